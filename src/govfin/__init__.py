@@ -1,0 +1,53 @@
+"""govfin: China's government budget classification and departmental disclosure schema.
+
+The public API is listed in ``__all__``; names are imported on first use (PEP 562), so
+``import govfin`` stays cheap and reads no data.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__version__ = "0.1.0"
+
+#: public name -> module that defines it
+_EXPORTS: dict[str, str] = {
+    # amounts
+    "AmountError": "govfin.amounts",
+    "Tolerance": "govfin.amounts",
+    "ToleranceMode": "govfin.amounts",
+    "Unit": "govfin.amounts",
+    "parse_amount": "govfin.amounts",
+    # findings and rules
+    "Category": "govfin.findings",
+    "Cell": "govfin.findings",
+    "ChecksFailed": "govfin.findings",
+    "Finding": "govfin.findings",
+    "Place": "govfin.findings",
+    "Report": "govfin.findings",
+    "Severity": "govfin.findings",
+    "CheckOptions": "govfin.rules",
+    "REGISTRY": "govfin.rules",
+    "Rule": "govfin.rules",
+    "check": "govfin.rules",
+    "StructureError": "govfin.serialize",
+}
+
+__all__ = sorted([*_EXPORTS, "codes", "__version__"])
+
+
+def __getattr__(name: str) -> Any:
+    if name == "codes":
+        return importlib.import_module("govfin.codes")
+    try:
+        module = _EXPORTS[name]
+    except KeyError:
+        raise AttributeError(f"module 'govfin' has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -1,0 +1,283 @@
+"""Money and other reported quantities: parsing, units, and the tolerance model.
+
+Money is :class:`decimal.Decimal`, never ``float``.  A cell is either blank (``None``) or a
+``Decimal``: the printed forms ``""``, ``"—"``, ``"-"``, ``"— —"`` and ``"——"`` are blank, not zero.
+
+Tolerance model (after XBRL Calculations 1.1, as used by Arelle): a value ``v`` reported to a
+last-place unit ``u`` (0.01 for 万元 tables kept to two decimals) stands for an interval.  With
+rounding (四舍五入, the default) that is ``[v - u/2, v + u/2]``; with truncation it is the
+interval of width ``u`` on the side away from zero; an exact value is the point ``[v, v]``.
+An equation ``total = a + b - c`` is *consistent* when the interval of the total meets the
+interval of the signed sum of the parts.  A non-zero difference that is consistent is a rounding
+residue (尾数误差); an inconsistent one is an error.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable, Sequence
+from decimal import Decimal, InvalidOperation
+
+import attrs
+
+__all__ = [
+    "BLANK_TEXTS",
+    "AmountError",
+    "Comparison",
+    "Interval",
+    "Tolerance",
+    "ToleranceMode",
+    "Unit",
+    "convert",
+    "interval_of",
+    "parse_amount",
+    "parse_count",
+    "to_decimal",
+]
+
+#: Printed forms of a blank cell (after stripping white space).
+BLANK_TEXTS = frozenset({"", "-", "—", "——", "— —", "－", "--", "/", "\\"})
+
+#: Largest absolute exponent accepted: money beyond 10**15 万元 is not a budget figure.
+_MAX_ADJUSTED_EXPONENT = 15
+
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$")
+
+
+class AmountError(ValueError):
+    """A cell that should hold a number does not; the message names the cell."""
+
+    def __init__(self, message: str, *, text: str | None = None, where: str | None = None):
+        self.text = text
+        self.where = where
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+class Unit(enum.Enum):
+    """Monetary unit of a table (金额单位)."""
+
+    YUAN = "元"
+    WAN_YUAN = "万元"
+
+    @property
+    def yuan(self) -> Decimal:
+        """How many 元 one of this unit is."""
+        return Decimal(1) if self is Unit.YUAN else Decimal(10000)
+
+    @classmethod
+    def parse(cls, text: str) -> Unit:
+        """Read a unit from text such as ``"金额单位：万元"`` or ``"单位：元"``."""
+        t = text.replace(" ", "").replace("\u3000", "")
+        if "万元" in t:
+            return cls.WAN_YUAN
+        if "元" in t:
+            return cls.YUAN
+        raise AmountError(f"no monetary unit (元 or 万元) in {text!r}", text=text)
+
+
+def to_decimal(value: object, *, where: str | None = None) -> Decimal | None:
+    """Coerce a Python value to a money ``Decimal`` (or ``None`` for blank).
+
+    Accepts ``Decimal``, ``int`` (not ``bool``), ``str`` (parsed by :func:`parse_amount`) and
+    ``None``.  A ``float`` raises ``TypeError``: binary floats cannot hold 0.01 exactly.
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise TypeError(f"{where or 'amount'}: bool is not a money amount: {value!r}")
+    if isinstance(value, float):
+        raise TypeError(
+            f"{where or 'amount'}: float {value!r} is not accepted as money; "
+            "pass a decimal.Decimal or a str such as '631.71'"
+        )
+    if isinstance(value, Decimal):
+        return _checked(value, str(value), where)
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, str):
+        return parse_amount(value, where=where)
+    raise TypeError(f"{where or 'amount'}: {type(value).__name__} is not a money amount: {value!r}")
+
+
+def _checked(d: Decimal, text: str, where: str | None) -> Decimal:
+    if not d.is_finite():
+        raise AmountError(f"not a finite number: {text!r}", text=text, where=where)
+    if d != 0 and abs(d.adjusted()) > _MAX_ADJUSTED_EXPONENT:
+        raise AmountError(f"absurd magnitude: {text!r}", text=text, where=where)
+    return d
+
+
+def parse_amount(text: str, *, where: str | None = None) -> Decimal | None:
+    """Parse a printed money cell.
+
+    ``"631.71"``, ``"2,940.05"``, ``"0.00"`` give Decimals; blank forms (see
+    :data:`BLANK_TEXTS`) give ``None``; ``"-12.30"`` and ``"（12.30）"`` / ``"(12.30)"`` are
+    negative.  Anything else raises :class:`AmountError` naming ``where``.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"{where or 'amount'}: expected str, got {type(text).__name__}")
+    t = text.strip().replace("\u3000", "").replace("\xa0", "")
+    if t in BLANK_TEXTS:
+        return None
+    negative = False
+    if len(t) >= 2 and t[0] in "(（" and t[-1] in ")）":
+        negative = True
+        t = t[1:-1].strip()
+    t = t.replace("，", ",").replace("．", ".").replace("－", "-").replace("＋", "+")
+    if "," in t:
+        if not _THOUSANDS.match(t):
+            raise AmountError(f"misplaced thousands separator in {text!r}", text=text, where=where)
+        t = t.replace(",", "")
+    if not _NUMBER.fullmatch(t):
+        raise AmountError(f"not a number: {text!r}", text=text, where=where)
+    try:
+        d = Decimal(t)
+    except InvalidOperation:  # pragma: no cover - the regex admits only valid literals
+        raise AmountError(f"not a number: {text!r}", text=text, where=where) from None
+    d = _checked(d, text, where)
+    return -d if negative else d
+
+
+def parse_count(text: str, *, where: str | None = None) -> int | None:
+    """Parse an integer count cell (车辆数, 人数); blank gives ``None``."""
+    d = parse_amount(text, where=where)
+    if d is None:
+        return None
+    if d != d.to_integral_value():
+        raise AmountError(f"count is not a whole number: {text!r}", text=text, where=where)
+    return int(d)
+
+
+def convert(value: Decimal | None, from_unit: Unit, to_unit: Unit) -> Decimal | None:
+    """Exact conversion between 元 and 万元 (no rounding)."""
+    if value is None:
+        return None
+    return value * from_unit.yuan / to_unit.yuan
+
+
+class ToleranceMode(enum.Enum):
+    """How a reported value was derived from the exact figure."""
+
+    ROUND = "round"  #: rounded half-up to its last place (四舍五入): [v - u/2, v + u/2]
+    TRUNCATE = "truncate"  #: cut after its last place: [v, v + u) for v >= 0
+    EXACT = "exact"  #: the printed value is exact: [v, v]
+
+
+@attrs.frozen
+class Interval:
+    """A closed interval of Decimals."""
+
+    lo: Decimal
+    hi: Decimal
+
+    def __add__(self, other: Interval) -> Interval:
+        return Interval(self.lo + other.lo, self.hi + other.hi)
+
+    def __neg__(self) -> Interval:
+        return Interval(-self.hi, -self.lo)
+
+    def __sub__(self, other: Interval) -> Interval:
+        return self + (-other)
+
+    def meets(self, other: Interval) -> bool:
+        """True when the two intervals share at least one point."""
+        return self.lo <= other.hi and other.lo <= self.hi
+
+    @property
+    def half_width(self) -> Decimal:
+        return (self.hi - self.lo) / 2
+
+
+def interval_of(value: Decimal, unit: Decimal, mode: ToleranceMode) -> Interval:
+    """The interval a value reported to last-place ``unit`` stands for under ``mode``."""
+    if mode is ToleranceMode.EXACT or unit == 0:
+        return Interval(value, value)
+    if mode is ToleranceMode.ROUND:
+        h = unit / 2
+        return Interval(value - h, value + h)
+    if value >= 0:
+        return Interval(value, value + unit)
+    return Interval(value - unit, value)
+
+
+@attrs.frozen
+class Comparison:
+    """Outcome of testing ``total = Σ sign·part`` under a tolerance."""
+
+    expected: Decimal  #: Σ sign·part as printed
+    actual: Decimal  #: the total as printed
+    slack: Decimal  #: the largest difference the tolerance allows (in the direction observed)
+    consistent: bool
+
+    @property
+    def difference(self) -> Decimal:
+        """actual − expected."""
+        return self.actual - self.expected
+
+    @property
+    def residue(self) -> bool:
+        """Consistent, but not equal to the cent: a rounding residue (尾数误差)."""
+        return self.consistent and self.difference != 0
+
+
+@attrs.frozen
+class Tolerance:
+    """The tolerance policy of one check run.
+
+    ``mode`` says how printed figures were derived (default: rounded).  ``absolute``, when
+    given, overrides the interval model: an equation holds when ``|difference| <= absolute``.
+    """
+
+    mode: ToleranceMode = ToleranceMode.ROUND
+    absolute: Decimal | None = attrs.field(default=None)
+
+    @absolute.validator
+    def _check_absolute(self, _: attrs.Attribute[Decimal | None], v: Decimal | None) -> None:
+        if v is not None:
+            if isinstance(v, float) or not isinstance(v, Decimal):
+                raise TypeError(f"Tolerance.absolute must be a Decimal, got {v!r}")
+            if v < 0:
+                raise ValueError(f"Tolerance.absolute must not be negative: {v}")
+
+    def compare(
+        self,
+        total: Decimal | None,
+        parts: Iterable[tuple[int, Decimal | None]],
+        unit: Decimal,
+        *,
+        units: Sequence[Decimal] | None = None,
+        total_unit: Decimal | None = None,
+    ) -> Comparison:
+        """Test ``total = Σ sign·part``.
+
+        ``parts`` are ``(sign, value)`` pairs with sign +1 or −1; a blank (``None``) counts as
+        an exact zero (the cell states that there is nothing).  Every reported value has
+        last-place ``unit`` unless ``units`` (one per part) and ``total_unit`` say otherwise.
+        """
+        parts = list(parts)
+        per_part = list(units) if units is not None else [unit] * len(parts)
+        expected = Decimal(0)
+        summed = Interval(Decimal(0), Decimal(0))
+        for (sign, value), u in zip(parts, per_part, strict=True):
+            if value is None:
+                continue
+            iv = interval_of(value, u, self.mode)
+            expected += value if sign > 0 else -value
+            summed = summed + iv if sign > 0 else summed - iv
+        actual = total if total is not None else Decimal(0)
+        t_iv = (
+            interval_of(actual, total_unit if total_unit is not None else unit, self.mode)
+            if total is not None
+            else Interval(actual, actual)
+        )
+        diff = actual - expected
+        if self.absolute is not None:
+            return Comparison(expected, actual, self.absolute, abs(diff) <= self.absolute)
+        # The slack in the observed direction: how far the total may sit from the parts' sum.
+        if diff >= 0:
+            slack = (actual - t_iv.lo) + (summed.hi - expected)
+        else:
+            slack = (t_iv.hi - actual) + (expected - summed.lo)
+        return Comparison(expected, actual, slack, t_iv.meets(summed))

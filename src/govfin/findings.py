@@ -1,0 +1,247 @@
+"""Findings and reports: what a check run says about a disclosure.
+
+"Does not add up" is never an exception: it is a :class:`Finding` in a :class:`Report`.
+A report holds every finding of a run, never only the first; failing fast is the explicit
+opt-in :meth:`Report.raise_for_errors`.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+__all__ = ["Category", "Cell", "ChecksFailed", "Finding", "Place", "Report", "Severity"]
+
+
+class Severity(enum.Enum):
+    """How serious a finding is.  Ordered: ERROR > WARNING > INFO."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 2, "warning": 1, "info": 0}[self.value]
+
+
+class Category(enum.Enum):
+    """What kind of relation a rule checks."""
+
+    ROLLUP = "rollup"  #: a parent row is the sum of its children along the code tree
+    PARTITION = "partition"  #: a total column/line is the sum of its parts
+    BALANCE = "balance"  #: opening + inflow = outflow + closing
+    CROSS_TABLE = "cross-table"  #: the same figure in two tables
+    NARRATIVE = "narrative"  #: a figure in the 情况说明 text against the tables
+    EVALUATION = "evaluation"  #: 项目支出绩效自评 figures and scores
+    COMPLETENESS = "completeness"  #: tables present, missing, empty
+    CLASSIFICATION = "classification"  #: codes and names against the official list
+
+
+@attrs.frozen(order=True)
+class Place:
+    """Where a value sits: table (kind or label), row (code or line label), column.
+
+    ``line`` is the source line number when the value was read from text.
+    """
+
+    table: str
+    row: str | None = None
+    column: str | None = None
+    line: int | None = attrs.field(default=None, eq=False, order=False)
+
+    def __str__(self) -> str:
+        parts = [self.table]
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column is not None:
+            parts.append(f"column {self.column}")
+        if self.line is not None:
+            parts.append(f"line {self.line}")
+        return ", ".join(parts)
+
+
+@attrs.frozen
+class Cell:
+    """A reported value at a place, with the unit of its last place (0.01 for 万元 tables).
+
+    ``value`` is ``None`` for a blank cell.  ``unit`` comes from the table's declared precision,
+    never from the digits printed: a budget printed "35" in a table kept to 0.001 is 35.000.
+    """
+
+    place: Place
+    value: Decimal | None
+    unit: Decimal
+
+
+@attrs.frozen
+class Finding:
+    """One thing a rule found.
+
+    ``place`` is the primary location (for an equation: its total); ``cells`` lists every cell
+    the relation read, so that a wrong part is named too.  For arithmetic findings ``expected``
+    is what the parts give, ``actual`` what is printed, ``difference = actual - expected`` and
+    ``slack`` the difference the tolerance allows.
+    """
+
+    rule_id: str
+    severity: Severity
+    category: Category
+    message: str
+    place: Place | None = None
+    expected: Decimal | None = None
+    actual: Decimal | None = None
+    difference: Decimal | None = None
+    slack: Decimal | None = None
+    cells: tuple[Place, ...] = ()
+    #: The single cell whose correction would satisfy every failing relation, if known.
+    fix: Place | None = None
+    fix_value: Decimal | None = None
+
+    @property
+    def table(self) -> str | None:
+        return self.place.table if self.place else None
+
+    @property
+    def row(self) -> str | None:
+        return self.place.row if self.place else None
+
+    @property
+    def column(self) -> str | None:
+        return self.place.column if self.place else None
+
+    def names(self, place: Place) -> bool:
+        """True when this finding points at ``place`` (its primary place or one of its cells)."""
+        return place == self.place or place in self.cells or place == self.fix
+
+    def to_text(self) -> str:
+        head = f"[{self.severity.value}] {self.rule_id}"
+        where = f" {self.place}" if self.place else ""
+        text = f"{head}{where}: {self.message}"
+        nums = []
+        if self.expected is not None:
+            nums.append(f"expected {self.expected}")
+        if self.actual is not None:
+            nums.append(f"actual {self.actual}")
+        if self.difference is not None:
+            nums.append(f"difference {self.difference}")
+        if self.slack is not None:
+            nums.append(f"slack {self.slack}")
+        if nums:
+            text += " (" + ", ".join(nums) + ")"
+        if self.fix is not None:
+            text += f"; fix: {self.fix} = {self.fix_value}"
+        return text
+
+
+class ChecksFailed(Exception):
+    """Raised by :meth:`Report.raise_for_errors` when a report holds errors."""
+
+    def __init__(self, report: Report):
+        self.report = report
+        errors = report.errors
+        first = errors[0].to_text() if errors else ""
+        super().__init__(f"{len(errors)} error(s); first: {first}")
+
+
+@attrs.frozen
+class Report:
+    """All findings of one check run, in the order the rules produced them."""
+
+    findings: tuple[Finding, ...] = ()
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self.findings)
+
+    def __len__(self) -> int:
+        return len(self.findings)
+
+    def by_severity(self, severity: Severity) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is severity)
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        return self.by_severity(Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        return self.by_severity(Severity.WARNING)
+
+    @property
+    def infos(self) -> tuple[Finding, ...]:
+        return self.by_severity(Severity.INFO)
+
+    @property
+    def ok(self) -> bool:
+        """No errors (warnings and infos allowed)."""
+        return not any(f.severity is Severity.ERROR for f in self.findings)
+
+    def raise_for_errors(self) -> Report:
+        """Raise :class:`ChecksFailed` if there is any error; return self otherwise."""
+        if not self.ok:
+            raise ChecksFailed(self)
+        return self
+
+    def select(self, *, rule: str | None = None, table: str | None = None) -> Report:
+        """Findings whose rule id starts with ``rule`` and/or whose table is ``table``."""
+        return Report(
+            tuple(
+                f
+                for f in self.findings
+                if (rule is None or f.rule_id.startswith(rule))
+                and (table is None or f.table == table)
+            )
+        )
+
+    def __add__(self, other: Report) -> Report:
+        return Report(self.findings + other.findings)
+
+    def summary(self) -> str:
+        """One line: counts by severity."""
+        return (
+            f"{len(self.errors)} error(s), {len(self.warnings)} warning(s), "
+            f"{len(self.infos)} info(s)"
+        )
+
+    def to_text(self) -> str:
+        """A readable listing grouped by table, then the summary line."""
+        groups: dict[str, list[Finding]] = {}
+        for f in self.findings:
+            groups.setdefault(f.table or "(document)", []).append(f)
+        lines: list[str] = []
+        for table, items in groups.items():
+            lines.append(table)
+            for f in sorted(items, key=lambda f: -f.severity.rank):
+                lines.append("  " + f.to_text())
+        lines.append(self.summary())
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.to_text()
+
+    # -- plain data ---------------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        from govfin.serialize import unstructure
+
+        return unstructure(self)  # type: ignore[no-any-return]
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Report:
+        from govfin.serialize import structure
+
+        return structure(data, cls)
+
+    def to_json(self, **kwargs: Any) -> str:
+        from govfin.serialize import to_json
+
+        return to_json(self, **kwargs)
+
+    @classmethod
+    def from_json(cls, text: str) -> Report:
+        from govfin.serialize import from_json
+
+        return from_json(text, cls)

@@ -1,0 +1,226 @@
+"""The check engine: runs the registry's rules over tables, evaluations or a whole disclosure.
+
+``check(obj)`` returns a :class:`~govfin.findings.Report` of every finding.  Rules do their
+arithmetic through :class:`Context`, so that every equation in govfin is judged by the same
+tolerance model (:class:`~govfin.amounts.Tolerance`) and reported in the same form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from govfin.amounts import Comparison, Tolerance
+from govfin.findings import Cell, Finding, Place, Report, Severity
+from govfin.rules.registry import REGISTRY, Registry, Rule
+
+__all__ = ["CheckOptions", "Context", "check"]
+
+
+def _severity_map(
+    value: Mapping[str, Severity | str | None],
+) -> Mapping[str, Severity | None]:
+    return {k: (Severity(v) if isinstance(v, str) else v) for k, v in value.items()}
+
+
+@attrs.frozen
+class CheckOptions:
+    """Settings of one check run.
+
+    - ``tolerance``: the tolerance model (default: values rounded to their last place).
+    - ``year``: the classification edition to check codes against (default: the document's).
+    - ``severity``: per-run overrides by rule id; ``None`` switches a rule off.
+    - ``select`` / ``ignore``: rule-id prefixes to run / to skip.
+    - ``personnel_classes``: economic 类 counted as 人员经费 in 公开06表 (the rest is 公用经费).
+    - ``extra``: options for rule families (e.g. the 绩效自评 scoring scheme under ``"scheme"``).
+    """
+
+    tolerance: Tolerance = Tolerance()
+    year: int | None = None
+    severity: Mapping[str, Severity | None] = attrs.field(factory=dict, converter=_severity_map)
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    personnel_classes: tuple[str, ...] = ("301", "303")
+    extra: Mapping[str, Any] = attrs.field(factory=dict)
+
+    def wants(self, r: Rule) -> bool:
+        if self.select and not r.id.startswith(self.select):
+            return False
+        if self.ignore and r.id.startswith(self.ignore):
+            return False
+        return self.severity.get(r.id, r.severity) is not None
+
+    def severity_of(self, r: Rule) -> Severity:
+        s = self.severity.get(r.id, r.severity)
+        assert s is not None
+        return s
+
+
+class Context:
+    """What a rule function sees: the options, and ways to report findings."""
+
+    def __init__(self, options: CheckOptions):
+        self.options = options
+        self.tolerance = options.tolerance
+        self.findings: list[Finding] = []
+        self.rule: Rule | None = None
+        #: The enclosing document (a Disclosure) when checking one, else None.
+        self.document: Any = None
+
+    @property
+    def severity(self) -> Severity:
+        assert self.rule is not None
+        return self.options.severity_of(self.rule)
+
+    def emit(
+        self,
+        message: str,
+        *,
+        place: Place | None = None,
+        severity: Severity | None = None,
+        expected: Decimal | None = None,
+        actual: Decimal | None = None,
+        difference: Decimal | None = None,
+        slack: Decimal | None = None,
+        cells: Sequence[Place] = (),
+        fix: Place | None = None,
+        fix_value: Decimal | None = None,
+    ) -> Finding:
+        """Report a finding of the current rule (at the rule's severity unless given)."""
+        assert self.rule is not None, "emit() outside a rule"
+        f = Finding(
+            rule_id=self.rule.id,
+            severity=severity if severity is not None else self.severity,
+            category=self.rule.category,
+            message=message,
+            place=place,
+            expected=expected,
+            actual=actual,
+            difference=difference,
+            slack=slack,
+            cells=tuple(cells),
+            fix=fix,
+            fix_value=fix_value,
+        )
+        self.findings.append(f)
+        return f
+
+    def equation(
+        self,
+        total: Cell,
+        plus: Sequence[Cell],
+        minus: Sequence[Cell] = (),
+        *,
+        what: str,
+    ) -> Comparison | None:
+        """Judge ``total = Σ plus − Σ minus`` and report it.
+
+        Nothing is reported when it holds exactly or when every cell is blank; a rounding
+        residue is reported at severity info; a break at the rule's severity.
+        Returns the comparison (``None`` when every cell was blank).
+        """
+        cells = (total, *plus, *minus)
+        if all(c.value is None for c in cells):
+            return None
+        parts = [(1, c.value) for c in plus] + [(-1, c.value) for c in minus]
+        units = [c.unit for c in plus] + [c.unit for c in minus]
+        cmp = self.tolerance.compare(
+            total.value, parts, total.unit, units=units, total_unit=total.unit
+        )
+        if cmp.difference == 0:
+            return cmp
+        places = [c.place for c in cells]
+        if cmp.consistent:
+            self.emit(
+                f"{what}: rounding residue (尾数误差) within the slack",
+                place=total.place,
+                severity=Severity.INFO,
+                expected=cmp.expected,
+                actual=cmp.actual,
+                difference=cmp.difference,
+                slack=cmp.slack,
+                cells=places,
+            )
+        else:
+            self.emit(
+                f"{what} does not hold",
+                place=total.place,
+                expected=cmp.expected,
+                actual=cmp.actual,
+                difference=cmp.difference,
+                slack=cmp.slack,
+                cells=places,
+            )
+        return cmp
+
+    def at_most(self, small: Cell, big: Cell, *, what: str) -> bool:
+        """Judge ``small <= big`` (within the tolerance) and report a break."""
+        if small.value is None and big.value is None:
+            return True
+        a = small.value if small.value is not None else Decimal(0)
+        b = big.value if big.value is not None else Decimal(0)
+        # small <= big holds when small's interval reaches down to big's interval.
+        cmp = self.tolerance.compare(
+            b, [(1, a)], big.unit, units=[small.unit], total_unit=big.unit
+        )
+        if a <= b or cmp.consistent:
+            return True
+        self.emit(
+            f"{what} does not hold",
+            place=small.place,
+            expected=b,
+            actual=a,
+            difference=a - b,
+            slack=cmp.slack,
+            cells=[small.place, big.place],
+        )
+        return False
+
+
+def _subjects(obj: Any) -> Iterator[Any]:
+    """The object, preceded by its parts (a Disclosure's tables and evaluations)."""
+    if isinstance(obj, (list, tuple)):
+        for item in obj:
+            yield from _subjects(item)
+        return
+    parts = getattr(obj, "check_parts", None)
+    if callable(parts):
+        for p in parts():
+            yield from _subjects(p)
+    yield obj
+
+
+def check(
+    obj: Any,
+    *,
+    options: CheckOptions | None = None,
+    registry: Registry = REGISTRY,
+    rules: Iterable[Rule] | None = None,
+    **kwargs: Any,
+) -> Report:
+    """Run every applicable rule on ``obj`` and return a :class:`Report` of all findings.
+
+    ``obj`` is a table, a self-evaluation, a Disclosure (its tables, evaluations, narrative and
+    cross-table relations are all checked), or a list of these.  Keyword arguments build the
+    :class:`CheckOptions` when ``options`` is not given (``check(t, year=2025)``).
+    """
+    if options is None:
+        options = CheckOptions(**kwargs)
+    elif kwargs:
+        options = attrs.evolve(options, **kwargs)
+    ctx = Context(options)
+    top = obj if not isinstance(obj, (list, tuple)) else None
+    if top is not None and callable(getattr(top, "check_parts", None)):
+        ctx.document = top
+    chosen = None if rules is None else {r.id for r in rules}
+    for subject in _subjects(obj):
+        for r in registry.for_type(type(subject)):
+            if (chosen is not None and r.id not in chosen) or not options.wants(r):
+                continue
+            ctx.rule = r
+            r.func(subject, ctx)
+    ctx.rule = None
+    return Report(tuple(ctx.findings))

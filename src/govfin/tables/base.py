@@ -1,0 +1,238 @@
+"""The table model shared by every kind of disclosure table.
+
+A table is a tuple of :class:`Row` objects (each with a key, a printed name and a value per
+column) plus :class:`TableMeta` (the document's own number, title, department, year, unit).
+Each table kind is a subclass that declares, as class-level data:
+
+- ``KIND``: the canonical Chinese title (收入决算表), which identifies the kind;
+- ``TITLES``: printed title variants that also identify it;
+- ``COLUMNS``: the money columns in printed order;
+- ``EQUATIONS``: the arithmetic relations that hold inside the table, each with a stable rule
+  id.  :mod:`govfin.rules.tables` turns each into a registered rule; there is no per-table
+  ``if`` in the rule code.
+
+Tables are identified by kind (title and content), never by number: regions number and order
+them differently, so the printed number is only metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import Any, ClassVar
+
+import attrs
+
+from govfin.amounts import Unit, to_decimal
+from govfin.findings import Cell, Place, Severity
+
+__all__ = [
+    "CLASS_ROWS",
+    "Equation",
+    "Rollup",
+    "Row",
+    "RowEquation",
+    "Table",
+    "TableError",
+    "TableMeta",
+    "normalize_title",
+]
+
+#: In an :class:`Equation`, stands for "every row whose code is a 类 (3 digits)".
+CLASS_ROWS = "*类"
+
+
+class TableError(ValueError):
+    """A table built with bad structure (unknown column, missing row); names the place."""
+
+
+def _values(value: Mapping[str, Any]) -> dict[str, Decimal | None]:
+    return {str(k): to_decimal(v, where=f"column {k}") for k, v in value.items()}
+
+
+@attrs.frozen
+class Row:
+    """One row: ``key`` is its code (``"2010350"``) or canonical line label (``"合计"``).
+
+    ``name`` is the name as printed (kept verbatim); ``values`` maps column to amount
+    (``None`` = blank).  ``line`` is the source line when read from text.
+    """
+
+    key: str
+    name: str = ""
+    values: Mapping[str, Decimal | None] = attrs.field(factory=dict, converter=_values)
+    code: str | None = None
+    line: int | None = attrs.field(default=None, eq=False)
+
+    def __getitem__(self, column: str) -> Decimal | None:
+        return self.values.get(column)
+
+    @property
+    def blank(self) -> bool:
+        return all(v is None for v in self.values.values())
+
+
+@attrs.frozen
+class TableMeta:
+    """Metadata kept from the document: its own number and title, department, year, unit.
+
+    ``precision`` is the last-place unit of money cells in ``unit`` (0.01 for tables kept to
+    two decimals); it sets the tolerance interval of every cell.  ``empty_note`` keeps a
+    printed "本表无数据"-style statement.
+    """
+
+    number: str | None = None
+    title: str | None = None
+    department: str | None = None
+    year: int | None = None
+    unit: Unit = Unit.WAN_YUAN
+    precision: Decimal = Decimal("0.01")
+    empty_note: str | None = None
+    line: int | None = attrs.field(default=None, eq=False)
+
+
+@attrs.frozen
+class RowEquation:
+    """On every row: ``total = Σ plus − Σ minus`` over columns (a column partition)."""
+
+    id: str
+    zh: str
+    en: str
+    total: str
+    plus: tuple[str, ...]
+    minus: tuple[str, ...] = ()
+    severity: Severity = Severity.ERROR
+    source: str = ""
+
+
+@attrs.frozen
+class Equation:
+    """Between fixed cells: ``total = Σ plus − Σ minus``; cells are ``(row key, column)``.
+
+    A row key :data:`CLASS_ROWS` in ``plus`` expands to every 类 row in that column.
+    """
+
+    id: str
+    zh: str
+    en: str
+    total: tuple[str, str]
+    plus: tuple[tuple[str, str], ...]
+    minus: tuple[tuple[str, str], ...] = ()
+    severity: Severity = Severity.ERROR
+    source: str = ""
+
+
+@attrs.frozen
+class Rollup:
+    """Along the code tree, for each column: parent row = Σ its child rows.
+
+    A child of code ``c`` is a row whose code is ``c`` plus two digits (类 → 款 → 项).  When
+    ``total`` is set, that row (合计) = Σ the top-level (3-digit) rows.  ``columns`` ``None``
+    means every column of the table.
+    """
+
+    id: str
+    zh: str
+    en: str
+    columns: tuple[str, ...] | None = None
+    total: str | None = "合计"
+    severity: Severity = Severity.ERROR
+    source: str = ""
+
+
+_TITLE_NOISE = re.compile(r"[\s\u3000]|公开\d+表|（?\(?\d{4}年度?\)?）?")
+_QUOTES = str.maketrans({"“": '"', "”": '"', "＂": '"', "（": "(", "）": ")"})
+
+
+def normalize_title(title: str) -> str:
+    """A title with white space, "公开NN表", years and quote/bracket width removed."""
+    return _TITLE_NOISE.sub("", title.translate(_QUOTES))
+
+
+@attrs.frozen
+class Table:
+    """Base of every table kind.  Subclasses set the class-level data described above."""
+
+    KIND: ClassVar[str] = ""
+    TITLE_EN: ClassVar[str] = ""
+    #: The number in the current (2022+) central order, for reference only.
+    NUMBER: ClassVar[str] = ""
+    TITLES: ClassVar[tuple[str, ...]] = ()
+    COLUMNS: ClassVar[tuple[str, ...]] = ()
+    ROW_EQUATIONS: ClassVar[tuple[RowEquation, ...]] = ()
+    EQUATIONS: ClassVar[tuple[Equation, ...]] = ()
+    ROLLUP: ClassVar[Rollup | None] = None
+    #: Registry of concrete kinds: KIND -> class.
+    KINDS: ClassVar[dict[str, type[Table]]] = {}
+
+    rows: tuple[Row, ...] = attrs.field(default=(), converter=tuple)
+    meta: TableMeta = TableMeta()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.__dict__.get("KIND"):
+            Table.KINDS[cls.KIND] = cls
+
+    def __attrs_post_init__(self) -> None:
+        allowed = set(self.COLUMNS)
+        for r in self.rows:
+            if not isinstance(r, Row):
+                raise TypeError(f"{self.KIND}: rows must be Row objects, got {r!r}")
+            bad = set(r.values) - allowed
+            if bad:
+                raise TableError(
+                    f"{self.KIND}, row {r.key}: unknown column(s) {sorted(bad)}; "
+                    f"columns are {list(self.COLUMNS)}"
+                )
+
+    # -- lookup -------------------------------------------------------------------------------
+    def get(self, key: str) -> Row | None:
+        """The first row with this key, or None."""
+        for r in self.rows:
+            if r.key == key:
+                return r
+        return None
+
+    def row(self, key: str) -> Row:
+        r = self.get(key)
+        if r is None:
+            raise KeyError(f"{self.KIND}: no row {key!r}")
+        return r
+
+    def value(self, key: str, column: str) -> Decimal | None:
+        r = self.get(key)
+        return None if r is None else r[column]
+
+    def place(self, key: str, column: str | None = None) -> Place:
+        r = self.get(key)
+        return Place(self.KIND, key, column, r.line if r is not None else None)
+
+    def cell(self, key: str, column: str) -> Cell:
+        """The cell at (row key, column); a missing row reads as blank."""
+        return Cell(self.place(key, column), self.value(key, column), self.unit)
+
+    @property
+    def unit(self) -> Decimal:
+        """Last-place unit of money cells (from the declared precision)."""
+        return self.meta.precision
+
+    @property
+    def empty(self) -> bool:
+        """True when no cell holds a value (a table printed with "本表无数据")."""
+        return all(r.blank for r in self.rows)
+
+    def coded_rows(self) -> Iterator[Row]:
+        return (r for r in self.rows if r.code is not None)
+
+    def __iter__(self) -> Iterator[Row]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @classmethod
+    def matches_title(cls, title: str) -> bool:
+        """Does a printed title name this kind?  (Ignores 公开NN表, year, spaces, quote width.)"""
+        t = normalize_title(title)
+        return any(normalize_title(v) == t for v in (cls.KIND, *cls.TITLES))

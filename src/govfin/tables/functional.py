@@ -1,0 +1,173 @@
+"""Tables whose rows are keyed by 支出功能分类科目 codes (类/款/项) under a 合计 row.
+
+公开02 收入决算表, 公开03 支出决算表, 公开05 一般公共预算财政拨款支出决算表,
+公开07 政府性基金预算财政拨款收入支出决算表, 公开08 国有资本经营预算财政拨款支出决算表.
+Relations from the research note §1.2–1.8 (DERIVED from the column layout; 财决 templates).
+Every money column also rolls up along the code tree (合计 = Σ类, 类 = Σ款, 款 = Σ项).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from govfin.findings import Severity
+from govfin.tables.base import Rollup, RowEquation, Table
+
+__all__ = [
+    "TOTAL",
+    "ExpenditureTable",
+    "FunctionalTable",
+    "GeneralBudgetExpenditureTable",
+    "GovernmentFundTable",
+    "IncomeTable",
+    "StateCapitalTable",
+]
+
+#: Key of the total row (合计) of a functional table.
+TOTAL = "合计"
+
+
+class FunctionalTable(Table):
+    """A table of 功能分类 rows (key = code) under a 合计 row (key ``"合计"``)."""
+
+    #: Prefix of this kind's rule ids (``"R02"``); the code-tree rollup is ``"R02-tree"``.
+    RULE_PREFIX: ClassVar[str] = ""
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.RULE_PREFIX and "ROLLUP" not in cls.__dict__:
+            cls.ROLLUP = Rollup(
+                f"{cls.RULE_PREFIX}-tree",
+                "合计 = Σ类；类 = Σ款；款 = Σ项（每一金额列）",
+                "along the code tree, in every column: total = Σ类, 类 = Σ款, 款 = Σ项",
+                total=TOTAL,
+                source="rules-research R02-3 (hierarchy)",
+            )
+
+
+class IncomeTable(FunctionalTable):
+    """公开02 收入决算表: income by source, per functional code."""
+
+    KIND = "收入决算表"
+    TITLE_EN = "Income final accounts"
+    NUMBER = "02"
+    TITLES = ("部门收入决算表", "单位收入决算表")
+    RULE_PREFIX = "R02"
+    COLUMNS = (
+        "本年收入合计",
+        "财政拨款收入",
+        "上级补助收入",
+        "事业收入",
+        "经营收入",
+        "附属单位上缴收入",
+        "其他收入",
+    )
+    ROW_EQUATIONS = (
+        RowEquation(
+            "R02-1",
+            "本年收入合计 = 各收入来源之和",
+            "row total income = sum of the income sources",
+            total="本年收入合计",
+            plus=COLUMNS[1:],
+            source="rules-research R02-1",
+        ),
+    )
+
+
+class ExpenditureTable(FunctionalTable):
+    """公开03 支出决算表: expenditure by purpose, per functional code."""
+
+    KIND = "支出决算表"
+    TITLE_EN = "Expenditure final accounts"
+    NUMBER = "03"
+    TITLES = ("部门支出决算表", "单位支出决算表")
+    RULE_PREFIX = "R03"
+    COLUMNS = (
+        "本年支出合计",
+        "基本支出",
+        "项目支出",
+        "上缴上级支出",
+        "经营支出",
+        "对附属单位补助支出",
+    )
+    ROW_EQUATIONS = (
+        RowEquation(
+            "R03-1",
+            "本年支出合计 = 基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出",
+            "row total expenditure = basic + project + remitted + business + subsidies",
+            total="本年支出合计",
+            plus=COLUMNS[1:],
+            source="rules-research R03-1",
+        ),
+    )
+
+
+class GeneralBudgetExpenditureTable(FunctionalTable):
+    """公开05 一般公共预算财政拨款支出决算表."""
+
+    KIND = "一般公共预算财政拨款支出决算表"
+    TITLE_EN = "General public budget appropriation expenditure"
+    NUMBER = "05"
+    RULE_PREFIX = "R05"
+    COLUMNS = ("合计", "基本支出", "项目支出")
+    TITLES = ()
+    ROW_EQUATIONS = (
+        RowEquation(
+            "R05-1",
+            "合计 = 基本支出 + 项目支出",
+            "row total = basic + project expenditure",
+            total="合计",
+            plus=("基本支出", "项目支出"),
+            source="rules-research R05-1",
+        ),
+    )
+
+
+class GovernmentFundTable(FunctionalTable):
+    """公开07 政府性基金预算财政拨款收入支出决算表."""
+
+    KIND = "政府性基金预算财政拨款收入支出决算表"
+    TITLE_EN = "Government fund budget appropriation income and expenditure"
+    NUMBER = "07"
+    RULE_PREFIX = "R07"
+    COLUMNS = ("年初结转和结余", "本年收入", "本年支出小计", "基本支出", "项目支出", "年末结转和结余")
+    ROW_EQUATIONS = (
+        RowEquation(
+            "R07-1",
+            "本年支出小计 = 基本支出 + 项目支出",
+            "row expenditure subtotal = basic + project",
+            total="本年支出小计",
+            plus=("基本支出", "项目支出"),
+            source="rules-research R07-1",
+        ),
+        RowEquation(
+            "R07-2",
+            "年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出",
+            "closing balance = opening + income − expenditure (adjustments may be unpublished)",
+            total="年末结转和结余",
+            plus=("年初结转和结余", "本年收入"),
+            minus=("本年支出小计",),
+            severity=Severity.WARNING,
+            source="rules-research R07-2",
+        ),
+    )
+
+
+class StateCapitalTable(FunctionalTable):
+    """公开08 国有资本经营预算财政拨款支出决算表."""
+
+    KIND = "国有资本经营预算财政拨款支出决算表"
+    TITLE_EN = "State capital operation budget appropriation expenditure"
+    NUMBER = "08"
+    RULE_PREFIX = "R08"
+    COLUMNS = ("合计", "基本支出", "项目支出")
+    ROW_EQUATIONS = (
+        RowEquation(
+            "R08-1",
+            "合计 = 基本支出 + 项目支出",
+            "row total = basic + project expenditure",
+            total="合计",
+            plus=("基本支出", "项目支出"),
+            source="rules-research R08-1",
+        ),
+    )
