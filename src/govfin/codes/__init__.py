@@ -1,0 +1,91 @@
+"""The expenditure classification lists of 《政府收支分类科目》, by edition year.
+
+Three schemes are shipped; the first digit of a code decides which one it belongs to:
+
+- ``2xx`` **functional** — 支出功能分类科目: 类 (3 digits) / 款 (5) / 项 (7);
+- ``3xx`` **economic** — 部门预算支出经济分类科目: 类 (3) / 款 (5);
+- ``5xx`` **economic-gov** — 政府预算支出经济分类科目: 类 (3) / 款 (5).
+
+Every query takes an edition ``year`` (default :data:`DEFAULT_YEAR`, 2024); :func:`editions`
+lists what is shipped.  Codes are strings (``"2010350"``, never ``2010350``)::
+
+    >>> from govfin import codes
+    >>> codes.lookup("2010350").name
+    '事业运行'
+    >>> [str(c) for c in codes.ancestors("2010350")]
+    ['201 一般公共服务支出', '20103 政府办公厅（室）及相关机构事务']
+    >>> codes.check_name("20103", "政府办公厅(室)及相关机构事务").ok
+    True
+
+Data is read lazily: importing this module reads nothing; the first query of a scheme and
+year parses that one file, once.  What the shipped files cover, and what they deliberately
+leave out, is described in ``docs/classification.md`` and in each file's header.
+"""
+
+from __future__ import annotations
+
+from ._model import (
+    DEFAULT_YEAR,
+    Code,
+    CodeError,
+    CodeTypeError,
+    EditionDiff,
+    Level,
+    MalformedCodeError,
+    NameCheck,
+    Scheme,
+    UnknownCodeError,
+    UnknownEditionError,
+    level_of,
+    scheme_of,
+)
+from ._names import normalize_name
+from ._registry import (
+    all_codes,
+    ancestors,
+    check_name,
+    children,
+    descendants,
+    diff,
+    editions,
+    exists,
+    find_by_name,
+    get,
+    lookup,
+    name_matches,
+    parent,
+    roots,
+    search,
+)
+
+__all__ = [
+    "DEFAULT_YEAR",
+    "Code",
+    "CodeError",
+    "CodeTypeError",
+    "EditionDiff",
+    "Level",
+    "MalformedCodeError",
+    "NameCheck",
+    "Scheme",
+    "UnknownCodeError",
+    "UnknownEditionError",
+    "all_codes",
+    "ancestors",
+    "check_name",
+    "children",
+    "descendants",
+    "diff",
+    "editions",
+    "exists",
+    "find_by_name",
+    "get",
+    "level_of",
+    "lookup",
+    "name_matches",
+    "normalize_name",
+    "parent",
+    "roots",
+    "scheme_of",
+    "search",
+]

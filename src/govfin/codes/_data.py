@@ -1,0 +1,181 @@
+"""Locating, parsing and caching the shipped TSV files (``data/codes/<stem>-<year>.tsv``).
+
+Nothing is read at import.  The first query for a (scheme, year) parses that one file and
+keeps it in :data:`_cache`; a lock makes sure each file is parsed once even under threads.
+
+Where the files are:
+
+- installed wheel: inside the package, ``govfin/data/codes/`` (pyproject force-includes
+  ``data/codes`` there), found with :mod:`importlib.resources`;
+- source tree or editable install: ``<repo>/data/codes``, found relative to this file
+  (``src/govfin/codes/_data.py`` -> ``parents[3]``).
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import re
+import threading
+from collections.abc import Mapping
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+import attrs
+
+from ._model import Code, CodeError, Level, Scheme, UnknownEditionError, validate
+
+__all__ = ["DataFileError", "Edition", "available", "data_dir", "load"]
+
+_FILE_NAME = re.compile(r"(?P<stem>[a-z-]+)-(?P<year>\d{4})\.tsv")
+_REQUIRED_COLUMNS = ("code", "name", "level", "seen")
+
+
+class DataFileError(RuntimeError):
+    """A shipped data file is corrupt (a packaging bug, never a user error)."""
+
+
+@attrs.frozen
+class Edition:
+    """One parsed file: every entry of one scheme in one edition, indexed."""
+
+    scheme: Scheme
+    year: int
+    entries: Mapping[str, Code]  #: code -> entry, in code order
+    children: Mapping[str | None, tuple[str, ...]]  #: parent code (None: roots) -> child codes
+
+
+_lock = threading.Lock()
+_cache: dict[tuple[Scheme, int], Edition] = {}
+_available: dict[Scheme, tuple[int, ...]] = {}
+_root: list[Traversable] = []  # the data directory, once found
+
+
+def data_dir() -> Traversable:
+    """The directory holding the TSV files (packaged copy first, then the source tree)."""
+    if _root:
+        return _root[0]
+    with _lock:
+        if not _root:
+            _root.append(_find_data_dir())
+    return _root[0]
+
+
+def _find_data_dir() -> Traversable:
+    packaged = importlib.resources.files("govfin").joinpath("data", "codes")
+    if packaged.is_dir():
+        return packaged
+    source = Path(__file__).resolve().parents[3] / "data" / "codes"
+    if source.is_dir():
+        return source
+    raise DataFileError(
+        f"govfin classification data not found: neither the packaged {packaged} nor {source} exists"
+    )
+
+
+def available() -> Mapping[Scheme, tuple[int, ...]]:
+    """Edition years shipped for each scheme (from the file names; no file is read)."""
+    if not _available:
+        root = data_dir()
+        found: dict[Scheme, list[int]] = {scheme: [] for scheme in Scheme}
+        by_stem = {scheme.file_stem: scheme for scheme in Scheme}
+        for entry in root.iterdir():
+            match = _FILE_NAME.fullmatch(entry.name)
+            if match and match["stem"] in by_stem:
+                found[by_stem[match["stem"]]].append(int(match["year"]))
+        with _lock:
+            if not _available:
+                _available.update({scheme: tuple(sorted(years)) for scheme, years in found.items()})
+    return _available
+
+
+def load(scheme: Scheme, year: int, *, code: object = None) -> Edition:
+    """The parsed edition; parses the file on first use.
+
+    ``code`` only serves the error message.
+
+    :raises UnknownEditionError: no file for that scheme and year.
+    """
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise TypeError(f"edition year must be an int, not {type(year).__name__}")
+    key = (scheme, year)
+    edition = _cache.get(key)
+    if edition is not None:
+        return edition
+    years = available()[scheme]
+    if year not in years:
+        shipped = ", ".join(str(y) for y in years) or "none"
+        subject = "" if code is None else f"cannot look up {code!r}: "
+        raise UnknownEditionError(
+            f"{subject}no {year} edition of {scheme} is shipped (available: {shipped})",
+            code=code,
+            year=year,
+        )
+    with _lock:
+        edition = _cache.get(key)
+        if edition is None:
+            edition = _parse(scheme, year)
+            _cache[key] = edition
+    return edition
+
+
+def _parse(scheme: Scheme, year: int) -> Edition:
+    name = f"{scheme.file_stem}-{year}.tsv"
+    text = data_dir().joinpath(name).read_text(encoding="utf-8")
+    rows: dict[str, Code] = {}
+    columns: list[str] | None = None
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if columns is None:
+            columns = fields
+            missing = [c for c in _REQUIRED_COLUMNS if c not in columns]
+            if missing:
+                raise DataFileError(f"{name}:{lineno}: header lacks column(s) {missing}")
+            continue
+        if len(fields) != len(columns):
+            raise DataFileError(f"{name}:{lineno}: {len(fields)} fields, header has {len(columns)}")
+        row = dict(zip(columns, fields, strict=True))
+        entry = _entry(row, scheme, year, f"{name}:{lineno}")
+        if entry.code in rows:
+            raise DataFileError(f"{name}:{lineno}: duplicate code {entry.code}")
+        rows[entry.code] = entry
+    entries = {code: rows[code] for code in sorted(rows)}
+    children: dict[str | None, list[str]] = {}
+    for code, entry in entries.items():
+        if entry.parent_code is not None and entry.parent_code not in entries:
+            raise DataFileError(f"{name}: {code} has no parent {entry.parent_code}")
+        children.setdefault(entry.parent_code, []).append(code)
+    return Edition(
+        scheme=scheme,
+        year=year,
+        entries=entries,
+        children={parent: tuple(codes) for parent, codes in children.items()},
+    )
+
+
+def _entry(row: Mapping[str, str], scheme: Scheme, year: int, where: str) -> Code:
+    try:
+        code, code_scheme, level = validate(row["code"])
+    except CodeError as exc:
+        raise DataFileError(f"{where}: {exc}") from exc
+    if code_scheme is not scheme:
+        raise DataFileError(f"{where}: {code} is not a {scheme.value} code")
+    if row["level"] != level.value:
+        raise DataFileError(f"{where}: level {row['level']!r} of {code} should be {level.value}")
+    name = row["name"].strip()
+    if not name or name != row["name"]:
+        raise DataFileError(f"{where}: empty name or stray whitespace around the name of {code}")
+    return Code(
+        code=code,
+        name=name,
+        level=Level(row["level"]),
+        scheme=scheme,
+        year=year,
+        seen=_split(row["seen"]),
+        dept_codes=_split(row.get("dept_codes", "")),
+    )
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in cell.split(",") if part.strip())

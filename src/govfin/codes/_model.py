@@ -1,0 +1,331 @@
+"""Value types, exceptions and the digit rules of the classification codes.
+
+Nothing here reads data: :func:`level_of`, :func:`scheme_of` and :func:`validate` work on the
+digits alone.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+
+import attrs
+
+__all__ = [
+    "DEFAULT_YEAR",
+    "Code",
+    "CodeError",
+    "CodeTypeError",
+    "EditionDiff",
+    "Level",
+    "MalformedCodeError",
+    "NameCheck",
+    "Scheme",
+    "UnknownCodeError",
+    "UnknownEditionError",
+    "level_of",
+    "scheme_of",
+    "validate",
+]
+
+#: The edition used when no ``year`` is given: 《2024年政府收支分类科目》, the list that the
+#: 2024 部门决算 (final accounts published in 2025) are classified by.
+DEFAULT_YEAR = 2024
+
+
+class Level(enum.Enum):
+    """The level of a code in its classification tree; ``.value`` is the Chinese term.
+
+    =============  =====  ======  ==========================================
+    member         value  digits  meaning
+    =============  =====  ======  ==========================================
+    ``CATEGORY``   类     3       category, e.g. 201 一般公共服务支出
+    ``SECTION``    款     5       section, e.g. 20103 政府办公厅（室）及相关机构事务
+    ``ITEM``       项     7       item, e.g. 2010350 事业运行 (functional scheme only)
+    =============  =====  ======  ==========================================
+    """
+
+    CATEGORY = "类"
+    SECTION = "款"
+    ITEM = "项"
+
+    @property
+    def digits(self) -> int:
+        """Number of digits of a code at this level (3, 5 or 7)."""
+        return _LEVEL_DIGITS[self]
+
+    @property
+    def depth(self) -> int:
+        """1 for 类, 2 for 款, 3 for 项."""
+        return (self.digits - 1) // 2
+
+    @classmethod
+    def from_digits(cls, length: int) -> Level:
+        """The level of a code with ``length`` digits; :class:`ValueError` for other lengths."""
+        for level, digits in _LEVEL_DIGITS.items():
+            if digits == length:
+                return level
+        raise ValueError(f"no level has {length} digits (类 3, 款 5, 项 7)")
+
+
+_LEVEL_DIGITS = {Level.CATEGORY: 3, Level.SECTION: 5, Level.ITEM: 7}
+
+
+class Scheme(enum.Enum):
+    """A classification list.  The first digit of a code decides its scheme.
+
+    ====================  ==============  ================================  =========
+    member                value           official name                     digits
+    ====================  ==============  ================================  =========
+    ``FUNCTIONAL``        functional      支出功能分类科目 (2xx)            3 / 5 / 7
+    ``ECONOMIC``          economic        部门预算支出经济分类科目 (3xx)    3 / 5
+    ``ECONOMIC_GOV``      economic-gov    政府预算支出经济分类科目 (5xx)    3 / 5
+    ====================  ==============  ================================  =========
+    """
+
+    FUNCTIONAL = "functional"
+    ECONOMIC = "economic"
+    ECONOMIC_GOV = "economic-gov"
+
+    @property
+    def title(self) -> str:
+        """The official Chinese name of the list."""
+        return _SCHEME_TITLES[self]
+
+    @property
+    def leading_digit(self) -> str:
+        """The first digit shared by every code of the scheme."""
+        return _SCHEME_DIGIT[self]
+
+    @property
+    def levels(self) -> tuple[Level, ...]:
+        """The levels the scheme has, root first."""
+        if self is Scheme.FUNCTIONAL:
+            return (Level.CATEGORY, Level.SECTION, Level.ITEM)
+        return (Level.CATEGORY, Level.SECTION)
+
+    @property
+    def file_stem(self) -> str:
+        """Stem of the data files of this scheme: ``<stem>-<year>.tsv``."""
+        return _SCHEME_FILES[self]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.value})"
+
+
+_SCHEME_TITLES = {
+    Scheme.FUNCTIONAL: "支出功能分类科目",
+    Scheme.ECONOMIC: "部门预算支出经济分类科目",
+    Scheme.ECONOMIC_GOV: "政府预算支出经济分类科目",
+}
+_SCHEME_DIGIT = {Scheme.FUNCTIONAL: "2", Scheme.ECONOMIC: "3", Scheme.ECONOMIC_GOV: "5"}
+_SCHEME_FILES = {
+    Scheme.FUNCTIONAL: "functional",
+    Scheme.ECONOMIC: "economic-dept",
+    Scheme.ECONOMIC_GOV: "economic-gov",
+}
+_SCHEME_BY_DIGIT = {digit: scheme for scheme, digit in _SCHEME_DIGIT.items()}
+
+
+# --------------------------------------------------------------------------------------------
+# exceptions
+
+
+def _edition_suffix(year: int | None) -> str:
+    return "" if year is None else f" (edition {year})"
+
+
+class CodeError(ValueError):
+    """Base class of every error raised by :mod:`govfin.codes`.
+
+    ``code`` is the offending input as given (``None`` when the error is about an edition
+    alone) and ``year`` the edition it was looked up in (``None`` for digit-only checks).
+    """
+
+    def __init__(self, message: str, *, code: object = None, year: int | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.year = year
+
+
+class MalformedCodeError(CodeError):
+    """The input is not a well-formed expenditure classification code.
+
+    Raised for wrong lengths, characters other than ASCII digits, or a first digit that
+    belongs to no scheme.  The message names the input and, where known, the edition.
+    """
+
+
+class CodeTypeError(MalformedCodeError, TypeError):
+    """The code was not given as a ``str`` (e.g. ``2010350`` as an ``int``).
+
+    Both a :class:`MalformedCodeError` and a :class:`TypeError`: codes are strings because
+    leading digits and length carry meaning.
+    """
+
+
+class UnknownCodeError(CodeError, LookupError):
+    """A well-formed code that is not in the requested edition."""
+
+
+class UnknownEditionError(CodeError):
+    """No data is shipped for the requested edition year (of the requested scheme)."""
+
+
+# --------------------------------------------------------------------------------------------
+# digit rules
+
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def validate(code: object, year: int | None = None) -> tuple[str, Scheme, Level]:
+    """Check the form of ``code`` and return ``(code, scheme, level)``.
+
+    Surrounding whitespace is removed; anything else must be ASCII digits of a length the
+    scheme allows.  ``year`` only serves the error message.
+
+    :raises CodeTypeError: ``code`` is not a ``str``.
+    :raises MalformedCodeError: wrong characters, length or leading digit.
+    """
+    where = _edition_suffix(year)
+    if not isinstance(code, str):
+        raise CodeTypeError(
+            f"code {code!r} must be a str, not {type(code).__name__}{where}",
+            code=code,
+            year=year,
+        )
+    text = code.strip()
+    if not _DIGITS.fullmatch(text):
+        raise MalformedCodeError(
+            f"malformed code {code!r}{where}: only the digits 0-9 are allowed",
+            code=code,
+            year=year,
+        )
+    scheme = _SCHEME_BY_DIGIT.get(text[0])
+    if scheme is None:
+        raise MalformedCodeError(
+            f"malformed code {code!r}{where}: an expenditure classification code starts with "
+            "2 (functional), 3 (economic) or 5 (economic-gov)",
+            code=code,
+            year=year,
+        )
+    allowed = [level.digits for level in scheme.levels]
+    if len(text) not in allowed:
+        lengths = " or ".join([", ".join(str(n) for n in allowed[:-1]), str(allowed[-1])])
+        plural = "" if len(text) == 1 else "s"
+        raise MalformedCodeError(
+            f"malformed code {code!r}{where}: {len(text)} digit{plural}, but {scheme.title} "
+            f"codes have {lengths} digits",
+            code=code,
+            year=year,
+        )
+    return text, scheme, Level.from_digits(len(text))
+
+
+def level_of(code: str) -> Level:
+    """The level of ``code`` from its digits alone (no data is read).
+
+    >>> level_of("2010350").value
+    '项'
+
+    :raises MalformedCodeError: see :func:`validate`.
+    """
+    return validate(code)[2]
+
+
+def scheme_of(code: str) -> Scheme:
+    """The scheme of ``code`` from its first digit (2 functional, 3 economic, 5 economic-gov).
+
+    :raises MalformedCodeError: see :func:`validate`.
+    """
+    return validate(code)[1]
+
+
+def _parent_code(code: str) -> str | None:
+    return None if len(code) <= 3 else code[:-2]
+
+
+# --------------------------------------------------------------------------------------------
+# value types
+
+
+@attrs.frozen
+class Code:
+    """One entry of one edition of a classification list.
+
+    ``seen`` holds ids of real documents in which this code was printed with this exact name
+    (``"seed"`` = the bundled 2024 部门决算 disclosure; the others are explained in the header
+    of the data file).  ``dept_codes`` is set for the economic-gov scheme only: the 部门预算
+    economic codes that map to this entry, as far as known.
+    """
+
+    code: str
+    name: str
+    level: Level
+    scheme: Scheme
+    year: int
+    seen: tuple[str, ...] = ()
+    dept_codes: tuple[str, ...] = ()
+
+    @property
+    def parent_code(self) -> str | None:
+        """The code of the parent entry, from the digits (``None`` for a 类)."""
+        return _parent_code(self.code)
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+@attrs.frozen
+class NameCheck:
+    """Result of comparing a printed name with the official one (see ``check_name``).
+
+    ``ok`` is true when both names are equal after :func:`~govfin.codes.normalize_name`.
+    """
+
+    ok: bool
+    official: str
+    printed: str
+    code: str
+    year: int
+
+    @property
+    def message(self) -> str:
+        """A one-line English description naming both names."""
+        if self.ok:
+            return f"{self.code}: printed name {self.printed!r} matches the {self.year} list"
+        return (
+            f"{self.code}: printed name {self.printed!r} differs from the official "
+            f"{self.official!r} ({self.year} list)"
+        )
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@attrs.frozen
+class EditionDiff:
+    """Differences of one scheme between two editions (see ``diff``).
+
+    ``added`` holds entries of ``year_b`` absent from ``year_a``; ``removed`` entries of
+    ``year_a`` absent from ``year_b``; ``renamed`` triples ``(code, old_name, new_name)``
+    where the exact official name changed.  All are in code order.
+    """
+
+    scheme: Scheme
+    year_a: int
+    year_b: int
+    added: tuple[Code, ...]
+    removed: tuple[Code, ...]
+    renamed: tuple[tuple[str, str, str], ...]
+
+    @property
+    def unchanged(self) -> bool:
+        """True when the two editions list the same codes with the same names."""
+        return not (self.added or self.removed or self.renamed)
+
+    def __bool__(self) -> bool:
+        return not self.unchanged

@@ -1,0 +1,33 @@
+"""Normalisation of printed 科目 names."""
+
+from __future__ import annotations
+
+__all__ = ["normalize_name"]
+
+#: Half-width brackets map to the full-width ones the official list uses.
+_BRACKETS = str.maketrans({"(": "（", ")": "）"})
+
+#: Invisible characters that PDF and word-processor exports leave inside wrapped cells.
+_INVISIBLE = frozenset("\u200b\u2060\ufeff")
+
+
+def normalize_name(name: str) -> str:
+    """Canonical form of a 科目 name for comparison.
+
+    Only differences that carry no meaning are removed:
+
+    - every whitespace character, including full-width spaces (U+3000), no-break spaces and
+      the line breaks a wrapped table cell leaves inside a name, plus zero-width spaces,
+      word joiners and byte-order marks;
+    - half-width brackets ``()`` become the full-width ``（）`` of the official list.
+
+    Everything else (other punctuation, full-width letters or digits, variant characters) is
+    kept, so it still counts as a difference.
+
+    >>> normalize_name("政府办公厅(室)及相关\\n机构事务")
+    '政府办公厅（室）及相关机构事务'
+    """
+    if not isinstance(name, str):
+        raise TypeError(f"name must be a str, not {type(name).__name__}")
+    kept = "".join(ch for ch in name if not ch.isspace() and ch not in _INVISIBLE)
+    return kept.translate(_BRACKETS)

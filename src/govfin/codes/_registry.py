@@ -1,0 +1,258 @@
+"""Queries over the shipped editions."""
+
+from __future__ import annotations
+
+from . import _data
+from ._model import (
+    DEFAULT_YEAR,
+    Code,
+    EditionDiff,
+    Level,
+    MalformedCodeError,
+    NameCheck,
+    Scheme,
+    UnknownCodeError,
+    UnknownEditionError,
+    validate,
+)
+from ._names import normalize_name
+
+__all__ = [
+    "all_codes",
+    "ancestors",
+    "check_name",
+    "children",
+    "descendants",
+    "diff",
+    "editions",
+    "exists",
+    "find_by_name",
+    "get",
+    "lookup",
+    "name_matches",
+    "parent",
+    "roots",
+    "search",
+]
+
+
+def _scheme(scheme: Scheme | str) -> Scheme:
+    return scheme if isinstance(scheme, Scheme) else Scheme(scheme)
+
+
+def _resolve(code: object, year: int) -> tuple[_data.Edition, Code]:
+    text, scheme, _ = validate(code, year)
+    edition = _data.load(scheme, year, code=code)
+    entry = edition.entries.get(text)
+    if entry is None:
+        raise UnknownCodeError(
+            f"unknown code {text!r}: not in the {year} edition of {scheme}",
+            code=code,
+            year=year,
+        )
+    return edition, entry
+
+
+def editions(scheme: Scheme | str | None = None) -> tuple[int, ...]:
+    """Edition years shipped, for one scheme or (``None``) for any scheme, ascending.
+
+    Only file names are inspected; no data file is read.
+    """
+    shipped = _data.available()
+    if scheme is not None:
+        return shipped[_scheme(scheme)]
+    return tuple(sorted({year for years in shipped.values() for year in years}))
+
+
+def lookup(code: str, year: int = DEFAULT_YEAR) -> Code:
+    """The entry for ``code`` in the ``year`` edition; the scheme follows from the digits.
+
+    >>> lookup("2010350").name
+    '事业运行'
+
+    :raises CodeTypeError: ``code`` is not a ``str``.
+    :raises MalformedCodeError: wrong length, non-digits, or a leading digit of no scheme.
+    :raises UnknownEditionError: no data shipped for ``year``.
+    :raises UnknownCodeError: well-formed, but not in that edition.
+    """
+    return _resolve(code, year)[1]
+
+
+def get(code: str, year: int = DEFAULT_YEAR, default: Code | None = None) -> Code | None:
+    """Like :func:`lookup`, but return ``default`` for a well-formed code absent from the edition.
+
+    Malformed input and unknown editions still raise: they are mistakes of the caller, not
+    answers about the list.
+    """
+    try:
+        return _resolve(code, year)[1]
+    except UnknownCodeError:
+        return default
+
+
+def exists(code: str, year: int = DEFAULT_YEAR) -> bool:
+    """Whether ``code`` is in the ``year`` edition.
+
+    A malformed string is simply not there (``False``); a non-``str`` still raises
+    :class:`CodeTypeError` and an unshipped year :class:`UnknownEditionError`.
+    """
+    try:
+        _resolve(code, year)
+    except UnknownCodeError:
+        return False
+    except MalformedCodeError as exc:
+        if isinstance(exc, TypeError):
+            raise
+        return False
+    return True
+
+
+def parent(code: str, year: int = DEFAULT_YEAR) -> Code | None:
+    """The parent entry (款 of a 项, 类 of a 款); ``None`` for a 类."""
+    edition, entry = _resolve(code, year)
+    return None if entry.parent_code is None else edition.entries[entry.parent_code]
+
+
+def children(code: str, year: int = DEFAULT_YEAR) -> list[Code]:
+    """The direct children of ``code`` in code order (empty for a 项 or a leaf)."""
+    edition, entry = _resolve(code, year)
+    return [edition.entries[c] for c in edition.children.get(entry.code, ())]
+
+
+def ancestors(code: str, year: int = DEFAULT_YEAR) -> list[Code]:
+    """The ancestors of ``code``, ROOT FIRST (类, then 款), without ``code`` itself.
+
+    ``ancestors("2010350")`` is ``[201 一般公共服务支出, 20103 政府办公厅（室）及相关机构事务]``.
+    """
+    edition, entry = _resolve(code, year)
+    found: list[Code] = []
+    parent_code = entry.parent_code
+    while parent_code is not None:
+        ancestor = edition.entries[parent_code]
+        found.append(ancestor)
+        parent_code = ancestor.parent_code
+    found.reverse()
+    return found
+
+
+def descendants(code: str, year: int = DEFAULT_YEAR) -> list[Code]:
+    """Every entry below ``code`` (children, grandchildren), in code order, without ``code``."""
+    edition, entry = _resolve(code, year)
+    found: list[Code] = []
+    stack = list(reversed(edition.children.get(entry.code, ())))
+    while stack:
+        current = stack.pop()
+        found.append(edition.entries[current])
+        stack.extend(reversed(edition.children.get(current, ())))
+    return found
+
+
+def roots(scheme: Scheme | str = Scheme.FUNCTIONAL, year: int = DEFAULT_YEAR) -> list[Code]:
+    """Every 类 of ``scheme`` in the ``year`` edition, in code order."""
+    edition = _data.load(_scheme(scheme), year)
+    return [edition.entries[c] for c in edition.children.get(None, ())]
+
+
+def all_codes(scheme: Scheme | str = Scheme.FUNCTIONAL, year: int = DEFAULT_YEAR) -> list[Code]:
+    """Every entry of ``scheme`` in the ``year`` edition, in code order."""
+    return list(_data.load(_scheme(scheme), year).entries.values())
+
+
+def _editions_for(year: int, scheme: Scheme | str | None) -> list[_data.Edition]:
+    if scheme is not None:
+        return [_data.load(_scheme(scheme), year)]
+    schemes = [s for s, years in _data.available().items() if year in years]
+    if not schemes:
+        raise UnknownEditionError(
+            f"no {year} edition of any classification is shipped "
+            f"(available: {', '.join(str(y) for y in editions())})",
+            year=year,
+        )
+    return [_data.load(s, year) for s in schemes]
+
+
+def search(part: str, year: int = DEFAULT_YEAR, scheme: Scheme | str | None = None) -> list[Code]:
+    """Entries whose normalised name contains the normalised ``part``, in code order.
+
+    Names repeat across the tree (``search("事业运行")`` finds one 项 under many 款), so this
+    returns every match.  ``scheme=None`` searches every scheme shipped for ``year``.
+
+    :raises ValueError: ``part`` is empty after normalisation.
+    """
+    needle = normalize_name(part)
+    if not needle:
+        raise ValueError("search text is empty")
+    found = [
+        entry
+        for edition in _editions_for(year, scheme)
+        for entry in edition.entries.values()
+        if needle in normalize_name(entry.name)
+    ]
+    return sorted(found, key=lambda entry: entry.code)
+
+
+def find_by_name(
+    name: str,
+    year: int = DEFAULT_YEAR,
+    level: Level | str | None = None,
+    scheme: Scheme | str | None = None,
+) -> list[Code]:
+    """Entries whose name equals ``name`` after normalisation, in code order.
+
+    ``level`` (a :class:`Level` or ``"类"``/``"款"``/``"项"``) and ``scheme`` narrow the
+    result, e.g. ``find_by_name("一般公共服务支出", level="类")`` -> ``[201 …]``.
+    """
+    wanted = normalize_name(name)
+    level_filter = None if level is None else (level if isinstance(level, Level) else Level(level))
+    found = [
+        entry
+        for edition in _editions_for(year, scheme)
+        for entry in edition.entries.values()
+        if (level_filter is None or entry.level is level_filter)
+        and normalize_name(entry.name) == wanted
+    ]
+    return sorted(found, key=lambda entry: entry.code)
+
+
+def check_name(code: str, printed_name: str, year: int = DEFAULT_YEAR) -> NameCheck:
+    """Compare a name printed next to ``code`` with the official name.
+
+    Whitespace (full-width spaces and wrapped-line breaks included) and half-/full-width
+    brackets are tolerated; any other difference makes ``ok`` false.
+
+    :raises UnknownCodeError: (and the other :func:`lookup` errors) for the code.
+    """
+    entry = lookup(code, year)
+    return NameCheck(
+        ok=normalize_name(printed_name) == normalize_name(entry.name),
+        official=entry.name,
+        printed=printed_name,
+        code=entry.code,
+        year=year,
+    )
+
+
+def name_matches(code: str, printed_name: str, year: int = DEFAULT_YEAR) -> bool:
+    """``check_name(code, printed_name, year).ok``."""
+    return check_name(code, printed_name, year).ok
+
+
+def diff(year_a: int, year_b: int, scheme: Scheme | str = Scheme.FUNCTIONAL) -> EditionDiff:
+    """What changed in ``scheme`` from edition ``year_a`` to edition ``year_b``.
+
+    Only the shipped entries are compared: where a file is deliberately partial (see
+    docs/classification.md), a change outside its coverage does not show.
+    """
+    chosen = _scheme(scheme)
+    old = _data.load(chosen, year_a).entries
+    new = _data.load(chosen, year_b).entries
+    return EditionDiff(
+        scheme=chosen,
+        year_a=year_a,
+        year_b=year_b,
+        added=tuple(new[c] for c in new if c not in old),
+        removed=tuple(old[c] for c in old if c not in new),
+        renamed=tuple(
+            (c, old[c].name, new[c].name) for c in old if c in new and old[c].name != new[c].name
+        ),
+    )
