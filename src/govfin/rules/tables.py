@@ -2,9 +2,14 @@
 
 For every concrete table kind (``Table.KINDS``) this module registers:
 
-- one rule per :class:`~govfin.tables.base.RowEquation` (checked on every row),
-- one rule per :class:`~govfin.tables.base.Equation` (between fixed cells),
+- one rule per :class:`~govfin.tables.base.RowEquation` id (checked on every row),
+- one rule per :class:`~govfin.tables.base.Equation` id (between fixed cells; equations that
+  share an id, such as R04-2 for each budget type, form one rule),
 - one rule for its :class:`~govfin.tables.base.Rollup` along the code tree, if any;
+
+plus the few relations that are not a fixed equation, as small rule functions: R06-1/R06-2
+(人员经费/公用经费 split, a per-run option), R09-3 (决算数 ≤ 预算数), R10-2 (中小企业 ≤ 合计,
+小微 ≤ 中小) and R10-4 (counts are whole numbers);
 
 and, for every table with coded rows, the classification rules ``C-code`` (code unknown in
 the document's edition), ``C-name`` (printed name differs from the official one), ``C-dup``
@@ -15,12 +20,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import TypeVar
 
 from govfin import codes
 from govfin.findings import Category, Cell, Severity
 from govfin.rules.engine import Context
-from govfin.rules.registry import REGISTRY, Rule
-from govfin.tables import Table
+from govfin.rules.registry import REGISTRY, Rule, RuleError
+from govfin.tables import BasicExpenditureDetail, DisclosureInfoTable, Table, ThreePublicTable
 from govfin.tables.base import CLASS_ROWS, Equation, Rollup, RowEquation
 
 
@@ -102,14 +108,53 @@ def _register(rule_id: str, zh: str, en: str, category: Category, severity: Seve
     )
 
 
+_Eq = TypeVar("_Eq", Equation, RowEquation)
+
+
+def _grouped(items: tuple[_Eq, ...]) -> list[list[_Eq]]:
+    """Declared equations grouped by rule id (one rule may check several cells), in order."""
+    groups: dict[str, list[_Eq]] = {}
+    for item in items:
+        groups.setdefault(item.id, []).append(item)
+    for rule_id, group in groups.items():
+        if len({g.severity for g in group}) > 1:
+            raise RuleError(f"equations of rule {rule_id!r} declare different severities")
+    return list(groups.values())
+
+
+def _titles(group: list[_Eq]) -> tuple[str, str, str]:
+    """Chinese title, English title and source of a group of equations sharing one id."""
+    zh = "；".join(dict.fromkeys(g.zh for g in group))
+    en = "; ".join(dict.fromkeys(g.en for g in group))
+    source = "; ".join(dict.fromkeys(g.source for g in group if g.source))
+    return zh, en, source
+
+
+def _run_all(funcs: list[Callable[[Table, Context], None]], table: Table, ctx: Context) -> None:
+    for f in funcs:
+        f(table, ctx)
+
+
 def _register_kind(cls: type[Table]) -> None:
-    for req in cls.ROW_EQUATIONS:
-        _register(req.id, req.zh, req.en, Category.PARTITION, req.severity, cls,
-                  partial(_row_equation, req), req.source)
-    for eq in cls.EQUATIONS:
-        category = Category.BALANCE if eq.minus else Category.PARTITION
-        _register(eq.id, eq.zh, eq.en, category, eq.severity, cls, partial(_equation, eq),
-                  eq.source)
+    """Register the rules a table kind declares as data.
+
+    Equations (or row equations) that share an id form one rule, e.g. R04-2 for each of the
+    three budget types.
+    """
+    for rgroup in _grouped(cls.ROW_EQUATIONS):
+        zh, en, source = _titles(rgroup)
+        funcs: list[Callable[[Table, Context], None]] = [
+            partial(_row_equation, req) for req in rgroup
+        ]
+        func = funcs[0] if len(funcs) == 1 else partial(_run_all, funcs)
+        _register(rgroup[0].id, zh, en, Category.PARTITION, rgroup[0].severity, cls, func,
+                  source)
+    for egroup in _grouped(cls.EQUATIONS):
+        zh, en, source = _titles(egroup)
+        category = Category.BALANCE if any(eq.minus for eq in egroup) else Category.PARTITION
+        funcs = [partial(_equation, eq) for eq in egroup]
+        func = funcs[0] if len(funcs) == 1 else partial(_run_all, funcs)
+        _register(egroup[0].id, zh, en, category, egroup[0].severity, cls, func, source)
     if cls.ROLLUP is not None:
         ru = cls.ROLLUP
         _register(ru.id, ru.zh, ru.en, Category.ROLLUP, ru.severity, cls, partial(_rollup, ru),
@@ -118,6 +163,94 @@ def _register_kind(cls: type[Table]) -> None:
 
 for _cls in list(Table.KINDS.values()):
     _register_kind(_cls)
+
+
+# -- relations that are not a fixed equation ---------------------------------------------------
+
+
+def _personnel_total(table: BasicExpenditureDetail, ctx: Context) -> None:
+    """人员经费合计 = Σ of the 类 counted as 人员经费 (``CheckOptions.personnel_classes``)."""
+    _split_total(table, ctx, personnel=True)
+
+
+def _public_total(table: BasicExpenditureDetail, ctx: Context) -> None:
+    """公用经费合计 = Σ of every other 类 present in the table."""
+    _split_total(table, ctx, personnel=False)
+
+
+def _split_total(table: BasicExpenditureDetail, ctx: Context, *, personnel: bool) -> None:
+    key = table.PERSONNEL_TOTAL if personnel else table.PUBLIC_TOTAL
+    if table.get(key) is None:
+        return  # a missing total line is a completeness matter, not an arithmetic one
+    chosen = set(ctx.options.personnel_classes)
+    column = table.COLUMNS[0]
+    classes = dict.fromkeys(
+        r.code for r in table.coded_rows() if r.code is not None and len(r.code) == 3
+    )
+    parts = [table.cell(c, column) for c in classes if (c in chosen) is personnel]
+    label = "+".join(c.place.row or "" for c in parts) or "(none)"
+    ctx.equation(table.cell(key, column), parts, what=f"{key} = Σ类 ({label})")
+
+
+def _actual_within_budget(table: ThreePublicTable, ctx: Context) -> None:
+    """决算数 ≤ 预算数 in every column (a warning: overspending needs an explanation)."""
+    if table.get(table.ACTUAL) is None or table.get(table.BUDGET) is None:
+        return
+    for column in table.COLUMNS:
+        ctx.at_most(
+            table.cell(table.ACTUAL, column),
+            table.cell(table.BUDGET, column),
+            what=f"决算数 ≤ 预算数 ({column})",
+        )
+
+
+def _sme_shares(table: DisclosureInfoTable, ctx: Context) -> None:
+    """授予中小企业合同金额 ≤ 政府采购合计; 授予小微企业合同金额 ≤ 授予中小企业合同金额."""
+    column = table.COLUMNS[0]
+    for small, big in (
+        ("授予中小企业合同金额", "政府采购合计"),
+        ("授予小微企业合同金额", "授予中小企业合同金额"),
+    ):
+        if table.get(small) is None:
+            continue  # not printed: nothing to compare
+        ctx.at_most(table.cell(small, column), table.cell(big, column), what=f"{small} ≤ {big}")
+
+
+def _whole_counts(table: DisclosureInfoTable, ctx: Context) -> None:
+    """Counts (车辆数, 设备数) are whole, non-negative numbers."""
+    column = table.COLUMNS[0]
+    for key in table.COUNT_ROWS:
+        cell = table.cell(key, column)
+        v = cell.value
+        if v is not None and (v != v.to_integral_value() or v < 0):
+            ctx.emit(
+                f"{key}: a count must be a whole number ≥ 0, got {v}",
+                place=cell.place,
+                actual=v,
+                cells=[cell.place],
+            )
+
+
+for _id, _zh, _en, _cat, _sev, _subject, _func, _src in (
+    ("R06-1", "人员经费合计 = Σ人员经费类（默认 301、303，可配置）",
+     "personnel total = sum of the personnel 类 (default 301 and 303; configurable)",
+     Category.PARTITION, Severity.ERROR, BasicExpenditureDetail, _personnel_total,
+     "rules-research R06-1; CheckOptions.personnel_classes"),
+    ("R06-2", "公用经费合计 = Σ其余各类", "public-expenses total = sum of the other 类",
+     Category.PARTITION, Severity.ERROR, BasicExpenditureDetail, _public_total,
+     "rules-research R06-2; CheckOptions.personnel_classes"),
+    ("R09-3", "决算数不超过预算数（每一列）", "actual does not exceed budget (each column)",
+     Category.BALANCE, Severity.WARNING, ThreePublicTable, _actual_within_budget,
+     "checks-catalogue c.1 item 7"),
+    ("R10-2", "授予中小企业合同金额 ≤ 政府采购合计；授予小微企业 ≤ 授予中小企业",
+     "contracts to SMEs ≤ procurement total; to small and micro firms ≤ to SMEs",
+     Category.PARTITION, Severity.ERROR, DisclosureInfoTable, _sme_shares,
+     "rules-research R10-2"),
+    ("R10-4", "车辆数、设备数须为非负整数", "vehicle and equipment counts are whole numbers ≥ 0",
+     Category.PARTITION, Severity.ERROR, DisclosureInfoTable, _whole_counts,
+     "rules-research R10-3 (counts are integers)"),
+):
+    _register(_id, _zh, _en, _cat, _sev, _subject, _func, _src)  # type: ignore[arg-type]
 
 
 # -- classification ---------------------------------------------------------------------------

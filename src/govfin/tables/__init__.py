@@ -17,6 +17,7 @@ from govfin.tables.base import (
     TableMeta,
     normalize_title,
 )
+from govfin.tables.detail import BasicExpenditureDetail
 from govfin.tables.functional import (
     TOTAL,
     ExpenditureTable,
@@ -26,15 +27,22 @@ from govfin.tables.functional import (
     IncomeTable,
     StateCapitalTable,
 )
+from govfin.tables.info import DisclosureInfoTable
+from govfin.tables.summary import FiscalAppropriationSummary, IncomeExpenditureSummary
+from govfin.tables.three_public import ThreePublicTable
 
 __all__ = [
     "CLASS_ROWS",
     "TOTAL",
+    "BasicExpenditureDetail",
+    "DisclosureInfoTable",
     "Equation",
     "ExpenditureTable",
+    "FiscalAppropriationSummary",
     "FunctionalTable",
     "GeneralBudgetExpenditureTable",
     "GovernmentFundTable",
+    "IncomeExpenditureSummary",
     "IncomeTable",
     "Rollup",
     "Row",
@@ -43,6 +51,7 @@ __all__ = [
     "Table",
     "TableError",
     "TableMeta",
+    "ThreePublicTable",
     "kind_for_title",
     "normalize_title",
 ]

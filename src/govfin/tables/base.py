@@ -18,7 +18,7 @@ them differently, so the printed number is only metadata.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any, ClassVar
 
@@ -141,6 +141,11 @@ class Rollup:
     source: str = ""
 
 
+def _row_tuple(rows: Iterable[Row]) -> tuple[Row, ...]:
+    """The rows as a tuple (a typed converter: ``converter=tuple`` loses the item type)."""
+    return tuple(rows)
+
+
 _TITLE_NOISE = re.compile(r"[\s\u3000]|公开\d+表|（?\(?\d{4}年度?\)?）?")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "＂": '"', "（": "(", "）": ")"})
 
@@ -165,8 +170,13 @@ class Table:
     ROLLUP: ClassVar[Rollup | None] = None
     #: Registry of concrete kinds: KIND -> class.
     KINDS: ClassVar[dict[str, type[Table]]] = {}
+    #: For kinds with a fixed set of line labels: the allowed non-code row keys.  ``None``
+    #: (the default) accepts any key.  A coded row (``code`` set) is accepted instead when its
+    #: key equals its code and the code's length is in ``CODE_LENGTHS``.
+    ROW_KEYS: ClassVar[tuple[str, ...] | None] = None
+    CODE_LENGTHS: ClassVar[tuple[int, ...]] = ()
 
-    rows: tuple[Row, ...] = attrs.field(default=(), converter=tuple)
+    rows: tuple[Row, ...] = attrs.field(default=(), converter=_row_tuple)
     meta: TableMeta = TableMeta()
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
@@ -185,6 +195,23 @@ class Table:
                     f"{self.KIND}, row {r.key}: unknown column(s) {sorted(bad)}; "
                     f"columns are {list(self.COLUMNS)}"
                 )
+            if self.ROW_KEYS is not None:
+                self._check_row_key(r, self.ROW_KEYS)
+
+    def _check_row_key(self, r: Row, keys: tuple[str, ...]) -> None:
+        if r.code is None:
+            if r.key not in keys:
+                extra = " or a code" if self.CODE_LENGTHS else ""
+                raise TableError(
+                    f"{self.KIND}, row {r.key}: unknown row key; row keys are {list(keys)}{extra}"
+                )
+        elif not self.CODE_LENGTHS:
+            raise TableError(f"{self.KIND}, row {r.key}: this kind has no coded rows")
+        elif r.key != r.code or not r.code.isdigit() or len(r.code) not in self.CODE_LENGTHS:
+            raise TableError(
+                f"{self.KIND}, row {r.key}: a coded row's key must equal its code, a string of "
+                f"{' or '.join(map(str, self.CODE_LENGTHS))} digits (code {r.code!r})"
+            )
 
     # -- lookup -------------------------------------------------------------------------------
     def get(self, key: str) -> Row | None:
@@ -210,7 +237,15 @@ class Table:
 
     def cell(self, key: str, column: str) -> Cell:
         """The cell at (row key, column); a missing row reads as blank."""
-        return Cell(self.place(key, column), self.value(key, column), self.unit)
+        return Cell(self.place(key, column), self.value(key, column), self.unit_of(key, column))
+
+    def unit_of(self, key: str, column: str) -> Decimal:
+        """Last-place unit of the cell at (row key, column).
+
+        The table's money unit (:attr:`unit`) unless a kind says otherwise: count rows
+        (车辆数) return ``Decimal(0)``, i.e. exact.
+        """
+        return self.unit
 
     @property
     def unit(self) -> Decimal:
@@ -230,6 +265,20 @@ class Table:
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    # -- plain data (through govfin.serialize; the model itself knows nothing of JSON) --------
+    def to_dict(self) -> dict[str, Any]:
+        """``{"kind": KIND, "meta": {...}, "rows": [...]}``, Decimals as strings."""
+        from govfin.serialize import unstructure
+
+        return unstructure(self)  # type: ignore[no-any-return]
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Table:
+        """Build a table from :meth:`to_dict` output; ``Table.from_dict`` dispatches on "kind"."""
+        from govfin.serialize import structure
+
+        return structure(data, cls)
 
     @classmethod
     def matches_title(cls, title: str) -> bool:

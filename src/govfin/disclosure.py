@@ -1,0 +1,214 @@
+"""A whole 部门决算公开: its tables, the 项目支出绩效自评 tables and the 情况说明 narrative.
+
+:class:`Disclosure` is what the readers produce and what the cross-table
+(:mod:`govfin.rules.cross`) and narrative (:mod:`govfin.rules.narrative`) rules check.
+``Disclosure.check()`` runs every rule: the intra-table rules on each table, the evaluation
+rules on each self-evaluation, then the rules whose subject is the Disclosure itself.
+
+Tables are found by kind (their canonical title), never by printed number::
+
+    d.table("收入支出决算总表")          # by KIND
+    d.table(IncomeExpenditureSummary)    # by class
+    d.table("公开01表 收入支出决算总表")  # by printed title
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import attrs
+
+from govfin.amounts import Unit
+from govfin.findings import Report
+from govfin.narrative import (
+    Claim,
+    TemplateResidue,
+    YearMention,
+    extract_claims,
+    find_residue,
+    find_years,
+)
+from govfin.performance.model import ProjectEvaluation
+from govfin.tables import Table, kind_for_title
+
+__all__ = ["Disclosure", "Narrative", "NarrativeSection"]
+
+
+@attrs.frozen
+class NarrativeSection:
+    """One section of the 情况说明: its heading as printed and its text.
+
+    ``line`` is the source line of the heading.  The text keeps its line breaks (blank lines
+    included), so that its k-th line (0-based) is source line ``text_line + k``;
+    ``text_line`` defaults to the line after the heading.
+    """
+
+    heading: str
+    text: str
+    line: int | None = attrs.field(default=None, eq=False)
+    text_line: int | None = attrs.field(default=None, eq=False)
+
+    @property
+    def first_text_line(self) -> int | None:
+        """Source line of the first line of :attr:`text`."""
+        if self.text_line is not None:
+            return self.text_line
+        return None if self.line is None else self.line + 1
+
+    def claims(self) -> tuple[Claim, ...]:
+        """The checkable statements of this section (:func:`govfin.narrative.extract_claims`)."""
+        return extract_claims(self.text, section=self.heading, first_line=self.first_text_line)
+
+
+#: A top-level heading of the 情况说明: "一、收入支出决算总体情况说明".
+SECTION_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+、\S")
+
+
+@attrs.frozen
+class Narrative:
+    """The 情况说明 (and 概况) text, in sections, plus the 名词解释 (glossary) text."""
+
+    sections: tuple[NarrativeSection, ...] = attrs.field(default=(), converter=tuple)
+    glossary: str = ""
+    glossary_line: int | None = attrs.field(default=None, eq=False)
+
+    def __iter__(self) -> Iterator[NarrativeSection]:
+        return iter(self.sections)
+
+    def __len__(self) -> int:
+        return len(self.sections)
+
+    @property
+    def text(self) -> str:
+        """All sections, each heading followed by its text."""
+        return "\n".join(f"{s.heading}\n{s.text}" for s in self.sections)
+
+    def section(self, words: str) -> NarrativeSection | None:
+        """The first section whose heading contains ``words``."""
+        return next((s for s in self.sections if words in s.heading), None)
+
+    def claims(self) -> tuple[Claim, ...]:
+        """Every claim of every section, in printed order."""
+        return tuple(c for s in self.sections for c in s.claims())
+
+    def _texts(self) -> Iterator[tuple[str, str, int | None]]:
+        for s in self.sections:
+            yield s.heading, s.text, s.first_text_line
+        if self.glossary:
+            yield "名词解释", self.glossary, self.glossary_line
+
+    def residue(self) -> tuple[TemplateResidue, ...]:
+        """Template residue anywhere in the narrative (glossary included)."""
+        return tuple(
+            r for h, t, n in self._texts() for r in find_residue(t, section=h, first_line=n)
+        )
+
+    def years(self) -> tuple[YearMention, ...]:
+        """Every year the narrative mentions (glossary included)."""
+        return tuple(
+            y for h, t, n in self._texts() for y in find_years(t, section=h, first_line=n)
+        )
+
+    @classmethod
+    def from_text(
+        cls,
+        text: str,
+        *,
+        first_line: int = 1,
+        heading: re.Pattern[str] = SECTION_HEADING,
+        glossary: str = "",
+        glossary_line: int | None = None,
+    ) -> Narrative:
+        """Split narrative text into sections at each line matching ``heading``.
+
+        ``first_line`` is the source line of the text's first line.  Text before the first
+        heading is dropped.  Each section's text keeps its blank lines (see
+        :class:`NarrativeSection`).
+        """
+        lines = text.split("\n")
+        starts = [i for i, ln in enumerate(lines) if heading.match(ln)]
+        sections = []
+        for a, b in zip(starts, [*starts[1:], len(lines)], strict=True):
+            body = "\n".join(lines[a + 1 : b]).rstrip("\n")
+            sections.append(
+                NarrativeSection(lines[a].strip(), body, first_line + a, first_line + a + 1)
+            )
+        return cls(tuple(sections), glossary, glossary_line)
+
+
+def _tables(value: Iterable[Table]) -> tuple[Table, ...]:
+    out = tuple(value)
+    for t in out:
+        if not isinstance(t, Table):
+            raise TypeError(f"Disclosure.tables: expected Table objects, got {t!r}")
+    return out
+
+
+def _evaluations(value: Iterable[ProjectEvaluation]) -> tuple[ProjectEvaluation, ...]:
+    out = tuple(value)
+    for e in out:
+        if not isinstance(e, ProjectEvaluation):
+            raise TypeError(f"Disclosure.evaluations: expected ProjectEvaluation, got {e!r}")
+    return out
+
+
+@attrs.frozen
+class Disclosure:
+    """A department's 部门决算公开 for one year.
+
+    - ``tables``: the public tables (公开01表 …), each a typed :class:`~govfin.tables.Table`;
+    - ``evaluations``: the attached 项目支出绩效自评表;
+    - ``narrative``: the 情况说明 (:class:`Narrative`);
+    - ``unit``: the unit cross-table relations are judged in (tables in another unit are
+      converted exactly).
+    """
+
+    department: str | None = None
+    year: int | None = None
+    unit: Unit = Unit.WAN_YUAN
+    tables: tuple[Table, ...] = attrs.field(default=(), converter=_tables)
+    evaluations: tuple[ProjectEvaluation, ...] = attrs.field(default=(), converter=_evaluations)
+    narrative: Narrative = Narrative()
+    title: str | None = None
+
+    # -- lookup ---------------------------------------------------------------------------
+    def table(self, kind: type[Table] | str) -> Table | None:
+        """The first table of a kind: a class, a canonical KIND, or a printed title."""
+        if isinstance(kind, type):
+            return next((t for t in self.tables if isinstance(t, kind)), None)
+        for t in self.tables:
+            if t.KIND == kind:
+                return t
+        cls = kind_for_title(kind)
+        if cls is None:
+            return None
+        return next((t for t in self.tables if isinstance(t, cls)), None)
+
+    def __getitem__(self, kind: type[Table] | str) -> Table:
+        t = self.table(kind)
+        if t is None:
+            raise KeyError(f"no table of kind {kind!r} in this disclosure")
+        return t
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The KIND of each table, in order."""
+        return tuple(t.KIND for t in self.tables)
+
+    def claims(self) -> tuple[Claim, ...]:
+        """Every checkable statement of the narrative (:meth:`Narrative.claims`)."""
+        return self.narrative.claims()
+
+    # -- checking -------------------------------------------------------------------------
+    def check_parts(self) -> tuple[Any, ...]:
+        """The parts the engine checks before the disclosure itself: tables, then evaluations."""
+        return (*self.tables, *self.evaluations)
+
+    def check(self, **options: Any) -> Report:
+        """Run every rule (tables, evaluations, cross-table, narrative); see
+        :func:`govfin.rules.check` for the options (``tolerance=``, ``select=``, …)."""
+        from govfin.rules import check
+
+        return check(self, **options)

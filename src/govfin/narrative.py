@@ -1,0 +1,797 @@
+"""Claims in the 情况说明 text: pure text in, typed :class:`Claim` objects out.
+
+The narrative of a 部门决算公开 restates the tables in sentences: "收入总计648.92万元",
+"基本支出349.97万元，占比55.40%", "减少174.36万元，下降21.18%", "完成年初预算的73.24%",
+"共有车辆0辆", "6个项目自评等级为“优”", "本年度无此项收支".  This module finds those statements
+and types them; it knows nothing of tables.  Matching a claim to a table cell, and judging it,
+is the business of :mod:`govfin.rules.narrative`.
+
+Every figure keeps the precision it was printed with (:attr:`Quantity.last_place`): "6.7万元"
+stands for [6.65, 6.75], "1830%" for [1829.5, 1830.5].
+
+Besides claims, :func:`find_residue` finds template residue ("增加（减少）", "XX", "待填写", …)
+and :func:`find_years` every year mentioned, with the reason a year outside the report year is
+acceptable (截至…, a 《…》 title, a "2024-2026年" plan range).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
+from typing import ClassVar
+
+import attrs
+
+__all__ = [
+    "ATTRIBUTES",
+    "NARRATIVE_TABLE",
+    "AmountClaim",
+    "ChangeClaim",
+    "Claim",
+    "CompletionClaim",
+    "CountClaim",
+    "GradeCountClaim",
+    "NilClaim",
+    "PercentClaim",
+    "Quantity",
+    "Sentence",
+    "ShareClaim",
+    "TemplateResidue",
+    "YearMention",
+    "extract_claims",
+    "find_residue",
+    "find_years",
+    "sentences",
+    "subject_key",
+]
+
+#: ``Place.table`` of every finding about the narrative.
+NARRATIVE_TABLE = "情况说明"
+
+#: Units of money, with how many 万元 one of them is.
+MONEY_UNITS: dict[str, Decimal] = {
+    "亿元": Decimal(10000),
+    "万元": Decimal(1),
+    "元": Decimal("0.0001"),
+}
+PERCENT_UNITS = ("%", "％")
+#: Units of counts (things counted: projects, vehicles, visits).
+COUNT_UNITS = (
+    "台（套）", "台(套)", "批次", "人次", "辆", "个", "台", "套", "人", "次", "项", "家", "户",
+    "名", "件", "篇",
+)  # fmt: skip
+
+#: Words naming which figure of a subject an amount is (年初预算, 支出决算 …), longest first.
+ATTRIBUTES = (
+    "调整后预算数", "调整后预算", "年初预算数", "全年预算数", "调整预算数", "支出决算数",
+    "年初预算", "全年预算", "调整预算", "支出决算", "预算数", "决算数",
+)  # fmt: skip
+
+#: Direction words and the sign they give a change.
+DIRECTIONS: dict[str, int] = {
+    "增加": 1, "增长": 1, "上升": 1, "提高": 1, "超支": 1,
+    "减少": -1, "下降": -1, "降低": -1, "节约": -1, "节省": -1,
+    "持平": 0, "相同": 0, "一致": 0, "无变化": 0,
+}  # fmt: skip
+
+_SENTENCE_END = "。；;！？!?"
+_CLAUSE_DELIMS = "，,、；;：:。！？!?"
+_CONTINUES_AFTER = "，,、：:（(—-"
+_CONTINUES_BEFORE = "。；;，,、）)：:"
+_SPACE = re.compile(r"[\s\u3000\xa0]+")
+_ENUM = re.compile(
+    r"^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．](?!\d))"
+)
+
+_UNIT_RE = "|".join(
+    re.escape(u)
+    for u in sorted(
+        (*MONEY_UNITS, *PERCENT_UNITS, "个百分点", *COUNT_UNITS), key=len, reverse=True
+    )
+)
+_TOKEN = re.compile(
+    r"(?<![\d.,])(?P<num>[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+(?:\.\d+)?)"
+    rf"(?P<unit>{_UNIT_RE})"
+)
+#: Phrases whose digits are part of a name ("单价100万元（含）以上设备（不含车辆）").
+_MASKS = (
+    re.compile(r"单价\d+万元(?:[（(]含[)）])?以上(?:的)?(?:设备)?(?:[（(]不含车辆[)）])?"),
+    re.compile(r"\d{4}年\d{1,2}月\d{1,2}日"),
+    re.compile(r"《[^》]*》"),
+)
+_LEADING = re.compile(
+    r"^(?:\d{4}年度?|截[至止]\d{4}年\d{1,2}月\d{1,2}日|其中|主要包括|主要用于|主要是|包括|"
+    r"本年度|本年|本部门[（(]单位[)）]|本部门|本单位|与上年相比|与上年|较上年决算数?|较上年|"
+    r"比上年|同比|共有|共计|共|另外|此外|以及|和|及)"
+)
+_TRAILING = re.compile(r"(?:为|是|达到|达|约|共计|共)$")
+_DIRECTION_END = re.compile(r"(?P<dir>增加|增长|上升|提高|超支|减少|下降|降低|节约|节省)了?$")
+_SAME = re.compile(
+    r"(?:与|较|比)上年[^，,。；;]{0,30}?(?P<dir>相同|持平|一致|无变化)|(?P<dir2>持平)"
+)
+_SHARE_BEFORE = re.compile(
+    r"(?:占比(?:为|是)?|比重(?:为|是)?|占(?P<of>[^，,。；;]+?)的?(?:比重|比例)?(?:为|是)?)$"
+)
+_COMPLETION_BEFORE = re.compile(
+    r"(?:完成(?P<of>年初|全年|调整后)?预算(?:数)?的|预算完成率(?:为|是)?|(?P<exec>执行率)(?:为|是)?)$"
+)
+_GRADE_AFTER = re.compile(
+    r"^个?(?:二级)?项目(?:的)?(?:绩效)?(?:自评)?(?:等级|结果|评价)?(?:均)?(?:为|是|评为)?"
+    r"[“\"「『]?(?P<grade>优秀|优|良好|良|中|合格|差|不合格)[”\"」』]?"
+)
+_LEAD_AFTER = re.compile(r"^[，,]?(?:其中|主要用于|主要包括|包括|具体)|^[：:]")
+_NIL = re.compile(
+    r"^(?:主要(?:原因)?(?:是|为)[：:]?|主要用于[：:]?)?"
+    r"(?:本部门[（(]单位[)）]|本部门|本单位|该单位|本年度|本年|当年)+(?:均)?(?:无|没有)"
+    r"(?P<subj>[^，,。；;：:]*)$"
+)
+_SECTION_NIL_SUBJECTS = ("此项收支", "此项支出", "此项收入", "此项", "此类支出", "此类收支")
+
+
+def _compact(text: str) -> str:
+    return _SPACE.sub("", text)
+
+
+def subject_key(subject: str) -> str:
+    """A subject as compared: no quotes, spaces or (类)/(款)/(项) marks, one bracket width.
+
+    "决算" inside a subject is dropped ("一般公共预算财政拨款决算支出" and
+    "一般公共预算财政拨款支出" name the same figure).
+    """
+    s = _compact(subject)
+    s = re.sub(r"[“”\"‘’'「」『』]", "", s)
+    s = s.replace("(", "（").replace(")", "）")
+    s = re.sub(r"（[类款项]）", "", s)
+    if s != "决算":
+        s = s.replace("决算", "")
+    return s
+
+
+# -- quantities ------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Quantity:
+    """A number as printed in the text, with its unit (万元, 元, %, 个, 辆 …).
+
+    ``last_place`` is the unit of the last printed digit ("6.7" → 0.1, "205" → 1); for money it
+    is in the printed unit.  Counts are exact.
+    """
+
+    value: Decimal
+    unit: str
+    text: str
+
+    @property
+    def last_place(self) -> Decimal:
+        exp = self.value.as_tuple().exponent
+        assert isinstance(exp, int)
+        return Decimal(1).scaleb(exp)
+
+    @property
+    def is_money(self) -> bool:
+        return self.unit in MONEY_UNITS
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit in PERCENT_UNITS
+
+    @property
+    def is_count(self) -> bool:
+        return self.unit in COUNT_UNITS
+
+    def wan_yuan(self) -> tuple[Decimal, Decimal]:
+        """Money as (value, last-place unit) in 万元 (exact conversion)."""
+        if not self.is_money:
+            raise ValueError(f"{self.text}{self.unit} is not an amount of money")
+        factor = MONEY_UNITS[self.unit]
+        return self.value * factor, self.last_place * factor
+
+    def __str__(self) -> str:
+        return f"{self.text}{self.unit}"
+
+
+def _quantity(m: re.Match[str]) -> Quantity:
+    text = m.group("num")
+    unit = m.group("unit")
+    if unit == "％":
+        unit = "%"
+    return Quantity(Decimal(text.replace(",", "")), unit, text)
+
+
+# -- sentences -------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Sentence:
+    """One sentence of a section, white space removed, with the source line of each character.
+
+    ``paragraph`` numbers the paragraphs of the section (a paragraph broken over lines by the
+    print, e.g. after "，", is one paragraph).
+    """
+
+    text: str
+    section: str
+    paragraph: int
+    lines: tuple[int | None, ...] = attrs.field(eq=False, repr=False)
+
+    def line_at(self, index: int) -> int | None:
+        if not self.lines:
+            return None
+        return self.lines[min(max(index, 0), len(self.lines) - 1)]
+
+    @property
+    def line(self) -> int | None:
+        return self.line_at(0)
+
+
+def _blocks(text: str, first_line: int | None) -> list[list[tuple[str, int | None]]]:
+    """Non-blank lines grouped into paragraphs: each a list of (line text, source line)."""
+    paragraphs: list[list[tuple[str, int | None]]] = []
+    for i, raw in enumerate(text.split("\n")):
+        line_text = _compact(raw)
+        if not line_text:
+            continue
+        line_no = None if first_line is None else first_line + i
+        if paragraphs:
+            prev = paragraphs[-1][-1][0]
+            if prev[-1] in _CONTINUES_AFTER or line_text[0] in _CONTINUES_BEFORE:
+                paragraphs[-1].append((line_text, line_no))
+                continue
+        paragraphs.append([(line_text, line_no)])
+    return paragraphs
+
+
+def sentences(text: str, *, section: str = "", first_line: int | None = None) -> list[Sentence]:
+    """Split a section's text into sentences.
+
+    ``first_line`` is the source line of the text's first line (lines map 1:1, blank lines
+    included).  Sentences end at 。；！？; a paragraph break ends one too, unless the print
+    broke a sentence (a line ending in "，" or "：", or the next beginning with "。").
+    """
+    out: list[Sentence] = []
+    for p, block in enumerate(_blocks(text, first_line)):
+        chars: list[str] = []
+        lines: list[int | None] = []
+        for line_text, line_no in block:
+            chars.extend(line_text)
+            lines.extend([line_no] * len(line_text))
+        start = 0
+        for i, ch in enumerate(chars):
+            if ch in _SENTENCE_END:
+                if i + 1 > start:
+                    out.append(
+                        Sentence("".join(chars[start : i + 1]), section, p,
+                                 tuple(lines[start : i + 1]))
+                    )
+                start = i + 1
+        if start < len(chars):
+            out.append(Sentence("".join(chars[start:]), section, p, tuple(lines[start:])))
+    return out
+
+
+# -- claims ----------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Claim:
+    """A statement of the narrative that could be checked.
+
+    ``text`` is the claim as printed (white space removed), ``sentence`` the whole sentence,
+    ``section`` the heading of its section, ``line`` the source line where the claim begins.
+    ``subject`` is what the claim is about, as printed (year, "其中" and the like stripped;
+    inherited from the sentence before when the claim names nothing, as in "支出决算631.71万元").
+    """
+
+    KIND: ClassVar[str] = "claim"
+
+    text: str
+    sentence: str
+    section: str
+    line: int | None = attrs.field(default=None, eq=False)
+    subject: str = ""
+    #: "类", "款" or "项" when printed, as in "一般公共服务支出(类)".
+    level: str | None = None
+
+    @property
+    def kind(self) -> str:
+        return self.KIND
+
+    @property
+    def key(self) -> str:
+        """The subject as compared (:func:`subject_key`)."""
+        return subject_key(self.subject)
+
+    def describe(self) -> str:
+        """One line: kind, text and where."""
+        where = f" (line {self.line})" if self.line is not None else ""
+        return f"{self.KIND}: {self.text}{where}"
+
+
+@attrs.frozen(kw_only=True)
+class AmountClaim(Claim):
+    """"收入总计648.92万元": a sum of money; ``attribute`` says which figure (年初预算 …)."""
+
+    KIND: ClassVar[str] = "amount"
+    amount: Quantity
+    attribute: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class ShareClaim(Claim):
+    """"基本支出349.97万元，占比55.40%": ``part`` is what share ``percent`` of ``whole`` is.
+
+    ``of`` is the denominator as printed ("占本年支出合计的100.00%" → "本年支出合计"), or the
+    subject of the lead amount ("2024年度支出合计631.71万元，其中：…") when not printed.
+    ``whole`` is that lead amount when the text states it.
+    """
+
+    KIND: ClassVar[str] = "share"
+    percent: Quantity
+    part: Quantity | None = None
+    whole: Quantity | None = None
+    of: str | None = None
+    of_printed: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class ChangeClaim(Claim):
+    """"减少174.36万元，下降21.18%": a change against the previous year.
+
+    ``direction`` is the word of the amount (or of the rate when no amount is given); its sign is
+    :data:`DIRECTIONS`.  ``current`` is this year's figure when the text states it earlier in the
+    section.  "与上年相同" is a change with direction "相同" and no numbers.
+    """
+
+    KIND: ClassVar[str] = "change"
+    direction: str
+    delta: Quantity | None = None
+    percent: Quantity | None = None
+    percent_direction: str | None = None
+    current: Quantity | None = None
+
+    @property
+    def sign(self) -> int:
+        return DIRECTIONS[self.direction]
+
+
+@attrs.frozen(kw_only=True)
+class CompletionClaim(Claim):
+    """"年初预算862.51万元，支出决算631.71万元，完成年初预算的73.24%"."""
+
+    KIND: ClassVar[str] = "completion"
+    percent: Quantity
+    budget: Quantity | None = None
+    actual: Quantity | None = None
+    budget_attribute: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class CountClaim(Claim):
+    """"共有车辆0辆", "自评个数22个": a number of things."""
+
+    KIND: ClassVar[str] = "count"
+    count: Quantity
+
+
+@attrs.frozen(kw_only=True)
+class GradeCountClaim(Claim):
+    """"6个项目自评等级为“优”": how many self-evaluations have a grade."""
+
+    KIND: ClassVar[str] = "grade-count"
+    grade: str
+    count: Quantity
+
+
+@attrs.frozen(kw_only=True)
+class NilClaim(Claim):
+    """"本年度无此项收支", "本部门（单位）无机关运行经费": the figure is nil.
+
+    An empty ``subject`` ("无此项收支") means the subject of the section.
+    """
+
+    KIND: ClassVar[str] = "nil"
+
+
+@attrs.frozen(kw_only=True)
+class PercentClaim(Claim):
+    """A percentage whose meaning was not recognised (kept so that it is reported as unchecked)."""
+
+    KIND: ClassVar[str] = "percent"
+    percent: Quantity
+
+
+def _strip_subject(raw: str) -> tuple[str, str | None]:
+    """(subject, level) from the text before a number: prefixes and connectives removed."""
+    s = raw
+    s = _ENUM.sub("", s)
+    level = None
+    m = re.search(r"[（(]([类款项])[)）]", s)
+    if m:
+        level = m.group(1)
+    prev = None
+    while prev != s:
+        prev = s
+        s = _LEADING.sub("", s)
+        s = _TRAILING.sub("", s)
+        s = _ENUM.sub("", s)
+    return s, level
+
+
+def _split_attribute(subject: str) -> tuple[str, str | None]:
+    for attr in ATTRIBUTES:
+        if subject.endswith(attr):
+            return subject[: -len(attr)], attr
+    return subject, None
+
+
+class _Extractor:
+    """Walks the sentences of one section, keeping the state claims inherit."""
+
+    def __init__(self, section: str):
+        self.section = section
+        self.claims: list[Claim] = []
+        self.subject = ""
+        self.paragraph = -1
+        self.lead: AmountClaim | None = None
+
+    # -- helpers --------------------------------------------------------------------------
+    def _clause_start(self, text: str, pos: int, floor: int) -> int:
+        i = pos
+        while i > floor and text[i - 1] not in _CLAUSE_DELIMS:
+            i -= 1
+        return i
+
+    def _subject(self, raw: str) -> tuple[str, str | None, str | None]:
+        """(subject, attribute, level) with inheritance for an empty subject."""
+        subject, level = _strip_subject(raw)
+        subject, attribute = _split_attribute(subject)
+        subject, _ = _strip_subject(subject)
+        if not subject:
+            subject = self.subject
+        else:
+            self.subject = subject
+        return subject, attribute, level
+
+    def _current(self, key: str) -> Quantity | None:
+        """This year's amount of a subject, stated earlier in the section."""
+        for c in reversed(self.claims):
+            if (
+                isinstance(c, AmountClaim)
+                and c.key == key
+                and (c.attribute is None or "决算" in c.attribute)
+            ):
+                return c.amount
+        return None
+
+    # -- the walk -------------------------------------------------------------------------
+    def sentence(self, s: Sentence) -> None:
+        if s.paragraph != self.paragraph:
+            self.paragraph = s.paragraph
+            self.subject = ""
+        text = s.text
+        masked = [(m.start(), m.end()) for rx in _MASKS for m in rx.finditer(text)]
+        tokens = [
+            m for m in _TOKEN.finditer(text) if not any(a <= m.start() < b for a, b in masked)
+        ]
+        floor = 0  # end of the previous claim in this sentence
+        sentence_claims: list[Claim] = []
+        for m in tokens:
+            q = _quantity(m)
+            start = self._clause_start(text, m.start(), floor)
+            before = text[start : m.start()]
+            after = text[m.end() :]
+            claim = self._classify(s, q, start, m.end(), before, after, sentence_claims)
+            if claim is not None:
+                sentence_claims.append(claim)
+                self.claims.append(claim)
+            floor = m.end()
+        self._no_number_claims(s, tokens)
+
+    def _replace_last(self, sentence_claims: list[Claim], old: Claim, new: Claim) -> None:
+        sentence_claims[sentence_claims.index(old)] = new
+        self.claims[len(self.claims) - 1 - self.claims[::-1].index(old)] = new
+
+    def _classify(
+        self,
+        s: Sentence,
+        q: Quantity,
+        start: int,
+        end: int,
+        before: str,
+        after: str,
+        sentence_claims: list[Claim],
+    ) -> Claim | None:
+        text = s.text
+        line = s.line_at(start)
+        common = {"sentence": text, "section": self.section, "line": line}
+        # -- percentages ------------------------------------------------------------------
+        if q.is_percent or q.unit == "个百分点":
+            return self._percent(s, q, start, end, before, sentence_claims, common)
+        # -- counts -----------------------------------------------------------------------
+        if q.is_count:
+            g = _GRADE_AFTER.match(text[end - len(q.unit) :]) if q.unit == "个" else None
+            if g is not None:
+                grade = {"优秀": "优", "良好": "良"}.get(g.group("grade"), g.group("grade"))
+                return GradeCountClaim(
+                    text=text[start : end - len(q.unit) + g.end()],
+                    subject=f"自评等级为“{grade}”的项目",
+                    grade=grade,
+                    count=q,
+                    **common,  # type: ignore[arg-type]
+                )
+            subject, _, level = self._subject(before)
+            return CountClaim(
+                text=text[start:end], subject=subject, level=level, count=q,
+                **common,  # type: ignore[arg-type]
+            )
+        # -- money ------------------------------------------------------------------------
+        d = _DIRECTION_END.search(before)
+        if d is not None:
+            subject, _, level = self._subject(before[: d.start()])
+            return ChangeClaim(
+                text=text[start:end],
+                subject=subject,
+                level=level,
+                direction=d.group("dir"),
+                delta=q,
+                current=self._current(subject_key(subject)),
+                **common,  # type: ignore[arg-type]
+            )
+        subject, attribute, level = self._subject(before)
+        claim = AmountClaim(
+            text=text[start:end], subject=subject, level=level, amount=q, attribute=attribute,
+            **common,  # type: ignore[arg-type]
+        )
+        nxt = _TOKEN.search(after)
+        following = after[: nxt.start()] if nxt else after
+        if _LEAD_AFTER.search(following) or following.rstrip("。；;").endswith(("：", ":")):
+            self.lead = claim
+        return claim
+
+    def _percent(
+        self,
+        s: Sentence,
+        q: Quantity,
+        start: int,
+        end: int,
+        before: str,
+        sentence_claims: list[Claim],
+        common: dict[str, object],
+    ) -> Claim | None:
+        text = s.text
+        previous = sentence_claims[-1] if sentence_claims else None
+        # "…减少174.36万元，下降21.18%": the rate of the change just stated.
+        d = _DIRECTION_END.search(before)
+        if d is not None and q.is_percent:
+            bare, _ = _strip_subject(before[: d.start()])
+            if (
+                not bare
+                and isinstance(previous, ChangeClaim)
+                and previous.percent is None
+                and previous.delta is not None
+            ):
+                new = attrs.evolve(
+                    previous,
+                    text=text[text.index(previous.text) : end]
+                    if previous.text in text
+                    else previous.text + "，" + text[start:end],
+                    percent=q,
+                    percent_direction=d.group("dir"),
+                )
+                self._replace_last(sentence_claims, previous, new)
+                return None
+            subject, _, level = self._subject(before[: d.start()])
+            return ChangeClaim(
+                text=text[start:end],
+                subject=subject,
+                level=level,
+                direction=d.group("dir"),
+                percent=q,
+                percent_direction=d.group("dir"),
+                current=self._current(subject_key(subject)),
+                **common,  # type: ignore[arg-type]
+            )
+        sm = _SHARE_BEFORE.search(before)
+        if sm is not None and q.is_percent:
+            part = previous if isinstance(previous, AmountClaim) else None
+            of = sm.group("of")
+            whole = None
+            if of is None and self.lead is not None and self.lead is not part:
+                whole = self.lead.amount
+                of = self.lead.subject
+            t0 = text.index(part.text) if part is not None and part.text in text else start
+            return ShareClaim(
+                text=text[t0:end],
+                subject=part.subject if part is not None else self.subject,
+                level=part.level if part is not None else None,
+                percent=q,
+                part=part.amount if part is not None else None,
+                whole=whole,
+                of=of,
+                of_printed=sm.group("of") is not None,
+                **common,  # type: ignore[arg-type]
+            )
+        cm = _COMPLETION_BEFORE.search(before)
+        if cm is not None and q.is_percent:
+            amounts = [c for c in sentence_claims if isinstance(c, AmountClaim)]
+            budget = next(
+                (c for c in reversed(amounts) if c.attribute and "预算" in c.attribute), None
+            )
+            actual = next(
+                (
+                    c
+                    for c in reversed(amounts)
+                    if c is not budget and (c.attribute is None or "决算" in c.attribute)
+                ),
+                None,
+            )
+            first = budget or actual
+            t0 = text.index(first.text) if first is not None and first.text in text else start
+            subject = first.subject if first is not None else self.subject
+            return CompletionClaim(
+                text=text[t0:end],
+                subject=subject,
+                percent=q,
+                budget=budget.amount if budget else None,
+                actual=actual.amount if actual else None,
+                budget_attribute=budget.attribute if budget else None,
+                **common,  # type: ignore[arg-type]
+            )
+        subject, _, level = self._subject(before)
+        return PercentClaim(
+            text=text[start:end], subject=subject, level=level, percent=q,
+            **common,  # type: ignore[arg-type]
+        )
+
+    def _no_number_claims(self, s: Sentence, tokens: Sequence[re.Match[str]]) -> None:
+        """"与上年相同" and "本年度无此项收支": claims without a number."""
+        text = s.text
+        spans = [(m.start(), m.end()) for m in tokens]
+        pos = 0
+        for clause in re.split(f"[{re.escape(_CLAUSE_DELIMS)}]", text):
+            start = text.find(clause, pos)
+            pos = start + len(clause)
+            if not clause or any(start <= a < pos for a, _ in spans):
+                continue
+            common = {"sentence": text, "section": self.section, "line": s.line_at(start)}
+            same = _SAME.search(clause)
+            if same is not None:
+                direction = same.group("dir") or same.group("dir2")
+                self.claims.append(
+                    ChangeClaim(
+                        text=clause,
+                        subject=self.subject,
+                        direction=direction,
+                        current=self._current(subject_key(self.subject)),
+                        **common,  # type: ignore[arg-type]
+                    )
+                )
+                continue
+            nil = _NIL.match(clause)
+            if nil is not None:
+                subj = nil.group("subj")
+                if subj in _SECTION_NIL_SUBJECTS:
+                    subj = ""
+                self.claims.append(
+                    NilClaim(text=clause, subject=subj, **common)  # type: ignore[arg-type]
+                )
+
+
+def extract_claims(
+    text: str, *, section: str = "", first_line: int | None = None
+) -> tuple[Claim, ...]:
+    """Every claim in one section's text, in the order printed.
+
+    ``first_line`` is the source line of the text's first line, so that each claim carries the
+    line it begins on.
+    """
+    ex = _Extractor(section)
+    for s in sentences(text, section=section, first_line=first_line):
+        ex.sentence(s)
+    return tuple(ex.claims)
+
+
+def claims_in_sections(
+    sections: Iterable[tuple[str, str, int | None]],
+) -> tuple[Claim, ...]:
+    """Claims of several sections given as (heading, text, first line of text)."""
+    out: list[Claim] = []
+    for heading, text, first_line in sections:
+        out.extend(extract_claims(text, section=heading, first_line=first_line))
+    return tuple(out)
+
+
+# -- template residue and years --------------------------------------------------------------
+
+
+@attrs.frozen
+class TemplateResidue:
+    """Left-over template text: "增加（减少）", "XX", "待填写", "（如持平作持平表述）" …"""
+
+    text: str
+    what: str
+    sentence: str
+    section: str
+    line: int | None = attrs.field(default=None, eq=False)
+
+
+_WORDS = "增加|减少|增长|下降|上升|降低|大于|小于|高于|低于|等于|持平"
+RESIDUE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf"(?:{_WORDS})[（(](?:{_WORDS})[)）]"), "alternative wording left in"),
+    (re.compile(r"(?<![A-Za-z])(?:[XxＸｘ]{2,}|×{2,}|＊{2,}|\*{2,})(?![A-Za-z])"), "placeholder"),
+    (re.compile(r"待填写|待补充|请填写|此处填写|填写说明|【[^】]*填[^】]*】"), "fill-in note"),
+    (re.compile(r"[{｛][^}｝]{0,20}[}｝]"), "placeholder in braces"),
+    (re.compile(r"[（(]如(?:持平|无|不涉及)[^)）]{0,20}[)）]"), "template instruction"),
+    (re.compile(r"[（(]不涉及的?不列[^)）]{0,10}[)）]"), "template instruction"),
+    (re.compile(r"仍保留该表格式|保留该表格式"), "template instruction"),
+    (re.compile(r"主要原因(?:是|为)?[：:]?(?=[。；;，,]|$)"), "reason left empty"),
+    (re.compile(r"[（(]\s*[)）]"), "empty brackets"),
+)
+
+
+def find_residue(
+    text: str, *, section: str = "", first_line: int | None = None
+) -> tuple[TemplateResidue, ...]:
+    """Template residue in a section's text, one item per occurrence."""
+    out: list[TemplateResidue] = []
+    for s in sentences(text, section=section, first_line=first_line):
+        for rx, what in RESIDUE_PATTERNS:
+            for m in rx.finditer(s.text):
+                out.append(
+                    TemplateResidue(m.group(0), what, s.text, section, s.line_at(m.start()))
+                )
+    return tuple(out)
+
+
+@attrs.frozen
+class YearMention:
+    """A year printed in the text.  ``allowed`` says why it needs no check, if it does not.
+
+    Reasons: ``"截至"`` (a date a balance is stated at), ``"title"`` (inside 《…》),
+    ``"range"`` (a span such as "2024-2026年" of a 中期财政规划).
+    """
+
+    year: int
+    text: str
+    sentence: str
+    section: str
+    line: int | None = attrs.field(default=None, eq=False)
+    allowed: str | None = None
+
+
+_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?=年)")
+_RANGE = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-—–~～至到]\s*(?:19|20)\d{2}年")
+
+
+def find_years(
+    text: str, *, section: str = "", first_line: int | None = None
+) -> tuple[YearMention, ...]:
+    """Every year ("2023年", "2024年度") in a section's text, with its whitelisting reason."""
+    out: list[YearMention] = []
+    for s in sentences(text, section=section, first_line=first_line):
+        titles = [(m.start(), m.end()) for m in re.finditer(r"《[^》]*》", s.text)]
+        ranges = [(m.start(), m.end()) for m in _RANGE.finditer(s.text)]
+        for m in _YEAR.finditer(s.text):
+            i = m.start()
+            allowed: str | None = None
+            if any(a <= i < b for a, b in titles):
+                allowed = "title"
+            elif any(a <= i < b for a, b in ranges):
+                allowed = "range"
+            elif re.search(r"截[至止]$", s.text[max(0, i - 3) : i]):
+                allowed = "截至"
+            end = s.text.find("年", m.end()) + 1
+            out.append(
+                YearMention(
+                    int(m.group("y")), s.text[i:end + (1 if s.text[end:end + 1] == "度" else 0)],
+                    s.text, section, s.line_at(i), allowed,
+                )
+            )
+    return tuple(out)
+
+
+def iter_kinds(claims: Iterable[Claim], kind: type[Claim]) -> Iterator[Claim]:
+    """Claims of one kind (``AmountClaim`` …)."""
+    return (c for c in claims if isinstance(c, kind))

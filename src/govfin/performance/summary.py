@@ -1,0 +1,200 @@
+"""A department's 项目支出绩效自评 at a glance, and a comparison with what its narrative claims.
+
+The 情况说明 of a 部门决算 states, under 预算绩效情况说明, how many projects were self-evaluated,
+the money they cover and how many got each grade ("2024年二级项目绩效自评个数22个，涉及资金205万元：
+6个项目自评等级为“优”，3个项目自评等级为“中”，13个项目自评等级为“差”").  :func:`summarize`
+computes the same figures from the printed tables, :func:`claims_from_text` reads the claim,
+and :func:`compare_claims` lists every mismatch.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+
+import attrs
+
+from govfin.amounts import Interval, ToleranceMode, interval_of, to_decimal
+from govfin.performance.formulas import CENT, round_half_up
+from govfin.performance.model import MONEY_UNIT, ProjectEvaluation
+from govfin.performance.schemes import MOF_2020, ScoringScheme
+
+__all__ = [
+    "ClaimedSummary",
+    "DepartmentSummary",
+    "Mismatch",
+    "claims_from_text",
+    "compare_claims",
+    "summarize",
+]
+
+_ZERO = Decimal(0)
+
+
+def _counts(value: Mapping[str, int]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for k, v in value.items():
+        if isinstance(v, bool) or not isinstance(v, int):
+            raise TypeError(f"grade count for {k!r} must be an int, got {v!r}")
+        out[str(k)] = v
+    return out
+
+
+@attrs.frozen
+class DepartmentSummary:
+    """Figures computed from a department's self-evaluation tables.
+
+    - ``by_grade``: projects per printed grade (the computed grade where none is printed),
+      every grade of the scheme present (0 included), best first;
+    - ``computed_by_grade``: projects per grade computed from the printed 总分;
+    - ``funds``: Σ 全年预算数 of the 资金总额 lines (涉及资金); ``executed``: Σ 全年执行数;
+    - ``mean_score``: mean 总分 to 0.01 (``None`` without any 总分);
+    - ``below``: projects whose 总分 is under ``threshold`` (60: the 差 grade).
+    """
+
+    count: int
+    projects: tuple[str, ...]
+    by_grade: Mapping[str, int] = attrs.field(converter=_counts)
+    computed_by_grade: Mapping[str, int] = attrs.field(converter=_counts)
+    funds: Decimal
+    executed: Decimal
+    mean_score: Decimal | None
+    below: tuple[str, ...]
+    threshold: Decimal = Decimal(60)
+
+
+def summarize(
+    evaluations: Iterable[ProjectEvaluation],
+    scheme: ScoringScheme = MOF_2020,
+    *,
+    threshold: Decimal = Decimal(60),
+) -> DepartmentSummary:
+    """Count by grade, funds covered, mean score and projects below ``threshold``."""
+    evs = tuple(evaluations)
+    labels = scheme.grades.labels
+    printed = dict.fromkeys(labels, 0)
+    computed = dict.fromkeys(labels, 0)
+    funds = executed = _ZERO
+    totals: list[Decimal] = []
+    below: list[str] = []
+    for ev in evs:
+        g_computed = scheme.grade(ev.total_score) if ev.total_score is not None else None
+        if g_computed is not None:
+            computed[g_computed] = computed.get(g_computed, 0) + 1
+        g = ev.grade or g_computed
+        if g is not None:
+            printed[g] = printed.get(g, 0) + 1
+        line = ev.total_line
+        if line is not None:
+            funds += line.annual_budget or _ZERO
+            executed += line.executed or _ZERO
+        if ev.total_score is not None:
+            totals.append(ev.total_score)
+            if ev.total_score < threshold:
+                below.append(ev.project)
+    mean = round_half_up(sum(totals, _ZERO) / len(totals), CENT) if totals else None
+    return DepartmentSummary(
+        count=len(evs),
+        projects=tuple(ev.project for ev in evs),
+        by_grade=printed,
+        computed_by_grade=computed,
+        funds=funds,
+        executed=executed,
+        mean_score=mean,
+        below=tuple(below),
+        threshold=threshold,
+    )
+
+
+def _decimal_or_none(value: object) -> Decimal | None:
+    return to_decimal(value, where="claimed figure")
+
+
+@attrs.frozen
+class ClaimedSummary:
+    """What a narrative states; ``None`` / absent keys = not stated (not compared).
+
+    ``funds`` keeps the printed digits: "205万元" is ``Decimal("205")``, compared to the
+    nearest 万元 (the unit of its last printed place).
+    """
+
+    count: int | None = None
+    by_grade: Mapping[str, int] = attrs.field(factory=dict, converter=_counts)
+    funds: Decimal | None = attrs.field(default=None, converter=_decimal_or_none)
+    mean_score: Decimal | None = attrs.field(default=None, converter=_decimal_or_none)
+    line: int | None = attrs.field(default=None, eq=False)
+
+
+@attrs.frozen
+class Mismatch:
+    """A claimed figure that the tables do not give: ``field`` is ``"count"``, a grade
+    (``"优"``), ``"funds"`` or ``"mean_score"``."""
+
+    field: str
+    claimed: Decimal
+    computed: Decimal
+
+    def __str__(self) -> str:
+        return f"{self.field}: claimed {self.claimed}, the tables give {self.computed}"
+
+
+def _printed_interval(value: Decimal) -> Interval:
+    exponent = value.as_tuple().exponent
+    unit = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+    return interval_of(value, unit, ToleranceMode.ROUND)
+
+
+def _close(claimed: Decimal, computed: Decimal, computed_unit: Decimal) -> bool:
+    return _printed_interval(claimed).meets(
+        interval_of(computed, computed_unit, ToleranceMode.ROUND)
+    )
+
+
+def compare_claims(summary: DepartmentSummary, claimed: ClaimedSummary) -> tuple[Mismatch, ...]:
+    """Every claimed figure that differs from the computed one.
+
+    Counts must be equal; funds and mean score are compared with the precision each is
+    printed to (a claim of "205" stands for [204.5, 205.5]).
+    """
+    out: list[Mismatch] = []
+    if claimed.count is not None and claimed.count != summary.count:
+        out.append(Mismatch("count", Decimal(claimed.count), Decimal(summary.count)))
+    for g, n in claimed.by_grade.items():
+        have = summary.by_grade.get(g, 0)
+        if n != have:
+            out.append(Mismatch(g, Decimal(n), Decimal(have)))
+    if claimed.funds is not None and not _close(claimed.funds, summary.funds, MONEY_UNIT):
+        out.append(Mismatch("funds", claimed.funds, summary.funds))
+    mean = summary.mean_score
+    if claimed.mean_score is not None and (mean is None or not _close(claimed.mean_score, mean,
+                                                                      CENT)):
+        out.append(Mismatch("mean_score", claimed.mean_score, mean if mean is not None else _ZERO))
+    return tuple(out)
+
+
+_COUNT = re.compile(r"(?:绩效)?自评(?:项目)?(?:个数|数量)?(?:共|为)?(\d+)个")
+_FUNDS = re.compile(r"涉及(?:项目)?资金(?:共|总额|合计)?(?:为)?([\d,]+(?:\.\d+)?)万元")
+_GRADE = re.compile(r"(\d+)个(?:项目)?(?:自评)?(?:等级|结果)?为[“\"「]?(优|良|中|差)[”\"」]?")
+_MEAN = re.compile(r"平均(?:得)?分(?:为)?(\d+(?:\.\d+)?)分?")
+
+
+def claims_from_text(text: str) -> ClaimedSummary:
+    """Read the claimed figures from a 预算绩效情况说明 paragraph (absent figures stay ``None``).
+
+    >>> c = claims_from_text("绩效自评个数22个，涉及资金205万元：6个项目自评等级为“优”")
+    >>> (c.count, c.funds, dict(c.by_grade))
+    (22, Decimal('205'), {'优': 6})
+    """
+    count = _COUNT.search(text)
+    funds = _FUNDS.search(text)
+    mean = _MEAN.search(text)
+    grades: dict[str, int] = {}
+    for m in _GRADE.finditer(text):
+        grades[m.group(2)] = grades.get(m.group(2), 0) + int(m.group(1))
+    return ClaimedSummary(
+        count=int(count.group(1)) if count else None,
+        by_grade=grades,
+        funds=Decimal(funds.group(1).replace(",", "")) if funds else None,
+        mean_score=Decimal(mean.group(1)) if mean else None,
+    )

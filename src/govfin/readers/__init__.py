@@ -1,0 +1,53 @@
+"""Readers: the text of a published 部门决算公开 -> a typed, checkable Disclosure.
+
+The input is text extracted from the published PDF (one printed row per line, cells
+separated by tabs).  :func:`read_text` returns a :class:`ReadResult`: the
+:class:`~govfin.disclosure.Disclosure` and a :class:`ReadLog` that accounts for every
+non-blank line (table-cell, boilerplate, narrative or unrecognised).  Bad input is a typed
+:class:`ReadError` — raised with ``strict=True``, recorded in ``log.errors`` otherwise.
+:func:`write_text` renders a Disclosure back into the same layout.
+"""
+
+from govfin.readers.document import ReadResult, read_file, read_text
+from govfin.readers.errors import (
+    AmountSyntaxError,
+    CellCountError,
+    CodeSyntaxError,
+    DuplicateTableError,
+    EmptyInputError,
+    EvaluationLayoutError,
+    MissingUnitError,
+    NotADisclosureError,
+    ReadError,
+    TableIdentityError,
+    TruncatedTableError,
+    UnknownNameError,
+    UnrecognisedLineError,
+    YearMismatchError,
+)
+from govfin.readers.lines import LineKind, LogEntry, ReadLog
+from govfin.readers.writer import write_text
+
+__all__ = [
+    "AmountSyntaxError",
+    "CellCountError",
+    "CodeSyntaxError",
+    "DuplicateTableError",
+    "EmptyInputError",
+    "EvaluationLayoutError",
+    "LineKind",
+    "LogEntry",
+    "MissingUnitError",
+    "NotADisclosureError",
+    "ReadError",
+    "ReadLog",
+    "ReadResult",
+    "TableIdentityError",
+    "TruncatedTableError",
+    "UnknownNameError",
+    "UnrecognisedLineError",
+    "YearMismatchError",
+    "read_file",
+    "read_text",
+    "write_text",
+]

@@ -1,0 +1,343 @@
+"""The whole text -> :class:`~govfin.disclosure.Disclosure`, with a read log of every line.
+
+Reading goes in two passes, each linear in the input:
+
+1. *segmentation*: every line is assigned to a segment — the cover, the table of contents,
+   a part ("第三部分 情况说明"), a table block (from a table title to the next title), or a
+   项目支出绩效自评表 block.  A table title is told by :func:`~govfin.readers.tables.identify_title`
+   (never by its number or place); a single line followed by a table number or a
+   "部门名称：" line also opens a table block, whose kind its header then tells;
+2. *reading*: each segment is read by its reader (tables, evaluations, narrative), which
+   files every non-blank line in the log.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import attrs
+
+from govfin.amounts import Unit
+from govfin.disclosure import Disclosure, Narrative, NarrativeSection
+from govfin.performance.model import ProjectEvaluation
+from govfin.readers.errors import (
+    DuplicateTableError,
+    EmptyInputError,
+    NotADisclosureError,
+    ReadError,
+    YearMismatchError,
+)
+from govfin.readers.evaluations import is_evaluation_title, read_evaluation
+from govfin.readers.lines import Line, LineKind, LogBuilder, ReadLog, split_lines, squash
+from govfin.readers.narrative import PART_HEADING, part_kind, read_glossary, read_sections
+from govfin.readers.tables import (
+    TableContext,
+    identify_title,
+    is_table_number,
+    parse_department,
+    parse_unit,
+    parse_year,
+    read_table,
+)
+from govfin.tables import Table
+
+__all__ = ["ReadResult", "read_file", "read_text"]
+
+_DOC_YEAR = re.compile(r"(\d{4})\s*年度")
+_TOC_WORDS = ("目录", "目次")
+_LOOKAHEAD = 3
+
+
+@attrs.frozen
+class ReadResult:
+    """What a read gives: the :class:`Disclosure` and the :class:`ReadLog` of every line.
+
+    Unpacks as a pair: ``disclosure, log = read_text(text)``.
+    """
+
+    disclosure: Disclosure
+    log: ReadLog
+
+    def __iter__(self) -> Iterator[object]:
+        yield self.disclosure
+        yield self.log
+
+    @property
+    def errors(self) -> tuple[ReadError, ...]:
+        """Every error the (lenient) read met."""
+        return self.log.errors
+
+    @property
+    def ok(self) -> bool:
+        """No error was met."""
+        return self.log.ok
+
+    def raise_for_errors(self) -> ReadResult:
+        """Raise the first recorded error, if any; return self otherwise."""
+        if self.log.errors:
+            raise self.log.errors[0]
+        return self
+
+
+@attrs.define
+class _Segment:
+    kind: str  # cover, toc, part, table, evaluation
+    lines: list[Line] = attrs.field(factory=list)
+    title: Line | None = None
+    table_kind: type[Table] | None = None
+    part: str = ""
+
+    def has_body(self) -> bool:
+        """True once a multi-cell line (a header or a row) has joined a table segment."""
+        return any(len(ln.values) > 1 for ln in self.lines)
+
+
+def _toc_like(line: Line) -> bool:
+    """A table-of-contents entry: "一、收入支出决算总表.....<TAB>2"."""
+    values = line.values
+    if len(values) == 2 and values[1].isdigit():
+        return True
+    return len(values) == 1 and ("...." in values[0] or "……" in values[0])
+
+
+def _front_like(text: str) -> bool:
+    s = squash(text)
+    return (
+        is_table_number(s) is not None
+        or s == "表"
+        or parse_year(s) is not None
+        or parse_unit(s) is not None
+        or parse_department(text) is not None
+    )
+
+
+def _opens_table(line: Line, following: Sequence[Line]) -> bool:
+    """A single line followed by a table number or 部门名称 line: a title of some table."""
+    s = squash(line.joined)
+    if _front_like(line.joined) or len(s) > 60 or s.startswith(("注", "说明")):
+        return False
+    return any(
+        is_table_number(ln.joined) is not None or parse_department(ln.joined) is not None
+        for ln in following
+    )
+
+
+def _segment(lines: Sequence[Line], log: LogBuilder, department: str | None) -> list[_Segment]:
+    segments = [_Segment("cover")]
+    nonblank = [i for i, ln in enumerate(lines) if not ln.blank]
+    rank = {i: k for k, i in enumerate(nonblank)}
+    in_toc = False
+    for i, line in enumerate(lines):
+        current = segments[-1]
+        if line.blank:
+            current.lines.append(line)
+            continue
+        s = squash(line.joined)
+        if in_toc:
+            if _toc_like(line):
+                log.mark(line, LineKind.BOILERPLATE, "目录", "entry")
+                current.lines.append(line)
+                continue
+            in_toc = False
+        if s in _TOC_WORDS:
+            log.mark(line, LineKind.BOILERPLATE, "目录", "heading")
+            segments.append(_Segment("toc", [line], title=line))
+            in_toc = True
+            continue
+        if line.single and PART_HEADING.match(s):
+            segments.append(_Segment("part", [line], title=line, part=part_kind(s)))
+            continue
+        if line.single and is_evaluation_title(line.joined):
+            segments.append(_Segment("evaluation", [line], title=line))
+            continue
+        if line.single:
+            kind = identify_title(line.joined, department)
+            nxt = [lines[j] for j in nonblank[rank[i] + 1 : rank[i] + 1 + _LOOKAHEAD]]
+            in_front = current.kind == "table" and not current.has_body()
+            if kind is not None or (not in_front and _opens_table(line, nxt)):
+                block = _Segment("table", title=line, table_kind=kind)
+                block.lines = _dangling_numbers(current) + [line]
+                segments.append(block)
+                continue
+        current.lines.append(line)
+    return segments
+
+
+def _dangling_numbers(segment: _Segment) -> list[Line]:
+    """Table-number lines that end a segment: they belong to the title that follows."""
+    if segment.kind == "table" and not segment.has_body():
+        return []
+    taken: list[Line] = []
+    while segment.lines and (
+        segment.lines[-1].blank or is_table_number(segment.lines[-1].joined) is not None
+    ):
+        taken.insert(0, segment.lines.pop())
+    if not any(not ln.blank for ln in taken):
+        segment.lines.extend(taken)
+        return []
+    return taken
+
+
+def _document_year(lines: Sequence[Line]) -> tuple[int | None, Line | None]:
+    for ln in lines:
+        m = _DOC_YEAR.search(ln.text)
+        if m:
+            return int(m.group(1)), ln
+    return None, None
+
+
+def _cover_facts(segment: _Segment) -> tuple[str | None, str | None]:
+    """(department, title) from the cover: its first line, and the line naming the 决算."""
+    department = title = None
+    for ln in segment.lines:
+        if ln.blank:
+            continue
+        s = ln.joined.strip()
+        if "决算" in s and title is None:
+            title = s
+        elif department is None and len(s) > 2:
+            department = s
+    return department, title
+
+
+def read_text(text: str, *, strict: bool = False, year: int | None = None) -> ReadResult:
+    """Read the text of a published 部门决算公开 into a :class:`Disclosure`.
+
+    ``text`` is text extracted from the PDF: one printed row per line, cells separated by
+    tabs.  Every non-blank line is accounted for in the returned log.  Problems are typed
+    :class:`~govfin.readers.errors.ReadError` subclasses: with ``strict=True`` the first one
+    is raised (and an unrecognised line inside a table is one); otherwise all are recorded
+    in ``result.log.errors`` and the read returns what it could.
+
+    ``year`` is the year of the document when the text does not state it; a text stating
+    another year is a :class:`~govfin.readers.errors.YearMismatchError` (the given year is
+    used).  Amounts are kept in each table's own unit (``TableMeta.unit``).
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"read_text() expects str, got {type(text).__name__}")
+    log = LogBuilder(strict=strict)
+    lines = [Line(n, t) for n, t in enumerate(split_lines(text), 1)]
+    if all(ln.blank for ln in lines):
+        log.error(EmptyInputError("the text holds no non-blank line"))
+        return ReadResult(Disclosure(), log.build())
+
+    stated, year_line = _document_year(lines)
+    doc_year = year if year is not None else stated
+    if year is not None and stated is not None and stated != year:
+        log.error(
+            YearMismatchError(
+                f"the text is of {stated}, not {year}",
+                line=year_line.number if year_line else None,
+                text=year_line.text if year_line else None,
+            )
+        )
+
+    first = next(ln for ln in lines if not ln.blank)
+    hint = first.joined.strip() if first.single and len(first.joined) < 60 else None
+    segments = _segment(lines, log, hint)
+    cover_department, title = _cover_facts(segments[0])
+    for ln in segments[0].lines:
+        log.mark(ln, LineKind.BOILERPLATE, "封面", "cover")
+
+    ctx = TableContext(log, year=doc_year, department=cover_department, codes_year=doc_year)
+    tables: list[Table] = []
+    evaluations: list[ProjectEvaluation] = []
+    sections: list[NarrativeSection] = []
+    glossary: tuple[str, int | None] = ("", None)
+    for seg in segments[1:]:
+        if seg.kind == "table":
+            assert seg.title is not None
+            table = read_table(seg.lines, seg.title, seg.table_kind, ctx)
+            if table is not None:
+                _add_table(tables, table, seg.title, log)
+        elif seg.kind == "evaluation":
+            assert seg.title is not None
+            ev = read_evaluation(seg.lines, seg.title, log, doc_year)
+            if ev is not None:
+                evaluations.append(ev)
+        elif seg.kind == "part":
+            assert seg.title is not None
+            found = _read_part(seg, log, sections)
+            if found is not None:
+                glossary = found
+
+    # Safety net: a line no reader filed is unrecognised (never silently dropped).
+    for ln in lines:
+        if not ln.blank and not log.has_mark(ln):
+            log.mark(ln, LineKind.UNRECOGNISED, None, "not reached by any reader")
+
+    if not tables and not evaluations:
+        log.error(
+            NotADisclosureError(
+                "no disclosure table and no 项目支出绩效自评表 found", line=first.number,
+                text=first.text,
+            )
+        )
+
+    department = next((t.meta.department for t in tables if t.meta.department), None)
+    department = department or cover_department or next(
+        (e.department for e in evaluations if e.department), None
+    )
+    units = Counter(t.meta.unit for t in tables)
+    unit = units.most_common(1)[0][0] if units else Unit.WAN_YUAN
+    disclosure = Disclosure(
+        department=department,
+        year=doc_year,
+        unit=unit,
+        tables=tuple(tables),
+        evaluations=tuple(evaluations),
+        narrative=Narrative(tuple(sections), glossary[0], glossary[1]),
+        title=title,
+    )
+    return ReadResult(disclosure, log.build())
+
+
+def _add_table(tables: list[Table], table: Table, title: Line, log: LogBuilder) -> None:
+    if any(type(t) is type(table) for t in tables):
+        log.error(
+            DuplicateTableError(
+                f"{table.KIND} printed twice; the first is kept",
+                line=title.number,
+                text=title.text,
+                where=table.KIND,
+            )
+        )
+        return
+    tables.append(table)
+
+
+def _read_part(
+    seg: _Segment, log: LogBuilder, sections: list[NarrativeSection]
+) -> tuple[str, int | None] | None:
+    """File a part's lines; add its narrative sections; return the glossary if it is one."""
+    assert seg.title is not None
+    heading = seg.title.joined.strip()
+    log.mark(seg.title, LineKind.BOILERPLATE, heading, "part heading")
+    body = seg.lines[1:]
+    if seg.part == "glossary":
+        return read_glossary(body, log)
+    if seg.part in ("tables", "annex"):
+        for ln in body:
+            if not ln.blank:
+                log.mark(ln, LineKind.NARRATIVE, heading, "between tables")
+    else:
+        sections.extend(read_sections(body, log, squash(heading)))
+    return None
+
+
+def read_file(
+    path: str | Path, *, strict: bool = False, year: int | None = None, encoding: str | None = None
+) -> ReadResult:
+    """Read a text file (UTF-8 by default; GB18030 is tried when UTF-8 fails)."""
+    data = Path(path).read_bytes()
+    if encoding is not None:
+        text = data.decode(encoding)
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("gb18030")
+    return read_text(text, strict=strict, year=year)

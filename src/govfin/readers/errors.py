@@ -1,0 +1,127 @@
+"""Typed errors of the text reader.
+
+Every problem the reader meets in its input is one of these classes, all subclasses of
+:class:`ReadError` (itself a :class:`ValueError`).  Each carries the 1-based source ``line``
+(``None`` when the problem concerns the whole text) and the ``text`` of that line, so that a
+message can always be traced back to the printed document.
+
+With ``strict=True`` the reader raises the first error it meets; otherwise it records every
+error in the read log (:attr:`govfin.readers.ReadLog.errors`) and goes on.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "AmountSyntaxError",
+    "CellCountError",
+    "CodeSyntaxError",
+    "DuplicateTableError",
+    "EmptyInputError",
+    "EvaluationLayoutError",
+    "MissingUnitError",
+    "NotADisclosureError",
+    "ReadError",
+    "TableIdentityError",
+    "TruncatedTableError",
+    "UnknownNameError",
+    "UnrecognisedLineError",
+    "YearMismatchError",
+]
+
+
+class ReadError(ValueError):
+    """A problem in the input text, at a source line.
+
+    ``line`` is the 1-based line number (``None`` for the whole text), ``text`` the line as
+    read (``None`` when there is no single line to show) and ``where`` names the part of the
+    document being read (a table kind or an evaluation's project), when known.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        line: int | None = None,
+        text: str | None = None,
+        where: str | None = None,
+    ):
+        self.message = message
+        self.line = line
+        self.text = text
+        self.where = where
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        parts = []
+        if self.line is not None:
+            parts.append(f"line {self.line}")
+        if self.where:
+            parts.append(self.where)
+        head = ", ".join(parts)
+        body = f"{head}: {self.message}" if head else self.message
+        if self.text is not None:
+            shown = self.text if len(self.text) <= 120 else self.text[:117] + "..."
+            body += f" | {shown!r}"
+        return body
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Keyword-only constructor: make the error picklable (multiprocessing, pytest-xdist).
+        return (_rebuild, (type(self), self.message, self.line, self.text, self.where))
+
+
+def _rebuild(
+    cls: type[ReadError], message: str, line: int | None, text: str | None, where: str | None
+) -> ReadError:
+    return cls(message, line=line, text=text, where=where)
+
+
+class EmptyInputError(ReadError):
+    """The text holds no non-blank line."""
+
+
+class NotADisclosureError(ReadError):
+    """The text holds neither a disclosure table nor a 项目支出绩效自评表."""
+
+
+class TruncatedTableError(ReadError):
+    """A table ends before its structure is complete (no rows, or its closing total missing)."""
+
+
+class AmountSyntaxError(ReadError):
+    """A money (or count) column holds something that is not a number."""
+
+
+class CellCountError(ReadError):
+    """A row's cells do not fit the table's header (too few, or extra non-blank cells)."""
+
+
+class UnrecognisedLineError(ReadError):
+    """A line inside a table that the reader cannot place (raised only with ``strict=True``)."""
+
+
+class TableIdentityError(ReadError):
+    """A table whose title and content disagree, or whose kind cannot be told."""
+
+
+class DuplicateTableError(ReadError):
+    """The same table kind printed twice."""
+
+
+class MissingUnitError(ReadError):
+    """A table without a monetary unit line (金额单位：万元 / 单位：元)."""
+
+
+class UnknownNameError(ReadError):
+    """A printed 类 name that the classification of the document's year does not know."""
+
+
+class YearMismatchError(ReadError):
+    """The year stated in the text differs from the year the caller asked for."""
+
+
+class EvaluationLayoutError(ReadError):
+    """A 项目支出绩效自评表 missing a required part (项目名称, 资金 lines, 总分)."""
+
+
+class CodeSyntaxError(ReadError):
+    """A code column holds something that is not a classification code."""

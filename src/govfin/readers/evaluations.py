@@ -1,0 +1,379 @@
+"""项目支出绩效自评表 blocks of the text -> :class:`~govfin.performance.model.ProjectEvaluation`.
+
+The printed self-evaluation tables are irregular: the number of leading tabs varies from row to
+row, merged cells leave a row shifted by one cell, long cells are wrapped or cut at the column
+width.  Rows are therefore told by their *label* (the first non-empty cell: 项目名称,
+主管部门及代码, 资金总额, 绩效指标, 总分, …) and cells are taken in order of their content,
+not by column position:
+
+- a fund line is its label, then seven numbers (目标申报数, 预算编制数, 全年预算数, 全年执行数,
+  资金结(转)余, 执行率, 得分) and an optional 偏差原因; a merged cell printed twice gives an
+  eighth, leading number, which is dropped;
+- an indicator row is 一级/二级/三级指标 (told by their vocabulary), then the value cells, then
+  分值 and 得分 (the trailing numbers) and the 偏差原因分析 (trailing text).  Three value cells
+  are 年初指标值, 调整后指标值, 实际完成值; two are 调整后指标值 and 实际完成值 (the 年初 cell is
+  blank); a fourth is the 定性指标情况说明.  A blank 一级/二级 cell continues the row above
+  (a merged cell).
+
+Texts are kept as printed, truncations included.  The 项目绩效分析 paragraphs, which the model
+does not hold, are filed as narrative in the read log; the 备注 lines as boilerplate.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+
+from govfin.amounts import AmountError, parse_amount
+from govfin.performance.model import FundLine, Indicator, ProjectEvaluation
+from govfin.readers.errors import (
+    AmountSyntaxError,
+    CellCountError,
+    EvaluationLayoutError,
+    ReadError,
+    TruncatedTableError,
+)
+from govfin.readers.lines import Line, LineKind, LogBuilder, has_cjk, squash
+from govfin.readers.tables import parse_year
+
+__all__ = ["EVALUATION_SUFFIX", "is_evaluation_title", "project_of_title", "read_evaluation"]
+
+#: How every 项目支出绩效自评表 title ends.
+EVALUATION_SUFFIX = "绩效自评表"
+_PROJECT_SUFFIXES = ("项目支出绩效自评表", "项目绩效自评表", "绩效自评表")
+
+#: 一级指标 names.
+LEVEL1 = frozenset({"产出指标", "效益指标", "满意度指标", "成本指标"})
+#: 二级指标 names (2020 and 2021+ frameworks), and the suffixes that mark one.
+LEVEL2 = frozenset(
+    {
+        "数量指标", "质量指标", "时效指标", "成本指标", "经济效益", "社会效益", "生态效益",
+        "可持续影响", "可持续发展", "服务对象满意度", "经济成本指标", "社会成本指标",
+        "生态环境成本指标", "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标",
+        "服务对象满意度指标",
+    }
+)  # fmt: skip
+GRADES = frozenset({"优", "良", "中", "差"})
+_FUND_FIELDS = ("declared", "initial_budget", "annual_budget", "executed", "balance", "rate", "score")
+_OPERATORS = "≥≤=＝><＞＜≧≦"
+_NUMERIC = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+_DEPT_CODE = re.compile(r"^(\d{1,12})\s*[-－—]\s*(.+)$")
+
+
+def is_evaluation_title(text: str) -> bool:
+    """True for a 绩效自评表 title ("办公用品项目支出绩效自评表")."""
+    s = squash(text)
+    return s.endswith(EVALUATION_SUFFIX) and len(s) <= 80
+
+
+def project_of_title(text: str) -> str:
+    """The project name a title gives ("办公用品项目支出绩效自评表" -> "办公用品")."""
+    s = squash(text)
+    for suffix in _PROJECT_SUFFIXES:
+        if s.endswith(suffix):
+            return s[: -len(suffix)]
+    return s
+
+
+def _label(line: Line) -> str:
+    """The first non-empty cell, squashed, without a trailing colon."""
+    for c in line.cells:
+        if c:
+            return squash(c).rstrip(":：")
+    return ""
+
+
+def _numberish(text: str) -> bool:
+    """A cell meant as a number: no Chinese character and no comparison operator."""
+    return bool(text) and not has_cjk(text) and text[0] not in _OPERATORS
+
+
+class _Reader:
+    """Reads one evaluation block, line by line, into the fields of a ProjectEvaluation."""
+
+    def __init__(self, log: LogBuilder, title: Line, year: int | None):
+        self.log = log
+        self.title = title
+        self.part = f"绩效自评表:{project_of_title(title.joined)}"
+        self.year = year
+        self.project = ""
+        self.department: str | None = None
+        self.department_code: str | None = None
+        self.budget_unit: str | None = None
+        self.budget_unit_code: str | None = None
+        self.funds: list[FundLine] = []
+        self.goal: list[str] = []
+        self.achieved: list[str] = []
+        self.indicators: list[Indicator] = []
+        self.total: Decimal | None = None
+        self.grade: str | None = None
+        self.seen_total = False
+        self.state = "head"  # head, funds, goal, indicators, analysis, notes
+        self.level1 = ""
+        self.level2 = ""
+
+    # -- logging ----------------------------------------------------------------------------
+    def mark(self, line: Line, kind: LineKind, note: str) -> None:
+        self.log.mark(line, kind, self.part, note)
+
+    def error(self, cls: type[ReadError], message: str, line: Line | None) -> None:
+        self.log.error(
+            cls(
+                message,
+                line=line.number if line else None,
+                text=line.text if line else None,
+                where=self.part,
+            )
+        )
+
+    def number(self, text: str, line: Line, what: str) -> Decimal | None:
+        try:
+            return parse_amount(text)
+        except AmountError as exc:
+            self.error(AmountSyntaxError, f"{what}: {exc}", line)
+            return None
+
+    # -- dispatch ---------------------------------------------------------------------------
+    def feed(self, line: Line) -> None:
+        label = _label(line)
+        if line is self.title:
+            self.mark(line, LineKind.BOILERPLATE, "title")
+        elif self.state == "head" and line.single and parse_year(line.joined) is not None:
+            self.year = parse_year(line.joined)
+            self.mark(line, LineKind.BOILERPLATE, "year")
+        elif label.startswith("备注") or self.state == "notes":
+            self.state = "notes"
+            self.mark(line, LineKind.BOILERPLATE, "备注")
+        elif label == "项目名称":
+            self._project(line)
+        elif label.startswith("主管部门") or label == "预算单位":
+            self._units(line)
+        elif label.startswith("项目资金") or label.startswith("资金投入"):
+            self.state = "funds"
+            self.mark(line, LineKind.BOILERPLATE, "header")
+        elif "年度绩效目标" in label or label in ("年度总体目标", "总体目标"):
+            self.state = "goal"
+            self.mark(line, LineKind.BOILERPLATE, "header")
+        elif label == "绩效指标" or "一级指标" in line.values:
+            self.state = "indicators"
+            self.mark(line, LineKind.BOILERPLATE, "header")
+        elif label == "总分":
+            self._total(line)
+        elif label.startswith("项目绩效分析"):
+            self.state = "analysis"
+            self.mark(line, LineKind.NARRATIVE, "绩效分析")
+        elif self.state == "funds":
+            if "目标申报数" in line.values or "年初预算数" in line.values:
+                self.mark(line, LineKind.BOILERPLATE, "header")
+            else:
+                self._fund(line)
+        elif self.state == "goal":
+            self._goal(line)
+        elif self.state == "indicators":
+            self._indicator(line)
+        elif self.state == "analysis":
+            self.mark(line, LineKind.NARRATIVE, "绩效分析")
+        else:
+            self.log.unrecognised(line, self.part, in_table=True)
+
+    # -- parts ------------------------------------------------------------------------------
+    def _project(self, line: Line) -> None:
+        values = line.values
+        self.project = values[1] if len(values) > 1 else ""
+        self.mark(line, LineKind.TABLE_CELL, "项目名称")
+
+    def _units(self, line: Line) -> None:
+        values = [squash(v) for v in line.values]
+        for i, v in enumerate(values):
+            target = values[i + 1] if i + 1 < len(values) else ""
+            if v.startswith("主管部门"):
+                self.department_code, self.department = _code_and_name(target)
+            elif v == "预算单位" or v.startswith("预算单位"):
+                self.budget_unit_code, self.budget_unit = _code_and_name(target)
+        self.mark(line, LineKind.TABLE_CELL, "主管部门, 预算单位")
+
+    def _fund(self, line: Line) -> None:
+        values = list(line.values)
+        source = squash(values[0]).rstrip(":：") if values else ""
+        rest = values[1:]
+        deviation = ""
+        if rest and not _numberish(rest[-1]):
+            deviation = rest.pop()
+        if len(rest) > len(_FUND_FIELDS):
+            # A merged cell printed twice ("年初预算数" over two columns): drop leading repeats.
+            while len(rest) > len(_FUND_FIELDS) and rest[0] == rest[1]:
+                rest.pop(0)
+        if len(rest) != len(_FUND_FIELDS):
+            self.error(
+                CellCountError,
+                f"fund line {source!r}: {len(rest)} number(s) where 7 are printed "
+                "(目标申报数 … 得分)",
+                line,
+            )
+            rest = (rest + [""] * len(_FUND_FIELDS))[: len(_FUND_FIELDS)]
+        fields = {
+            f: self.number(v, line, f"{source} {f}") for f, v in zip(_FUND_FIELDS, rest, strict=True)
+        }
+        try:
+            self.funds.append(FundLine(source, **fields, deviation=deviation, line=line.number))
+        except (TypeError, ValueError) as exc:
+            self.error(AmountSyntaxError, f"fund line {source!r}: {exc}", line)
+        self.mark(line, LineKind.TABLE_CELL, f"资金 {source}")
+
+    def _goal(self, line: Line) -> None:
+        values = line.values
+        if values:
+            self.goal.append(values[0])
+        if len(values) > 1:
+            self.achieved.append("".join(values[1:]))
+        self.mark(line, LineKind.TABLE_CELL, "年度目标, 实际完成情况")
+
+    def _total(self, line: Line) -> None:
+        rest = [squash(v) for v in line.values[1:]]
+        numbers = [v for v in rest if _numberish(v)]
+        grades = [v for v in rest if v in GRADES]
+        if len(numbers) > 1 or len(grades) > 1 or len(rest) != len(numbers) + len(grades):
+            self.error(CellCountError, "总分 row: expected a score and a grade", line)
+        self.total = self.number(numbers[0], line, "总分") if numbers else None
+        self.grade = grades[0] if grades else None
+        self.seen_total = True
+        self.state = "analysis"
+        self.mark(line, LineKind.TABLE_CELL, "总分")
+
+    def _indicator(self, line: Line) -> None:
+        tokens = list(line.values)
+        if not tokens:
+            return
+        i = 0
+        level1 = level2 = level3 = None
+        if squash(tokens[i]) in LEVEL1 and not (
+            squash(tokens[i]) == "成本指标" and self.level1 and self.level1 != "成本指标"
+            and _is_level3_next(tokens, i)
+        ):
+            level1 = squash(tokens[i])
+            i += 1
+        if i < len(tokens) and _is_level2(squash(tokens[i])):
+            level2 = squash(tokens[i])
+            i += 1
+        # The 三级指标: the next cell, unless it is already a value (≥…, =…).
+        if i < len(tokens) and tokens[i][0] not in _OPERATORS:
+            level3 = tokens[i]
+            i += 1
+        # From the right: the reason (text), then up to two numbers (得分 and 分值).
+        j = len(tokens)
+        reason = ""
+        if j > i and has_cjk(tokens[j - 1]) and not _numberish(tokens[j - 1]):
+            reason_idx = j - 1
+            # The reason follows the numbers; a text right after the values is not a reason.
+            if reason_idx > i and _numberish(tokens[reason_idx - 1]):
+                reason = tokens[reason_idx]
+                j = reason_idx
+        numbers: list[str] = []
+        while j > i and len(numbers) < 2 and _numberish(tokens[j - 1]):
+            numbers.insert(0, tokens[j - 1])
+            j -= 1
+        values = tokens[i:j]
+        if level1 is not None:
+            self.level1 = level1
+            self.level2 = ""
+        if level2 is not None:
+            self.level2 = level2
+        initial = target = actual = note = ""
+        if len(values) == 1:
+            target = values[0]
+        elif len(values) == 2:
+            target, actual = values
+        elif len(values) >= 3:
+            initial, target, actual = values[:3]
+            note = "".join(values[3:])
+            if len(values) > 4:
+                self.error(CellCountError, f"{len(values)} value cells in an indicator row", line)
+        weight = score = None
+        if numbers:
+            weight = self.number(numbers[0], line, "分值")
+        if len(numbers) > 1:
+            score = self.number(numbers[1], line, "得分")
+        if not numbers:
+            self.error(CellCountError, "indicator row without 分值", line)
+        try:
+            self.indicators.append(
+                Indicator(
+                    self.level1,
+                    self.level2,
+                    level3 or "",
+                    initial,
+                    target,
+                    actual,
+                    note,
+                    weight,
+                    score,
+                    reason,
+                    line=line.number,
+                )
+            )
+        except (TypeError, ValueError) as exc:
+            self.error(AmountSyntaxError, f"indicator row: {exc}", line)
+        self.mark(line, LineKind.TABLE_CELL, f"指标 {level3 or ''}")
+
+    # -- result -----------------------------------------------------------------------------
+    def build(self, last: Line) -> ProjectEvaluation | None:
+        if not self.project:
+            self.project = project_of_title(self.title.joined)
+            self.error(EvaluationLayoutError, "no 项目名称 row", self.title)
+        if not self.funds:
+            self.error(EvaluationLayoutError, "no 资金 lines", self.title)
+        if not self.seen_total:
+            self.error(TruncatedTableError, "table ends before its 总分 row", last)
+        try:
+            return ProjectEvaluation(
+                project=self.project,
+                department=self.department,
+                department_code=self.department_code,
+                budget_unit=self.budget_unit,
+                budget_unit_code=self.budget_unit_code,
+                year=self.year,
+                funds=tuple(self.funds),
+                goal="".join(self.goal),
+                achieved="".join(self.achieved),
+                indicators=tuple(self.indicators),
+                total_score=self.total,
+                grade=self.grade,
+                line=self.title.number,
+            )
+        except (TypeError, ValueError) as exc:
+            self.error(EvaluationLayoutError, f"not a valid evaluation: {exc}", self.title)
+            return None
+
+
+def _is_level2(token: str) -> bool:
+    return token in LEVEL2 or token.endswith("效益指标") or token.endswith("满意度指标")
+
+
+def _is_level3_next(tokens: Sequence[str], i: int) -> bool:
+    """After a "成本指标" cell, does a 三级指标 name (not a 二级 name) follow?"""
+    return i + 1 < len(tokens) and not _is_level2(squash(tokens[i + 1]))
+
+
+def _code_and_name(text: str) -> tuple[str | None, str | None]:
+    """"604-朔州经济开发区…" -> ("604", "朔州经济开发区…"); no code -> (None, text)."""
+    if not text:
+        return None, None
+    m = _DEPT_CODE.match(text)
+    if m:
+        return m.group(1), m.group(2).strip()
+    return None, text
+
+
+def read_evaluation(
+    lines: Sequence[Line], title: Line, log: LogBuilder, year: int | None = None
+) -> ProjectEvaluation | None:
+    """Read one 绩效自评表 block (``title`` is one of ``lines``); file every line in the log."""
+    reader = _Reader(log, title, year)
+    last = title
+    for line in lines:
+        if line.blank:
+            continue
+        reader.feed(line)
+        last = line
+    return reader.build(last)

@@ -1,0 +1,276 @@
+"""Source lines, their cells, and the read log that accounts for every line.
+
+A published disclosure reaches govfin as text extracted from a PDF: one printed row per line,
+cells separated by tabs.  :class:`Line` keeps a line's number and text and its cells with
+white space trimmed.  The reader files every non-blank line in the :class:`ReadLog` under a
+:class:`LineKind`, so that nothing in the input is lost silently.
+
+The helpers here are plain string tests (no regular expression with nested repetition), so
+classifying a line costs time linear in its length.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+import attrs
+
+from govfin.readers.errors import ReadError, UnrecognisedLineError
+
+__all__ = [
+    "BLANK_LINE_CHARS",
+    "Line",
+    "LineKind",
+    "LogBuilder",
+    "LogEntry",
+    "ReadLog",
+    "clean",
+    "has_cjk",
+    "is_number",
+    "split_lines",
+    "squash",
+    "strip_enumerator",
+    "to_fullwidth_brackets",
+]
+
+#: Characters trimmed from both ends of a cell (ASCII white space, ideographic space, NBSP).
+BLANK_LINE_CHARS = " \t\r\n\f\v\u3000\xa0\ufeff"
+
+_WHITESPACE = re.compile(r"[\s\u3000\xa0\ufeff]+")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+
+#: Leading enumerators of printed labels: 一、 （一） (一) 1. 1、 1． (1) ① - •
+_ENUMERATOR = re.compile(
+    r"^(?:"
+    r"[一二三四五六七八九十百]+[、.．]"
+    r"|[（(][一二三四五六七八九十百]+[)）]"
+    r"|[（(]\d{1,3}[)）]"
+    r"|\d{1,3}(?:[、．]|\.(?!\d))"
+    r"|[①②③④⑤⑥⑦⑧⑨⑩]"
+    r"|[-•·]"
+    r")[\s\u3000]*"
+)
+
+
+def clean(cell: str) -> str:
+    """A cell with surrounding white space (including 全角 space and NBSP) removed."""
+    return cell.strip(BLANK_LINE_CHARS)
+
+
+def squash(text: str) -> str:
+    """Text with every white-space character removed (for matching labels and titles)."""
+    return _WHITESPACE.sub("", text)
+
+
+def has_cjk(text: str) -> bool:
+    """True when the text holds a Chinese character."""
+    return _CJK.search(text) is not None
+
+
+def is_number(text: str) -> bool:
+    """True for a plain decimal literal such as ``"20"`` or ``"59.99"`` (no sign words)."""
+    return _PLAIN_NUMBER.fullmatch(text) is not None
+
+
+def strip_enumerator(label: str) -> str:
+    """A label without its leading enumerator: ``"一、一般公共服务支出"`` -> ``"一般公共服务支出"``."""
+    s = clean(label)
+    m = _ENUMERATOR.match(s)
+    return clean(s[m.end() :]) if m else s
+
+
+_TO_FULL = str.maketrans({"(": "（", ")": "）", ":": "：", ",": "，", ";": "；"})
+
+
+def to_fullwidth_brackets(text: str) -> str:
+    """Half-width brackets (and colon, comma, semicolon) made full-width, for row keys."""
+    return text.translate(_TO_FULL)
+
+
+def split_lines(text: str) -> list[str]:
+    """The text's lines, accepting ``\\n``, ``\\r\\n`` and ``\\r`` endings; a BOM is dropped."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+@attrs.frozen
+class Line:
+    """One source line: its 1-based ``number``, its ``text``, and its trimmed ``cells``."""
+
+    number: int
+    text: str
+    cells: tuple[str, ...] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "cells", tuple(clean(c) for c in self.text.split("\t")))
+
+    @property
+    def blank(self) -> bool:
+        """True when the line holds nothing but white space."""
+        return not any(self.cells)
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        """The non-empty cells, in order."""
+        return tuple(c for c in self.cells if c)
+
+    @property
+    def joined(self) -> str:
+        """The non-empty cells joined by nothing: the line as one string for label tests."""
+        return "".join(self.values)
+
+    @property
+    def single(self) -> bool:
+        """True when exactly one cell is non-empty (a title, a note, a narrative paragraph)."""
+        return len(self.values) == 1
+
+    def cell(self, i: int) -> str:
+        """Cell ``i`` (trimmed), or ``""`` past the end of the line."""
+        return self.cells[i] if 0 <= i < len(self.cells) else ""
+
+    def trimmed_width(self) -> int:
+        """Number of cells up to the last non-empty one."""
+        n = len(self.cells)
+        while n and not self.cells[n - 1]:
+            n -= 1
+        return n
+
+
+class LineKind(enum.Enum):
+    """What a non-blank source line was found to be."""
+
+    TABLE_CELL = "table-cell"  #: consumed into a table row or an evaluation field
+    BOILERPLATE = "boilerplate"  #: titles, 表号, 部门名称, 单位, headers, 栏次, notes, TOC
+    NARRATIVE = "narrative"  #: prose: 情况说明, 名词解释, 概况, 绩效分析
+    UNRECOGNISED = "unrecognised"  #: nothing the reader knows
+
+
+@attrs.frozen
+class LogEntry:
+    """How one source line was read: its kind, and the part of the document it belongs to."""
+
+    line: int
+    kind: LineKind
+    text: str
+    part: str | None = None  #: table kind, evaluation project, or narrative part
+    note: str = ""  #: what exactly the line was taken for (``"header"``, ``"row 201"``...)
+
+    def __str__(self) -> str:
+        where = f" [{self.part}]" if self.part else ""
+        note = f" ({self.note})" if self.note else ""
+        return f"{self.line:>5} {self.kind.value:<12}{where}{note}: {self.text}"
+
+
+@attrs.frozen
+class ReadLog:
+    """The account of a read: one entry per non-blank line, and every error met.
+
+    ``entries`` are in line order.  ``errors`` holds the typed :class:`ReadError` objects a
+    lenient read collected (a strict read raises the first instead).
+    """
+
+    entries: tuple[LogEntry, ...] = ()
+    errors: tuple[ReadError, ...] = ()
+    _by_line: dict[int, LogEntry] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_by_line", {e.line: e for e in self.entries})
+
+    def __iter__(self) -> Iterator[LogEntry]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @property
+    def ok(self) -> bool:
+        """No error was met."""
+        return not self.errors
+
+    def kind_of(self, line: int) -> LineKind | None:
+        """The kind a line was filed under, or None for a blank (or unknown) line number."""
+        e = self._by_line.get(line)
+        return None if e is None else e.kind
+
+    def entry(self, line: int) -> LogEntry | None:
+        """The entry of a line, or None."""
+        return self._by_line.get(line)
+
+    def of_kind(self, kind: LineKind) -> tuple[LogEntry, ...]:
+        return tuple(e for e in self.entries if e.kind is kind)
+
+    @property
+    def unrecognised(self) -> tuple[LogEntry, ...]:
+        """Entries of lines the reader could not place."""
+        return self.of_kind(LineKind.UNRECOGNISED)
+
+    def counts(self) -> dict[str, int]:
+        """Number of lines per kind (by kind value)."""
+        c = Counter(e.kind.value for e in self.entries)
+        return {k.value: c.get(k.value, 0) for k in LineKind}
+
+    def unaccounted(self, text: str) -> tuple[int, ...]:
+        """Line numbers of non-blank lines of ``text`` that have no entry (should be none)."""
+        seen = {e.line for e in self.entries}
+        return tuple(
+            n
+            for n, t in enumerate(split_lines(text), 1)
+            if t.strip(BLANK_LINE_CHARS) and n not in seen
+        )
+
+    def to_text(self) -> str:
+        """The whole log, one line per entry, then the errors and a summary."""
+        out = [str(e) for e in self.entries]
+        out.extend(f"error: {err}" for err in self.errors)
+        counts = ", ".join(f"{v} {k}" for k, v in self.counts().items())
+        out.append(f"{len(self.entries)} line(s): {counts}; {len(self.errors)} error(s)")
+        return "\n".join(out)
+
+
+class LogBuilder:
+    """Collects log entries and errors during one read.
+
+    ``strict`` makes :meth:`error` raise; otherwise errors are recorded and the read goes on.
+    A line marked twice keeps its last mark (a block may re-file a line it first only
+    provisionally placed).
+    """
+
+    def __init__(self, *, strict: bool):
+        self.strict = strict
+        self._entries: dict[int, LogEntry] = {}
+        self._errors: list[ReadError] = []
+
+    def mark(
+        self, line: Line, kind: LineKind, part: str | None = None, note: str = ""
+    ) -> None:
+        """File a non-blank line under ``kind``."""
+        if line.blank:
+            return
+        self._entries[line.number] = LogEntry(line.number, kind, line.text, part, note)
+
+    def error(self, err: ReadError) -> None:
+        """Raise ``err`` in strict mode; record it otherwise."""
+        if self.strict:
+            raise err
+        self._errors.append(err)
+
+    def unrecognised(self, line: Line, part: str | None, *, in_table: bool) -> None:
+        """File a line the reader cannot place; inside a table, strict mode raises."""
+        self.mark(line, LineKind.UNRECOGNISED, part)
+        if in_table and self.strict:
+            raise UnrecognisedLineError(
+                "line not recognised inside a table", line=line.number, text=line.text, where=part
+            )
+
+    def has_mark(self, line: Line) -> bool:
+        return line.number in self._entries
+
+    def build(self) -> ReadLog:
+        return ReadLog(
+            tuple(self._entries[n] for n in sorted(self._entries)), tuple(self._errors)
+        )

@@ -1,0 +1,96 @@
+"""Narrative parts of the text: 概况, 情况说明 and 名词解释 -> :class:`~govfin.disclosure.Narrative`.
+
+A part begins at its heading ("第三部分 情况说明").  Its sections begin at the top-level
+headings "一、…"; their text keeps its line breaks and blank lines so that every character can
+be traced back to its source line (see :class:`~govfin.disclosure.NarrativeSection`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from govfin.disclosure import SECTION_HEADING, Narrative, NarrativeSection
+from govfin.readers.lines import Line, LineKind, LogBuilder, squash
+
+__all__ = ["PART_HEADING", "part_kind", "read_glossary", "read_sections"]
+
+#: A part heading: "第三部分 情况说明".
+PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
+
+
+def part_kind(heading: str) -> str:
+    """What a part holds, from its heading: overview, tables, explanation, glossary, annex."""
+    s = squash(heading)
+    if "概况" in s:
+        return "overview"
+    if "决算表" in s or "报表" in s or "表格" in s:
+        return "tables"
+    if "情况说明" in s or "说明" in s:
+        return "explanation"
+    if "名词解释" in s:
+        return "glossary"
+    if "附件" in s or "附表" in s:
+        return "annex"
+    return "other"
+
+
+def _span(lines: Sequence[Line]) -> tuple[int, int] | None:
+    """Indexes of the first and last non-blank lines."""
+    idx = [i for i, ln in enumerate(lines) if not ln.blank]
+    return (idx[0], idx[-1]) if idx else None
+
+
+def read_sections(
+    lines: Sequence[Line], log: LogBuilder, part: str
+) -> tuple[NarrativeSection, ...]:
+    """The sections of a narrative part (``lines`` follow the part heading).
+
+    Each non-blank line is filed as narrative; text before the first "一、" heading becomes a
+    section headed by the part's name.
+    """
+    sections: list[NarrativeSection] = []
+    heads = [i for i, ln in enumerate(lines) if not ln.blank and SECTION_HEADING.match(ln.text)]
+    for ln in lines:
+        log.mark(ln, LineKind.NARRATIVE, part)
+    bounds = [*heads, len(lines)]
+    if heads and _span(lines[: heads[0]]) is not None:
+        sections.append(_section(part, None, lines[: heads[0]]))
+    elif not heads and _span(lines) is not None:
+        sections.append(_section(part, None, lines))
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        sections.append(_section(lines[a].text.strip(), lines[a], lines[a + 1 : b]))
+    return tuple(sections)
+
+
+def _section(heading: str, head: Line | None, body: Sequence[Line]) -> NarrativeSection:
+    span = _span(body)
+    if span is None:
+        first = head.number + 1 if head is not None else None
+        return NarrativeSection(heading, "", head.number if head else None, first)
+    # Keep the text from the line after the heading (blank lines included) so that line k of
+    # the text is source line text_line + k, as NarrativeSection promises.
+    start = 0 if head is not None else span[0]
+    chosen = body[start : span[1] + 1]
+    return NarrativeSection(
+        heading,
+        "\n".join(ln.text for ln in chosen),
+        head.number if head is not None else None,
+        chosen[0].number if chosen else None,
+    )
+
+
+def read_glossary(lines: Sequence[Line], log: LogBuilder) -> tuple[str, int | None]:
+    """The 名词解释 text (its non-blank lines, joined by newlines) and its first line number."""
+    span = _span(lines)
+    if span is None:
+        return "", None
+    for ln in lines:
+        log.mark(ln, LineKind.NARRATIVE, "名词解释")
+    chosen = lines[span[0] : span[1] + 1]
+    return "\n".join(ln.text for ln in chosen), chosen[0].number
+
+
+def merge(parts: Sequence[tuple[NarrativeSection, ...]], glossary: tuple[str, int | None]) -> Narrative:
+    """One :class:`Narrative` from the sections of every narrative part and the glossary."""
+    return Narrative(tuple(s for p in parts for s in p), glossary[0], glossary[1])

@@ -1,0 +1,1 @@
+def write_text(d): raise NotImplementedError

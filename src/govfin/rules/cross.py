@@ -1,0 +1,567 @@
+"""Cross-table relations (X1–X12, rules-research §1.11) and completeness (K-*) of a Disclosure.
+
+Every relation goes through :meth:`Context.equation` / :meth:`Context.at_most`, so it is judged
+by the run's tolerance model and its finding names the cells of both tables.  A relation whose
+tables are not both present is skipped: a missing table is reported once, by ``K-missing``.
+Tables in another unit than the disclosure's are converted exactly before comparing.
+
+Funding-aware relations: 公开03 ≥ 公开05 (X9) and 公开04 结转结余 ≤ 公开01 结转结余 (X10) are
+inequalities in general; they are asserted as equalities only for a unit funded entirely by
+一般公共预算财政拨款 (every other income line of 公开01 nil and the whole opening balance of
+公开01 shown as 一般公共预算 in 公开04), see :func:`single_source`.
+
+X12 (narrative figures = table figures) is judged with the claim machinery of
+:mod:`govfin.rules.narrative`; it is registered here with the other X rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+
+import attrs
+
+from govfin.amounts import Unit
+from govfin.disclosure import Disclosure
+from govfin.findings import Category, Cell, Place, Severity
+from govfin.rules.engine import Context
+from govfin.rules.registry import RuleFunc, rule
+from govfin.tables import (
+    BasicExpenditureDetail,
+    DisclosureInfoTable,
+    ExpenditureTable,
+    FiscalAppropriationSummary,
+    GeneralBudgetExpenditureTable,
+    GovernmentFundTable,
+    IncomeExpenditureSummary,
+    IncomeTable,
+    StateCapitalTable,
+    Table,
+    ThreePublicTable,
+)
+
+__all__ = ["REQUIRED_KINDS", "convert_cell", "single_source"]
+
+T01 = IncomeExpenditureSummary
+T02 = IncomeTable
+T03 = ExpenditureTable
+T04 = FiscalAppropriationSummary
+T05 = GeneralBudgetExpenditureTable
+T06 = BasicExpenditureDetail
+T07 = GovernmentFundTable
+T08 = StateCapitalTable
+T09 = ThreePublicTable
+T10 = DisclosureInfoTable
+
+#: The nine tables of the central set (rules-research R1.0.a); 公开10表 is local.
+REQUIRED_KINDS: tuple[type[Table], ...] = (T01, T02, T03, T04, T05, T06, T07, T08, T09)
+
+_AMOUNT = "金额"
+_TOTAL = "合计"
+_GENERAL, _FUND, _CAPITAL = (
+    "一般公共预算财政拨款",
+    "政府性基金预算财政拨款",
+    "国有资本经营预算财政拨款",
+)
+_SOURCES_02 = ("上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
+_SRC = "rules-research §1.11 "
+
+
+def convert_cell(cell: Cell, table: Table, to: Unit) -> Cell:
+    """A money cell in unit ``to`` (exact); exact cells (counts, unit 0) are unchanged."""
+    if table.meta.unit is to or cell.unit == 0:
+        return cell
+    factor = table.meta.unit.yuan / to.yuan
+    value = None if cell.value is None else cell.value * factor
+    return Cell(cell.place, value, cell.unit * factor)
+
+
+def _c(d: Disclosure, t: Table, key: str, column: str) -> Cell:
+    return convert_cell(t.cell(key, column), t, d.unit)
+
+
+def _classes(*tables: Table | None) -> list[str]:
+    """The 类 codes (3 digits) of the tables, in first-seen order."""
+    seen: dict[str, None] = {}
+    for t in tables:
+        if t is None:
+            continue
+        for r in t.coded_rows():
+            if r.code is not None and len(r.code) == 3:
+                seen.setdefault(r.code)
+    return list(seen)
+
+
+def _codes(t: Table) -> list[str]:
+    return list(dict.fromkeys(r.code for r in t.coded_rows() if r.code is not None))
+
+
+def _nil(v: Decimal | None) -> bool:
+    return v is None or v == 0
+
+
+def single_source(d: Disclosure) -> bool:
+    """True when the unit is funded entirely by 一般公共预算财政拨款.
+
+    Every income line of 公开01 other than 一般公共预算财政拨款收入 is nil, 使用非财政拨款结余
+    is nil, and 公开01's 年初结转和结余 equals 公开04's 年初一般公共预算财政拨款.  Needs both
+    tables; False otherwise.
+    """
+    t01, t04 = d.table(T01), d.table(T04)
+    if t01 is None or t04 is None:
+        return False
+    others = [k for k in T01.INCOME_LINES if k != "一般公共预算财政拨款收入"]
+    if not all(_nil(t01.value(k, _AMOUNT)) for k in (*others, "使用非财政拨款结余")):
+        return False
+    opening = _c(d, t01, "年初结转和结余", _AMOUNT).value or Decimal(0)
+    general = _c(d, t04, "年初一般公共预算财政拨款", _AMOUNT).value or Decimal(0)
+    return opening == general
+
+
+def _cross(id: str, zh: str, en: str, tables: tuple[type[Table], ...],
+           severity: Severity = Severity.ERROR) -> Callable[[RuleFunc], RuleFunc]:
+    return rule(
+        id,
+        zh=zh,
+        en=en,
+        category=Category.CROSS_TABLE,
+        subject=Disclosure,
+        tables=tuple(t.KIND for t in tables),
+        severity=severity,
+        source=_SRC + id,
+    )
+
+
+# -- X1–X3: 公开01 income ↔ 公开02 ↔ 公开04 -------------------------------------------------------
+
+
+@_cross("X1", "公开01表本年收入合计 = 公开02表合计行本年收入合计",
+        "01 total income of the year = 02 total row, total income", (T01, T02))
+def x1_income_total(d: Disclosure, ctx: Context) -> None:
+    """公开01 本年收入合计 = 公开02 合计行 本年收入合计."""
+    t01, t02 = d.table(T01), d.table(T02)
+    if t01 is None or t02 is None:
+        return
+    ctx.equation(
+        _c(d, t01, "本年收入合计", _AMOUNT),
+        [_c(d, t02, _TOTAL, "本年收入合计")],
+        what="公开01 本年收入合计 = 公开02 合计 本年收入合计",
+    )
+
+
+@_cross("X2", "财政拨款收入：公开01三项财政拨款收入之和 = 公开02财政拨款收入 = 公开04本年收入合计",
+        "appropriations: 01 three appropriation lines = 02 财政拨款收入 = 04 income of the year",
+        (T01, T02, T04))
+def x2_appropriations(d: Disclosure, ctx: Context) -> None:
+    """01 (一般 + 基金 + 国资 财政拨款收入) = 02 合计行 财政拨款收入 = 04 本年收入合计; and each
+    of the three 01 lines = the matching 04 income line."""
+    t01, t02, t04 = d.table(T01), d.table(T02), d.table(T04)
+    lines01 = [f"{b}收入" for b in (_GENERAL, _FUND, _CAPITAL)]
+    if t01 is not None and t02 is not None:
+        ctx.equation(
+            _c(d, t02, _TOTAL, "财政拨款收入"),
+            [_c(d, t01, k, _AMOUNT) for k in lines01],
+            what="公开02 财政拨款收入 = 公开01 三项财政拨款收入之和",
+        )
+    if t02 is not None and t04 is not None:
+        ctx.equation(
+            _c(d, t04, "本年收入合计", _AMOUNT),
+            [_c(d, t02, _TOTAL, "财政拨款收入")],
+            what="公开04 本年收入合计 = 公开02 财政拨款收入",
+        )
+    elif t01 is not None and t04 is not None:
+        ctx.equation(
+            _c(d, t04, "本年收入合计", _AMOUNT),
+            [_c(d, t01, k, _AMOUNT) for k in lines01],
+            what="公开04 本年收入合计 = 公开01 三项财政拨款收入之和",
+        )
+    if t01 is not None and t04 is not None:
+        for b, k01 in zip((_GENERAL, _FUND, _CAPITAL), lines01, strict=True):
+            ctx.equation(
+                _c(d, t04, b, _AMOUNT),
+                [_c(d, t01, k01, _AMOUNT)],
+                what=f"公开04 {b} = 公开01 {k01}",
+            )
+
+
+@_cross("X3", "公开01表上级补助/事业/经营/附属单位上缴/其他收入 = 公开02表合计行同名列",
+        "01 other income lines = the same columns of 02's total row", (T01, T02))
+def x3_other_income(d: Disclosure, ctx: Context) -> None:
+    """Each non-appropriation income line of 公开01 = that column of 公开02's 合计 row."""
+    t01, t02 = d.table(T01), d.table(T02)
+    if t01 is None or t02 is None:
+        return
+    for k in _SOURCES_02:
+        ctx.equation(
+            _c(d, t01, k, _AMOUNT), [_c(d, t02, _TOTAL, k)], what=f"公开01 {k} = 公开02 合计 {k}"
+        )
+
+
+# -- X4: 公开01 expenditure ↔ 公开03; 公开02 ↔ 公开03 mirror -------------------------------------
+
+
+@_cross("X4", "公开01表本年支出合计及各类 = 公开03表合计行及各类行本年支出合计",
+        "01 total expenditure and each 类 row = 03 total and 类 rows (本年支出合计)", (T01, T03))
+def x4_expenditure(d: Disclosure, ctx: Context) -> None:
+    """公开01 本年支出合计 = 公开03 合计 本年支出合计; each 类 row of either table likewise."""
+    t01, t03 = d.table(T01), d.table(T03)
+    if t01 is None or t03 is None:
+        return
+    ctx.equation(
+        _c(d, t01, "本年支出合计", _AMOUNT),
+        [_c(d, t03, _TOTAL, "本年支出合计")],
+        what="公开01 本年支出合计 = 公开03 合计 本年支出合计",
+    )
+    for code in _classes(t01, t03):
+        ctx.equation(
+            _c(d, t01, code, _AMOUNT),
+            [_c(d, t03, code, "本年支出合计")],
+            what=f"公开01 类 {code} = 公开03 类 {code} 本年支出合计",
+        )
+
+
+@_cross("X4-mirror", "公开02表与公开03表同一科目的本年收入合计与本年支出合计一致（提示）",
+        "02 income and 03 expenditure of the same code agree (warning: balances may differ)",
+        (T02, T03), Severity.WARNING)
+def x4_mirror(d: Disclosure, ctx: Context) -> None:
+    """For 合计 and every code in both tables: 02 本年收入合计 = 03 本年支出合计.
+
+    Holds when no money of that code was carried over; a difference is a warning only.
+    """
+    t02, t03 = d.table(T02), d.table(T03)
+    if t02 is None or t03 is None:
+        return
+    codes03 = set(_codes(t03))
+    keys = [_TOTAL] + [c for c in _codes(t02) if c in codes03]
+    for key in keys:
+        if t02.get(key) is None or t03.get(key) is None:
+            continue
+        ctx.equation(
+            _c(d, t03, key, "本年支出合计"),
+            [_c(d, t02, key, "本年收入合计")],
+            what=f"公开03 {key} 本年支出合计 = 公开02 {key} 本年收入合计",
+        )
+
+
+# -- X5, X6: 公开04 一般公共预算 column ↔ 公开05 ↔ 公开06 ------------------------------------------
+
+
+@_cross("X5", "公开04表一般公共预算财政拨款列（合计及各类）= 公开05表（合计及各类）",
+        "04 general-budget column (total and each 类) = 05 (total and each 类)", (T04, T05))
+def x5_general_budget(d: Disclosure, ctx: Context) -> None:
+    """公开04 本年支出合计 (一般公共预算财政拨款) = 公开05 合计; each 类 likewise."""
+    t04, t05 = d.table(T04), d.table(T05)
+    if t04 is None or t05 is None:
+        return
+    ctx.equation(
+        _c(d, t05, _TOTAL, _TOTAL),
+        [_c(d, t04, "本年支出合计", _GENERAL)],
+        what=f"公开05 合计 = 公开04 本年支出合计 {_GENERAL}",
+    )
+    for code in _classes(t04, t05):
+        ctx.equation(
+            _c(d, t05, code, _TOTAL),
+            [_c(d, t04, code, _GENERAL)],
+            what=f"公开05 类 {code} 合计 = 公开04 类 {code} {_GENERAL}",
+        )
+
+
+@_cross("X6", "公开05表基本支出 = 公开06表人员经费合计 + 公用经费合计",
+        "05 basic expenditure = 06 personnel total + public-expenses total", (T05, T06))
+def x6_basic(d: Disclosure, ctx: Context) -> None:
+    """公开05 合计行 基本支出 = 公开06 人员经费合计 + 公用经费合计.
+
+    When 公开06 prints neither total line, its 类 rows are summed instead.
+    """
+    t05, t06 = d.table(T05), d.table(T06)
+    if t05 is None or t06 is None:
+        return
+    col = T06.COLUMNS[0]
+    keys = [k for k in (T06.PERSONNEL_TOTAL, T06.PUBLIC_TOTAL) if t06.get(k) is not None]
+    if not keys:
+        keys = _classes(t06)
+    ctx.equation(
+        _c(d, t05, _TOTAL, "基本支出"),
+        [_c(d, t06, k, col) for k in keys],
+        what="公开05 基本支出 = 公开06 " + " + ".join(keys),
+    )
+
+
+# -- X7, X8: 公开04 基金/国资 columns ↔ 公开07 / 公开08 -----------------------------------------------
+
+
+def column_nil(t04: Table, column: str, income_keys: Iterable[str]) -> bool:
+    """True when 公开04 shows nothing of a budget type: its column and income lines are nil."""
+    cells = [t04.value(k, _AMOUNT) for k in income_keys]
+    cells += [r[column] for r in t04.rows if column in r.values]
+    return all(_nil(v) for v in cells)
+
+
+@_cross("X7", "公开04表政府性基金预算财政拨款列 = 公开07表合计行（年初、本年收入、本年支出、年末）及各类",
+        "04 government-fund column = 07 total row (opening, income, expenditure, closing) and 类",
+        (T04, T07))
+def x7_government_fund(d: Disclosure, ctx: Context) -> None:
+    """公开04's 政府性基金 figures = 公开07's 合计 row; each 类 row's 本年支出 likewise.
+
+    Skipped when 公开04 shows no 政府性基金 money at all: then 公开07 must be empty, which is
+    ``K-should-be-empty``'s business.
+    """
+    t04, t07 = d.table(T04), d.table(T07)
+    if t04 is None or t07 is None:
+        return
+    if column_nil(t04, _FUND, (_FUND, f"年初{_FUND}")):
+        return
+    pairs = (
+        ((f"年初{_FUND}", _AMOUNT), "年初结转和结余"),
+        ((_FUND, _AMOUNT), "本年收入"),
+        (("本年支出合计", _FUND), "本年支出小计"),
+        (("年末财政拨款结转和结余", _FUND), "年末结转和结余"),
+    )
+    for (k04, c04), c07 in pairs:
+        ctx.equation(
+            _c(d, t07, _TOTAL, c07),
+            [_c(d, t04, k04, c04)],
+            what=f"公开07 合计 {c07} = 公开04 {k04} {c04}",
+        )
+    for code in _classes(t04, t07):
+        ctx.equation(
+            _c(d, t07, code, "本年支出小计"),
+            [_c(d, t04, code, _FUND)],
+            what=f"公开07 类 {code} 本年支出小计 = 公开04 类 {code} {_FUND}",
+        )
+
+
+@_cross("X8", "公开04表国有资本经营预算财政拨款列本年支出（合计及各类）= 公开08表",
+        "04 state-capital column expenditure (total and each 类) = 08", (T04, T08))
+def x8_state_capital(d: Disclosure, ctx: Context) -> None:
+    """公开04 本年支出合计 (国有资本经营) = 公开08 合计 合计; each 类 likewise.
+
+    Skipped when 公开04 shows no 国有资本经营 money (see ``K-should-be-empty``).
+    """
+    t04, t08 = d.table(T04), d.table(T08)
+    if t04 is None or t08 is None:
+        return
+    if column_nil(t04, _CAPITAL, (_CAPITAL, f"年初{_CAPITAL}")):
+        return
+    ctx.equation(
+        _c(d, t08, _TOTAL, _TOTAL),
+        [_c(d, t04, "本年支出合计", _CAPITAL)],
+        what=f"公开08 合计 = 公开04 本年支出合计 {_CAPITAL}",
+    )
+    for code in _classes(t04, t08):
+        ctx.equation(
+            _c(d, t08, code, _TOTAL),
+            [_c(d, t04, code, _CAPITAL)],
+            what=f"公开08 类 {code} 合计 = 公开04 类 {code} {_CAPITAL}",
+        )
+
+
+# -- X9, X10: inequalities (equalities for a single-source unit) ----------------------------------
+
+
+@_cross("X9", "公开03表基本/项目支出 ≥ 公开05表基本/项目支出（全部为一般公共预算财政拨款时相等）",
+        "03 basic/project ≥ 05 basic/project (equal when all money is general-budget)",
+        (T03, T05))
+def x9_expenditure_bounds(d: Disclosure, ctx: Context) -> None:
+    """For 合计 and each code of 公开05: 05 基本支出 ≤ 03 基本支出, 05 项目支出 ≤ 03 项目支出.
+
+    The gap is money other than 一般公共预算财政拨款; for a single-source unit
+    (:func:`single_source`) there is none, and the relations are equations.
+    """
+    t03, t05 = d.table(T03), d.table(T05)
+    if t03 is None or t05 is None:
+        return
+    equal = single_source(d)
+    for key in [_TOTAL, *_codes(t05)]:
+        for col in ("基本支出", "项目支出"):
+            small, big = _c(d, t05, key, col), _c(d, t03, key, col)
+            if equal:
+                ctx.equation(big, [small], what=f"公开03 {key} {col} = 公开05 {key} {col} "
+                             "(single source: all 一般公共预算财政拨款)")
+            else:
+                ctx.at_most(small, big, what=f"公开05 {key} {col} ≤ 公开03 {key} {col}")
+
+
+@_cross("X10", "公开04表年初/年末财政拨款结转和结余 ≤ 公开01表年初/年末结转和结余",
+        "04 opening/closing appropriation balance ≤ 01 opening/closing balance", (T01, T04))
+def x10_balances(d: Disclosure, ctx: Context) -> None:
+    """公开04 年初财政拨款结转和结余 ≤ 公开01 年初结转和结余; 年末 likewise (合计 column).
+
+    Equalities for a single-source unit (:func:`single_source`).
+    """
+    t01, t04 = d.table(T01), d.table(T04)
+    if t01 is None or t04 is None:
+        return
+    equal = single_source(d)
+    for k04, c04, k01 in (
+        ("年初财政拨款结转和结余", _AMOUNT, "年初结转和结余"),
+        ("年末财政拨款结转和结余", _TOTAL, "年末结转和结余"),
+    ):
+        small, big = _c(d, t04, k04, c04), _c(d, t01, k01, _AMOUNT)
+        if equal:
+            ctx.equation(big, [small], what=f"公开01 {k01} = 公开04 {k04} (single source)")
+        else:
+            ctx.at_most(small, big, what=f"公开04 {k04} ≤ 公开01 {k01}")
+
+
+# -- X11: 公开09 ↔ 公开06 (soft) -------------------------------------------------------------------
+
+#: 公开09 column -> the 公开06 economic codes of its basic-expenditure part.
+THREE_PUBLIC_CODES: dict[str, tuple[str, ...]] = {
+    "因公出国（境）费": ("30212",),
+    "公务接待费": ("30217",),
+    "公务用车运行维护费": ("30231",),
+    "公务用车购置费": ("31013", "30913"),
+}
+
+
+@_cross("X11", "公开09表决算数各项 ≥ 公开06表对应经济科目（30212、30217、30231、31013）",
+        "09 actual items ≥ the matching 06 economic codes (basic expenditure only; warning)",
+        (T06, T09), Severity.WARNING)
+def x11_three_public(d: Disclosure, ctx: Context) -> None:
+    """Each 三公 item of 公开09 (决算数) ≥ the 公开06 codes that carry its basic-expenditure part.
+
+    公开06 covers only 一般公共预算 基本支出, while 三公 also covers 项目支出 and other
+    appropriations, so only the inequality is expected; a break is a warning.
+    """
+    t06, t09 = d.table(T06), d.table(T09)
+    if t06 is None or t09 is None:
+        return
+    col06 = T06.COLUMNS[0]
+    for col09, codes in THREE_PUBLIC_CODES.items():
+        parts = [_c(d, t06, code, col06) for code in codes if t06.get(code) is not None]
+        if not parts:
+            continue
+        values = [p.value for p in parts if p.value is not None]
+        total = sum(values, Decimal(0)) if values else None
+        unit = sum((p.unit for p in parts), Decimal(0))
+        small = Cell(parts[0].place, total, unit) if len(parts) > 1 else parts[0]
+        big = _c(d, t09, T09.ACTUAL, col09)
+        if not ctx.at_most(small, big, what=f"公开06 {'+'.join(codes)} ≤ 公开09 决算数 {col09}"):
+            if len(parts) > 1:  # name every 公开06 cell of the sum
+                ctx.findings[-1] = attrs.evolve(
+                    ctx.findings[-1], cells=(*[p.place for p in parts], big.place)
+                )
+
+
+# -- X12: narrative ↔ tables (judged by govfin.rules.narrative) --------------------------------
+
+
+@_cross("X12", "情况说明中的金额、数量与表中数字一致",
+        "figures in the 情况说明 = the table figures they restate", (T01, T04, T05, T06, T09, T10))
+def x12_narrative(d: Disclosure, ctx: Context) -> None:
+    """Every amount, count and "无此项…" statement of the narrative that names a table figure
+    equals it (converted 元 → 万元, to the precision printed).  Each claim is reported: info
+    "checked: agrees", error "contradicted"."""
+    from govfin.rules.narrative import emit_assessments
+
+    emit_assessments(d, ctx, "X12")
+
+
+# -- completeness ---------------------------------------------------------------------------------
+
+
+def _completeness(
+    id: str, zh: str, en: str, severity: Severity
+) -> Callable[[RuleFunc], RuleFunc]:
+    return rule(
+        id,
+        zh=zh,
+        en=en,
+        category=Category.COMPLETENESS,
+        subject=Disclosure,
+        tables=tuple(t.KIND for t in (*REQUIRED_KINDS, T10)),
+        severity=severity,
+        source="财预〔2020〕10号 (empty tables are published with a note); checks-catalogue c.1 14",
+    )
+
+
+@_completeness("K-missing", "须公开的九张表齐全（无数据的表也须公开并注明）",
+               "the nine central tables are all present (an empty one with a note)",
+               Severity.ERROR)
+def k_missing(d: Disclosure, ctx: Context) -> None:
+    """Each of 公开01–09 is present (公开10表 is local and optional)."""
+    for cls in REQUIRED_KINDS:
+        if d.table(cls) is None:
+            ctx.emit(
+                f"公开{cls.NUMBER}表 {cls.KIND} is missing (an empty table must still be "
+                "published, with a note such as “本表无数据”)",
+                place=Place(cls.KIND),
+            )
+
+
+@_completeness("K-duplicate", "同一张表只公开一次", "each table kind appears once",
+               Severity.WARNING)
+def k_duplicate(d: Disclosure, ctx: Context) -> None:
+    """No table kind appears twice (only the first would be checked across tables)."""
+    seen: set[str] = set()
+    for t in d.tables:
+        if t.KIND in seen:
+            ctx.emit(f"{t.KIND} appears more than once; cross-table rules use the first",
+                     place=Place(t.KIND))
+        seen.add(t.KIND)
+
+
+@_completeness("K-empty-note", "空表须注明“本表无数据”等说明", "an empty table carries a note",
+               Severity.WARNING)
+def k_empty_note(d: Disclosure, ctx: Context) -> None:
+    """An empty table has a printed note (``TableMeta.empty_note``) saying why."""
+    for t in d.tables:
+        if t.empty and not (t.meta.empty_note or "").strip():
+            ctx.emit(
+                f"{t.KIND} is empty but has no note (such as “本表无数据”) saying so",
+                place=Place(t.KIND, line=t.meta.line),
+            )
+
+
+#: Words that, in the empty-table note of one kind, show it was copied from another.
+_FOREIGN_NOTE_WORDS: dict[type[Table], tuple[str, ...]] = {
+    T07: ("国有资本经营", "三公"),
+    T08: ("政府性基金", "三公"),
+    T09: ("政府性基金", "国有资本经营"),
+}
+
+
+@_completeness("K-note-on-data", "有数据的表不得注明“本表无数据”；说明须属于本表",
+               "a table with data has no “no data” note; a note belongs to its own table",
+               Severity.ERROR)
+def k_note_on_data(d: Disclosure, ctx: Context) -> None:
+    """A "本表无数据" note on a table that has data, or a note naming another table's subject."""
+    for t in d.tables:
+        note = (t.meta.empty_note or "").strip()
+        if not note:
+            continue
+        if not t.empty:
+            ctx.emit(f"{t.KIND} has data but its note says {note!r}",
+                     place=Place(t.KIND, line=t.meta.line))
+        foreign = [w for w in _FOREIGN_NOTE_WORDS.get(type(t), ()) if w in note]
+        if foreign:
+            ctx.emit(
+                f"the note of {t.KIND} ({note!r}) names {', '.join(foreign)}: "
+                "copied from another table?",
+                place=Place(t.KIND, line=t.meta.line),
+            )
+
+
+@_completeness("K-should-be-empty",
+               "公开04表无政府性基金/国有资本经营财政拨款时，公开07/08表应为空表",
+               "with no government-fund / state-capital money in 04, table 07 / 08 is empty",
+               Severity.ERROR)
+def k_should_be_empty(d: Disclosure, ctx: Context) -> None:
+    """公开07 (08) has data although 公开04 shows no 政府性基金 (国有资本经营) money at all."""
+    t04 = d.table(T04)
+    if t04 is None:
+        return
+    for cls, column in ((T07, _FUND), (T08, _CAPITAL)):
+        t = d.table(cls)
+        if t is None or t.empty:
+            continue
+        if column_nil(t04, column, (column, f"年初{column}")):
+            first = next((r for r in t.rows if not r.blank), None)
+            ctx.emit(
+                f"{cls.KIND} has data, but 公开04 shows no {column} (its column and income "
+                "lines are nil)",
+                place=Place(cls.KIND, first.key if first else None,
+                            line=first.line if first else None),
+                cells=[Place(T04.KIND, "本年支出合计", column)],
+            )

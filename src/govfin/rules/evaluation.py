@@ -1,0 +1,414 @@
+"""Rules ``E-*``: the arithmetic and scoring of a 项目支出绩效自评表 (:class:`ProjectEvaluation`).
+
+The scoring scheme comes from ``ctx.options.extra.get("scheme", MOF_2020)`` (a
+:class:`~govfin.performance.schemes.ScoringScheme` or its name, e.g. ``"jiangxi"``).
+
+Findings are placed at ``Place(f"项目支出绩效自评表:{project}", row, column)``: a fund cell at
+row ``"资金总额"`` (or the source's name) and its printed column (``"执行率"``, ``"全年执行数"`` …);
+an indicator at row = its 三级指标 name, column ``"得分"`` / ``"分值"``; the total at row
+``"总分"``.
+
+=================  ========  ==================================================================
+id                 severity  relation
+=================  ========  ==================================================================
+E-balance          error     资金结(转)余 = 全年预算数 − 全年执行数 (0.001 万元 units)
+E-rate             error     printed 执行率 = 全年执行数 / 全年预算数 (interval tolerance)
+E-rate-score       error     执行率得分 = f(执行率) × 分值 under the scheme (R3-3)
+E-sources          error     the source line(s) agree with 资金总额
+E-score-range      error     0 ≤ every 得分 ≤ its 分值
+E-total            error     总分 = 执行率得分 + Σ indicator 得分 (R3-9)
+E-grade            error     the printed grade is the grade of the 总分 (R3-10)
+E-weights          error     分值 sum to 100
+E-weights-level1   warning   分值 per 一级指标 as the scheme sets them (R3-1)
+E-qualitative      warning   a qualitative 得分 lies in its outcome's band (R3-8)
+E-quantitative     warning   a quantitative 得分 follows the formula (R3-5 … R3-7); partly judgment
+E-budget-adjusted  warning   全年预算数 = 预算编制数 unless the budget was adjusted (表注 2)
+E-declared         info      目标申报数 = 预算编制数 (parallel figures, 表注 1)
+E-diagnosis        warning   when several fund relations fail: the single cell to correct
+=================  ========  ==================================================================
+
+Relations on the fund lines are judged on the 资金总额 line, and on each source line only
+when there are several sources (a single source line must equal 资金总额: E-sources).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from govfin.amounts import interval_of
+from govfin.findings import Category, Cell, Place, Severity
+from govfin.performance.diagnosis import (
+    RelationCheck,
+    diagnose,
+    rate_check,
+    score_check,
+)
+from govfin.performance.formulas import quantitative_score, round_half_up
+from govfin.performance.model import (
+    FUND_COLUMNS,
+    SCORE_UNIT,
+    TABLE_PREFIX,
+    TOTAL_ROW,
+    FundLine,
+    ProjectEvaluation,
+)
+from govfin.performance.schemes import ScoringScheme, resolve_scheme
+from govfin.performance.targets import Outcome
+from govfin.rules.engine import Context
+from govfin.rules.registry import RuleFunc, rule
+
+__all__: list[str] = []
+
+_TABLES = (TABLE_PREFIX,)
+_ZERO = Decimal(0)
+_EXACT = Decimal(0)
+
+_OUTCOME_ZH = {
+    Outcome.ACHIEVED: "达成",
+    Outcome.PARTIAL: "部分达成并具有一定效果",
+    Outcome.NOT_ACHIEVED: "未达成且效果较差",
+}
+
+
+def _scheme(ctx: Context) -> ScoringScheme:
+    return resolve_scheme(ctx.options.extra.get("scheme"))
+
+
+def _checked_lines(ev: ProjectEvaluation) -> tuple[FundLine, ...]:
+    """资金总额, plus the sources when there are several (one source must equal the total)."""
+    return ev.funds[:1] if len(ev.funds) <= 2 else ev.funds
+
+
+def _evaluation_rule(id: str, zh: str, en: str, severity: Severity = Severity.ERROR,
+                     source: str = "") -> Callable[[RuleFunc], RuleFunc]:
+    return rule(id, zh=zh, en=en, category=Category.EVALUATION, subject=ProjectEvaluation,
+                tables=_TABLES, severity=severity, source=source)
+
+
+# -- fund lines ---------------------------------------------------------------------------------
+
+
+@_evaluation_rule("E-balance", "资金结(转)余 = 全年预算数 − 全年执行数",
+                  "balance = annual budget − executed", source="自评表 layout; DERIVED")
+def balance(ev: ProjectEvaluation, ctx: Context) -> None:
+    """资金结(转)余 = 全年预算数 − 全年执行数, each cell to 0.001 万元."""
+    for line in _checked_lines(ev):
+        ctx.equation(
+            ev.fund_cell(line, "balance"),
+            [ev.fund_cell(line, "annual_budget")],
+            [ev.fund_cell(line, "executed")],
+            what=f"{line.source}: 资金结(转)余 = 全年预算数 − 全年执行数",
+        )
+
+
+@_evaluation_rule("E-rate", "执行率 = 全年执行数 / 全年预算数", "printed execution rate",
+                  source="R3-2; 表注 4")
+def rate(ev: ProjectEvaluation, ctx: Context) -> None:
+    """The printed 执行率 equals 全年执行数 / 全年预算数 (intervals of the printed precision)."""
+    for line in _checked_lines(ev):
+        place = ev.fund_cell(line, "rate").place
+        check = rate_check(line, ctx.tolerance)
+        if check is None:
+            if line.annual_budget == 0 and line.rate not in (None, _ZERO):
+                ctx.emit(
+                    f"{line.source}: 执行率 {line.rate}% printed although 全年预算数 is 0 "
+                    "(not computable)",
+                    place=place, severity=Severity.WARNING, actual=line.rate,
+                )
+            continue
+        if not check.consistent:
+            ctx.emit(
+                f"{line.source}: 执行率 {line.rate}% ≠ 全年执行数 {line.executed} / "
+                f"全年预算数 {line.annual_budget} = {check.expected}%",
+                place=place,
+                expected=check.expected,
+                actual=check.actual,
+                difference=_diff(check),
+                slack=check.slack,
+                cells=_places(ev, line, check),
+            )
+
+
+def _diff(check: RelationCheck) -> Decimal | None:
+    if check.expected is None or check.actual is None:
+        return None
+    return check.actual - check.expected
+
+
+def _places(ev: ProjectEvaluation, line: FundLine, check: RelationCheck) -> list[Place]:
+    return [ev.fund_cell(line, a).place for a in check.cells]
+
+
+@_evaluation_rule("E-rate-score", "执行率得分 = min(执行率, 100%) × 分值",
+                  "execution-rate score", source="R3-3; [S25 id 54832600441, 54940166209]")
+def rate_score(ev: ProjectEvaluation, ctx: Context) -> None:
+    """The 执行率得分 follows from 全年执行数 / 全年预算数 by the scheme's execution scoring."""
+    scheme = _scheme(ctx)
+    for line in _checked_lines(ev):
+        check = score_check(line, scheme, ctx.tolerance)
+        if check is None or check.consistent:
+            continue
+        ctx.emit(
+            f"{line.source}: 执行率得分 {line.score} ≠ {check.expected} "
+            f"(全年执行数 {line.executed} / 全年预算数 {line.annual_budget}, 分值 {line.weight}, "
+            f"scheme {scheme.name})",
+            place=ev.fund_cell(line, "score").place,
+            expected=check.expected,
+            actual=check.actual,
+            difference=_diff(check),
+            cells=_places(ev, line, check),
+        )
+
+
+@_evaluation_rule("E-sources", "资金来源行与资金总额一致", "source lines agree with 资金总额",
+                  source="自评表 layout; DERIVED")
+def sources(ev: ProjectEvaluation, ctx: Context) -> None:
+    """A single source line equals 资金总额 in every column; several sources sum to it
+    (money columns)."""
+    if len(ev.funds) < 2:
+        return
+    total, parts = ev.funds[0], ev.funds[1:]
+    attrs_ = [a for a in FUND_COLUMNS if a != "weight"]
+    if len(parts) > 1:
+        attrs_ = [a for a in attrs_ if a not in ("rate", "score")]
+    for attr in attrs_:
+        what = (f"资金总额 {FUND_COLUMNS[attr]} = {parts[0].source}" if len(parts) == 1
+                else f"资金总额 {FUND_COLUMNS[attr]} = Σ sources")
+        ctx.equation(ev.fund_cell(total, attr), [ev.fund_cell(p, attr) for p in parts], what=what)
+
+
+@_evaluation_rule("E-budget-adjusted", "全年预算数 = 预算编制数 (未调整时)",
+                  "annual budget equals the budgeted amount unless adjusted",
+                  severity=Severity.WARNING, source="表注 2")
+def budget_adjusted(ev: ProjectEvaluation, ctx: Context) -> None:
+    """表注 2: "全年预算数" is the 预算编制数 when the budget was not adjusted, else the
+    adjusted budget; a difference means an adjustment to confirm."""
+    for line in _checked_lines(ev):
+        a, i = line.annual_budget, line.initial_budget
+        if i is None:
+            continue
+        if a is None:
+            ctx.emit(f"{line.source}: 全年预算数 blank while 预算编制数 is {i}",
+                     place=ev.fund_cell(line, "annual_budget").place, expected=i)
+        elif a != i:
+            ctx.emit(
+                f"{line.source}: 全年预算数 {a} differs from 预算编制数 {i}: per 表注 2 the budget "
+                "was adjusted — confirm the adjustment",
+                place=ev.fund_cell(line, "annual_budget").place,
+                expected=i, actual=a, difference=a - i,
+                cells=[ev.fund_cell(line, "initial_budget").place],
+            )
+
+
+@_evaluation_rule("E-declared", "目标申报数与预算编制数", "declared amount against budgeted",
+                  severity=Severity.INFO, source="表注 1")
+def declared(ev: ProjectEvaluation, ctx: Context) -> None:
+    """表注 1: 目标申报数 (from the 目标申报表) and 预算编制数 (from the 预算支出明细表) are
+    parallel figures; a difference is noted, not an error."""
+    for line in _checked_lines(ev):
+        d, i = line.declared, line.initial_budget
+        if d is not None and i is not None and d != i:
+            ctx.emit(
+                f"{line.source}: 目标申报数 {d} differs from 预算编制数 {i}",
+                place=ev.fund_cell(line, "declared").place,
+                expected=i, actual=d, difference=d - i,
+                cells=[ev.fund_cell(line, "initial_budget").place],
+            )
+
+
+@_evaluation_rule("E-diagnosis", "多项关系同时不成立时定位单一错误单元格",
+                  "the single cell whose correction satisfies every failing relation",
+                  severity=Severity.WARNING, source="govfin.performance.diagnosis")
+def diagnosis(ev: ProjectEvaluation, ctx: Context) -> None:
+    """When two or more relations of a fund line fail (资金结余, 执行率, 得分, 得分←执行率),
+    name the single cell whose correction satisfies all of them, with its value."""
+    scheme = _scheme(ctx)
+    for line in _checked_lines(ev):
+        d = diagnose(line, scheme, ctx.tolerance)
+        failing = d.failing
+        if len(failing) < 2:
+            continue
+        names = ", ".join(r.name for r in failing)
+        cells = list(dict.fromkeys(ev.fund_cell(line, a).place for r in failing for a in r.cells))
+        fix = d.unique
+        if fix is not None:
+            place = ev.fund_cell(line, fix.attr).place
+            ctx.emit(
+                f"{line.source}: {names} fail together; the one correction satisfying every "
+                f"relation is {fix.column} = {fix.value} (printed {getattr(line, fix.attr)})",
+                place=place,
+                expected=fix.value,
+                actual=getattr(line, fix.attr),
+                cells=cells,
+                fix=place,
+                fix_value=fix.value,
+            )
+        elif d.corrections:
+            options = "; ".join(str(c) for c in d.corrections)
+            ctx.emit(f"{line.source}: {names} fail together; several single-cell corrections "
+                     f"would satisfy them ({options})",
+                     place=ev.fund_cell(line, "rate").place, severity=Severity.INFO, cells=cells)
+        else:
+            ctx.emit(f"{line.source}: {names} fail together and no single-cell correction "
+                     "satisfies every relation",
+                     place=ev.fund_cell(line, "rate").place, severity=Severity.INFO, cells=cells)
+
+
+# -- scores, total, grade ----------------------------------------------------------------------
+
+
+@_evaluation_rule("E-score-range", "0 ≤ 得分 ≤ 分值", "every score within [0, weight]",
+                  source="R3-4, R3-9 (不设置加分项)")
+def score_range(ev: ProjectEvaluation, ctx: Context) -> None:
+    """Every 得分 (执行率得分 and each indicator's) lies between 0 and its 分值."""
+    pairs: list[tuple[Cell, Cell]] = []
+    for line in _checked_lines(ev):
+        w = Cell(ev.fund_cell(line, "weight").place, line.weight, _EXACT)
+        pairs.append((ev.fund_cell(line, "score"), w))
+    for ind in ev.indicators:
+        if ind.weight is not None:
+            pairs.append((ev.indicator_cell(ind, "score"),
+                          Cell(ev.indicator_cell(ind, "weight").place, ind.weight, _EXACT)))
+    for score, weight in pairs:
+        if score.value is None:
+            continue
+        if score.value < 0:
+            ctx.emit(f"得分 {score.value} is negative", place=score.place, actual=score.value)
+            continue
+        ctx.at_most(score, weight, what=f"得分 {score.value} ≤ 分值 {weight.value}")
+
+
+@_evaluation_rule("E-total", "总分 = 执行率得分 + Σ指标得分", "total = execution score + Σ scores",
+                  source="R3-9")
+def total(ev: ProjectEvaluation, ctx: Context) -> None:
+    """总分 = 资金总额 得分 + Σ indicator 得分 (blank 得分 = 0)."""
+    parts: list[Cell] = []
+    if ev.total_line is not None:
+        parts.append(ev.fund_cell(ev.total_line, "score"))
+    parts.extend(ev.indicator_cell(i, "score") for i in ev.indicators)
+    ctx.equation(ev.total_cell(), parts, what="总分 = 执行率得分 + Σ 指标得分")
+
+
+@_evaluation_rule("E-grade", "等级与总分相符", "grade matches the total",
+                  source="R3-10; [S23]")
+def grade_matches(ev: ProjectEvaluation, ctx: Context) -> None:
+    """The printed grade is the scheme's grade of the printed 总分 (优 ≥ 90, 良 ≥ 80, 中 ≥ 60)."""
+    if ev.total_score is None or ev.grade is None:
+        return
+    scheme = _scheme(ctx)
+    expected = scheme.grade(ev.total_score)
+    if ev.grade != expected:
+        ctx.emit(
+            f"grade {ev.grade!r} does not match 总分 {ev.total_score}: {scheme.name} gives "
+            f"{expected!r}",
+            place=ev.grade_place(), actual=ev.total_score, cells=[ev.total_cell().place],
+        )
+
+
+@_evaluation_rule("E-weights", "分值合计为100", "weights sum to 100", source="R3-1")
+def weights(ev: ProjectEvaluation, ctx: Context) -> None:
+    """资金总额 分值 + Σ indicator 分值 = the scheme's total (100)."""
+    scheme = _scheme(ctx)
+    parts: list[Cell] = []
+    if ev.total_line is not None:
+        parts.append(Cell(ev.fund_cell(ev.total_line, "weight").place, ev.total_line.weight,
+                          _EXACT))
+    parts.extend(Cell(ev.indicator_cell(i, "weight").place, i.weight, _EXACT)
+                 for i in ev.indicators)
+    ctx.equation(Cell(ev.place(TOTAL_ROW, "分值"), scheme.total, _EXACT), parts,
+                 what=f"Σ 分值 = {scheme.total}")
+
+
+@_evaluation_rule("E-weights-level1", "一级指标分值符合评分方案",
+                  "weights per first-level indicator as the scheme sets them",
+                  severity=Severity.WARNING, source="R3-1 (10号 UNCONFIRMED); local variants")
+def weights_level1(ev: ProjectEvaluation, ctx: Context) -> None:
+    """预算执行率 and each 一级指标 group weigh what the scheme says (10/50/30/10 by default;
+    with no 满意度指标 its 10 go to 效益指标).  Skipped when a 一级 name is unknown to the
+    scheme (a different template)."""
+    scheme = _scheme(ctx)
+    if ev.total_line is not None and ev.total_line.weight != scheme.execution_weight:
+        ctx.emit(
+            f"预算执行率 分值 {ev.total_line.weight} ≠ {scheme.execution_weight} "
+            f"(scheme {scheme.name})",
+            place=ev.fund_cell(ev.total_line, "weight").place,
+            expected=scheme.execution_weight, actual=ev.total_line.weight,
+        )
+    present = [i.level1 for i in ev.indicators]
+    if not present or not set(present) <= scheme.known_level1():
+        return
+    for group in scheme.expected_level1(present):
+        members = [i for i in ev.indicators if i.level1 in group.names]
+        got = sum((i.weight or _ZERO for i in members), _ZERO)
+        if got != group.weight:
+            label = "+".join(group.names)
+            ctx.emit(
+                f"{label}: Σ 分值 {got} ≠ {group.weight} (scheme {scheme.name})",
+                place=ev.place(label, "分值"),
+                expected=group.weight, actual=got, difference=got - group.weight,
+                cells=[ev.indicator_cell(i, "weight").place for i in members],
+            )
+
+
+@_evaluation_rule("E-qualitative", "定性指标得分在其完成档次区间内",
+                  "qualitative score within its outcome's band", severity=Severity.WARNING,
+                  source="R3-8; [S25 id 54848695388 selfqualscorecheck]")
+def qualitative(ev: ProjectEvaluation, ctx: Context) -> None:
+    """A qualitative indicator's 得分 lies in the band of its printed outcome
+    (2020: 达成 [80%, 100%], 部分达成 [60%, 80%), 未达成 [0, 60%); blank 得分 = 0)."""
+    scheme = _scheme(ctx)
+    for ind in ev.indicators:
+        outcome = ind.outcome
+        if outcome is None or ind.weight is None or ind.quantitative:
+            continue
+        score = ind.score if ind.score is not None else _ZERO
+        band = scheme.bands.band(outcome, ind.weight)
+        if score not in band:
+            ctx.emit(
+                f"{ind.name}: 得分 {score} of {ind.weight} is outside the band {band} of "
+                f"{_OUTCOME_ZH[outcome]} (printed {ind.actual or ind.note!r}; "
+                f"{scheme.bands.name} bands)",
+                place=ev.indicator_cell(ind, "score").place,
+                actual=score,
+                cells=[ev.indicator_cell(ind, "weight").place],
+            )
+
+
+@_evaluation_rule("E-quantitative", "定量指标得分符合计分公式",
+                  "quantitative score follows the formula", severity=Severity.WARNING,
+                  source="R3-5, R3-6, R3-7; [S25 id 54848695388]")
+def quantitative(ev: ProjectEvaluation, ctx: Context) -> None:
+    """A quantitative indicator's 得分 follows the formula of its direction (≥ R3-5, ≤ R3-6
+    with the scheme's 反向 formula, = R3-7); scores are partly judgment, hence a warning."""
+    scheme = _scheme(ctx)
+    for ind in ev.indicators:
+        if not ind.quantitative or ind.weight is None:
+            continue
+        t, a = ind.parsed_target, ind.parsed_actual
+        assert t is not None and a is not None and t.number is not None
+        assert a.number is not None and t.direction is not None
+        if t.unit and a.unit and t.unit != a.unit:
+            ctx.emit(f"{ind.name}: target unit {t.unit!r} and actual unit {a.unit!r} differ; "
+                     "score not checked", place=ev.indicator_cell(ind, "score").place,
+                     severity=Severity.INFO)
+            continue
+        raw = quantitative_score(t.direction, t.number, a.number, ind.weight,
+                                 negative=scheme.negative, round_to=None)
+        expected = round_half_up(raw, SCORE_UNIT)
+        printed = ind.score if ind.score is not None else _ZERO
+        if interval_of(printed, SCORE_UNIT, ctx.tolerance.mode).meets(
+            interval_of(raw, _EXACT, ctx.tolerance.mode)
+        ):
+            continue
+        ctx.emit(
+            f"{ind.name}: 得分 {ind.score if ind.score is not None else 'blank'} departs from "
+            f"the formula: target {t}, actual {a} → {expected} of {ind.weight}"
+            + (f" ({t.direction.value}, {scheme.negative.value} form)"
+               if t.direction.value == "negative" else f" ({t.direction.value})"),
+            place=ev.indicator_cell(ind, "score").place,
+            expected=expected,
+            actual=printed,
+            difference=printed - expected,
+            cells=[ev.indicator_cell(ind, "weight").place],
+        )

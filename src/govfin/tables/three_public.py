@@ -1,0 +1,55 @@
+"""公开09 财政拨款“三公”经费支出决算表: the "three public" expenses, budget against actual.
+
+Two rows, ``预算数`` (the adjusted full-year budget) and ``决算数`` (the actual), each with six
+columns: ``合计``, ``因公出国（境）费``, ``公务用车购置及运行维护费`` (the 小计 of the next two),
+``公务用车购置费``, ``公务用车运行维护费``, ``公务接待费``.  Printed variants ("因公出国(境)费",
+"公务用车运行费") are a reader's concern; the columns here are canonical.
+
+Relations (rules-research §1.9): R09-1 and R09-2 on each row; R09-3 (决算数 above 预算数, a
+warning) is a rule function in :mod:`govfin.rules.tables`.  Local extra columns (会议费, 培训费,
+机关运行经费) are not part of 合计 and are not modelled here.
+"""
+
+from __future__ import annotations
+
+from govfin.tables.base import RowEquation, Table
+
+__all__ = ["ThreePublicTable"]
+
+_ABROAD = "因公出国（境）费"
+_VEHICLES = "公务用车购置及运行维护费"
+_PURCHASE = "公务用车购置费"
+_RUNNING = "公务用车运行维护费"
+_RECEPTION = "公务接待费"
+
+
+class ThreePublicTable(Table):
+    """公开09 财政拨款“三公”经费支出决算表 (rows 预算数 and 决算数)."""
+
+    KIND = "财政拨款“三公”经费支出决算表"
+    TITLE_EN = "Fiscal appropriation expenditure on the three public expenses"
+    NUMBER = "09"
+    #: Until the 2022 year the title named the general budget only.
+    TITLES = ("一般公共预算财政拨款“三公”经费支出决算表",)
+    COLUMNS = ("合计", _ABROAD, _VEHICLES, _PURCHASE, _RUNNING, _RECEPTION)
+    BUDGET = "预算数"
+    ACTUAL = "决算数"
+    ROW_KEYS = (BUDGET, ACTUAL)
+    ROW_EQUATIONS = (
+        RowEquation(
+            "R09-1",
+            "合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费",
+            "total = travel abroad + official vehicles (purchase and running) + reception",
+            total="合计",
+            plus=(_ABROAD, _VEHICLES, _RECEPTION),
+            source="rules-research R09-1",
+        ),
+        RowEquation(
+            "R09-2",
+            "公务用车购置及运行维护费 = 公务用车购置费 + 公务用车运行维护费",
+            "official vehicles subtotal = purchase + running and maintenance",
+            total=_VEHICLES,
+            plus=(_PURCHASE, _RUNNING),
+            source="rules-research R09-2",
+        ),
+    )
