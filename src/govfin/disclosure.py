@@ -66,11 +66,19 @@ class NarrativeSection:
 SECTION_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+、\S")
 
 
+def _sections(value: Iterable[NarrativeSection]) -> tuple[NarrativeSection, ...]:
+    out = tuple(value)
+    for s in out:
+        if not isinstance(s, NarrativeSection):
+            raise TypeError(f"Narrative.sections: expected NarrativeSection, got {s!r}")
+    return out
+
+
 @attrs.frozen
 class Narrative:
     """The 情况说明 (and 概况) text, in sections, plus the 名词解释 (glossary) text."""
 
-    sections: tuple[NarrativeSection, ...] = attrs.field(default=(), converter=tuple)
+    sections: tuple[NarrativeSection, ...] = attrs.field(default=(), converter=_sections)
     glossary: str = ""
     glossary_line: int | None = attrs.field(default=None, eq=False)
 
@@ -107,9 +115,7 @@ class Narrative:
 
     def years(self) -> tuple[YearMention, ...]:
         """Every year the narrative mentions (glossary included)."""
-        return tuple(
-            y for h, t, n in self._texts() for y in find_years(t, section=h, first_line=n)
-        )
+        return tuple(y for h, t, n in self._texts() for y in find_years(t, section=h, first_line=n))
 
     @classmethod
     def from_text(

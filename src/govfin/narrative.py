@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import attrs
 
@@ -86,9 +86,7 @@ _ENUM = re.compile(
 
 _UNIT_RE = "|".join(
     re.escape(u)
-    for u in sorted(
-        (*MONEY_UNITS, *PERCENT_UNITS, "个百分点", *COUNT_UNITS), key=len, reverse=True
-    )
+    for u in sorted((*MONEY_UNITS, *PERCENT_UNITS, "个百分点", *COUNT_UNITS), key=len, reverse=True)
 )
 _TOKEN = re.compile(
     r"(?<![\d.,])(?P<num>[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+(?:\.\d+)?)"
@@ -262,8 +260,9 @@ def sentences(text: str, *, section: str = "", first_line: int | None = None) ->
             if ch in _SENTENCE_END:
                 if i + 1 > start:
                     out.append(
-                        Sentence("".join(chars[start : i + 1]), section, p,
-                                 tuple(lines[start : i + 1]))
+                        Sentence(
+                            "".join(chars[start : i + 1]), section, p, tuple(lines[start : i + 1])
+                        )
                     )
                 start = i + 1
         if start < len(chars):
@@ -311,7 +310,7 @@ class Claim:
 
 @attrs.frozen(kw_only=True)
 class AmountClaim(Claim):
-    """"收入总计648.92万元": a sum of money; ``attribute`` says which figure (年初预算 …)."""
+    """ "收入总计648.92万元": a sum of money; ``attribute`` says which figure (年初预算 …)."""
 
     KIND: ClassVar[str] = "amount"
     amount: Quantity
@@ -320,7 +319,7 @@ class AmountClaim(Claim):
 
 @attrs.frozen(kw_only=True)
 class ShareClaim(Claim):
-    """"基本支出349.97万元，占比55.40%": ``part`` is what share ``percent`` of ``whole`` is.
+    """ "基本支出349.97万元，占比55.40%": ``part`` is what share ``percent`` of ``whole`` is.
 
     ``of`` is the denominator as printed ("占本年支出合计的100.00%" → "本年支出合计"), or the
     subject of the lead amount ("2024年度支出合计631.71万元，其中：…") when not printed.
@@ -337,7 +336,7 @@ class ShareClaim(Claim):
 
 @attrs.frozen(kw_only=True)
 class ChangeClaim(Claim):
-    """"减少174.36万元，下降21.18%": a change against the previous year.
+    """ "减少174.36万元，下降21.18%": a change against the previous year.
 
     ``direction`` is the word of the amount (or of the rate when no amount is given); its sign is
     :data:`DIRECTIONS`.  ``current`` is this year's figure when the text states it earlier in the
@@ -358,7 +357,7 @@ class ChangeClaim(Claim):
 
 @attrs.frozen(kw_only=True)
 class CompletionClaim(Claim):
-    """"年初预算862.51万元，支出决算631.71万元，完成年初预算的73.24%"."""
+    """ "年初预算862.51万元，支出决算631.71万元，完成年初预算的73.24%"."""
 
     KIND: ClassVar[str] = "completion"
     percent: Quantity
@@ -369,7 +368,7 @@ class CompletionClaim(Claim):
 
 @attrs.frozen(kw_only=True)
 class CountClaim(Claim):
-    """"共有车辆0辆", "自评个数22个": a number of things."""
+    """ "共有车辆0辆", "自评个数22个": a number of things."""
 
     KIND: ClassVar[str] = "count"
     count: Quantity
@@ -377,7 +376,7 @@ class CountClaim(Claim):
 
 @attrs.frozen(kw_only=True)
 class GradeCountClaim(Claim):
-    """"6个项目自评等级为“优”": how many self-evaluations have a grade."""
+    """ "6个项目自评等级为“优”": how many self-evaluations have a grade."""
 
     KIND: ClassVar[str] = "grade-count"
     grade: str
@@ -386,7 +385,7 @@ class GradeCountClaim(Claim):
 
 @attrs.frozen(kw_only=True)
 class NilClaim(Claim):
-    """"本年度无此项收支", "本部门（单位）无机关运行经费": the figure is nil.
+    """ "本年度无此项收支", "本部门（单位）无机关运行经费": the figure is nil.
 
     An empty ``subject`` ("无此项收支") means the subject of the section.
     """
@@ -505,7 +504,7 @@ class _Extractor:
     ) -> Claim | None:
         text = s.text
         line = s.line_at(start)
-        common = {"sentence": text, "section": self.section, "line": line}
+        common: dict[str, Any] = {"sentence": text, "section": self.section, "line": line}
         # -- percentages ------------------------------------------------------------------
         if q.is_percent or q.unit == "个百分点":
             return self._percent(s, q, start, end, before, sentence_claims, common)
@@ -519,12 +518,15 @@ class _Extractor:
                     subject=f"自评等级为“{grade}”的项目",
                     grade=grade,
                     count=q,
-                    **common,  # type: ignore[arg-type]
+                    **common,
                 )
             subject, _, level = self._subject(before)
             return CountClaim(
-                text=text[start:end], subject=subject, level=level, count=q,
-                **common,  # type: ignore[arg-type]
+                text=text[start:end],
+                subject=subject,
+                level=level,
+                count=q,
+                **common,
             )
         # -- money ------------------------------------------------------------------------
         d = _DIRECTION_END.search(before)
@@ -537,12 +539,16 @@ class _Extractor:
                 direction=d.group("dir"),
                 delta=q,
                 current=self._current(subject_key(subject)),
-                **common,  # type: ignore[arg-type]
+                **common,
             )
         subject, attribute, level = self._subject(before)
         claim = AmountClaim(
-            text=text[start:end], subject=subject, level=level, amount=q, attribute=attribute,
-            **common,  # type: ignore[arg-type]
+            text=text[start:end],
+            subject=subject,
+            level=level,
+            amount=q,
+            attribute=attribute,
+            **common,
         )
         nxt = _TOKEN.search(after)
         following = after[: nxt.start()] if nxt else after
@@ -558,7 +564,7 @@ class _Extractor:
         end: int,
         before: str,
         sentence_claims: list[Claim],
-        common: dict[str, object],
+        common: dict[str, Any],
     ) -> Claim | None:
         text = s.text
         previous = sentence_claims[-1] if sentence_claims else None
@@ -591,7 +597,7 @@ class _Extractor:
                 percent=q,
                 percent_direction=d.group("dir"),
                 current=self._current(subject_key(subject)),
-                **common,  # type: ignore[arg-type]
+                **common,
             )
         sm = _SHARE_BEFORE.search(before)
         if sm is not None and q.is_percent:
@@ -611,7 +617,7 @@ class _Extractor:
                 whole=whole,
                 of=of,
                 of_printed=sm.group("of") is not None,
-                **common,  # type: ignore[arg-type]
+                **common,
             )
         cm = _COMPLETION_BEFORE.search(before)
         if cm is not None and q.is_percent:
@@ -637,16 +643,19 @@ class _Extractor:
                 budget=budget.amount if budget else None,
                 actual=actual.amount if actual else None,
                 budget_attribute=budget.attribute if budget else None,
-                **common,  # type: ignore[arg-type]
+                **common,
             )
         subject, _, level = self._subject(before)
         return PercentClaim(
-            text=text[start:end], subject=subject, level=level, percent=q,
-            **common,  # type: ignore[arg-type]
+            text=text[start:end],
+            subject=subject,
+            level=level,
+            percent=q,
+            **common,
         )
 
     def _no_number_claims(self, s: Sentence, tokens: Sequence[re.Match[str]]) -> None:
-        """"与上年相同" and "本年度无此项收支": claims without a number."""
+        """ "与上年相同" and "本年度无此项收支": claims without a number."""
         text = s.text
         spans = [(m.start(), m.end()) for m in tokens]
         pos = 0
@@ -655,7 +664,11 @@ class _Extractor:
             pos = start + len(clause)
             if not clause or any(start <= a < pos for a, _ in spans):
                 continue
-            common = {"sentence": text, "section": self.section, "line": s.line_at(start)}
+            common: dict[str, Any] = {
+                "sentence": text,
+                "section": self.section,
+                "line": s.line_at(start),
+            }
             same = _SAME.search(clause)
             if same is not None:
                 direction = same.group("dir") or same.group("dir2")
@@ -665,7 +678,7 @@ class _Extractor:
                         subject=self.subject,
                         direction=direction,
                         current=self._current(subject_key(self.subject)),
-                        **common,  # type: ignore[arg-type]
+                        **common,
                     )
                 )
                 continue
@@ -674,9 +687,7 @@ class _Extractor:
                 subj = nil.group("subj")
                 if subj in _SECTION_NIL_SUBJECTS:
                     subj = ""
-                self.claims.append(
-                    NilClaim(text=clause, subject=subj, **common)  # type: ignore[arg-type]
-                )
+                self.claims.append(NilClaim(text=clause, subject=subj, **common))
 
 
 def extract_claims(
@@ -739,9 +750,7 @@ def find_residue(
     for s in sentences(text, section=section, first_line=first_line):
         for rx, what in RESIDUE_PATTERNS:
             for m in rx.finditer(s.text):
-                out.append(
-                    TemplateResidue(m.group(0), what, s.text, section, s.line_at(m.start()))
-                )
+                out.append(TemplateResidue(m.group(0), what, s.text, section, s.line_at(m.start())))
     return tuple(out)
 
 
@@ -761,7 +770,7 @@ class YearMention:
     allowed: str | None = None
 
 
-_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?=年)")
+_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?=年|\s*[-—–~～至到]\s*(?:19|20)\d{2}年)")
 _RANGE = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-—–~～至到]\s*(?:19|20)\d{2}年")
 
 
@@ -785,8 +794,12 @@ def find_years(
             end = s.text.find("年", m.end()) + 1
             out.append(
                 YearMention(
-                    int(m.group("y")), s.text[i:end + (1 if s.text[end:end + 1] == "度" else 0)],
-                    s.text, section, s.line_at(i), allowed,
+                    int(m.group("y")),
+                    s.text[i : end + (1 if s.text[end : end + 1] == "度" else 0)],
+                    s.text,
+                    section,
+                    s.line_at(i),
+                    allowed,
                 )
             )
     return tuple(out)

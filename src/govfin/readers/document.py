@@ -48,7 +48,6 @@ __all__ = ["ReadResult", "read_file", "read_text"]
 
 _DOC_YEAR = re.compile(r"(\d{4})\s*年度")
 _TOC_WORDS = ("目录", "目次")
-_LOOKAHEAD = 3
 
 
 @attrs.frozen
@@ -115,14 +114,12 @@ def _front_like(text: str) -> bool:
 
 
 def _opens_table(line: Line, following: Sequence[Line]) -> bool:
-    """A single line followed by a table number or 部门名称 line: a title of some table."""
+    """A single line right above a table number or a 部门名称 line: the title of a table."""
     s = squash(line.joined)
-    if _front_like(line.joined) or len(s) > 60 or s.startswith(("注", "说明")):
+    if not following or _front_like(line.joined) or len(s) > 60 or s.startswith(("注", "说明")):
         return False
-    return any(
-        is_table_number(ln.joined) is not None or parse_department(ln.joined) is not None
-        for ln in following
-    )
+    nxt = following[0].joined
+    return is_table_number(nxt) is not None or parse_department(nxt) is not None
 
 
 def _segment(lines: Sequence[Line], log: LogBuilder, department: str | None) -> list[_Segment]:
@@ -154,31 +151,25 @@ def _segment(lines: Sequence[Line], log: LogBuilder, department: str | None) -> 
             segments.append(_Segment("evaluation", [line], title=line))
             continue
         if line.single:
-            kind = identify_title(line.joined, department)
-            nxt = [lines[j] for j in nonblank[rank[i] + 1 : rank[i] + 1 + _LOOKAHEAD]]
             in_front = current.kind == "table" and not current.has_body()
-            if kind is not None or (not in_front and _opens_table(line, nxt)):
-                block = _Segment("table", title=line, table_kind=kind)
-                block.lines = _dangling_numbers(current) + [line]
-                segments.append(block)
+            numbered = is_table_number(line.joined) is not None
+            kind = None if numbered else identify_title(line.joined, department)
+            nxt = [lines[j] for j in nonblank[rank[i] + 1 : rank[i] + 2]]
+            if in_front and kind is not None and _untitled(current):
+                # "公开01表" printed above its title: the title joins the number's block.
+                current.title, current.table_kind = line, kind
+                current.lines.append(line)
+                continue
+            if kind is not None or (not in_front and (numbered or _opens_table(line, nxt))):
+                segments.append(_Segment("table", [line], title=line, table_kind=kind))
                 continue
         current.lines.append(line)
     return segments
 
 
-def _dangling_numbers(segment: _Segment) -> list[Line]:
-    """Table-number lines that end a segment: they belong to the title that follows."""
-    if segment.kind == "table" and not segment.has_body():
-        return []
-    taken: list[Line] = []
-    while segment.lines and (
-        segment.lines[-1].blank or is_table_number(segment.lines[-1].joined) is not None
-    ):
-        taken.insert(0, segment.lines.pop())
-    if not any(not ln.blank for ln in taken):
-        segment.lines.extend(taken)
-        return []
-    return taken
+def _untitled(segment: _Segment) -> bool:
+    """A table block opened by its number line, still waiting for its title."""
+    return segment.title is not None and is_table_number(segment.title.joined) is not None
 
 
 def _document_year(lines: Sequence[Line]) -> tuple[int | None, Line | None]:
@@ -196,6 +187,8 @@ def _cover_facts(segment: _Segment) -> tuple[str | None, str | None]:
         if ln.blank:
             continue
         s = ln.joined.strip()
+        if parse_year(s) is not None:
+            continue
         if "决算" in s and title is None:
             title = s
         elif department is None and len(s) > 2:
@@ -277,9 +270,10 @@ def read_text(text: str, *, strict: bool = False, year: int | None = None) -> Re
             )
         )
 
-    department = next((t.meta.department for t in tables if t.meta.department), None)
-    department = department or cover_department or next(
-        (e.department for e in evaluations if e.department), None
+    department = (
+        cover_department
+        or next((t.meta.department for t in tables if t.meta.department), None)
+        or next((e.department for e in evaluations if e.department), None)
     )
     units = Counter(t.meta.unit for t in tables)
     unit = units.most_common(1)[0][0] if units else Unit.WAN_YUAN

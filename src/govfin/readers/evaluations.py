@@ -112,6 +112,10 @@ class _Reader:
         self.state = "head"  # head, funds, goal, indicators, analysis, notes
         self.level1 = ""
         self.level2 = ""
+        #: Column index of each indicator field, from the 绩效指标 header (if complete).
+        self.columns: dict[str, int] | None = None
+        self.pending_level1: str | None = None
+        self.achieved_at: int | None = None
 
     # -- logging ----------------------------------------------------------------------------
     def mark(self, line: Line, kind: LineKind, note: str) -> None:
@@ -154,9 +158,13 @@ class _Reader:
             self.mark(line, LineKind.BOILERPLATE, "header")
         elif "年度绩效目标" in label or label in ("年度总体目标", "总体目标"):
             self.state = "goal"
+            self.achieved_at = next(
+                (i for i, c in enumerate(line.cells) if "实际完成" in c), None
+            )
             self.mark(line, LineKind.BOILERPLATE, "header")
         elif label == "绩效指标" or "一级指标" in line.values:
             self.state = "indicators"
+            self.columns = _indicator_columns(line)
             self.mark(line, LineKind.BOILERPLATE, "header")
         elif label == "总分":
             self._total(line)
@@ -184,12 +192,15 @@ class _Reader:
         self.mark(line, LineKind.TABLE_CELL, "项目名称")
 
     def _units(self, line: Line) -> None:
-        values = [squash(v) for v in line.values]
+        values = list(line.values)
         for i, v in enumerate(values):
+            label = squash(v)
             target = values[i + 1] if i + 1 < len(values) else ""
-            if v.startswith("主管部门"):
+            if _is_unit_label(target) or _is_dash(target):
+                target = ""
+            if label.startswith("主管部门"):
                 self.department_code, self.department = _code_and_name(target)
-            elif v == "预算单位" or v.startswith("预算单位"):
+            elif label.startswith("预算单位"):
                 self.budget_unit_code, self.budget_unit = _code_and_name(target)
         self.mark(line, LineKind.TABLE_CELL, "主管部门, 预算单位")
 
@@ -223,10 +234,14 @@ class _Reader:
 
     def _goal(self, line: Line) -> None:
         values = line.values
-        if values:
+        if len(values) == 1 and self.achieved_at is not None:
+            # One text: the header's 实际完成情况 column tells which of the two it is.
+            at = next(i for i, c in enumerate(line.cells) if c)
+            (self.achieved if at >= self.achieved_at else self.goal).append(values[0])
+        elif values:
             self.goal.append(values[0])
-        if len(values) > 1:
-            self.achieved.append("".join(values[1:]))
+            if len(values) > 1:
+                self.achieved.append("".join(values[1:]))
         self.mark(line, LineKind.TABLE_CELL, "年度目标, 实际完成情况")
 
     def _total(self, line: Line) -> None:
@@ -242,6 +257,9 @@ class _Reader:
         self.mark(line, LineKind.TABLE_CELL, "总分")
 
     def _indicator(self, line: Line) -> None:
+        if self.columns is not None and _aligned(line, self.columns):
+            self._aligned_indicator(line, self.columns)
+            return
         tokens = list(line.values)
         if not tokens:
             return
@@ -273,15 +291,13 @@ class _Reader:
         while j > i and len(numbers) < 2 and _numberish(tokens[j - 1]):
             numbers.insert(0, tokens[j - 1])
             j -= 1
-        values = tokens[i:j]
-        if level1 is not None:
-            self.level1 = level1
-            self.level2 = ""
-        if level2 is not None:
-            self.level2 = level2
+        values = ["" if _is_dash(v) else v for v in tokens[i:j]]
+        if level3 is not None and _is_dash(level3):
+            level3 = ""
+        self._levels(level1, level2)
         initial = target = actual = note = ""
         if len(values) == 1:
-            target = values[0]
+            target, actual = _split_run_together(values[0])
         elif len(values) == 2:
             target, actual = values
         elif len(values) >= 3:
@@ -296,25 +312,65 @@ class _Reader:
             score = self.number(numbers[1], line, "得分")
         if not numbers:
             self.error(CellCountError, "indicator row without 分值", line)
+        self._add(line, level3 or "", (initial, target, actual, note), weight, score, reason)
+
+    def _levels(self, level1: str | None, level2: str | None) -> None:
+        """Carry the 一级/二级指标 of a row (blank cells continue the merged cell above).
+
+        In the 2020 template 成本指标 is a 二级指标 of 产出指标 (产出 = 数量 + 质量 + 时效 +
+        成本).  A 一级 name printed on a 成本指标 row that follows 产出指标 rows is the label of
+        the next merged cell, displaced by the text extraction: the row stays under 产出指标
+        and the printed name takes effect from the next row on.
+        """
+        if self.pending_level1 is not None and level1 is None:
+            level1, self.pending_level1 = self.pending_level1, None
+        if (
+            level1 is not None
+            and level1 != self.level1
+            and level2 == "成本指标"
+            and self.level1 == "产出指标"
+        ):
+            self.pending_level1 = level1
+            level1 = None
+        if level1 is not None:
+            self.level1 = level1
+            self.level2 = ""
+            self.pending_level1 = None
+        if level2 is not None:
+            self.level2 = level2
+
+    def _aligned_indicator(self, line: Line, columns: dict[str, int]) -> None:
+        """A row whose cells sit under the header's columns: read them by position."""
+        cell = {f: line.cell(i) for f, i in columns.items()}
+        self._levels(squash(cell["level1"]) or None, squash(cell["level2"]) or None)
+        texts = tuple(
+            "" if _is_dash(cell[f]) else cell[f]
+            for f in ("initial_value", "target", "actual", "note")
+        )
+        weight = self.number(cell["weight"], line, "分值")
+        score = self.number(cell["score"], line, "得分")
+        level3 = "" if _is_dash(cell["level3"]) else cell["level3"]
+        self._add(line, level3, texts, weight, score, cell["reason"])
+
+    def _add(
+        self,
+        line: Line,
+        level3: str,
+        texts: tuple[str, str, str, str],
+        weight: Decimal | None,
+        score: Decimal | None,
+        reason: str,
+    ) -> None:
         try:
             self.indicators.append(
                 Indicator(
-                    self.level1,
-                    self.level2,
-                    level3 or "",
-                    initial,
-                    target,
-                    actual,
-                    note,
-                    weight,
-                    score,
-                    reason,
+                    self.level1, self.level2, level3, *texts, weight, score, reason,
                     line=line.number,
                 )
             )
         except (TypeError, ValueError) as exc:
             self.error(AmountSyntaxError, f"indicator row: {exc}", line)
-        self.mark(line, LineKind.TABLE_CELL, f"指标 {level3 or ''}")
+        self.mark(line, LineKind.TABLE_CELL, f"指标 {level3}")
 
     # -- result -----------------------------------------------------------------------------
     def build(self, last: Line) -> ProjectEvaluation | None:
@@ -344,6 +400,92 @@ class _Reader:
         except (TypeError, ValueError) as exc:
             self.error(EvaluationLayoutError, f"not a valid evaluation: {exc}", self.title)
             return None
+
+
+#: Indicator fields and the header words that name their columns.
+_INDICATOR_HEADER = (
+    ("level1", ("一级指标",)),
+    ("level2", ("二级指标",)),
+    ("level3", ("三级指标",)),
+    ("initial_value", ("年初指标值",)),
+    ("target", ("调整后指标值", "全年指标值")),
+    ("actual", ("实际完成值",)),
+    ("note", ("定性",)),
+    ("weight", ("分值",)),
+    ("score", ("得分",)),
+    ("reason", ("偏差原因",)),
+)
+
+
+def _indicator_columns(header: Line) -> dict[str, int] | None:
+    """Column index of each indicator field in the 绩效指标 header, or None if one is missing."""
+    found: dict[str, int] = {}
+    for field, words in _INDICATOR_HEADER:
+        idx = next(
+            (i for i, c in enumerate(header.cells) if any(w in squash(c) for w in words)), None
+        )
+        if idx is None:
+            return None
+        found[field] = idx
+    positions = list(found.values())
+    if positions != sorted(positions) or len(set(positions)) != len(positions):
+        return None
+    return found
+
+
+def _aligned(line: Line, columns: dict[str, int]) -> bool:
+    """Does an indicator row sit exactly under the header's columns?
+
+    True when nothing lies before the 一级指标 column or after the 偏差原因 column, 分值 and
+    得分 hold numbers (or nothing), no number stands left of 分值, and the 偏差原因 and the
+    指标 names are text.  Shifted rows (most of them in print) fail and are read by content.
+    """
+    first, last = columns["level1"], columns["reason"]
+    if any(line.cells[:first]) or line.trimmed_width() > last + 1:
+        return False
+    weight, score, reason = (line.cell(columns[f]) for f in ("weight", "score", "reason"))
+    if (weight and not _numberish(weight)) or (score and not _numberish(score)):
+        return False
+    if reason and _numberish(reason) and not _is_dash(reason):
+        return False
+    if any(c and _numberish(c) and not _is_dash(c) for c in line.cells[: columns["weight"]]):
+        return False
+    return not any(
+        line.cell(columns[f])[:1] in tuple(_OPERATORS) for f in ("level1", "level2", "level3")
+        if line.cell(columns[f])
+    )
+
+
+_DASHES = frozenset({"—", "——", "-", "--", "－", "/"})
+
+
+def _is_dash(text: str) -> bool:
+    """A placeholder for an empty cell ("——")."""
+    return squash(text) in _DASHES
+
+
+def _is_unit_label(text: str) -> bool:
+    s = squash(text)
+    return s.startswith("预算单位") or s.startswith("主管部门")
+
+
+#: Openings of a printed outcome ("达成预期指标并具有一定效果" and its truncations).
+_OUTCOME_MARKS = ("未达成", "达成", "预期指标", "期指标", "指标并具", "指标且")
+
+
+def _split_run_together(text: str) -> tuple[str, str]:
+    """One value cell -> (调整后指标值, 实际完成值).
+
+    A lone cell that holds a target and, run into it mid-cell, a truncated outcome
+    ("列区年度预期指标且") is two cells the extraction merged: split where the outcome starts.
+    A cell that is an outcome only ("达成预期指标") is the 实际完成值; any other, the target.
+    """
+    cut = min((i for i in (text.find(m) for m in _OUTCOME_MARKS) if i >= 0), default=-1)
+    if cut == 0:
+        return "", text  # the cell is an outcome only
+    if cut > 0:
+        return text[:cut], text[cut:]
+    return text, ""
 
 
 def _is_level2(token: str) -> bool:

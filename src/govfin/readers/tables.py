@@ -869,13 +869,15 @@ def read_table(
 ) -> Table | None:
     """Read one table block; file every line in the log; return the table (None if unknown).
 
-    ``title_line`` is one of ``lines``; lines before it are front matter printed above the
-    title (a table number).  ``kind`` is the kind the title names; when None the header
-    decides (:func:`identify_by_header`), and a block that neither tells is an error.
+    ``title_line`` is one of ``lines``: the title, or the table-number line when the block
+    has no title (then ``meta.title`` is None).  ``kind`` is the kind the title names; when
+    None the header decides (:func:`identify_by_header`), and a block that neither tells is a
+    :class:`TableIdentityError`.
     """
     log = ctx.log
     front = _Front()
-    part = kind.KIND if kind else "table"
+    titled = is_table_number(title_line.joined) is None
+    marks: list[tuple[Line, str]] = []  # front matter and notes, filed once the kind is known
     body_lines: list[Line] = []
     notes: list[str] = []
     empty_note: str | None = None
@@ -884,8 +886,8 @@ def read_table(
     for line in lines:
         if line.blank:
             continue
-        if line is title_line:
-            log.mark(line, LineKind.BOILERPLATE, part, "title")
+        if line is title_line and titled:
+            marks.append((line, "title"))
             continue
         if in_front:
             if front.dept_open and line.single and _wrap_of_department(line):
@@ -894,11 +896,11 @@ def read_table(
                 if m:
                     front.year = int(m.group(1))
                 front.dept_open = False
-                log.mark(line, LineKind.BOILERPLATE, part, "部门名称 (wrapped)")
+                marks.append((line, "部门名称 (wrapped)"))
                 continue
             front.dept_open = False
             if all(_front_cell(front, c) for c in line.cells):
-                log.mark(line, LineKind.BOILERPLATE, part, "front matter")
+                marks.append((line, "front matter"))
                 continue
             in_front = False
         if _NOTE.match(squash(line.joined)) or _is_empty_statement(line.joined):
@@ -906,27 +908,30 @@ def read_table(
             notes.append(text)
             if _is_empty_statement(text):
                 empty_note = _NOTE.sub("", squash(text))  # "说明：本表无数据" -> "本表无数据"
-            log.mark(line, LineKind.BOILERPLATE, part, "note")
+            marks.append((line, "note"))
             continue
         if notes and line.single:
-            log.mark(line, LineKind.BOILERPLATE, part, "note (continued)")
+            marks.append((line, "note (continued)"))
             continue
         body_lines.append(line)
 
     if kind is None:
-        kind = identify_by_header([ln for ln in body_lines[:4] if not _is_numbering(ln)])
-        if kind is None:
-            for ln in body_lines:
-                log.unrecognised(ln, part, in_table=True)
-            log.error(
-                TableIdentityError(
-                    "a table whose kind neither its title nor its header tells",
-                    line=title_line.number,
-                    text=title_line.text,
-                )
+        kind = identify_by_header(_leading_headers(body_lines))
+    if kind is None:
+        for ln, note in marks:
+            log.mark(ln, LineKind.BOILERPLATE, "table", note)
+        for ln in body_lines:
+            log.unrecognised(ln, "table", in_table=True)
+        log.error(
+            TableIdentityError(
+                "a table whose kind neither its title nor its header tells",
+                line=title_line.number,
+                text=title_line.text,
             )
-            return None
-        log.mark(title_line, LineKind.BOILERPLATE, kind.KIND, "title (kind told by the header)")
+        )
+        return None
+    for ln, note in marks:
+        log.mark(ln, LineKind.BOILERPLATE, kind.KIND, note)
     body = _body_for(kind, ctx)
     for ln in body_lines:
         body.feed(ln)
@@ -940,9 +945,9 @@ def read_table(
 
     meta = TableMeta(
         number=front.number,
-        title=title_line.joined,
+        title=title_line.joined if titled else None,
         department=front.department,
-        year=front.year if front.year is not None else ctx.year,
+        year=front.year,
         unit=front.unit or Unit.WAN_YUAN,
         precision=Decimal("0.01"),
         empty_note=empty_note,
@@ -953,6 +958,19 @@ def read_table(
     except (TableError, TypeError, ValueError) as exc:
         body.error(TableIdentityError, f"rows do not fit the table model: {exc}", title_line)
         return None
+
+
+def _leading_headers(body: Sequence[Line]) -> list[Line]:
+    """The header rows at the top of a table body (before the first row holding figures)."""
+    out = []
+    for ln in body:
+        if _is_numbering(ln) or squash(ln.cell(0)) == "栏次":
+            continue
+        first = squash(ln.cell(0))
+        if _CODE.match(first) or any(is_plain_amount(v) for v in ln.values):
+            break
+        out.append(ln)
+    return out
 
 
 def _confirm_kind(body: _Body, kind: type[Table], title_line: Line) -> None:
@@ -978,7 +996,7 @@ def _confirm_kind(body: _Body, kind: type[Table], title_line: Line) -> None:
 def _wrap_of_department(line: Line) -> bool:
     """A single-cell line after "部门名称：…" that continues the name (maybe with the year)."""
     s = squash(line.joined)
-    if _NOTE.match(s) or _header_like(line):
+    if _NOTE.match(s) or _header_like(line) or _front_cell(_Front(), line.joined):
         return False
     return len(_strip_year(s)) <= 40
 

@@ -118,8 +118,9 @@ def single_source(d: Disclosure) -> bool:
     return opening == general
 
 
-def _cross(id: str, zh: str, en: str, tables: tuple[type[Table], ...],
-           severity: Severity = Severity.ERROR) -> Callable[[RuleFunc], RuleFunc]:
+def _cross(
+    id: str, zh: str, en: str, tables: tuple[type[Table], ...], severity: Severity = Severity.ERROR
+) -> Callable[[RuleFunc], RuleFunc]:
     return rule(
         id,
         zh=zh,
@@ -135,8 +136,12 @@ def _cross(id: str, zh: str, en: str, tables: tuple[type[Table], ...],
 # -- X1–X3: 公开01 income ↔ 公开02 ↔ 公开04 -------------------------------------------------------
 
 
-@_cross("X1", "公开01表本年收入合计 = 公开02表合计行本年收入合计",
-        "01 total income of the year = 02 total row, total income", (T01, T02))
+@_cross(
+    "X1",
+    "公开01表本年收入合计 = 公开02表合计行本年收入合计",
+    "01 total income of the year = 02 total row, total income",
+    (T01, T02),
+)
 def x1_income_total(d: Disclosure, ctx: Context) -> None:
     """公开01 本年收入合计 = 公开02 合计行 本年收入合计."""
     t01, t02 = d.table(T01), d.table(T02)
@@ -149,9 +154,12 @@ def x1_income_total(d: Disclosure, ctx: Context) -> None:
     )
 
 
-@_cross("X2", "财政拨款收入：公开01三项财政拨款收入之和 = 公开02财政拨款收入 = 公开04本年收入合计",
-        "appropriations: 01 three appropriation lines = 02 财政拨款收入 = 04 income of the year",
-        (T01, T02, T04))
+@_cross(
+    "X2",
+    "财政拨款收入：公开01三项财政拨款收入之和 = 公开02财政拨款收入 = 公开04本年收入合计",
+    "appropriations: 01 three appropriation lines = 02 财政拨款收入 = 04 income of the year",
+    (T01, T02, T04),
+)
 def x2_appropriations(d: Disclosure, ctx: Context) -> None:
     """01 (一般 + 基金 + 国资 财政拨款收入) = 02 合计行 财政拨款收入 = 04 本年收入合计; and each
     of the three 01 lines = the matching 04 income line."""
@@ -184,8 +192,12 @@ def x2_appropriations(d: Disclosure, ctx: Context) -> None:
             )
 
 
-@_cross("X3", "公开01表上级补助/事业/经营/附属单位上缴/其他收入 = 公开02表合计行同名列",
-        "01 other income lines = the same columns of 02's total row", (T01, T02))
+@_cross(
+    "X3",
+    "公开01表上级补助/事业/经营/附属单位上缴/其他收入 = 公开02表合计行同名列",
+    "01 other income lines = the same columns of 02's total row",
+    (T01, T02),
+)
 def x3_other_income(d: Disclosure, ctx: Context) -> None:
     """Each non-appropriation income line of 公开01 = that column of 公开02's 合计 row."""
     t01, t02 = d.table(T01), d.table(T02)
@@ -200,8 +212,12 @@ def x3_other_income(d: Disclosure, ctx: Context) -> None:
 # -- X4: 公开01 expenditure ↔ 公开03; 公开02 ↔ 公开03 mirror -------------------------------------
 
 
-@_cross("X4", "公开01表本年支出合计及各类 = 公开03表合计行及各类行本年支出合计",
-        "01 total expenditure and each 类 row = 03 total and 类 rows (本年支出合计)", (T01, T03))
+@_cross(
+    "X4",
+    "公开01表本年支出合计及各类 = 公开03表合计行及各类行本年支出合计",
+    "01 total expenditure and each 类 row = 03 total and 类 rows (本年支出合计)",
+    (T01, T03),
+)
 def x4_expenditure(d: Disclosure, ctx: Context) -> None:
     """公开01 本年支出合计 = 公开03 合计 本年支出合计; each 类 row of either table likewise."""
     t01, t03 = d.table(T01), d.table(T03)
@@ -220,9 +236,13 @@ def x4_expenditure(d: Disclosure, ctx: Context) -> None:
         )
 
 
-@_cross("X4-mirror", "公开02表与公开03表同一科目的本年收入合计与本年支出合计一致（提示）",
-        "02 income and 03 expenditure of the same code agree (warning: balances may differ)",
-        (T02, T03), Severity.WARNING)
+@_cross(
+    "X4-mirror",
+    "公开02表与公开03表同一科目的本年收入合计与本年支出合计一致（提示）",
+    "02 income and 03 expenditure of the same code agree (warning: balances may differ)",
+    (T02, T03),
+    Severity.WARNING,
+)
 def x4_mirror(d: Disclosure, ctx: Context) -> None:
     """For 合计 and every code in both tables: 02 本年收入合计 = 03 本年支出合计.
 
@@ -246,8 +266,12 @@ def x4_mirror(d: Disclosure, ctx: Context) -> None:
 # -- X5, X6: 公开04 一般公共预算 column ↔ 公开05 ↔ 公开06 ------------------------------------------
 
 
-@_cross("X5", "公开04表一般公共预算财政拨款列（合计及各类）= 公开05表（合计及各类）",
-        "04 general-budget column (total and each 类) = 05 (total and each 类)", (T04, T05))
+@_cross(
+    "X5",
+    "公开04表一般公共预算财政拨款列（合计及各类）= 公开05表（合计及各类）",
+    "04 general-budget column (total and each 类) = 05 (total and each 类)",
+    (T04, T05),
+)
 def x5_general_budget(d: Disclosure, ctx: Context) -> None:
     """公开04 本年支出合计 (一般公共预算财政拨款) = 公开05 合计; each 类 likewise."""
     t04, t05 = d.table(T04), d.table(T05)
@@ -266,8 +290,12 @@ def x5_general_budget(d: Disclosure, ctx: Context) -> None:
         )
 
 
-@_cross("X6", "公开05表基本支出 = 公开06表人员经费合计 + 公用经费合计",
-        "05 basic expenditure = 06 personnel total + public-expenses total", (T05, T06))
+@_cross(
+    "X6",
+    "公开05表基本支出 = 公开06表人员经费合计 + 公用经费合计",
+    "05 basic expenditure = 06 personnel total + public-expenses total",
+    (T05, T06),
+)
 def x6_basic(d: Disclosure, ctx: Context) -> None:
     """公开05 合计行 基本支出 = 公开06 人员经费合计 + 公用经费合计.
 
@@ -297,9 +325,12 @@ def column_nil(t04: Table, column: str, income_keys: Iterable[str]) -> bool:
     return all(_nil(v) for v in cells)
 
 
-@_cross("X7", "公开04表政府性基金预算财政拨款列 = 公开07表合计行（年初、本年收入、本年支出、年末）及各类",
-        "04 government-fund column = 07 total row (opening, income, expenditure, closing) and 类",
-        (T04, T07))
+@_cross(
+    "X7",
+    "公开04表政府性基金预算财政拨款列 = 公开07表合计行（年初、本年收入、本年支出、年末）及各类",
+    "04 government-fund column = 07 total row (opening, income, expenditure, closing) and 类",
+    (T04, T07),
+)
 def x7_government_fund(d: Disclosure, ctx: Context) -> None:
     """公开04's 政府性基金 figures = 公开07's 合计 row; each 类 row's 本年支出 likewise.
 
@@ -331,8 +362,12 @@ def x7_government_fund(d: Disclosure, ctx: Context) -> None:
         )
 
 
-@_cross("X8", "公开04表国有资本经营预算财政拨款列本年支出（合计及各类）= 公开08表",
-        "04 state-capital column expenditure (total and each 类) = 08", (T04, T08))
+@_cross(
+    "X8",
+    "公开04表国有资本经营预算财政拨款列本年支出（合计及各类）= 公开08表",
+    "04 state-capital column expenditure (total and each 类) = 08",
+    (T04, T08),
+)
 def x8_state_capital(d: Disclosure, ctx: Context) -> None:
     """公开04 本年支出合计 (国有资本经营) = 公开08 合计 合计; each 类 likewise.
 
@@ -359,9 +394,12 @@ def x8_state_capital(d: Disclosure, ctx: Context) -> None:
 # -- X9, X10: inequalities (equalities for a single-source unit) ----------------------------------
 
 
-@_cross("X9", "公开03表基本/项目支出 ≥ 公开05表基本/项目支出（全部为一般公共预算财政拨款时相等）",
-        "03 basic/project ≥ 05 basic/project (equal when all money is general-budget)",
-        (T03, T05))
+@_cross(
+    "X9",
+    "公开03表基本/项目支出 ≥ 公开05表基本/项目支出（全部为一般公共预算财政拨款时相等）",
+    "03 basic/project ≥ 05 basic/project (equal when all money is general-budget)",
+    (T03, T05),
+)
 def x9_expenditure_bounds(d: Disclosure, ctx: Context) -> None:
     """For 合计 and each code of 公开05: 05 基本支出 ≤ 03 基本支出, 05 项目支出 ≤ 03 项目支出.
 
@@ -376,14 +414,22 @@ def x9_expenditure_bounds(d: Disclosure, ctx: Context) -> None:
         for col in ("基本支出", "项目支出"):
             small, big = _c(d, t05, key, col), _c(d, t03, key, col)
             if equal:
-                ctx.equation(big, [small], what=f"公开03 {key} {col} = 公开05 {key} {col} "
-                             "(single source: all 一般公共预算财政拨款)")
+                ctx.equation(
+                    big,
+                    [small],
+                    what=f"公开03 {key} {col} = 公开05 {key} {col} "
+                    "(single source: all 一般公共预算财政拨款)",
+                )
             else:
                 ctx.at_most(small, big, what=f"公开05 {key} {col} ≤ 公开03 {key} {col}")
 
 
-@_cross("X10", "公开04表年初/年末财政拨款结转和结余 ≤ 公开01表年初/年末结转和结余",
-        "04 opening/closing appropriation balance ≤ 01 opening/closing balance", (T01, T04))
+@_cross(
+    "X10",
+    "公开04表年初/年末财政拨款结转和结余 ≤ 公开01表年初/年末结转和结余",
+    "04 opening/closing appropriation balance ≤ 01 opening/closing balance",
+    (T01, T04),
+)
 def x10_balances(d: Disclosure, ctx: Context) -> None:
     """公开04 年初财政拨款结转和结余 ≤ 公开01 年初结转和结余; 年末 likewise (合计 column).
 
@@ -415,9 +461,13 @@ THREE_PUBLIC_CODES: dict[str, tuple[str, ...]] = {
 }
 
 
-@_cross("X11", "公开09表决算数各项 ≥ 公开06表对应经济科目（30212、30217、30231、31013）",
-        "09 actual items ≥ the matching 06 economic codes (basic expenditure only; warning)",
-        (T06, T09), Severity.WARNING)
+@_cross(
+    "X11",
+    "公开09表决算数各项 ≥ 公开06表对应经济科目（30212、30217、30231、31013）",
+    "09 actual items ≥ the matching 06 economic codes (basic expenditure only; warning)",
+    (T06, T09),
+    Severity.WARNING,
+)
 def x11_three_public(d: Disclosure, ctx: Context) -> None:
     """Each 三公 item of 公开09 (决算数) ≥ the 公开06 codes that carry its basic-expenditure part.
 
@@ -437,18 +487,22 @@ def x11_three_public(d: Disclosure, ctx: Context) -> None:
         unit = sum((p.unit for p in parts), Decimal(0))
         small = Cell(parts[0].place, total, unit) if len(parts) > 1 else parts[0]
         big = _c(d, t09, T09.ACTUAL, col09)
-        if not ctx.at_most(small, big, what=f"公开06 {'+'.join(codes)} ≤ 公开09 决算数 {col09}"):
-            if len(parts) > 1:  # name every 公开06 cell of the sum
-                ctx.findings[-1] = attrs.evolve(
-                    ctx.findings[-1], cells=(*[p.place for p in parts], big.place)
-                )
+        held = ctx.at_most(small, big, what=f"公开06 {'+'.join(codes)} ≤ 公开09 决算数 {col09}")
+        if not held and len(parts) > 1:  # name every 公开06 cell of the sum
+            ctx.findings[-1] = attrs.evolve(
+                ctx.findings[-1], cells=(*[p.place for p in parts], big.place)
+            )
 
 
 # -- X12: narrative ↔ tables (judged by govfin.rules.narrative) --------------------------------
 
 
-@_cross("X12", "情况说明中的金额、数量与表中数字一致",
-        "figures in the 情况说明 = the table figures they restate", (T01, T04, T05, T06, T09, T10))
+@_cross(
+    "X12",
+    "情况说明中的金额、数量与表中数字一致",
+    "figures in the 情况说明 = the table figures they restate",
+    (T01, T04, T05, T06, T09, T10),
+)
 def x12_narrative(d: Disclosure, ctx: Context) -> None:
     """Every amount, count and "无此项…" statement of the narrative that names a table figure
     equals it (converted 元 → 万元, to the precision printed).  Each claim is reported: info
@@ -461,24 +515,28 @@ def x12_narrative(d: Disclosure, ctx: Context) -> None:
 # -- completeness ---------------------------------------------------------------------------------
 
 
-def _completeness(
-    id: str, zh: str, en: str, severity: Severity
-) -> Callable[[RuleFunc], RuleFunc]:
+_ALL_KINDS: tuple[type[Table], ...] = (*REQUIRED_KINDS, T10)
+
+
+def _completeness(id: str, zh: str, en: str, severity: Severity) -> Callable[[RuleFunc], RuleFunc]:
     return rule(
         id,
         zh=zh,
         en=en,
         category=Category.COMPLETENESS,
         subject=Disclosure,
-        tables=tuple(t.KIND for t in (*REQUIRED_KINDS, T10)),
+        tables=tuple(t.KIND for t in _ALL_KINDS),
         severity=severity,
         source="财预〔2020〕10号 (empty tables are published with a note); checks-catalogue c.1 14",
     )
 
 
-@_completeness("K-missing", "须公开的九张表齐全（无数据的表也须公开并注明）",
-               "the nine central tables are all present (an empty one with a note)",
-               Severity.ERROR)
+@_completeness(
+    "K-missing",
+    "须公开的九张表齐全（无数据的表也须公开并注明）",
+    "the nine central tables are all present (an empty one with a note)",
+    Severity.ERROR,
+)
 def k_missing(d: Disclosure, ctx: Context) -> None:
     """Each of 公开01–09 is present (公开10表 is local and optional)."""
     for cls in REQUIRED_KINDS:
@@ -490,20 +548,27 @@ def k_missing(d: Disclosure, ctx: Context) -> None:
             )
 
 
-@_completeness("K-duplicate", "同一张表只公开一次", "each table kind appears once",
-               Severity.WARNING)
+@_completeness(
+    "K-duplicate", "同一张表只公开一次", "each table kind appears once", Severity.WARNING
+)
 def k_duplicate(d: Disclosure, ctx: Context) -> None:
     """No table kind appears twice (only the first would be checked across tables)."""
     seen: set[str] = set()
     for t in d.tables:
         if t.KIND in seen:
-            ctx.emit(f"{t.KIND} appears more than once; cross-table rules use the first",
-                     place=Place(t.KIND))
+            ctx.emit(
+                f"{t.KIND} appears more than once; cross-table rules use the first",
+                place=Place(t.KIND),
+            )
         seen.add(t.KIND)
 
 
-@_completeness("K-empty-note", "空表须注明“本表无数据”等说明", "an empty table carries a note",
-               Severity.WARNING)
+@_completeness(
+    "K-empty-note",
+    "空表须注明“本表无数据”等说明",
+    "an empty table carries a note",
+    Severity.WARNING,
+)
 def k_empty_note(d: Disclosure, ctx: Context) -> None:
     """An empty table has a printed note (``TableMeta.empty_note``) saying why."""
     for t in d.tables:
@@ -522,9 +587,12 @@ _FOREIGN_NOTE_WORDS: dict[type[Table], tuple[str, ...]] = {
 }
 
 
-@_completeness("K-note-on-data", "有数据的表不得注明“本表无数据”；说明须属于本表",
-               "a table with data has no “no data” note; a note belongs to its own table",
-               Severity.ERROR)
+@_completeness(
+    "K-note-on-data",
+    "有数据的表不得注明“本表无数据”；说明须属于本表",
+    "a table with data has no “no data” note; a note belongs to its own table",
+    Severity.ERROR,
+)
 def k_note_on_data(d: Disclosure, ctx: Context) -> None:
     """A "本表无数据" note on a table that has data, or a note naming another table's subject."""
     for t in d.tables:
@@ -532,8 +600,10 @@ def k_note_on_data(d: Disclosure, ctx: Context) -> None:
         if not note:
             continue
         if not t.empty:
-            ctx.emit(f"{t.KIND} has data but its note says {note!r}",
-                     place=Place(t.KIND, line=t.meta.line))
+            ctx.emit(
+                f"{t.KIND} has data but its note says {note!r}",
+                place=Place(t.KIND, line=t.meta.line),
+            )
         foreign = [w for w in _FOREIGN_NOTE_WORDS.get(type(t), ()) if w in note]
         if foreign:
             ctx.emit(
@@ -543,10 +613,12 @@ def k_note_on_data(d: Disclosure, ctx: Context) -> None:
             )
 
 
-@_completeness("K-should-be-empty",
-               "公开04表无政府性基金/国有资本经营财政拨款时，公开07/08表应为空表",
-               "with no government-fund / state-capital money in 04, table 07 / 08 is empty",
-               Severity.ERROR)
+@_completeness(
+    "K-should-be-empty",
+    "公开04表无政府性基金/国有资本经营财政拨款时，公开07/08表应为空表",
+    "with no government-fund / state-capital money in 04, table 07 / 08 is empty",
+    Severity.ERROR,
+)
 def k_should_be_empty(d: Disclosure, ctx: Context) -> None:
     """公开07 (08) has data although 公开04 shows no 政府性基金 (国有资本经营) money at all."""
     t04 = d.table(T04)
@@ -561,7 +633,8 @@ def k_should_be_empty(d: Disclosure, ctx: Context) -> None:
             ctx.emit(
                 f"{cls.KIND} has data, but 公开04 shows no {column} (its column and income "
                 "lines are nil)",
-                place=Place(cls.KIND, first.key if first else None,
-                            line=first.line if first else None),
+                place=Place(
+                    cls.KIND, first.key if first else None, line=first.line if first else None
+                ),
                 cells=[Place(T04.KIND, "本年支出合计", column)],
             )

@@ -54,7 +54,7 @@ from govfin.performance.model import (
     ProjectEvaluation,
 )
 from govfin.performance.schemes import ScoringScheme, resolve_scheme
-from govfin.performance.targets import Outcome
+from govfin.performance.targets import Direction, Outcome
 from govfin.rules.engine import Context
 from govfin.rules.registry import RuleFunc, rule
 
@@ -401,11 +401,13 @@ def quantitative(ev: ProjectEvaluation, ctx: Context) -> None:
             interval_of(raw, _EXACT, ctx.tolerance.mode)
         ):
             continue
+        form = t.direction.value
+        if t.direction is Direction.NEGATIVE:
+            form += f", {scheme.negative.value} form"
+        shown = ind.score if ind.score is not None else "blank"
         ctx.emit(
-            f"{ind.name}: 得分 {ind.score if ind.score is not None else 'blank'} departs from "
-            f"the formula: target {t}, actual {a} → {expected} of {ind.weight}"
-            + (f" ({t.direction.value}, {scheme.negative.value} form)"
-               if t.direction.value == "negative" else f" ({t.direction.value})"),
+            f"{ind.name}: 得分 {shown} departs from the formula: target {t}, actual {a} → "
+            f"{expected} of {ind.weight} ({form})",
             place=ev.indicator_cell(ind, "score").place,
             expected=expected,
             actual=printed,

@@ -18,7 +18,9 @@ the document's edition), ``C-name`` (printed name differs from the official one)
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
+from decimal import Decimal
 from functools import partial
 from typing import TypeVar
 
@@ -30,14 +32,54 @@ from govfin.tables import BasicExpenditureDetail, DisclosureInfoTable, Table, Th
 from govfin.tables.base import CLASS_ROWS, Equation, Rollup, RowEquation
 
 
+_ZERO = Decimal(0)
+
+
+def _plain(table: Table) -> bool:
+    """True when the kind reads cells the base way (row by key, value by column).
+
+    Only then may a rule test an equation on the raw row values first (see :func:`_holds`).
+    """
+    cls = type(table)
+    return cls.get is Table.get and cls.value is Table.value
+
+
+def _holds(total: Decimal | None, plus: list[Decimal | None],
+           minus: list[Decimal | None] = ()) -> bool:  # type: ignore[assignment]
+    """True when ``total = Σ plus − Σ minus`` holds to the cent (blank = 0).
+
+    The same sum, in the same order, as :meth:`Tolerance.compare`: when it holds,
+    :meth:`Context.equation` reports nothing, so a rule may skip building the cells.  Only a
+    difference (a residue or a break) goes through ``ctx.equation`` and its tolerance model.
+    """
+    expected = _ZERO
+    for v in plus:
+        if v is not None:
+            expected += v
+    for v in minus:
+        if v is not None:
+            expected += -v
+    actual = total if total is not None else _ZERO
+    return actual - expected == 0
+
+
 def _row_equation(eq: RowEquation, table: Table, ctx: Context) -> None:
+    plain = _plain(table)
+    get = table.get
+    total, plus, minus = eq.total, eq.plus, eq.minus
     for row in table.rows:
         if row.blank:
             continue
+        if plain:
+            first = get(row.key)  # the cells of a key are those of its first row
+            vals = first.values if first is not None else {}
+            if _holds(vals.get(total), [vals.get(c) for c in plus],
+                      [vals.get(c) for c in minus]):
+                continue
         ctx.equation(
-            table.cell(row.key, eq.total),
-            [table.cell(row.key, c) for c in eq.plus],
-            [table.cell(row.key, c) for c in eq.minus],
+            table.cell(row.key, total),
+            [table.cell(row.key, c) for c in plus],
+            [table.cell(row.key, c) for c in minus],
             what=f"{eq.zh} (row {row.key})",
         )
 
@@ -56,7 +98,26 @@ def _expand(table: Table, refs: tuple[tuple[str, str], ...]) -> list[Cell]:
     return cells
 
 
+def _raw(table: Table, refs: tuple[tuple[str, str], ...]) -> list[Decimal | None]:
+    """The values of the cells :func:`_expand` names, in the same order (plain kinds only)."""
+    get = table.get
+    values: list[Decimal | None] = []
+    for key, column in refs:
+        if key == CLASS_ROWS:
+            for r in table.rows:
+                if r.code is not None and len(r.code) == 3:
+                    first = get(r.key)
+                    values.append(first[column] if first is not None else None)
+        else:
+            first = get(key)
+            values.append(first[column] if first is not None else None)
+    return values
+
+
 def _equation(eq: Equation, table: Table, ctx: Context) -> None:
+    if _plain(table) and _holds(_raw(table, (eq.total,))[0], _raw(table, eq.plus),
+                                _raw(table, eq.minus)):
+        return
     ctx.equation(
         table.cell(*eq.total), _expand(table, eq.plus), _expand(table, eq.minus), what=eq.zh
     )
@@ -74,16 +135,35 @@ def _rollup(ru: Rollup, table: Table, ctx: Context) -> None:
             by_code.setdefault(r.code[:-2], []).append(r.code)
     tops = [r.code for r in table.rows if r.code is not None and len(r.code) == 3]
     tops = list(dict.fromkeys(tops))
+    groups = [(parent, kids) for parent, kids in by_code.items() if parent in present]
+    # (parents without their row are reported once by C-orphan)
+    plain = _plain(table)
+    if plain:
+        get = table.get
+        values = {code: get(code).values for code in present}  # type: ignore[union-attr]
+        top_values = [values[c] for c in tops]
+        value_groups = [(values[p], [values[k] for k in kids]) for p, kids in groups]
+    has_total = ru.total is not None and table.get(ru.total) is not None
     for column in columns:
-        if ru.total is not None and table.get(ru.total) is not None:
-            ctx.equation(
-                table.cell(ru.total, column),
-                [table.cell(c, column) for c in tops],
-                what=f"{ru.total} = Σ类 (column {column})",
-            )
-        for parent, kids in by_code.items():
-            if parent not in present:
-                continue  # reported once by C-orphan
+        if has_total:
+            assert ru.total is not None
+            if not (
+                plain
+                and _holds(
+                    table.get(ru.total).values.get(column),  # type: ignore[union-attr]
+                    [v.get(column) for v in top_values],
+                )
+            ):
+                ctx.equation(
+                    table.cell(ru.total, column),
+                    [table.cell(c, column) for c in tops],
+                    what=f"{ru.total} = Σ类 (column {column})",
+                )
+        for i, (parent, kids) in enumerate(groups):
+            if plain:
+                pv, kvs = value_groups[i]
+                if _holds(pv.get(column), [v.get(column) for v in kvs]):
+                    continue
             ctx.equation(
                 table.cell(parent, column),
                 [table.cell(k, column) for k in kids],
@@ -267,6 +347,57 @@ def _has_codes(table: Table) -> bool:
     return any(r.code is not None for r in table.rows)
 
 
+#: Outcome of looking a code up: None (found), or (True, message) for an edition that is not
+#: shipped, or (False, message) for any other code error.
+_Lookup = tuple[bool, str] | None
+
+
+def _lookup_outcome(code: str, year: int) -> _Lookup:
+    try:
+        codes.lookup(code, year)
+    except codes.UnknownEditionError as exc:
+        return (True, str(exc))
+    except codes.CodeError as exc:
+        return (False, str(exc))
+    return None
+
+
+def _name_outcome(code: str, name: str, year: int) -> tuple[bool, str] | None:
+    try:
+        result = codes.check_name(code, name, year)
+    except codes.CodeError:
+        return None
+    return (result.ok, result.official)
+
+
+# The shipped classification editions do not change while a process runs, and the same codes
+# recur in table after table (02/03/05 share their tree; 01/04 print all 26 类): remember the
+# answers instead of asking the registry again for every row of every table.  Bounded, so a
+# long batch of generated codes cannot grow memory.  ``_clear_code_memo()`` forgets them (for
+# tests that swap the classification data).
+_memo_lookup = functools.lru_cache(maxsize=8192)(_lookup_outcome)
+_memo_name = functools.lru_cache(maxsize=8192)(_name_outcome)
+
+
+def _clear_code_memo() -> None:
+    _memo_lookup.cache_clear()
+    _memo_name.cache_clear()
+
+
+def _code_outcome(code: str, year: int) -> _Lookup:
+    try:
+        return _memo_lookup(code, year)
+    except TypeError:  # an unhashable "code": ask directly (the registry names the error)
+        return _lookup_outcome(code, year)
+
+
+def _name_check(code: str, name: str, year: int) -> tuple[bool, str] | None:
+    try:
+        return _memo_name(code, name, year)
+    except TypeError:
+        return _name_outcome(code, name, year)
+
+
 def _code_known(table: Table, ctx: Context) -> None:
     """Every row code exists in the classification edition of the document's year."""
     if not _has_codes(table):
@@ -274,14 +405,15 @@ def _code_known(table: Table, ctx: Context) -> None:
     year = _edition(table, ctx)
     for r in table.coded_rows():
         assert r.code is not None
-        try:
-            codes.lookup(r.code, year)
-        except codes.UnknownEditionError as exc:
-            ctx.emit(f"codes not checked: {exc}", place=table.place(r.key),
+        outcome = _code_outcome(r.code, year)
+        if outcome is None:
+            continue
+        unknown_edition, message = outcome
+        if unknown_edition:
+            ctx.emit(f"codes not checked: {message}", place=table.place(r.key),
                      severity=Severity.WARNING)
             return
-        except codes.CodeError as exc:
-            ctx.emit(str(exc), place=table.place(r.key, "科目代码"))
+        ctx.emit(message, place=table.place(r.key, "科目代码"))
 
 
 def _name_official(table: Table, ctx: Context) -> None:
@@ -293,13 +425,13 @@ def _name_official(table: Table, ctx: Context) -> None:
         assert r.code is not None
         if not r.name:
             continue
-        try:
-            result = codes.check_name(r.code, r.name, year)
-        except codes.CodeError:
+        result = _name_check(r.code, r.name, year)
+        if result is None:
             continue  # reported by C-code
-        if not result.ok:
+        ok, official = result
+        if not ok:
             ctx.emit(
-                f"printed name {r.name!r} differs from the official {result.official!r}",
+                f"printed name {r.name!r} differs from the official {official!r}",
                 place=table.place(r.key, "科目名称"),
             )
 

@@ -17,6 +17,7 @@ them differently, so the printed number is only metadata.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
@@ -214,12 +215,20 @@ class Table:
             )
 
     # -- lookup -------------------------------------------------------------------------------
+    @functools.cached_property
+    def _by_key(self) -> dict[str, Row]:
+        """Row key -> first row with that key (built once per table; rows are immutable)."""
+        index: dict[str, Row] = {}
+        for r in self.rows:
+            index.setdefault(r.key, r)
+        return index
+
     def get(self, key: str) -> Row | None:
         """The first row with this key, or None."""
-        for r in self.rows:
-            if r.key == key:
-                return r
-        return None
+        try:
+            return self._by_key.get(key)
+        except TypeError:  # an unhashable key equals no row key
+            return None
 
     def row(self, key: str) -> Row:
         r = self.get(key)

@@ -1,0 +1,64 @@
+"""Bundled example documents: published disclosures as extracted text, shipped as package data.
+
+``seed_2024`` is the 2024 部门决算公开 of 朔州经济开发区管理委员会综合办公室 (a public government
+document), as text extracted from its PDF: ten tables, the 情况说明, the 名词解释 and 21
+项目支出绩效自评表::
+
+    >>> from govfin import examples
+    >>> examples.names()
+    ('seed_2024',)
+    >>> d = examples.load()          # a Disclosure
+    >>> d.year, len(d.tables), len(d.evaluations)
+    (2024, 10, 21)
+
+Files are read through :mod:`importlib.resources`, so they are found in an installed wheel too.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from govfin.disclosure import Disclosure
+    from govfin.readers import ReadResult
+
+__all__ = ["DEFAULT", "load", "names", "read", "text"]
+
+#: The example :func:`load` reads when no name is given.
+DEFAULT = "seed_2024"
+_SUFFIX = ".txt"
+
+
+def names() -> tuple[str, ...]:
+    """The names of the bundled examples, sorted."""
+    files = resources.files(__name__)
+    return tuple(
+        sorted(
+            p.name[: -len(_SUFFIX)]
+            for p in files.iterdir()
+            if p.is_file() and p.name.endswith(_SUFFIX)
+        )
+    )
+
+
+def text(name: str = DEFAULT) -> str:
+    """The text of a bundled example.
+
+    :raises KeyError: for a name that is not bundled (the message lists :func:`names`).
+    """
+    if name not in names():
+        raise KeyError(f"no bundled example {name!r}; examples are {list(names())}")
+    return (resources.files(__name__) / f"{name}{_SUFFIX}").read_text(encoding="utf-8")
+
+
+def read(name: str = DEFAULT, *, strict: bool = False) -> ReadResult:
+    """Read a bundled example: the Disclosure and the read log."""
+    from govfin.readers import read_text
+
+    return read_text(text(name), strict=strict)
+
+
+def load(name: str = DEFAULT) -> Disclosure:
+    """The Disclosure of a bundled example (read strictly: the examples read cleanly)."""
+    return read(name, strict=True).disclosure

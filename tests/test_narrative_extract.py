@@ -1,0 +1,246 @@
+"""Claim extraction from 情况说明 text (govfin.narrative): pure text in, typed claims out."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from seed_disclosure import seed_narrative
+
+from govfin.narrative import (
+    AmountClaim,
+    ChangeClaim,
+    CompletionClaim,
+    CountClaim,
+    GradeCountClaim,
+    NilClaim,
+    PercentClaim,
+    Quantity,
+    ShareClaim,
+    extract_claims,
+    find_residue,
+    find_years,
+    sentences,
+    subject_key,
+)
+
+
+def one(text: str, kind: type, **kw: object) -> object:
+    found = [c for c in extract_claims(text, **kw) if isinstance(c, kind)]  # type: ignore[arg-type]
+    assert len(found) == 1, found
+    return found[0]
+
+
+# -- quantities and sentences ----------------------------------------------------------------
+
+
+def test_quantity_keeps_printed_precision() -> None:
+    assert Quantity(Decimal("6.7"), "万元", "6.7").last_place == Decimal("0.1")
+    assert Quantity(Decimal("205"), "万元", "205").last_place == Decimal(1)
+    assert Quantity(Decimal("1830"), "%", "1830").last_place == Decimal(1)
+    assert Quantity(Decimal("648.92"), "万元", "648.92").wan_yuan() == (
+        Decimal("648.92"),
+        Decimal("0.01"),
+    )
+    # 元 → 万元 exactly
+    assert Quantity(Decimal("911000.39"), "元", "911000.39").wan_yuan() == (
+        Decimal("91.100039"),
+        Decimal("0.000001"),
+    )
+    with pytest.raises(ValueError):
+        Quantity(Decimal(3), "个", "3").wan_yuan()
+
+
+def test_sentences_join_lines_the_print_broke() -> None:
+    # seed lines 432–434: the sentence is broken after "，" across a blank line
+    text = "较上年决算减少260.28万元，\n\n下降32.31%，主要原因是……。\n\n下一段。"
+    ss = sentences(text, first_line=432)
+    assert [s.text for s in ss] == ["较上年决算减少260.28万元，下降32.31%，主要原因是……。", "下一段。"]
+    assert ss[0].line == 432
+    assert ss[0].line_at(ss[0].text.index("下降")) == 434
+    assert ss[1].line == 436
+    # a lone "。" on its own line closes the sentence before it (seed lines 436–438)
+    assert [s.text for s in sentences("故较上年决算增加\n\n。")] == ["故较上年决算增加。"]
+
+
+def test_subject_key() -> None:
+    assert subject_key("一般公共服务支出(类)") == "一般公共服务支出"
+    assert subject_key("“三公”经费财政拨款支出") == "三公经费财政拨款支出"
+    assert subject_key("一般公共预算财政拨款决算支出") == "一般公共预算财政拨款支出"
+    assert subject_key("因公出国(境)费") == "因公出国（境）费"
+
+
+# -- each kind of claim ----------------------------------------------------------------------
+
+
+def test_amount() -> None:
+    cs = extract_claims("2024年度收入总计648.92万元，支出总计648.92万元。", first_line=390)
+    assert [(c.subject, c.amount.value, c.line) for c in cs] == [  # type: ignore[attr-defined]
+        ("收入总计", Decimal("648.92"), 390),
+        ("支出总计", Decimal("648.92"), 390),
+    ]
+    assert cs[0].text == "2024年度收入总计648.92万元"
+
+
+def test_amount_attribute_and_inherited_subject() -> None:
+    cs = extract_claims("一般公共服务支出年初预算754.36万元，支出决算545.19万元，完成年初预算的72.27%。")
+    budget, actual, completion = cs
+    assert isinstance(budget, AmountClaim) and isinstance(actual, AmountClaim)
+    assert (budget.subject, budget.attribute) == ("一般公共服务支出", "年初预算")
+    assert (actual.subject, actual.attribute) == ("一般公共服务支出", "支出决算")
+    assert isinstance(completion, CompletionClaim)
+    assert completion.budget == budget.amount and completion.actual == actual.amount
+    assert completion.percent.value == Decimal("72.27")
+
+
+def test_amount_in_yuan_and_thousands() -> None:
+    c = one("基本支出911,000.39元。", AmountClaim)
+    assert isinstance(c, AmountClaim)
+    assert c.amount.unit == "元" and c.amount.value == Decimal("911000.39")
+
+
+def test_share_uses_the_lead_amount() -> None:
+    cs = extract_claims("2024年度支出合计631.71万元，其中：\n\n基本支出349.97万元，占比55.40%；\n\n项目支出281.74万元，占比44.60%。")
+    shares = [c for c in cs if isinstance(c, ShareClaim)]
+    assert [(s.subject, s.part.value, s.whole.value, s.of) for s in shares] == [  # type: ignore[union-attr]
+        ("基本支出", Decimal("349.97"), Decimal("631.71"), "支出合计"),
+        ("项目支出", Decimal("281.74"), Decimal("631.71"), "支出合计"),
+    ]
+
+
+def test_share_with_printed_denominator() -> None:
+    c = one("一般公共预算财政拨款决算支出631.71万元，占本年支出合计的100.00%。", ShareClaim)
+    assert isinstance(c, ShareClaim)
+    assert c.of == "本年支出合计" and c.of_printed and c.whole is None
+
+
+def test_change_with_rate() -> None:
+    text = "2024年度收入总计648.92万元。与上年相比，收入总计减少174.36万元，下降21.18%。"
+    c = one(text, ChangeClaim)
+    assert isinstance(c, ChangeClaim)
+    assert (c.subject, c.direction, c.sign) == ("收入总计", "减少", -1)
+    assert c.delta is not None and c.delta.value == Decimal("174.36")
+    assert c.percent is not None and c.percent.value == Decimal("21.18")
+    assert c.percent_direction == "下降"
+    assert c.current is not None and c.current.value == Decimal("648.92")
+    assert c.text == "收入总计减少174.36万元，下降21.18%"
+
+
+def test_change_inherits_subject_within_paragraph() -> None:
+    text = "卫生健康支出年初预算12.64万元，支出决算11.58万元，完成年初预算的91.61%。较上年决算增加10.98万元，增长1830%，主要原因是……"
+    c = one(text, ChangeClaim)
+    assert isinstance(c, ChangeClaim)
+    assert c.subject == "卫生健康支出" and c.current is not None
+    assert c.current.value == Decimal("11.58") and c.percent is not None
+    assert c.percent.value == Decimal("1830")
+
+
+def test_unchanged_without_numbers() -> None:
+    c = one("因公出国（境）费支出0万元，与上年相同，主要原因是：本单位本年度无因公出国（境）费支出；", ChangeClaim)
+    assert isinstance(c, ChangeClaim)
+    assert c.direction == "相同" and c.sign == 0 and c.delta is None
+    assert c.subject == "因公出国（境）费支出"
+
+
+def test_counts_and_grades() -> None:
+    text = "2024年二级项目绩效自评个数22个，涉及资金205万元：6个项目自评等级为“优”，3个项目自评等级为“中”，13个项目自评等级为“差”。"
+    cs = extract_claims(text)
+    count = [c for c in cs if isinstance(c, CountClaim)]
+    grades = [c for c in cs if isinstance(c, GradeCountClaim)]
+    assert [(c.subject, c.count.value) for c in count] == [("二级项目绩效自评个数", 22)]
+    assert [(g.grade, g.count.value) for g in grades] == [("优", 6), ("中", 3), ("差", 13)]
+    funds = [c for c in cs if isinstance(c, AmountClaim)]
+    assert [(f.subject, f.amount.value, f.amount.last_place) for f in funds] == [
+        ("涉及资金", Decimal(205), Decimal(1))
+    ]
+
+
+def test_masked_numbers_in_names() -> None:
+    # "单价100万元（含）以上" is a name, not an amount of 100万元; the date is not a count
+    cs = extract_claims("截至2024年12月31日，本部门（单位）共有车辆0辆。单价100万元（含）以上设备（不含车辆）0台（套）。")
+    assert [(type(c).__name__, c.subject) for c in cs] == [
+        ("CountClaim", "车辆"),
+        ("CountClaim", "单价100万元（含）以上设备（不含车辆）"),
+    ]
+
+
+def test_nil_statements() -> None:
+    section = one("本年度无此项收支。", NilClaim)
+    assert isinstance(section, NilClaim) and section.subject == ""
+    named = one("本部门（单位）无机关运行经费。", NilClaim)
+    assert isinstance(named, NilClaim) and named.subject == "机关运行经费"
+    reason = one("主要原因是：本单位本年度无公务接待费支出。", NilClaim)
+    assert isinstance(reason, NilClaim) and reason.subject == "公务接待费支出"
+    # "无形资产" is not a nil statement
+    assert not [c for c in extract_claims("购置无形资产2万元。") if isinstance(c, NilClaim)]
+
+
+def test_unrecognised_percentage_is_kept() -> None:
+    c = one("项目资金到位率98%。", PercentClaim)
+    assert isinstance(c, PercentClaim) and c.percent.value == 98
+
+
+# -- residue and years -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("收入总计比上年增加（减少）12万元。", "增加（减少）"),
+        ("支出下降(增长)5%。", "下降(增长)"),
+        ("共有车辆XX辆。", "XX"),
+        ("其他需要说明的事项：待填写。", "待填写"),
+        ("（如持平作持平表述）", "（如持平作持平表述）"),
+        ("主要原因是：。", "主要原因是："),
+        ("本单位{单位名称}。", "{单位名称}"),
+    ],
+)
+def test_residue_found(text: str, found: str) -> None:
+    assert [r.text for r in find_residue(text)] == [found]
+
+
+def test_no_residue_in_the_seed() -> None:
+    n = seed_narrative()
+    assert n.residue() == ()
+
+
+def test_years_and_their_whitelisting() -> None:
+    text = (
+        "截至2024年12月31日，共有车辆0辆。依据《关于编制2025-2027年中期财政规划的通知》。"
+        "2022-2024年规划。2021年结转。"
+    )
+    ys = [(y.year, y.allowed) for y in find_years(text)]
+    assert ys == [
+        (2024, "截至"),
+        (2025, "title"),
+        (2027, "title"),
+        (2022, "range"),
+        (2024, "range"),
+        (2021, None),
+    ]
+
+
+def test_seed_years_are_2024_and_2023_only() -> None:
+    years = seed_narrative().years()
+    assert {y.year for y in years} == {2023, 2024}
+    assert [y.line for y in years if y.allowed == "截至"] == [514]
+
+
+# -- the whole seed narrative ----------------------------------------------------------------
+
+
+def test_seed_claim_counts() -> None:
+    claims = seed_narrative().claims()
+    kinds: dict[str, int] = {}
+    for c in claims:
+        kinds[c.kind] = kinds.get(c.kind, 0) + 1
+    assert kinds == {
+        "amount": 52,
+        "change": 14,
+        "share": 8,
+        "completion": 5,
+        "nil": 12,
+        "count": 15,
+        "grade-count": 3,
+    }
+    assert all(c.line is not None and 388 < c.line < 525 for c in claims)
