@@ -42,6 +42,8 @@ BLANK_TEXTS = frozenset({"", "-", "—", "——", "— —", "－", "--", "/", 
 #: Largest absolute exponent accepted: money beyond 10**15 万元 is not a budget figure.
 _MAX_ADJUSTED_EXPONENT = 15
 
+_ZERO = Decimal(0)
+
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$")
 
@@ -258,26 +260,41 @@ class Tolerance:
         """
         parts = list(parts)
         per_part = list(units) if units is not None else [unit] * len(parts)
-        expected = Decimal(0)
-        summed = Interval(Decimal(0), Decimal(0))
+        mode = self.mode
+        # The arithmetic of interval_of and Interval.__add__/__sub__, inlined: this runs for
+        # every relation of every table, and building Interval objects dominated its cost.
+        expected = _ZERO
+        lo = hi = _ZERO  # the summed interval of the signed parts
         for (sign, value), u in zip(parts, per_part, strict=True):
             if value is None:
                 continue
-            iv = interval_of(value, u, self.mode)
-            expected += value if sign > 0 else -value
-            summed = summed + iv if sign > 0 else summed - iv
-        actual = total if total is not None else Decimal(0)
-        t_iv = (
-            interval_of(actual, total_unit if total_unit is not None else unit, self.mode)
-            if total is not None
-            else Interval(actual, actual)
-        )
+            if mode is ToleranceMode.EXACT or u == 0:
+                v_lo = v_hi = value
+            elif mode is ToleranceMode.ROUND:
+                h = u / 2
+                v_lo, v_hi = value - h, value + h
+            elif value >= 0:
+                v_lo, v_hi = value, value + u
+            else:
+                v_lo, v_hi = value - u, value
+            if sign > 0:
+                expected += value
+                lo, hi = lo + v_lo, hi + v_hi
+            else:
+                expected += -value
+                lo, hi = lo + -v_hi, hi + -v_lo
+        actual = total if total is not None else _ZERO
+        if total is not None:
+            t_iv = interval_of(actual, total_unit if total_unit is not None else unit, mode)
+            t_lo, t_hi = t_iv.lo, t_iv.hi
+        else:
+            t_lo = t_hi = actual
         diff = actual - expected
         if self.absolute is not None:
             return Comparison(expected, actual, self.absolute, abs(diff) <= self.absolute)
         # The slack in the observed direction: how far the total may sit from the parts' sum.
         if diff >= 0:
-            slack = (actual - t_iv.lo) + (summed.hi - expected)
+            slack = (actual - t_lo) + (hi - expected)
         else:
-            slack = (t_iv.hi - actual) + (expected - summed.lo)
-        return Comparison(expected, actual, slack, t_iv.meets(summed))
+            slack = (t_hi - actual) + (expected - lo)
+        return Comparison(expected, actual, slack, t_lo <= hi and lo <= t_hi)

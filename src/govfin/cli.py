@@ -4,8 +4,9 @@ Each subcommand lives in a function ``_add_<name>(subparsers)`` listed in :data:
 it adds its parser and sets ``handler`` (``(args) -> int`` exit status) as a default.  A new
 subcommand is one more such function and one more entry in the tuple.
 
-Exit status: 0 success; 2 usage errors and codes or editions that do not exist (one line on
-stderr naming the code and the edition).
+Exit status: 0 success; 1 ``govfin check`` found errors in the document; 2 usage errors,
+unreadable input, and codes or editions that do not exist (one line on stderr naming the code
+and the edition).
 """
 
 from __future__ import annotations
@@ -13,17 +14,25 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import unicodedata
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeAlias
 
 from govfin import __version__, codes
+from govfin.findings import Finding, Severity
+from govfin.readers.errors import ReadError
 
 if TYPE_CHECKING:
+    from govfin.performance import Diagnosis
+    from govfin.readers import ReadResult
+
     _Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
-__all__ = ["EXIT_ERROR", "EXIT_OK", "build_parser", "main"]
+__all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "build_parser", "main"]
 
 EXIT_OK = 0
+#: ``govfin check`` found errors in the document
+EXIT_FINDINGS = 1
 #: usage errors (argparse's own status) and codes/editions that do not exist
 EXIT_ERROR = 2
 
@@ -109,6 +118,147 @@ def _run_codes(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+
+# --------------------------------------------------------------------------------------------
+# govfin check FILE | --example        govfin score FILE | --example
+
+
+def _add_source(parser: argparse.ArgumentParser) -> None:
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("file", nargs="?", help="text extracted from a published disclosure")
+    source.add_argument(
+        "--example",
+        nargs="?",
+        const="seed_2024",
+        metavar="NAME",
+        help="a bundled example instead of FILE (default: seed_2024)",
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="any unrecognised line inside a table is an error"
+    )
+    parser.add_argument(
+        "--year", type=int, help="classification edition to check codes against "
+        "(default: the document's year)"
+    )
+
+
+def _read(args: argparse.Namespace) -> ReadResult:
+    """Read FILE or the bundled example.
+
+    A read error that leaves no document (empty input, not a disclosure) is raised, and main()
+    turns it into exit status 2; other read errors are printed and stay in the returned log.
+    """
+    from govfin import examples
+    from govfin.readers import EmptyInputError, NotADisclosureError, read_file, read_text
+
+    if args.example is not None:
+        result = read_text(examples.text(args.example), strict=args.strict, year=args.year)
+    else:
+        result = read_file(args.file, strict=args.strict, year=args.year)
+    for err in result.log.errors:
+        if isinstance(err, (EmptyInputError, NotADisclosureError)):
+            raise err
+    for err in result.log.errors:
+        _error(str(err))
+    return result
+
+
+def _add_check(subparsers: _Subparsers) -> None:
+    parser = subparsers.add_parser(
+        "check",
+        help="read a disclosure and check every table, relation, claim and self-evaluation",
+        description="Read the text of a published 部门决算公开 and report every finding, grouped "
+        "by table.  Exit status: 0 no errors, 1 errors found, 2 unreadable input.",
+    )
+    _add_source(parser)
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true",
+        help="list every finding, also the infos (agreeing claims, notes); "
+        "by default errors, warnings and rounding residues are listed",
+    )
+    parser.set_defaults(handler=_run_check)
+
+
+def _interesting(f: Finding) -> bool:
+    return f.severity is not Severity.INFO or f.is_residue
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from govfin.rules.narrative import claim_summary
+
+    result = _read(args)
+    disclosure = result.disclosure
+    report = disclosure.check(year=args.year)
+    if args.format == "json":
+        print(report.to_json(indent=2))
+    else:
+        title = " ".join(str(x) for x in (disclosure.department, disclosure.year) if x)
+        print(f"govfin check: {title}")
+        shown = None if args.verbose else _interesting
+        print(report.to_text(show=shown))
+        print(claim_summary(report))
+    if result.log.errors:
+        return EXIT_ERROR  # part of the input could not be read
+    return EXIT_OK if report.ok else EXIT_FINDINGS
+
+
+def _add_score(subparsers: _Subparsers) -> None:
+    parser = subparsers.add_parser(
+        "score",
+        help="the 项目支出绩效自评表 of a disclosure: printed against recomputed scores",
+        description="For each 项目支出绩效自评表: printed and recomputed 执行率, 执行率得分, "
+        "总分 and grade, and the single-cell correction when relations fail together.",
+    )
+    _add_source(parser)
+    parser.set_defaults(handler=_run_score)
+
+
+def _run_score(args: argparse.Namespace) -> int:
+    from govfin.performance import diagnose, score_row
+
+    disclosure = _read(args).disclosure
+    header = ("项目", "执行率", "(算)", "得分", "(算)", "总分", "(算)", "等级", "(算)", "诊断")
+    body = []
+    for ev in disclosure.evaluations:
+        row = score_row(ev)
+        line = ev.total_line
+        fix = _diagnosis(diagnose(line)) if line else ""
+        body.append((ev.project, *(_show(v) for v in row), fix))
+    print(_text_table(header, body))
+    return EXIT_OK
+
+
+def _diagnosis(d: Diagnosis) -> str:
+    if not d.failing:
+        return ""
+    if d.unique is not None:
+        return str(d.unique)
+    if not d.corrections:
+        return "no single-cell correction"
+    return "one of: " + "; ".join(str(c) for c in d.corrections)
+
+
+def _show(value: object) -> str:
+    return "—" if value is None else str(value)
+
+
+def _width(text: str) -> int:
+    """Display width: wide (CJK) characters take two columns."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _text_table(header: Sequence[str], body: Sequence[Sequence[str]]) -> str:
+    """Rows aligned into columns (display-width aware), the last column left ragged."""
+    rows = [list(header), *(list(r) for r in body)]
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(header) - 1)]
+    lines = []
+    for r in rows:
+        cells = [c + " " * (w - _width(c)) for c, w in zip(r, widths, strict=False)]
+        lines.append("  ".join([*cells, r[-1]]).rstrip())
+    return "\n".join(lines)
+
+
 # --------------------------------------------------------------------------------------------
 # plumbing
 
@@ -127,7 +277,12 @@ def _error(message: str) -> None:
 
 
 #: subcommand registrars, in the order ``govfin --help`` lists them
-_COMMANDS: tuple[Callable[[_Subparsers], None], ...] = (_add_code, _add_codes)
+_COMMANDS: tuple[Callable[[_Subparsers], None], ...] = (
+    _add_check,
+    _add_score,
+    _add_code,
+    _add_codes,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -154,8 +309,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)
-    except codes.CodeError as exc:
-        _error(str(exc))
+    except (codes.CodeError, ReadError, OSError, UnicodeDecodeError, KeyError) as exc:
+        _error(str(exc).strip("'\""))
         return EXIT_ERROR
     except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -8,7 +8,7 @@ opt-in :meth:`Report.raise_for_errors`.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -114,6 +114,17 @@ class Finding:
     def column(self) -> str | None:
         return self.place.column if self.place else None
 
+    @property
+    def is_residue(self) -> bool:
+        """An info finding for a non-zero difference within the slack: 尾数误差."""
+        return (
+            self.severity is Severity.INFO
+            and self.difference is not None
+            and self.slack is not None
+            and self.difference != 0
+            and abs(self.difference) <= self.slack
+        )
+
     def names(self, place: Place) -> bool:
         """True when this finding points at ``place`` (its primary place or one of its cells)."""
         return place == self.place or place in self.cells or place == self.fix
@@ -176,6 +187,11 @@ class Report:
         return self.by_severity(Severity.INFO)
 
     @property
+    def residues(self) -> tuple[Finding, ...]:
+        """Rounding residues (尾数误差): differences inside the tolerance slack."""
+        return tuple(f for f in self.findings if f.is_residue)
+
+    @property
     def ok(self) -> bool:
         """No errors (warnings and infos allowed)."""
         return not any(f.severity is Severity.ERROR for f in self.findings)
@@ -204,13 +220,18 @@ class Report:
         """One line: counts by severity."""
         return (
             f"{len(self.errors)} error(s), {len(self.warnings)} warning(s), "
-            f"{len(self.infos)} info(s)"
+            f"{len(self.residues)} rounding residue(s), {len(self.infos)} info(s) in all"
         )
 
-    def to_text(self) -> str:
-        """A readable listing grouped by table, then the summary line."""
+    def to_text(self, show: Callable[[Finding], bool] | None = None) -> str:
+        """A readable listing grouped by table, then the summary line.
+
+        ``show`` selects the findings listed (default: all); the summary counts every finding.
+        """
         groups: dict[str, list[Finding]] = {}
         for f in self.findings:
+            if show is not None and not show(f):
+                continue
             groups.setdefault(f.table or "(document)", []).append(f)
         lines: list[str] = []
         for table, items in groups.items():

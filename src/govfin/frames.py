@@ -133,6 +133,13 @@ def to_frame(obj: Any, *, numeric: Numeric = "decimal") -> pandas.DataFrame:
     ``numeric="float"`` converts Decimals to floats (for plotting); the default keeps them.
     """
     pd = _pandas()
+    frame = _frame(pd, obj, numeric)
+    if "line" in frame.columns:
+        frame["line"] = frame["line"].astype("Int64")  # source lines, blank = <NA>
+    return frame
+
+
+def _frame(pd: Any, obj: Any, numeric: Numeric) -> Any:
     if isinstance(obj, Table):
         records, columns = _table_records(obj, numeric)
         return pd.DataFrame.from_records(records, columns=columns)

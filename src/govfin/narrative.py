@@ -292,6 +292,9 @@ class Claim:
     subject: str = ""
     #: "类", "款" or "项" when printed, as in "一般公共服务支出(类)".
     level: str | None = None
+    #: How many claims with the same text come before this one on the same line (0 for the
+    #: first): "共接待0批次，0人次，其中…共接待0批次" holds two claims "共接待0批次".
+    occurrence: int = 0
 
     @property
     def kind(self) -> str:
@@ -701,7 +704,13 @@ def extract_claims(
     ex = _Extractor(section)
     for s in sentences(text, section=section, first_line=first_line):
         ex.sentence(s)
-    return tuple(ex.claims)
+    seen: dict[tuple[str, int | None], int] = {}
+    out: list[Claim] = []
+    for c in ex.claims:
+        n = seen.get((c.text, c.line), 0)
+        seen[(c.text, c.line)] = n + 1
+        out.append(attrs.evolve(c, occurrence=n) if n else c)
+    return tuple(out)
 
 
 def claims_in_sections(

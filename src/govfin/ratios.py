@@ -296,6 +296,8 @@ def _figure(d: Disclosure, kind: type[Table], key: str, column: str) -> Decimal 
 def year_over_year(current: Disclosure, previous: Disclosure) -> tuple[Change, ...]:
     """The main figures and each 类 of 公开05 (合计), this year against the previous.
 
+    ``key`` is the label for the main figures (:data:`YOY_FIGURES`) and the code for a 类.
+
     Both disclosures must be of the same department (when both name it) and consecutive years
     (when both give them); otherwise ``ValueError``.
     """
@@ -311,7 +313,7 @@ def year_over_year(current: Disclosure, previous: Disclosure) -> tuple[Change, .
     if previous.unit is not current.unit:
         previous = attrs.evolve(previous, unit=current.unit)
     out = [
-        Change(label, _figure(current, kind, key, col), _figure(previous, kind, key, col), key)
+        Change(label, _figure(current, kind, key, col), _figure(previous, kind, key, col), label)
         for label, kind, key, col in YOY_FIGURES
     ]
     now = current.table(GeneralBudgetExpenditureTable)

@@ -71,8 +71,10 @@ from govfin.performance.summary import (
     ClaimedSummary,
     DepartmentSummary,
     Mismatch,
+    ScoreRow,
     claims_from_text,
     compare_claims,
+    score_row,
     summarize,
 )
 from govfin.performance.targets import (
@@ -115,6 +117,7 @@ __all__ = [
     "QualitativeBands",
     "RelationCheck",
     "ScoreBand",
+    "ScoreRow",
     "ScoringScheme",
     "Target",
     "claims_from_text",
@@ -138,6 +141,7 @@ __all__ = [
     "rate_interval",
     "resolve_scheme",
     "round_half_up",
+    "score_row",
     "summarize",
     "tiered_execution_score",
     "total_score",

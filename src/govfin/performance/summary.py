@@ -10,13 +10,13 @@ and :func:`compare_claims` lists every mismatch.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 
 import attrs
 
 from govfin.amounts import Interval, ToleranceMode, interval_of, to_decimal
-from govfin.performance.formulas import CENT, round_half_up
+from govfin.performance.formulas import CENT, execution_rate, round_half_up, total_score
 from govfin.performance.model import MONEY_UNIT, ProjectEvaluation
 from govfin.performance.schemes import MOF_2020, ScoringScheme
 
@@ -24,8 +24,10 @@ __all__ = [
     "ClaimedSummary",
     "DepartmentSummary",
     "Mismatch",
+    "ScoreRow",
     "claims_from_text",
     "compare_claims",
+    "score_row",
     "summarize",
 ]
 
@@ -197,4 +199,43 @@ def claims_from_text(text: str) -> ClaimedSummary:
         by_grade=grades,
         funds=Decimal(funds.group(1).replace(",", "")) if funds else None,
         mean_score=Decimal(mean.group(1)) if mean else None,
+    )
+
+
+@attrs.frozen
+class ScoreRow:
+    """One evaluation's printed figures beside the recomputed ones (``govfin score``).
+
+    ``rate``: 执行率 (percent); ``rate_score``: 执行率得分; ``total``: 总分; ``grade``: 等级.
+    Recomputed values follow ``scheme``: the rate from 全年执行数 / 全年预算数, its score from the
+    recomputed rate, 总分 from the printed 执行率得分 and indicator 得分, the grade from the
+    printed 总分.  ``None`` where a figure is not printed or not computable.
+    """
+
+    rate: Decimal | None
+    rate_computed: Decimal | None
+    rate_score: Decimal | None
+    rate_score_computed: Decimal | None
+    total: Decimal | None
+    total_computed: Decimal | None
+    grade: str | None
+    grade_computed: str | None
+
+    def __iter__(self) -> Iterator[Decimal | str | None]:
+        return iter(attrs.astuple(self, recurse=False))
+
+
+def score_row(evaluation: ProjectEvaluation, scheme: ScoringScheme = MOF_2020) -> ScoreRow:
+    """Printed against recomputed 执行率, 执行率得分, 总分 and grade of one evaluation."""
+    line = evaluation.total_line
+    rate = rate_c = score = score_c = None
+    if line is not None:
+        rate, score = line.rate, line.score
+        rate_c = execution_rate(line.executed, line.annual_budget)
+        score_c = scheme.execution_score(rate_c, line.weight) if rate_c is not None else None
+    total_c = total_score(score, (i.score for i in evaluation.indicators))
+    printed_total = evaluation.total_score
+    grade_c = scheme.grades.grade(printed_total) if printed_total is not None else None
+    return ScoreRow(
+        rate, rate_c, score, score_c, evaluation.total_score, total_c, evaluation.grade, grade_c
     )

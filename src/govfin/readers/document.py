@@ -181,7 +181,12 @@ def _document_year(lines: Sequence[Line]) -> tuple[int | None, Line | None]:
 
 
 def _cover_facts(segment: _Segment) -> tuple[str | None, str | None]:
-    """(department, title) from the cover: its first line, and the line naming the 决算."""
+    """(department, title) from the cover.
+
+    The cover prints the department's name and "2024年度部门决算公开" on separate lines (a
+    title set over several lines); the title is their concatenation.  A lone character left
+    by the wrap ("室") is ignored.
+    """
     department = title = None
     for ln in segment.lines:
         if ln.blank:
@@ -191,8 +196,10 @@ def _cover_facts(segment: _Segment) -> tuple[str | None, str | None]:
             continue
         if "决算" in s and title is None:
             title = s
-        elif department is None and len(s) > 2:
+        elif department is None and title is None and len(s) > 2:
             department = s
+    if title is not None and department is not None and not title.startswith(department):
+        title = department + title
     return department, title
 
 
@@ -270,10 +277,10 @@ def read_text(text: str, *, strict: bool = False, year: int | None = None) -> Re
             )
         )
 
-    department = (
-        cover_department
-        or next((t.meta.department for t in tables if t.meta.department), None)
-        or next((e.department for e in evaluations if e.department), None)
+    # The cover names the disclosing department; failing that, the tables' 部门名称.  (An
+    # evaluation's 主管部门 may be a parent department: it is not used.)
+    department = cover_department or next(
+        (t.meta.department for t in tables if t.meta.department), None
     )
     units = Counter(t.meta.unit for t in tables)
     unit = units.most_common(1)[0][0] if units else Unit.WAN_YUAN
@@ -317,8 +324,13 @@ def _read_part(
         for ln in body:
             if not ln.blank:
                 log.mark(ln, LineKind.NARRATIVE, heading, "between tables")
-    else:
+    elif seg.part == "explanation":
         sections.extend(read_sections(body, log, squash(heading)))
+    else:
+        # 概况 and other parts: prose the Disclosure has no field for; filed as narrative.
+        for ln in body:
+            if not ln.blank:
+                log.mark(ln, LineKind.NARRATIVE, squash(heading))
     return None
 
 

@@ -489,12 +489,20 @@ class _SummaryBody(_Body):
         self.width = max(self.width, sides[1].values[-1] + 1)
 
     def _is_data(self, line: Line) -> bool:
-        for side in self.sides:
-            if side.rownum is not None:
-                v = line.cell(side.rownum)
-                if v and not v.isdigit():
-                    return False
-        return True
+        """A printed row: a 行次 number where the header has one, or (nearly) full width.
+
+        A damaged row (a cell lost or added) is still a row, so that its misfit is reported as
+        a :class:`CellCountError` rather than as an unrecognised line.
+        """
+        if any(
+            side.rownum is not None and line.cell(side.rownum).isdigit() for side in self.sides
+        ):
+            return True
+        return len(line.cells) >= self.width - 1 and not any(
+            side.rownum is not None and line.cell(side.rownum) and not line.cell(side.rownum).isdigit()
+            and len(line.cells) == self.width
+            for side in self.sides
+        )
 
     def _row(self, line: Line) -> None:
         cells = self.fit(line, self.width)
@@ -915,8 +923,20 @@ def read_table(
             continue
         body_lines.append(line)
 
+    by_header = identify_by_header(_leading_headers(body_lines))
     if kind is None:
-        kind = identify_by_header(_leading_headers(body_lines))
+        kind = by_header
+    elif by_header is not None and not _same_layout(kind, by_header):
+        log.error(
+            TableIdentityError(
+                f"the title names {kind.KIND} but the header is that of {by_header.KIND}; "
+                "read as the header says",
+                line=title_line.number,
+                text=title_line.text,
+                where=kind.KIND,
+            )
+        )
+        kind = by_header
     if kind is None:
         for ln, note in marks:
             log.mark(ln, LineKind.BOILERPLATE, "table", note)
@@ -935,7 +955,6 @@ def read_table(
     body = _body_for(kind, ctx)
     for ln in body_lines:
         body.feed(ln)
-    _confirm_kind(body, kind, title_line)
 
     if front.unit is None:
         body.error(MissingUnitError, "no 金额单位 line; 万元 assumed", title_line)
@@ -973,23 +992,12 @@ def _leading_headers(body: Sequence[Line]) -> list[Line]:
     return out
 
 
-def _confirm_kind(body: _Body, kind: type[Table], title_line: Line) -> None:
-    """Content check: the header must not be that of another kind than the title names."""
-    if not body.headers:
-        return
-    by_header = identify_by_header(body.headers)
-    if by_header is None or by_header is kind:
-        return
-    if (
-        issubclass(by_header, FunctionalTable)
-        and issubclass(kind, FunctionalTable)
-        and set(by_header.COLUMNS) == set(kind.COLUMNS)
-    ):
-        return  # 05 and 08 share their columns: the title decides
-    body.error(
-        TableIdentityError,
-        f"the title names {kind.KIND} but the header is that of {by_header.KIND}",
-        title_line,
+def _same_layout(a: type[Table], b: type[Table]) -> bool:
+    """Kinds a header cannot tell apart (05 and 08 print the same columns): the title decides."""
+    return a is b or (
+        issubclass(a, FunctionalTable)
+        and issubclass(b, FunctionalTable)
+        and set(a.COLUMNS) == set(b.COLUMNS)
     )
 
 

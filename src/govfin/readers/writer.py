@@ -285,10 +285,13 @@ def write_text(disclosure: Disclosure) -> str:
     """
     d = disclosure
     out: list[str] = []
+    title = d.title
     if d.department:
         out += [d.department, ""]
-    if d.title:
-        out += [d.title, ""]
+        if title and title.startswith(d.department) and len(title) > len(d.department):
+            title = title[len(d.department) :]  # the reader joins the cover's lines again
+    if title:
+        out += [title, ""]
     if d.year is not None and (not d.title or f"{d.year}年度" not in d.title):
         out += [f"{d.year}年度", ""]
     if d.tables:

@@ -118,8 +118,10 @@ class Assessment:
 
 
 def claim_place(claim: Claim) -> Place:
-    """Where a claim sits: table 情况说明, row = section heading, column = the claim's text."""
-    return Place(NARRATIVE_TABLE, claim.section or None, claim.text, claim.line)
+    """Where a claim sits: table 情况说明, row = section heading, column = the claim's text
+    (with "（第2处）" for a repeated claim on the same line, so that each claim has its place)."""
+    text = claim.text if not claim.occurrence else f"{claim.text}（第{claim.occurrence + 1}处）"
+    return Place(NARRATIVE_TABLE, claim.section or None, text, claim.line)
 
 
 # -- sections and the figures their words name ---------------------------------------------------
@@ -617,6 +619,17 @@ class _Assessor:
                 )
         if sign == 0:
             nonzero = [q for q in (c.delta, c.percent) if q is not None and q.value != 0]
+            # "与上年持平，增长5%": another change of the same subject in the same sentence
+            nonzero += [
+                q
+                for x in self.claims
+                if isinstance(x, ChangeClaim)
+                and x is not c
+                and x.sign != 0
+                and (x.sentence, x.section, x.key) == (c.sentence, c.section, c.key)
+                for q in (x.delta, x.percent)
+                if q is not None and q.value != 0
+            ]
             if nonzero:
                 return self.add(
                     c,

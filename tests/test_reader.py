@@ -1,0 +1,314 @@
+"""The text reader on the seed document: equal to the hand-built fixtures, every line accounted."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from reader_variants import seed_lines, seed_text
+from seed_disclosure import seed_disclosure
+from seed_evaluations import seed_evaluations
+from seed_tables import DEPARTMENT, seed_tables
+
+from govfin.amounts import Unit
+from govfin.readers import LineKind, ReadResult, read_file, read_text
+from govfin.readers.lines import Line, strip_enumerator
+from govfin.readers.tables import identify_title, info_key
+from govfin.tables import (
+    BasicExpenditureDetail,
+    DisclosureInfoTable,
+    FiscalAppropriationSummary,
+    GeneralBudgetExpenditureTable,
+    GovernmentFundTable,
+    IncomeExpenditureSummary,
+    IncomeTable,
+    StateCapitalTable,
+    ThreePublicTable,
+)
+
+
+@pytest.fixture(scope="module")
+def result() -> ReadResult:
+    return read_text(seed_text())
+
+
+# -- equal to the hand-built fixtures ------------------------------------------------------------
+
+
+def test_ten_tables_in_printed_order(result: ReadResult) -> None:
+    assert [t.KIND for t in result.disclosure.tables] == [t.KIND for t in seed_tables()]
+
+
+@pytest.mark.parametrize("index", range(10))
+def test_table_equals_fixture(result: ReadResult, index: int) -> None:
+    got, want = result.disclosure.tables[index], seed_tables()[index]
+    assert got.meta == want.meta
+    assert list(got.rows) == list(want.rows)
+    assert got == want
+
+
+def test_all_tables_equal(result: ReadResult) -> None:
+    assert result.disclosure.tables == seed_tables()
+
+
+def test_evaluations_equal_fixture(result: ReadResult) -> None:
+    got, want = result.disclosure.evaluations, seed_evaluations()
+    assert [e.project for e in got] == [e.project for e in want]
+    for g, w in zip(got, want, strict=True):
+        assert g.funds == w.funds, g.project
+        assert g.indicators == w.indicators, g.project
+        assert g == w
+
+
+def test_disclosure_equals_fixture(result: ReadResult) -> None:
+    assert result.disclosure == seed_disclosure()
+
+
+def test_lines_recorded(result: ReadResult) -> None:
+    t01 = result.disclosure.tables[0]
+    assert t01.meta.line == 51
+    assert t01.row("一般公共预算财政拨款收入").line == 64
+    assert t01.row("201").line == 64
+    office = result.disclosure.evaluations[0]
+    assert office.line == 544
+    assert [f.line for f in office.funds] == [552, 553]
+    assert office.indicators[0].line == 557
+
+
+def test_document_facts(result: ReadResult) -> None:
+    d = result.disclosure
+    assert d.department == DEPARTMENT
+    assert d.year == 2024
+    assert d.unit is Unit.WAN_YUAN
+    assert d.title == "朔州经济开发区管理委员会综合办公室2024年度部门决算公开"  # cover lines 3 + 7
+
+
+def test_seed_reads_strictly_without_error() -> None:
+    r = read_text(seed_text(), strict=True)
+    assert r.ok and r.errors == ()
+    assert r.raise_for_errors() is r
+
+
+def test_result_unpacks_as_pair(result: ReadResult) -> None:
+    disclosure, log = result
+    assert disclosure is result.disclosure and log is result.log
+
+
+# -- the read log --------------------------------------------------------------------------------
+
+
+def test_every_nonblank_line_is_accounted_for(result: ReadResult) -> None:
+    text = seed_text()
+    assert result.log.unaccounted(text) == ()
+    nonblank = [n for n, t in enumerate(text.split("\n"), 1) if t.strip()]
+    assert [e.line for e in result.log] == nonblank
+
+
+def test_no_unrecognised_line(result: ReadResult) -> None:
+    assert result.log.unrecognised == ()
+    assert result.log.counts()["unrecognised"] == 0
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "part"),
+    [
+        (3, LineKind.BOILERPLATE, "封面"),
+        (5, LineKind.BOILERPLATE, "封面"),  # the wrapped cover title's stray "室"
+        (15, LineKind.BOILERPLATE, "目录"),
+        (47, LineKind.NARRATIVE, "第一部分概况"),
+        (51, LineKind.BOILERPLATE, "收入支出决算总表"),  # title
+        (53, LineKind.BOILERPLATE, "收入支出决算总表"),  # 公开01表
+        (63, LineKind.BOILERPLATE, "收入支出决算总表"),  # 栏次
+        (64, LineKind.TABLE_CELL, "收入支出决算总表"),
+        (94, LineKind.TABLE_CELL, "收入支出决算总表"),  # an empty printed row
+        (97, LineKind.BOILERPLATE, "收入支出决算总表"),  # 注：
+        (101, LineKind.BOILERPLATE, "收入决算表"),  # 公开02 …
+        (103, LineKind.BOILERPLATE, "收入决算表"),  # … 表
+        (172, LineKind.BOILERPLATE, "财政拨款收入支出决算总表"),  # wrapped 部门名称
+        (266, LineKind.TABLE_CELL, "一般公共预算财政拨款基本支出决算明细表"),
+        (311, LineKind.BOILERPLATE, "政府性基金预算财政拨款收入支出决算表"),  # 本表无数据
+        (346, LineKind.BOILERPLATE, "财政拨款“三公”经费支出决算表"),  # 1 … 12
+        (370, LineKind.TABLE_CELL, "部门决算公开相关信息统计表"),
+        (390, LineKind.NARRATIVE, "第三部分情况说明"),
+        (528, LineKind.NARRATIVE, "名词解释"),
+        (544, LineKind.BOILERPLATE, "绩效自评表:办公用品"),
+        (558, LineKind.TABLE_CELL, "绩效自评表:办公用品"),
+        (563, LineKind.TABLE_CELL, "绩效自评表:办公用品"),  # 总分
+        (564, LineKind.NARRATIVE, "绩效自评表:办公用品"),  # 项目绩效分析
+        (573, LineKind.BOILERPLATE, "绩效自评表:办公用品"),  # 备注 continued
+        (1239, LineKind.BOILERPLATE, "绩效自评表:2024年春节慰问经费"),
+    ],
+)
+def test_line_kinds(result: ReadResult, line: int, kind: LineKind, part: str) -> None:
+    entry = result.log.entry(line)
+    assert entry is not None
+    assert entry.kind is kind
+    assert entry.part == part
+    assert entry.text == seed_lines()[line - 1]
+
+
+def test_blank_lines_are_not_logged(result: ReadResult) -> None:
+    assert result.log.entry(1) is None and result.log.kind_of(2) is None
+
+
+def test_log_text_summarises(result: ReadResult) -> None:
+    text = result.log.to_text()
+    assert "0 unrecognised" in text and text.endswith("0 error(s)")
+
+
+# -- specific readings ---------------------------------------------------------------------------
+
+
+def test_summary_class_names_map_to_codes(result: ReadResult) -> None:
+    t = result.disclosure.table(IncomeExpenditureSummary)
+    assert t is not None
+    assert t.row("234").name == "抗疫特别国债安排的支出"
+    assert t.row("收入总计").name == "总计"
+    assert t.row("使用非财政拨款结余").name == "使用非财政拨款结余（含专用结余）"
+
+
+def test_appropriation_opening_split(result: ReadResult) -> None:
+    t = result.disclosure.table(FiscalAppropriationSummary)
+    assert t is not None
+    assert t.value("年初一般公共预算财政拨款", "金额") == Decimal("17.21")
+    assert t.row("年初一般公共预算财政拨款").name == "一般公共预算财政拨款"
+
+
+def test_detail_dashes_are_blank(result: ReadResult) -> None:
+    t = result.disclosure.table(BasicExpenditureDetail)
+    assert t is not None
+    assert t.value("309", "决算数") is None  # printed "——"
+    assert t.value("公用经费合计", "决算数") == Decimal("9.69")
+
+
+@pytest.mark.parametrize("kind", [GovernmentFundTable, StateCapitalTable, ThreePublicTable])
+def test_tables_without_data_are_present_and_empty(result: ReadResult, kind: type) -> None:
+    t = result.disclosure.table(kind)
+    assert t is not None and t.empty
+    assert t.meta.empty_note == "本表无数据"
+
+
+def test_info_table_counts_are_exact(result: ReadResult) -> None:
+    t = result.disclosure.table(DisclosureInfoTable)
+    assert t is not None
+    assert t.value("政府采购合计", "统计数") == Decimal("2.74")
+    assert t.unit_of("车辆数合计", "统计数") == 0
+
+
+def test_tables_in_yuan_keep_their_unit() -> None:
+    text = seed_text().replace("金额单位：万元", "金额单位：元")
+    d = read_text(text, strict=True).disclosure
+    t = d.table(IncomeTable)
+    assert t is not None
+    assert t.meta.unit is Unit.YUAN and t.meta.precision == Decimal("0.01")
+    assert t.value("合计", "本年收入合计") == Decimal("631.71")  # not converted
+    assert d.table(GovernmentFundTable).meta.unit is Unit.WAN_YUAN  # type: ignore[union-attr]
+
+
+def test_narrative_sections(result: ReadResult) -> None:
+    n = result.disclosure.narrative
+    headings = [s.heading for s in n.sections]
+    assert headings[0] == "一、收入支出决算总体情况说明"
+    assert headings[-1] == "十、其他重要事项情况说明"
+    assert len(headings) == 10  # 第三部分 情况说明 only; 概况 is logged as narrative
+    s = n.section("支出决算情况说明")
+    assert s is not None and s.line == 398
+    lines = seed_lines()
+    for k, text in enumerate(s.text.split("\n")):
+        assert text == lines[s.first_text_line + k - 1]  # type: ignore[operator]
+    assert n.glossary.startswith("- 一、财政拨款收入")
+    assert n.glossary_line == 528
+    assert n.glossary.endswith("住房公积金。")
+
+
+def test_evaluation_reading_details(result: ReadResult) -> None:
+    by_project = {e.project: e for e in result.disclosure.evaluations}
+    emergency = by_project["应急办经费"]  # duplicated 年初预算数 cell: eight numbers printed
+    assert emergency.funds[0].declared == Decimal(20)
+    assert emergency.funds[0].executed == Decimal("10.896")
+    office = by_project["办公用品"]
+    assert office.indicators[1].level3 == "办公用品日常例"  # truncated as printed
+    assert office.indicators[3].initial_value == ""  # one value cell missing
+    assert office.indicators[3].target == "控制在年度预算"
+    assert (office.total_score, office.grade) == (Decimal("59.99"), "差")
+    assert office.department_code == "604" and office.budget_unit_code == "604001"
+
+
+# -- title identification ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("收入支出决算总表", IncomeExpenditureSummary),
+        ("公开01表 收入支出决算总表", IncomeExpenditureSummary),
+        ("部门收入支出决算总表", IncomeExpenditureSummary),
+        ("2024年度单位收入决算表", IncomeTable),
+        ("收入决算表（公开02表）", IncomeTable),
+        ("表二、收入决算表", IncomeTable),
+        ("五、一般公共预算财政拨款支出决算表", GeneralBudgetExpenditureTable),
+        ("财政拨款“三公”经费支出决算表", ThreePublicTable),
+        ('财政拨款"三公"经费支出决算表', ThreePublicTable),
+        ("一般公共预算财政拨款“三公”经费支出决算表", ThreePublicTable),
+        ("部门决算公开相关信息统计表", DisclosureInfoTable),
+        ("朔州经济开发区管理委员会综合办公室收入决算表", IncomeTable),
+    ],
+)
+def test_identify_title(title: str, kind: type) -> None:
+    assert identify_title(title, department=DEPARTMENT) is kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["二、收入决算情况说明", "一、收入支出决算总表.....", "目 录", "注：本表反映部门本年度各项支出情况。"],
+)
+def test_not_a_title(text: str) -> None:
+    assert identify_title(text) is None
+
+
+@pytest.mark.parametrize(
+    ("label", "section", "key"),
+    [
+        ("合计", "一、政府采购情况", "政府采购合计"),
+        ("(一) 车辆数合计(辆)", "", "车辆数合计"),
+        ("1. 副部(省)级及以上领导用车", "", "副部（省）级及以上领导用车"),
+        ("(二) 单价100万元(含)以上设备(不含车辆)", "", "单价100万元（含）以上设备"),
+        ("其中：授予小微企业合同金额", "", "授予小微企业合同金额"),
+        ("政府采购授予中小企业合同金额", "", "授予中小企业合同金额"),
+        ("办公楼面积", "", None),
+    ],
+)
+def test_info_keys(label: str, section: str, key: str | None) -> None:
+    assert info_key(label, section) == key
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [("一、一般公共服务支出", "一般公共服务支出"), ("(一) 行政单位", "行政单位"),
+     ("1. 主要负责人用车", "主要负责人用车"), ("二十六、抗疫特别国债安排的支出", "抗疫特别国债安排的支出"),
+     ("2010350", "2010350"), ("1.5万元", "1.5万元")],
+)
+def test_strip_enumerator(label: str, name: str) -> None:
+    assert strip_enumerator(label) == name
+
+
+def test_line_cells() -> None:
+    line = Line(7, "\t 201 \t一般公共服务支出\u3000\t\t")
+    assert line.cells == ("", "201", "一般公共服务支出", "", "")
+    assert line.values == ("201", "一般公共服务支出")
+    assert line.trimmed_width() == 3 and not line.blank and not line.single
+
+
+# -- files -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
+def test_read_file_encodings(tmp_path, encoding: str) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "seed.txt"
+    path.write_bytes(seed_text().encode(encoding))
+    assert read_file(path).disclosure.tables == seed_tables()
+
+
+def test_year_argument() -> None:
+    r = read_text(seed_text(), year=2024, strict=True)
+    assert r.disclosure.year == 2024
