@@ -35,6 +35,7 @@ from govfin.tables import (
 )
 
 __all__ = [
+    "LAYOUTS",
     "TableSet",
     "functional_table",
     "growth_table",
@@ -121,8 +122,14 @@ def functional_table(
     rng: random.Random,
     *,
     year: int = 2024,
+    exact: bool = False,
 ) -> Table:
-    """A consistent table of ``kind`` along ``tree`` (coded rows in print order, 合计 first)."""
+    """A consistent table of ``kind`` along ``tree`` (coded rows in print order, 合计 first).
+
+    ``exact``: amounts in whole 100 元, so that every printed 万元 figure is exact and every
+    relation holds to the cent (no rounding residues, hence no findings at all).
+    """
+    step = 100 if exact else 1
     total_col, parts, p_use = _LAYOUT[kind]
     used = [parts[0], *(c for c in parts[1:] if rng.random() < p_use)]
     codes_ = [code for code, _ in tree]
@@ -136,7 +143,8 @@ def functional_table(
     for c in codes_:
         if is_leaf[c]:
             yuan[c] = {
-                col: (rng.randrange(1_000, 5_000_000) if col == used[0] or rng.random() < 0.5
+                col: (rng.randrange(1_000, 5_000_000, step) if col == used[0]
+                      or rng.random() < 0.5
                       else None) if col in used else None
                 for col in parts
             }
@@ -176,21 +184,29 @@ def functional_table(
     return kind(rows, meta)
 
 
-def growth_table(n_rows: int, seed: int = 0, kind: type[Table] = IncomeTable) -> Table:
+def growth_table(
+    n_rows: int, seed: int = 0, kind: type[Table] = IncomeTable, *, exact: bool = False
+) -> Table:
     """One table of exactly ``n_rows`` rows along :func:`synthetic_codes`."""
     rng = random.Random(seed)
     tree = [(c, f"科目{c}") for c in synthetic_codes(n_rows)]
-    return functional_table(kind, tree, rng)
+    return functional_table(kind, tree, rng, exact=exact)
 
 
-def table_set(seed: int, *, year: int = 2024) -> TableSet:
+def table_set(seed: int, *, year: int = 2024, exact: bool = False) -> TableSet:
     """A seed-sized table set (公开02, 03, 05) on a real subtree, all three consistent."""
     rng = random.Random(seed)
     tree = real_tree(rng, year=year)
-    return tuple(functional_table(k, tree, rng, year=year) for k in _LAYOUT)
+    return tuple(functional_table(k, tree, rng, year=year, exact=exact) for k in _LAYOUT)
 
 
-def table_sets(count: int, *, start: int = 0) -> Iterator[TableSet]:
+def table_sets(count: int, *, start: int = 0, exact: bool = False) -> Iterator[TableSet]:
     """``count`` table sets, generated one at a time (nothing is kept)."""
     for i in range(start, start + count):
-        yield table_set(i)
+        yield table_set(i, exact=exact)
+
+
+#: For the pandas version: table kind -> (total column, part columns).
+LAYOUTS: dict[str, tuple[str, tuple[str, ...]]] = {
+    k.KIND: (total, parts) for k, (total, parts, _) in _LAYOUT.items()
+}

@@ -77,7 +77,9 @@ def block(lines: Sequence[str], title: str) -> tuple[int, int]:
     """(start, end) indexes of a table block: its title line to its last note line."""
     start = find(lines, title)
     end = find(lines, "注：", start=start)
-    while end + 1 < len(lines) and (not lines[end + 1].strip() or lines[end + 1].startswith("说明")):
+    while end + 1 < len(lines) and (
+        not lines[end + 1].strip() or lines[end + 1].startswith("说明")
+    ):
         end += 1
     while not lines[end].strip():
         end -= 1
@@ -200,45 +202,73 @@ def broken_variants() -> list[Variant]:
             NotADisclosureError,
         ),
         # cells garbled: a non-numeric value in a money / count column
-        Variant("garbled-01", _garble("一、一般公共预算财政拨款收入", "631.71", "631.7l"),
-                AmountSyntaxError),
-        Variant("garbled-02", _garble("2010350\t", "340.18", "34O.18", after="公开02"),
-                AmountSyntaxError),
-        Variant("garbled-04", _garble("本年收入合计", "631.71", "六三一点七一", after="公开04表"),
-                AmountSyntaxError),
+        Variant(
+            "garbled-01",
+            _garble("一、一般公共预算财政拨款收入", "631.71", "631.7l"),
+            AmountSyntaxError,
+        ),
+        Variant(
+            "garbled-02",
+            _garble("2010350\t", "340.18", "34O.18", after="公开02"),
+            AmountSyntaxError,
+        ),
+        Variant(
+            "garbled-04",
+            _garble("本年收入合计", "631.71", "六三一点七一", after="公开04表"),
+            AmountSyntaxError,
+        ),
         Variant("garbled-06", _garble("30101\t", "67.13", "67.1.3"), AmountSyntaxError),
         Variant("garbled-10", _garble("合计\t1\t", "2.74", "2,74.0"), AmountSyntaxError),
         Variant("garbled-count-10", _garble("(一) 车辆数合计", "", "1.5"), AmountSyntaxError),
         Variant("garbled-fund", _garble("\t资金总额:", "10.45", "1O.45"), AmountSyntaxError),
-        Variant("garbled-score", _garble("\t产出指标\t数量指标\t购置种类", "20", "2O"),
-                AmountSyntaxError),
+        Variant(
+            "garbled-score",
+            _garble("\t产出指标\t数量指标\t购置种类", "20", "2O"),
+            AmountSyntaxError,
+        ),
         # cell counts that do not fit the header
         Variant("cell-dropped-03", _drop_cell("2010350\t", 3, after="公开03表"), CellCountError),
         Variant("cell-dropped-01", _drop_cell("本年收入合计", 2, after="公开01表"), CellCountError),
-        Variant("cell-added-05", _insert("合计\t", "201\t一般公共服务支出\t545.19\t263.44\t281.74\t9.99",
-                                         after="公开05表"), CellCountError),
+        Variant(
+            "cell-added-05",
+            _insert(
+                "合计\t", "201\t一般公共服务支出\t545.19\t263.44\t281.74\t9.99", after="公开05表"
+            ),
+            CellCountError,
+        ),
         Variant("fund-number-dropped", _drop_cell("市县区财政资金\t30", 4), CellCountError),
         # tables cut off mid-way
         Variant("truncated-01", _edit(_truncate_01), TruncatedTableError),
         Variant("truncated-06", _edit(_truncate_06), TruncatedTableError),
         Variant("truncated-05-no-rows", _edit(_rows_only_headers_05), TruncatedTableError),
         Variant("text-ends-in-06", _cut_text_at("30114\t"), TruncatedTableError),
-        Variant("text-ends-in-evaluation", _cut_text_at("\t\t时效指标\t慰问及时性"),
-                TruncatedTableError),
+        Variant(
+            "text-ends-in-evaluation", _cut_text_at("\t\t时效指标\t慰问及时性"), TruncatedTableError
+        ),
         # lines deleted
         Variant("deleted-total-05", _delete_line("合计\t", after="公开05表"), TruncatedTableError),
-        Variant("deleted-unit-06", _delete_line("金额单位：万元", after="公开06表"), MissingUnitError),
-        Variant("deleted-score-row", _delete_line("总分", after="办公用品项目支出绩效自评表"),
-                TruncatedTableError),
+        Variant(
+            "deleted-unit-06", _delete_line("金额单位：万元", after="公开06表"), MissingUnitError
+        ),
+        Variant(
+            "deleted-score-row",
+            _delete_line("总分", after="办公用品项目支出绩效自评表"),
+            TruncatedTableError,
+        ),
         Variant("deleted-row-02", _delete_line("2080506\t", after="公开02"), FINDING),
         Variant("deleted-row-06", _delete_line("30109\t"), FINDING),
         Variant("deleted-row-04", _delete_line("本年收入合计", after="公开04表"), FINDING),
         Variant("deleted-indicator", _delete_line("\t效益指标\t社会效益\t资产利用水平"), FINDING),
         # a line the reader cannot place, inside a table
-        Variant("stray-line-02", _insert("201\t", "这一行不属于表格\t?", after="公开02"),
-                UnrecognisedLineError),
+        Variant(
+            "stray-line-02",
+            _insert("201\t", "这一行不属于表格\t?", after="公开02"),
+            UnrecognisedLineError,
+        ),
         # figures changed / columns shifted: the reader cannot know, the checks do
-        Variant("changed-amount-03", _garble("201\t", "263.44", "263.54", after="公开03表"), FINDING),
+        Variant(
+            "changed-amount-03", _garble("201\t", "263.44", "263.54", after="公开03表"), FINDING
+        ),
         Variant("shifted-columns-02", _edit(_shift_02), FINDING),
         # units changed to 元: every table, or one table only
         Variant("units-yuan", _edit(_units_yuan), FINDING),
@@ -313,6 +343,12 @@ def _one_line_front(lines: list[str]) -> None:
     lines[i : j + 1] = ["部门名称：朔州经济开发区管理委员会综合办公室\t2024年度\t金额单位：万元"]
 
 
+def _page_numbers(lines: list[str]) -> None:
+    # Page footers left by the extraction: a bare number between narrative paragraphs.
+    for anchor in ("三、支出决算情况说明", "第四部分 名词解释"):
+        lines.insert(lines.index(anchor), "16")
+
+
 def _crlf(lines: list[str]) -> None:
     for i, line in enumerate(lines):
         lines[i] = line + "\r"
@@ -328,4 +364,5 @@ def regional_variants() -> Iterator[tuple[str, str, frozenset[str]]]:
     yield "untitled-03", _edit(_untitled_03), frozenset()
     yield "department-wrapped", _edit(_department_wrapped), frozenset()
     yield "front-on-one-line", _edit(_one_line_front), frozenset()
+    yield "page-numbers", _edit(_page_numbers), frozenset()
     yield "crlf", _edit(_crlf), frozenset()

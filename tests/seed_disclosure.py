@@ -10,15 +10,18 @@ lines 388–524), each keeping its source line numbers, and 第四部分 名词�
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
+import attrs
 from seed_evaluations import seed_evaluations
 from seed_tables import DEPARTMENT, YEAR, seed_tables
 
 from govfin.amounts import Unit
 from govfin.disclosure import Disclosure, Narrative
+from govfin.tables import Row, Table
 
-__all__ = ["SEED_TEXT", "seed_disclosure", "seed_narrative"]
+__all__ = ["SEED_TEXT", "edit", "seed_disclosure", "seed_narrative", "set_cell", "without"]
 
 SEED_TEXT = Path(__file__).parent / "data" / "seed_2024.txt"
 
@@ -62,3 +65,34 @@ def seed_disclosure() -> Disclosure:
         narrative=seed_narrative(),
         title=f"{DEPARTMENT}{YEAR}年度部门决算公开",
     )
+
+
+# -- perturbing the seed (for tests that break one relation) --------------------------------
+
+
+def set_cell(t: Table, key: str, column: str, value: str | None) -> Table:
+    """The table with one cell changed (a missing row is appended; a code key makes a coded
+    row)."""
+    v = None if value is None else Decimal(value)
+    rows = list(t.rows)
+    for i, r in enumerate(rows):
+        if r.key == key:
+            rows[i] = attrs.evolve(r, values={**r.values, column: v})
+            break
+    else:
+        rows.append(Row(key, key, {column: v}, code=key if key.isdigit() else None))
+    return attrs.evolve(t, rows=tuple(rows))
+
+
+def edit(d: Disclosure, cls: type[Table], *cells: tuple[str, str, str | None]) -> Disclosure:
+    """The disclosure with cells of its table of kind ``cls`` changed: (row key, column, value)."""
+    t = d.table(cls)
+    assert t is not None, cls.KIND
+    for key, column, value in cells:
+        t = set_cell(t, key, column, value)
+    return attrs.evolve(d, tables=tuple(t if isinstance(x, cls) else x for x in d.tables))
+
+
+def without(d: Disclosure, cls: type[Table]) -> Disclosure:
+    """The disclosure without its table of kind ``cls``."""
+    return attrs.evolve(d, tables=tuple(t for t in d.tables if not isinstance(t, cls)))

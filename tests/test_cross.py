@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import attrs
 import pytest
-from seed_disclosure import seed_disclosure
+from seed_disclosure import edit, seed_disclosure, without
 
 from govfin.amounts import Unit
 from govfin.disclosure import Disclosure
@@ -25,9 +25,7 @@ from govfin.tables import (
     GovernmentFundTable,
     IncomeExpenditureSummary,
     IncomeTable,
-    Row,
     StateCapitalTable,
-    Table,
     ThreePublicTable,
 )
 
@@ -51,31 +49,6 @@ def run(d: Disclosure, rule_id: str) -> Report:
 
 def bad(report: Report) -> set[tuple[str, Severity, Place | None]]:
     return {(f.rule_id, f.severity, f.place) for f in report if f.severity is not Severity.INFO}
-
-
-def set_cell(t: Table, key: str, column: str, value: str | None) -> Table:
-    """The table with one cell changed (a missing row is appended)."""
-    v = None if value is None else Decimal(value)
-    rows = list(t.rows)
-    for i, r in enumerate(rows):
-        if r.key == key:
-            rows[i] = attrs.evolve(r, values={**r.values, column: v})
-            break
-    else:
-        rows.append(Row(key, key, {column: v}, code=key if key.isdigit() else None))
-    return attrs.evolve(t, rows=tuple(rows))
-
-
-def edit(d: Disclosure, cls: type[Table], *cells: tuple[str, str, str | None]) -> Disclosure:
-    t = d.table(cls)
-    assert t is not None
-    for key, column, value in cells:
-        t = set_cell(t, key, column, value)
-    return attrs.evolve(d, tables=tuple(t if isinstance(x, cls) else x for x in d.tables))
-
-
-def without(d: Disclosure, cls: type[Table]) -> Disclosure:
-    return attrs.evolve(d, tables=tuple(t for t in d.tables if not isinstance(t, cls)))
 
 
 # -- registration ----------------------------------------------------------------------------
@@ -302,8 +275,9 @@ def test_tables_in_yuan_are_converted(seed: Disclosure) -> None:
     in_yuan = attrs.evolve(
         t01,
         rows=tuple(
-            attrs.evolve(r, values={k: (v * 10000 if v is not None else None)
-                                    for k, v in r.values.items()})
+            attrs.evolve(
+                r, values={k: (v * 10000 if v is not None else None) for k, v in r.values.items()}
+            )
             for r in t01.rows
         ),
         meta=attrs.evolve(t01.meta, unit=Unit.YUAN),
@@ -351,7 +325,9 @@ def test_k_note_on_data(seed: Disclosure) -> None:
 def test_k_note_copied_from_another_table(seed: Disclosure) -> None:
     t = seed.table(T08)
     assert t is not None
-    noted = attrs.evolve(t, meta=attrs.evolve(t.meta, empty_note="本部门无政府性基金预算财政拨款收支"))
+    noted = attrs.evolve(
+        t, meta=attrs.evolve(t.meta, empty_note="本部门无政府性基金预算财政拨款收支")
+    )
     d = attrs.evolve(seed, tables=tuple(noted if isinstance(x, T08) else x for x in seed.tables))
     r = run(d, "K-note-on-data")
     assert bad(r) == {("K-note-on-data", Severity.ERROR, Place(T08.KIND))}

@@ -6,10 +6,10 @@ from decimal import Decimal
 
 import attrs
 import pytest
-from seed_disclosure import seed_disclosure
+from seed_disclosure import edit, seed_disclosure
 
 from govfin.disclosure import Disclosure, Narrative, NarrativeSection
-from govfin.findings import Category, Report, Severity
+from govfin.findings import Category, Place, Report, Severity
 from govfin.rules import REGISTRY, CheckOptions, check
 from govfin.rules.narrative import (
     CLAIM_RULES,
@@ -19,6 +19,7 @@ from govfin.rules.narrative import (
     resolve,
     scope_of,
 )
+from govfin.tables import GeneralBudgetExpenditureTable
 
 S01 = "一、收入支出决算总体情况说明"
 S03 = "三、支出决算情况说明"
@@ -68,8 +69,11 @@ def test_scopes() -> None:
 def test_resolve_by_section_and_name(seed: Disclosure) -> None:
     def where(subject: str, scope: str | None, attribute: str | None = None) -> object:
         fig = resolve(seed, subject, scope, attribute)
-        return None if fig is None else [(c.place.table, c.place.row, c.place.column)
-                                         for c in fig.cells]
+        return (
+            None
+            if fig is None
+            else [(c.place.table, c.place.row, c.place.column) for c in fig.cells]
+        )
 
     assert where("收入总计", "01") == [("收入支出决算总表", "收入总计", "金额")]
     assert where("收入总计", "04") == [("财政拨款收入支出决算总表", "收入总计", "金额")]
@@ -103,7 +107,9 @@ def test_x12_agrees_and_contradicts(seed: Disclosure) -> None:
     f = wrong.errors[0]
     assert f.message.startswith("contradicted")
     assert (f.expected, f.actual, f.place.line if f.place else None) == (
-        Decimal("648.92"), Decimal("600.00"), 390,
+        Decimal("648.92"),
+        Decimal("600.00"),
+        390,
     )
     assert "2024年度收入总计600.00万元。" in f.message  # the sentence is quoted
     assert f.cells[1].table == "收入支出决算总表"
@@ -133,6 +139,16 @@ def test_x12_nil_statements(seed: Disclosure) -> None:
     assert outcome(r) == {("X12", "error")}
 
 
+def test_x12_procurement_against_table_10(seed: Disclosure) -> None:
+    text = "2024年度政府采购支出总额{}万元，其中：政府采购货物支出2.74万元、政府采购工程支出0万元。"
+    assert outcome(narrative_report(said(seed, S10, text.format("2.74")))) == {("X12", "info")}
+    r = narrative_report(said(seed, S10, text.format("3.74")))
+    (f,) = r.errors
+    assert f.place is not None and f.place.column == "2024年度政府采购支出总额3.74万元"
+    assert f.cells[1] == Place("部门决算公开相关信息统计表", "政府采购合计", "统计数")
+    assert (f.expected, f.actual) == (Decimal("2.74"), Decimal("3.74"))
+
+
 def test_x12_counts_are_exact(seed: Disclosure) -> None:
     assert outcome(narrative_report(said(seed, S10, "本部门（单位）共有车辆0辆。"))) == {
         ("X12", "info")
@@ -156,7 +172,8 @@ def test_x12_missing_row_is_not_checkable(seed: Disclosure) -> None:
 def test_n_share(seed: Disclosure) -> None:
     text = "2024年度支出合计631.71万元，其中：基本支出349.97万元，占比{}%。"
     assert outcome(narrative_report(said(seed, S03, text.format("55.40")))) == {
-        ("X12", "info"), ("N-share", "info"),
+        ("X12", "info"),
+        ("N-share", "info"),
     }
     r = narrative_report(said(seed, S03, text.format("56.40")))
     assert outcome(r) == {("X12", "info"), ("N-share", "error")}
@@ -193,7 +210,9 @@ def test_n_change_current_from_the_table(seed: Disclosure) -> None:
 
 
 def test_n_change_direction_words(seed: Disclosure) -> None:
-    r = narrative_report(said(seed, S01, "收入总计648.92万元。收入总计减少174.36万元，增长21.18%。"))
+    r = narrative_report(
+        said(seed, S01, "收入总计648.92万元。收入总计减少174.36万元，增长21.18%。")
+    )
     assert ("N-change", "error") in outcome(r)
     assert "opposite directions" in next(f for f in r.errors if f.rule_id == "N-change").message
     r = narrative_report(said(seed, S09, "公务接待费支出0万元，与上年持平，增长5%。"))
@@ -208,7 +227,9 @@ def test_n_change_increase_beyond_this_year(seed: Disclosure) -> None:
 
 def test_n_zero_base(seed: Disclosure) -> None:
     # 住房保障 24.09, all of it new: a rate on a nil previous year is meaningless
-    r = narrative_report(said(seed, S05, "住房保障支出24.09万元，较上年决算增加24.09万元，增长100%。"))
+    r = narrative_report(
+        said(seed, S05, "住房保障支出24.09万元，较上年决算增加24.09万元，增长100%。")
+    )
     assert outcome(r) == {("X12", "info"), ("N-zero-base", "warning")}
     # without a rate it is consistent: previous year 0.00 ≥ 0
     r = narrative_report(said(seed, S05, "住房保障支出24.09万元，较上年决算增加24.09万元。"))
@@ -224,12 +245,17 @@ def test_n_change_unchanged_needs_the_previous_year(seed: Disclosure) -> None:
 
 
 def test_n_change_against_the_previous_disclosure(seed: Disclosure) -> None:
-    from test_cross import edit
 
-    previous = edit(attrs.evolve(seed, year=2023), GeneralBudgetExpenditureTable,
-                    ("合计", "合计", "806.07"), ("201", "合计", "805.47"))
-    text = ("2024年一般公共预算财政拨款决算支出631.71万元。与上年相比，一般公共预算财政拨款支出"
-            "减少174.36万元，下降21.63%。")
+    previous = edit(
+        attrs.evolve(seed, year=2023),
+        GeneralBudgetExpenditureTable,
+        ("合计", "合计", "806.07"),
+        ("201", "合计", "805.47"),
+    )
+    text = (
+        "2024年一般公共预算财政拨款决算支出631.71万元。与上年相比，一般公共预算财政拨款支出"
+        "减少174.36万元，下降21.63%。"
+    )
     r = narrative_report(said(seed, S05, text), extra={"previous": previous})
     changes = [f for f in r if f.rule_id == "N-change"]
     assert [f.severity for f in changes] == [Severity.INFO, Severity.INFO]  # rate; Δ vs 2023
@@ -238,15 +264,14 @@ def test_n_change_against_the_previous_disclosure(seed: Disclosure) -> None:
     assert [f.severity for f in r if f.rule_id == "N-change"] == [Severity.INFO, Severity.ERROR]
 
 
-from govfin.tables import GeneralBudgetExpenditureTable  # noqa: E402
-
-
 # -- N-completion ----------------------------------------------------------------------------
 
 
 def test_n_completion(seed: Disclosure) -> None:
     text = "一般公共服务支出年初预算754.36万元，支出决算545.19万元，完成年初预算的{}%。"
-    assert ("N-completion", "info") in outcome(narrative_report(said(seed, S05, text.format("72.27"))))
+    assert ("N-completion", "info") in outcome(
+        narrative_report(said(seed, S05, text.format("72.27")))
+    )
     r = narrative_report(said(seed, S05, text.format("75.00")))
     assert ("N-completion", "error") in outcome(r)
     zero = "一般公共服务支出年初预算0万元，支出决算545.19万元，完成年初预算的0%。"
@@ -266,8 +291,11 @@ def test_n_perf_agrees(seed: Disclosure) -> None:
 
 def test_n_perf_contradicted(seed: Disclosure) -> None:
     r = narrative_report(said(seed, S10, PERF.format(n=22, m="205")))
-    assert {(f.rule_id, f.severity.value, f.place.column if f.place else None)
-            for f in r if f.severity is not Severity.INFO} == {
+    assert {
+        (f.rule_id, f.severity.value, f.place.column if f.place else None)
+        for f in r
+        if f.severity is not Severity.INFO
+    } == {
         ("N-perf", "error", "2024年二级项目绩效自评个数22个"),  # 21 tables attached
         ("N-perf", "error", "2024年二级项目绩效自评个数22个"),  # 5 + 3 + 13 = 21 stated
         ("N-perf-funds", "warning", "涉及资金205万元"),  # Σ 全年预算数 is 424.93
@@ -287,8 +315,11 @@ def test_n_perf_without_evaluations(seed: Disclosure) -> None:
 
 def test_n_residue(seed: Disclosure) -> None:
     r = narrative_report(said(seed, S01, "与上年相比，收入总计增加（减少）XX万元，主要原因是：。"))
-    assert {(f.rule_id, f.severity.value, f.place.column if f.place else None)
-            for f in r if f.rule_id == "N-residue"} == {
+    assert {
+        (f.rule_id, f.severity.value, f.place.column if f.place else None)
+        for f in r
+        if f.rule_id == "N-residue"
+    } == {
         ("N-residue", "error", "增加（减少）"),
         ("N-residue", "error", "XX"),
         ("N-residue", "error", "主要原因是："),
@@ -301,8 +332,10 @@ def test_n_residue(seed: Disclosure) -> None:
 
 
 def test_n_year(seed: Disclosure) -> None:
-    text = ("2021年度收入总计648.92万元。截至2024年12月31日共有车辆0辆。"
-            "依据《关于编制区级预算和2024-2026年中长期财政规划的通知》。2023年列入项目支出。")
+    text = (
+        "2021年度收入总计648.92万元。截至2024年12月31日共有车辆0辆。"
+        "依据《关于编制区级预算和2024-2026年中长期财政规划的通知》。2023年列入项目支出。"
+    )
     r = narrative_report(said(seed, S01, text))
     assert [(f.rule_id, f.severity, f.actual) for f in r if f.rule_id == "N-year"] == [
         ("N-year", Severity.WARNING, Decimal(2021))

@@ -36,8 +36,8 @@ def one(text: str, kind: type, **kw: object) -> object:
 
 def test_quantity_keeps_printed_precision() -> None:
     assert Quantity(Decimal("6.7"), "万元", "6.7").last_place == Decimal("0.1")
-    assert Quantity(Decimal("205"), "万元", "205").last_place == Decimal(1)
-    assert Quantity(Decimal("1830"), "%", "1830").last_place == Decimal(1)
+    assert Quantity(Decimal(205), "万元", "205").last_place == Decimal(1)
+    assert Quantity(Decimal(1830), "%", "1830").last_place == Decimal(1)
     assert Quantity(Decimal("648.92"), "万元", "648.92").wan_yuan() == (
         Decimal("648.92"),
         Decimal("0.01"),
@@ -55,7 +55,10 @@ def test_sentences_join_lines_the_print_broke() -> None:
     # seed lines 432–434: the sentence is broken after "，" across a blank line
     text = "较上年决算减少260.28万元，\n\n下降32.31%，主要原因是……。\n\n下一段。"
     ss = sentences(text, first_line=432)
-    assert [s.text for s in ss] == ["较上年决算减少260.28万元，下降32.31%，主要原因是……。", "下一段。"]
+    assert [s.text for s in ss] == [
+        "较上年决算减少260.28万元，下降32.31%，主要原因是……。",
+        "下一段。",
+    ]
     assert ss[0].line == 432
     assert ss[0].line_at(ss[0].text.index("下降")) == 434
     assert ss[1].line == 436
@@ -83,7 +86,9 @@ def test_amount() -> None:
 
 
 def test_amount_attribute_and_inherited_subject() -> None:
-    cs = extract_claims("一般公共服务支出年初预算754.36万元，支出决算545.19万元，完成年初预算的72.27%。")
+    cs = extract_claims(
+        "一般公共服务支出年初预算754.36万元，支出决算545.19万元，完成年初预算的72.27%。"
+    )
     budget, actual, completion = cs
     assert isinstance(budget, AmountClaim) and isinstance(actual, AmountClaim)
     assert (budget.subject, budget.attribute) == ("一般公共服务支出", "年初预算")
@@ -100,7 +105,9 @@ def test_amount_in_yuan_and_thousands() -> None:
 
 
 def test_share_uses_the_lead_amount() -> None:
-    cs = extract_claims("2024年度支出合计631.71万元，其中：\n\n基本支出349.97万元，占比55.40%；\n\n项目支出281.74万元，占比44.60%。")
+    cs = extract_claims(
+        "2024年度支出合计631.71万元，其中：\n\n基本支出349.97万元，占比55.40%；\n\n项目支出281.74万元，占比44.60%。"
+    )
     shares = [c for c in cs if isinstance(c, ShareClaim)]
     assert [(s.subject, s.part.value, s.whole.value, s.of) for s in shares] == [  # type: ignore[union-attr]
         ("基本支出", Decimal("349.97"), Decimal("631.71"), "支出合计"),
@@ -132,11 +139,14 @@ def test_change_inherits_subject_within_paragraph() -> None:
     assert isinstance(c, ChangeClaim)
     assert c.subject == "卫生健康支出" and c.current is not None
     assert c.current.value == Decimal("11.58") and c.percent is not None
-    assert c.percent.value == Decimal("1830")
+    assert c.percent.value == Decimal(1830)
 
 
 def test_unchanged_without_numbers() -> None:
-    c = one("因公出国（境）费支出0万元，与上年相同，主要原因是：本单位本年度无因公出国（境）费支出；", ChangeClaim)
+    c = one(
+        "因公出国（境）费支出0万元，与上年相同，主要原因是：本单位本年度无因公出国（境）费支出；",
+        ChangeClaim,
+    )
     assert isinstance(c, ChangeClaim)
     assert c.direction == "相同" and c.sign == 0 and c.delta is None
     assert c.subject == "因公出国（境）费支出"
@@ -157,7 +167,9 @@ def test_counts_and_grades() -> None:
 
 def test_masked_numbers_in_names() -> None:
     # "单价100万元（含）以上" is a name, not an amount of 100万元; the date is not a count
-    cs = extract_claims("截至2024年12月31日，本部门（单位）共有车辆0辆。单价100万元（含）以上设备（不含车辆）0台（套）。")
+    cs = extract_claims(
+        "截至2024年12月31日，本部门（单位）共有车辆0辆。单价100万元（含）以上设备（不含车辆）0台（套）。"
+    )
     assert [(type(c).__name__, c.subject) for c in cs] == [
         ("CountClaim", "车辆"),
         ("CountClaim", "单价100万元（含）以上设备（不含车辆）"),
@@ -244,3 +256,43 @@ def test_seed_claim_counts() -> None:
         "grade-count": 3,
     }
     assert all(c.line is not None and 388 < c.line < 525 for c in claims)
+
+
+# -- phrasings of other disclosures (rules-research [S5], [S6], [S14]) ------------------------
+
+
+def test_bare_share_after_a_lead() -> None:
+    text = "本年收入合计4125.49万元，其中：一般公共预算财政拨款收入3859.16万元，占93.55%；其他收入266.33万元，占6.45%。"
+    shares = [c for c in extract_claims(text) if isinstance(c, ShareClaim)]
+    assert [(s.subject, s.part.value, s.whole.value, s.of) for s in shares] == [  # type: ignore[union-attr]
+        ("一般公共预算财政拨款收入", Decimal("3859.16"), Decimal("4125.49"), "本年收入合计"),
+        ("其他收入", Decimal("266.33"), Decimal("4125.49"), "本年收入合计"),
+    ]
+
+
+def test_comparison_words_are_not_part_of_the_subject() -> None:
+    cs = extract_claims("“三公”经费支出比上年增加12.3万元，增长5.6%。")
+    (c,) = cs
+    assert isinstance(c, ChangeClaim) and c.subject == "“三公”经费支出"
+
+
+def test_subject_before_a_colon() -> None:
+    cs = extract_claims("支出:799.12万元。其中:人员经费支出434.89万元,公用经费支出77.4万元")
+    assert [c.subject for c in cs] == ["支出", "人员经费支出", "公用经费支出"]
+
+
+def test_attribute_with_connective() -> None:
+    cs = extract_claims("年初预算为1000万元，决算数为900万元，完成年初预算的90%。")
+    assert [(type(c).__name__, getattr(c, "attribute", None)) for c in cs] == [
+        ("AmountClaim", "年初预算"),
+        ("AmountClaim", "决算数"),
+        ("CompletionClaim", None),
+    ]
+
+
+def test_repeated_claims_on_one_line_are_numbered() -> None:
+    cs = extract_claims("国内接待费0万元，共接待0批次，其中外事接待费0万元，共接待0批次。")
+    assert [(c.text, c.occurrence) for c in cs if isinstance(c, CountClaim)] == [
+        ("共接待0批次", 0),
+        ("共接待0批次", 1),
+    ]

@@ -6,8 +6,7 @@ from decimal import Decimal
 
 import attrs
 import pytest
-from seed_disclosure import seed_disclosure
-from test_cross import edit
+from seed_disclosure import edit, seed_disclosure
 
 from govfin import ratios as R
 from govfin.disclosure import Disclosure
@@ -79,7 +78,9 @@ def test_basic_project_split(seed: Disclosure) -> None:
     }
     d = edit(seed, ExpenditureTable, ("合计", "经营支出", "10.00"))
     assert [r.label for r in R.basic_project_split(d, kind=ExpenditureTable)] == [
-        "基本支出", "项目支出", "经营支出",
+        "基本支出",
+        "项目支出",
+        "经营支出",
     ]
 
 
@@ -106,7 +107,7 @@ def test_budget_completion_from_the_narrative(seed: Disclosure) -> None:
     }
     t05 = seed.table(GeneralBudgetExpenditureTable)
     assert t05 is not None
-    (r,) = R.budget_completion(t05, {"201": Decimal("800")})
+    (r,) = R.budget_completion(t05, {"201": Decimal(800)})
     assert format_percent(r.value) == "68.15%"
     with pytest.raises(TypeError):
         R.budget_completion(t05)
@@ -141,7 +142,9 @@ def test_three_public(seed: Disclosure) -> None:
         ("合计", Decimal(0), Decimal(0)),
         ("因公出国（境）费", Decimal(0), Decimal(0)),
     ]
-    d = edit(seed, ThreePublicTable, ("预算数", "公务接待费", "2.00"), ("决算数", "公务接待费", "1.50"))
+    d = edit(
+        seed, ThreePublicTable, ("预算数", "公务接待费", "2.00"), ("决算数", "公务接待费", "1.50")
+    )
     d = edit(d, ThreePublicTable, ("预算数", "合计", "2.00"), ("决算数", "合计", "1.50"))
     got = {c.label: c for c in R.three_public(d, previous=seed) if c.key == "预算数"}
     assert format_percent(got["公务接待费"].rate) == "-25.00%"

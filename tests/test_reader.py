@@ -12,8 +12,9 @@ from seed_tables import DEPARTMENT, seed_tables
 
 from govfin.amounts import Unit
 from govfin.readers import LineKind, ReadResult, read_file, read_text
+from govfin.readers.bodies import info_key
+from govfin.readers.identify import identify_title
 from govfin.readers.lines import Line, strip_enumerator
-from govfin.readers.tables import identify_title, info_key
 from govfin.tables import (
     BasicExpenditureDetail,
     DisclosureInfoTable,
@@ -260,7 +261,12 @@ def test_identify_title(title: str, kind: type) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["二、收入决算情况说明", "一、收入支出决算总表.....", "目 录", "注：本表反映部门本年度各项支出情况。"],
+    [
+        "二、收入决算情况说明",
+        "一、收入支出决算总表.....",
+        "目 录",
+        "注：本表反映部门本年度各项支出情况。",
+    ],
 )
 def test_not_a_title(text: str) -> None:
     assert identify_title(text) is None
@@ -284,9 +290,14 @@ def test_info_keys(label: str, section: str, key: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("label", "name"),
-    [("一、一般公共服务支出", "一般公共服务支出"), ("(一) 行政单位", "行政单位"),
-     ("1. 主要负责人用车", "主要负责人用车"), ("二十六、抗疫特别国债安排的支出", "抗疫特别国债安排的支出"),
-     ("2010350", "2010350"), ("1.5万元", "1.5万元")],
+    [
+        ("一、一般公共服务支出", "一般公共服务支出"),
+        ("(一) 行政单位", "行政单位"),
+        ("1. 主要负责人用车", "主要负责人用车"),
+        ("二十六、抗疫特别国债安排的支出", "抗疫特别国债安排的支出"),
+        ("2010350", "2010350"),
+        ("1.5万元", "1.5万元"),
+    ],
 )
 def test_strip_enumerator(label: str, name: str) -> None:
     assert strip_enumerator(label) == name

@@ -13,9 +13,18 @@ import random
 import time
 
 import pytest
-from reader_variants import FINDING, Variant, broken_variants, regional_variants, seed_lines, seed_text
+from hypothesis import given
+from reader_variants import (
+    FINDING,
+    Variant,
+    broken_variants,
+    regional_variants,
+    seed_lines,
+    seed_text,
+)
 from seed_tables import seed_tables
 
+from govfin import strategies
 from govfin.findings import Finding, Severity
 from govfin.readers import (
     EmptyInputError,
@@ -83,9 +92,14 @@ def test_checks_find_what_the_reader_cannot(
 # -- regional layouts -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("name", "text", "absent"), list(regional_variants()), ids=lambda x: x
-                         if isinstance(x, str) and len(x) < 40 else "")
-def test_regional_layouts_read_to_the_same_tables(name: str, text: str, absent: frozenset[str]) -> None:
+@pytest.mark.parametrize(
+    ("name", "text", "absent"),
+    list(regional_variants()),
+    ids=lambda x: x if isinstance(x, str) and len(x) < 40 else "",
+)
+def test_regional_layouts_read_to_the_same_tables(
+    name: str, text: str, absent: frozenset[str]
+) -> None:
     result = read_text(text, strict=True)
     assert result.log.unrecognised == ()
     got = {t.KIND: t for t in result.disclosure.tables}
@@ -95,20 +109,23 @@ def test_regional_layouts_read_to_the_same_tables(name: str, text: str, absent: 
         assert got[kind].rows == table.rows, kind
         meta, expected = got[kind].meta, table.meta
         assert (meta.department, meta.year, meta.unit, meta.empty_note) == (
-            expected.department, expected.year, expected.unit, expected.empty_note
+            expected.department,
+            expected.year,
+            expected.unit,
+            expected.empty_note,
         ), kind
     assert len(result.disclosure.evaluations) == 21
 
 
 def test_number_is_metadata_only() -> None:
-    text = dict((n, t) for n, t, _ in regional_variants())["renumbered"]
+    text = {n: t for n, t, _ in regional_variants()}["renumbered"]
     d = read_text(text, strict=True).disclosure
     assert d.table("政府性基金预算财政拨款收入支出决算表").meta.number == "公开09表"  # type: ignore[union-attr]
     assert d.table("财政拨款“三公”经费支出决算表").meta.number == "公开07表"  # type: ignore[union-attr]
 
 
 def test_untitled_table_is_told_by_its_header() -> None:
-    text = dict((n, t) for n, t, _ in regional_variants())["untitled-03"]
+    text = {n: t for n, t, _ in regional_variants()}["untitled-03"]
     d = read_text(text, strict=True).disclosure
     t = d.table("支出决算表")
     assert t is not None and t.meta.title is None and t.meta.number == "公开03表"
@@ -209,10 +226,36 @@ def test_time_is_linear_in_the_input() -> None:
         "收入支出决算总表\n" + "\t".join(["9" * 30] * 5000),
         "收入决算表\n公开02表\n" + "201\t" * 50_000,
         "项目名称" + "\t1" * 50_000,
+        "收入决算表\n公开02表\n部门名称：a" + " " * 200_000 + "b\n",
+        "部门决算公开相关信息统计表\n公开10表\n项目\t行次\t统计数\n" + "()" * 50_000 + "\t1\t2",
+        "一、" * 100_000,
+        "第" + "一" * 100_000 + "部分",
     ],
-    ids=["digits", "tabs", "words", "brackets", "wide-row", "code-cells", "eval-row"],
+    ids=[
+        "digits",
+        "tabs",
+        "words",
+        "brackets",
+        "wide-row",
+        "code-cells",
+        "eval-row",
+        "spaced-department",
+        "bracketed-label",
+        "enumerators",
+        "part-heading",
+    ],
 )
 def test_pathological_lines_finish_quickly(text: str) -> None:
     t0 = time.perf_counter()
     read_text(text)
     assert time.perf_counter() - t0 < 5
+
+
+@given(strategies.reader_inputs())
+def test_any_input_gives_a_result_or_a_read_error(text: str) -> None:
+    result = read_text(text)  # lenient: never raises
+    assert result.log.unaccounted(text) == ()
+    try:
+        read_text(text, strict=True)
+    except ReadError as err:
+        assert err.line is None or 1 <= err.line <= text.count("\n") + text.count("\r") + 1

@@ -6,12 +6,13 @@ from decimal import Decimal
 
 import attrs
 import pytest
+from hypothesis import given
 from reader_variants import seed_text
 from seed_disclosure import seed_disclosure
 from seed_evaluations import seed_evaluations
 from seed_tables import DEPARTMENT, seed_tables
 
-from govfin import examples
+from govfin import examples, strategies
 from govfin.amounts import Unit
 from govfin.disclosure import Disclosure, Narrative, NarrativeSection
 from govfin.performance import FundLine, Indicator, ProjectEvaluation
@@ -41,8 +42,13 @@ def test_written_text_is_stable(seed: Disclosure) -> None:
 def test_round_trip_of_the_hand_built_fixtures() -> None:
     d = seed_disclosure()
     assert read_text(write_text(d), strict=True).disclosure == d
-    bare = Disclosure(department=DEPARTMENT, year=2024, tables=seed_tables(),
-                      evaluations=seed_evaluations(), title="2024年度部门决算公开")
+    bare = Disclosure(
+        department=DEPARTMENT,
+        year=2024,
+        tables=seed_tables(),
+        evaluations=seed_evaluations(),
+        title="2024年度部门决算公开",
+    )
     assert read_text(write_text(bare), strict=True).disclosure == bare
 
 
@@ -56,7 +62,10 @@ def test_each_table_round_trips_alone(index: int) -> None:
 
 def test_round_trip_in_yuan_and_without_metadata() -> None:
     cols = IncomeTable.COLUMNS
-    values = dict.fromkeys(cols, None) | {"本年收入合计": Decimal("1234567.89"), "财政拨款收入": Decimal("1234567.89")}
+    values = dict.fromkeys(cols, None) | {
+        "本年收入合计": Decimal("1234567.89"),
+        "财政拨款收入": Decimal("1234567.89"),
+    }
     rows = [Row("合计", "合计", values), Row("201", "一般公共服务支出", values, code="201")]
     table = IncomeTable(rows, TableMeta(title="收入决算表", unit=Unit.YUAN))
     d = Disclosure(year=2023, unit=Unit.YUAN, tables=(table,))
@@ -72,19 +81,48 @@ def test_round_trip_of_an_irregular_evaluation() -> None:
         budget_unit_code="123001",
         year=2024,
         funds=(
-            FundLine("资金总额", None, Decimal("10"), Decimal("10"), Decimal("2.5"),
-                     Decimal("7.5"), Decimal("25"), Decimal("2.5")),
-            FundLine("其他资金", Decimal(0), Decimal("10"), Decimal("10"), Decimal("2.5"),
-                     Decimal("7.5"), Decimal("25.00"), Decimal("2.50"), deviation="进度慢"),
+            FundLine(
+                "资金总额",
+                None,
+                Decimal(10),
+                Decimal(10),
+                Decimal("2.5"),
+                Decimal("7.5"),
+                Decimal(25),
+                Decimal("2.5"),
+            ),
+            FundLine(
+                "其他资金",
+                Decimal(0),
+                Decimal(10),
+                Decimal(10),
+                Decimal("2.5"),
+                Decimal("7.5"),
+                Decimal("25.00"),
+                Decimal("2.50"),
+                deviation="进度慢",
+            ),
         ),
         goal="",
         achieved="部分完成。",
         indicators=(
             Indicator("产出指标", "数量指标", "", "", "", "=3个", "", Decimal(20), None, "未完成"),
-            Indicator("产出指标", "质量指标", "合格率", "≥%", "", "", "说明", Decimal(30), Decimal(0)),
+            Indicator(
+                "产出指标", "质量指标", "合格率", "≥%", "", "", "说明", Decimal(30), Decimal(0)
+            ),
             Indicator("效益指标", "社会效益", "影响", "", "提升", "", "", None, None, ""),
-            Indicator("满意度指标", "服务对象满意度", "满意度", "", "≥90%", "≥95%", "",
-                      Decimal(10), Decimal("9.5"), ""),
+            Indicator(
+                "满意度指标",
+                "服务对象满意度",
+                "满意度",
+                "",
+                "≥90%",
+                "≥95%",
+                "",
+                Decimal(10),
+                Decimal("9.5"),
+                "",
+            ),
         ),
         total_score=Decimal("12.5"),
         grade="差",
@@ -151,3 +189,14 @@ def test_unknown_example() -> None:
 def test_disclosure_fields_are_typed(seed: Disclosure) -> None:
     for field in attrs.fields(Disclosure):
         assert getattr(seed, field.name) is not None, field.name
+
+
+# -- properties ------------------------------------------------------------------------------------
+
+
+@given(strategies.disclosures(max_leaves=15))
+def test_round_trip_of_generated_disclosures(d: Disclosure) -> None:
+    text = write_text(d)
+    result = read_text(text, strict=True)
+    assert result.disclosure == d
+    assert result.log.unrecognised == ()

@@ -32,14 +32,45 @@ _EXPORTS: dict[str, str] = {
     "Rule": "govfin.rules",
     "check": "govfin.rules",
     "StructureError": "govfin.serialize",
+    # tables
+    "Row": "govfin.tables",
+    "Table": "govfin.tables",
+    "TableMeta": "govfin.tables",
+    "IncomeExpenditureSummary": "govfin.tables",
+    "IncomeTable": "govfin.tables",
+    "ExpenditureTable": "govfin.tables",
+    "FiscalAppropriationSummary": "govfin.tables",
+    "GeneralBudgetExpenditureTable": "govfin.tables",
+    "BasicExpenditureDetail": "govfin.tables",
+    "GovernmentFundTable": "govfin.tables",
+    "StateCapitalTable": "govfin.tables",
+    "ThreePublicTable": "govfin.tables",
+    "DisclosureInfoTable": "govfin.tables",
+    # 项目支出绩效自评
+    "ProjectEvaluation": "govfin.performance",
+    "FundLine": "govfin.performance",
+    "Indicator": "govfin.performance",
+    "ScoringScheme": "govfin.performance",
+    # the document, and reading it
+    "Disclosure": "govfin.disclosure",
+    "Narrative": "govfin.disclosure",
+    "NarrativeSection": "govfin.disclosure",
+    "ReadError": "govfin.readers",
+    "ReadResult": "govfin.readers",
+    "read_file": "govfin.readers",
+    "read_text": "govfin.readers",
+    "write_text": "govfin.readers",
 }
 
-__all__ = sorted([*_EXPORTS, "codes", "__version__"])
+#: submodules reachable as attributes (``govfin.codes.lookup(...)``)
+_SUBMODULES = ("codes", "examples", "performance", "ratios", "tables")
+
+__all__ = sorted([*_EXPORTS, *_SUBMODULES, "__version__"])
 
 
 def __getattr__(name: str) -> Any:
-    if name == "codes":
-        return importlib.import_module("govfin.codes")
+    if name in _SUBMODULES:
+        return importlib.import_module(f"govfin.{name}")
     try:
         module = _EXPORTS[name]
     except KeyError:

@@ -261,17 +261,27 @@ class Tolerance:
         parts = list(parts)
         per_part = list(units) if units is not None else [unit] * len(parts)
         mode = self.mode
+        exact = mode is ToleranceMode.EXACT
+        rounded = mode is ToleranceMode.ROUND
         # The arithmetic of interval_of and Interval.__add__/__sub__, inlined: this runs for
         # every relation of every table, and building Interval objects dominated its cost.
+        # Per-unit work (u == 0, u / 2) is redone only when the unit object changes.
         expected = _ZERO
         lo = hi = _ZERO  # the summed interval of the signed parts
+        last_u: object = None
+        point = False
+        h = _ZERO
         for (sign, value), u in zip(parts, per_part, strict=True):
             if value is None:
                 continue
-            if mode is ToleranceMode.EXACT or u == 0:
+            if u is not last_u:
+                last_u = u
+                point = exact or u == 0
+                if rounded and not point:
+                    h = u / 2
+            if point:
                 v_lo = v_hi = value
-            elif mode is ToleranceMode.ROUND:
-                h = u / 2
+            elif rounded:
                 v_lo, v_hi = value - h, value + h
             elif value >= 0:
                 v_lo, v_hi = value, value + u
@@ -285,8 +295,16 @@ class Tolerance:
                 lo, hi = lo + -v_hi, hi + -v_lo
         actual = total if total is not None else _ZERO
         if total is not None:
-            t_iv = interval_of(actual, total_unit if total_unit is not None else unit, mode)
-            t_lo, t_hi = t_iv.lo, t_iv.hi
+            tu = total_unit if total_unit is not None else unit
+            if exact or tu == 0:
+                t_lo = t_hi = actual
+            elif rounded:
+                th = tu / 2
+                t_lo, t_hi = actual - th, actual + th
+            elif actual >= 0:
+                t_lo, t_hi = actual, actual + tu
+            else:
+                t_lo, t_hi = actual - tu, actual
         else:
             t_lo = t_hi = actual
         diff = actual - expected

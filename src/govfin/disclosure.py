@@ -15,7 +15,7 @@ Tables are found by kind (their canonical title), never by printed number::
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -211,6 +211,30 @@ class Disclosure:
     def check_parts(self) -> tuple[Any, ...]:
         """The parts the engine checks before the disclosure itself: tables, then evaluations."""
         return (*self.tables, *self.evaluations)
+
+    # -- plain data (through govfin.serialize) --------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dicts and lists (Decimals as strings; tables tagged with their kind)."""
+        from govfin.serialize import unstructure
+
+        return unstructure(self)  # type: ignore[no-any-return]
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Disclosure:
+        from govfin.serialize import structure
+
+        return structure(data, cls)
+
+    def to_json(self, **kwargs: Any) -> str:
+        from govfin.serialize import to_json
+
+        return to_json(self, **kwargs)
+
+    @classmethod
+    def from_json(cls, text: str) -> Disclosure:
+        from govfin.serialize import from_json
+
+        return from_json(text, cls)
 
     def check(self, **options: Any) -> Report:
         """Run every rule (tables, evaluations, cross-table, narrative); see

@@ -244,6 +244,12 @@ class Report:
     def __str__(self) -> str:
         return self.to_text()
 
+    def _repr_html_(self) -> str:
+        """HTML for Jupyter."""
+        from govfin.formatting import report_html
+
+        return report_html(self)
+
     # -- plain data ---------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
         from govfin.serialize import unstructure

@@ -17,7 +17,7 @@ acceptable (截至…, a 《…》 title, a "2024-2026年" plan range).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any, ClassVar
 
@@ -25,7 +25,11 @@ import attrs
 
 __all__ = [
     "ATTRIBUTES",
+    "COUNT_UNITS",
+    "DIRECTIONS",
+    "MONEY_UNITS",
     "NARRATIVE_TABLE",
+    "RESIDUE_PATTERNS",
     "AmountClaim",
     "ChangeClaim",
     "Claim",
@@ -39,6 +43,7 @@ __all__ = [
     "ShareClaim",
     "TemplateResidue",
     "YearMention",
+    "claims_in_sections",
     "extract_claims",
     "find_residue",
     "find_years",
@@ -100,16 +105,19 @@ _MASKS = (
 )
 _LEADING = re.compile(
     r"^(?:\d{4}年度?|截[至止]\d{4}年\d{1,2}月\d{1,2}日|其中|主要包括|主要用于|主要是|包括|"
-    r"本年度|本年|本部门[（(]单位[)）]|本部门|本单位|与上年相比|与上年|较上年决算数?|较上年|"
+    r"本年度|本部门[（(]单位[)）]|本部门|本单位|与上年相比|与上年|较上年决算数?|较上年|"
     r"比上年|同比|共有|共计|共|另外|此外|以及|和|及)"
 )
-_TRAILING = re.compile(r"(?:为|是|达到|达|约|共计|共)$")
+_TRAILING = re.compile(
+    r"(?:为|是|达到|达|约|共计|共|与上年相比|较上年决算数?|较上年|比上年|同比|与上年)$"
+)
 _DIRECTION_END = re.compile(r"(?P<dir>增加|增长|上升|提高|超支|减少|下降|降低|节约|节省)了?$")
 _SAME = re.compile(
     r"(?:与|较|比)上年[^，,。；;]{0,30}?(?P<dir>相同|持平|一致|无变化)|(?P<dir2>持平)"
 )
 _SHARE_BEFORE = re.compile(
-    r"(?:占比(?:为|是)?|比重(?:为|是)?|占(?P<of>[^，,。；;]+?)的?(?:比重|比例)?(?:为|是)?)$"
+    r"(?:占比(?:为|是)?|比重(?:为|是)?|占(?:为|是)?|"
+    r"占(?P<of>[^，,。；;]+?)的?(?:比重|比例)?(?:为|是)?)$"
 )
 _COMPLETION_BEFORE = re.compile(
     r"(?:完成(?P<of>年初|全年|调整后)?预算(?:数)?的|预算完成率(?:为|是)?|(?P<exec>执行率)(?:为|是)?)$"
@@ -483,6 +491,11 @@ class _Extractor:
             q = _quantity(m)
             start = self._clause_start(text, m.start(), floor)
             before = text[start : m.start()]
+            if not before and start > floor and text[start - 1] in "：:":
+                # "支出：799.12万元": the subject is the clause before the colon
+                head = self._clause_start(text, start - 1, floor)
+                if head < start - 1:
+                    start, before = head, text[head : m.start() - 1]
             after = text[m.end() :]
             claim = self._classify(s, q, start, m.end(), before, after, sentence_claims)
             if claim is not None:
@@ -812,8 +825,3 @@ def find_years(
                 )
             )
     return tuple(out)
-
-
-def iter_kinds(claims: Iterable[Claim], kind: type[Claim]) -> Iterator[Claim]:
-    """Claims of one kind (``AmountClaim`` …)."""
-    return (c for c in claims if isinstance(c, kind))

@@ -88,10 +88,12 @@ class _Segment:
     title: Line | None = None
     table_kind: type[Table] | None = None
     part: str = ""
+    #: True once a multi-cell line (a header or a row) has joined the segment.
+    has_body: bool = False
 
-    def has_body(self) -> bool:
-        """True once a multi-cell line (a header or a row) has joined a table segment."""
-        return any(len(ln.values) > 1 for ln in self.lines)
+    def add(self, line: Line) -> None:
+        self.lines.append(line)
+        self.has_body = self.has_body or len(line.values) > 1
 
 
 def _toc_like(line: Line) -> bool:
@@ -130,13 +132,13 @@ def _segment(lines: Sequence[Line], log: LogBuilder, department: str | None) -> 
     for i, line in enumerate(lines):
         current = segments[-1]
         if line.blank:
-            current.lines.append(line)
+            current.add(line)
             continue
         s = squash(line.joined)
         if in_toc:
             if _toc_like(line):
                 log.mark(line, LineKind.BOILERPLATE, "目录", "entry")
-                current.lines.append(line)
+                current.add(line)
                 continue
             in_toc = False
         if s in _TOC_WORDS:
@@ -151,19 +153,19 @@ def _segment(lines: Sequence[Line], log: LogBuilder, department: str | None) -> 
             segments.append(_Segment("evaluation", [line], title=line))
             continue
         if line.single:
-            in_front = current.kind == "table" and not current.has_body()
+            in_front = current.kind == "table" and not current.has_body
             numbered = is_table_number(line.joined) is not None
             kind = None if numbered else identify_title(line.joined, department)
             nxt = [lines[j] for j in nonblank[rank[i] + 1 : rank[i] + 2]]
             if in_front and kind is not None and _untitled(current):
                 # "公开01表" printed above its title: the title joins the number's block.
                 current.title, current.table_kind = line, kind
-                current.lines.append(line)
+                current.add(line)
                 continue
             if kind is not None or (not in_front and (numbered or _opens_table(line, nxt))):
                 segments.append(_Segment("table", [line], title=line, table_kind=kind))
                 continue
-        current.lines.append(line)
+        current.add(line)
     return segments
 
 
@@ -185,9 +187,10 @@ def _cover_facts(segment: _Segment) -> tuple[str | None, str | None]:
 
     The cover prints the department's name and "2024年度部门决算公开" on separate lines (a
     title set over several lines); the title is their concatenation.  A lone character left
-    by the wrap ("室") is ignored.
+    by the wrap ("室") is ignored.  A department printed below the title is not part of it.
     """
     department = title = None
+    department_first = False
     for ln in segment.lines:
         if ln.blank:
             continue
@@ -196,9 +199,9 @@ def _cover_facts(segment: _Segment) -> tuple[str | None, str | None]:
             continue
         if "决算" in s and title is None:
             title = s
-        elif department is None and title is None and len(s) > 2:
-            department = s
-    if title is not None and department is not None and not title.startswith(department):
+        elif department is None and len(s) > 2:
+            department, department_first = s, title is None
+    if title and department and department_first and not title.startswith(department):
         title = department + title
     return department, title
 
@@ -242,7 +245,7 @@ def read_text(text: str, *, strict: bool = False, year: int | None = None) -> Re
     for ln in segments[0].lines:
         log.mark(ln, LineKind.BOILERPLATE, "封面", "cover")
 
-    ctx = TableContext(log, year=doc_year, department=cover_department, codes_year=doc_year)
+    ctx = TableContext(log, codes_year=doc_year)
     tables: list[Table] = []
     evaluations: list[ProjectEvaluation] = []
     sections: list[NarrativeSection] = []
@@ -272,7 +275,8 @@ def read_text(text: str, *, strict: bool = False, year: int | None = None) -> Re
     if not tables and not evaluations:
         log.error(
             NotADisclosureError(
-                "no disclosure table and no 项目支出绩效自评表 found", line=first.number,
+                "no disclosure table and no 项目支出绩效自评表 found",
+                line=first.number,
                 text=first.text,
             )
         )

@@ -55,7 +55,15 @@ LEVEL2 = frozenset(
     }
 )  # fmt: skip
 GRADES = frozenset({"优", "良", "中", "差"})
-_FUND_FIELDS = ("declared", "initial_budget", "annual_budget", "executed", "balance", "rate", "score")
+_FUND_FIELDS = (
+    "declared",
+    "initial_budget",
+    "annual_budget",
+    "executed",
+    "balance",
+    "rate",
+    "score",
+)
 _OPERATORS = "≥≤=＝><＞＜≧≦"
 _NUMERIC = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 _DEPT_CODE = re.compile(r"^(\d{1,12})\s*[-－—]\s*(.+)$")
@@ -153,14 +161,12 @@ class _Reader:
             self._project(line)
         elif label.startswith("主管部门") or label == "预算单位":
             self._units(line)
-        elif label.startswith("项目资金") or label.startswith("资金投入"):
+        elif label.startswith(("项目资金", "资金投入")):
             self.state = "funds"
             self.mark(line, LineKind.BOILERPLATE, "header")
         elif "年度绩效目标" in label or label in ("年度总体目标", "总体目标"):
             self.state = "goal"
-            self.achieved_at = next(
-                (i for i, c in enumerate(line.cells) if "实际完成" in c), None
-            )
+            self.achieved_at = next((i for i, c in enumerate(line.cells) if "实际完成" in c), None)
             self.mark(line, LineKind.BOILERPLATE, "header")
         elif label == "绩效指标" or "一级指标" in line.values:
             self.state = "indicators"
@@ -224,7 +230,8 @@ class _Reader:
             )
             rest = (rest + [""] * len(_FUND_FIELDS))[: len(_FUND_FIELDS)]
         fields = {
-            f: self.number(v, line, f"{source} {f}") for f, v in zip(_FUND_FIELDS, rest, strict=True)
+            f: self.number(v, line, f"{source} {f}")
+            for f, v in zip(_FUND_FIELDS, rest, strict=True)
         }
         try:
             self.funds.append(FundLine(source, **fields, deviation=deviation, line=line.number))
@@ -266,7 +273,9 @@ class _Reader:
         i = 0
         level1 = level2 = level3 = None
         if squash(tokens[i]) in LEVEL1 and not (
-            squash(tokens[i]) == "成本指标" and self.level1 and self.level1 != "成本指标"
+            squash(tokens[i]) == "成本指标"
+            and self.level1
+            and self.level1 != "成本指标"
             and _is_level3_next(tokens, i)
         ):
             level1 = squash(tokens[i])
@@ -343,14 +352,14 @@ class _Reader:
         """A row whose cells sit under the header's columns: read them by position."""
         cell = {f: line.cell(i) for f, i in columns.items()}
         self._levels(squash(cell["level1"]) or None, squash(cell["level2"]) or None)
-        texts = tuple(
+        initial, target, actual, note = (
             "" if _is_dash(cell[f]) else cell[f]
             for f in ("initial_value", "target", "actual", "note")
         )
         weight = self.number(cell["weight"], line, "分值")
         score = self.number(cell["score"], line, "得分")
         level3 = "" if _is_dash(cell["level3"]) else cell["level3"]
-        self._add(line, level3, texts, weight, score, cell["reason"])
+        self._add(line, level3, (initial, target, actual, note), weight, score, cell["reason"])
 
     def _add(
         self,
@@ -364,7 +373,13 @@ class _Reader:
         try:
             self.indicators.append(
                 Indicator(
-                    self.level1, self.level2, level3, *texts, weight, score, reason,
+                    self.level1,
+                    self.level2,
+                    level3,
+                    *texts,
+                    weight,
+                    score,
+                    reason,
                     line=line.number,
                 )
             )
@@ -451,7 +466,8 @@ def _aligned(line: Line, columns: dict[str, int]) -> bool:
     if any(c and _numberish(c) and not _is_dash(c) for c in line.cells[: columns["weight"]]):
         return False
     return not any(
-        line.cell(columns[f])[:1] in tuple(_OPERATORS) for f in ("level1", "level2", "level3")
+        line.cell(columns[f])[:1] in tuple(_OPERATORS)
+        for f in ("level1", "level2", "level3")
         if line.cell(columns[f])
     )
 
@@ -466,7 +482,7 @@ def _is_dash(text: str) -> bool:
 
 def _is_unit_label(text: str) -> bool:
     s = squash(text)
-    return s.startswith("预算单位") or s.startswith("主管部门")
+    return s.startswith(("预算单位", "主管部门"))
 
 
 #: Openings of a printed outcome ("达成预期指标并具有一定效果" and its truncations).
@@ -489,7 +505,7 @@ def _split_run_together(text: str) -> tuple[str, str]:
 
 
 def _is_level2(token: str) -> bool:
-    return token in LEVEL2 or token.endswith("效益指标") or token.endswith("满意度指标")
+    return token in LEVEL2 or token.endswith(("效益指标", "满意度指标"))
 
 
 def _is_level3_next(tokens: Sequence[str], i: int) -> bool:
@@ -498,9 +514,14 @@ def _is_level3_next(tokens: Sequence[str], i: int) -> bool:
 
 
 def _code_and_name(text: str) -> tuple[str | None, str | None]:
-    """"604-朔州经济开发区…" -> ("604", "朔州经济开发区…"); no code -> (None, text)."""
+    """Split "604-朔州经济开发区…" into ("604", "朔州经济开发区…").
+
+    A name alone gives (None, name); a code alone ("604001") gives (code, None).
+    """
     if not text:
         return None, None
+    if text.isdigit():
+        return text, None  # a code printed without its name
     m = _DEPT_CODE.match(text)
     if m:
         return m.group(1), m.group(2).strip()

@@ -93,8 +93,7 @@ def to_fullwidth_brackets(text: str) -> str:
 
 def split_lines(text: str) -> list[str]:
     """The text's lines, accepting ``\\n``, ``\\r\\n`` and ``\\r`` endings; a BOM is dropped."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
@@ -245,9 +244,7 @@ class LogBuilder:
         self._entries: dict[int, LogEntry] = {}
         self._errors: list[ReadError] = []
 
-    def mark(
-        self, line: Line, kind: LineKind, part: str | None = None, note: str = ""
-    ) -> None:
+    def mark(self, line: Line, kind: LineKind, part: str | None = None, note: str = "") -> None:
         """File a non-blank line under ``kind``."""
         if line.blank:
             return
@@ -271,6 +268,4 @@ class LogBuilder:
         return line.number in self._entries
 
     def build(self) -> ReadLog:
-        return ReadLog(
-            tuple(self._entries[n] for n in sorted(self._entries)), tuple(self._errors)
-        )
+        return ReadLog(tuple(self._entries[n] for n in sorted(self._entries)), tuple(self._errors))

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
-from govfin.disclosure import SECTION_HEADING, Narrative, NarrativeSection
+from govfin.disclosure import SECTION_HEADING, NarrativeSection
 from govfin.readers.lines import Line, LineKind, LogBuilder, squash
 
 __all__ = ["PART_HEADING", "part_kind", "read_glossary", "read_sections"]
@@ -58,7 +59,7 @@ def read_sections(
         sections.append(_section(part, None, lines[: heads[0]]))
     elif not heads and _span(lines) is not None:
         sections.append(_section(part, None, lines))
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    for a, b in pairwise(bounds):
         sections.append(_section(lines[a].text.strip(), lines[a], lines[a + 1 : b]))
     return tuple(sections)
 
@@ -89,8 +90,3 @@ def read_glossary(lines: Sequence[Line], log: LogBuilder) -> tuple[str, int | No
         log.mark(ln, LineKind.NARRATIVE, "名词解释")
     chosen = lines[span[0] : span[1] + 1]
     return "\n".join(ln.text for ln in chosen), chosen[0].number
-
-
-def merge(parts: Sequence[tuple[NarrativeSection, ...]], glossary: tuple[str, int | None]) -> Narrative:
-    """One :class:`Narrative` from the sections of every narrative part and the glossary."""
-    return Narrative(tuple(s for p in parts for s in p), glossary[0], glossary[1])

@@ -159,14 +159,12 @@ _INFO_SECTIONS = (
 
 def _info(t: DisclosureInfoTable) -> list[str]:
     out: list[str] = []
-    n = 0
     section = None
-    for r in t.rows:
+    for n, r in enumerate(t.rows, 1):
         title = next((s for s, keys in _INFO_SECTIONS if r.key in keys), None)
         if title != section and title is not None:
             section = title
             out += [_cells(title, "", ""), _cells("项目", "行次", "统计数")]
-        n += 1
         out.append(_cells(r.name or r.key, n, _amount(r.values.get("统计数"))))
     return out
 
@@ -206,7 +204,15 @@ def _fund_amount(value: Decimal | None) -> str:
 
 def _fund(f: FundLine) -> str:
     label = f"{f.source}:" if f.is_total else f.source
-    amounts = (f.declared, f.initial_budget, f.annual_budget, f.executed, f.balance, f.rate, f.score)
+    amounts = (
+        f.declared,
+        f.initial_budget,
+        f.annual_budget,
+        f.executed,
+        f.balance,
+        f.rate,
+        f.score,
+    )
     return _cells("", label, *(_fund_amount(a) for a in amounts), f.deviation)
 
 
@@ -225,8 +231,17 @@ def _indicators(items: Iterable[Indicator]) -> list[str]:
         level1, level2 = i.level1, i.level2
         out.append(
             _cells(
-                "", l1, l2, i.level3 or "——", i.initial_value, i.target, i.actual, i.note,
-                _amount(i.weight), _amount(i.score), i.reason,
+                "",
+                l1,
+                l2,
+                i.level3 or "——",
+                i.initial_value,
+                i.target,
+                i.actual,
+                i.note,
+                _amount(i.weight),
+                _amount(i.score),
+                i.reason,
             )
         )
     return out
@@ -240,8 +255,13 @@ def write_evaluation(e: ProjectEvaluation) -> str:
     out += [
         _cells("项目名称", "", e.project),
         _cells(
-            "主管部门及代码", "", _with_code(e.department_code, e.department), "", "",
-            "预算单位", _with_code(e.budget_unit_code, e.budget_unit),
+            "主管部门及代码",
+            "",
+            _with_code(e.department_code, e.department),
+            "",
+            "",
+            "预算单位",
+            _with_code(e.budget_unit_code, e.budget_unit),
         ),
         _FUND_HEADER,
         _cells("", "", "目标申报数", "预算编制数"),
@@ -285,13 +305,13 @@ def write_text(disclosure: Disclosure) -> str:
     """
     d = disclosure
     out: list[str] = []
-    title = d.title
-    if d.department:
-        out += [d.department, ""]
-        if title and title.startswith(d.department) and len(title) > len(d.department):
-            title = title[len(d.department) :]  # the reader joins the cover's lines again
-    if title:
-        out += [title, ""]
+    title, department = d.title, d.department
+    if title and department and title.startswith(department) and len(title) > len(department):
+        # The cover's two lines: the reader joins them into the title again.
+        out += [department, "", title[len(department) :], ""]
+    else:
+        # A title that does not begin with the department: the department below it.
+        out += [line for text in (title, department) if text for line in (text, "")]
     if d.year is not None and (not d.title or f"{d.year}年度" not in d.title):
         out += [f"{d.year}年度", ""]
     if d.tables:

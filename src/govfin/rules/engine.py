@@ -123,10 +123,16 @@ class Context:
         Returns the comparison (``None`` when every cell was blank).
         """
         cells = (total, *plus, *minus)
-        if all(c.value is None for c in cells):
-            return None
-        parts = [(1, c.value) for c in plus] + [(-1, c.value) for c in minus]
-        units = [c.unit for c in plus] + [c.unit for c in minus]
+        for c in cells:
+            if c.value is not None:
+                break
+        else:
+            return None  # every cell blank
+        parts = [(1, c.value) for c in plus]
+        units = [c.unit for c in plus]
+        if minus:
+            parts += [(-1, c.value) for c in minus]
+            units += [c.unit for c in minus]
         cmp = self.tolerance.compare(
             total.value, parts, total.unit, units=units, total_unit=total.unit
         )

@@ -34,8 +34,9 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TypeVar
 
 import attrs
 
@@ -43,6 +44,7 @@ from govfin.amounts import Interval, Tolerance, ToleranceMode, Unit, interval_of
 from govfin.disclosure import Disclosure
 from govfin.findings import Category, Cell, Finding, Place, Report, Severity
 from govfin.narrative import (
+    DIRECTIONS,
     NARRATIVE_TABLE,
     AmountClaim,
     ChangeClaim,
@@ -56,6 +58,8 @@ from govfin.narrative import (
     ShareClaim,
     subject_key,
 )
+from govfin.performance.summary import DepartmentSummary, summarize
+from govfin.rules.cross import convert_cell
 from govfin.rules.engine import CheckOptions, Context
 from govfin.rules.registry import REGISTRY, RuleFunc, rule
 from govfin.tables import (
@@ -291,9 +295,12 @@ class Figure:
         return tuple(c.place for c in self.cells)
 
 
-def _best(key: str, candidates: Iterable[tuple[str, object]]) -> tuple[int, object] | None:
+_V = TypeVar("_V")
+
+
+def _best(key: str, candidates: Iterable[tuple[str, _V]]) -> tuple[int, _V] | None:
     """The candidate whose name is ``key`` or its longest suffix; (matched length, value)."""
-    best: tuple[int, object] | None = None
+    best: tuple[int, _V] | None = None
     for name, value in candidates:
         matches = bool(name) and (key == name or key.endswith(name))
         if matches and (best is None or len(name) > best[0]):
@@ -302,8 +309,6 @@ def _best(key: str, candidates: Iterable[tuple[str, object]]) -> tuple[int, obje
 
 
 def _convert(d: Disclosure, t: Table, cell: Cell) -> Cell:
-    from govfin.rules.cross import convert_cell
-
     return convert_cell(cell, t, d.unit)
 
 
@@ -336,7 +341,7 @@ def resolve(
         return None
     terms = {**GLOBAL_TERMS, **SCOPE_TERMS.get(scope or "", {})}
     keys = [key] + ([key[:-2]] if key.endswith("支出") and len(key) > 2 else [])
-    found: tuple[int, object] | None = None
+    found: tuple[int, tuple[Ref, ...]] | None = None
     for k in keys:
         found = _best(k, terms.items())
         if found is not None:
@@ -348,13 +353,10 @@ def resolve(
             rows = [(subject_key(_ENUM_NAME.sub("", r.name)), r) for r in t.coded_rows()]
             by_name = _best(key, rows)
             if by_name is not None and (found is None or by_name[0] > found[0]):
-                row = by_name[1]
-                assert hasattr(row, "key")
-                found = (by_name[0], _refs((named[0], row.key, named[1])))
+                found = (by_name[0], _refs((named[0], by_name[1].key, named[1])))
     if found is None:
         return None
     refs = found[1]
-    assert isinstance(refs, tuple)
     if attribute is not None and "预算" in attribute:
         if all(c is T09 and k == T09.ACTUAL for c, k, _ in refs):
             refs = tuple((c, T09.BUDGET, col) for c, _, col in refs)
@@ -416,7 +418,7 @@ class _Assessor:
         self.claims = d.claims()
         previous = options.extra.get("previous")
         self.previous: Disclosure | None = previous if isinstance(previous, Disclosure) else None
-        self._perf: object | None = None
+        self._perf: DepartmentSummary | None = None
 
     # -- helpers --------------------------------------------------------------------------
     def add(self, claim: Claim, rule_id: str, status: Status, message: str, **kw: object) -> None:
@@ -608,7 +610,7 @@ class _Assessor:
     def change(self, c: ChangeClaim) -> None:
         sign = c.sign
         if c.percent_direction is not None and c.delta is not None:
-            psign = DIRECTION_SIGN[c.percent_direction]
+            psign = DIRECTIONS[c.percent_direction]
             if psign != sign:
                 return self.add(
                     c,
@@ -703,7 +705,7 @@ class _Assessor:
                 )
             self.against_previous(c, report_missing=False)
             return
-        if prev.lo <= 0:
+        if prev_point <= 0:
             return self.add(
                 c,
                 "N-zero-base",
@@ -713,10 +715,14 @@ class _Assessor:
                 expected=prev_point,
                 cells=cells,
             )
-        # r = Δ / (current − sign·Δ) rises with Δ and falls with current.
+        # r = Δ / (current − sign·Δ) rises with Δ and falls with current, so its interval is
+        # spanned by the interval ends.  When the previous year could be 0 within rounding
+        # (e.g. 0.02 − 0.01), the rate is unbounded above.
         lo = delta.lo / (cur.hi - sign * delta.lo) * _HUNDRED
-        hi = delta.hi / (cur.lo - sign * delta.hi) * _HUNDRED
-        r = Interval(min(lo, hi), max(lo, hi))
+        low_base = cur.lo - sign * delta.hi
+        hi = delta.hi / low_base * _HUNDRED if low_base > 0 else None
+        top = hi if hi is not None else max(lo, _pct_interval(c.percent, self.tol).hi)
+        r = Interval(min(lo, top), max(lo, top))
         point = dv / prev_point * _HUNDRED
         printed = _pct_interval(c.percent, self.tol)
         detail = (
@@ -857,10 +863,9 @@ class _Assessor:
         )
 
     # -- N-perf, N-perf-funds ---------------------------------------------------------------
-    def perf(self) -> object | None:
-        if self._perf is None and self.d.evaluations:
-            from govfin.performance.summary import summarize
-
+    def perf(self) -> DepartmentSummary:
+        """The performance package's department summary of the attached 自评表."""
+        if self._perf is None:
             self._perf = summarize(self.d.evaluations)
         return self._perf
 
@@ -875,7 +880,7 @@ class _Assessor:
     def perf_count(self, c: CountClaim) -> None:
         if self._no_evaluations(c, "N-perf"):
             return
-        n = len(self.d.evaluations)
+        n = self.perf().count
         claimed = c.count.value
         places = tuple(e.place() for e in self.d.evaluations)
         status = Status.AGREES if claimed == n else Status.CONTRADICTED
@@ -913,8 +918,8 @@ class _Assessor:
     def perf_grade(self, c: GradeCountClaim) -> None:
         if self._no_evaluations(c, "N-perf"):
             return
+        n = self.perf().by_grade.get(c.grade, 0)
         matching = [e for e in self.d.evaluations if e.grade == c.grade]
-        n = len(matching)
         claimed = c.count.value
         status = Status.AGREES if claimed == n else Status.CONTRADICTED
         names = "、".join(e.project for e in matching)
@@ -933,25 +938,24 @@ class _Assessor:
     def perf_funds(self, c: AmountClaim) -> None:
         if self._no_evaluations(c, "N-perf-funds"):
             return
-        from govfin.performance.model import MONEY_UNIT
-
-        lines = [(e, e.total_line) for e in self.d.evaluations if e.total_line is not None]
+        summary = self.perf()
         cells = tuple(
-            Cell(e.fund_cell(fl, "annual_budget").place, fl.annual_budget, MONEY_UNIT)
-            for e, fl in lines
+            e.fund_cell(e.total_line, "annual_budget")
+            for e in self.d.evaluations
+            if e.total_line is not None
         )
-        executed = sum((fl.executed or _ZERO for _, fl in lines), _ZERO)
-        fig = Figure("Σ 全年预算数 of the 自评表", cells)
         value, unit = c.amount.wan_yuan()
         parts = [(1, cell.value) for cell in cells]
-        cmp = self.tol.compare(value, parts, unit, units=[MONEY_UNIT] * len(cells), total_unit=unit)
+        cmp = self.tol.compare(
+            value, parts, unit, units=[cell.unit for cell in cells], total_unit=unit
+        )
         status = Status.AGREES if cmp.consistent else Status.CONTRADICTED
         self.add(
             c,
             "N-perf-funds",
             status,
-            f"“{c.text}”: {fig.label} is {_fmt(fig.value)}万元 "
-            f"(Σ 全年执行数 {_fmt(executed)}万元, {len(cells)} tables)",
+            f"“{c.text}”: Σ 全年预算数 of the 自评表 is {_fmt(summary.funds)}万元 "
+            f"(Σ 全年执行数 {_fmt(summary.executed)}万元, {summary.count} tables)",
             expected=cmp.expected,
             actual=cmp.actual,
             difference=cmp.difference,
@@ -984,13 +988,6 @@ class _Assessor:
                     "a percentage whose meaning was not recognised",
                 )
         return tuple(self.out)
-
-
-DIRECTION_SIGN: Mapping[str, int] = {
-    "增加": 1, "增长": 1, "上升": 1, "提高": 1, "超支": 1,
-    "减少": -1, "下降": -1, "降低": -1, "节约": -1, "节省": -1,
-    "持平": 0, "相同": 0, "一致": 0, "无变化": 0,
-}  # fmt: skip
 
 
 def assess(d: Disclosure, options: CheckOptions | None = None) -> tuple[Assessment, ...]:

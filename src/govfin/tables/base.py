@@ -214,21 +214,39 @@ class Table:
                 f"{' or '.join(map(str, self.CODE_LENGTHS))} digits (code {r.code!r})"
             )
 
+    def _repr_html_(self) -> str:
+        """HTML for Jupyter."""
+        from govfin.formatting import table_html
+
+        return table_html(self)
+
     # -- lookup -------------------------------------------------------------------------------
     @functools.cached_property
-    def _by_key(self) -> dict[str, Row]:
-        """Row key -> first row with that key (built once per table; rows are immutable)."""
+    def _by_key(self) -> dict[str, Row] | None:
+        """Row key -> first row with that key, built once per table (rows are immutable).
+
+        ``None`` when some row key cannot be hashed: :meth:`get` then scans the rows.
+        """
         index: dict[str, Row] = {}
-        for r in self.rows:
-            index.setdefault(r.key, r)
+        try:
+            for r in self.rows:
+                index.setdefault(r.key, r)
+        except TypeError:
+            return None
         return index
 
     def get(self, key: str) -> Row | None:
         """The first row with this key, or None."""
-        try:
-            return self._by_key.get(key)
-        except TypeError:  # an unhashable key equals no row key
-            return None
+        index = self._by_key
+        if index is not None:
+            try:
+                return index.get(key)
+            except TypeError:  # an unhashable key equals no (hashable) row key
+                return None
+        for r in self.rows:
+            if r.key == key:
+                return r
+        return None
 
     def row(self, key: str) -> Row:
         r = self.get(key)
@@ -246,6 +264,15 @@ class Table:
 
     def cell(self, key: str, column: str) -> Cell:
         """The cell at (row key, column); a missing row reads as blank."""
+        cls = type(self)
+        if cls.place is Table.place and cls.value is Table.value:
+            # place() and value() inlined (one row lookup instead of two): rules read every
+            # cell of a relation that does not hold to the cent through here.
+            r = self.get(key)
+            if r is None:
+                return Cell(Place(self.KIND, key, column, None), None, self.unit_of(key, column))
+            return Cell(Place(self.KIND, key, column, r.line), r[column],
+                        self.unit_of(key, column))
         return Cell(self.place(key, column), self.value(key, column), self.unit_of(key, column))
 
     def unit_of(self, key: str, column: str) -> Decimal:

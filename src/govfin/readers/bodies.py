@@ -1,0 +1,591 @@
+"""Per-kind parsers of a table's body rows (after its front matter, before its notes).
+
+One parser per layout: the functional tables (02, 03, 05, 07, 08: "code, name, amounts"),
+the two-sided summaries (01, 04), the side-by-side groups of 06, the 三公 table (09) and the
+labelled lines of 10.  A parser is fed the body lines one by one; it files each in the read
+log (header, row, or unrecognised), reports typed errors for what does not fit, and returns
+the rows, keyed as the table classes pin them (:mod:`govfin.tables`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+
+import attrs
+
+from govfin.amounts import AmountError, parse_amount, parse_count
+from govfin.readers.errors import (
+    AmountSyntaxError,
+    CellCountError,
+    CodeSyntaxError,
+    ReadError,
+    TableIdentityError,
+    UnknownNameError,
+)
+from govfin.readers.identify import (
+    CODE,
+    PAREN_SUFFIX,
+    column_matches,
+    header_like,
+    is_numbering,
+    is_plain_amount,
+    merged_header,
+)
+from govfin.readers.lines import (
+    Line,
+    LineKind,
+    LogBuilder,
+    squash,
+    strip_enumerator,
+    to_fullwidth_brackets,
+)
+from govfin.tables import (
+    BasicExpenditureDetail,
+    DisclosureInfoTable,
+    FiscalAppropriationSummary,
+    FunctionalTable,
+    IncomeExpenditureSummary,
+    Row,
+    Table,
+    ThreePublicTable,
+)
+
+__all__ = ["TableContext", "body_for", "class_code", "info_key"]
+
+
+@attrs.define
+class TableContext:
+    """What a table parser needs from the document: the read log, the classification year."""
+
+    log: LogBuilder
+    #: Edition year of the classification that maps printed 类 names to codes (None: default).
+    codes_year: int | None = None
+
+
+class _Body:
+    """Base of the per-kind body parsers: shared helpers for cells, amounts and errors."""
+
+    def __init__(self, ctx: TableContext, kind: type[Table]):
+        self.ctx = ctx
+        self.kind = kind
+        self.part = kind.KIND
+        self.headers: list[Line] = []
+        self.data_lines = 0
+
+    # logging ------------------------------------------------------------------------------
+    def header(self, line: Line, note: str = "header") -> None:
+        self.headers.append(line)
+        self.ctx.log.mark(line, LineKind.BOILERPLATE, self.part, note)
+
+    def data(self, line: Line, note: str) -> None:
+        self.data_lines += 1
+        self.ctx.log.mark(line, LineKind.TABLE_CELL, self.part, note)
+
+    def unrecognised(self, line: Line) -> None:
+        self.ctx.log.unrecognised(line, self.part, in_table=True)
+
+    def error(self, cls: type[ReadError], message: str, line: Line | None) -> None:
+        self.ctx.log.error(
+            cls(
+                message,
+                line=line.number if line else None,
+                text=line.text if line else None,
+                where=self.part,
+            )
+        )
+
+    # cells --------------------------------------------------------------------------------
+    def fit(self, line: Line, width: int) -> tuple[str, ...]:
+        """The line's cells cut or padded to ``width``; a misfit is a :class:`CellCountError`."""
+        cells = line.cells
+        if len(cells) < width:
+            self.error(
+                CellCountError,
+                f"{len(cells)} cell(s) where the header has {width}",
+                line,
+            )
+            return cells + ("",) * (width - len(cells))
+        if any(cells[width:]):
+            self.error(
+                CellCountError,
+                f"{line.trimmed_width()} cell(s) where the header has {width}",
+                line,
+            )
+        return cells[:width]
+
+    def amount(self, text: str, line: Line, column: str) -> Decimal | None:
+        """A money cell; text that is not a number is an :class:`AmountSyntaxError` (blank)."""
+        try:
+            return parse_amount(text)
+        except AmountError as exc:
+            self.error(AmountSyntaxError, f"column {column}: {exc}", line)
+            return None
+
+    def count(self, text: str, line: Line, column: str) -> Decimal | None:
+        """A count cell (vehicles, equipment): a whole number."""
+        try:
+            n = parse_count(text)
+        except AmountError as exc:
+            self.error(AmountSyntaxError, f"column {column}: {exc}", line)
+            return None
+        return None if n is None else Decimal(n)
+
+    # protocol -----------------------------------------------------------------------------
+    def feed(self, line: Line) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def rows(self) -> list[Row]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def missing(self) -> str | None:
+        """What a complete table of this kind would still need (None when complete)."""
+        return None if self.data_lines else "no data rows"
+
+
+class _FunctionalBody(_Body):
+    """Rows "code, name, amounts…" under a "合计" row."""
+
+    def __init__(self, ctx: TableContext, kind: type[Table]):
+        super().__init__(ctx, kind)
+        self.width = 2 + len(kind.COLUMNS)
+        self._rows: list[Row] = []
+        self._order: list[int] | None = None  # header column index of each model column
+
+    def _columns(self) -> list[int]:
+        if self._order is None:
+            self._order = self._layout()
+        return self._order
+
+    def _layout(self) -> list[int]:
+        """Where each model column sits, read from the merged header (default: in order)."""
+        default = list(range(2, self.width))
+        if not self.headers:
+            return default
+        names = merged_header(self.headers, self.width)
+        found: list[int] = []
+        for c in self.kind.COLUMNS:
+            idx = next(
+                (i for i in range(2, self.width) if names[i] and column_matches(names[i], c)),
+                None,
+            )
+            if idx is None or idx in found:
+                # Printed columns that cannot all be named: positions, and say so once.
+                shown = [n for n in names[2:] if n]
+                if len(shown) == len(self.kind.COLUMNS):
+                    self.error(
+                        TableIdentityError,
+                        f"header columns {shown} do not match {list(self.kind.COLUMNS)}",
+                        self.headers[-1],
+                    )
+                return default
+            found.append(idx)
+        return found
+
+    def feed(self, line: Line) -> None:
+        first = squash(line.cell(0))
+        code, name = first, line.cell(1)
+        parts = line.cell(0).split(maxsplit=1)
+        if len(parts) == 2 and CODE.match(parts[0]):
+            code, name = parts  # "2010350 事业运行" printed in one cell
+        if CODE.match(code) or first in ("合计", "总计"):
+            self._row(line, code if CODE.match(code) else None, name.strip())
+        elif header_like(line, self.kind.COLUMNS):
+            self.header(line, "栏次" if first == "栏次" or is_numbering(line) else "header")
+        else:
+            self.unrecognised(line)
+
+    def _row(self, line: Line, code: str | None, name: str) -> None:
+        cells = self.fit(line, self.width)
+        values = {
+            c: self.amount(cells[i], line, c)
+            for c, i in zip(self.kind.COLUMNS, self._columns(), strict=True)
+        }
+        key = code if code is not None else "合计"
+        if code is None:
+            name = name or squash(line.cell(0))
+        self._rows.append(Row(key, name, values, code=code, line=line.number))
+        self.data(line, f"row {key}")
+
+    def rows(self) -> list[Row]:
+        return self._rows
+
+    def missing(self) -> str | None:
+        if not self._rows:
+            return "no data rows"
+        if not any(r.key == "合计" for r in self._rows):
+            return "no 合计 row"
+        return None
+
+
+@attrs.frozen
+class _Side:
+    label: int
+    values: tuple[int, ...]
+    columns: tuple[str, ...]
+    rownum: int | None = None
+
+
+class _SummaryBody(_Body):
+    """公开01 / 公开04: income lines on the left, expenditure by 类 on the right."""
+
+    def __init__(self, ctx: TableContext, kind: type[Table]):
+        super().__init__(ctx, kind)
+        self.summary04 = kind is FiscalAppropriationSummary
+        self.exp_columns: tuple[str, ...] = (
+            FiscalAppropriationSummary.EXPENDITURE_COLUMNS if self.summary04 else ("金额",)
+        )
+        n = len(self.exp_columns)
+        self.sides = (
+            _Side(0, (2,), ("金额",), 1),
+            _Side(3, tuple(range(5, 5 + n)), self.exp_columns, 4),
+        )
+        self.width = 5 + n
+        self.income: list[Row] = []
+        self.expenditure: list[Row] = []
+        self._opening = False  # after 年初财政拨款结转和结余 (04): split lines get "年初"
+
+    def feed(self, line: Line) -> None:
+        first = squash(line.cell(0))
+        if line.values.count("项目") >= 2 or line.cell(0) == "项目":
+            self._layout(line)
+            self.header(line)
+        elif (
+            first == "栏次"
+            or is_numbering(line)
+            or (first in ("收入", "支出") and not any(is_plain_amount(v) for v in line.values))
+        ):
+            self.header(line, "栏次" if first == "栏次" else "header")
+        elif self._is_data(line):
+            self._row(line)
+        elif header_like(line, self.kind.COLUMNS):
+            self.header(line)
+        else:
+            self.unrecognised(line)
+
+    def _layout(self, line: Line) -> None:
+        """Read the position of each side's label, 行次 and money columns from the header."""
+        starts = [i for i, c in enumerate(line.cells) if squash(c) == "项目"]
+        if len(starts) != 2:
+            return
+        sides = []
+        for k, start in enumerate(starts):
+            end = starts[k + 1] if k + 1 < len(starts) else len(line.cells)
+            rownum = start + 1 if squash(line.cell(start + 1)) == "行次" else None
+            first_value = start + (2 if rownum is not None else 1)
+            columns = ("金额",) if k == 0 else self.exp_columns
+            values = tuple(range(first_value, first_value + len(columns)))
+            if first_value + len(columns) > end:
+                self.error(
+                    TableIdentityError,
+                    f"header has {end - first_value} money column(s) on side {k + 1}, "
+                    f"expected {len(columns)}",
+                    line,
+                )
+                return
+            sides.append(_Side(start, values, columns, rownum))
+        self.sides = (sides[0], sides[1])
+        self.width = max(self.width, sides[1].values[-1] + 1)
+
+    def _is_data(self, line: Line) -> bool:
+        """A printed row: a 行次 number where the header has one, or (nearly) full width.
+
+        A damaged row (a cell lost or added) is still a row, so that its misfit is reported as
+        a :class:`CellCountError` rather than as an unrecognised line.
+        """
+        rownums = [line.cell(s.rownum) for s in self.sides if s.rownum is not None]
+        return any(v.isdigit() for v in rownums) or len(line.cells) >= self.width - 1
+
+    def _row(self, line: Line) -> None:
+        cells = self.fit(line, self.width)
+        notes = []
+        for k, side in enumerate(self.sides):
+            label = cells[side.label]
+            raw = [cells[i] for i in side.values]
+            if not label:
+                if any(raw):
+                    self.error(CellCountError, "amount without a row label", line)
+                continue
+            values = {c: self.amount(v, line, c) for c, v in zip(side.columns, raw, strict=True)}
+            row = (
+                self._income_row(label, values, line)
+                if k == 0
+                else self._exp_row(label, values, line)
+            )
+            if row is not None:
+                (self.income if k == 0 else self.expenditure).append(row)
+                notes.append(row.key)
+        self.data(line, "rows " + ", ".join(notes) if notes else "empty row")
+
+    def _income_row(self, label: str, values: dict[str, Decimal | None], line: Line) -> Row | None:
+        name = strip_enumerator(label)
+        key = PAREN_SUFFIX.sub("", squash(name)) if "结余" in name else squash(name)
+        if key == "总计":
+            key = "收入总计"
+        if self.summary04:
+            if key == "年初财政拨款结转和结余":
+                self._opening = True
+            elif self._opening and key in FiscalAppropriationSummary.EXPENDITURE_COLUMNS:
+                key = "年初" + key
+        income_rows: tuple[str, ...] = self.kind.INCOME_ROWS  # type: ignore[attr-defined]
+        if key not in income_rows:
+            self.error(UnknownNameError, f"unknown income line {name!r}", line)
+            return None
+        return Row(key, name, values, line=line.number)
+
+    def _exp_row(self, label: str, values: dict[str, Decimal | None], line: Line) -> Row | None:
+        name = strip_enumerator(label)
+        key = squash(name)
+        if key == "总计":
+            key = "支出总计"
+        rows: tuple[str, ...] = self.kind.EXPENDITURE_ROWS  # type: ignore[attr-defined]
+        if key in rows:
+            return Row(key, name, values, line=line.number)
+        code = class_code(name, self.ctx.codes_year)
+        if code is None:
+            self.error(UnknownNameError, f"no 类 of the classification is named {name!r}", line)
+            return None
+        return Row(code, name, values, code=code, line=line.number)
+
+    def rows(self) -> list[Row]:
+        return self.income + self.expenditure
+
+    def missing(self) -> str | None:
+        keys = {r.key for r in self.rows()}
+        absent = [k for k in ("收入总计", "支出总计") if k not in keys]
+        return f"no {' / '.join(absent)} row" if absent else None
+
+
+def class_code(name: str, year: int | None) -> str | None:
+    """The 类 code of a printed functional class name in the edition of ``year``, or None.
+
+    Uses :func:`govfin.codes.find_by_name`; a year with no shipped edition falls back to
+    :data:`govfin.codes.DEFAULT_YEAR`.
+    """
+    from govfin import codes
+
+    y = year if year is not None else codes.DEFAULT_YEAR
+    try:
+        found = codes.find_by_name(name, y, level="类", scheme="functional")
+    except codes.UnknownEditionError:
+        found = codes.find_by_name(name, codes.DEFAULT_YEAR, level="类", scheme="functional")
+    return found[0].code if found else None
+
+
+_TOTAL_LABELS = (BasicExpenditureDetail.PERSONNEL_TOTAL, BasicExpenditureDetail.PUBLIC_TOTAL)
+
+
+class _DetailBody(_Body):
+    """公开06: four (科目代码, 科目名称, 决算数) groups per line, then the two totals."""
+
+    def __init__(self, ctx: TableContext, kind: type[Table]):
+        super().__init__(ctx, kind)
+        self.groups: list[tuple[int, int, int]] = [(g, g + 1, g + 2) for g in (0, 3, 6, 9)]
+        self.width = 12
+        self.by_group: dict[int, list[Row]] = {}
+        self.totals: dict[str, Row] = {}
+
+    def feed(self, line: Line) -> None:
+        squashed = [squash(c) for c in line.cells]
+        if "科目代码" in squashed or "科目编码" in squashed:
+            starts = [i for i, c in enumerate(squashed) if c in ("科目代码", "科目编码")]
+            self.groups = [(s, s + 1, s + 2) for s in starts]
+            self.width = max(self.width, starts[-1] + 3)
+            self.header(line)
+        elif any(c in _TOTAL_LABELS for c in squashed):
+            self._totals(line, squashed)
+        elif any(CODE.match(line.cell(g[0])) for g in self.groups):
+            self._groups(line)
+        elif header_like(line, self.kind.COLUMNS):
+            self.header(line)
+        else:
+            self.unrecognised(line)
+
+    def _groups(self, line: Line) -> None:
+        cells = self.fit(line, self.width)
+        keys = []
+        for k, (ci, ni, vi) in enumerate(self.groups):
+            code, name, value = cells[ci], cells[ni], cells[vi]
+            if not code:
+                if name or value:
+                    self.error(
+                        CodeSyntaxError, f"group {k + 1}: a name or amount without a code", line
+                    )
+                continue
+            if not CODE.match(code) or len(code) not in BasicExpenditureDetail.CODE_LENGTHS:
+                self.error(
+                    CodeSyntaxError, f"group {k + 1}: {code!r} is not an economic code", line
+                )
+                continue
+            amount = self.amount(value, line, f"决算数 ({code})")
+            self.by_group.setdefault(k, []).append(
+                Row(code, name, {"决算数": amount}, code=code, line=line.number)
+            )
+            keys.append(code)
+        self.data(line, "rows " + ", ".join(keys) if keys else "empty row")
+
+    def _totals(self, line: Line, squashed: list[str]) -> None:
+        positions = [i for i, c in enumerate(squashed) if c in _TOTAL_LABELS]
+        for n, pos in enumerate(positions):
+            end = positions[n + 1] if n + 1 < len(positions) else len(line.cells)
+            filled = [c for c in line.cells[pos + 1 : end] if c]
+            if len(filled) > 1:
+                self.error(CellCountError, f"{squashed[pos]}: more than one amount", line)
+            value = self.amount(filled[-1] if filled else "", line, squashed[pos])
+            key = squashed[pos]
+            self.totals[key] = Row(key, line.cells[pos], {"决算数": value}, line=line.number)
+        self.data(line, "totals")
+
+    def rows(self) -> list[Row]:
+        out = [r for k in sorted(self.by_group) for r in self.by_group[k]]
+        out.extend(self.totals[k] for k in _TOTAL_LABELS if k in self.totals)
+        return out
+
+    def missing(self) -> str | None:
+        absent = [k for k in _TOTAL_LABELS if k not in self.totals]
+        return f"no {' / '.join(absent)} row" if absent else None
+
+
+class _ThreePublicBody(_Body):
+    """公开09: 预算数 and 决算数, six columns each (side by side, or one row each)."""
+
+    _ROWS = (ThreePublicTable.BUDGET, ThreePublicTable.ACTUAL)
+
+    def __init__(self, ctx: TableContext, kind: type[Table]):
+        super().__init__(ctx, kind)
+        self._rows: dict[str, Row] = {}
+
+    def feed(self, line: Line) -> None:
+        n = len(self.kind.COLUMNS)
+        first = squash(line.cell(0))
+        rest = line.cells[1:]
+        if is_numbering(line):
+            self.header(line, "栏次")
+        elif first in self._ROWS and not any(v and not _amount_like(v) for v in rest):
+            cells = self.fit(line, 1 + n)
+            self._put(first, cells[1:], line)
+            self.data(line, f"row {first}")
+        elif (
+            line.values and all(_amount_like(v) for v in line.values) and (line.trimmed_width() > n)
+        ):
+            cells = self.fit(line, 2 * n)
+            self._put(self._ROWS[0], cells[:n], line)
+            self._put(self._ROWS[1], cells[n:], line)
+            self.data(line, "rows 预算数, 决算数")
+        elif header_like(line, self.kind.COLUMNS) or any(
+            "公务" in v or "出国" in v for v in line.values
+        ):
+            self.header(line)
+        else:
+            self.unrecognised(line)
+
+    def _put(self, key: str, cells: Sequence[str], line: Line) -> None:
+        values = {c: self.amount(v, line, c) for c, v in zip(self.kind.COLUMNS, cells, strict=True)}
+        self._rows[key] = Row(key, key, values, line=line.number)
+
+    def rows(self) -> list[Row]:
+        return [self._rows[k] for k in self._ROWS if k in self._rows]
+
+    def missing(self) -> str | None:
+        absent = [k for k in self._ROWS if k not in self._rows]
+        return f"no {' / '.join(absent)} row" if absent else None
+
+
+def _amount_like(text: str) -> bool:
+    """A cell that is meant as a number: digits, signs, separators (maybe garbled)."""
+    t = squash(text)
+    return bool(t) and not any("\u3400" <= ch <= "\u9fff" for ch in t)
+
+
+_PROCUREMENT_SECTION = "政府采购"
+
+
+class _InfoBody(_Body):
+    """公开10: labelled lines (label, 行次, 统计数) under section lines."""
+
+    def __init__(self, ctx: TableContext, kind: type[Table]):
+        super().__init__(ctx, kind)
+        self.section = ""
+        self._rows: list[Row] = []
+
+    def feed(self, line: Line) -> None:
+        first = line.cell(0)
+        others = [v for v in line.cells[1:] if v]
+        if first and not others and _is_section(first):
+            self.section = squash(first)
+            self.header(line, "section")
+        elif squash(first) in ("项目", "栏次") or is_numbering(line):
+            self.header(line)
+        elif first:
+            self._row(line)
+        else:
+            self.unrecognised(line)
+
+    def _row(self, line: Line) -> None:
+        cells = self.fit(line, 3)
+        label, rownum, value = cells
+        if rownum and not rownum.isdigit():
+            self.unrecognised(line)
+            return
+        key = info_key(label, self.section)
+        if key is None:
+            self.error(UnknownNameError, f"unknown line {label!r}", line)
+            self.data(line, "unknown line")
+            return
+        if key in DisclosureInfoTable.COUNT_ROWS:
+            v = self.count(value, line, key)
+        else:
+            v = self.amount(value, line, key)
+        self._rows.append(Row(key, strip_enumerator(label), {"统计数": v}, line=line.number))
+        self.data(line, f"row {key}")
+
+    def rows(self) -> list[Row]:
+        return self._rows
+
+
+def _is_section(label: str) -> bool:
+    s = squash(label)
+    return bool(re.match(r"^[一二三四五六七八九十]+、", s))
+
+
+def info_key(label: str, section: str = "") -> str | None:
+    """The row key of a printed 公开10 label, or None when it names no known line.
+
+    ``"(一) 车辆数合计(辆)"`` -> ``"车辆数合计"``; ``"合计"`` under 政府采购 -> ``"政府采购合计"``;
+    half-width brackets become full-width.
+    """
+    keys = DisclosureInfoTable.ROW_KEYS or ()
+    s = to_fullwidth_brackets(squash(strip_enumerator(label)))
+    s = s.removeprefix("其中：").removeprefix("其中")
+    candidates = [s]
+    bare = s
+    for _ in range(2):  # "单价100万元（含）以上设备（不含车辆）": at most two remarks
+        bare = PAREN_SUFFIX.sub("", bare)
+        candidates.append(bare)
+    if s.startswith(_PROCUREMENT_SECTION):
+        candidates.append(s[len(_PROCUREMENT_SECTION) :])
+    for c in candidates:
+        if c in keys:
+            return c
+        if c in ("合计", "总计") and _PROCUREMENT_SECTION in section:
+            return "政府采购合计"
+    return None
+
+
+_BODIES: dict[type[Table], Callable[[TableContext, type[Table]], _Body]] = {
+    IncomeExpenditureSummary: _SummaryBody,
+    FiscalAppropriationSummary: _SummaryBody,
+    BasicExpenditureDetail: _DetailBody,
+    ThreePublicTable: _ThreePublicBody,
+    DisclosureInfoTable: _InfoBody,
+}
+
+
+def body_for(kind: type[Table], ctx: TableContext) -> _Body:
+    if issubclass(kind, FunctionalTable):
+        return _FunctionalBody(ctx, kind)
+    factory = _BODIES.get(kind)
+    if factory is None:
+        raise TableIdentityError(f"no reader for table kind {kind.KIND}")
+    return factory(ctx, kind)

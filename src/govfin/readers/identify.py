@@ -1,0 +1,249 @@
+"""Telling what a line of a table block is: front matter, a title, a header row.
+
+A table block (see :mod:`govfin.readers.tables`) opens with front matter — the title, the
+number ("公开01表", possibly split "公开02" / "表"), "部门名称：…", the year ("2024年度"), the
+unit ("金额单位：万元") — then header rows.  This module recognises each, and tells a table's
+kind from its title (:func:`identify_title`) or from its header rows
+(:func:`identify_by_header`); never from its number or position.
+
+Every pattern here is anchored and free of nested repetition: matching is linear.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from govfin.amounts import AmountError, Unit, parse_amount
+from govfin.readers.lines import Line, squash, to_fullwidth_brackets
+from govfin.tables import (
+    BasicExpenditureDetail,
+    DisclosureInfoTable,
+    FiscalAppropriationSummary,
+    FunctionalTable,
+    IncomeExpenditureSummary,
+    Table,
+    ThreePublicTable,
+    kind_for_title,
+)
+
+__all__ = [
+    "CODE",
+    "NOTE",
+    "PAREN_SUFFIX",
+    "YEAR_SUFFIX",
+    "column_matches",
+    "header_like",
+    "identify_by_header",
+    "identify_title",
+    "is_numbering",
+    "is_plain_amount",
+    "is_table_number",
+    "leading_headers",
+    "merged_header",
+    "norm_column",
+    "parse_department",
+    "parse_unit",
+    "parse_year",
+    "same_layout",
+]
+
+#: A table-number line: "公开01表", "公开02" (its "表" on the next line), "公开3号表", "表3",
+#: "03表".  A bare number is not one (it may be a page number).
+_NUMBER = re.compile(r"^公开(\d{1,2})号?表?$|^表(\d{1,2})$|^(\d{1,2})表$")
+_YEAR = re.compile(r"^[(（]?(\d{4})年度?[)）]?$")
+YEAR_SUFFIX = re.compile(r"(\d{4})年度?$")
+_UNIT = re.compile(r"^(?:金额)?单位[:：](万元|元)$")
+_DEPT = re.compile(r"^(?:部门|单位|编制部门|编制单位)(?:名称)?[:：](.*)$")
+NOTE = re.compile(r"^(?:注|说明|备注|附注)\d?[:：]")
+CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+PAREN_SUFFIX = re.compile(r"[（(][^（）()]*[)）]$")
+
+
+def is_table_number(text: str) -> str | None:
+    """The two-digit number of a table-number line ("公开01表", "公开 02", "表3"), or None."""
+    m = _NUMBER.match(squash(text))
+    if not m:
+        return None
+    digits = next(g for g in m.groups() if g)
+    return digits.zfill(2)
+
+
+def parse_year(text: str) -> int | None:
+    """The year of a year line ("2024年度", "(2024年度)"), or None."""
+    m = _YEAR.match(squash(text))
+    return int(m.group(1)) if m else None
+
+
+def parse_unit(text: str) -> Unit | None:
+    """The unit of a unit line ("金额单位：万元", "单位：元"), or None."""
+    m = _UNIT.match(squash(text))
+    if not m:
+        return None
+    return Unit.WAN_YUAN if m.group(1) == "万元" else Unit.YUAN
+
+
+def parse_department(text: str) -> str | None:
+    """The value of a "部门名称：…" / "单位名称：…" line (may be empty), or None."""
+    m = _DEPT.match(text.strip())
+    return m.group(1).strip() if m else None
+
+
+_TITLE_ENUMERATOR = re.compile(r"^(?:附表|表)?[一二三四五六七八九十\d]{1,3}[、.．:：]")
+_TITLE_REMARK = re.compile(r"[（(](?:公开\d{1,2}表|单位[:：]?万?元|金额单位[:：]?万?元)[)）]$")
+_TITLE_NUMBER = re.compile(r"^公开\d{1,2}号?表|公开\d{1,2}号?表$")
+#: Longest title considered (a longer line is prose, not a title).
+_MAX_TITLE = 80
+
+
+def _strip_title(text: str) -> str:
+    """A title line without a leading enumerator, 表号 and unit remark."""
+    t = _TITLE_ENUMERATOR.sub("", squash(text))
+    t = _TITLE_REMARK.sub("", t)
+    return _TITLE_NUMBER.sub("", t)
+
+
+def identify_title(text: str, department: str | None = None) -> type[Table] | None:
+    """The table kind a printed title names, or None.
+
+    Accepts the variants regions print: with or without "公开NN表", a leading enumerator, a
+    year, the department's name or 部门/单位 in front; the kinds' own title variants
+    ("一般公共预算" in front of the 三公 title), half- or full-width brackets and quotes are
+    :func:`govfin.tables.kind_for_title`'s.
+    """
+    if len(text) > 2 * _MAX_TITLE:
+        return None
+    t = _strip_title(text)
+    if not t or len(t) > _MAX_TITLE:
+        return None
+    candidates = [t]
+    if department:
+        d = squash(department)
+        if d and t.startswith(d):
+            candidates.append(t[len(d) :])
+    for c in list(candidates):
+        candidates.extend(c[2:] for prefix in ("部门", "单位") if c.startswith(prefix))
+    for c in candidates:
+        kind = kind_for_title(c)
+        if kind is not None:
+            return kind
+    return None
+
+
+_HEADER_WORDS = frozenset(
+    {
+        "项目", "行次", "金额", "栏次", "科目代码", "科目名称", "科目编码", "功能分类科目编码",
+        "功能分类科目名称", "经济分类科目编码", "经济分类科目名称", "类", "款", "项", "收入",
+        "支出", "本年支出", "本年收入", "决算数", "预算数", "统计数", "人员经费", "公用经费",
+        "小计", "编码", "名称", "单位", "数量",
+    }
+)  # fmt: skip
+
+
+def norm_column(text: str) -> str:
+    """A header or column name compared loosely: no spaces, full-width brackets and quotes."""
+    return to_fullwidth_brackets(squash(text)).replace('"', "").replace("“", "").replace("”", "")
+
+
+def is_numbering(line: Line) -> bool:
+    """True for a column-numbering row: the non-empty cells are 1, 2, 3, … in order."""
+    vals = [v for v in line.values if v != "栏次"]
+    if len(vals) < 2 or not all(v.isdigit() for v in vals):
+        return False
+    return [int(v) for v in vals] == list(range(int(vals[0]), int(vals[0]) + len(vals)))
+
+
+def header_like(line: Line, columns: Sequence[str] = ()) -> bool:
+    """True when a line reads as a header row of a table with these columns."""
+    if is_numbering(line):
+        return True
+    names = {norm_column(c) for c in columns}
+    for v in line.values:
+        s = norm_column(v)
+        if s in _HEADER_WORDS or s in names or any(s and s in n for n in names):
+            return True
+    return False
+
+
+def column_matches(printed: str, column: str) -> bool:
+    """Does a printed (merged) header name denote this model column?"""
+    p, c = norm_column(printed), norm_column(column)
+    if p == c:
+        return True
+    for prefix in ("本年支出", "本年收入", "本年"):
+        if p.startswith(prefix) and p[len(prefix) :] in (c, c.replace("合计", "小计")):
+            return True
+    if c.endswith("合计") and p == c[:-2] + "小计":
+        return True
+    return c == "合计" and p == "小计"
+
+
+def merged_header(headers: Sequence[Line], width: int) -> list[str]:
+    """Column names formed by joining each column's header cells top to bottom."""
+    names = ["" for _ in range(width)]
+    for h in headers:
+        if is_numbering(h):
+            continue
+        for i in range(min(width, len(h.cells))):
+            names[i] += squash(h.cells[i])
+    return names
+
+
+def identify_by_header(headers: Sequence[Line]) -> type[Table] | None:
+    """The table kind a block's header rows point to, or None (content identification)."""
+    text = "".join(norm_column(h.joined) for h in headers)
+    if not text:
+        return None
+    if "因公出国" in text or "公务接待" in text:
+        return ThreePublicTable
+    if "人员经费" in text and "公用经费" in text:
+        return BasicExpenditureDetail
+    if "政府采购" in text or "统计数" in text:
+        return DisclosureInfoTable
+    cells = {norm_column(v) for h in headers for v in h.values}
+    if "项目" in cells and "行次" in cells or sum(h.values.count("项目") for h in headers) >= 2:
+        appropriations = ("一般公共预算财政拨款", "政府性基金预算财政拨款")
+        if all(a in cells for a in appropriations):
+            return FiscalAppropriationSummary
+        return IncomeExpenditureSummary
+    # Functional tables: the kind all of whose columns the header names; the largest such.
+    best: tuple[int, type[Table] | None] = (0, None)
+    width = max(len(h.cells) for h in headers)
+    names = [n for n in merged_header(headers, width) if n]
+    for kind in Table.KINDS.values():
+        if not issubclass(kind, FunctionalTable):
+            continue
+        hits = sum(any(column_matches(n, c) for n in names) for c in kind.COLUMNS)
+        if hits == len(kind.COLUMNS) and hits > best[0]:
+            best = (hits, kind)
+    return best[1]
+
+
+def is_plain_amount(text: str) -> bool:
+    """True when a cell parses as an amount (and is not blank)."""
+    try:
+        return parse_amount(text) is not None
+    except AmountError:
+        return False
+
+
+def leading_headers(body: Sequence[Line]) -> list[Line]:
+    """The header rows at the top of a table body (before the first row holding figures)."""
+    out = []
+    for ln in body:
+        if is_numbering(ln) or squash(ln.cell(0)) == "栏次":
+            continue
+        first = squash(ln.cell(0))
+        if CODE.match(first) or any(is_plain_amount(v) for v in ln.values):
+            break
+        out.append(ln)
+    return out
+
+
+def same_layout(a: type[Table], b: type[Table]) -> bool:
+    """Kinds a header cannot tell apart (05 and 08 print the same columns): the title decides."""
+    return a is b or (
+        issubclass(a, FunctionalTable)
+        and issubclass(b, FunctionalTable)
+        and set(a.COLUMNS) == set(b.COLUMNS)
+    )

@@ -1,0 +1,282 @@
+"""The Disclosure model, and the acceptance test: what checking the whole seed finds, and why.
+
+The seed (朔州经济开发区管理委员会综合办公室 2024年度部门决算, tests/data/seed_2024.txt) is
+assembled by tests/seed_disclosure.py from the hand-typed tables and self-evaluations and the
+narrative read from the text.  Its ten tables agree with each other exactly (every X rule is
+silent) and every table-side figure of its narrative agrees with the tables.  What it does
+contradict is listed, item by item, in :data:`EXPECTED`.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+import pytest
+from seed_disclosure import seed_disclosure, seed_narrative
+from seed_tables import seed_tables
+
+from govfin.disclosure import Disclosure, Narrative, NarrativeSection
+from govfin.findings import Place, Report, Severity
+from govfin.rules.narrative import claim_summary
+from govfin.tables import IncomeExpenditureSummary, ThreePublicTable
+
+E, W = Severity.ERROR, Severity.WARNING
+NARR = "情况说明"
+S10 = "十、其他重要事项情况说明"
+
+
+def ev(project: str) -> str:
+    return f"项目支出绩效自评表:{project}"
+
+
+#: Every error and warning of ``seed_disclosure().check()``: (rule, severity, place).
+EXPECTED: set[tuple[str, Severity, Place]] = {
+    # -- the narrative against the attached 自评表 (情况说明 line 520) ------------------------
+    # "2024年二级项目绩效自评个数22个": only 21 项目支出绩效自评表 are attached (第五部分 附件,
+    # lines 544–1237).  The narrative is consistent with itself (6 + 3 + 13 = 22: info), so
+    # one project's table is missing, or the count is wrong.
+    ("N-perf", E, Place(NARR, S10, "2024年二级项目绩效自评个数22个")),
+    # "6个项目自评等级为“优”": the tables grade 5 projects 优 (聘用人员工资类费用,
+    # 党委督查室经费, 网络租赁费用, 关心下一代工作委员会经费, 2024年春节慰问经费).  The 3 中 and
+    # 13 差 agree (infos), so the 22nd project of the count would be the sixth 优.
+    ("N-perf", E, Place(NARR, S10, "6个项目自评等级为“优”")),
+    # "涉及资金205万元": Σ 全年预算数 of the 21 tables is 424.93万元 (Σ 全年执行数 187.346).
+    # 205 is neither; it equals the 项目支出 of 2010399 其他政府办公厅（室）及相关机构事务支出
+    # in 公开03/05 (205.00), not the whole 项目支出 (281.74).  A warning: "涉及资金" has no
+    # single definition.
+    ("N-perf-funds", W, Place(NARR, S10, "涉及资金205万元")),
+    # -- the 自评表 themselves (rules E-*, govfin.rules.evaluation) -----------------------------
+    # 办公用品 资金总额 (line 552: 0 35 35 10.45 24.52 29.94 2.99): 35 − 10.45 = 24.55 ≠ 24.52,
+    # and 10.45 / 35 = 29.86% ≠ 29.94%.  Both hold with 全年执行数 10.48 (35 − 10.48 = 24.52;
+    # 10.48 / 35 = 29.94%): the one-cell diagnosis names 全年执行数 (printed 10.45) as the typo.
+    ("E-balance", E, Place(ev("办公用品"), "资金总额", "资金结(转)余")),
+    ("E-rate", E, Place(ev("办公用品"), "资金总额", "执行率")),
+    ("E-diagnosis", W, Place(ev("办公用品"), "资金总额", "全年执行数")),
+    # 电脑耗材 资金总额 (line 780: 0 29 29 7.504 21.496 25.98 2.59): 7.504 / 29 = 25.88%, and
+    # the printed 得分 2.59 is 25.88% × 10, so the printed 执行率 25.98 is the typo.
+    ("E-rate", E, Place(ev("电脑耗材"), "资金总额", "执行率")),
+    ("E-diagnosis", W, Place(ev("电脑耗材"), "资金总额", "执行率")),
+    # Qualitative indicators whose printed outcome (truncated "…期指标并具…", i.e.
+    # 部分达成预期指标并具有一定效果) puts the 得分 in [60%, 80%) of the 分值 under the 2020
+    # bands, but whose printed 得分 lies outside: 8/10 (the band's open top), 5/10, 4/10,
+    # 10/30, 12/30, 5/30.
+    ("E-qualitative", W, Place(ev("办公用品"), "办公用品日常例", "得分")),  # 8 of 10, l. 558
+    ("E-qualitative", W, Place(ev("办公用品"), "经费支出及时性", "得分")),  # 5 of 10, l. 559
+    ("E-qualitative", W, Place(ev("办公用品"), "成本控制程度", "得分")),  # 4 of 10, l. 560
+    ("E-qualitative", W, Place(ev("办公用品"), "资产利用水平", "得分")),  # 10 of 30, l. 561
+    ("E-qualitative", W, Place(ev("重点项目开工及观摩活动经费"), "活动质量", "得分")),  # 5/10
+    ("E-qualitative", W, Place(ev("重点项目开工及观摩活动经费"), "举办重点项目", "得分")),  # 5/10
+    ("E-qualitative", W, Place(ev("保密系统维护费"), "预算成本控制", "得分")),  # 5 of 10, l. 692
+    ("E-qualitative", W, Place(ev("保密系统维护费"), "工作开展便捷", "得分")),  # 10 of 30, l. 693
+    ("E-qualitative", W, Place(ev("电脑耗材"), "成本控制程度", "得分")),  # 4 of 10, l. 788
+    ("E-qualitative", W, Place(ev("电脑耗材"), "资产利用水平", "得分")),  # 5 of 30, l. 789
+    ("E-qualitative", W, Place(ev("应急办经费"), "及时发布应急", "得分")),  # 4 of 10, l. 920
+    ("E-qualitative", W, Place(ev("应急办经费"), "预算成本控制", "得分")),  # 5 of 10, l. 921
+    ("E-qualitative", W, Place(ev("会议费"), "专项工作推进", "得分")),  # 10 of 30, l. 989
+    ("E-qualitative", W, Place(ev("印刷费"), "预算成本控制率", "得分")),  # 5 of 10, l. 1087
+    ("E-qualitative", W, Place(ev("印刷费"), "工作正常运转保", "得分")),  # 12 of 30, l. 1088
+    ("E-qualitative", W, Place(ev("政府采购办公设备费用"), "成本控制制度", "得分")),  # 5/10
+    ("E-qualitative", W, Place(ev("政府采购办公设备费用"), "资产利用水平", "得分")),  # 10/30
+    # Quantitative indicators whose printed 得分 departs from the scoring formula:
+    # 耗材正常使用率 ≥95% target, ≥80% actual → 80/95 × 20 = 16.84, printed 18 (l. 785);
+    ("E-quantitative", W, Place(ev("电脑耗材"), "耗材正常使用率", "得分")),
+    # 系统故障率 ≤5% target, ≤0% actual (better than target) → full 10, printed 0 (l. 1019);
+    ("E-quantitative", W, Place(ev("协同办公系统费用"), "系统故障率", "得分")),
+    # 系统故障修复时 ≤2小时 target, ≤0小时 actual → full 10, printed blank (l. 1020);
+    ("E-quantitative", W, Place(ev("协同办公系统费用"), "系统故障修复时", "得分")),
+    # 故障率 ≤10% target, ≤0% actual → full 5, printed blank (l. 1119);
+    ("E-quantitative", W, Place(ev("政府采购机房专用设备及维护费"), "故障率", "得分")),
+    # 保障人数 =21人 target, =3人 actual → 3/21 × 20 = 2.86, printed 5 (l. 1153).
+    ("E-quantitative", W, Place(ev("差旅费"), "保障人数", "得分")),
+}
+
+
+@pytest.fixture(scope="module")
+def seed() -> Disclosure:
+    return seed_disclosure()
+
+
+@pytest.fixture(scope="module")
+def report(seed: Disclosure) -> Report:
+    return seed.check()
+
+
+# -- the model -------------------------------------------------------------------------------
+
+
+def test_table_lookup(seed: Disclosure) -> None:
+    t = seed.table(IncomeExpenditureSummary)
+    assert t is not None and t.KIND == "收入支出决算总表"
+    assert seed.table("收入支出决算总表") is t
+    assert seed.table("公开01表 收入支出决算总表") is t  # a printed title
+    assert seed.table("部门收入支出决算总表") is t
+    assert seed["财政拨款“三公”经费支出决算表"].KIND == ThreePublicTable.KIND
+    assert seed.table("国有资产使用情况表") is None
+    with pytest.raises(KeyError):
+        seed["国有资产使用情况表"]
+    assert len(seed.kinds) == 10
+
+
+def test_check_parts(seed: Disclosure) -> None:
+    parts = seed.check_parts()
+    assert parts[:10] == seed.tables and parts[10:] == seed.evaluations
+    assert len(seed.evaluations) == 21
+
+
+def test_validation() -> None:
+    with pytest.raises(TypeError):
+        Disclosure(tables=("收入支出决算总表",))  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        Disclosure(evaluations=(1,))  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        Narrative(sections=("一、",))  # type: ignore[arg-type]
+    d = Disclosure(tables=list(seed_tables()))  # any iterable becomes a tuple
+    assert isinstance(d.tables, tuple)
+
+
+def test_narrative_from_text() -> None:
+    text = "前言\n一、收入支出决算总体情况说明\n\n2024年度收入总计648.92万元。\n二、收入决算情况说明\n收入合计631.71万元。"
+    n = Narrative.from_text(text, first_line=10)
+    assert [(s.heading, s.line, s.first_text_line) for s in n] == [
+        ("一、收入支出决算总体情况说明", 11, 12),
+        ("二、收入决算情况说明", 14, 15),
+    ]
+    assert [c.line for c in n.claims()] == [13, 15]
+    assert n.section("收入决算") is n.sections[1]
+    assert "收入合计631.71万元" in n.text
+    assert NarrativeSection("h", "x", 5).first_text_line == 6
+    assert NarrativeSection("h", "x", None).first_text_line is None
+
+
+def test_seed_narrative_sections() -> None:
+    n = seed_narrative()
+    assert [s.line for s in n] == [388, 392, 398, 406, 410, 448, 456, 460, 464, 502]
+    assert n.sections[0].heading == "一、收入支出决算总体情况说明"
+    assert n.glossary.startswith("- 一、财政拨款收入") and n.glossary_line == 528
+
+
+# -- the acceptance test ---------------------------------------------------------------------
+
+
+def test_seed_errors_and_warnings(report: Report) -> None:
+    found = [(f.rule_id, f.severity, f.place) for f in report if f.severity is not Severity.INFO]
+    assert len(found) == len(set(found)) == 30  # no finding twice
+    assert set(found) == EXPECTED
+    assert report.summary().startswith("5 error(s), 25 warning(s)")
+
+
+def test_seed_cross_table_rules_are_silent(report: Report) -> None:
+    # The ten tables agree with each other to the cent: no X finding, not even a residue,
+    # except X12's "checked: agrees" infos for the narrative.
+    assert {f.rule_id for f in report if f.rule_id.startswith("X")} == {"X12"}
+    assert all(f.severity is Severity.INFO for f in report.select(rule="X"))
+    # … and all tables are present, the three empty ones with "本表无数据".
+    assert not report.select(rule="K-").findings
+
+
+def test_seed_narrative_recomputations(report: Report) -> None:
+    """What the recomputation of the narrative's own figures finds (all consistent).
+
+    - 收入总计 "减少174.36万元，下降21.18%" (line 390, and 财政拨款收入/支出总计 line 408):
+      previous year = 648.92 + 174.36 = 823.28; 174.36 / 823.28 = 21.18%. Consistent.
+    - 一般公共预算财政拨款支出 "减少174.36万元，下降21.63%" (line 414): previous year =
+      631.71 + 174.36 = 806.07; 174.36 / 806.07 = 21.63%. Also consistent.  The two rates
+      differ because they describe different figures: 收入总计 includes 年初结转和结余 17.21
+      (648.92 = 631.71 + 17.21), so the same Δ 174.36 on a base 17.21 larger gives 21.18%.
+      (It implies last year's 年初结转和结余 was also 17.21: 823.28 − 806.07.)
+    - 一般公共服务支出 "减少260.28万元，下降32.31%": 260.28 / (545.19 + 260.28 = 805.47).
+    - 卫生健康支出 "增加10.98万元，增长1830%": previous = 11.58 − 10.98 = 0.60;
+      10.98 / 0.60 = 1830% exactly.  A tiny base, but not nil: no N-zero-base.
+    - 社会保障和就业支出 "增加50.86万元" and 住房保障支出 "增加24.09万元": the increase equals
+      this year's figure, so the previous year was 0 — consistent, and rightly no rate given.
+    - Shares 55.40% / 44.60% (基本/项目 of 631.71) and 86.30% / 8.05% / 1.83% / 3.81% (类 of
+      631.71): all agree to the printed 0.01%.
+    - Completion 73.24% = 631.71 / 862.51, and per 类 72.27%, 80.63%, 91.61%, 74.28%: agree.
+      The 年初预算 figures themselves (862.51, 754.36, 63.08, 12.64, 32.43) are in no table:
+      "not checkable".
+    """
+
+    def infos(rule: str) -> list[str]:
+        return [f.place.column for f in report.select(rule=rule) if f.place and f.place.column]
+
+    assert all(f.severity is Severity.INFO for f in report.select(rule="N-change"))
+    assert all(f.severity is Severity.INFO for f in report.select(rule="N-share"))
+    assert all(f.severity is Severity.INFO for f in report.select(rule="N-completion"))
+    assert not report.select(rule="N-zero-base").findings
+    changes = {f.place.column: f for f in report.select(rule="N-change") if f.place}
+    assert changes["收入总计减少174.36万元，下降21.18%"].expected == Decimal("21.18")
+    assert "823.28" in changes["收入总计减少174.36万元，下降21.18%"].message
+    assert "806.07" in changes["一般公共预算财政拨款支出减少174.36万元，下降21.63%"].message
+    assert "10.98 / 0.60" in changes["较上年决算增加10.98万元，增长1830%"].message
+    assert len(infos("N-share")) == 8 and len(infos("N-completion")) == 5
+
+
+def test_seed_claim_summary(report: Report) -> None:
+    s = claim_summary(report)
+    # 109 claims: 82 confirmed or refuted (79 agree; 3 contradicted: the two N-perf errors and
+    # the N-perf-funds warning) and 27 not checkable: the 5 年初预算 figures (in no table), the
+    # 5 "与上年相同" (need last year's disclosure), 团组/人次 (2, line 488), 购置/保有 vehicles
+    # (2), 批次/人次 of 公务接待 (8, line 498), 国内/外事/国（境）外接待费 (3), and the
+    # 中小企业/小微企业 lines (2) that the seed's 公开10表 does not print.
+    assert (s.claims, s.checked, s.agreed, s.contradicted, s.unverifiable) == (109, 82, 79, 3, 27)
+    assert str(s) == "109 claim(s): 82 checked (79 agree, 3 contradicted), 27 not checkable"
+
+
+def test_seed_report_prints_readably(report: Report) -> None:
+    text = report.to_text()
+    assert text.splitlines()[-1] == report.summary()
+    assert "情况说明" in text
+    line = next(ln for ln in text.splitlines() if "N-perf " in ln and "22个" in ln)
+    assert "21 项目支出绩效自评表 are attached" in line and "line 520" in line
+
+
+def test_seed_report_json_round_trip(report: Report) -> None:
+    text = report.to_json()
+    assert "2024年二级项目绩效自评个数22个" in text  # not \u-escaped
+    back = Report.from_json(text)
+    assert back == report
+    assert [f.place.line if f.place else None for f in back] == [
+        f.place.line if f.place else None for f in report
+    ]
+
+
+def test_seed_report_to_frame(report: Report) -> None:
+    pytest.importorskip("pandas")
+    from govfin.frames import to_frame
+
+    df = to_frame(report)
+    assert len(df) == len(report)
+    assert list(df.columns[:7]) == [
+        "rule_id",
+        "severity",
+        "category",
+        "table",
+        "row",
+        "column",
+        "line",
+    ]
+    bad = df[df.severity != "info"]
+    assert len(bad) == 30
+    assert set(bad[bad.rule_id.str.startswith("N-")].line) == {520}
+    assert str(df["line"].dtype) == "Int64"
+
+
+def test_check_options_pass_through(seed: Disclosure) -> None:
+    r = seed.check(select=("N-perf",))
+    assert {f.rule_id for f in r} == {"N-perf", "N-perf-funds"}
+    r = seed.check(ignore=("E-", "N-perf"))
+    assert r.ok and not r.warnings
+
+
+def test_disclosure_json_round_trip(seed: Disclosure) -> None:
+    text = seed.to_json()
+    back = Disclosure.from_json(text)
+    assert back == seed
+    assert back.narrative.sections[0].line == 388  # lines travel too (eq=False fields)
+    assert Disclosure.from_dict(seed.to_dict()) == seed
+
+
+def test_disclosure_is_frozen(seed: Disclosure) -> None:
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        seed.year = 2023  # type: ignore[misc]
