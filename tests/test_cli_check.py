@@ -68,7 +68,7 @@ def test_check_unreadable_input_exit_two(
 ) -> None:
     path = tmp_path / "bad.txt"
     path.write_text(content, encoding="utf-8")
-    status, out, err = run(capsys, "check", str(path))
+    status, _, err = run(capsys, "check", str(path))
     assert status == EXIT_ERROR
     assert err.startswith("govfin: error:") and len(err.strip().splitlines()) >= 1
 

@@ -65,7 +65,7 @@ _EXPORTS: dict[str, str] = {
 #: submodules reachable as attributes (``govfin.codes.lookup(...)``)
 _SUBMODULES = ("codes", "examples", "performance", "ratios", "tables")
 
-__all__ = sorted([*_EXPORTS, *_SUBMODULES, "__version__"])
+__all__ = sorted([*_EXPORTS, *_SUBMODULES, "__version__"])  # noqa: PLE0605 (one source of truth: _EXPORTS)
 
 
 def __getattr__(name: str) -> Any:

@@ -38,7 +38,7 @@ class CheckOptions:
     - ``extra``: options for rule families (e.g. the 绩效自评 scoring scheme under ``"scheme"``).
     """
 
-    tolerance: Tolerance = Tolerance()
+    tolerance: Tolerance = attrs.field(factory=Tolerance)
     year: int | None = None
     severity: Mapping[str, Severity | None] = attrs.field(factory=dict, converter=_severity_map)
     select: tuple[str, ...] = ()
