@@ -16,12 +16,11 @@ import os
 
 from hypothesis import HealthCheck, settings
 
-_COMMON = {
-    "deadline": None,
-    # Generated disclosures are large by design; their generation time is not a bug.
-    "suppress_health_check": (HealthCheck.too_slow, HealthCheck.data_too_large),
-}
+#: Generated disclosures are large by design: their generation time and size are not bugs.
+_SUPPRESS = (HealthCheck.too_slow, HealthCheck.data_too_large)
 
-settings.register_profile("default", max_examples=30, **_COMMON)
-settings.register_profile("ci", max_examples=250, **_COMMON)
+settings.register_profile(
+    "default", max_examples=30, deadline=None, suppress_health_check=_SUPPRESS
+)
+settings.register_profile("ci", max_examples=250, deadline=None, suppress_health_check=_SUPPRESS)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))

@@ -65,17 +65,46 @@ class TestParseAmount:
         assert str(info.value).startswith(where)
         assert info.value.where == where and info.value.text == text
 
-    @pytest.mark.parametrize("text", ["NaN", "nan", "inf", "-Infinity", "1E+400", "sNaN"])
-    def test_nan_inf_and_exponents_raise_value_error(self, text: str) -> None:
-        with pytest.raises(ValueError):
-            parse_amount(text)
+    @pytest.mark.parametrize(
+        "text", ["NaN", "nan", "inf", "-Infinity", "1E+400", "1e-400", "sNaN", "（NaN）"]
+    )
+    def test_nan_inf_and_exponents_raise_value_error_naming_the_cell(self, text: str) -> None:
+        where = "支出决算表, row 20103, column 基本支出"
+        with pytest.raises(ValueError) as info:
+            parse_amount(text, where=where)
+        assert isinstance(info.value, AmountError)
+        assert str(info.value).startswith(f"{where}: ") and repr(text) in str(info.value)
+        assert info.value.where == where and info.value.text == text
 
     @pytest.mark.parametrize(
-        "value", [D("NaN"), D("Infinity"), D("-Infinity"), D("1E+400"), D("1E-400")]
+        ("value", "problem"),
+        [
+            (D("NaN"), "not a finite number"),
+            (D("sNaN"), "not a finite number"),
+            (D("Infinity"), "not a finite number"),
+            (D("-Infinity"), "not a finite number"),
+            (D("1E+400"), "absurd magnitude"),
+            (D("1E-400"), "absurd magnitude"),
+            (D("1E+16"), "absurd magnitude"),
+        ],
     )
-    def test_non_finite_or_absurd_decimals_raise(self, value: D) -> None:
-        with pytest.raises(ValueError):
-            to_decimal(value, where="t")
+    def test_non_finite_or_absurd_decimals_raise_naming_the_cell(
+        self, value: D, problem: str
+    ) -> None:
+        where = "公开06表, row 301, column 决算数"
+        with pytest.raises(ValueError, match=problem) as info:
+            to_decimal(value, where=where)
+        assert isinstance(info.value, AmountError)
+        assert str(info.value).startswith(f"{where}: ")
+        assert info.value.where == where
+
+    def test_absurd_int_is_rejected_like_an_absurd_decimal(self) -> None:
+        with pytest.raises(AmountError, match="absurd"):
+            to_decimal(10**30, where="t")
+
+    @pytest.mark.parametrize("value", [D("1E+15"), D("-9E+15"), D("1E-15"), D("0E-400")])
+    def test_large_but_plausible_exponents_pass(self, value: D) -> None:
+        assert to_decimal(value, where="t") == value
 
     def test_absurd_magnitude_digits(self) -> None:
         with pytest.raises(AmountError, match="absurd"):
@@ -201,7 +230,15 @@ class TestTolerance:
         assert not t.compare(D("100.03"), parts("50.00", "50.00"), C).consistent
         # below: total [99.99, 100.00] vs parts [100.01, 100.03]: no
         assert not t.compare(D("99.99"), parts("50.00", "50.01"), C).consistent
-        assert t.compare(D("100.00"), parts("50.00", "50.01"), C).consistent
+        # short by exactly one unit: total [100.00, 100.01] touches parts [100.01, 100.03]
+        below = t.compare(D("100.00"), parts("50.00", "50.01"), C)
+        assert below.consistent and below.difference == D("-0.01") and below.slack == D("0.01")
+        # negatives were cut towards zero: -5.00 stands for [-5.01, -5.00] and the parts for
+        # [-2.51, -2.50] + [-2.52, -2.51] = [-5.03, -5.01].  The total is 0.01 above the
+        # parts' -5.01; upwards the total may reach down 0.01 and the parts up 0: slack 0.01.
+        neg = t.compare(D("-5.00"), parts("-2.50", "-2.51"), C)
+        assert neg.consistent and neg.difference == D("0.01") and neg.slack == D("0.01")
+        assert not t.compare(D("-4.99"), parts("-2.50", "-2.51"), C).consistent
 
     def test_exact_mode(self) -> None:
         t = Tolerance(ToleranceMode.EXACT)

@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from govfin import codes
 from govfin.cli import EXIT_ERROR, EXIT_OK, main
 
 
@@ -34,6 +35,7 @@ def test_code_functional_item(capsys: pytest.CaptureFixture[str]) -> None:
 def test_code_economic(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "code", "30207")
     assert status == EXIT_OK
+    assert re.search(r"^  edition: +2024$", out, re.MULTILINE)
     assert out.splitlines()[0] == "30207  邮电费"
     assert re.search(r"^  level: +款$", out, re.MULTILINE)
     assert "部门预算支出经济分类科目" in out
@@ -58,6 +60,7 @@ def test_codes_lists_functional_categories(capsys: pytest.CaptureFixture[str]) -
     status, out, _ = run(capsys, "codes", "--year", "2024")
     assert status == EXIT_OK
     lines = out.splitlines()
+    assert len(lines) == len(codes.roots("functional", 2024)) == 30
     assert lines[0] == "201  一般公共服务支出"
     assert lines[-1] == "234  抗疫特别国债安排的支出"
     assert all(len(line.split()[0]) == 3 for line in lines)
@@ -82,6 +85,19 @@ def test_codes_under_prints_indented_subtree(capsys: pytest.CaptureFixture[str])
         code = line.split()[0]
         indent = len(line) - len(line.lstrip(" "))
         assert indent == len(code) - 3  # 0 for 类, 2 for 款, 4 for 项
+    # the whole subtree, each entry once, in code order, with its official name, nothing else
+    expected = [codes.lookup("201", 2024), *codes.descendants("201", 2024)]
+    assert [line.split() for line in lines] == [[c.code, c.name] for c in expected]
+    assert len(lines) > 150
+
+
+def test_codes_under_depends_on_the_edition(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "codes", "--year", "2025", "--under", "229")
+    assert (status, out.splitlines()) == (
+        EXIT_OK, ["229  其他支出", "  22911  中央金融机构注资特别国债财务基金支出"]
+    )
+    status, out, _ = run(capsys, "codes", "--year", "2024", "--under", "229")
+    assert (status, out) == (EXIT_OK, "229  其他支出\n")
 
 
 def test_codes_under_a_section(capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import textwrap
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -68,30 +69,59 @@ def test_import_reads_nothing_and_first_lookup_reads_one_file() -> None:
     assert result.stdout.strip() == "lazy-ok"
 
 
-def test_concurrent_first_lookups_parse_once(monkeypatch: pytest.MonkeyPatch) -> None:
+class _NoLock:
+    """A stand-in for the loader's lock that does not lock (the control experiment)."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def _race(monkeypatch: pytest.MonkeyPatch, threads: int = 8) -> tuple[list[str], list[object]]:
+    """``threads`` first lookups of one edition released together; (names, parse calls).
+
+    The parse is slowed down so that, without the lock, every thread would find the cache
+    empty and parse the file itself: the test can only pass because of the lock.
+    """
     monkeypatch.setattr(_data, "_cache", {})
     calls: list[tuple[Scheme, int]] = []
     real_parse = _data._parse
-    barrier = threading.Barrier(8)
+    barrier = threading.Barrier(threads)
 
-    def counting_parse(scheme: Scheme, year: int) -> _data.Edition:
+    def slow_counting_parse(scheme: Scheme, year: int) -> _data.Edition:
         calls.append((scheme, year))
+        time.sleep(0.05)
         return real_parse(scheme, year)
 
-    monkeypatch.setattr(_data, "_parse", counting_parse)
+    monkeypatch.setattr(_data, "_parse", slow_counting_parse)
     results: list[str] = []
 
     def worker() -> None:
         barrier.wait()
         results.append(codes.lookup("2010350", 2025).name)
 
-    threads = [threading.Thread(target=worker) for _ in range(8)]
-    for thread in threads:
+    started = [threading.Thread(target=worker) for _ in range(threads)]
+    for thread in started:
         thread.start()
-    for thread in threads:
+    for thread in started:
         thread.join()
+    return results, list(calls)
+
+
+def test_concurrent_first_lookups_parse_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    results, calls = _race(monkeypatch)
     assert results == ["事业运行"] * 8
     assert calls == [(Scheme.FUNCTIONAL, 2025)]
+
+
+def test_the_race_is_real_without_the_lock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Control: the same race with the lock disabled parses more than once."""
+    monkeypatch.setattr(_data, "_lock", _NoLock())
+    results, calls = _race(monkeypatch)
+    assert results == ["事业运行"] * 8
+    assert len(calls) > 1
 
 
 def test_source_tree_data_dir_is_found() -> None:

@@ -173,8 +173,21 @@ def test_reference_functional_20809() -> None:
             assert codes.check_name(row["code"], row["name"], year).ok, (year, row)
 
 
+#: 类 whose 款 and 项 the functional files ship (all others are listed at 类 level only).
+DETAILED = {"201", "208", "210", "221"}
+
+
+def _missing_block(year: int) -> str:
+    text = (REPO / "data" / "codes" / f"functional-{year}.tsv").read_text(encoding="utf-8")
+    header = [line for line in text.splitlines() if line.startswith("#")]
+    start = next(i for i, line in enumerate(header) if line.startswith("# MISSING"))
+    return "\n".join(header[start:])
+
+
 def test_reference_amendments() -> None:
+    """Each functional code an amendment adds is shipped with its name, or declared missing."""
     rows = _reference_rows("amendments_2024-2025_from-page-excerpts.tsv")
+    checked = 0
     for row in rows:
         code = row["code"]
         if not code.startswith("2"):
@@ -183,5 +196,14 @@ def test_reference_amendments() -> None:
         entry = codes.get(code, year)
         if entry is not None:
             assert codes.check_name(code, row["name"], year).ok, row
+            checked += 1
+            continue
+        # not shipped: the header must say so, by code or by its uncovered 类
+        missing = _missing_block(year)
+        assert code in missing or (
+            code[:3] not in DETAILED and "类 other than 201/208/210/221" in _missing_block(2024)
+        ), (year, row)
+        assert code[:3] not in DETAILED, f"{code} lies in a fully covered 类 but is not shipped"
+    assert checked >= 3  # 220 (2024), 22911 and 23107 (2025)
     assert codes.lookup("22911", 2025).name == "中央金融机构注资特别国债财务基金支出"
     assert codes.lookup("23107", 2025).name == "中央金融机构注资特别国债还本支出"

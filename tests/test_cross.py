@@ -26,6 +26,7 @@ from govfin.tables import (
     IncomeExpenditureSummary,
     IncomeTable,
     StateCapitalTable,
+    Table,
     ThreePublicTable,
 )
 
@@ -289,6 +290,73 @@ def test_tables_in_yuan_are_converted(seed: Disclosure) -> None:
     assert bad(run(broken, "X1")) == {
         ("X1", Severity.ERROR, Place(T01.KIND, "本年收入合计", "金额"))
     }
+
+
+def _in_yuan(t: Table) -> Table:
+    """The same table printed in 元: money × 10000, last place 0.01万元 = 100元; counts kept."""
+    counts = getattr(t, "COUNT_ROWS", ())
+    rows = tuple(
+        attrs.evolve(
+            r,
+            values={
+                k: v * 10000 if v is not None and r.key not in counts else v
+                for k, v in r.values.items()
+            },
+        )
+        for r in t.rows
+    )
+    meta = attrs.evolve(t.meta, unit=Unit.YUAN, precision=t.meta.precision * 10000)
+    return attrs.evolve(t, rows=rows, meta=meta)
+
+
+def _every_finding(r: Report) -> set[tuple[str, Severity, Place | None, object, object]]:
+    return {(f.rule_id, f.severity, f.place, f.expected, f.difference) for f in r}
+
+
+@pytest.fixture(scope="module")
+def seed_report(seed: Disclosure) -> Report:
+    return seed.check()
+
+
+@pytest.mark.parametrize("kind", [T01, T02, T03, T04, T05, T06, T07, T08, T09, T10])
+def test_one_table_in_yuan_changes_no_finding(
+    seed: Disclosure, seed_report: Report, kind: type[Table]
+) -> None:
+    # Every relation that reads the table (intra-table, X1–X12, the narrative's amounts)
+    # converts it: not one finding appears, disappears or changes, infos included.
+    d = attrs.evolve(
+        seed, tables=tuple(_in_yuan(t) if isinstance(t, kind) else t for t in seed.tables)
+    )
+    r = d.check()
+    assert d.table(kind).meta.unit is Unit.YUAN  # type: ignore[union-attr]
+    assert {(f.rule_id, f.severity, f.place) for f in r} == {
+        (f.rule_id, f.severity, f.place) for f in seed_report
+    }
+    # figures are reported in the disclosure's unit (万元), whatever the table's
+    assert {f for f in _every_finding(r) if f[0].startswith(("X", "N-"))} == {
+        f for f in _every_finding(seed_report) if f[0].startswith(("X", "N-"))
+    }
+
+
+def test_whole_disclosure_in_yuan(seed: Disclosure, seed_report: Report) -> None:
+    # Tables and the disclosure in 元, the narrative still in 万元: claims are converted too.
+    d = attrs.evolve(seed, unit=Unit.YUAN, tables=tuple(_in_yuan(t) for t in seed.tables))
+    r = d.check()
+    assert {(f.rule_id, f.severity, f.place) for f in r} == {
+        (f.rule_id, f.severity, f.place) for f in seed_report
+    }
+    x12 = next(
+        f for f in r if f.rule_id == "X12" and f.place and "648.92" in (f.place.column or "")
+    )
+    assert x12.expected == Decimal("6489200.00")  # 收入总计 of 公开01, in 元
+
+
+def test_a_table_in_yuan_with_a_wrong_figure_is_caught(seed: Disclosure) -> None:
+    d = attrs.evolve(
+        seed, tables=tuple(_in_yuan(t) if isinstance(t, T05) else t for t in seed.tables)
+    )
+    d = edit(d, T05, ("合计", "合计", "6307100.00"))  # 1万元 short of 631.71万元
+    assert ("X5", Severity.ERROR, Place(T05.KIND, "合计", "合计")) in bad(run(d, "X5"))
 
 
 # -- completeness ----------------------------------------------------------------------------

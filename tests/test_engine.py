@@ -65,11 +65,19 @@ class TestRegistry:
 
 class TestEngine:
     def test_reports_every_finding_not_the_first(self) -> None:
-        # both the row partition and the tree rollup break; all are reported
+        # the row partition breaks on both rows, and 合计 ≠ Σ类 in two columns: all reported
         t = income("100.00", "90.00")
-        report = check(t, ignore=("C-",))
-        assert {f.rule_id for f in report.errors} == {"R02-1"}
-        assert len(report.errors) == 2  # 合计 row and row 201
+        assert {f.rule_id for f in check(t, ignore=("C-",)).errors} == {"R02-1"}
+        two = IncomeTable([*t.rows, Row("208", "社会保障和就业支出",
+                                        {"本年收入合计": "1.00", "财政拨款收入": "1.00"},
+                                        code="208")], t.meta)
+        report = check(two, ignore=("C-",))
+        assert sorted((f.rule_id, f.row, f.column) for f in report.errors) == [
+            ("R02-1", "201", "本年收入合计"),
+            ("R02-1", "合计", "本年收入合计"),
+            ("R02-tree", "合计", "本年收入合计"),
+            ("R02-tree", "合计", "财政拨款收入"),
+        ]
 
     def test_residue_is_info_with_slack(self) -> None:
         t = income("100.01", "100.00")
@@ -96,9 +104,35 @@ class TestEngine:
         r = check(t, ignore=("C-",), severity={"R02-1": None})
         assert not [f for f in r if f.rule_id == "R02-1"]
 
-    def test_select(self) -> None:
-        t = income("100.00", "90.00")
-        assert {f.rule_id for f in check(t, select=("R02-tree",))} <= {"R02-tree"}
+    def test_select_and_ignore(self) -> None:
+        t = IncomeTable([*income("100.00", "90.00").rows[:1],
+                         Row("201", "一般公共服务", {"本年收入合计": "99.00"}, code="201")],
+                        TableMeta(year=2024))
+        everything = {f.rule_id for f in check(t)}
+        assert everything == {"R02-1", "R02-tree", "C-name"}
+        assert {f.rule_id for f in check(t, select=("R02-tree",))} == {"R02-tree"}
+        assert {f.rule_id for f in check(t, select=("R02",))} == {"R02-1", "R02-tree"}
+        assert {f.rule_id for f in check(t, ignore=("R02",))} == {"C-name"}
+        assert {f.rule_id for f in check(t, rules=[REGISTRY.get("C-name")])} == {"C-name"}
+
+    def test_truncate_mode_per_run(self) -> None:
+        # R02-1 on both rows: 本年收入合计 = 财政拨款收入 + 其他收入 (blank, an exact zero).
+        # round: 100.02 is [100.015, 100.025], 100.00 is [99.995, 100.005]: apart, an error
+        # with slack 0.005 + 0.005 = 0.010
+        t = income("100.02", "100.00")
+        rounded = check(t, ignore=("C-",))
+        assert len(rounded.errors) == 2 and {f.slack for f in rounded.errors} == {D("0.010")}
+        # truncate: 100.01 is [100.01, 100.02] and meets 100.00's [100.00, 100.01]: a residue
+        # with slack 0 (the total cannot be lower) + 0.01 (the part can be higher) = 0.01;
+        # 100.02 is [100.02, 100.03] and does not meet it
+        truncated = check(income("100.01", "100.00"), ignore=("C-",),
+                          tolerance=Tolerance(ToleranceMode.TRUNCATE))
+        assert truncated.ok and {f.slack for f in truncated.infos} == {D("0.01")}
+        assert not check(t, ignore=("C-",), tolerance=Tolerance(ToleranceMode.TRUNCATE)).ok
+        # truncate is one-sided: a total one unit BELOW its parts still meets them
+        below = check(income("99.99", "100.00"), ignore=("C-",),
+                      tolerance=Tolerance(ToleranceMode.TRUNCATE))
+        assert below.ok and len(below.infos) == 2
 
     def test_options_object(self) -> None:
         opts = CheckOptions(ignore=("C-",))
@@ -133,6 +167,7 @@ class TestReport:
         text = self.make().to_text()
         assert "收入决算表" in text and "row 201" in text and "column 本年收入合计" in text
         assert "expected 90.00" in text and "actual 100.00" in text
+        assert "difference 10.00" in text and "slack 0.010" in text
         assert text.splitlines()[-1].startswith("2 error(s)")
 
     def test_json_round_trip(self) -> None:

@@ -95,6 +95,17 @@ def test_table_html() -> None:
     assert "本表无数据" in empty
 
 
+def test_jupyter_reprs() -> None:
+    # Jupyter calls _repr_html_ on the objects themselves
+    d = seed_disclosure()
+    report = d.check()
+    assert report._repr_html_() == report_html(report)
+    assert report._repr_html_().count("<tr>") == len(report) + 1
+    t = d[IncomeTable]
+    assert t._repr_html_() == table_html(t)
+    assert t._repr_html_().count("<tr>") == len(t.rows) + 1
+
+
 def test_html_escapes() -> None:
     from govfin.findings import Category, Finding, Severity
 
@@ -157,6 +168,9 @@ def test_govfin_imports_without_pandas() -> None:
     code = (
         "import sys; sys.modules['pandas'] = None\n"
         "import govfin.frames, govfin.ratios, govfin.formatting, govfin.disclosure\n"
+        "from govfin import examples\n"
+        "d = examples.load(); r = d.check()\n"
+        "assert govfin.ratios.class_shares(d) and r._repr_html_()\n"
         "print('ok')"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -150,6 +150,27 @@ def test_fund_line_money_precision() -> None:
         FundLine("资金总额", weight=None)
 
 
+def test_rates_and_scores_kept_to_cents() -> None:
+    # 执行率 and every score (得分, 分值, 总分) to 0.01, whatever digits are printed
+    line = FundLine("资金总额", rate="100", score="10", weight="10")
+    assert line.score == D("10.00") and line.rate == D("100.00")
+    for field in ("score", "weight"):
+        with pytest.raises(ValueError, match="more decimals"):
+            FundLine("资金总额", **{field: "2.991"})
+    for field in ("score", "weight"):
+        with pytest.raises(ValueError, match="more decimals"):
+            Indicator("产出指标", **{field: "5.001"})
+    with pytest.raises(ValueError, match="more decimals"):
+        ProjectEvaluation("p", total_score="59.991")
+    with pytest.raises(TypeError):
+        Indicator("产出指标", score=5.0)
+    ev = ProjectEvaluation("p", funds=[line], total_score="59.99")
+    assert [c.unit for c in (ev.fund_cell(line, "executed"), ev.fund_cell(line, "rate"),
+                             ev.fund_cell(line, "score"), ev.total_cell())] == [
+        D("0.001"), D("0.01"), D("0.01"), D("0.01")
+    ]  # fmt: skip
+
+
 def test_indicator_fields() -> None:
     ind = Indicator("产出指标", "数量指标", "购置种类", "≥种", "≥5种", "≥5种", weight="20", score="20")
     assert ind.name == "购置种类"

@@ -45,8 +45,7 @@ _signed_parts = st.lists(
 
 
 @given(_signed_parts, st.sampled_from([Unit.WAN_YUAN, Unit.YUAN]))
-def test_rounded_exact_equation_is_consistent(parts: list[tuple[int, Decimal]],
-                                              unit: Unit) -> None:
+def test_rounded_exact_equation_is_consistent(parts: list[tuple[int, Decimal]], unit: Unit) -> None:
     """total = Σ ±part exactly in 元; every cell rounded on its own stays consistent."""
     total = sum((s * v for s, v in parts), Decimal(0))
     printed = [(s, gs.round_yuan(v, unit)) for s, v in parts]
@@ -64,8 +63,9 @@ def test_truncated_exact_equation_is_consistent_under_truncation(
     def cut(v: Decimal) -> Decimal:
         return (v / 10000).quantize(CENT, rounding=ROUND_DOWN)
 
-    cmp = Tolerance(ToleranceMode.TRUNCATE).compare(cut(total), [(s, cut(v)) for s, v in parts],
-                                                    CENT)
+    cmp = Tolerance(ToleranceMode.TRUNCATE).compare(
+        cut(total), [(s, cut(v)) for s, v in parts], CENT
+    )
     assert cmp.consistent
 
 
@@ -86,8 +86,9 @@ def test_printed_difference_beyond_slack_is_inconsistent(
 
 
 @given(st.lists(gs.amounts(), max_size=20), gs.amounts(min_value=None), gs.amounts(CENT))
-def test_absolute_tolerance_is_a_plain_bound(parts: list[Decimal], total: Decimal,
-                                             bound: Decimal) -> None:
+def test_absolute_tolerance_is_a_plain_bound(
+    parts: list[Decimal], total: Decimal, bound: Decimal
+) -> None:
     cmp = Tolerance(absolute=bound).compare(total, [(1, v) for v in parts], CENT)
     assert cmp.consistent is (abs(total - sum(parts, Decimal(0))) <= bound)
 
@@ -95,11 +96,13 @@ def test_absolute_tolerance_is_a_plain_bound(parts: list[Decimal], total: Decima
 # -- codes ---------------------------------------------------------------------------------------
 
 
-@given(st.sampled_from([1, 2, 3]).flatmap(
-    lambda lv: st.tuples(st.just(lv), gs.years()).flatmap(
-        lambda t: st.tuples(st.just(t[0]), st.just(t[1]), gs.functional_codes(t[0], t[1]))
+@given(
+    st.sampled_from([1, 2, 3]).flatmap(
+        lambda lv: st.tuples(st.just(lv), gs.years()).flatmap(
+            lambda t: st.tuples(st.just(t[0]), st.just(t[1]), gs.functional_codes(t[0], t[1]))
+        )
     )
-))
+)
 def test_functional_codes_resolve_at_their_level(drawn: tuple[int, int, str]) -> None:
     level, year, code = drawn
     entry = codes.lookup(code, year)
@@ -129,3 +132,15 @@ def test_code_trees_are_closed_under_parents(tree: gs.CodeTree) -> None:
     for c in tree.codes:
         assert len(c) == 3 or c[:-2] in present
         assert codes.exists(c, tree.year)
+
+
+def test_strategies_need_hypothesis(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without hypothesis, importing govfin.strategies says how to install it."""
+    import importlib
+    import sys
+
+    monkeypatch.setitem(sys.modules, "hypothesis", None)
+    monkeypatch.setitem(sys.modules, "hypothesis.strategies", None)
+    monkeypatch.delitem(sys.modules, "govfin.strategies")
+    with pytest.raises(ImportError, match=r"pip install 'govfin\[test\]'"):
+        importlib.import_module("govfin.strategies")

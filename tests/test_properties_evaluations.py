@@ -1,7 +1,9 @@
 """Properties of the 绩效自评 model, formulas and rules, through govfin.strategies.
 
 1. No false alarms: an evaluation consistent with a scoring scheme (figures, indicators,
-   scores, 总分 and grade) gets no error or warning under that scheme.
+   scores, 总分 and grade) gets no error or warning under that scheme (also when its figures
+   are cut rather than rounded, checked with the truncation model).
+2. One cell of an equation (E-balance, E-sources, E-total) moved beyond its slack is caught.
 4. Formulas: every score lies in [0, 分值]; the 执行率得分 is monotonic in 全年执行数; the
    grade is monotonic in 总分; the qualitative band edges are the scheme's (lower bounds
    inclusive: 80 % for 达成, 60 % — 50 % in the older bands — for 部分达成).
@@ -10,7 +12,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
 from hypothesis import given
@@ -18,6 +20,7 @@ from hypothesis import strategies as st
 
 import govfin
 from govfin import strategies as gs
+from govfin.amounts import Tolerance, ToleranceMode
 from govfin.performance import (
     SCHEMES,
     NegativeFormula,
@@ -49,6 +52,29 @@ def test_consistent_evaluation_has_no_false_alarm(pair: tuple[ScoringScheme, Any
     assert not gs.false_alarms(report), report.to_text()
 
 
+@given(
+    schemes.flatmap(lambda s: st.tuples(st.just(s), gs.evaluations(scheme=s, rounding=ROUND_DOWN)))
+)
+def test_truncated_evaluation_has_no_false_alarm_under_truncation(
+    pair: tuple[ScoringScheme, Any],
+) -> None:
+    scheme, ev = pair
+    report = govfin.check(ev, extra={"scheme": scheme}, tolerance=Tolerance(ToleranceMode.TRUNCATE))
+    assert not gs.false_alarms(report), report.to_text()
+
+
+@given(st.data(), scheme_and_evaluation)
+def test_moved_cell_in_evaluation_is_caught_and_named(
+    data: st.DataObject, pair: tuple[ScoringScheme, Any]
+) -> None:
+    scheme, ev = pair
+    moved, place, delta = gs.mutate_cell(data.draw, ev)
+    errors = govfin.check(moved, extra={"scheme": scheme}).errors
+    assert any(f.names(place) for f in errors), f"{place} moved by {delta}\n" + "\n".join(
+        f.to_text() for f in errors
+    )
+
+
 @given(scheme_and_evaluation)
 def test_every_score_within_its_weight(pair: tuple[ScoringScheme, ProjectEvaluation]) -> None:
     scheme, ev = pair
@@ -73,15 +99,20 @@ def test_evaluation_round_trips(pair: tuple[ScoringScheme, ProjectEvaluation]) -
 
 
 @given(schemes, gs.amounts(CENT, min_value=-1000, max_value=1000), weights)
-def test_execution_score_within_weight(scheme: ScoringScheme, rate: Decimal,
-                                       weight: Decimal) -> None:
+def test_execution_score_within_weight(
+    scheme: ScoringScheme, rate: Decimal, weight: Decimal
+) -> None:
     assert ZERO <= scheme.execution.score(rate, weight) <= weight
 
 
 @given(schemes, st.sampled_from(list(NegativeFormula)), values, values, weights)
-def test_quantitative_scores_within_weight(scheme: ScoringScheme, formula: NegativeFormula,
-                                           target: Decimal, actual: Decimal,
-                                           weight: Decimal) -> None:
+def test_quantitative_scores_within_weight(
+    scheme: ScoringScheme,
+    formula: NegativeFormula,
+    target: Decimal,
+    actual: Decimal,
+    weight: Decimal,
+) -> None:
     for score in (
         positive_score(target, actual, weight),
         negative_score(target, actual, weight, formula),
@@ -90,10 +121,12 @@ def test_quantitative_scores_within_weight(scheme: ScoringScheme, formula: Negat
         assert ZERO <= score <= weight
 
 
-@given(schemes, gs.amounts(Decimal("0.001"), min_value=Decimal("0.001"), max_value=10**5),
-       st.data())
-def test_execution_score_is_monotonic_in_executed(scheme: ScoringScheme, budget: Decimal,
-                                                  data: st.DataObject) -> None:
+@given(
+    schemes, gs.amounts(Decimal("0.001"), min_value=Decimal("0.001"), max_value=10**5), st.data()
+)
+def test_execution_score_is_monotonic_in_executed(
+    scheme: ScoringScheme, budget: Decimal, data: st.DataObject
+) -> None:
     executed = gs.amounts(Decimal("0.001"), min_value=0, max_value=2 * budget)
     x1, x2 = sorted((data.draw(executed), data.draw(executed)))
     s1 = scheme.execution_score(execution_rate(x1, budget))
@@ -101,8 +134,11 @@ def test_execution_score_is_monotonic_in_executed(scheme: ScoringScheme, budget:
     assert s1 <= s2
 
 
-@given(schemes, gs.amounts(CENT, min_value=0, max_value=100),
-       gs.amounts(CENT, min_value=0, max_value=100))
+@given(
+    schemes,
+    gs.amounts(CENT, min_value=0, max_value=100),
+    gs.amounts(CENT, min_value=0, max_value=100),
+)
 def test_grade_is_monotonic_in_total(scheme: ScoringScheme, a: Decimal, b: Decimal) -> None:
     lo, hi = sorted((a, b))
     labels = scheme.grades.labels  # best first
@@ -130,8 +166,9 @@ def test_qualitative_band_edges(scheme: ScoringScheme, weight: Decimal) -> None:
 
 
 @given(schemes, weights, st.data())
-def test_every_score_has_exactly_one_band(scheme: ScoringScheme, weight: Decimal,
-                                          data: st.DataObject) -> None:
+def test_every_score_has_exactly_one_band(
+    scheme: ScoringScheme, weight: Decimal, data: st.DataObject
+) -> None:
     score = data.draw(gs.amounts(CENT, min_value=0, max_value=weight))
     holding = [o for o in Outcome if score in scheme.bands.band(o, weight)]
     assert holding == [scheme.bands.outcome_of(score, weight)]

@@ -44,9 +44,9 @@ def test_consistent_table_has_no_false_alarm(table: Table) -> None:
 
 
 @_LARGE
-@given(st.sampled_from(gs.TABLE_KINDS).flatmap(
-    lambda k: gs.tables(k, min_leaves=100, max_leaves=300)
-))
+@given(
+    st.sampled_from(gs.TABLE_KINDS).flatmap(lambda k: gs.tables(k, min_leaves=100, max_leaves=300))
+)
 def test_large_consistent_table_has_no_false_alarm(table: Table) -> None:
     _no_false_alarms(table)
 
@@ -54,7 +54,9 @@ def test_large_consistent_table_has_no_false_alarm(table: Table) -> None:
 @given(st.data(), nonempty_table)
 def test_moved_cell_is_caught_and_named(data: st.DataObject, table: Table) -> None:
     moved, place, delta = gs.mutate_cell(data.draw, table)
-    assert moved.value(place.row, place.column) == table.value(place.row, place.column) + delta
+    assert place.row is not None and place.column is not None
+    before = table.value(place.row, place.column)
+    assert before is not None and moved.value(place.row, place.column) == before + delta
     errors = govfin.check(moved).errors
     assert errors, f"{place} moved by {delta}: no error"
     assert any(f.names(place) for f in errors), (

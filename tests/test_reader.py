@@ -206,6 +206,51 @@ def test_tables_in_yuan_keep_their_unit() -> None:
     assert d.table(GovernmentFundTable).meta.unit is Unit.WAN_YUAN  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize("index", [0, 1, 2, 3, 4, 5, 8, 9])
+def test_a_table_printed_in_yuan_reads_and_checks_like_the_seed(
+    result: ReadResult, index: int
+) -> None:
+    """One table printed in 元 (its figures × 10000): the relations between tables and the
+    narrative's figures convert it, so no cross-table, narrative, completeness or 绩效 finding
+    changes.  (Inside that table, a rounding residue of the 万元 print becomes an error: 元
+    figures printed to the 分 leave no room for 尾数误差.)"""
+    import attrs
+
+    from govfin.readers import write_text
+
+    seed = result.disclosure
+    t = seed.tables[index]
+    counts = getattr(t, "COUNT_ROWS", ())
+    t_yuan = attrs.evolve(
+        t,
+        rows=tuple(
+            attrs.evolve(
+                r,
+                values={
+                    k: v * 10000 if v is not None and r.key not in counts else v
+                    for k, v in r.values.items()
+                },
+            )
+            for r in t.rows
+        ),
+        meta=attrs.evolve(t.meta, unit=Unit.YUAN),
+    )
+    tables = (*seed.tables[:index], t_yuan, *seed.tables[index + 1 :])
+    text = write_text(attrs.evolve(seed, tables=tables))
+    assert "金额单位：元" in text
+    d = read_text(text, strict=True).disclosure
+    assert d.tables[index] == t_yuan and d.unit is Unit.WAN_YUAN
+
+    def between(report: object) -> set[tuple[object, ...]]:
+        return {
+            (f.rule_id, f.severity, f.place, f.expected, f.actual)
+            for f in report  # type: ignore[attr-defined]
+            if not f.rule_id.startswith("R")
+        }
+
+    assert between(d.check()) == between(seed.check())
+
+
 def test_narrative_sections(result: ReadResult) -> None:
     n = result.disclosure.narrative
     headings = [s.heading for s in n.sections]
@@ -253,6 +298,20 @@ def test_evaluation_reading_details(result: ReadResult) -> None:
         ("一般公共预算财政拨款“三公”经费支出决算表", ThreePublicTable),
         ("部门决算公开相关信息统计表", DisclosureInfoTable),
         ("朔州经济开发区管理委员会综合办公室收入决算表", IncomeTable),
+        # ASCII and full-width brackets, 公开NN表 before or after, 部门/单位 in front
+        ("收入决算表(公开02表)", IncomeTable),
+        ("公开 04 表 财政拨款收入支出决算总表", FiscalAppropriationSummary),
+        ("单位财政拨款收入支出决算总表（公开04表）", FiscalAppropriationSummary),
+        ("部门一般公共预算财政拨款基本支出决算明细表", BasicExpenditureDetail),
+        ("政府性基金预算财政拨款收入支出决算表(公开07表)", GovernmentFundTable),
+        ("国有资本经营预算财政拨款支出决算表", StateCapitalTable),
+        # 三公: double, single, ASCII and corner quotes, with or without "一般公共预算"
+        ("财政拨款＂三公＂经费支出决算表", ThreePublicTable),
+        ("财政拨款‘三公’经费支出决算表", ThreePublicTable),
+        ("财政拨款'三公'经费支出决算表", ThreePublicTable),
+        ("财政拨款「三公」经费支出决算表", ThreePublicTable),
+        ("公开09表 一般公共预算财政拨款‘三公’经费支出决算表", ThreePublicTable),
+        ('一般公共预算财政拨款"三公"经费支出决算表(公开09表)', ThreePublicTable),
     ],
 )
 def test_identify_title(title: str, kind: type) -> None:

@@ -216,6 +216,28 @@ def test_time_is_linear_in_the_input() -> None:
     assert result.log.unaccounted(big) == ()
 
 
+def _peak_memory(text: str) -> int:
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        read_text(text)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_memory_is_proportional_to_the_input() -> None:
+    text = seed_text()
+    read_text(text)  # the code lists load once, lazily: not part of a read's cost
+    one = _peak_memory(text)
+    four = _peak_memory("\n".join([text] * 4))
+    assert four < 4 * 1.5 * one
+    assert one < 100 * len(text)  # about 35 bytes per character of the seed
+    for bad in ("\t" * 200_000, "收入决算表\n公开02表\n" + "201\t" * 50_000):
+        assert _peak_memory(bad) < 60 * len(bad)
+
+
 @pytest.mark.parametrize(
     "text",
     [

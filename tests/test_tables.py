@@ -7,7 +7,9 @@ from decimal import Decimal as D
 import pytest
 from seed_tables import seed_table, seed_tables
 
-from govfin.findings import Cell, Place
+from govfin.amounts import AmountError
+from govfin.findings import Cell, Place, Severity
+from govfin.rules import check
 from govfin.tables import (
     BasicExpenditureDetail,
     DisclosureInfoTable,
@@ -149,6 +151,17 @@ class TestAccessors:
         t = ThreePublicTable((), TableMeta(precision=D("0.001")))
         assert t.cell("预算数", "合计").unit == D("0.001")
 
+    @pytest.mark.parametrize("printed", ["10", "10.0", "10.00", "10.000"])
+    def test_unit_comes_from_the_declared_precision_not_the_digits(self, printed: str) -> None:
+        row = {"合计": printed, "因公出国（境）费": "5.00", "公务接待费": "5.01",
+               "公务用车购置及运行维护费": None}
+        t = ThreePublicTable([Row("决算数", "", row)])
+        assert t.cell("决算数", "合计").unit == D("0.01")
+        # 10 against 5.00 + 5.01: a residue with the slack of three 0.01 cells, however the
+        # total was printed (a unit taken from "10" would be 1, from "10.000" 0.001)
+        (f,) = check(t, select=("R09-1",)).findings
+        assert f.severity is Severity.INFO and f.slack == D("0.015")
+
     def test_seed_shape(self) -> None:
         tables = seed_tables()
         assert [type(t) for t in tables] == list(ALL_KINDS)
@@ -214,6 +227,20 @@ class TestBadInput:
     def test_garbage_in_a_cell_names_the_column(self) -> None:
         with pytest.raises(ValueError, match="公务接待费"):
             Row("决算数", "", {"公务接待费": "abc"})
+
+    @pytest.mark.parametrize("bad", ["NaN", "inf", "-Infinity", D("NaN"), D("Infinity"),
+                                     D("1E+400"), D("1E-400")])
+    def test_nan_infinity_and_absurd_exponents_name_the_row_and_column(self, bad: object) -> None:
+        with pytest.raises(AmountError) as info:
+            Row("决算数", "", {"公务接待费": bad})
+        assert isinstance(info.value, ValueError)
+        assert str(info.value).startswith("row 决算数, column 公务接待费: ")
+
+    def test_a_qizhong_line_cannot_be_a_row_of_01(self) -> None:
+        # R01-1 sums the eight income lines by key; a "其中" line has no key to be summed by
+        for key in ("其中：教育收费", "其中", "其中:教育收费"):
+            with pytest.raises(TableError, match="unknown row key"):
+                IncomeExpenditureSummary([Row(key, key, {"金额": "1.00"})])
 
     def test_rows_must_be_rows(self) -> None:
         with pytest.raises(TypeError):

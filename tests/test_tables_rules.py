@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 import pytest
 
+from govfin import codes
 from govfin.amounts import Tolerance, ToleranceMode
 from govfin.findings import Category, Place, Report, Severity
 from govfin.rules import REGISTRY, check
@@ -204,7 +205,7 @@ class Case:
     ok: Table
     bad: Table
     #: the cell whose change broke the relation; the finding must name it
-    cell: tuple[str, str]
+    cell: tuple[str, str | None]
     severity: Severity = Severity.ERROR
     options: Mapping[str, Any] = attrs.field(factory=dict)
 
@@ -376,19 +377,72 @@ CASES: dict[str, Case] = {
 }
 
 
+# -- the classification rules (C-*), on a table whose rows carry their printed names ----------
+
+
+def named(cls: type[Table], spec: Spec, names: Mapping[str, str] | None = None) -> Table:
+    """Like :func:`build`, but coded rows carry a printed name: the official one (2024
+    edition) unless ``names`` (code -> printed name) gives another."""
+    year = 2024
+    printed = names or {}
+    rows = [
+        attrs.evolve(r, name=printed.get(r.key, codes.lookup(r.key, year).name))
+        if r.code is not None
+        else r
+        for r in build(cls, spec).rows
+    ]
+    return cls(rows, TableMeta(year=year))
+
+
+def _without(spec: Spec, *keys: str) -> Spec:
+    return {k: v for k, v in spec.items() if k not in keys}
+
+
+C_CASES: dict[str, Case] = {
+    "C-code": Case(
+        named(BasicExpenditureDetail, S06),
+        build(BasicExpenditureDetail, {**S06, "30198": {"决算数": None}}),
+        ("30198", "科目代码"),
+    ),
+    "C-name": Case(
+        # printed with half-width brackets and a wrapped line: still the official name
+        named(IncomeTable, S02, {"20103": "政府办公厅(室)及相关\n机构事务"}),
+        named(IncomeTable, S02, {"20103": "政府办公厅及相关机构事务"}),
+        ("20103", "科目名称"),
+        Severity.WARNING,
+    ),
+    "C-dup": Case(
+        named(StateCapitalTable, S08),
+        StateCapitalTable(
+            [*named(StateCapitalTable, S08).rows, named(StateCapitalTable, S08).row("2010399")],
+            TableMeta(year=2024),
+        ),
+        ("2010399", None),
+    ),
+    "C-orphan": Case(
+        named(GovernmentFundTable, S07),
+        named(GovernmentFundTable, _without(S07, "20103")),
+        ("2010350", None),
+    ),
+}
+
+ALL_CASES = {**CASES, **C_CASES}
+
+
 def test_every_table_rule_has_a_case() -> None:
     assert {r.id for r in REGISTRY.filter(prefix="R")} <= set(CASES)
+    assert {r.id for r in REGISTRY.filter(prefix="C-")} == set(C_CASES)
 
 
-@pytest.mark.parametrize("rule_id", sorted(CASES))
+@pytest.mark.parametrize("rule_id", sorted(ALL_CASES))
 def test_silent_on_consistent_table(rule_id: str) -> None:
-    case = CASES[rule_id]
+    case = ALL_CASES[rule_id]
     assert run(case.ok, rule_id, **case.options).findings == ()
 
 
-@pytest.mark.parametrize("rule_id", sorted(CASES))
+@pytest.mark.parametrize("rule_id", sorted(ALL_CASES))
 def test_fires_on_broken_table(rule_id: str) -> None:
-    case = CASES[rule_id]
+    case = ALL_CASES[rule_id]
     report = run(case.bad, rule_id, **case.options)
     assert report.findings, rule_id
     assert {f.severity for f in report} == {case.severity}
@@ -397,10 +451,10 @@ def test_fires_on_broken_table(rule_id: str) -> None:
     assert any(f.names(place) for f in report), [f.to_text() for f in report]
 
 
-@pytest.mark.parametrize("rule_id", sorted(CASES))
+@pytest.mark.parametrize("rule_id", sorted(ALL_CASES))
 def test_all_rules_on_consistent_tables_are_silent(rule_id: str) -> None:
     """Each small consistent table passes every rule of its kind, classification included."""
-    case = CASES[rule_id]
+    case = ALL_CASES[rule_id]
     report = check(case.ok)
     assert report.findings == (), report.to_text()
 
@@ -527,6 +581,31 @@ class TestDetails:
             _grouped((a, b))
 
 
+_FUNCTIONAL = (IncomeTable, ExpenditureTable, GeneralBudgetExpenditureTable,
+               GovernmentFundTable, StateCapitalTable)
+
+
+@pytest.mark.parametrize(
+    ("cls", "column"),
+    [(cls, column) for cls in _FUNCTIONAL for column in cls.COLUMNS],
+    ids=lambda v: getattr(v, "NUMBER", v),
+)
+@pytest.mark.parametrize("level", ["合计", "201", "20103", "2010350"])
+def test_code_tree_rollup_on_every_money_column(cls: type[Table], column: str,
+                                                level: str) -> None:
+    """02/03/05/07/08: 合计 = Σ类, 类 = Σ款, 款 = Σ项 in each column, at each level."""
+    assert cls.ROLLUP is not None
+    spec = _tree(cls.COLUMNS, *[_T] * len(cls.COLUMNS))
+    assert run(build(cls, spec), cls.ROLLUP.id).findings == ()
+    moved = build(cls, spec, **{level: {column: str(D(spec[level][column] or 0) + 1)}})
+    report = run(moved, cls.ROLLUP.id)
+    assert [(f.severity, f.column) for f in report] == [(Severity.ERROR, column)] * len(report)
+    # the moved cell is named, as the total of one relation and/or a part of the one above
+    place = Place(cls.KIND, level, column)
+    assert any(f.names(place) for f in report)
+    assert len(report) == (1 if level in ("合计", "2010350") else 2)
+
+
 class TestClassification:
     """The generic C-* rules on the new kinds (codes from govfin.codes)."""
 
@@ -543,6 +622,35 @@ class TestClassification:
         assert run(t, "C-orphan").errors
         rows = [Row("201", "一般公共服务支出", {"金额": "1.00"}, code="201")] * 2
         assert run(IncomeExpenditureSummary(rows, TableMeta(year=2024)), "C-dup").errors
+
+    def test_code_is_checked_against_the_documents_edition(self) -> None:
+        # 22911 was added to the 2025 edition (财预〔2025〕41号); it is unknown in 2024
+        rows = [Row("229", "其他支出", {"本年收入合计": "1.00"}, code="229"),
+                Row("22911", "中央金融机构注资特别国债财务基金支出", {"本年收入合计": "1.00"},
+                    code="22911")]
+        in_2025 = IncomeTable(rows, TableMeta(year=2025))
+        in_2024 = IncomeTable(rows, TableMeta(year=2024))
+        assert run(in_2025, "C-code").findings == ()
+        (f,) = run(in_2024, "C-code").errors
+        assert f.row == "22911" and "'22911'" in f.message and "2024" in f.message
+        # CheckOptions.year overrides the document's year, both ways
+        assert run(in_2024, "C-code", year=2025).findings == ()
+        assert run(in_2025, "C-code", year=2024).errors
+        # no year at all: the default edition
+        assert run(IncomeTable(rows), "C-code").errors
+
+    def test_unshipped_edition_is_one_warning_not_an_error_per_row(self) -> None:
+        t = named(IncomeTable, S02)
+        old = attrs.evolve(t, meta=TableMeta(year=2019))
+        report = run(old, "C-code")
+        (f,) = report.findings
+        assert f.severity is Severity.WARNING and "2019" in f.message
+        assert "not checked" in f.message
+
+    def test_name_check_follows_the_edition(self) -> None:
+        t = named(IncomeTable, S02, {"2010350": "事业运行（测试）"})
+        (f,) = run(t, "C-name").warnings
+        assert f.row == "2010350" and "事业运行" in f.message and "事业运行（测试）" in f.message
 
     def test_printed_name_differs(self) -> None:
         t = IncomeExpenditureSummary(

@@ -100,6 +100,19 @@ class TestErrorsCarryThePath:
         msg = _bad(d)
         assert "$.rows[3].values['财政拨款收入']" in msg and "abc" in msg
 
+    @pytest.mark.parametrize("bad", ["NaN", "Infinity", "-inf", "1E+400", "sNaN"])
+    def test_nan_infinity_and_exponents(self, bad: str) -> None:
+        d = self.data()
+        d["rows"][3]["values"]["财政拨款收入"] = bad
+        msg = _bad(d)
+        assert "AmountError" in msg and repr(bad) in msg
+        assert "$.rows[3].values['财政拨款收入']" in msg
+
+    def test_json_nan_literal(self) -> None:
+        text = to_json(seed_table(IncomeTable)).replace('"631.71"', "NaN", 1)
+        with pytest.raises(StructureError, match=r"float.*\$\.rows\[0\]\.values"):
+            from_json(text, Table)
+
     def test_float_amount(self) -> None:
         d = self.data()
         d["rows"][0]["values"]["本年收入合计"] = 631.71

@@ -97,7 +97,7 @@ def to_decimal(value: object, *, where: str | None = None) -> Decimal | None:
     if isinstance(value, Decimal):
         return _checked(value, str(value), where)
     if isinstance(value, int):
-        return Decimal(value)
+        return _checked(Decimal(value), str(value), where)
     if isinstance(value, str):
         return parse_amount(value, where=where)
     raise TypeError(f"{where or 'amount'}: {type(value).__name__} is not a money amount: {value!r}")
@@ -163,7 +163,7 @@ class ToleranceMode(enum.Enum):
     """How a reported value was derived from the exact figure."""
 
     ROUND = "round"  #: rounded half-up to its last place (四舍五入): [v - u/2, v + u/2]
-    TRUNCATE = "truncate"  #: cut after its last place: [v, v + u) for v >= 0
+    TRUNCATE = "truncate"  #: cut after its last place: [v, v + u] for v >= 0, [v - u, v] below
     EXACT = "exact"  #: the printed value is exact: [v, v]
 
 

@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeAlias
 
 from govfin import __version__, codes
+from govfin.examples import UnknownExampleError
 from govfin.findings import Finding, Severity
 from govfin.readers.errors import ReadError
 
@@ -118,7 +119,6 @@ def _run_codes(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-
 # --------------------------------------------------------------------------------------------
 # govfin check FILE | --example        govfin score FILE | --example
 
@@ -137,29 +137,44 @@ def _add_source(parser: argparse.ArgumentParser) -> None:
         "--strict", action="store_true", help="any unrecognised line inside a table is an error"
     )
     parser.add_argument(
-        "--year", type=int, help="classification edition to check codes against "
-        "(default: the document's year)"
+        "--year",
+        type=int,
+        help="edition of 《政府收支分类科目》 to read and check codes against (default: the "
+        "document's year); the document's own year is not changed",
     )
 
 
 def _read(args: argparse.Namespace) -> ReadResult:
-    """Read FILE or the bundled example.
+    """Read FILE or the bundled example, with the edition of ``--year``.
 
     A read error that leaves no document (empty input, not a disclosure) is raised, and main()
-    turns it into exit status 2; other read errors are printed and stay in the returned log.
+    turns it into exit status 2; other read errors are printed and stay in the returned log;
+    so are the lines a lenient read could not place (a strict read raises on the first).
     """
     from govfin import examples
     from govfin.readers import EmptyInputError, NotADisclosureError, read_file, read_text
 
+    if args.year is not None and args.year not in codes.editions():
+        shipped = ", ".join(map(str, codes.editions()))
+        raise codes.UnknownEditionError(
+            f"no {args.year} edition of 《政府收支分类科目》 is shipped (available: {shipped})",
+            year=args.year,
+        )
     if args.example is not None:
-        result = read_text(examples.text(args.example), strict=args.strict, year=args.year)
+        result = read_text(examples.text(args.example), strict=args.strict, edition=args.year)
     else:
-        result = read_file(args.file, strict=args.strict, year=args.year)
+        result = read_file(args.file, strict=args.strict, edition=args.year)
     for err in result.log.errors:
         if isinstance(err, (EmptyInputError, NotADisclosureError)):
             raise err
     for err in result.log.errors:
         _error(str(err))
+    for entry in result.log.unrecognised:  # lenient: not errors, but never dropped silently
+        where = f" in {entry.part}" if entry.part else ""
+        print(
+            f"govfin: warning: line {entry.line}{where} not recognised: {entry.text!r}",
+            file=sys.stderr,
+        )
     return result
 
 
@@ -173,7 +188,9 @@ def _add_check(subparsers: _Subparsers) -> None:
     _add_source(parser)
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument(
-        "-v", "--verbose", action="store_true",
+        "-v",
+        "--verbose",
+        action="store_true",
         help="list every finding, also the infos (agreeing claims, notes); "
         "by default errors, warnings and rounding residues are listed",
     )
@@ -309,8 +326,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)
-    except (codes.CodeError, ReadError, OSError, UnicodeDecodeError, KeyError) as exc:
-        _error(str(exc).strip("'\""))
+    except (codes.CodeError, ReadError, OSError, UnicodeDecodeError, UnknownExampleError) as exc:
+        _error(str(exc))
         return EXIT_ERROR
     except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -504,6 +504,21 @@ class _Extractor:
             floor = m.end()
         self._no_number_claims(s, tokens)
 
+    def _change(
+        self, text: str, before: str, d: re.Match[str], common: dict[str, Any], **figures: Any
+    ) -> ChangeClaim:
+        """A change whose direction word ``d`` ends ``before`` (the subject precedes it)."""
+        subject, _, level = self._subject(before[: d.start()])
+        return ChangeClaim(
+            text=text,
+            subject=subject,
+            level=level,
+            direction=d.group("dir"),
+            current=self._current(subject_key(subject)),
+            **figures,
+            **common,
+        )
+
     def _replace_last(self, sentence_claims: list[Claim], old: Claim, new: Claim) -> None:
         sentence_claims[sentence_claims.index(old)] = new
         self.claims[len(self.claims) - 1 - self.claims[::-1].index(old)] = new
@@ -547,16 +562,7 @@ class _Extractor:
         # -- money ------------------------------------------------------------------------
         d = _DIRECTION_END.search(before)
         if d is not None:
-            subject, _, level = self._subject(before[: d.start()])
-            return ChangeClaim(
-                text=text[start:end],
-                subject=subject,
-                level=level,
-                direction=d.group("dir"),
-                delta=q,
-                current=self._current(subject_key(subject)),
-                **common,
-            )
+            return self._change(text[start:end], before, d, common, delta=q)
         subject, attribute, level = self._subject(before)
         claim = AmountClaim(
             text=text[start:end],
@@ -604,16 +610,8 @@ class _Extractor:
                 )
                 self._replace_last(sentence_claims, previous, new)
                 return None
-            subject, _, level = self._subject(before[: d.start()])
-            return ChangeClaim(
-                text=text[start:end],
-                subject=subject,
-                level=level,
-                direction=d.group("dir"),
-                percent=q,
-                percent_direction=d.group("dir"),
-                current=self._current(subject_key(subject)),
-                **common,
+            return self._change(
+                text[start:end], before, d, common, percent=q, percent_direction=d.group("dir")
             )
         sm = _SHARE_BEFORE.search(before)
         if sm is not None and q.is_percent:

@@ -26,7 +26,7 @@ Public strategies and helpers:
   :func:`format_amount`, :func:`round_yuan`;
 - tables: :func:`ledgers` (the exact 元 accounts every table is printed from), :func:`tables`
   (one table of a kind), :func:`any_tables`;
-- documents: :func:`disclosures`, :func:`evaluations`;
+- documents: :func:`disclosures`, :func:`evaluations`, :func:`narratives`;
 - errors: :func:`mutations` / :func:`mutate_cell` (move one cell beyond every tolerance),
   :func:`relations`, :func:`guarded_places`, :func:`detection_bound`, :func:`false_alarms`;
 - reader input: :func:`reader_inputs` (arbitrary and near-valid text).
@@ -40,6 +40,7 @@ except ImportError as exc:  # pragma: no cover - exercised only without hypothes
     raise ImportError("govfin.strategies needs hypothesis: pip install 'govfin[test]'") from exc
 
 import functools
+import itertools
 import random
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
@@ -83,6 +84,7 @@ __all__ = [
     "NO_DATA",
     "TABLE_KINDS",
     "CodeTree",
+    "Flows",
     "Ledger",
     "Mutation",
     "PrintedCell",
@@ -103,11 +105,13 @@ __all__ = [
     "malformed_codes",
     "mutate_cell",
     "mutations",
+    "narratives",
     "printed_cells",
     "reader_inputs",
     "relations",
     "round_yuan",
     "tables",
+    "years",
     "yuan_amounts",
 ]
 
@@ -207,7 +211,7 @@ class _Source:
             return [total] + [0] * (n - 1)
         cuts = sorted(self.integer(0, total) for _ in range(n - 1))
         bounds = [0, *cuts, total]
-        return [b - a for a, b in zip(bounds, bounds[1:], strict=False)]
+        return [b - a for a, b in itertools.pairwise(bounds)]
 
 
 # ----------------------------------------------------------------------------------------------
@@ -230,9 +234,7 @@ def _level(level: codes.Level | str | int | None) -> codes.Level | None:
 
 @functools.cache
 def _codes_of(scheme: str, year: int, level: codes.Level | None) -> tuple[str, ...]:
-    return tuple(
-        c.code for c in codes.all_codes(scheme, year) if level is None or c.level is level
-    )
+    return tuple(c.code for c in codes.all_codes(scheme, year) if level is None or c.level is level)
 
 
 def _scheme_codes(
@@ -286,8 +288,9 @@ def malformed_codes() -> st.SearchStrategy[object]:
     )
     non_digits = st.one_of(
         st.just(""),
-        st.text(min_size=1, max_size=8).filter(lambda s: not s.strip().isascii()
-                                               or not s.strip().isdigit()),
+        st.text(min_size=1, max_size=8).filter(
+            lambda s: not s.strip().isascii() or not s.strip().isdigit()
+        ),
         st.sampled_from(["20a", "２０１", "201 03", "201.03", "201-03", "2O1", "２０１０３"]),
     )
     not_strings = st.one_of(
@@ -366,15 +369,20 @@ def code_trees(
 # amounts
 
 
-def round_yuan(yuan: Decimal | int, unit: Unit = Unit.WAN_YUAN,
-               precision: Decimal = _CENT) -> Decimal:
-    """An exact amount in 元 as printed in ``unit`` to ``precision`` (四舍五入, ROUND_HALF_UP)."""
+def round_yuan(
+    yuan: Decimal | int,
+    unit: Unit = Unit.WAN_YUAN,
+    precision: Decimal = _CENT,
+    rounding: str = ROUND_HALF_UP,
+) -> Decimal:
+    """An exact amount in 元 as printed in ``unit`` to ``precision``: 四舍五入
+    (``ROUND_HALF_UP``, the default) or cut (``ROUND_DOWN``, for truncating documents)."""
     value = Decimal(yuan) / unit.yuan
-    return value.quantize(precision, rounding=ROUND_HALF_UP)
+    return value.quantize(precision, rounding=rounding)
 
 
-def _printed(fen: int, unit: Unit, precision: Decimal) -> Decimal:
-    return round_yuan(Decimal(fen).scaleb(-2), unit, precision)
+def _printed(fen: int, unit: Unit, precision: Decimal, rounding: str = ROUND_HALF_UP) -> Decimal:
+    return round_yuan(Decimal(fen).scaleb(-2), unit, precision, rounding)
 
 
 def amounts(
@@ -396,8 +404,9 @@ def amounts(
     return st.integers(lo, hi).map(lambda n: Decimal(n) * precision)
 
 
-def yuan_amounts(*, max_yuan: int = 10**9, cents: bool = True,
-                 signed: bool = False) -> st.SearchStrategy[Decimal]:
+def yuan_amounts(
+    *, max_yuan: int = 10**9, cents: bool = True, signed: bool = False
+) -> st.SearchStrategy[Decimal]:
     """Exact amounts in 元: whole 分 (``cents=True``) or whole 元."""
     scale = 100 if cents else 1
     lo = -max_yuan * scale if signed else 0
@@ -489,8 +498,8 @@ class Flows:
     Σ income = total expenditure (the 公开02/03 mirror).
     """
 
-    basic: tuple[int, int, int, int]
-    project: tuple[int, int, int, int]
+    basic: tuple[int, ...]
+    project: tuple[int, ...]
     remitted: int
     business: int
     subsidies: int
@@ -510,7 +519,8 @@ class Flows:
         return bool(self.spent(_GF) or self.income[_GF] or self.fund_opening or self.fund_closing)
 
 
-_ZERO_FLOWS = Flows((0, 0, 0, 0), (0, 0, 0, 0), 0, 0, 0, (0,) * 8, 0, 0)
+#: A row to print: (key, printed name, code or None, {column: amount in 分}).
+_RowSpec = tuple[str, str, str | None, dict[str, int]]
 
 #: 公开09 columns, the 公开06 economic codes of their basic-expenditure part (X11).
 _THREE_PUBLIC_BASE = (
@@ -557,6 +567,19 @@ class Ledger:
     full_economic: bool = False
     zeros_printed: bool = False
     sme_lines: bool = True
+    #: How printed figures are derived from the exact ones (``ROUND_HALF_UP`` or ``ROUND_DOWN``).
+    rounding: str = ROUND_HALF_UP
+    #: Tables printed in another unit than :attr:`unit` (KIND → unit).
+    table_units: Mapping[str, Unit] = attrs.field(factory=dict)
+
+    def unit_of(self, kind: type[Table]) -> Unit:
+        """The unit table ``kind`` is printed in."""
+        return self.table_units.get(kind.KIND, self.unit)
+
+    def shown(self, fen: int, kind: type[Table]) -> Decimal:
+        """``fen`` as table ``kind`` prints it, converted exactly to the ledger's unit."""
+        u = self.unit_of(kind)
+        return _printed(fen, u, self.precision, self.rounding) * u.yuan / self.unit.yuan
 
     # -- exact totals --------------------------------------------------------------------------
     def total(self, f: Callable[[Flows], int], prefix: str = "") -> int:
@@ -573,21 +596,31 @@ class Ledger:
             v.basic[f] or v.project[f] or v.income[f]
             for v in self.flows.values()
             for f in (_GF, _SC, _NF)
-        ) or any(v.remitted or v.business or v.subsidies or any(v.income[3:])
-                 for v in self.flows.values())
+        ) or any(
+            v.remitted or v.business or v.subsidies or any(v.income[3:])
+            for v in self.flows.values()
+        )
         return not (
             others
-            or self.opening[_GF] or self.opening[_SC] or self.closing[_GF] or self.closing[_SC]
-            or self.nf_opening or self.nf_closing or self.balance_used or self.allocation
+            or self.opening[_GF]
+            or self.opening[_SC]
+            or self.closing[_GF]
+            or self.closing[_SC]
+            or self.nf_opening
+            or self.nf_closing
+            or self.balance_used
+            or self.allocation
         )
 
     # -- printing ----------------------------------------------------------------------------
-    def print_fen(self, fen: int, *, blank_zero: bool | None = None) -> Decimal | None:
-        """A 分 amount as printed in this ledger's unit and precision (0 → blank or 0.00)."""
+    def print_fen(
+        self, fen: int, kind: type[Table], *, blank_zero: bool | None = None
+    ) -> Decimal | None:
+        """A 分 amount as table ``kind`` prints it (0 → blank, or 0.00 when zeros are printed)."""
         blank = (not self.zeros_printed) if blank_zero is None else blank_zero
         if fen == 0 and blank:
             return None
-        return _printed(fen, self.unit, self.precision)
+        return _printed(fen, self.unit_of(kind), self.precision, self.rounding)
 
     def _meta(self, cls: type[Table], empty: bool) -> TableMeta:
         return TableMeta(
@@ -595,19 +628,28 @@ class Ledger:
             title=cls.KIND,
             department=self.department,
             year=self.year,
-            unit=self.unit,
+            unit=self.unit_of(cls),
             precision=self.precision,
             empty_note=NO_DATA if empty else None,
         )
 
-    def _finish(self, cls: type[Table], rows: list[tuple[str, str, str | None, dict[str, int]]],
-                ) -> Table:
+    def _finish(
+        self,
+        cls: type[Table],
+        rows: list[_RowSpec],
+    ) -> Table:
         """Rows given in 分 -> the printed table (all blank, with a note, when nothing is in it)."""
         empty = all(v == 0 for *_, vals in rows for v in vals.values())
         out = [
-            Row(key, name,
-                {c: self.print_fen(v, blank_zero=True if empty else None) for c, v in vals.items()},
-                code=code)
+            Row(
+                key,
+                name,
+                {
+                    c: self.print_fen(v, cls, blank_zero=True if empty else None)
+                    for c, v in vals.items()
+                },
+                code=code,
+            )
             for key, name, code, vals in rows
         ]
         return cls(out, self._meta(cls, empty))
@@ -618,8 +660,12 @@ class Ledger:
     def _tree(self, keep: Callable[[Flows], bool]) -> CodeTree:
         return CodeTree.closure(self.year, [c for c, v in self.flows.items() if keep(v)])
 
-    def _functional(self, cls: type[Table], keep: Callable[[Flows], bool],
-                    columns: Callable[[Flows], dict[str, int]]) -> Table:
+    def _functional(
+        self,
+        cls: type[Table],
+        keep: Callable[[Flows], bool],
+        columns: Callable[[Flows], dict[str, int]],
+    ) -> Table:
         tree = self._tree(keep)
 
         def sums(prefix: str) -> dict[str, int]:
@@ -630,7 +676,7 @@ class Ledger:
                         acc[k] += x
             return acc
 
-        rows: list[tuple[str, str, str | None, dict[str, int]]] = [(TOTAL, TOTAL, None, sums(""))]
+        rows: list[_RowSpec] = [(TOTAL, TOTAL, None, sums(""))]
         rows += [(c, self._name(c), c, sums(c)) for c in tree.codes]
         return self._finish(cls, rows)
 
@@ -676,8 +722,11 @@ def _t01(ld: Ledger) -> Table:
     opening = sum(ld.opening) + ld.nf_opening
     closing = sum(ld.closing) + ld.nf_closing
     spent = ld.total(lambda v: v.expenditure)
-    names = {"使用非财政拨款结余": "使用非财政拨款结余（含专用结余）", "收入总计": "总计",
-             "支出总计": "总计"}
+    names = {
+        "使用非财政拨款结余": "使用非财政拨款结余（含专用结余）",
+        "收入总计": "总计",
+        "支出总计": "总计",
+    }
     amounts_by_key = {
         **dict(zip(_INCOME_LINES, income, strict=True)),
         "本年收入合计": year_income,
@@ -689,7 +738,9 @@ def _t01(ld: Ledger) -> Table:
         "年末结转和结余": closing,
         "支出总计": spent + ld.allocation + closing,
     }
-    rows = [(k, names.get(k, k), None, {col: amounts_by_key[k]}) for k in cls.INCOME_ROWS]
+    rows: list[_RowSpec] = [
+        (k, names.get(k, k), None, {col: amounts_by_key[k]}) for k in cls.INCOME_ROWS
+    ]
     rows += [
         (c, ld._name(c), c, {col: ld.total(lambda v: v.expenditure, c)})
         for c in ld._classes(lambda v: v.expenditure > 0)
@@ -737,22 +788,27 @@ def _t04(ld: Ledger) -> Table:
         **{f"年初{b}": ld.opening[i] for i, b in enumerate(_BUDGET_TYPES)},
         "收入总计": sum(inc) + sum(ld.opening),
     }
-    rows: list[tuple[str, str, str | None, dict[str, int]]] = [
+    rows: list[_RowSpec] = [
         (k, names.get(k, k), None, {amount: income[k]}) for k in cls.INCOME_ROWS
     ]
 
     def split(values: Sequence[int]) -> dict[str, int]:
         return {total: sum(values), **dict(zip(_BUDGET_TYPES, values, strict=True))}
 
-    fiscal = lambda v: any(v.spent(f) for f in _FISCAL)  # noqa: E731
+    def fiscal(v: Flows) -> bool:
+        return any(v.spent(f) for f in _FISCAL)
+
+    def spent_by(fund: int) -> Callable[[Flows], int]:
+        return lambda v: v.spent(fund)
+
     for c in ld._classes(fiscal):
-        rows.append((c, ld._name(c), c,
-                     split([ld.total(lambda v, f=f: v.spent(f), c) for f in _FISCAL])))
-    spent = [ld.total(lambda v, f=f: v.spent(f)) for f in _FISCAL]
+        rows.append((c, ld._name(c), c, split([ld.total(spent_by(f), c) for f in _FISCAL])))
+    spent = [ld.total(spent_by(f)) for f in _FISCAL]
     rows.append(("本年支出合计", "本年支出合计", None, split(spent)))
     rows.append(("年末财政拨款结转和结余", "年末财政拨款结转和结余", None, split(ld.closing)))
-    rows.append(("支出总计", "总计", None,
-                 split([s + k for s, k in zip(spent, ld.closing, strict=True)])))
+    rows.append(
+        ("支出总计", "总计", None, split([s + k for s, k in zip(spent, ld.closing, strict=True)]))
+    )
     return ld._finish(cls, rows)
 
 
@@ -796,9 +852,7 @@ def _t06(ld: Ledger) -> Table:
     def amount(code: str) -> int:
         return sum(v for c, v in ld.economic.items() if c.startswith(code))
 
-    rows: list[tuple[str, str, str | None, dict[str, int]]] = [
-        (c, ld._name(c), c, {col: amount(c)}) for c in by_class
-    ]
+    rows: list[_RowSpec] = [(c, ld._name(c), c, {col: amount(c)}) for c in by_class]
     personnel = sum(v for c, v in ld.economic.items() if c[:3] in ("301", "303"))
     public = sum(ld.economic.values()) - personnel
     rows.append((cls.PERSONNEL_TOTAL, cls.PERSONNEL_TOTAL, None, {col: personnel}))
@@ -832,8 +886,10 @@ def _t09(ld: Ledger) -> Table:
 
     if not any(budget.values()) and not any(actual.values()):
         return cls((), ld._meta(cls, True))
-    rows = [(cls.BUDGET, cls.BUDGET, None, columns(budget)),
-            (cls.ACTUAL, cls.ACTUAL, None, columns(actual))]
+    rows: list[_RowSpec] = [
+        (cls.BUDGET, cls.BUDGET, None, columns(budget)),
+        (cls.ACTUAL, cls.ACTUAL, None, columns(actual)),
+    ]
     return ld._finish(cls, rows)
 
 
@@ -848,8 +904,11 @@ _INFO_NAMES = {
 def _t10(ld: Ledger) -> Table:
     cls = DisclosureInfoTable
     col = cls.COLUMNS[0]
-    keys = [k for k in cls.ROW_KEYS
-            if ld.sme_lines or k not in ("授予中小企业合同金额", "授予小微企业合同金额")]
+    keys = [
+        k
+        for k in cls.ROW_KEYS
+        if ld.sme_lines or k not in ("授予中小企业合同金额", "授予小微企业合同金额")
+    ]
     empty = not any(ld.info_money.values()) and not any(ld.info_counts.values())
     rows = []
     for k in keys:
@@ -857,7 +916,7 @@ def _t10(ld: Ledger) -> Table:
             n = ld.info_counts[k]
             value = None if n == 0 and (empty or not ld.zeros_printed) else Decimal(n)
         else:
-            value = ld.print_fen(ld.info_money[k], blank_zero=True if empty else None)
+            value = ld.print_fen(ld.info_money[k], cls, blank_zero=True if empty else None)
         rows.append(Row(k, _INFO_NAMES.get(k, k), {col: value}))
     return cls(rows, ld._meta(cls, empty))
 
@@ -908,16 +967,21 @@ def _draw_flows(src: _Source, active: Sequence[bool]) -> Flows:
         # 年末 = 年初 + 本年收入 − 本年支出 on the row: closing − opening = shift.
         fund_closing = max(shift[_GF], 0) + src.maybe_fen(30)
         fund_opening = fund_closing - shift[_GF]
-    return Flows(tuple(basic), tuple(project), remitted, business, subsidies,  # type: ignore[arg-type]
-                 income, fund_opening, fund_closing)
+    return Flows(
+        tuple(basic),
+        tuple(project),
+        remitted,
+        business,
+        subsidies,
+        income,
+        fund_opening,
+        fund_closing,
+    )
 
 
-def _visible(fen: int, unit: Unit, precision: Decimal) -> bool:
-    return _printed(fen, unit, precision) != 0
-
-
-def _make_funds_visible(src: _Source, flows: dict[str, Flows], unit: Unit,
-                        precision: Decimal) -> dict[str, Flows]:
+def _make_funds_visible(
+    src: _Source, flows: dict[str, Flows], unit: Unit, rounding: str
+) -> dict[str, Flows]:
     """Give a 政府性基金 / 国有资本经营 fund whose money all rounds to 0.00 a visible balance.
 
     KNOWN ISSUE (reported): ``K-should-be-empty`` counts a 公开07/08 table printing only
@@ -927,25 +991,30 @@ def _make_funds_visible(src: _Source, flows: dict[str, Flows], unit: Unit,
     ``tests/test_properties_bugs.py`` pins the issue.
     """
     for fund in (_GF, _SC):
-        touched = [c for c, v in flows.items()
-                   if (v.fund_active if fund == _GF else v.spent(_SC) > 0)]
+        touched = [
+            c for c, v in flows.items() if (v.fund_active if fund == _GF else v.spent(_SC) > 0)
+        ]
         if not touched:
             continue
+        amounts_: tuple[int, ...]
         if fund == _GF:
-            amounts_ = (sum(v.income[_GF] for v in flows.values()),
-                        sum(v.spent(_GF) for v in flows.values()),
-                        sum(v.fund_opening for v in flows.values()),
-                        sum(v.fund_closing for v in flows.values()))
+            amounts_ = (
+                sum(v.income[_GF] for v in flows.values()),
+                sum(v.spent(_GF) for v in flows.values()),
+                sum(v.fund_opening for v in flows.values()),
+                sum(v.fund_closing for v in flows.values()),
+            )
         else:
             amounts_ = (sum(v.spent(_SC) for v in flows.values()),)
-        if any(_visible(a, unit, precision) for a in amounts_):
+        if any(_printed(a, unit, _CENT, rounding) for a in amounts_):
             continue
         bump = 10**6 + src.fen(8)
         first = touched[0]
         v = flows[first]
         if fund == _GF:
-            flows[first] = attrs.evolve(v, fund_opening=v.fund_opening + bump,
-                                        fund_closing=v.fund_closing + bump)
+            flows[first] = attrs.evolve(
+                v, fund_opening=v.fund_opening + bump, fund_closing=v.fund_closing + bump
+            )
         else:
             # no per-code balances for 国有资本经营: make its spending visible instead
             flows[first] = attrs.evolve(
@@ -965,17 +1034,28 @@ def ledgers(
     min_leaves: int = 0,
     max_leaves: int = 40,
     funds: Sequence[str] | None = None,
+    rounding: str = ROUND_HALF_UP,
+    mixed_units: bool = True,
 ) -> Ledger:
     """The exact accounts of a department: every table of a consistent disclosure comes from
     one of these (:meth:`Ledger.table`, :meth:`Ledger.disclosure`).
 
     ``funds`` forces budget types to be active: any of ``"一般"``, ``"基金"``, ``"国资"``,
     ``"非财政"`` (otherwise each is drawn; 一般公共预算 nearly always).  ``max_leaves`` bounds the
-    number of leaf codes (tables reach about twice as many rows).
+    number of leaf codes (tables reach about twice as many rows).  ``unit`` is the document's
+    unit (drawn: mostly 万元); with ``mixed_units`` a few tables may be printed in the other
+    unit.  ``rounding`` is how figures are printed: ``ROUND_HALF_UP`` (四舍五入), or
+    ``ROUND_DOWN`` for a document that cuts (check it with
+    ``tolerance=Tolerance(ToleranceMode.TRUNCATE)``).
     """
     y = year if year is not None else draw(years())
     u = unit if unit is not None else draw(st.sampled_from([Unit.WAN_YUAN] * 4 + [Unit.YUAN]))
     src = _Source(draw)
+    other = Unit.YUAN if u is Unit.WAN_YUAN else Unit.WAN_YUAN
+    table_units: dict[str, Unit] = {}
+    if mixed_units and src.chance(15):
+        for kind in src.sample(TABLE_KINDS, src.integer(1, 3)):
+            table_units[kind.KIND] = other
     forced = set(funds or ())
     names = ("一般", "基金", "国资", "非财政")
     odds = (95, 30, 10, 40)
@@ -983,7 +1063,7 @@ def ledgers(
     n = src.integer(min_leaves, max_leaves)
     leaves = _draw_leaves(src, "functional", y, n)
     flows = {c: _draw_flows(src, active) for c in leaves}
-    flows = _make_funds_visible(src, flows, u, _CENT)
+    flows = _make_funds_visible(src, flows, table_units.get(KIND_04.KIND, u), rounding)
 
     # Balances by budget type: closing = opening + income − expenditure (R04-2).
     opening = [0, 0, 0]
@@ -1023,13 +1103,16 @@ def ledgers(
         allocation=allocation,
         economic={},
         three_public={k: (0, 0) for k, _ in _THREE_PUBLIC_BASE},
-        info_money={k: 0 for k in DisclosureInfoTable.ROW_KEYS
-                    if k not in DisclosureInfoTable.COUNT_ROWS},
+        info_money={
+            k: 0 for k in DisclosureInfoTable.ROW_KEYS if k not in DisclosureInfoTable.COUNT_ROWS
+        },
         info_counts={k: 0 for k in DisclosureInfoTable.COUNT_ROWS},
         all_classes=src.chance(30),
         full_economic=src.chance(30),
         zeros_printed=src.chance(20),
         sme_lines=src.chance(50),
+        rounding=rounding,
+        table_units=table_units,
     )
     ledger = _fix_single_source(src, ledger)
     ledger = attrs.evolve(ledger, economic=_draw_economic(src, ledger))
@@ -1039,7 +1122,7 @@ def ledgers(
 
 
 def _fix_single_source(src: _Source, ld: Ledger) -> Ledger:
-    """Make a ledger that is not single-source *look* so in print too.
+    """Make a ledger that is not single-source not *look* single-source in print either.
 
     The cross-table rules treat a unit as funded by 一般公共预算 alone when 公开01 shows no
     other income, no 使用非财政拨款结余, and an opening balance equal to 公开04's 一般公共预算
@@ -1048,12 +1131,11 @@ def _fix_single_source(src: _Source, ld: Ledger) -> Ledger:
     """
     if ld.single_source:
         return ld
-    u, p = ld.unit, ld.precision
-    visible = any(_visible(ld.income(i), u, p) for i in range(1, 8)) or _visible(
-        ld.balance_used, u, p
+    visible = any(ld.shown(ld.income(i), KIND_01) for i in range(1, 8)) or ld.shown(
+        ld.balance_used, KIND_01
     )
-    opening01 = _printed(sum(ld.opening) + ld.nf_opening, u, p)
-    if visible or opening01 != _printed(ld.opening[_GP], u, p):
+    opening01 = ld.shown(sum(ld.opening) + ld.nf_opening, KIND_01)
+    if visible or opening01 != ld.shown(ld.opening[_GP], KIND_04):
         return ld
     used = ld.balance_used + 10**6 + src.fen(8)  # ≥ 1 万元
     nf_opening = ld.allocation + ld.nf_closing + (sum(ld.closing) - sum(ld.opening)) - used
@@ -1102,10 +1184,14 @@ def _draw_info(src: _Source) -> tuple[dict[str, int], dict[str, int]]:
         "行政单位": src.maybe_fen(30, 9),
         "参照公务员法管理事业单位": src.maybe_fen(15, 9),
     }
-    uses = {k: (src.integer(0, 12) if src.chance(20) else 0)
-            for k in DisclosureInfoTable.VEHICLE_USES}
-    counts = {"车辆数合计": sum(uses.values()), **uses,
-              "单价100万元（含）以上设备": src.integer(0, 30) if src.chance(20) else 0}
+    uses = {
+        k: (src.integer(0, 12) if src.chance(20) else 0) for k in DisclosureInfoTable.VEHICLE_USES
+    }
+    counts = {
+        "车辆数合计": sum(uses.values()),
+        **uses,
+        "单价100万元（含）以上设备": src.integer(0, 30) if src.chance(20) else 0,
+    }
     return money, counts
 
 
@@ -1133,21 +1219,28 @@ _OUTCOME_TEXTS = {
 _MONEY = Decimal("0.001")
 
 
-def _wan(fen: int) -> Decimal:
-    """分 → 万元 to 0.001, 四舍五入."""
-    return round_yuan(Decimal(fen).scaleb(-2), Unit.WAN_YUAN, _MONEY)
+def _wan(fen: int, rounding: str) -> Decimal:
+    """分 → 万元 to 0.001."""
+    return round_yuan(Decimal(fen).scaleb(-2), Unit.WAN_YUAN, _MONEY, rounding)
 
 
-def _fund_line(source: str, budget: int, executed: int, weight: Decimal, scheme: Any,
-               declared: bool) -> Any:
+def _fund_line(
+    source: str,
+    budget: int,
+    executed: int,
+    weight: Decimal,
+    scheme: Any,
+    declared: bool,
+    rounding: str,
+) -> Any:
     """One fund line from exact 分 amounts, every printed figure rounded on its own."""
-    from govfin.performance import FundLine, round_half_up
+    from govfin.performance import FundLine
 
-    b, x = _wan(budget), _wan(executed)
+    b, x = _wan(budget, rounding), _wan(executed, rounding)
     if budget:
         rate_exact = Decimal(executed) / Decimal(budget) * _HUNDRED
-        rate: Decimal | None = round_half_up(rate_exact, _CENT)
-        score = scheme.execution_score(rate_exact, weight)
+        rate: Decimal | None = rate_exact.quantize(_CENT, rounding)
+        score = scheme.execution_score(rate_exact, weight, round_to=None).quantize(_CENT, rounding)
     else:
         rate, score = None, Decimal("0.00")
     return FundLine(
@@ -1156,7 +1249,7 @@ def _fund_line(source: str, budget: int, executed: int, weight: Decimal, scheme:
         initial_budget=b,
         annual_budget=b,
         executed=x,
-        balance=_wan(budget - executed),
+        balance=_wan(budget - executed, rounding),
         rate=rate,
         score=score,
         weight=weight,
@@ -1164,8 +1257,9 @@ def _fund_line(source: str, budget: int, executed: int, weight: Decimal, scheme:
     )
 
 
-def _quantitative(src: _Source, level1: str, level2: str, name: str, weight: Decimal,
-                  scheme: Any) -> Any:
+def _quantitative(
+    src: _Source, level1: str, level2: str, name: str, weight: Decimal, scheme: Any, rounding: str
+) -> Any:
     from govfin.performance import Indicator, quantitative_score
     from govfin.performance.targets import Direction
 
@@ -1176,10 +1270,14 @@ def _quantitative(src: _Source, level1: str, level2: str, name: str, weight: Dec
     if src.chance(30):
         actual = target
     direction = {"≥": Direction.POSITIVE, "≤": Direction.NEGATIVE, "=": Direction.EQUAL}[op]
-    score = quantitative_score(direction, target, actual, weight, negative=scheme.negative)
+    score = quantitative_score(
+        direction, target, actual, weight, negative=scheme.negative, round_to=None
+    ).quantize(_CENT, rounding)
     echoed = op if src.chance(50) else ""
     return Indicator(
-        level1, level2, name,
+        level1,
+        level2,
+        name,
         initial_value=f"{op}{unit}" if src.chance(50) else f"{op}{target}{unit}",
         target=f"{op}{target}{unit}",
         actual=f"{echoed}{actual}{unit}",
@@ -1189,8 +1287,9 @@ def _quantitative(src: _Source, level1: str, level2: str, name: str, weight: Dec
     )
 
 
-def _qualitative(src: _Source, level1: str, level2: str, name: str, weight: Decimal,
-                 scheme: Any) -> Any:
+def _qualitative(
+    src: _Source, level1: str, level2: str, name: str, weight: Decimal, scheme: Any, rounding: str
+) -> Any:
     from govfin.performance import Indicator
     from govfin.performance.targets import Outcome
 
@@ -1204,7 +1303,9 @@ def _qualitative(src: _Source, level1: str, level2: str, name: str, weight: Deci
     text = src.choice(_OUTCOME_TEXTS[outcome.value])
     target = src.choice(_QUALITATIVE_TARGETS)
     return Indicator(
-        level1, level2, name,
+        level1,
+        level2,
+        name,
         initial_value=target if src.chance(50) else "",
         target=target,
         actual=text,
@@ -1223,6 +1324,7 @@ def evaluations(
     department: str | None = None,
     max_indicators_per_group: int = 4,
     max_sources: int = 3,
+    rounding: str = ROUND_HALF_UP,
 ) -> Any:
     """A consistent 项目支出绩效自评表 (:class:`~govfin.performance.ProjectEvaluation`) under
     ``scheme`` (a :class:`~govfin.performance.ScoringScheme` or its name; default
@@ -1232,7 +1334,8 @@ def evaluations(
     from the exact amounts; the 分值 of 预算执行率 and of each 一级指标 group are the scheme's;
     quantitative scores follow the scheme's formulas, qualitative ones lie in their outcome's
     band; 总分 = Σ 得分 and the grade is the scheme's grade of the 总分.  Check with
-    ``govfin.check(ev, extra={"scheme": scheme})``.
+    ``govfin.check(ev, extra={"scheme": scheme})``.  ``rounding`` is how printed figures
+    derive from exact ones (``ROUND_DOWN``: check with a truncating tolerance).
     """
     from govfin.performance import ProjectEvaluation, resolve_scheme
 
@@ -1247,20 +1350,19 @@ def evaluations(
     weight = sc.execution_weight
     names = src.sample(_SOURCES, n_sources)
     with_declared = src.chance(50)
-    total = _fund_line("资金总额", sum(budgets), sum(executed), weight, sc, with_declared)
+    total = _fund_line("资金总额", sum(budgets), sum(executed), weight, sc, with_declared, rounding)
     if n_sources == 1:
         lines = [total, attrs.evolve(total, source=names[0])]
     else:
         lines = [total] + [
-            _fund_line(n, b, x, weight, sc, with_declared)
+            _fund_line(n, b, x, weight, sc, with_declared, rounding)
             for n, b, x in zip(names, budgets, executed, strict=True)
         ]
     # -- indicators: each 一级 group's 分值 split over a few indicators.
     groups = list(sc.level1)
     has_satisfaction = src.chance(80)
     if not has_satisfaction:
-        groups = list(sc.expected_level1([n for g in groups for n in g.names
-                                          if n != "满意度指标"]))
+        groups = list(sc.expected_level1([n for g in groups for n in g.names if n != "满意度指标"]))
     indicators = []
     counter = 0
     for group in groups:
@@ -1275,7 +1377,7 @@ def evaluations(
             counter += 1
             name = f"{level2[:2]}指标{counter}"
             make = _quantitative if src.chance(50) else _qualitative
-            indicators.append(make(src, level1, level2, name, Decimal(w), sc))
+            indicators.append(make(src, level1, level2, name, Decimal(w), sc, rounding))
     total_score = total.score + sum((i.score or Decimal(0) for i in indicators), Decimal(0))
     project = f"{src.choice(_PROJECTS)}{src.integer(1, 99)}"
     return ProjectEvaluation(
@@ -1292,6 +1394,204 @@ def evaluations(
         total_score=total_score,
         grade=sc.grade(total_score),
     )
+
+
+# ----------------------------------------------------------------------------------------------
+# 情况说明: a narrative restating the tables
+
+_HEADINGS = (
+    "一、收入支出决算总体情况说明",
+    "二、收入决算情况说明",
+    "三、支出决算情况说明",
+    "四、财政拨款收支决算总体情况说明",
+    "五、一般公共预算财政拨款支出决算情况说明",
+    "六、一般公共预算财政拨款基本支出决算情况说明",
+    "七、政府性基金预算财政拨款收支决算情况说明",
+    "八、国有资本经营预算财政拨款支出决算情况说明",
+    "九、财政拨款“三公”经费支出决算情况说明",
+    "十、其他重要事项的情况说明",
+)
+
+
+def _say(value: Decimal | None, unit: Unit, src: _Source, rounding: str) -> tuple[str, Decimal]:
+    """An amount as the narrative prints it (text, value stated): the table's figure in the
+    table's unit, sometimes to fewer places."""
+    v = value if value is not None else Decimal("0.00")
+    # KNOWN ISSUE (reported): N-share calls a share of a whole printed "0.0" contradicted
+    # ("the whole is 0") although 0.0 stands for [-0.05, 0.05]; amounts below 1 keep 2 places.
+    if abs(v) >= 1 and src.chance(20):
+        v = v.quantize(Decimal("0.1"), rounding=rounding)
+    return f"{v:f}{unit.value}", v
+
+
+def _share(part: Decimal | None, whole: Decimal | None, rounding: str) -> str | None:
+    if not part or not whole:
+        return None
+    return f"{(part / whole * _HUNDRED).quantize(_CENT, rounding=rounding):f}%"
+
+
+def _change(src: _Source, subject: str, now: Decimal, unit: Unit, rounding: str) -> str:
+    """ "与上年相比，收入总计增加1.00万元，增长5.26%。": ``now`` as stated before, against a drawn
+    previous year (30 % to 200 % of it)."""
+    if now > 0:
+        previous = (now * src.integer(30, 200) / _HUNDRED).quantize(_CENT, rounding)
+    else:
+        previous = (Decimal(src.fen(9)).scaleb(-2) / unit.yuan).quantize(_CENT, rounding)
+    delta = now - previous
+    if delta == 0:
+        return f"与上年相比，{subject}持平。"
+    up = delta > 0
+    words = ("增加", "增长") if up else ("减少", "下降")
+    text = f"与上年相比，{subject}{words[0]}{abs(delta):f}{unit.value}"
+    if previous > 0:
+        pct = (abs(delta) / previous * _HUNDRED).quantize(_CENT, rounding)
+        text += f"，{words[1]}{pct:f}%"
+    return text + "。"
+
+
+@st.composite
+def narratives(draw: Draw, disclosure: Any, *, rounding: str = ROUND_HALF_UP) -> Any:
+    """A 情况说明 (:class:`~govfin.disclosure.Narrative`) whose every figure restates the
+    disclosure's tables: totals, income and expenditure by source and kind with their shares,
+    the 类 of 公开05 by name, 人员经费 and 公用经费, 政府性基金 and 国有资本经营 figures (or "本年度无
+    此项收支" for an empty table), 三公经费, 机关运行经费, 政府采购 and vehicles; a change against
+    a drawn previous year (its rate follows from the stated amounts).  Each figure is stated
+    in its table's unit, now and then to fewer places; shares and rates are rounded by
+    ``rounding``."""
+    from govfin.disclosure import Narrative, NarrativeSection
+
+    d = disclosure
+    src = _Source(draw, budget=120)
+    y = d.year
+    yr = f"{y}年度" if y is not None else "本年度"
+
+    class Fig(NamedTuple):
+        value: Decimal | None
+        unit: Unit
+
+    def fig(kind: type[Table], key: str, column: str) -> Fig:
+        t = d.table(kind)
+        if t is None:
+            return Fig(None, d.unit)
+        return Fig(t.value(key, column), t.meta.unit)
+
+    def said(f: Fig) -> tuple[str, Decimal]:
+        return _say(f.value, f.unit, src, rounding)
+
+    def amount(f: Fig) -> str:
+        return said(f)[0]
+
+    def parts(kind: type[Table], whole: Fig, columns: Sequence[str], end: str) -> list[str]:
+        out = []
+        for column in columns:
+            f = fig(kind, TOTAL, column)
+            if f.value:
+                share = _share(f.value, whole.value, rounding)
+                out.append(f"{column}{amount(f)}" + (f"，占比{share}" if share else "") + end)
+        return out
+
+    sections: list[tuple[str, str]] = []
+    # 一、 收入支出决算总体, with a change against the previous year
+    total_in, total_out = fig(KIND_01, "收入总计", "金额"), fig(KIND_01, "支出总计", "金额")
+    text_in, stated_in = said(total_in)
+    text = f"{yr}收入总计{text_in}，支出总计{amount(total_out)}。"
+    if src.chance(50):
+        text += _change(src, "收入总计", stated_in, total_in.unit, rounding)
+    sections.append((_HEADINGS[0], text))
+    # 二、 收入决算 and 三、 支出决算: 公开02/03's 合计 row by source and kind
+    income = fig(KIND_02, TOTAL, "本年收入合计")
+    sections.append(
+        (
+            _HEADINGS[1],
+            "\n".join(
+                [
+                    f"{yr}收入合计{amount(income)}，其中：",
+                    *parts(KIND_02, income, IncomeTable.COLUMNS[1:], "。"),
+                ]
+            ),
+        )
+    )
+    spent = fig(KIND_03, TOTAL, "本年支出合计")
+    sections.append(
+        (
+            _HEADINGS[2],
+            "\n".join(
+                [
+                    f"{yr}支出合计{amount(spent)}，其中：",
+                    *parts(KIND_03, spent, ExpenditureTable.COLUMNS[1:], "。"),
+                ]
+            ),
+        )
+    )
+    # 四、 财政拨款收支总体
+    text = (
+        f"{yr}财政拨款收入总计{amount(fig(KIND_04, '收入总计', '金额'))}，"
+        f"支出总计{amount(fig(KIND_04, '支出总计', '合计'))}。"
+    )
+    sections.append((_HEADINGS[3], text))
+    # 五、 一般公共预算财政拨款支出, and its 类 by name
+    t05 = d.table(KIND_05)
+    general = fig(KIND_05, TOTAL, TOTAL)
+    lines = [f"{yr}一般公共预算财政拨款支出{amount(general)}。"]
+    if t05 is not None and general.value:
+        for r in t05.rows:
+            if r.code is not None and len(r.code) == 3 and r.values.get(TOTAL):
+                f = fig(KIND_05, r.key, TOTAL)
+                share = _share(f.value, general.value, rounding)
+                lines.append(
+                    f"{r.name}(类){amount(f)}" + (f"，占比{share}" if share else "") + "；"
+                )
+        lines[-1] = lines[-1].rstrip("；") + "。"
+    sections.append((_HEADINGS[4], "\n".join(lines)))
+    # 六、 基本支出: 人员经费 and 公用经费
+    text = (
+        f"{yr}财政拨款基本支出{amount(fig(KIND_05, TOTAL, '基本支出'))}，其中：\n"
+        f"人员经费{amount(fig(KIND_06, '人员经费合计', '决算数'))}；\n"
+        f"公用经费{amount(fig(KIND_06, '公用经费合计', '决算数'))}。"
+    )
+    sections.append((_HEADINGS[5], text))
+    # 七、 八、 九、: a figure, or a nil statement for an empty table
+    for heading, kind, words, subject, key, column in (
+        (_HEADINGS[6], KIND_07, "此项收支", "政府性基金预算财政拨款支出", TOTAL, "本年支出小计"),
+        (_HEADINGS[7], KIND_08, "此项支出", "国有资本经营预算财政拨款支出", TOTAL, TOTAL),
+        (
+            _HEADINGS[8],
+            KIND_09,
+            "此项收支",
+            "“三公”经费财政拨款支出",
+            ThreePublicTable.ACTUAL,
+            "合计",
+        ),
+    ):
+        t = d.table(kind)
+        if t is None:
+            continue
+        if t.empty:
+            sections.append((heading, f"本年度无{words}。"))
+        else:
+            sections.append((heading, f"{yr}{subject}{amount(fig(kind, key, column))}。"))
+    # 十、 其他重要事项: 机关运行经费, 政府采购, vehicles
+    t10 = d.table(KIND_10)
+    if t10 is not None:
+        running = [fig(KIND_10, k, "统计数").value for k in DisclosureInfoTable.RUNNING_COST_ROWS]
+        total_running = Fig(sum((v for v in running if v), Decimal("0.00")), t10.meta.unit)
+        vehicles = t10.value("车辆数合计", "统计数") or Decimal(0)
+        sections.append(
+            (
+                _HEADINGS[9],
+                "\n".join(
+                    [
+                        f"（一）机关运行经费情况：{yr}机关运行经费{amount(total_running)}。",
+                        (
+                            f"（二）政府采购情况：{yr}政府采购支出总额"
+                            f"{amount(fig(KIND_10, '政府采购合计', '统计数'))}。"
+                        ),
+                        f"（三）国有资产占用情况：截至{y or ''}年12月31日，共有车辆{int(vehicles)}辆。",
+                    ]
+                ),
+            )
+        )
+    return Narrative(tuple(NarrativeSection(h, t) for h, t in sections))
 
 
 # ----------------------------------------------------------------------------------------------
@@ -1321,7 +1621,10 @@ def tables(
     """
     cls = kind if isinstance(kind, type) else Table.KINDS[kind]
     return ledgers(
-        year=year, unit=unit, min_leaves=min_leaves, max_leaves=max_leaves,
+        year=year,
+        unit=unit,
+        min_leaves=min_leaves,
+        max_leaves=max_leaves,
         funds=_FORCED_FUNDS.get(cls, ()),
     ).map(lambda ld: ld.table(cls))
 
@@ -1341,16 +1644,39 @@ def disclosures(
     max_leaves: int = 30,
     with_evaluations: bool = True,
     max_evaluations: int = 2,
+    with_narrative: bool = True,
+    rounding: str = ROUND_HALF_UP,
+    mixed_units: bool = True,
 ) -> Any:
     """A consistent :class:`~govfin.disclosure.Disclosure`: the ten tables of one
     :func:`ledgers` draw (so X1–X11 hold by construction) and, when ``with_evaluations``, up
-    to ``max_evaluations`` consistent 绩效自评 (:func:`evaluations`) of the same department."""
-    ld = draw(ledgers(year=year, unit=unit, min_leaves=min_leaves, max_leaves=max_leaves))
+    to ``max_evaluations`` consistent 绩效自评 (:func:`evaluations`) of the same department;
+    when ``with_narrative``, a 情况说明 restating the tables (:func:`narratives`, so X12 and the
+    N-* rules are exercised too).  ``rounding``, ``unit`` and ``mixed_units`` are as for
+    :func:`ledgers`."""
+    ld = draw(
+        ledgers(
+            year=year,
+            unit=unit,
+            min_leaves=min_leaves,
+            max_leaves=max_leaves,
+            rounding=rounding,
+            mixed_units=mixed_units,
+        )
+    )
     evals: list[Any] = []
     if with_evaluations and max_evaluations > 0:
-        evals = draw(st.lists(evaluations(year=ld.year, department=ld.department),
-                              max_size=max_evaluations, unique_by=lambda e: e.project))
-    return ld.disclosure(evaluations=evals)
+        evals = draw(
+            st.lists(
+                evaluations(year=ld.year, department=ld.department, rounding=rounding),
+                max_size=max_evaluations,
+                unique_by=lambda e: e.project,
+            )
+        )
+    d = ld.disclosure(evaluations=evals)
+    if with_narrative:
+        d = attrs.evolve(d, narrative=draw(narratives(d, rounding=rounding)))
+    return d
 
 
 def false_alarms(report: Iterable[Any]) -> list[Any]:
@@ -1359,9 +1685,8 @@ def false_alarms(report: Iterable[Any]) -> list[Any]:
     beyond the tolerance).  ``assert not false_alarms(govfin.check(obj))``."""
     out = []
     for f in report:
-        if f.severity is not Severity.INFO:
-            out.append(f)
-        elif f.slack is not None and f.difference is not None and abs(f.difference) > f.slack:
+        beyond = f.slack is not None and f.difference is not None and abs(f.difference) > f.slack
+        if f.severity is not Severity.INFO or beyond:
             out.append(f)
     return out
 
@@ -1383,12 +1708,17 @@ def _row_keys_with(table: Table, column: str) -> list[str]:
     return [r.key for r in table.rows if column in r.values]
 
 
-def relations(table: Table, *, personnel_classes: Sequence[str] = ("301", "303")) -> list[Relation]:
-    """Every equation the intra-table rules judge on ``table``, from the kind's declared data
-    (row equations, fixed equations, the code-tree rollup) and the 公开06 split (R06-1/2).
+def relations(obj: Any, *, personnel_classes: Sequence[str] = ("301", "303")) -> list[Relation]:
+    """Every equation the rules judge inside ``obj`` (a table or a 绩效自评).
 
-    Inequalities (R09-3, R10-2) are not equations and are not listed.
+    For a table: from the kind's declared data (row equations, fixed equations, the code-tree
+    rollup) and the 公开06 split (R06-1/2).  For a :class:`~govfin.performance.ProjectEvaluation`:
+    E-balance, E-sources and E-total.  Inequalities (R09-3, R10-2, E-score-range) and the
+    non-linear relations (E-rate, E-rate-score) are not equations and are not listed.
     """
+    if not isinstance(obj, Table):
+        return _evaluation_relations(obj)
+    table = obj
     out: list[Relation] = []
     kind = table.KIND
 
@@ -1406,8 +1736,9 @@ def relations(table: Table, *, personnel_classes: Sequence[str] = ("301", "303")
         places: list[Place] = []
         for key, column in cells:
             if key == CLASS_ROWS:
-                places += [p(r.key, column) for r in table.rows
-                           if r.code is not None and len(r.code) == 3]
+                places += [
+                    p(r.key, column) for r in table.rows if r.code is not None and len(r.code) == 3
+                ]
             else:
                 places.append(p(key, column))
         out.append(Relation(eq.id, eq.severity, tuple(places)))
@@ -1418,19 +1749,28 @@ def relations(table: Table, *, personnel_classes: Sequence[str] = ("301", "303")
         tops = [c for c in present if len(c) == 3]
         for column in columns:
             if ru.total is not None and table.get(ru.total) is not None:
-                out.append(Relation(ru.id, ru.severity,
-                                    (p(ru.total, column), *(p(c, column) for c in tops))))
+                out.append(
+                    Relation(
+                        ru.id, ru.severity, (p(ru.total, column), *(p(c, column) for c in tops))
+                    )
+                )
             for parent in present:
                 kids = [c for c in present if len(c) == len(parent) + 2 and c.startswith(parent)]
                 if kids:
-                    out.append(Relation(ru.id, ru.severity,
-                                        (p(parent, column), *(p(k, column) for k in kids))))
+                    out.append(
+                        Relation(
+                            ru.id, ru.severity, (p(parent, column), *(p(k, column) for k in kids))
+                        )
+                    )
     if isinstance(table, BasicExpenditureDetail):
         col = table.COLUMNS[0]
-        classes = list(dict.fromkeys(r.code for r in table.rows
-                                     if r.code is not None and len(r.code) == 3))
-        for rule_id, key, personnel in (("R06-1", table.PERSONNEL_TOTAL, True),
-                                        ("R06-2", table.PUBLIC_TOTAL, False)):
+        classes = list(
+            dict.fromkeys(r.code for r in table.rows if r.code is not None and len(r.code) == 3)
+        )
+        for rule_id, key, personnel in (
+            ("R06-1", table.PERSONNEL_TOTAL, True),
+            ("R06-2", table.PUBLIC_TOTAL, False),
+        ):
             if table.get(key) is None:
                 continue
             parts = [p(c, col) for c in classes if (c in personnel_classes) is personnel]
@@ -1438,38 +1778,89 @@ def relations(table: Table, *, personnel_classes: Sequence[str] = ("301", "303")
     return out
 
 
-def _width(table: Table, rel: Relation) -> Decimal:
+def _evaluation_relations(ev: Any) -> list[Relation]:
+    from govfin.performance import FUND_COLUMNS
+
+    def p(line: Any, attr: str) -> Place:
+        return ev.fund_cell(line, attr).place  # type: ignore[no-any-return]
+
+    out: list[Relation] = []
+    checked = ev.funds[:1] if len(ev.funds) <= 2 else ev.funds
+    for line in checked:
+        out.append(
+            Relation(
+                "E-balance",
+                Severity.ERROR,
+                (p(line, "balance"), p(line, "annual_budget"), p(line, "executed")),
+            )
+        )
+    if len(ev.funds) >= 2:
+        total, parts = ev.funds[0], ev.funds[1:]
+        columns = [a for a in FUND_COLUMNS if a != "weight"]
+        if len(parts) > 1:
+            columns = [a for a in columns if a not in ("rate", "score")]
+        for attr in columns:
+            out.append(
+                Relation(
+                    "E-sources", Severity.ERROR, (p(total, attr), *(p(x, attr) for x in parts))
+                )
+            )
+    scores = [ev.indicator_cell(i, "score").place for i in ev.indicators]
+    if ev.total_line is not None:
+        scores.insert(0, p(ev.total_line, "score"))
+    out.append(Relation("E-total", Severity.ERROR, (ev.total_cell().place, *scores)))
+    return out
+
+
+def _cell(obj: Any, place: Place) -> Any:
+    """The :class:`~govfin.findings.Cell` of ``obj`` (table or 绩效自评) at ``place``."""
+    assert place.row is not None and place.column is not None
+    if isinstance(obj, Table):
+        return obj.cell(place.row, place.column)
+    from govfin.performance import FUND_COLUMNS
+
+    if place.row == "总分" and place.column == "得分":
+        return obj.total_cell()
+    attr = {label: a for a, label in FUND_COLUMNS.items()}.get(place.column)
+    for line in obj.funds:
+        if line.source == place.row and attr is not None:
+            return obj.fund_cell(line, attr)
+    for ind in obj.indicators:
+        if ind.name == place.row:
+            return obj.indicator_cell(ind, "score" if place.column == "得分" else "weight")
+    raise KeyError(f"no cell at {place}")
+
+
+def _width(obj: Any, rel: Relation) -> Decimal:
     """Twice the slack of a relation: Σ last-place units of its non-blank cells."""
     width = Decimal(0)
     for pl in rel.places:
-        assert pl.row is not None and pl.column is not None
-        cell = table.cell(pl.row, pl.column)
+        cell = _cell(obj, pl)
         if cell.value is not None:
             width += cell.unit
     return width
 
 
-def guarded_places(table: Table) -> list[Place]:
-    """Non-blank cells that at least one error-severity equation of ``table`` reads."""
+def guarded_places(obj: Any) -> list[Place]:
+    """Non-blank cells of ``obj`` (table or 绩效自评) that an error-severity equation reads."""
     seen: dict[Place, None] = {}
-    for rel in relations(table):
+    for rel in relations(obj):
         if rel.severity is not Severity.ERROR:
             continue
         for pl in rel.places:
-            assert pl.row is not None and pl.column is not None
-            if table.value(pl.row, pl.column) is not None:
+            if _cell(obj, pl).value is not None:
                 seen.setdefault(pl)
     return list(seen)
 
 
-def detection_bound(table: Table, place: Place) -> Decimal:
+def detection_bound(obj: Any, place: Place) -> Decimal:
     """The largest move of the cell at ``place`` that some equation may still absorb.
 
     For each equation reading the cell, twice its slack (Σ of the last-place units of its
     non-blank cells); the maximum over those equations.  Moving the cell by strictly more
     breaks every one of them, whatever residue it held before.
     """
-    widths = [_width(table, r) for r in relations(table) if place in r.places]
+    widths = [_width(obj, r) for r in relations(obj) if place in r.places]
     return max(widths, default=Decimal(0))
 
 
@@ -1481,51 +1872,71 @@ class Mutation(NamedTuple):
     delta: Decimal
 
 
-def _move(table: Table, place: Place, delta: Decimal) -> Table:
-    rows = []
-    for r in table.rows:
-        if r.key == place.row:
-            old = r.values[place.column]  # type: ignore[index]
-            assert old is not None
-            r = attrs.evolve(r, values={**r.values, place.column: old + delta})
-        rows.append(r)
-    return attrs.evolve(table, rows=tuple(rows))
+def _move(obj: Any, place: Place, delta: Decimal) -> Any:
+    """``obj`` with the value at ``place`` moved by ``delta``."""
+    if isinstance(obj, Table):
+        rows = []
+        for r in obj.rows:
+            if r.key == place.row:
+                old = r.values[place.column]  # type: ignore[index]
+                assert old is not None
+                column = str(place.column)
+                r = attrs.evolve(r, values={**r.values, column: old + delta})
+            rows.append(r)
+        return attrs.evolve(obj, rows=tuple(rows))
+    from govfin.performance import FUND_COLUMNS
+
+    if place.row == "总分":
+        return attrs.evolve(obj, total_score=obj.total_score + delta)
+    attr = {label: a for a, label in FUND_COLUMNS.items()}.get(place.column or "")
+    funds = tuple(
+        attrs.evolve(f, **{attr: getattr(f, attr) + delta})
+        if attr is not None and f.source == place.row
+        else f
+        for f in obj.funds
+    )
+    indicators = tuple(
+        attrs.evolve(i, score=i.score + delta) if i.name == place.row else i for i in obj.indicators
+    )
+    return attrs.evolve(obj, funds=funds, indicators=indicators)
 
 
 @st.composite
-def _table_mutations(draw: Draw, table: Table, max_steps: int) -> Mutation:
-    places = guarded_places(table)
+def _one_mutation(draw: Draw, obj: Any, max_steps: int) -> Mutation:
+    places = guarded_places(obj)
     place = draw(st.sampled_from(places) if places else st.nothing())
-    assert place.row is not None and place.column is not None
-    unit = table.cell(place.row, place.column).unit
-    bound = detection_bound(table, place)
+    unit = _cell(obj, place).unit
+    bound = detection_bound(obj, place)
     steps = draw(st.integers(1, max_steps))
     sign = draw(st.sampled_from([1, -1]))
     delta = sign * (bound + steps * unit) if unit else Decimal(sign * steps)
-    return Mutation(_move(table, place, delta), place, delta)
+    return Mutation(_move(obj, place, delta), place, delta)
 
 
 def mutations(obj: Any, *, max_steps: int = 1000) -> st.SearchStrategy[Mutation]:
-    """Move one guarded non-blank cell of a consistent table or disclosure beyond detection.
+    """Move one guarded non-blank cell of a consistent table, 绩效自评 or disclosure beyond
+    detection.
 
     The cell is one that an error-severity equation reads (:func:`guarded_places`); it moves
     by ``±(detection_bound + k·unit)``, ``1 ≤ k ≤ max_steps`` (by a whole number for counts),
-    so every equation reading it must break.  Strategy of :class:`Mutation`; nothing can be
-    drawn (the example is rejected) for an object with no guarded cell, e.g. an empty table.
+    so every equation reading it must break.  In a disclosure the cell is in one of its tables
+    or evaluations.  Strategy of :class:`Mutation`; nothing can be drawn (the example is
+    rejected) for an object with no guarded cell, e.g. an empty table.
     """
-    if isinstance(obj, Table):
-        return _table_mutations(obj, max_steps)
-    tables_ = [t for t in getattr(obj, "tables", ()) if guarded_places(t)]
-    if not tables_:
+    if not hasattr(obj, "check_parts"):
+        return _one_mutation(obj, max_steps)
+    parts = [x for x in obj.check_parts() if guarded_places(x)]
+    if not parts:
         return st.nothing()
 
     def rebuild(m: Mutation, index: int) -> Mutation:
-        original = tables_[index]
-        new_tables = tuple(m.obj if t is original else t for t in obj.tables)
-        return Mutation(attrs.evolve(obj, tables=new_tables), m.place, m.delta)
+        original = parts[index]
+        field = "tables" if isinstance(original, Table) else "evaluations"
+        new = tuple(m.obj if x is original else x for x in getattr(obj, field))
+        return Mutation(attrs.evolve(obj, **{field: new}), m.place, m.delta)
 
-    return st.integers(0, len(tables_) - 1).flatmap(
-        lambda i: _table_mutations(tables_[i], max_steps).map(lambda m: rebuild(m, i))
+    return st.integers(0, len(parts) - 1).flatmap(
+        lambda i: _one_mutation(parts[i], max_steps).map(lambda m: rebuild(m, i))
     )
 
 
@@ -1610,7 +2021,5 @@ def reader_inputs(max_size: int = 5000) -> st.SearchStrategy[str]:
     repeated = st.builds(
         lambda piece, n: piece * n, st.sampled_from(_FRAGMENTS), st.integers(1, 2000)
     )
-    spliced = st.lists(st.sampled_from(_FRAGMENTS) | st.text(max_size=40), max_size=60).map(
-        "".join
-    )
+    spliced = st.lists(st.sampled_from(_FRAGMENTS) | st.text(max_size=40), max_size=60).map("".join)
     return st.one_of(arbitrary, decoded, huge_line, repeated, spliced, _near_valid())

@@ -23,11 +23,18 @@ if TYPE_CHECKING:
     from govfin.disclosure import Disclosure
     from govfin.readers import ReadResult
 
-__all__ = ["DEFAULT", "load", "names", "read", "text"]
+__all__ = ["DEFAULT", "UnknownExampleError", "load", "names", "read", "text"]
 
 #: The example :func:`load` reads when no name is given.
 DEFAULT = "seed_2024"
 _SUFFIX = ".txt"
+
+
+class UnknownExampleError(KeyError):
+    """A name that is not a bundled example (the message lists :func:`names`)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
 
 
 def names() -> tuple[str, ...]:
@@ -45,10 +52,10 @@ def names() -> tuple[str, ...]:
 def text(name: str = DEFAULT) -> str:
     """The text of a bundled example.
 
-    :raises KeyError: for a name that is not bundled (the message lists :func:`names`).
+    :raises UnknownExampleError: (a ``KeyError``) for a name that is not bundled.
     """
     if name not in names():
-        raise KeyError(f"no bundled example {name!r}; examples are {list(names())}")
+        raise UnknownExampleError(f"no bundled example {name!r}; examples are {list(names())}")
     return (resources.files(__name__) / f"{name}{_SUFFIX}").read_text(encoding="utf-8")
 
 

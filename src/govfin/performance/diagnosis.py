@@ -91,14 +91,23 @@ def rate_interval(
     return Interval(min(ratios) * HUNDRED, max(ratios) * HUNDRED)
 
 
-def balance_check(line: FundLine, tolerance: Tolerance = _DEFAULT_TOLERANCE) -> RelationCheck | None:
+def balance_check(
+    line: FundLine, tolerance: Tolerance = _DEFAULT_TOLERANCE
+) -> RelationCheck | None:
     """资金结(转)余 = 全年预算数 − 全年执行数 (``None`` when a cell is blank)."""
     b, x, r = line.annual_budget, line.executed, line.balance
     if b is None or x is None or r is None:
         return None
     cmp = tolerance.compare(r, [(1, b), (-1, x)], MONEY_UNIT)
-    return RelationCheck("资金结余", cmp.consistent, "balance", b - x, r,
-                         ("annual_budget", "executed", "balance"), cmp.slack)
+    return RelationCheck(
+        "资金结余",
+        cmp.consistent,
+        "balance",
+        b - x,
+        r,
+        ("annual_budget", "executed", "balance"),
+        cmp.slack,
+    )
 
 
 def rate_check(line: FundLine, tolerance: Tolerance = _DEFAULT_TOLERANCE) -> RelationCheck | None:
@@ -112,12 +121,20 @@ def rate_check(line: FundLine, tolerance: Tolerance = _DEFAULT_TOLERANCE) -> Rel
     assert exact is not None
     expected = round_half_up(exact * HUNDRED, RATE_UNIT)
     slack = round_half_up(printed.half_width + ratio.half_width, Decimal("0.0001"))
-    return RelationCheck("执行率", printed.meets(ratio), "rate", expected, p,
-                         ("annual_budget", "executed", "rate"), slack)
+    return RelationCheck(
+        "执行率",
+        printed.meets(ratio),
+        "rate",
+        expected,
+        p,
+        ("annual_budget", "executed", "rate"),
+        slack,
+    )
 
 
-def _score_options(rates: Interval | None, budget: Decimal | None, line: FundLine,
-                   scheme: ScoringScheme) -> tuple[Interval, ...] | None:
+def _score_options(
+    rates: Interval | None, budget: Decimal | None, line: FundLine, scheme: ScoringScheme
+) -> tuple[Interval, ...] | None:
     if rates is None:
         if budget is not None and budget == 0:
             return (Interval(_ZERO, _ZERO),)  # not computable: scores 0 (R3-3)
@@ -125,39 +142,44 @@ def _score_options(rates: Interval | None, budget: Decimal | None, line: FundLin
     return scheme.execution.attainable(rates, line.weight)
 
 
-def score_check(line: FundLine, scheme: ScoringScheme = MOF_2020,
-                tolerance: Tolerance = _DEFAULT_TOLERANCE) -> RelationCheck | None:
+def score_check(
+    line: FundLine, scheme: ScoringScheme = MOF_2020, tolerance: Tolerance = _DEFAULT_TOLERANCE
+) -> RelationCheck | None:
     """得分 = f(全年执行数 / 全年预算数) × 分值 under ``scheme`` (R3-3)."""
     s = line.score
     if s is None:
         return None
     options = _score_options(
         rate_interval(line.executed, line.annual_budget, tolerance.mode),
-        line.annual_budget, line, scheme,
+        line.annual_budget,
+        line,
+        scheme,
     )
     if options is None:
         return None
     ratio = execution_ratio(line.executed, line.annual_budget)
     expected = scheme.execution.score(None if ratio is None else ratio * HUNDRED, line.weight)
     ok = _meets_any(interval_of(s, SCORE_UNIT, tolerance.mode), options)
-    return RelationCheck("得分", ok, "score", expected, s,
-                         ("annual_budget", "executed", "score"))
+    return RelationCheck("得分", ok, "score", expected, s, ("annual_budget", "executed", "score"))
 
 
-def rate_score_check(line: FundLine, scheme: ScoringScheme = MOF_2020,
-                     tolerance: Tolerance = _DEFAULT_TOLERANCE) -> RelationCheck | None:
+def rate_score_check(
+    line: FundLine, scheme: ScoringScheme = MOF_2020, tolerance: Tolerance = _DEFAULT_TOLERANCE
+) -> RelationCheck | None:
     """The printed 得分 follows from the printed 执行率: S = f(P) × 分值."""
     s, p = line.score, line.rate
     if s is None or p is None:
         return None
     options = scheme.execution.attainable(interval_of(p, RATE_UNIT, tolerance.mode), line.weight)
     ok = _meets_any(interval_of(s, SCORE_UNIT, tolerance.mode), options)
-    return RelationCheck("得分←执行率", ok, "score", scheme.execution.score(p, line.weight), s,
-                         ("rate", "score"))
+    return RelationCheck(
+        "得分←执行率", ok, "score", scheme.execution.score(p, line.weight), s, ("rate", "score")
+    )
 
 
-def fund_relations(line: FundLine, scheme: ScoringScheme = MOF_2020,
-                   tolerance: Tolerance = _DEFAULT_TOLERANCE) -> tuple[RelationCheck, ...]:
+def fund_relations(
+    line: FundLine, scheme: ScoringScheme = MOF_2020, tolerance: Tolerance = _DEFAULT_TOLERANCE
+) -> tuple[RelationCheck, ...]:
     """Every applicable relation of ``line``, judged (blank / not computable ones left out)."""
     checks = (
         balance_check(line, tolerance),
@@ -242,8 +264,9 @@ def _candidates(line: FundLine, scheme: ScoringScheme) -> list[Correction]:
     return list(dict.fromkeys(out))
 
 
-def diagnose(line: FundLine, scheme: ScoringScheme = MOF_2020,
-             tolerance: Tolerance = _DEFAULT_TOLERANCE) -> Diagnosis:
+def diagnose(
+    line: FundLine, scheme: ScoringScheme = MOF_2020, tolerance: Tolerance = _DEFAULT_TOLERANCE
+) -> Diagnosis:
     """Judge ``line``'s relations and find every single-cell correction satisfying them all.
 
     A candidate value comes from solving one relation for one cell, rounded to the cell's

@@ -157,6 +157,18 @@ class NegativeFormula(enum.Enum):
     LINEAR_DEVIATION = "linear"
 
 
+def _proportional(
+    met: bool, num: Decimal, den: Decimal, weight: Decimal, round_to: Decimal | None
+) -> Decimal:
+    """分值 when the target is ``met``, else num/den × 分值 kept in [0, 分值] (0 when the
+    ratio is not positive: a non-positive target or actual)."""
+    if met:
+        return round_half_up(weight, round_to)
+    if den <= 0:
+        return round_half_up(_ZERO, round_to)
+    return round_half_up(_clamp(num / den, _ZERO, Decimal(1)) * weight, round_to)
+
+
 def positive_score(
     target: Decimal, actual: Decimal, weight: Decimal, *, round_to: Decimal | None = CENT
 ) -> Decimal:
@@ -167,11 +179,7 @@ def positive_score(
     #weight#, 2)"; older template [S22] "全年实际值(B)/年度指标值(A)*该指标分值".  The result
     is kept in [0, 分值] (a negative actual scores 0).
     """
-    if actual >= target:
-        return round_half_up(weight, round_to)
-    if target <= 0:  # actual < target <= 0: no meaningful ratio
-        return round_half_up(_ZERO, round_to)
-    return round_half_up(_clamp(actual / target, _ZERO, Decimal(1)) * weight, round_to)
+    return _proportional(actual >= target, actual, target, weight, round_to)
 
 
 def negative_score_ratio(
@@ -181,11 +189,7 @@ def negative_score_ratio(
 
     分值 when B ≤ A, else A/B × 分值 ("年度指标值(A)/全年实际值(B)*该指标分值", capped at 分值).
     """
-    if actual <= target:
-        return round_half_up(weight, round_to)
-    if target <= 0:  # B > A, A <= 0: the ratio is not positive
-        return round_half_up(_ZERO, round_to)
-    return round_half_up(_clamp(target / actual, _ZERO, Decimal(1)) * weight, round_to)
+    return _proportional(actual <= target, target, actual, weight, round_to)
 
 
 def negative_score_linear(
@@ -220,7 +224,7 @@ def negative_score(
 def equal_score(
     target: Decimal, actual: Decimal, weight: Decimal, *, round_to: Decimal | None = CENT
 ) -> Decimal:
-    """"=A" indicator (R3-7): A = 0 → 分值 if B ≤ 0 else 0; A > 0 → as 正向 (R3-5).
+    """ "=A" indicator (R3-7): A = 0 → 分值 if B ≤ 0 else 0; A > 0 → as 正向 (R3-5).
 
     Source: [S25 id 54848695388] ``selfequalindex``.
     """
@@ -309,8 +313,9 @@ def total_score(execution: Decimal | None, indicator_scores: Iterable[Decimal | 
     return total
 
 
-def grade(total: Decimal, bands: Sequence[tuple[Decimal, str]] = GRADE_BANDS_2020,
-          floor: str = "差") -> str:
+def grade(
+    total: Decimal, bands: Sequence[tuple[Decimal, str]] = GRADE_BANDS_2020, floor: str = "差"
+) -> str:
     """The grade of a 总分 (R3-10): 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, else 差 (lower bounds inclusive).
 
     Source: [S23] "优(90-100分)、良(80-89分)、中(60-79分)、差(0-59分)"; the "90（含）-100分为优…"

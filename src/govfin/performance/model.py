@@ -152,12 +152,8 @@ class FundLine:
 
     source: str = attrs.field(converter=_source)
     declared: Decimal | None = attrs.field(default=None, converter=_money)
-    initial_budget: Decimal | None = attrs.field(
-        default=None, converter=_money
-    )
-    annual_budget: Decimal | None = attrs.field(
-        default=None, converter=_money
-    )
+    initial_budget: Decimal | None = attrs.field(default=None, converter=_money)
+    annual_budget: Decimal | None = attrs.field(default=None, converter=_money)
     executed: Decimal | None = attrs.field(default=None, converter=_money)
     balance: Decimal | None = attrs.field(default=None, converter=_money)
     rate: Decimal | None = attrs.field(default=None, converter=_rate)
@@ -294,8 +290,9 @@ class ProjectEvaluation:
         """The table label used in findings: ``"项目支出绩效自评表:办公用品"``."""
         return f"{TABLE_PREFIX}:{self.project}"
 
-    def place(self, row: str | None = None, column: str | None = None,
-              line: int | None = None) -> Place:
+    def place(
+        self, row: str | None = None, column: str | None = None, line: int | None = None
+    ) -> Place:
         """A place in this table."""
         return Place(self.table, row, column, line)
 

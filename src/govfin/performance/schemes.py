@@ -90,8 +90,13 @@ class ExecutionScoring:
         if self.kind == "tiered" and not self.tiers:
             raise ValueError("tiered 执行率 scoring needs at least one tier")
 
-    def score(self, rate: Decimal | None, weight: Decimal = Decimal(10), *,
-              round_to: Decimal | None = CENT) -> Decimal:
+    def score(
+        self,
+        rate: Decimal | None,
+        weight: Decimal = Decimal(10),
+        *,
+        round_to: Decimal | None = CENT,
+    ) -> Decimal:
         """The 执行率得分 of ``rate`` (percent; ``None`` scores 0)."""
         if self.kind == "tiered":
             return tiered_execution_score(rate, weight, self.tiers, round_to=round_to)
@@ -227,8 +232,13 @@ class ScoringScheme:
     total: Decimal = attrs.field(default=Decimal(100), converter=_dec)
     source: str = ""
 
-    def execution_score(self, rate: Decimal | None, weight: Decimal | None = None, *,
-                        round_to: Decimal | None = CENT) -> Decimal:
+    def execution_score(
+        self,
+        rate: Decimal | None,
+        weight: Decimal | None = None,
+        *,
+        round_to: Decimal | None = CENT,
+    ) -> Decimal:
         """执行率得分 under this scheme (``weight`` defaults to :attr:`execution_weight`)."""
         w = self.execution_weight if weight is None else weight
         return self.execution.score(rate, w, round_to=round_to)

@@ -169,8 +169,9 @@ def compare_claims(summary: DepartmentSummary, claimed: ClaimedSummary) -> tuple
     if claimed.funds is not None and not _close(claimed.funds, summary.funds, MONEY_UNIT):
         out.append(Mismatch("funds", claimed.funds, summary.funds))
     mean = summary.mean_score
-    if claimed.mean_score is not None and (mean is None or not _close(claimed.mean_score, mean,
-                                                                      CENT)):
+    if claimed.mean_score is not None and (
+        mean is None or not _close(claimed.mean_score, mean, CENT)
+    ):
         out.append(Mismatch("mean_score", claimed.mean_score, mean if mean is not None else _ZERO))
     return tuple(out)
 

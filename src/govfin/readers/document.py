@@ -206,7 +206,9 @@ def _cover_facts(segment: _Segment) -> tuple[str | None, str | None]:
     return department, title
 
 
-def read_text(text: str, *, strict: bool = False, year: int | None = None) -> ReadResult:
+def read_text(
+    text: str, *, strict: bool = False, year: int | None = None, edition: int | None = None
+) -> ReadResult:
     """Read the text of a published 部门决算公开 into a :class:`Disclosure`.
 
     ``text`` is text extracted from the PDF: one printed row per line, cells separated by
@@ -217,7 +219,9 @@ def read_text(text: str, *, strict: bool = False, year: int | None = None) -> Re
 
     ``year`` is the year of the document when the text does not state it; a text stating
     another year is a :class:`~govfin.readers.errors.YearMismatchError` (the given year is
-    used).  Amounts are kept in each table's own unit (``TableMeta.unit``).
+    used).  ``edition`` is the year of 《政府收支分类科目》 whose names the 类 rows of 公开01/04
+    are mapped to codes with (default: the document's year).  Amounts are kept in each table's
+    own unit (``TableMeta.unit``).
     """
     if not isinstance(text, str):
         raise TypeError(f"read_text() expects str, got {type(text).__name__}")
@@ -245,7 +249,7 @@ def read_text(text: str, *, strict: bool = False, year: int | None = None) -> Re
     for ln in segments[0].lines:
         log.mark(ln, LineKind.BOILERPLATE, "封面", "cover")
 
-    ctx = TableContext(log, codes_year=doc_year)
+    ctx = TableContext(log, codes_year=edition if edition is not None else doc_year)
     tables: list[Table] = []
     evaluations: list[ProjectEvaluation] = []
     sections: list[NarrativeSection] = []
@@ -339,9 +343,15 @@ def _read_part(
 
 
 def read_file(
-    path: str | Path, *, strict: bool = False, year: int | None = None, encoding: str | None = None
+    path: str | Path,
+    *,
+    strict: bool = False,
+    year: int | None = None,
+    edition: int | None = None,
+    encoding: str | None = None,
 ) -> ReadResult:
-    """Read a text file (UTF-8 by default; GB18030 is tried when UTF-8 fails)."""
+    """Read a text file (UTF-8 by default; GB18030 is tried when UTF-8 fails); the keywords
+    are :func:`read_text`'s."""
     data = Path(path).read_bytes()
     if encoding is not None:
         text = data.decode(encoding)
@@ -350,4 +360,4 @@ def read_file(
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = data.decode("gb18030")
-    return read_text(text, strict=strict, year=year)
+    return read_text(text, strict=strict, year=year, edition=edition)

@@ -96,9 +96,15 @@ _TITLE_NUMBER = re.compile(r"^公开\d{1,2}号?表|公开\d{1,2}号?表$")
 _MAX_TITLE = 80
 
 
+#: Single quotes and corner brackets some regions print around 三公: read as double quotes.
+_SINGLE_QUOTES = str.maketrans(
+    {"‘": "“", "’": "”", "'": '"', "「": "“", "」": "”", "『": "“", "』": "”"}
+)
+
+
 def _strip_title(text: str) -> str:
-    """A title line without a leading enumerator, 表号 and unit remark."""
-    t = _TITLE_ENUMERATOR.sub("", squash(text))
+    """A title line without a leading enumerator, 表号 and unit remark (quotes made double)."""
+    t = _TITLE_ENUMERATOR.sub("", squash(text).translate(_SINGLE_QUOTES))
     t = _TITLE_REMARK.sub("", t)
     return _TITLE_NUMBER.sub("", t)
 
@@ -109,7 +115,8 @@ def identify_title(text: str, department: str | None = None) -> type[Table] | No
     Accepts the variants regions print: with or without "公开NN表", a leading enumerator, a
     year, the department's name or 部门/单位 in front; the kinds' own title variants
     ("一般公共预算" in front of the 三公 title), half- or full-width brackets and quotes are
-    :func:`govfin.tables.kind_for_title`'s.
+    :func:`govfin.tables.kind_for_title`'s; single quotes and corner brackets (‘三公’, 「三公」)
+    are read as double quotes here.
     """
     if len(text) > 2 * _MAX_TITLE:
         return None

@@ -16,7 +16,7 @@ X12 (narrative figures = table figures) is judged with the claim machinery of
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from decimal import Decimal
 
 import attrs
@@ -76,8 +76,45 @@ def convert_cell(cell: Cell, table: Table, to: Unit) -> Cell:
     return Cell(cell.place, value, cell.unit * factor)
 
 
+Ref = tuple[Table, str, str]  # (table, row key, column)
+
+
 def _c(d: Disclosure, t: Table, key: str, column: str) -> Cell:
     return convert_cell(t.cell(key, column), t, d.unit)
+
+
+def _name(t: Table, key: str, column: str) -> str:
+    """A cell as findings name it: "公开05 类 201 合计", "公开01 本年收入合计" (column 金额 implied)."""
+    row = f"类 {key}" if len(key) == 3 and key.isdigit() else key
+    return f"公开{t.NUMBER} {row}" + ("" if column == _AMOUNT else f" {column}")
+
+
+def _same(d: Disclosure, ctx: Context, printed: Ref, *parts: Ref) -> None:
+    """One figure printed in two tables: ``printed`` = Σ ``parts`` (each in the disclosure's
+    unit), judged by the tolerance model."""
+    ctx.equation(
+        _c(d, *printed),
+        [_c(d, *p) for p in parts],
+        what=f"{_name(*printed)} = {' + '.join(_name(*p) for p in parts)}",
+    )
+
+
+def _same_by_class(d: Disclosure, ctx: Context, a: Table, a_col: str, b: Table, b_col: str) -> None:
+    """For each 类 row of either table: ``a``'s ``a_col`` = ``b``'s ``b_col``."""
+    for code in _classes(a, b):
+        _same(d, ctx, (a, code, a_col), (b, code, b_col))
+
+
+def _bounded(d: Disclosure, ctx: Context, small: Ref, big: Ref, *, equal: bool) -> None:
+    """``small`` ≤ ``big``; an equation instead when ``equal`` (a single-source unit)."""
+    if equal:
+        ctx.equation(
+            _c(d, *big),
+            [_c(d, *small)],
+            what=f"{_name(*big)} = {_name(*small)} (single source: all 一般公共预算财政拨款)",
+        )
+    else:
+        ctx.at_most(_c(d, *small), _c(d, *big), what=f"{_name(*small)} ≤ {_name(*big)}")
 
 
 def _classes(*tables: Table | None) -> list[str]:
@@ -145,13 +182,8 @@ def _cross(
 def x1_income_total(d: Disclosure, ctx: Context) -> None:
     """公开01 本年收入合计 = 公开02 合计行 本年收入合计."""
     t01, t02 = d.table(T01), d.table(T02)
-    if t01 is None or t02 is None:
-        return
-    ctx.equation(
-        _c(d, t01, "本年收入合计", _AMOUNT),
-        [_c(d, t02, _TOTAL, "本年收入合计")],
-        what="公开01 本年收入合计 = 公开02 合计 本年收入合计",
-    )
+    if t01 is not None and t02 is not None:
+        _same(d, ctx, (t01, "本年收入合计", _AMOUNT), (t02, _TOTAL, "本年收入合计"))
 
 
 @_cross(
@@ -164,32 +196,18 @@ def x2_appropriations(d: Disclosure, ctx: Context) -> None:
     """01 (一般 + 基金 + 国资 财政拨款收入) = 02 合计行 财政拨款收入 = 04 本年收入合计; and each
     of the three 01 lines = the matching 04 income line."""
     t01, t02, t04 = d.table(T01), d.table(T02), d.table(T04)
-    lines01 = [f"{b}收入" for b in (_GENERAL, _FUND, _CAPITAL)]
-    if t01 is not None and t02 is not None:
-        ctx.equation(
-            _c(d, t02, _TOTAL, "财政拨款收入"),
-            [_c(d, t01, k, _AMOUNT) for k in lines01],
-            what="公开02 财政拨款收入 = 公开01 三项财政拨款收入之和",
-        )
-    if t02 is not None and t04 is not None:
-        ctx.equation(
-            _c(d, t04, "本年收入合计", _AMOUNT),
-            [_c(d, t02, _TOTAL, "财政拨款收入")],
-            what="公开04 本年收入合计 = 公开02 财政拨款收入",
-        )
-    elif t01 is not None and t04 is not None:
-        ctx.equation(
-            _c(d, t04, "本年收入合计", _AMOUNT),
-            [_c(d, t01, k, _AMOUNT) for k in lines01],
-            what="公开04 本年收入合计 = 公开01 三项财政拨款收入之和",
-        )
-    if t01 is not None and t04 is not None:
-        for b, k01 in zip((_GENERAL, _FUND, _CAPITAL), lines01, strict=True):
-            ctx.equation(
-                _c(d, t04, b, _AMOUNT),
-                [_c(d, t01, k01, _AMOUNT)],
-                what=f"公开04 {b} = 公开01 {k01}",
-            )
+    budgets = (_GENERAL, _FUND, _CAPITAL)
+    lines01 = [(t01, f"{b}收入", _AMOUNT) for b in budgets] if t01 is not None else []
+    if t02 is not None and lines01:
+        _same(d, ctx, (t02, _TOTAL, "财政拨款收入"), *lines01)
+    if t04 is None:
+        return
+    if t02 is not None:
+        _same(d, ctx, (t04, "本年收入合计", _AMOUNT), (t02, _TOTAL, "财政拨款收入"))
+    elif lines01:
+        _same(d, ctx, (t04, "本年收入合计", _AMOUNT), *lines01)
+    for b, line01 in zip(budgets, lines01, strict=False):
+        _same(d, ctx, (t04, b, _AMOUNT), line01)
 
 
 @_cross(
@@ -204,9 +222,7 @@ def x3_other_income(d: Disclosure, ctx: Context) -> None:
     if t01 is None or t02 is None:
         return
     for k in _SOURCES_02:
-        ctx.equation(
-            _c(d, t01, k, _AMOUNT), [_c(d, t02, _TOTAL, k)], what=f"公开01 {k} = 公开02 合计 {k}"
-        )
+        _same(d, ctx, (t01, k, _AMOUNT), (t02, _TOTAL, k))
 
 
 # -- X4: 公开01 expenditure ↔ 公开03; 公开02 ↔ 公开03 mirror -------------------------------------
@@ -223,17 +239,8 @@ def x4_expenditure(d: Disclosure, ctx: Context) -> None:
     t01, t03 = d.table(T01), d.table(T03)
     if t01 is None or t03 is None:
         return
-    ctx.equation(
-        _c(d, t01, "本年支出合计", _AMOUNT),
-        [_c(d, t03, _TOTAL, "本年支出合计")],
-        what="公开01 本年支出合计 = 公开03 合计 本年支出合计",
-    )
-    for code in _classes(t01, t03):
-        ctx.equation(
-            _c(d, t01, code, _AMOUNT),
-            [_c(d, t03, code, "本年支出合计")],
-            what=f"公开01 类 {code} = 公开03 类 {code} 本年支出合计",
-        )
+    _same(d, ctx, (t01, "本年支出合计", _AMOUNT), (t03, _TOTAL, "本年支出合计"))
+    _same_by_class(d, ctx, t01, _AMOUNT, t03, "本年支出合计")
 
 
 @_cross(
@@ -252,15 +259,9 @@ def x4_mirror(d: Disclosure, ctx: Context) -> None:
     if t02 is None or t03 is None:
         return
     codes03 = set(_codes(t03))
-    keys = [_TOTAL] + [c for c in _codes(t02) if c in codes03]
-    for key in keys:
-        if t02.get(key) is None or t03.get(key) is None:
-            continue
-        ctx.equation(
-            _c(d, t03, key, "本年支出合计"),
-            [_c(d, t02, key, "本年收入合计")],
-            what=f"公开03 {key} 本年支出合计 = 公开02 {key} 本年收入合计",
-        )
+    for key in [_TOTAL] + [c for c in _codes(t02) if c in codes03]:
+        if t02.get(key) is not None and t03.get(key) is not None:
+            _same(d, ctx, (t03, key, "本年支出合计"), (t02, key, "本年收入合计"))
 
 
 # -- X5, X6: 公开04 一般公共预算 column ↔ 公开05 ↔ 公开06 ------------------------------------------
@@ -277,17 +278,8 @@ def x5_general_budget(d: Disclosure, ctx: Context) -> None:
     t04, t05 = d.table(T04), d.table(T05)
     if t04 is None or t05 is None:
         return
-    ctx.equation(
-        _c(d, t05, _TOTAL, _TOTAL),
-        [_c(d, t04, "本年支出合计", _GENERAL)],
-        what=f"公开05 合计 = 公开04 本年支出合计 {_GENERAL}",
-    )
-    for code in _classes(t04, t05):
-        ctx.equation(
-            _c(d, t05, code, _TOTAL),
-            [_c(d, t04, code, _GENERAL)],
-            what=f"公开05 类 {code} 合计 = 公开04 类 {code} {_GENERAL}",
-        )
+    _same(d, ctx, (t05, _TOTAL, _TOTAL), (t04, "本年支出合计", _GENERAL))
+    _same_by_class(d, ctx, t05, _TOTAL, t04, _GENERAL)
 
 
 @_cross(
@@ -306,21 +298,16 @@ def x6_basic(d: Disclosure, ctx: Context) -> None:
         return
     col = T06.COLUMNS[0]
     keys = [k for k in (T06.PERSONNEL_TOTAL, T06.PUBLIC_TOTAL) if t06.get(k) is not None]
-    if not keys:
-        keys = _classes(t06)
-    ctx.equation(
-        _c(d, t05, _TOTAL, "基本支出"),
-        [_c(d, t06, k, col) for k in keys],
-        what="公开05 基本支出 = 公开06 " + " + ".join(keys),
-    )
+    _same(d, ctx, (t05, _TOTAL, "基本支出"), *[(t06, k, col) for k in keys or _classes(t06)])
 
 
 # -- X7, X8: 公开04 基金/国资 columns ↔ 公开07 / 公开08 -----------------------------------------------
 
 
-def column_nil(t04: Table, column: str, income_keys: Iterable[str]) -> bool:
-    """True when 公开04 shows nothing of a budget type: its column and income lines are nil."""
-    cells = [t04.value(k, _AMOUNT) for k in income_keys]
+def _column_nil(t04: Table, column: str) -> bool:
+    """True when 公开04 shows nothing of a budget type: its column, its income line and its
+    年初 line are all nil."""
+    cells = [t04.value(k, _AMOUNT) for k in (column, f"年初{column}")]
     cells += [r[column] for r in t04.rows if column in r.values]
     return all(_nil(v) for v in cells)
 
@@ -338,28 +325,16 @@ def x7_government_fund(d: Disclosure, ctx: Context) -> None:
     ``K-should-be-empty``'s business.
     """
     t04, t07 = d.table(T04), d.table(T07)
-    if t04 is None or t07 is None:
+    if t04 is None or t07 is None or _column_nil(t04, _FUND):
         return
-    if column_nil(t04, _FUND, (_FUND, f"年初{_FUND}")):
-        return
-    pairs = (
-        ((f"年初{_FUND}", _AMOUNT), "年初结转和结余"),
-        ((_FUND, _AMOUNT), "本年收入"),
-        (("本年支出合计", _FUND), "本年支出小计"),
-        (("年末财政拨款结转和结余", _FUND), "年末结转和结余"),
-    )
-    for (k04, c04), c07 in pairs:
-        ctx.equation(
-            _c(d, t07, _TOTAL, c07),
-            [_c(d, t04, k04, c04)],
-            what=f"公开07 合计 {c07} = 公开04 {k04} {c04}",
-        )
-    for code in _classes(t04, t07):
-        ctx.equation(
-            _c(d, t07, code, "本年支出小计"),
-            [_c(d, t04, code, _FUND)],
-            what=f"公开07 类 {code} 本年支出小计 = 公开04 类 {code} {_FUND}",
-        )
+    for c07, k04, c04 in (
+        ("年初结转和结余", f"年初{_FUND}", _AMOUNT),
+        ("本年收入", _FUND, _AMOUNT),
+        ("本年支出小计", "本年支出合计", _FUND),
+        ("年末结转和结余", "年末财政拨款结转和结余", _FUND),
+    ):
+        _same(d, ctx, (t07, _TOTAL, c07), (t04, k04, c04))
+    _same_by_class(d, ctx, t07, "本年支出小计", t04, _FUND)
 
 
 @_cross(
@@ -374,21 +349,10 @@ def x8_state_capital(d: Disclosure, ctx: Context) -> None:
     Skipped when 公开04 shows no 国有资本经营 money (see ``K-should-be-empty``).
     """
     t04, t08 = d.table(T04), d.table(T08)
-    if t04 is None or t08 is None:
+    if t04 is None or t08 is None or _column_nil(t04, _CAPITAL):
         return
-    if column_nil(t04, _CAPITAL, (_CAPITAL, f"年初{_CAPITAL}")):
-        return
-    ctx.equation(
-        _c(d, t08, _TOTAL, _TOTAL),
-        [_c(d, t04, "本年支出合计", _CAPITAL)],
-        what=f"公开08 合计 = 公开04 本年支出合计 {_CAPITAL}",
-    )
-    for code in _classes(t04, t08):
-        ctx.equation(
-            _c(d, t08, code, _TOTAL),
-            [_c(d, t04, code, _CAPITAL)],
-            what=f"公开08 类 {code} 合计 = 公开04 类 {code} {_CAPITAL}",
-        )
+    _same(d, ctx, (t08, _TOTAL, _TOTAL), (t04, "本年支出合计", _CAPITAL))
+    _same_by_class(d, ctx, t08, _TOTAL, t04, _CAPITAL)
 
 
 # -- X9, X10: inequalities (equalities for a single-source unit) ----------------------------------
@@ -412,16 +376,7 @@ def x9_expenditure_bounds(d: Disclosure, ctx: Context) -> None:
     equal = single_source(d)
     for key in [_TOTAL, *_codes(t05)]:
         for col in ("基本支出", "项目支出"):
-            small, big = _c(d, t05, key, col), _c(d, t03, key, col)
-            if equal:
-                ctx.equation(
-                    big,
-                    [small],
-                    what=f"公开03 {key} {col} = 公开05 {key} {col} "
-                    "(single source: all 一般公共预算财政拨款)",
-                )
-            else:
-                ctx.at_most(small, big, what=f"公开05 {key} {col} ≤ 公开03 {key} {col}")
+            _bounded(d, ctx, (t05, key, col), (t03, key, col), equal=equal)
 
 
 @_cross(
@@ -443,11 +398,7 @@ def x10_balances(d: Disclosure, ctx: Context) -> None:
         ("年初财政拨款结转和结余", _AMOUNT, "年初结转和结余"),
         ("年末财政拨款结转和结余", _TOTAL, "年末结转和结余"),
     ):
-        small, big = _c(d, t04, k04, c04), _c(d, t01, k01, _AMOUNT)
-        if equal:
-            ctx.equation(big, [small], what=f"公开01 {k01} = 公开04 {k04} (single source)")
-        else:
-            ctx.at_most(small, big, what=f"公开04 {k04} ≤ 公开01 {k01}")
+        _bounded(d, ctx, (t04, k04, c04), (t01, k01, _AMOUNT), equal=equal)
 
 
 # -- X11: 公开09 ↔ 公开06 (soft) -------------------------------------------------------------------
@@ -628,7 +579,7 @@ def k_should_be_empty(d: Disclosure, ctx: Context) -> None:
         t = d.table(cls)
         if t is None or t.empty:
             continue
-        if column_nil(t04, column, (column, f"年初{column}")):
+        if _column_nil(t04, column):
             first = next((r for r in t.rows if not r.blank), None)
             ctx.emit(
                 f"{cls.KIND} has data, but 公开04 shows no {column} (its column and income "

@@ -40,7 +40,7 @@ from typing import TypeVar
 
 import attrs
 
-from govfin.amounts import Interval, Tolerance, ToleranceMode, Unit, interval_of
+from govfin.amounts import Comparison, Interval, Tolerance, ToleranceMode, Unit, interval_of
 from govfin.disclosure import Disclosure
 from govfin.findings import Category, Cell, Finding, Place, Report, Severity
 from govfin.narrative import (
@@ -59,22 +59,10 @@ from govfin.narrative import (
     subject_key,
 )
 from govfin.performance.summary import DepartmentSummary, summarize
-from govfin.rules.cross import convert_cell
+from govfin.rules.cross import T01, T02, T03, T04, T05, T06, T07, T08, T09, T10, convert_cell
 from govfin.rules.engine import CheckOptions, Context
 from govfin.rules.registry import REGISTRY, RuleFunc, rule
-from govfin.tables import (
-    BasicExpenditureDetail,
-    DisclosureInfoTable,
-    ExpenditureTable,
-    FiscalAppropriationSummary,
-    GeneralBudgetExpenditureTable,
-    GovernmentFundTable,
-    IncomeExpenditureSummary,
-    IncomeTable,
-    StateCapitalTable,
-    Table,
-    ThreePublicTable,
-)
+from govfin.tables import Table
 
 __all__ = [
     "CLAIM_RULES",
@@ -89,10 +77,6 @@ __all__ = [
     "resolve",
     "scope_of",
 ]
-
-T01, T02, T03 = IncomeExpenditureSummary, IncomeTable, ExpenditureTable
-T04, T05, T06 = FiscalAppropriationSummary, GeneralBudgetExpenditureTable, BasicExpenditureDetail
-T07, T08, T09, T10 = GovernmentFundTable, StateCapitalTable, ThreePublicTable, DisclosureInfoTable
 
 _HUNDRED = Decimal(100)
 _ZERO = Decimal(0)
@@ -308,10 +292,6 @@ def _best(key: str, candidates: Iterable[tuple[str, _V]]) -> tuple[int, _V] | No
     return best
 
 
-def _convert(d: Disclosure, t: Table, cell: Cell) -> Cell:
-    return convert_cell(cell, t, d.unit)
-
-
 def _figure(d: Disclosure, refs: tuple[Ref, ...], label: str) -> Figure:
     cells: list[Cell] = []
     for cls, key, column in refs:
@@ -320,7 +300,7 @@ def _figure(d: Disclosure, refs: tuple[Ref, ...], label: str) -> Figure:
             return Figure(label, missing=f"公开{cls.NUMBER}表 {cls.KIND}")
         if t.get(key) is None and not key.isdigit() and not t.empty and key not in ("合计",):
             return Figure(label, missing=f"row {key} of {cls.KIND}")
-        cells.append(_convert(d, t, t.cell(key, column)))
+        cells.append(convert_cell(t.cell(key, column), t, d.unit))
     return Figure(label, tuple(cells))
 
 
@@ -409,6 +389,16 @@ def _is_perf(c: Claim) -> bool:
     return "绩效" in c.sentence or "自评" in c.sentence
 
 
+def _compared(cmp: Comparison) -> dict[str, Decimal]:
+    """The fields of an Assessment (and Finding) that report a comparison."""
+    return {
+        "expected": cmp.expected,
+        "actual": cmp.actual,
+        "difference": cmp.difference,
+        "slack": cmp.slack,
+    }
+
+
 class _Assessor:
     def __init__(self, d: Disclosure, options: CheckOptions):
         self.d = d
@@ -424,6 +414,9 @@ class _Assessor:
     def add(self, claim: Claim, rule_id: str, status: Status, message: str, **kw: object) -> None:
         self.out.append(Assessment(claim, rule_id, status, message, **kw))  # type: ignore[arg-type]
 
+    def uncheckable(self, c: Claim, rule_id: str, why: str) -> None:
+        self.add(c, rule_id, Status.UNCHECKABLE, why)
+
     def scope(self, c: Claim) -> str | None:
         return scope_of(c.section)
 
@@ -431,6 +424,20 @@ class _Assessor:
         self, c: Claim, subject: str | None = None, attribute: str | None = None
     ) -> Figure | None:
         return resolve(self.d, c.subject if subject is None else subject, self.scope(c), attribute)
+
+    def table_figure(
+        self, c: Claim, rule_id: str, *, attribute: str | None = None, why: str | None = None
+    ) -> Figure | None:
+        """The complete table figure a claim names; else None, the claim reported not
+        checkable (``why``, or that nothing / a missing table is named)."""
+        fig = self.figure(c, attribute=attribute)
+        if fig is None:
+            self.uncheckable(c, rule_id, why or f"no table figure is named by “{c.subject}”")
+        elif fig.missing:
+            self.uncheckable(c, rule_id, f"{fig.missing} is not in the disclosure")
+        else:
+            return fig
+        return None
 
     def stated(self, key: str, before: Claim) -> AmountClaim | None:
         """The narrative's own amount for a subject, stated before ``before``."""
@@ -446,22 +453,59 @@ class _Assessor:
                 found = c
         return found
 
+    def percentage(
+        self,
+        c: Claim,
+        rule_id: str,
+        printed: Quantity,
+        allowed: Interval,
+        point: Decimal,
+        detail: str,
+        cells: tuple[Place, ...] = (),
+    ) -> None:
+        """A printed percentage against the interval its figures allow (``point``: the value
+        the figures as printed give)."""
+        expected = _q(point, printed)
+        ok = allowed.meets(_pct_interval(printed, self.tol))
+        self.add(
+            c,
+            rule_id,
+            Status.AGREES if ok else Status.CONTRADICTED,
+            f"“{c.text}”: {detail} = {_fmt(expected)}%" + ("" if ok else f", not {printed}"),
+            expected=expected,
+            actual=printed.value,
+            difference=printed.value - expected,
+            cells=cells or (claim_place(c),),
+        )
+
+    def counted(
+        self, c: Claim, rule_id: str, claimed: Decimal, n: Decimal, message: str,
+        cells: tuple[Place, ...],
+    ) -> None:  # fmt: skip
+        """A claimed count against the count found (exact)."""
+        self.add(
+            c,
+            rule_id,
+            Status.AGREES if claimed == n else Status.CONTRADICTED,
+            message,
+            expected=n,
+            actual=claimed,
+            difference=claimed - n,
+            cells=(claim_place(c), *cells),
+        )
+
     # -- X12: amounts, counts, nil statements against the tables --------------------------
     def amount(self, c: AmountClaim) -> None:
         if _is_perf(c) and _PERF_FUNDS.search(c.subject):
             return self.perf_funds(c)
-        fig = self.figure(c, attribute=c.attribute)
-        if fig is None:
-            why = (
-                f"the tables give no {c.attribute}"
-                if c.attribute and "预算" in c.attribute
-                else f"no table figure is named by “{c.subject}”"
-            )
-            return self.add(c, "X12", Status.UNCHECKABLE, why)
-        if fig.missing:
-            return self.add(c, "X12", Status.UNCHECKABLE, f"{fig.missing} is not in the disclosure")
-        value, unit = _money(c.amount, self.d)
-        self.compare(c, "X12", value, unit, fig, f"“{c.text}”")
+        budget = c.attribute is not None and "预算" in c.attribute
+        fig = self.table_figure(
+            c, "X12", attribute=c.attribute,
+            why=f"the tables give no {c.attribute}" if budget else None,
+        )  # fmt: skip
+        if fig is not None:
+            value, unit = _money(c.amount, self.d)
+            self.compare(c, "X12", value, unit, fig, f"“{c.text}”")
 
     def compare(
         self, c: Claim, rule_id: str, value: Decimal, unit: Decimal, fig: Figure, what: str
@@ -470,86 +514,46 @@ class _Assessor:
         cmp = self.tol.compare(
             value, parts, unit, units=[cell.unit for cell in fig.cells], total_unit=unit
         )
-        cells = (claim_place(c), *fig.places)
         if cmp.consistent:
             extra = "" if cmp.difference == 0 else " within rounding"
-            self.add(
-                c,
-                rule_id,
-                Status.AGREES,
-                f"{what} = {fig.label} {_fmt(fig.value)}{extra}",
-                expected=cmp.expected,
-                actual=cmp.actual,
-                difference=cmp.difference,
-                slack=cmp.slack,
-                cells=cells,
-            )
+            status, message = Status.AGREES, f"{what} = {fig.label} {_fmt(fig.value)}{extra}"
         else:
-            self.add(
-                c,
-                rule_id,
-                Status.CONTRADICTED,
-                f"{what}, but {fig.label} is {_fmt(fig.value)}",
-                expected=cmp.expected,
-                actual=cmp.actual,
-                difference=cmp.difference,
-                slack=cmp.slack,
-                cells=cells,
-            )
+            status, message = Status.CONTRADICTED, f"{what}, but {fig.label} is {_fmt(fig.value)}"
+        self.add(c, rule_id, status, message, cells=(claim_place(c), *fig.places), **_compared(cmp))
 
     def count(self, c: CountClaim) -> None:
         if _is_perf(c) and _PERF_COUNT.search(c.subject):
             return self.perf_count(c)
-        fig = self.figure(c)
-        if fig is None:
-            return self.add(
-                c, "X12", Status.UNCHECKABLE, f"no table figure is named by “{c.subject}”"
-            )
-        if fig.missing:
-            return self.add(c, "X12", Status.UNCHECKABLE, f"{fig.missing} is not in the disclosure")
-        self.compare(c, "X12", c.count.value, _ZERO, fig, f"“{c.text}”")
+        fig = self.table_figure(c, "X12")
+        if fig is not None:
+            self.compare(c, "X12", c.count.value, _ZERO, fig, f"“{c.text}”")
 
     def nil(self, c: NilClaim) -> None:
-        scope = self.scope(c)
-        if not c.subject:
-            cls = NIL_TABLES.get(scope or "")
-            if cls is None:
-                return self.add(c, "X12", Status.UNCHECKABLE, "no table is named by the section")
-            t = self.d.table(cls)
-            if t is None:
-                return self.add(
-                    c,
-                    "X12",
-                    Status.UNCHECKABLE,
-                    f"公开{cls.NUMBER}表 {cls.KIND} is not in the disclosure",
-                )
-            data = [r for r in t.rows if any(v not in (None, _ZERO) for v in r.values.values())]
-            place = Place(cls.KIND, data[0].key if data else None)
-            if data:
-                self.add(
-                    c,
-                    "X12",
-                    Status.CONTRADICTED,
-                    f"“{c.text}”, but {cls.KIND} has data (row {data[0].key})",
-                    cells=(claim_place(c), place),
-                )
-            else:
-                self.add(
-                    c,
-                    "X12",
-                    Status.AGREES,
-                    f"“{c.text}”: {cls.KIND} has no data",
-                    cells=(claim_place(c), place),
-                )
+        if c.subject:
+            fig = self.table_figure(c, "X12")
+            if fig is not None:
+                self.compare(c, "X12", _ZERO, _ZERO, fig, f"“{c.text}” (nil)")
             return
-        fig = self.figure(c)
-        if fig is None:
-            return self.add(
-                c, "X12", Status.UNCHECKABLE, f"no table figure is named by “{c.subject}”"
+        cls = NIL_TABLES.get(self.scope(c) or "")
+        if cls is None:
+            return self.uncheckable(c, "X12", "no table is named by the section")
+        t = self.d.table(cls)
+        if t is None:
+            return self.uncheckable(
+                c, "X12", f"公开{cls.NUMBER}表 {cls.KIND} is not in the disclosure"
             )
-        if fig.missing:
-            return self.add(c, "X12", Status.UNCHECKABLE, f"{fig.missing} is not in the disclosure")
-        self.compare(c, "X12", _ZERO, _ZERO, fig, f"“{c.text}” (nil)")
+        data = [r for r in t.rows if any(v not in (None, _ZERO) for v in r.values.values())]
+        cells = (claim_place(c), Place(cls.KIND, data[0].key if data else None))
+        if data:
+            self.add(
+                c,
+                "X12",
+                Status.CONTRADICTED,
+                f"“{c.text}”, but {cls.KIND} has data (row {data[0].key})",
+                cells=cells,
+            )
+        else:
+            self.add(c, "X12", Status.AGREES, f"“{c.text}”: {cls.KIND} has no data", cells=cells)
 
     # -- N-share ---------------------------------------------------------------------------
     def share(self, c: ShareClaim) -> None:
@@ -559,7 +563,7 @@ class _Assessor:
         else:
             fig = self.figure(c)
             if fig is None or fig.missing:
-                return self.add(c, "N-share", Status.UNCHECKABLE, "the part is not stated")
+                return self.uncheckable(c, "N-share", "the part is not stated")
             pv, pu = fig.value, fig.unit
         whole_from = "the text"
         if c.whole is not None:
@@ -572,11 +576,8 @@ class _Assessor:
             else:
                 fig = resolve(d, of, self.scope(c)) if of else None
                 if fig is None or fig.missing:
-                    return self.add(
-                        c,
-                        "N-share",
-                        Status.UNCHECKABLE,
-                        f"the whole (“{of or '?'}”) is neither stated nor in a table",
+                    return self.uncheckable(
+                        c, "N-share", f"the whole (“{of or '?'}”) is neither stated nor in a table"
                     )
                 wv, wu = fig.value, fig.unit
                 whole_from = fig.label
@@ -589,81 +590,41 @@ class _Assessor:
                 Status.CONTRADICTED,
                 f"“{c.text}”: the whole ({c.of}) is 0, a share of it is meaningless",
             )
-        point = pv / wv * _HUNDRED
-        printed = _pct_interval(c.percent, self.tol)
-        detail = (
-            f"{_fmt(pv)} / {_fmt(wv)} ({c.of}, from {whole_from}) = {_fmt(_q(point, c.percent))}%"
-        )
-        status = Status.AGREES if r.meets(printed) else Status.CONTRADICTED
-        self.add(
-            c,
-            "N-share",
-            status,
-            f"“{c.text}”: {detail}" + ("" if status is Status.AGREES else f", not {c.percent}"),
-            expected=_q(point, c.percent),
-            actual=c.percent.value,
-            difference=c.percent.value - _q(point, c.percent),
-            cells=(claim_place(c),),
-        )
+        detail = f"{_fmt(pv)} / {_fmt(wv)} ({c.of}, from {whole_from})"
+        self.percentage(c, "N-share", c.percent, r, pv / wv * _HUNDRED, detail)
 
     # -- N-change, N-zero-base --------------------------------------------------------------
     def change(self, c: ChangeClaim) -> None:
         sign = c.sign
-        if c.percent_direction is not None and c.delta is not None:
-            psign = DIRECTIONS[c.percent_direction]
-            if psign != sign:
-                return self.add(
-                    c,
-                    "N-change",
-                    Status.CONTRADICTED,
-                    f"“{c.text}”: “{c.direction}” and “{c.percent_direction}” "
-                    "point in opposite directions",
-                )
+        if (
+            c.percent_direction is not None
+            and c.delta is not None
+            and DIRECTIONS[c.percent_direction] != sign
+        ):
+            return self.add(
+                c,
+                "N-change",
+                Status.CONTRADICTED,
+                f"“{c.text}”: “{c.direction}” and “{c.percent_direction}” "
+                "point in opposite directions",
+            )
         if sign == 0:
-            nonzero = [q for q in (c.delta, c.percent) if q is not None and q.value != 0]
-            # "与上年持平，增长5%": another change of the same subject in the same sentence
-            nonzero += [
-                q
-                for x in self.claims
-                if isinstance(x, ChangeClaim)
-                and x is not c
-                and x.sign != 0
-                and (x.sentence, x.section, x.key) == (c.sentence, c.section, c.key)
-                for q in (x.delta, x.percent)
-                if q is not None and q.value != 0
-            ]
-            if nonzero:
-                return self.add(
-                    c,
-                    "N-change",
-                    Status.CONTRADICTED,
-                    f"“{c.text}”: “{c.direction}” with a change of {nonzero[0]}",
-                )
-            self.against_previous(c)
-            return
+            return self.unchanged(c)
         current = self.current(c)
-        if current is None:
+        if current is None or c.delta is None:
+            # nothing to recompute from: this year's figure, or the amount of the change
             if not self.against_previous(c):
-                self.add(
+                self.uncheckable(
                     c,
                     "N-change",
-                    Status.UNCHECKABLE,
-                    "this year's figure is neither stated nor in a table",
+                    "this year's figure is neither stated nor in a table"
+                    if current is None
+                    else "a rate without the amount of change needs the previous year's figure",
                 )
             return
         cv, cu, source = current
         mode = self.tol.mode
         cur = interval_of(cv, cu, mode)
-        if c.delta is None:
-            # a rate without an amount: nothing to recompute it from
-            if not self.against_previous(c):
-                self.add(
-                    c,
-                    "N-change",
-                    Status.UNCHECKABLE,
-                    "a rate without the amount of change needs the previous year's figure",
-                )
-            return
         dv, du = _money(c.delta, self.d)
         delta = interval_of(dv, du, mode)
         prev_point = cv - sign * dv
@@ -671,7 +632,6 @@ class _Assessor:
             cur.lo - sign * (delta.hi if sign > 0 else delta.lo),
             cur.hi - sign * (delta.lo if sign > 0 else delta.hi),
         )
-        cells = (claim_place(c),)
         if sign > 0 and prev.hi < 0:
             return self.add(
                 c,
@@ -683,7 +643,7 @@ class _Assessor:
                 expected=cv,
                 actual=dv,
                 difference=dv - cv,
-                cells=cells,
+                cells=(claim_place(c),),
             )
         if c.percent is None:
             if sign > 0:
@@ -693,13 +653,12 @@ class _Assessor:
                     Status.AGREES,
                     f"“{c.text}”: this year {_fmt(cv)} ({source}) implies a previous year "
                     f"of {_fmt(prev_point)} ≥ 0",
-                    cells=cells,
+                    cells=(claim_place(c),),
                 )
             elif not self.against_previous(c):
-                self.add(
+                self.uncheckable(
                     c,
                     "N-change",
-                    Status.UNCHECKABLE,
                     f"implies a previous year of {_fmt(prev_point)} "
                     f"(this year {_fmt(cv)}, {source}); no rate to recompute",
                 )
@@ -713,7 +672,7 @@ class _Assessor:
                 f"“{c.text}”: the previous year was {_fmt(prev_point)} "
                 f"({_fmt(cv)} − {_fmt(dv)}): a rate on a nil base is meaningless",
                 expected=prev_point,
-                cells=cells,
+                cells=(claim_place(c),),
             )
         # r = Δ / (current − sign·Δ) rises with Δ and falls with current, so its interval is
         # spanned by the interval ends.  When the previous year could be 0 within rounding
@@ -722,26 +681,37 @@ class _Assessor:
         low_base = cur.lo - sign * delta.hi
         hi = delta.hi / low_base * _HUNDRED if low_base > 0 else None
         top = hi if hi is not None else max(lo, _pct_interval(c.percent, self.tol).hi)
-        r = Interval(min(lo, top), max(lo, top))
-        point = dv / prev_point * _HUNDRED
-        printed = _pct_interval(c.percent, self.tol)
         detail = (
             f"{_fmt(dv)} / {_fmt(prev_point)} (previous year = {_fmt(cv)} "
-            f"{'−' if sign > 0 else '+'} {_fmt(dv)}; this year from {source}) = "
-            f"{_fmt(_q(point, c.percent))}%"
+            f"{'−' if sign > 0 else '+'} {_fmt(dv)}; this year from {source})"
         )
-        status = Status.AGREES if r.meets(printed) else Status.CONTRADICTED
-        self.add(
-            c,
-            "N-change",
-            status,
-            f"“{c.text}”: {detail}" + ("" if status is Status.AGREES else f", not {c.percent}"),
-            expected=_q(point, c.percent),
-            actual=c.percent.value,
-            difference=c.percent.value - _q(point, c.percent),
-            cells=cells,
-        )
+        allowed = Interval(min(lo, top), max(lo, top))
+        self.percentage(c, "N-change", c.percent, allowed, dv / prev_point * _HUNDRED, detail)
         self.against_previous(c, report_missing=False)
+
+    def unchanged(self, c: ChangeClaim) -> None:
+        """持平 / 相同: no non-zero change may be stated with it."""
+        nonzero = [q for q in (c.delta, c.percent) if q is not None and q.value != 0]
+        # "与上年持平，增长5%": another change of the same subject in the same sentence
+        nonzero += [
+            q
+            for x in self.claims
+            if isinstance(x, ChangeClaim)
+            and x is not c
+            and x.sign != 0
+            and (x.sentence, x.section, x.key) == (c.sentence, c.section, c.key)
+            for q in (x.delta, x.percent)
+            if q is not None and q.value != 0
+        ]
+        if nonzero:
+            self.add(
+                c,
+                "N-change",
+                Status.CONTRADICTED,
+                f"“{c.text}”: “{c.direction}” with a change of {nonzero[0]}",
+            )
+        else:
+            self.against_previous(c)
 
     def current(self, c: ChangeClaim) -> tuple[Decimal, Decimal, str] | None:
         if c.current is not None:
@@ -756,33 +726,25 @@ class _Assessor:
         """With ``options.extra["previous"]`` (last year's Disclosure): the change itself."""
         if self.previous is None:
             if report_missing and c.sign == 0:
-                self.add(
-                    c,
-                    "N-change",
-                    Status.UNCHECKABLE,
-                    "needs the previous year's figure (pass extra={'previous': …})",
+                self.uncheckable(
+                    c, "N-change", "needs the previous year's figure (pass extra={'previous': …})"
                 )
             return False
         now = self.figure(c)
         before = resolve(self.previous, c.subject, self.scope(c))
         if now is None or before is None or now.missing or before.missing:
             if report_missing:
-                self.add(
-                    c, "N-change", Status.UNCHECKABLE, "the figure is not in both years' tables"
-                )
+                self.uncheckable(c, "N-change", "the figure is not in both years' tables")
             return False
         change = now.value - before.value
         sign = c.sign
-        words_ok = (
-            (change > 0 and sign > 0) or (change < 0 and sign < 0) or (change == 0 and sign == 0)
-        )
+        words_ok = (change > 0) - (change < 0) == sign
         cells = (claim_place(c), *now.places)
         if c.delta is None:
-            status = Status.AGREES if words_ok else Status.CONTRADICTED
             self.add(
                 c,
                 "N-change",
-                status,
+                Status.AGREES if words_ok else Status.CONTRADICTED,
                 f"“{c.text}”: {now.label} changed from {_fmt(before.value)} to "
                 f"{_fmt(now.value)} ({_fmt(change)})",
                 actual=change,
@@ -797,29 +759,22 @@ class _Assessor:
             units=[now.unit, before.unit],
             total_unit=du,
         )
-        ok = cmp.consistent and words_ok
         self.add(
             c,
             "N-change",
-            Status.AGREES if ok else Status.CONTRADICTED,
+            Status.AGREES if cmp.consistent and words_ok else Status.CONTRADICTED,
             f"“{c.text}”: {now.label} changed from {_fmt(before.value)} (previous "
             f"disclosure) to {_fmt(now.value)}, i.e. {_fmt(change)}",
-            expected=cmp.expected,
-            actual=cmp.actual,
-            difference=cmp.difference,
-            slack=cmp.slack,
             cells=cells,
+            **_compared(cmp),
         )
         return True
 
     # -- N-completion -----------------------------------------------------------------------
     def completion(self, c: CompletionClaim) -> None:
         if c.budget is None:
-            return self.add(
-                c,
-                "N-completion",
-                Status.UNCHECKABLE,
-                "the budget is not stated (and no table gives it)",
+            return self.uncheckable(
+                c, "N-completion", "the budget is not stated (and no table gives it)"
             )
         bv, bu = _money(c.budget, self.d)
         source = "the text"
@@ -828,11 +783,8 @@ class _Assessor:
         else:
             fig = self.figure(c)
             if fig is None or fig.missing:
-                return self.add(
-                    c,
-                    "N-completion",
-                    Status.UNCHECKABLE,
-                    "the 决算 figure is neither stated nor in a table",
+                return self.uncheckable(
+                    c, "N-completion", "the 决算 figure is neither stated nor in a table"
                 )
             av, au, source = fig.value, fig.unit, fig.label
         mode = self.tol.mode
@@ -846,21 +798,8 @@ class _Assessor:
                 expected=bv,
                 cells=(claim_place(c),),
             )
-        point = av / bv * _HUNDRED
-        printed = _pct_interval(c.percent, self.tol)
-        status = Status.AGREES if r.meets(printed) else Status.CONTRADICTED
-        self.add(
-            c,
-            "N-completion",
-            status,
-            f"“{c.text}”: {_fmt(av)} ({source}) / {_fmt(bv)} = "
-            f"{_fmt(_q(point, c.percent))}%"
-            + ("" if status is Status.AGREES else f", not {c.percent}"),
-            expected=_q(point, c.percent),
-            actual=c.percent.value,
-            difference=c.percent.value - _q(point, c.percent),
-            cells=(claim_place(c),),
-        )
+        detail = f"{_fmt(av)} ({source}) / {_fmt(bv)}"
+        self.percentage(c, "N-completion", c.percent, r, av / bv * _HUNDRED, detail)
 
     # -- N-perf, N-perf-funds ---------------------------------------------------------------
     def perf(self) -> DepartmentSummary:
@@ -872,9 +811,7 @@ class _Assessor:
     def _no_evaluations(self, c: Claim, rule_id: str) -> bool:
         if self.d.evaluations:
             return False
-        self.add(
-            c, rule_id, Status.UNCHECKABLE, "no 项目支出绩效自评表 is attached to the disclosure"
-        )
+        self.uncheckable(c, rule_id, "no 项目支出绩效自评表 is attached to the disclosure")
         return True
 
     def perf_count(self, c: CountClaim) -> None:
@@ -882,18 +819,11 @@ class _Assessor:
             return
         n = self.perf().count
         claimed = c.count.value
-        places = tuple(e.place() for e in self.d.evaluations)
-        status = Status.AGREES if claimed == n else Status.CONTRADICTED
-        self.add(
-            c,
-            "N-perf",
-            status,
+        self.counted(
+            c, "N-perf", claimed, Decimal(n),
             f"“{c.text}”: {n} 项目支出绩效自评表 are attached",
-            expected=Decimal(n),
-            actual=claimed,
-            difference=claimed - n,
-            cells=(claim_place(c), *places),
-        )
+            tuple(e.place() for e in self.d.evaluations),
+        )  # fmt: skip
         grades = [
             g
             for g in self.claims
@@ -903,17 +833,11 @@ class _Assessor:
         ]
         if grades:
             total = sum((g.count.value for g in grades), _ZERO)
-            status = Status.AGREES if total == claimed else Status.CONTRADICTED
-            self.add(
-                c,
-                "N-perf",
-                status,
+            self.counted(
+                c, "N-perf", claimed, total,
                 f"“{c.text}”: the grade counts stated with it add up to {_fmt(total)}",
-                expected=total,
-                actual=claimed,
-                difference=claimed - total,
-                cells=(claim_place(c), *(claim_place(g) for g in grades)),
-            )
+                tuple(claim_place(g) for g in grades),
+            )  # fmt: skip
 
     def perf_grade(self, c: GradeCountClaim) -> None:
         if self._no_evaluations(c, "N-perf"):
@@ -921,19 +845,13 @@ class _Assessor:
         n = self.perf().by_grade.get(c.grade, 0)
         matching = [e for e in self.d.evaluations if e.grade == c.grade]
         claimed = c.count.value
-        status = Status.AGREES if claimed == n else Status.CONTRADICTED
         names = "、".join(e.project for e in matching)
-        self.add(
-            c,
-            "N-perf",
-            status,
+        self.counted(
+            c, "N-perf", claimed, Decimal(n),
             f"“{c.text}”: {n} attached 自评表 are graded “{c.grade}”"
-            + (f" ({names})" if names and status is Status.CONTRADICTED else ""),
-            expected=Decimal(n),
-            actual=claimed,
-            difference=claimed - n,
-            cells=(claim_place(c), *(e.grade_place() for e in matching)),
-        )
+            + (f" ({names})" if names and claimed != n else ""),
+            tuple(e.grade_place() for e in matching),
+        )  # fmt: skip
 
     def perf_funds(self, c: AmountClaim) -> None:
         if self._no_evaluations(c, "N-perf-funds"):
@@ -949,18 +867,14 @@ class _Assessor:
         cmp = self.tol.compare(
             value, parts, unit, units=[cell.unit for cell in cells], total_unit=unit
         )
-        status = Status.AGREES if cmp.consistent else Status.CONTRADICTED
         self.add(
             c,
             "N-perf-funds",
-            status,
+            Status.AGREES if cmp.consistent else Status.CONTRADICTED,
             f"“{c.text}”: Σ 全年预算数 of the 自评表 is {_fmt(summary.funds)}万元 "
             f"(Σ 全年执行数 {_fmt(summary.executed)}万元, {summary.count} tables)",
-            expected=cmp.expected,
-            actual=cmp.actual,
-            difference=cmp.difference,
-            slack=cmp.slack,
             cells=(claim_place(c),),
+            **_compared(cmp),
         )
 
     # -- the walk ---------------------------------------------------------------------------
@@ -981,12 +895,7 @@ class _Assessor:
             elif isinstance(c, CompletionClaim):
                 self.completion(c)
             elif isinstance(c, PercentClaim):
-                self.add(
-                    c,
-                    "N-unchecked",
-                    Status.UNCHECKABLE,
-                    "a percentage whose meaning was not recognised",
-                )
+                self.uncheckable(c, "N-unchecked", "a percentage whose meaning was not recognised")
         return tuple(self.out)
 
 
@@ -1003,9 +912,24 @@ def _message(a: Assessment) -> str:
     return f"{a.status.value}: {a.message} — in “{a.claim.sentence}”{where}"
 
 
+#: Attribute of a check run's :class:`Context` that keeps the run's assessment of a
+#: disclosure's narrative: computed once, read by X12, every N-* rule and N-unchecked.
+_RUN_CACHE = "_govfin_narrative_assessment"
+
+
+def _assessed(d: Disclosure, ctx: Context) -> tuple[tuple[Claim, ...], tuple[Assessment, ...]]:
+    """The claims of ``d`` and their assessment under the run's options (once per run)."""
+    cached = getattr(ctx, _RUN_CACHE, None)
+    if cached is None or cached[0] is not d:
+        assessor = _Assessor(d, ctx.options)
+        cached = (d, assessor.claims, assessor.run())
+        setattr(ctx, _RUN_CACHE, cached)
+    return cached[1], cached[2]
+
+
 def emit_assessments(d: Disclosure, ctx: Context, rule_id: str) -> None:
     """Emit the findings of one rule: info for agreement, the rule's severity for contradiction."""
-    for a in assess(d, ctx.options):
+    for a in _assessed(d, ctx)[1]:
         if a.rule_id != rule_id or a.status is Status.UNCHECKABLE:
             continue
         ctx.emit(
@@ -1099,17 +1023,17 @@ def _rule_wanted(ctx: Context, rule_id: str) -> bool:
 def n_unchecked(d: Disclosure, ctx: Context) -> None:
     """Every claim without an agreeing or contradicting check (among the rules run) is
     reported as "not checkable", with the reasons."""
-    assessor = _Assessor(d, ctx.options)
+    claims, assessments = _assessed(d, ctx)
     decided: set[int] = set()
     reasons: dict[int, list[str]] = {}
-    for a in assessor.run():
+    for a in assessments:
         if a.status is Status.UNCHECKABLE:
             reasons.setdefault(id(a.claim), []).append(a.message)
         elif _rule_wanted(ctx, a.rule_id):
             decided.add(id(a.claim))
         else:
             reasons.setdefault(id(a.claim), []).append(f"{a.rule_id} not run")
-    for c in assessor.claims:
+    for c in claims:
         if id(c) in decided:
             continue
         why = "; ".join(dict.fromkeys(reasons.get(id(c), ["no check applies"])))

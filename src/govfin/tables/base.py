@@ -48,8 +48,11 @@ class TableError(ValueError):
     """A table built with bad structure (unknown column, missing row); names the place."""
 
 
-def _values(value: Mapping[str, Any]) -> dict[str, Decimal | None]:
-    return {str(k): to_decimal(v, where=f"column {k}") for k, v in value.items()}
+def _values(value: Mapping[str, Any], row: Row) -> dict[str, Decimal | None]:
+    """Coerce every cell to Decimal or None; a bad cell's error names its row and column."""
+    return {
+        str(k): to_decimal(v, where=f"row {row.key}, column {k}") for k, v in value.items()
+    }
 
 
 @attrs.frozen
@@ -62,7 +65,10 @@ class Row:
 
     key: str
     name: str = ""
-    values: Mapping[str, Decimal | None] = attrs.field(factory=dict, converter=_values)
+    values: Mapping[str, Decimal | None] = attrs.field(
+        factory=dict,
+        converter=attrs.Converter(_values, takes_self=True),  # type: ignore[call-overload,misc]
+    )
     code: str | None = None
     line: int | None = attrs.field(default=None, eq=False)
 

@@ -26,6 +26,20 @@ __all__ = [
 #: Key of the total row (合计) of a functional table.
 TOTAL = "合计"
 
+_BASIC_PROJECT = ("基本支出", "项目支出")
+
+
+def _total_is_basic_plus_project(rule_id: str) -> RowEquation:
+    """R05-1 / R08-1: on every row, 合计 = 基本支出 + 项目支出."""
+    return RowEquation(
+        rule_id,
+        "合计 = 基本支出 + 项目支出",
+        "row total = basic + project expenditure",
+        total="合计",
+        plus=_BASIC_PROJECT,
+        source=f"rules-research {rule_id}",
+    )
+
 
 class FunctionalTable(Table):
     """A table of 功能分类 rows (key = code) under a 合计 row (key ``"合计"``)."""
@@ -109,18 +123,8 @@ class GeneralBudgetExpenditureTable(FunctionalTable):
     TITLE_EN = "General public budget appropriation expenditure"
     NUMBER = "05"
     RULE_PREFIX = "R05"
-    COLUMNS = ("合计", "基本支出", "项目支出")
-    TITLES = ()
-    ROW_EQUATIONS = (
-        RowEquation(
-            "R05-1",
-            "合计 = 基本支出 + 项目支出",
-            "row total = basic + project expenditure",
-            total="合计",
-            plus=("基本支出", "项目支出"),
-            source="rules-research R05-1",
-        ),
-    )
+    COLUMNS = ("合计", *_BASIC_PROJECT)
+    ROW_EQUATIONS = (_total_is_basic_plus_project("R05-1"),)
 
 
 class GovernmentFundTable(FunctionalTable):
@@ -137,7 +141,7 @@ class GovernmentFundTable(FunctionalTable):
             "本年支出小计 = 基本支出 + 项目支出",
             "row expenditure subtotal = basic + project",
             total="本年支出小计",
-            plus=("基本支出", "项目支出"),
+            plus=_BASIC_PROJECT,
             source="rules-research R07-1",
         ),
         RowEquation(
@@ -160,14 +164,5 @@ class StateCapitalTable(FunctionalTable):
     TITLE_EN = "State capital operation budget appropriation expenditure"
     NUMBER = "08"
     RULE_PREFIX = "R08"
-    COLUMNS = ("合计", "基本支出", "项目支出")
-    ROW_EQUATIONS = (
-        RowEquation(
-            "R08-1",
-            "合计 = 基本支出 + 项目支出",
-            "row total = basic + project expenditure",
-            total="合计",
-            plus=("基本支出", "项目支出"),
-            source="rules-research R08-1",
-        ),
-    )
+    COLUMNS = ("合计", *_BASIC_PROJECT)
+    ROW_EQUATIONS = (_total_is_basic_plus_project("R08-1"),)
