@@ -41,3 +41,14 @@ def test_html_reprs() -> None:
     report = govfin.check(table)
     rhtml = report._repr_html_()
     assert "<table" in rhtml and "R02-tree" in rhtml
+
+
+def test_to_frame_methods() -> None:
+    pd = pytest.importorskip("pandas")
+    from seed_tables import seed_tables
+
+    table = seed_tables()[1]
+    frame = table.to_frame()
+    assert isinstance(frame, pd.DataFrame) and len(frame) == len(table.rows)
+    report = govfin.check(table)
+    assert len(report.to_frame()) == len(report)

@@ -196,11 +196,6 @@ def test_unknown_example_is_a_clear_error(capsys: pytest.CaptureFixture[str]) ->
 # -- README -----------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="README.md shows the output of an earlier build (138 infos, 104 claims); "
-    "regenerate its block from `python -m govfin check --example`, then drop this mark",
-)
 def test_readme_shows_the_real_output(capsys: pytest.CaptureFixture[str]) -> None:
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     assert "python -m govfin check --example" in readme

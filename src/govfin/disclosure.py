@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -66,12 +66,20 @@ class NarrativeSection:
 SECTION_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+、\S")
 
 
-def _sections(value: Iterable[NarrativeSection]) -> tuple[NarrativeSection, ...]:
+_T = TypeVar("_T")
+
+
+def _typed(value: Iterable[_T], cls: type[_T], field: str) -> tuple[_T, ...]:
+    """The items as a tuple, each checked to be a ``cls`` (a converter's body)."""
     out = tuple(value)
-    for s in out:
-        if not isinstance(s, NarrativeSection):
-            raise TypeError(f"Narrative.sections: expected NarrativeSection, got {s!r}")
+    for x in out:
+        if not isinstance(x, cls):
+            raise TypeError(f"{field}: expected {cls.__name__}, got {x!r}")
     return out
+
+
+def _sections(value: Iterable[NarrativeSection]) -> tuple[NarrativeSection, ...]:
+    return _typed(value, NarrativeSection, "Narrative.sections")
 
 
 @attrs.frozen
@@ -145,19 +153,11 @@ class Narrative:
 
 
 def _tables(value: Iterable[Table]) -> tuple[Table, ...]:
-    out = tuple(value)
-    for t in out:
-        if not isinstance(t, Table):
-            raise TypeError(f"Disclosure.tables: expected Table objects, got {t!r}")
-    return out
+    return _typed(value, Table, "Disclosure.tables")
 
 
 def _evaluations(value: Iterable[ProjectEvaluation]) -> tuple[ProjectEvaluation, ...]:
-    out = tuple(value)
-    for e in out:
-        if not isinstance(e, ProjectEvaluation):
-            raise TypeError(f"Disclosure.evaluations: expected ProjectEvaluation, got {e!r}")
-    return out
+    return _typed(value, ProjectEvaluation, "Disclosure.evaluations")
 
 
 @attrs.frozen

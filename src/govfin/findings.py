@@ -250,6 +250,12 @@ class Report:
 
         return report_html(self)
 
+    def to_frame(self, **kwargs: Any) -> Any:
+        """The findings as a pandas DataFrame (needs the ``pandas`` extra)."""
+        from govfin.frames import to_frame
+
+        return to_frame(self, **kwargs)
+
     # -- plain data ---------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
         from govfin.serialize import unstructure

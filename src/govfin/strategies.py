@@ -1935,7 +1935,7 @@ def mutations(obj: Any, *, max_steps: int = 1000) -> st.SearchStrategy[Mutation]
         new = tuple(m.obj if x is original else x for x in getattr(obj, field))
         return Mutation(attrs.evolve(obj, **{field: new}), m.place, m.delta)
 
-    return st.integers(0, len(parts) - 1).flatmap(
+    return st.sampled_from(range(len(parts))).flatmap(
         lambda i: _one_mutation(parts[i], max_steps).map(lambda m: rebuild(m, i))
     )
 

@@ -125,20 +125,20 @@ def _source(value: object) -> str:
     return t
 
 
-def _year(value: object) -> int | None:
+def _optional_int(value: object, what: str) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"year must be an int, got {value!r}")
+        raise TypeError(f"{what} must be an int, got {value!r}")
     return value
+
+
+def _year(value: object) -> int | None:
+    return _optional_int(value, "year")
 
 
 def _line(value: object) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"line must be an int, got {value!r}")
-    return value
+    return _optional_int(value, "line")
 
 
 @attrs.frozen

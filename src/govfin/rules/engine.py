@@ -69,6 +69,9 @@ class Context:
         self.rule: Rule | None = None
         #: The enclosing document (a Disclosure) when checking one, else None.
         self.document: Any = None
+        #: Per-run memo for work several rules share (e.g. the narrative's assessment),
+        #: keyed by a name of the rule module's choosing.
+        self.cache: dict[str, Any] = {}
 
     @property
     def severity(self) -> Severity:

@@ -907,23 +907,27 @@ def assess(d: Disclosure, options: CheckOptions | None = None) -> tuple[Assessme
 # -- reporting -------------------------------------------------------------------------------
 
 
+def _at(line: int | None) -> str:
+    """ " (line N)" after a quoted sentence, when the line is known."""
+    return f" (line {line})" if line is not None else ""
+
+
 def _message(a: Assessment) -> str:
-    where = f" (line {a.claim.line})" if a.claim.line is not None else ""
-    return f"{a.status.value}: {a.message} — in “{a.claim.sentence}”{where}"
+    return f"{a.status.value}: {a.message} — in “{a.claim.sentence}”{_at(a.claim.line)}"
 
 
-#: Attribute of a check run's :class:`Context` that keeps the run's assessment of a
-#: disclosure's narrative: computed once, read by X12, every N-* rule and N-unchecked.
-_RUN_CACHE = "_govfin_narrative_assessment"
+#: Key in a check run's :attr:`Context.cache` of the run's assessment of a disclosure's
+#: narrative: computed once, read by X12, every N-* rule and N-unchecked.
+_RUN_CACHE = "narrative.assessment"
 
 
 def _assessed(d: Disclosure, ctx: Context) -> tuple[tuple[Claim, ...], tuple[Assessment, ...]]:
     """The claims of ``d`` and their assessment under the run's options (once per run)."""
-    cached = getattr(ctx, _RUN_CACHE, None)
+    cached = ctx.cache.get(_RUN_CACHE)
     if cached is None or cached[0] is not d:
         assessor = _Assessor(d, ctx.options)
         cached = (d, assessor.claims, assessor.run())
-        setattr(ctx, _RUN_CACHE, cached)
+        ctx.cache[_RUN_CACHE] = cached
     return cached[1], cached[2]
 
 
@@ -945,7 +949,12 @@ def emit_assessments(d: Disclosure, ctx: Context, rule_id: str) -> None:
 
 
 def _narrative(
-    id: str, zh: str, en: str, severity: Severity = Severity.ERROR, tables: tuple[str, ...] = ()
+    id: str,
+    zh: str,
+    en: str,
+    severity: Severity = Severity.ERROR,
+    tables: tuple[str, ...] = (),
+    source: str = "checks-catalogue c.1 items 9–16; rules-research X12",
 ) -> Callable[[RuleFunc], RuleFunc]:
     return rule(
         id,
@@ -955,7 +964,7 @@ def _narrative(
         subject=Disclosure,
         tables=(NARRATIVE_TABLE, *tables),
         severity=severity,
-        source="checks-catalogue c.1 items 9–16; rules-research X12",
+        source=source,
     )
 
 
@@ -1010,14 +1019,11 @@ def _rule_wanted(ctx: Context, rule_id: str) -> bool:
     return ctx.options.wants(REGISTRY.get(rule_id))
 
 
-@rule(
+@_narrative(
     "N-unchecked",
-    zh="未能核对的情况说明表述（提示）",
-    en="claims of the narrative that no check could confirm or refute (info)",
-    category=Category.NARRATIVE,
-    subject=Disclosure,
-    tables=(NARRATIVE_TABLE,),
-    severity=Severity.INFO,
+    "未能核对的情况说明表述（提示）",
+    "claims of the narrative that no check could confirm or refute (info)",
+    Severity.INFO,
     source="govfin: every claim is reported",
 )
 def n_unchecked(d: Disclosure, ctx: Context) -> None:
@@ -1037,43 +1043,34 @@ def n_unchecked(d: Disclosure, ctx: Context) -> None:
         if id(c) in decided:
             continue
         why = "; ".join(dict.fromkeys(reasons.get(id(c), ["no check applies"])))
-        where = f" (line {c.line})" if c.line is not None else ""
         ctx.emit(
-            f"{Status.UNCHECKABLE.value}: “{c.text}”: {why} — in “{c.sentence}”{where}",
+            f"{Status.UNCHECKABLE.value}: “{c.text}”: {why} — in “{c.sentence}”{_at(c.line)}",
             place=claim_place(c),
             cells=(claim_place(c),),
         )
 
 
-@rule(
+@_narrative(
     "N-residue",
-    zh="情况说明不得残留模板文字（XX、增加（减少）、待填写等）",
-    en="no template residue in the narrative (XX, 增加（减少）, 待填写, …)",
-    category=Category.NARRATIVE,
-    subject=Disclosure,
-    tables=(NARRATIVE_TABLE,),
-    severity=Severity.ERROR,
+    "情况说明不得残留模板文字（XX、增加（减少）、待填写等）",
+    "no template residue in the narrative (XX, 增加（减少）, 待填写, …)",
     source="checks-catalogue c.1 item 15",
 )
 def n_residue(d: Disclosure, ctx: Context) -> None:
     """Template residue anywhere in the narrative or glossary."""
     for r in d.narrative.residue():
-        where = f" (line {r.line})" if r.line is not None else ""
         ctx.emit(
-            f"template residue ({r.what}): “{r.text}” — in “{r.sentence}”{where}",
+            f"template residue ({r.what}): “{r.text}” — in “{r.sentence}”{_at(r.line)}",
             place=Place(NARRATIVE_TABLE, r.section or None, r.text, r.line),
         )
 
 
-@rule(
+@_narrative(
     "N-year",
-    zh="情况说明中的年份应为本年度或上年度（截至、文件名、规划期除外）",
-    en="years in the narrative are the report year or the one before (截至…, 《…》 titles "
+    "情况说明中的年份应为本年度或上年度（截至、文件名、规划期除外）",
+    "years in the narrative are the report year or the one before (截至…, 《…》 titles "
     "and plan ranges excepted)",
-    category=Category.NARRATIVE,
-    subject=Disclosure,
-    tables=(NARRATIVE_TABLE,),
-    severity=Severity.WARNING,
+    Severity.WARNING,
     source="checks-catalogue c.1 item 16",
 )
 def n_year(d: Disclosure, ctx: Context) -> None:
@@ -1084,9 +1081,8 @@ def n_year(d: Disclosure, ctx: Context) -> None:
     for y in d.narrative.years():
         if y.allowed is not None or y.year in (year, year - 1):
             continue
-        where = f" (line {y.line})" if y.line is not None else ""
         ctx.emit(
-            f"year {y.year} in a {year} disclosure: “{y.text}” — in “{y.sentence}”{where}",
+            f"year {y.year} in a {year} disclosure: “{y.text}” — in “{y.sentence}”{_at(y.line)}",
             place=Place(NARRATIVE_TABLE, y.section or None, y.text, y.line),
             expected=Decimal(year),
             actual=Decimal(y.year),

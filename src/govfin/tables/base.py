@@ -226,6 +226,12 @@ class Table:
 
         return table_html(self)
 
+    def to_frame(self, **kwargs: Any) -> Any:
+        """The table as a pandas DataFrame (needs the ``pandas`` extra)."""
+        from govfin.frames import to_frame
+
+        return to_frame(self, **kwargs)
+
     # -- lookup -------------------------------------------------------------------------------
     @functools.cached_property
     def _by_key(self) -> dict[str, Row] | None:
