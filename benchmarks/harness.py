@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-__all__ = ["Stats", "machine", "measure", "fmt_time"]
+__all__ = ["Stats", "fmt_time", "machine", "measure"]
 
 
 @dataclass(frozen=True)
@@ -115,11 +115,11 @@ def _cpu_model() -> str:
 
 
 def _version(name: str) -> str | None:
-    try:
-        from importlib.metadata import version
+    from importlib.metadata import PackageNotFoundError, version
 
+    try:
         return version(name)
-    except Exception:
+    except PackageNotFoundError:
         return None
 
 
@@ -128,7 +128,7 @@ def machine() -> dict[str, Any]:
     try:
         usable = len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not Linux
-        usable = os.cpu_count()
+        usable = os.cpu_count() or 0
     try:
         load = os.getloadavg()
     except OSError:  # pragma: no cover

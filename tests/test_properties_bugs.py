@@ -1,16 +1,10 @@
-"""Minimal examples of issues the property suite found, pinned until they are settled.
-
-Each test states the expected behaviour; while the issue is open it is marked ``xfail`` with
-``strict=True``, so that the fix shows up as an XPASS to remove the mark (and the matching
-workaround in :mod:`govfin.strategies`).
-"""
+"""Minimal examples of bugs the property suite found, kept as regression tests."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 import attrs
-import pytest
 from seed_tables import seed_tables
 
 import govfin
@@ -18,11 +12,6 @@ from govfin.disclosure import Disclosure
 from govfin.tables import GovernmentFundTable, Row
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="K-should-be-empty counts a 公开07 printing only 0.00 as data, while 公开04's 0.00 "
-    "is nil to it (and to X7); workaround: govfin.strategies._make_funds_visible",
-)
 def test_fund_table_of_zeros_is_not_data() -> None:
     """A 政府性基金 balance of a few 元 prints 0.00 万元 in 公开07 and 公开04 alike."""
     tables = list(seed_tables())
@@ -37,12 +26,6 @@ def test_fund_table_of_zeros_is_not_data() -> None:
     assert not report.select(rule="K-should-be-empty").findings, report.to_text()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="N-share reports a share of a whole printed “0.0” as contradicted (“the whole is 0”), "
-    "but 0.0万元 stands for [-0.05, 0.05] and 0.01 / 0.01 = 100 % lies within; workaround: "
-    "govfin.strategies._say keeps amounts below 1 at two places",
-)
 def test_share_of_a_whole_printed_with_fewer_places() -> None:
     from govfin.disclosure import Narrative, NarrativeSection
 
@@ -57,3 +40,26 @@ def test_share_of_a_whole_printed_with_fewer_places() -> None:
     d = Disclosure(department="某局", year=2024, tables=seed_tables(), narrative=narrative)
     report = govfin.check(d, select=("N-share",))
     assert not report.errors, report.to_text()
+
+
+def test_fund_table_in_yuan_below_a_cent_of_wan_is_not_data() -> None:
+    """公开07 kept in 元 prints a fund of 0.01 元, which 公开04 (万元) shows as 0.00."""
+    from govfin.amounts import Unit
+
+    tables = list(seed_tables())
+    i = next(k for k, t in enumerate(tables) if isinstance(t, GovernmentFundTable))
+    tiny = dict.fromkeys(GovernmentFundTable.COLUMNS)
+    tiny["本年收入"] = tiny["本年支出小计"] = tiny["项目支出"] = Decimal("0.01")
+    meta = attrs.evolve(tables[i].meta, empty_note=None, unit=Unit.YUAN)
+    tables[i] = GovernmentFundTable(
+        [Row("合计", "合计", tiny), Row("229", "其他支出", tiny, code="229")], meta
+    )
+    d = Disclosure(department="某局", year=2024, tables=tables)
+    assert not govfin.check(d).select(rule="K-should-be-empty").findings
+    # a full 元 of it would print 0.00 万元 too; 100 元 is 0.01 万元 and shows
+    tiny = {k: (Decimal("100.00") if v is not None else None) for k, v in tiny.items()}
+    tables[i] = GovernmentFundTable(
+        [Row("合计", "合计", tiny), Row("229", "其他支出", tiny, code="229")], meta
+    )
+    d = Disclosure(department="某局", year=2024, tables=tables)
+    assert govfin.check(d).select(rule="K-should-be-empty").findings

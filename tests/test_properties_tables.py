@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 import govfin
@@ -31,6 +31,7 @@ _LARGE = settings(max_examples=max(5, settings().max_examples // 5))
 
 
 def _no_false_alarms(table: Table) -> None:
+    event(f"公开{table.NUMBER}表, {'empty' if table.empty else 'with data'}")
     report = govfin.check(table)
     assert not gs.false_alarms(report), report.to_text()
     for f in report.infos:
@@ -54,6 +55,7 @@ def test_large_consistent_table_has_no_false_alarm(table: Table) -> None:
 @given(st.data(), nonempty_table)
 def test_moved_cell_is_caught_and_named(data: st.DataObject, table: Table) -> None:
     moved, place, delta = gs.mutate_cell(data.draw, table)
+    event(f"moved in 公开{table.NUMBER}表")
     assert place.row is not None and place.column is not None
     before = table.value(place.row, place.column)
     assert before is not None and moved.value(place.row, place.column) == before + delta

@@ -304,6 +304,18 @@ def x6_basic(d: Disclosure, ctx: Context) -> None:
 # -- X7, X8: 公开04 基金/国资 columns ↔ 公开07 / 公开08 -----------------------------------------------
 
 
+def _shows_in(t: Table, other: Table) -> bool:
+    """True when some cell of ``t`` would print as non-zero at ``other``'s unit and precision.
+
+    A fund of a few 元 prints 0.00 万元: it is data in a table kept in 元, nil in one in 万元.
+    """
+    half = other.meta.precision / 2
+    scale = t.meta.unit.yuan / other.meta.unit.yuan
+    return any(
+        v is not None and abs(v * scale) >= half for r in t.rows for v in r.values.values()
+    )
+
+
 def _column_nil(t04: Table, column: str) -> bool:
     """True when 公开04 shows nothing of a budget type: its column, its income line and its
     年初 line are all nil."""
@@ -577,7 +589,7 @@ def k_should_be_empty(d: Disclosure, ctx: Context) -> None:
         return
     for cls, column in ((T07, _FUND), (T08, _CAPITAL)):
         t = d.table(cls)
-        if t is None or t.empty:
+        if t is None or not _shows_in(t, t04):
             continue
         if _column_nil(t04, column):
             first = next((r for r in t.rows if not r.blank), None)

@@ -583,12 +583,9 @@ class _Assessor:
                 whole_from = fig.label
         mode = self.tol.mode
         r = _ratio(interval_of(pv, pu, mode), interval_of(wv, wu, mode))
-        if r is None:
-            return self.add(
-                c,
-                "N-share",
-                Status.CONTRADICTED,
-                f"“{c.text}”: the whole ({c.of}) is 0, a share of it is meaningless",
+        if r is None:  # the whole, as printed, may be 0: any share is possible
+            return self.uncheckable(
+                c, "N-share", f"the whole ({c.of}) is printed as {_fmt(wv)}: no share follows"
             )
         detail = f"{_fmt(pv)} / {_fmt(wv)} ({c.of}, from {whole_from})"
         self.percentage(c, "N-share", c.percent, r, pv / wv * _HUNDRED, detail)

@@ -162,6 +162,18 @@ def normalize_title(title: str) -> str:
     return _TITLE_NOISE.sub("", title.translate(_QUOTES))
 
 
+_TITLES: dict[type, frozenset[str]] = {}
+
+
+def _normalized_titles(cls: type[Table]) -> frozenset[str]:
+    """The normalised KIND and TITLES of a table kind (computed once per kind)."""
+    try:
+        return _TITLES[cls]
+    except KeyError:
+        titles = _TITLES[cls] = frozenset(normalize_title(v) for v in (cls.KIND, *cls.TITLES))
+        return titles
+
+
 @attrs.frozen
 class Table:
     """Base of every table kind.  Subclasses set the class-level data described above."""
@@ -331,5 +343,4 @@ class Table:
     @classmethod
     def matches_title(cls, title: str) -> bool:
         """Does a printed title name this kind?  (Ignores 公开NN表, year, spaces, quote width.)"""
-        t = normalize_title(title)
-        return any(normalize_title(v) == t for v in (cls.KIND, *cls.TITLES))
+        return normalize_title(title) in _normalized_titles(cls)
