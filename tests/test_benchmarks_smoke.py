@@ -31,7 +31,7 @@ def test_quick_run_writes_its_report(tmp_path: Path) -> None:
     proc = _run([str(SCRIPT), "--quick", "--out", str(tmp_path)])
     assert proc.returncode == 0, proc.stderr[-3000:]
     out = proc.stdout
-    for heading in ("### 1. Checking the seed", "### 4. Growth", "### 5. Batches",
+    for heading in ("### 1. Checking the seed", "### 4. Growth", "### 6. Batches",
                     "### 7. Memory", "### Targets"):
         assert heading in out, heading
     results = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
@@ -52,5 +52,5 @@ def test_quick_run_without_pandas() -> None:
     proc = _run(["-c", hide_pandas])
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert "pandas not available" in proc.stderr
-    assert "### 4. Growth" in proc.stdout and "### 5. Batches" in proc.stdout
+    assert "### 4. Growth" in proc.stdout and "### 6. Batches" in proc.stdout
     assert "pandas per set" not in proc.stdout

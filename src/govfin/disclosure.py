@@ -14,6 +14,7 @@ Tables are found by kind (their canonical title), never by printed number::
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TypeVar
@@ -59,6 +60,11 @@ class NarrativeSection:
 
     def claims(self) -> tuple[Claim, ...]:
         """The checkable statements of this section (:func:`govfin.narrative.extract_claims`)."""
+        return self._claims
+
+    @functools.cached_property
+    def _claims(self) -> tuple[Claim, ...]:
+        # Extracted once per section (it is immutable); every check run reads them.
         return extract_claims(self.text, section=self.heading, first_line=self.first_text_line)
 
 
@@ -117,12 +123,21 @@ class Narrative:
 
     def residue(self) -> tuple[TemplateResidue, ...]:
         """Template residue anywhere in the narrative (glossary included)."""
+        return self._residue
+
+    def years(self) -> tuple[YearMention, ...]:
+        """Every year the narrative mentions (glossary included)."""
+        return self._years
+
+    # Found once per narrative (it is immutable); every check run reads them.
+    @functools.cached_property
+    def _residue(self) -> tuple[TemplateResidue, ...]:
         return tuple(
             r for h, t, n in self._texts() for r in find_residue(t, section=h, first_line=n)
         )
 
-    def years(self) -> tuple[YearMention, ...]:
-        """Every year the narrative mentions (glossary included)."""
+    @functools.cached_property
+    def _years(self) -> tuple[YearMention, ...]:
         return tuple(y for h, t, n in self._texts() for y in find_years(t, section=h, first_line=n))
 
     @classmethod

@@ -16,6 +16,7 @@ acceptable (截至…, a 《…》 title, a "2024-2026年" plan range).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -97,11 +98,13 @@ _TOKEN = re.compile(
     r"(?<![\d.,])(?P<num>[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+(?:\.\d+)?)"
     rf"(?P<unit>{_UNIT_RE})"
 )
+#: A title in 《…》 (its digits are part of the name; its years need no check).
+_BOOK_TITLE = re.compile(r"《[^》]*》")
 #: Phrases whose digits are part of a name ("单价100万元（含）以上设备（不含车辆）").
 _MASKS = (
     re.compile(r"单价\d+万元(?:[（(]含[)）])?以上(?:的)?(?:设备)?(?:[（(]不含车辆[)）])?"),
     re.compile(r"\d{4}年\d{1,2}月\d{1,2}日"),
-    re.compile(r"《[^》]*》"),
+    _BOOK_TITLE,
 )
 _LEADING = re.compile(
     r"^(?:\d{4}年度?|截[至止]\d{4}年\d{1,2}月\d{1,2}日|其中|主要包括|主要用于|主要是|包括|"
@@ -133,22 +136,27 @@ _NIL = re.compile(
     r"(?P<subj>[^，,。；;：:]*)$"
 )
 _SECTION_NIL_SUBJECTS = ("此项收支", "此项支出", "此项收入", "此项", "此类支出", "此类收支")
+_CLAUSE_SPLIT = re.compile(f"[{re.escape(_CLAUSE_DELIMS)}]")
+#: A printed level mark, either bracket width: "(类)", "（款）".
+_LEVEL = re.compile(r"[（(]([类款项])[)）]")
+#: Quotes dropped from a subject key, and half-width brackets made full-width.
+_KEY_CHARS = str.maketrans({**dict.fromkeys("“”\"‘’'「」『』"), "(": "（", ")": "）"})
+_KEY_LEVEL = re.compile(r"（[类款项]）")
 
 
 def _compact(text: str) -> str:
     return _SPACE.sub("", text)
 
 
+@functools.lru_cache(maxsize=4096)
 def subject_key(subject: str) -> str:
     """A subject as compared: no quotes, spaces or (类)/(款)/(项) marks, one bracket width.
 
     "决算" inside a subject is dropped ("一般公共预算财政拨款决算支出" and
-    "一般公共预算财政拨款支出" name the same figure).
+    "一般公共预算财政拨款支出" name the same figure).  Memoised: the checks compare the
+    same few subjects (and table row names) again and again.
     """
-    s = _compact(subject)
-    s = re.sub(r"[“”\"‘’'「」『』]", "", s)
-    s = s.replace("(", "（").replace(")", "）")
-    s = re.sub(r"（[类款项]）", "", s)
+    s = _KEY_LEVEL.sub("", _compact(subject).translate(_KEY_CHARS))
     if s != "决算":
         s = s.replace("决算", "")
     return s
@@ -417,7 +425,7 @@ def _strip_subject(raw: str) -> tuple[str, str | None]:
     s = raw
     s = _ENUM.sub("", s)
     level = None
-    m = re.search(r"[（(]([类款项])[)）]", s)
+    m = _LEVEL.search(s)
     if m:
         level = m.group(1)
     prev = None
@@ -673,7 +681,7 @@ class _Extractor:
         text = s.text
         spans = [(m.start(), m.end()) for m in tokens]
         pos = 0
-        for clause in re.split(f"[{re.escape(_CLAUSE_DELIMS)}]", text):
+        for clause in _CLAUSE_SPLIT.split(text):
             start = text.find(clause, pos)
             pos = start + len(clause)
             if not clause or any(start <= a < pos for a, _ in spans):
@@ -792,6 +800,7 @@ class YearMention:
 
 _YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?=年|\s*[-—–~～至到]\s*(?:19|20)\d{2}年)")
 _RANGE = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-—–~～至到]\s*(?:19|20)\d{2}年")
+_UNTIL_END = re.compile(r"截[至止]$")
 
 
 def find_years(
@@ -800,7 +809,7 @@ def find_years(
     """Every year ("2023年", "2024年度") in a section's text, with its whitelisting reason."""
     out: list[YearMention] = []
     for s in sentences(text, section=section, first_line=first_line):
-        titles = [(m.start(), m.end()) for m in re.finditer(r"《[^》]*》", s.text)]
+        titles = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(s.text)]
         ranges = [(m.start(), m.end()) for m in _RANGE.finditer(s.text)]
         for m in _YEAR.finditer(s.text):
             i = m.start()
@@ -809,7 +818,7 @@ def find_years(
                 allowed = "title"
             elif any(a <= i < b for a, b in ranges):
                 allowed = "range"
-            elif re.search(r"截[至止]$", s.text[max(0, i - 3) : i]):
+            elif _UNTIL_END.search(s.text[max(0, i - 3) : i]):
                 allowed = "截至"
             end = s.text.find("年", m.end()) + 1
             out.append(

@@ -151,9 +151,11 @@ def _rollup(ru: Rollup, table: Table, ctx: Context) -> None:
     plain = _plain(table)
     if plain:
         values: dict[str, Mapping[str, Decimal | None]] = {}
-        for code in present:  # the cells of a code are those of the first row keyed by it
-            first = table.get(code)
-            values[code] = first.values if first is not None else {}
+        for r in table.rows:  # in row order (not the set's): the rows are read in turn
+            code = r.code
+            if code is not None and code not in values:
+                first = table.get(code)  # a code's cells are those of the first row keyed by it
+                values[code] = first.values if first is not None else {}
         total_row = table.get(ru.total) if has_total else None  # type: ignore[arg-type]
         total_values = total_row.values if total_row is not None else {}
         planned = [(total_values, [values[c] for c in tops])] if has_total else []

@@ -159,6 +159,14 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "＂": '"', "（": "(", "）": 
 
 def normalize_title(title: str) -> str:
     """A title with white space, "公开NN表", years and quote/bracket width removed."""
+    if type(title) is str:
+        return _normalized_title(title)
+    return _TITLE_NOISE.sub("", title.translate(_QUOTES))
+
+
+@functools.lru_cache(maxsize=4096)
+def _normalized_title(title: str) -> str:
+    # A reader asks every kind whether a line is its title: the same strings, many times.
     return _TITLE_NOISE.sub("", title.translate(_QUOTES))
 
 
