@@ -19,13 +19,13 @@ the document's edition), ``C-name`` (printed name differs from the official one)
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from functools import partial
 from typing import TypeVar
 
 from govfin import codes
-from govfin.findings import Category, Cell, Severity
+from govfin.findings import Category, Severity
 from govfin.rules.engine import Context
 from govfin.rules.registry import REGISTRY, Rule, RuleError
 from govfin.tables import BasicExpenditureDetail, DisclosureInfoTable, Table, ThreePublicTable
@@ -34,22 +34,24 @@ from govfin.tables.base import CLASS_ROWS, Equation, Rollup, RowEquation
 _ZERO = Decimal(0)
 
 
-def _plain(table: Table) -> bool:
-    """True when the kind reads cells the base way (row by key, value by column).
-
-    Only then may a rule test an equation on the raw row values first (see :func:`_holds`).
-    """
-    cls = type(table)
-    return cls.get is Table.get and cls.value is Table.value
+_NO_VALUES: Mapping[str, Decimal | None] = {}
 
 
-def _holds(total: Decimal | None, plus: list[Decimal | None],
-           minus: list[Decimal | None] = ()) -> bool:  # type: ignore[assignment]
+def _values(table: Table, key: str) -> Mapping[str, Decimal | None]:
+    """The cells of a row key: those of the first row with that key (as :meth:`Table.cell`)."""
+    row = table.get(key)
+    return row.values if row is not None else _NO_VALUES
+
+
+def _holds(
+    total: Decimal | None, plus: Iterable[Decimal | None], minus: Iterable[Decimal | None] = ()
+) -> bool:
     """True when ``total = Σ plus − Σ minus`` holds to the cent (blank = 0).
 
-    The same sum, in the same order, as :meth:`Tolerance.compare`: when it holds,
-    :meth:`Context.equation` reports nothing, so a rule may skip building the cells.  Only a
-    difference (a residue or a break) goes through ``ctx.equation`` and its tolerance model.
+    :meth:`Context.equation` reports nothing for such a relation, so a rule tests the raw
+    values first and builds cells (with their places) only for a relation that differs — a
+    residue or a break, which the tolerance model then judges.  This keeps a table check
+    linear and cheap: most relations hold exactly.
     """
     expected = _ZERO
     for v in plus:
@@ -57,143 +59,77 @@ def _holds(total: Decimal | None, plus: list[Decimal | None],
             expected += v
     for v in minus:
         if v is not None:
-            expected += -v
-    actual = total if total is not None else _ZERO
-    return actual - expected == 0
+            expected -= v
+    return (total if total is not None else _ZERO) == expected
 
 
 def _row_equation(eq: RowEquation, table: Table, ctx: Context) -> None:
-    plain = _plain(table)
-    get = table.get
-    total, plus, minus = eq.total, eq.plus, eq.minus
     for row in table.rows:
-        if plain:
-            # The test of _holds, inlined (it runs once per row).  A blank row holds.
-            first = get(row.key)  # the cells of a key are those of its first row
-            if first is not None:
-                vals = first.values
-                expected = _ZERO
-                for c in plus:
-                    v = vals.get(c)
-                    if v is not None:
-                        expected += v
-                for c in minus:
-                    v = vals.get(c)
-                    if v is not None:
-                        expected += -v
-                v = vals.get(total)
-                if (v if v is not None else _ZERO) - expected == 0:
-                    continue
-        if row.blank:
+        vals = _values(table, row.key)
+        if _holds(vals.get(eq.total), map(vals.get, eq.plus), map(vals.get, eq.minus)):
             continue
         ctx.equation(
-            table.cell(row.key, total),
-            [table.cell(row.key, c) for c in plus],
-            [table.cell(row.key, c) for c in minus],
+            table.cell(row.key, eq.total),
+            [table.cell(row.key, c) for c in eq.plus],
+            [table.cell(row.key, c) for c in eq.minus],
             what=f"{eq.zh} (row {row.key})",
         )
 
 
-def _expand(table: Table, refs: tuple[tuple[str, str], ...]) -> list[Cell]:
-    cells: list[Cell] = []
+def _expand(table: Table, refs: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    """Cell references with :data:`CLASS_ROWS` expanded to every 类 row."""
+    out: list[tuple[str, str]] = []
     for key, column in refs:
         if key == CLASS_ROWS:
-            cells.extend(
-                table.cell(r.key, column)
-                for r in table.rows
-                if r.code is not None and len(r.code) == 3
+            out.extend(
+                (r.key, column) for r in table.rows if r.code is not None and len(r.code) == 3
             )
         else:
-            cells.append(table.cell(key, column))
-    return cells
-
-
-def _raw(table: Table, refs: tuple[tuple[str, str], ...]) -> list[Decimal | None]:
-    """The values of the cells :func:`_expand` names, in the same order (plain kinds only)."""
-    get = table.get
-    values: list[Decimal | None] = []
-    for key, column in refs:
-        if key == CLASS_ROWS:
-            for r in table.rows:
-                if r.code is not None and len(r.code) == 3:
-                    first = get(r.key)
-                    values.append(first[column] if first is not None else None)
-        else:
-            first = get(key)
-            values.append(first[column] if first is not None else None)
-    return values
+            out.append((key, column))
+    return out
 
 
 def _equation(eq: Equation, table: Table, ctx: Context) -> None:
-    if _plain(table) and _holds(_raw(table, (eq.total,))[0], _raw(table, eq.plus),
-                                _raw(table, eq.minus)):
+    plus, minus = _expand(table, eq.plus), _expand(table, eq.minus)
+    if _holds(
+        table.value(*eq.total),
+        (table.value(*ref) for ref in plus),
+        (table.value(*ref) for ref in minus),
+    ):
         return
     ctx.equation(
-        table.cell(*eq.total), _expand(table, eq.plus), _expand(table, eq.minus), what=eq.zh
+        table.cell(*eq.total),
+        [table.cell(*ref) for ref in plus],
+        [table.cell(*ref) for ref in minus],
+        what=eq.zh,
     )
 
 
 def _rollup(ru: Rollup, table: Table, ctx: Context) -> None:
     columns = table.COLUMNS if ru.columns is None else ru.columns
-    by_code: dict[str, list[str]] = {}
-    present: set[str] = set()
+    children: dict[str, list[str]] = {}
+    present: dict[str, None] = {}  # codes in row order, each once
     for r in table.rows:
         if r.code is None or r.code in present:
             continue
-        present.add(r.code)
+        present[r.code] = None
         if len(r.code) > 3:
-            by_code.setdefault(r.code[:-2], []).append(r.code)
-    tops = [r.code for r in table.rows if r.code is not None and len(r.code) == 3]
-    tops = list(dict.fromkeys(tops))
-    groups = [(parent, kids) for parent, kids in by_code.items() if parent in present]
-    # (parents without their row are reported once by C-orphan)
-    has_total = ru.total is not None and table.get(ru.total) is not None
-    plain = _plain(table)
-    if plain:
-        values: dict[str, Mapping[str, Decimal | None]] = {}
-        for r in table.rows:  # in row order (not the set's): the rows are read in turn
-            code = r.code
-            if code is not None and code not in values:
-                first = table.get(code)  # a code's cells are those of the first row keyed by it
-                values[code] = first.values if first is not None else {}
-        total_row = table.get(ru.total) if has_total else None  # type: ignore[arg-type]
-        total_values = total_row.values if total_row is not None else {}
-        planned = [(total_values, [values[c] for c in tops])] if has_total else []
-        planned += [(values[p], [values[k] for k in kids]) for p, kids in groups]
+            children.setdefault(r.code[:-2], []).append(r.code)
+    # The relations: (total key, part keys, what); a parent without its row is C-orphan's.
+    relations: list[tuple[str, list[str], str]] = []
+    if ru.total is not None and table.get(ru.total) is not None:
+        tops = [c for c in present if len(c) == 3]
+        relations.append((ru.total, tops, f"{ru.total} = Σ类"))
+    relations += [(p, kids, f"{p} = Σ children") for p, kids in children.items() if p in present]
+    values = {key: _values(table, key) for rel in relations for key in (rel[0], *rel[1])}
     for column in columns:
-        failing: set[int] | None = None
-        if plain:
-            # Which relations of this column do not hold to the cent (the test of _holds,
-            # inlined: this is the inner loop of a table check).  Only those build cells.
-            failing = set()
-            for i, (pv, kvs) in enumerate(planned):
-                expected = _ZERO
-                for kv in kvs:
-                    v = kv.get(column)
-                    if v is not None:
-                        expected += v
-                v = pv.get(column)
-                if (v if v is not None else _ZERO) - expected != 0:
-                    failing.add(i)
-            if not failing:
-                continue
-        offset = 0
-        if has_total:
-            assert ru.total is not None
-            offset = 1
-            if failing is None or 0 in failing:
-                ctx.equation(
-                    table.cell(ru.total, column),
-                    [table.cell(c, column) for c in tops],
-                    what=f"{ru.total} = Σ类 (column {column})",
-                )
-        for i, (parent, kids) in enumerate(groups, offset):
-            if failing is not None and i not in failing:
+        for total, parts, what in relations:
+            if _holds(values[total].get(column), (values[k].get(column) for k in parts)):
                 continue
             ctx.equation(
-                table.cell(parent, column),
-                [table.cell(k, column) for k in kids],
-                what=f"{parent} = Σ children (column {column})",
+                table.cell(total, column),
+                [table.cell(k, column) for k in parts],
+                what=f"{what} (column {column})",
             )
 
 
