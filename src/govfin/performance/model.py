@@ -16,6 +16,7 @@ Values are validated at the boundary: money through :func:`govfin.amounts.to_dec
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any, ClassVar
@@ -207,7 +208,9 @@ class Indicator:
         """The indicator's row label: its 三级指标, else the 二级 or 一级 name."""
         return self.level3 or self.level2 or self.level1
 
-    @property
+    # The parsed values are computed once per indicator (it is immutable): the rules read
+    # them for every check.
+    @functools.cached_property
     def parsed_target(self) -> Target | None:
         """The target as operator/number/unit, or ``None`` when qualitative.
 
@@ -215,12 +218,12 @@ class Indicator:
         """
         return parse_target(self.target or self.initial_value)
 
-    @property
+    @functools.cached_property
     def parsed_actual(self) -> Target | None:
         """The 实际完成值 as operator/number/unit, or ``None`` when qualitative."""
         return parse_actual(self.actual)
 
-    @property
+    @functools.cached_property
     def quantitative(self) -> bool:
         """Both target and actual carry a number: the score follows a formula (R3-5…R3-7)."""
         t, a = self.parsed_target, self.parsed_actual
@@ -232,7 +235,7 @@ class Indicator:
             and a.number is not None
         )
 
-    @property
+    @functools.cached_property
     def outcome(self) -> Outcome | None:
         """The qualitative outcome printed in 实际完成值 (else in 定性指标情况说明), if any."""
         return classify_outcome(self.actual) or classify_outcome(self.note)

@@ -63,6 +63,8 @@ _VALUE = re.compile(
     r"(?P<unit>.*)$"
 )
 
+_SPACES = re.compile(r"\s+")
+
 #: Longest text accepted as a unit (台(套), 人次/年, 万元/平方米 ...); longer is prose.
 _MAX_UNIT = 8
 
@@ -110,8 +112,7 @@ class Target:
 
 
 def _normalize(text: str) -> str:
-    t = unicodedata.normalize("NFKC", text)
-    return re.sub(r"\s+", "", t)
+    return _SPACES.sub("", unicodedata.normalize("NFKC", text))
 
 
 def _parse(text: str, *, require_operator: bool) -> Target | None:

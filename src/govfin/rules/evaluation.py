@@ -33,7 +33,7 @@ when there are several sources (a single source line must equal 资金总额: E-
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 from govfin.amounts import interval_of
@@ -41,6 +41,7 @@ from govfin.findings import Category, Cell, Place, Severity
 from govfin.performance.diagnosis import (
     RelationCheck,
     diagnose,
+    fund_relations,
     rate_check,
     score_check,
 )
@@ -75,6 +76,30 @@ def _scheme(ctx: Context) -> ScoringScheme:
     return resolve_scheme(ctx.options.extra.get("scheme"))
 
 
+def _adds_up(
+    total: Decimal | None, plus: Iterable[Decimal | None], minus: Iterable[Decimal | None] = ()
+) -> bool:
+    """True when ``total = Σ plus − Σ minus`` holds exactly (blank = 0).
+
+    The same sum, in the same order, as :meth:`Tolerance.compare`: :meth:`Context.equation`
+    reports nothing for such a relation, so a rule need not build its cells.  Only a
+    difference (a residue or a break) goes through ``ctx.equation`` and the tolerance model.
+    """
+    expected = _ZERO
+    for v in plus:
+        if v is not None:
+            expected += v
+    for v in minus:
+        if v is not None:
+            expected += -v
+    return (total if total is not None else _ZERO) - expected == 0
+
+
+def _in_range(score: Decimal | None, weight: Decimal) -> bool:
+    """True when a 得分 is blank or within [0, 分值] exactly: E-score-range reports nothing."""
+    return score is None or _ZERO <= score <= weight
+
+
 def _checked_lines(ev: ProjectEvaluation) -> tuple[FundLine, ...]:
     """资金总额, plus the sources when there are several (one source must equal the total)."""
     return ev.funds[:1] if len(ev.funds) <= 2 else ev.funds
@@ -94,6 +119,8 @@ def _evaluation_rule(id: str, zh: str, en: str, severity: Severity = Severity.ER
 def balance(ev: ProjectEvaluation, ctx: Context) -> None:
     """资金结(转)余 = 全年预算数 − 全年执行数, each cell to 0.001 万元."""
     for line in _checked_lines(ev):
+        if _adds_up(line.balance, [line.annual_budget], [line.executed]):
+            continue
         ctx.equation(
             ev.fund_cell(line, "balance"),
             [ev.fund_cell(line, "annual_budget")],
@@ -107,21 +134,21 @@ def balance(ev: ProjectEvaluation, ctx: Context) -> None:
 def rate(ev: ProjectEvaluation, ctx: Context) -> None:
     """The printed 执行率 equals 全年执行数 / 全年预算数 (intervals of the printed precision)."""
     for line in _checked_lines(ev):
-        place = ev.fund_cell(line, "rate").place
         check = rate_check(line, ctx.tolerance)
         if check is None:
             if line.annual_budget == 0 and line.rate not in (None, _ZERO):
                 ctx.emit(
                     f"{line.source}: 执行率 {line.rate}% printed although 全年预算数 is 0 "
                     "(not computable)",
-                    place=place, severity=Severity.WARNING, actual=line.rate,
+                    place=ev.fund_cell(line, "rate").place, severity=Severity.WARNING,
+                    actual=line.rate,
                 )
             continue
         if not check.consistent:
             ctx.emit(
                 f"{line.source}: 执行率 {line.rate}% ≠ 全年执行数 {line.executed} / "
                 f"全年预算数 {line.annual_budget} = {check.expected}%",
-                place=place,
+                place=ev.fund_cell(line, "rate").place,
                 expected=check.expected,
                 actual=check.actual,
                 difference=_diff(check),
@@ -173,6 +200,8 @@ def sources(ev: ProjectEvaluation, ctx: Context) -> None:
     if len(parts) > 1:
         attrs_ = [a for a in attrs_ if a not in ("rate", "score")]
     for attr in attrs_:
+        if _adds_up(getattr(total, attr), [getattr(p, attr) for p in parts]):
+            continue
         what = (f"资金总额 {FUND_COLUMNS[attr]} = {parts[0].source}" if len(parts) == 1
                 else f"资金总额 {FUND_COLUMNS[attr]} = Σ sources")
         ctx.equation(ev.fund_cell(total, attr), [ev.fund_cell(p, attr) for p in parts], what=what)
@@ -225,10 +254,11 @@ def diagnosis(ev: ProjectEvaluation, ctx: Context) -> None:
     name the single cell whose correction satisfies all of them, with its value."""
     scheme = _scheme(ctx)
     for line in _checked_lines(ev):
+        relations = fund_relations(line, scheme, ctx.tolerance)
+        if sum(not r.consistent for r in relations) < 2:
+            continue  # nothing to diagnose: the search for corrections is skipped
         d = diagnose(line, scheme, ctx.tolerance)
         failing = d.failing
-        if len(failing) < 2:
-            continue
         names = ", ".join(r.name for r in failing)
         cells = list(dict.fromkeys(ev.fund_cell(line, a).place for r in failing for a in r.cells))
         fix = d.unique
@@ -262,12 +292,13 @@ def diagnosis(ev: ProjectEvaluation, ctx: Context) -> None:
                   source="R3-4, R3-9 (不设置加分项)")
 def score_range(ev: ProjectEvaluation, ctx: Context) -> None:
     """Every 得分 (执行率得分 and each indicator's) lies between 0 and its 分值."""
-    pairs: list[tuple[Cell, Cell]] = []
+    pairs: list[tuple[Cell, Cell]] = []  # those not plainly in range
     for line in _checked_lines(ev):
-        w = Cell(ev.fund_cell(line, "weight").place, line.weight, _EXACT)
-        pairs.append((ev.fund_cell(line, "score"), w))
+        if not _in_range(line.score, line.weight):
+            w = Cell(ev.fund_cell(line, "weight").place, line.weight, _EXACT)
+            pairs.append((ev.fund_cell(line, "score"), w))
     for ind in ev.indicators:
-        if ind.weight is not None:
+        if ind.weight is not None and not _in_range(ind.score, ind.weight):
             pairs.append((ev.indicator_cell(ind, "score"),
                           Cell(ev.indicator_cell(ind, "weight").place, ind.weight, _EXACT)))
     for score, weight in pairs:
@@ -283,6 +314,9 @@ def score_range(ev: ProjectEvaluation, ctx: Context) -> None:
                   source="R3-9")
 def total(ev: ProjectEvaluation, ctx: Context) -> None:
     """总分 = 资金总额 得分 + Σ indicator 得分 (blank 得分 = 0)."""
+    lines = [ev.total_line] if ev.total_line is not None else []
+    if _adds_up(ev.total_score, [x.score for x in (*lines, *ev.indicators)]):
+        return
     parts: list[Cell] = []
     if ev.total_line is not None:
         parts.append(ev.fund_cell(ev.total_line, "score"))
@@ -310,6 +344,9 @@ def grade_matches(ev: ProjectEvaluation, ctx: Context) -> None:
 def weights(ev: ProjectEvaluation, ctx: Context) -> None:
     """资金总额 分值 + Σ indicator 分值 = the scheme's total (100)."""
     scheme = _scheme(ctx)
+    lines = [ev.total_line] if ev.total_line is not None else []
+    if _adds_up(scheme.total, [x.weight for x in (*lines, *ev.indicators)]):
+        return
     parts: list[Cell] = []
     if ev.total_line is not None:
         parts.append(Cell(ev.fund_cell(ev.total_line, "weight").place, ev.total_line.weight,

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TypeVar
 
@@ -62,7 +62,7 @@ from govfin.performance.summary import DepartmentSummary, summarize
 from govfin.rules.cross import T01, T02, T03, T04, T05, T06, T07, T08, T09, T10, convert_cell
 from govfin.rules.engine import CheckOptions, Context
 from govfin.rules.registry import REGISTRY, RuleFunc, rule
-from govfin.tables import Table
+from govfin.tables import Row, Table
 
 __all__ = [
     "CLAIM_RULES",
@@ -241,6 +241,11 @@ SCOPE_TERMS: dict[str, dict[str, tuple[Ref, ...]]] = {
     "08": {"支出": _refs((T08, _T, _T))},
 }
 
+#: What a subject is looked up in, per scope: GLOBAL_TERMS overlaid with the scope's own.
+_TERMS: dict[str, dict[str, tuple[Ref, ...]]] = {
+    scope: {**GLOBAL_TERMS, **terms} for scope, terms in SCOPE_TERMS.items()
+}
+
 #: Per scope: the table whose coded rows are looked up by name, and the column read.
 NAMED_ROWS: dict[str, tuple[type[Table], str]] = {
     "01": (T01, _A),
@@ -282,14 +287,22 @@ class Figure:
 _V = TypeVar("_V")
 
 
-def _best(key: str, candidates: Iterable[tuple[str, _V]]) -> tuple[int, _V] | None:
-    """The candidate whose name is ``key`` or its longest suffix; (matched length, value)."""
-    best: tuple[int, _V] | None = None
-    for name, value in candidates:
-        matches = bool(name) and (key == name or key.endswith(name))
-        if matches and (best is None or len(name) > best[0]):
-            best = (len(name), value)
-    return best
+def _best(key: str, names: Mapping[str, _V]) -> tuple[int, _V] | None:
+    """The entry whose name is ``key`` or its longest (non-empty) suffix: (matched length,
+    value)."""
+    for start in range(len(key)):
+        value = names.get(key[start:])
+        if value is not None:
+            return len(key) - start, value
+    return None
+
+
+def _row_names(t: Table) -> dict[str, Row]:
+    """The subject key of each coded row's name (enumerator dropped) -> the first such row."""
+    names: dict[str, Row] = {}
+    for r in t.coded_rows():
+        names.setdefault(subject_key(_ENUM_NAME.sub("", r.name)), r)
+    return names
 
 
 def _figure(d: Disclosure, refs: tuple[Ref, ...], label: str) -> Figure:
@@ -308,6 +321,56 @@ def _label(refs: tuple[Ref, ...]) -> str:
     return " + ".join(f"公开{c.NUMBER}表 {k} {col}" for c, k, col in refs)
 
 
+class _Resolver:
+    """Finds the figures subjects name in one disclosure (see :func:`resolve`).
+
+    The names of a table's coded rows are indexed on first use: an assessment resolves every
+    claim against the same tables.
+    """
+
+    def __init__(self, d: Disclosure):
+        self.d = d
+        self._row_names: dict[type[Table], dict[str, Row]] = {}
+
+    def row_names(self, cls: type[Table]) -> dict[str, Row] | None:
+        names = self._row_names.get(cls)
+        if names is None:
+            t = self.d.table(cls)
+            if t is None:
+                return None
+            names = self._row_names[cls] = _row_names(t)
+        return names
+
+    def __call__(
+        self, subject: str, scope: str | None, attribute: str | None = None
+    ) -> Figure | None:
+        key = subject_key(subject)
+        if not key:
+            return None
+        terms = _TERMS.get(scope or "", GLOBAL_TERMS)
+        keys = [key] + ([key[:-2]] if key.endswith("支出") and len(key) > 2 else [])
+        found: tuple[int, tuple[Ref, ...]] | None = None
+        for k in keys:
+            found = _best(k, terms)
+            if found is not None:
+                break
+        named = NAMED_ROWS.get(scope or "")
+        if named is not None:
+            rows = self.row_names(named[0])
+            by_name = _best(key, rows) if rows is not None else None
+            if by_name is not None and (found is None or by_name[0] > found[0]):
+                found = (by_name[0], _refs((named[0], by_name[1].key, named[1])))
+        if found is None:
+            return None
+        refs = found[1]
+        if attribute is not None and "预算" in attribute:
+            if all(c is T09 and k == T09.ACTUAL for c, k, _ in refs):
+                refs = tuple((c, T09.BUDGET, col) for c, _, col in refs)
+            else:
+                return None
+        return _figure(self.d, refs, _label(refs))
+
+
 def resolve(
     d: Disclosure, subject: str, scope: str | None, attribute: str | None = None
 ) -> Figure | None:
@@ -316,33 +379,7 @@ def resolve(
     ``attribute`` "全年预算"/"预算数" turns a 公开09 决算数 figure into its 预算数; any other
     预算 attribute names no table figure (the tables give 决算 only), hence None.
     """
-    key = subject_key(subject)
-    if not key:
-        return None
-    terms = {**GLOBAL_TERMS, **SCOPE_TERMS.get(scope or "", {})}
-    keys = [key] + ([key[:-2]] if key.endswith("支出") and len(key) > 2 else [])
-    found: tuple[int, tuple[Ref, ...]] | None = None
-    for k in keys:
-        found = _best(k, terms.items())
-        if found is not None:
-            break
-    named = NAMED_ROWS.get(scope or "")
-    if named is not None:
-        t = d.table(named[0])
-        if t is not None:
-            rows = [(subject_key(_ENUM_NAME.sub("", r.name)), r) for r in t.coded_rows()]
-            by_name = _best(key, rows)
-            if by_name is not None and (found is None or by_name[0] > found[0]):
-                found = (by_name[0], _refs((named[0], by_name[1].key, named[1])))
-    if found is None:
-        return None
-    refs = found[1]
-    if attribute is not None and "预算" in attribute:
-        if all(c is T09 and k == T09.ACTUAL for c, k, _ in refs):
-            refs = tuple((c, T09.BUDGET, col) for c, _, col in refs)
-        else:
-            return None
-    return _figure(d, refs, _label(refs))
+    return _Resolver(d)(subject, scope, attribute)
 
 
 # -- interval arithmetic ---------------------------------------------------------------------
@@ -407,7 +444,9 @@ class _Assessor:
         self.out: list[Assessment] = []
         self.claims = d.claims()
         previous = options.extra.get("previous")
-        self.previous: Disclosure | None = previous if isinstance(previous, Disclosure) else None
+        self.resolve = _Resolver(d)
+        #: Resolves subjects in last year's Disclosure (``options.extra["previous"]``), if given.
+        self.resolve_previous = _Resolver(previous) if isinstance(previous, Disclosure) else None
         self._perf: DepartmentSummary | None = None
 
     # -- helpers --------------------------------------------------------------------------
@@ -423,7 +462,7 @@ class _Assessor:
     def figure(
         self, c: Claim, subject: str | None = None, attribute: str | None = None
     ) -> Figure | None:
-        return resolve(self.d, c.subject if subject is None else subject, self.scope(c), attribute)
+        return self.resolve(c.subject if subject is None else subject, self.scope(c), attribute)
 
     def table_figure(
         self, c: Claim, rule_id: str, *, attribute: str | None = None, why: str | None = None
@@ -574,7 +613,7 @@ class _Assessor:
             if stated is not None:
                 wv, wu = _money(stated.amount, d)
             else:
-                fig = resolve(d, of, self.scope(c)) if of else None
+                fig = self.resolve(of, self.scope(c)) if of else None
                 if fig is None or fig.missing:
                     return self.uncheckable(
                         c, "N-share", f"the whole (“{of or '?'}”) is neither stated nor in a table"
@@ -721,14 +760,14 @@ class _Assessor:
 
     def against_previous(self, c: ChangeClaim, *, report_missing: bool = True) -> bool:
         """With ``options.extra["previous"]`` (last year's Disclosure): the change itself."""
-        if self.previous is None:
+        if self.resolve_previous is None:
             if report_missing and c.sign == 0:
                 self.uncheckable(
                     c, "N-change", "needs the previous year's figure (pass extra={'previous': …})"
                 )
             return False
         now = self.figure(c)
-        before = resolve(self.previous, c.subject, self.scope(c))
+        before = self.resolve_previous(c.subject, self.scope(c))
         if now is None or before is None or now.missing or before.missing:
             if report_missing:
                 self.uncheckable(c, "N-change", "the figure is not in both years' tables")
