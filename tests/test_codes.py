@@ -442,3 +442,41 @@ def test_docs_classification_examples() -> None:
         runner.run(test)
     summary = runner.summarize(verbose=False)
     assert summary.attempted >= 15 and summary.failed == 0
+
+
+# -- the name index of an edition (find_by_name, search) ------------------------------------------
+
+
+def _scan(wanted: str, year: int, level: str | None = None) -> list[str]:
+    """find_by_name by brute force: every entry of every scheme, names normalised one by one."""
+    from govfin.codes import _data
+    from govfin.codes._names import normalize_name
+
+    return sorted(
+        entry.code
+        for scheme, years in _data.available().items()
+        if year in years
+        for entry in _data.load(scheme, year).entries.values()
+        if normalize_name(entry.name) == normalize_name(wanted)
+        and (level is None or entry.level.value == level)
+    )
+
+
+@pytest.mark.parametrize("level", [None, "类", "款", "项"])
+def test_find_by_name_index_agrees_with_a_scan(level: str | None) -> None:
+    for entry in codes.all_codes("functional", 2024)[::7]:
+        for printed in (entry.name, entry.name.replace("（", "(").replace("）", ")") + " \u3000"):
+            found = [c.code for c in codes.find_by_name(printed, 2024, level=level)]
+            assert found == _scan(printed, 2024, level)
+
+
+def test_search_index_agrees_with_a_scan() -> None:
+    from govfin.codes._names import normalize_name
+
+    schemes = ("functional", "economic", "economic-gov")
+    everything = [entry for scheme in schemes for entry in codes.all_codes(scheme, 2024)]
+    for part in ("事业运行", "其他", "(室)", "支出", "办公 费"):
+        expected = sorted(
+            c.code for c in everything if normalize_name(part) in normalize_name(c.name)
+        )
+        assert sorted(c.code for c in codes.search(part, 2024)) == expected

@@ -198,3 +198,13 @@ def test_catalogue_in_sync() -> None:
     """docs/rules.md is generated from the registry; regenerate with
     ``python -m govfin.rules.catalogue > docs/rules.md``."""
     assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == render()
+
+
+def test_holds_exactly() -> None:
+    from govfin.rules import holds_exactly
+
+    assert holds_exactly(D("3.00"), [D("1.00"), D("2.00")])
+    assert holds_exactly(None, [None, None])  # blank = 0
+    assert holds_exactly(D("1.00"), [D("3.00")], [D("2.00")])
+    assert not holds_exactly(D("3.01"), [D("1.00"), D("2.00")])  # a residue is not exact
+    assert not holds_exactly(None, [D("0.01")])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
 import attrs
@@ -386,3 +387,22 @@ def test_rules_are_narrative_rules() -> None:
         assert r.subject is Disclosure
         assert r.category is (Category.CROSS_TABLE if rule_id == "X12" else Category.NARRATIVE)
         assert r.doc, rule_id
+
+
+def test_subjects_resolve_to_the_longest_matching_name(seed: Disclosure) -> None:
+    """The suffix index finds what a scan of every term would: the longest name that is the
+    subject or ends it (section terms over global ones), a table row's name when longer."""
+    from govfin.narrative import subject_key
+    from govfin.rules.narrative import _TERMS, GLOBAL_TERMS, SCOPE_TERMS, _best
+
+    def scan(key: str, names: Mapping[str, object]) -> tuple[int, object] | None:
+        hits = [(len(n), v) for n, v in names.items() if n and key.endswith(n)]
+        return max(hits, key=lambda h: h[0]) if hits else None
+
+    assert _TERMS.keys() == SCOPE_TERMS.keys()
+    subjects = [c.subject for c in seed.claims()] + ["其中：基本支出", "人员经费（项）", ""]
+    for scope, terms in [(None, GLOBAL_TERMS), *_TERMS.items()]:
+        for subject in subjects:
+            key = subject_key(subject)
+            assert _best(key, terms) == scan(key, terms), (scope, subject)
+    assert resolve(seed, "一般公共服务支出(类)", "05") == resolve(seed, "一般公共服务支出", "05")

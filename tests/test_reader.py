@@ -14,7 +14,7 @@ from govfin.amounts import Unit
 from govfin.readers import LineKind, ReadResult, read_file, read_text
 from govfin.readers.bodies import info_key
 from govfin.readers.identify import identify_title
-from govfin.readers.lines import Line, strip_enumerator
+from govfin.readers.lines import Line, squash, strip_enumerator
 from govfin.tables import (
     BasicExpenditureDetail,
     DisclosureInfoTable,
@@ -366,7 +366,14 @@ def test_line_cells() -> None:
     line = Line(7, "\t 201 \t一般公共服务支出\u3000\t\t")
     assert line.cells == ("", "201", "一般公共服务支出", "", "")
     assert line.values == ("201", "一般公共服务支出")
+    assert line.joined == "201一般公共服务支出"
     assert line.trimmed_width() == 3 and not line.blank and not line.single
+    assert Line(8, " \t\u3000\t").blank and Line(8, " \t\u3000\t").values == ()
+
+
+def test_squash_removes_every_white_space_character_and_the_bom() -> None:
+    spaces = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+    assert squash(f"{spaces}一般\ufeff公共{spaces}服务 支出\u200b") == "一般公共服务支出\u200b"
 
 
 # -- files -----------------------------------------------------------------------------------------

@@ -82,6 +82,7 @@ DIRECTIONS: dict[str, int] = {
 }  # fmt: skip
 
 _SENTENCE_END = "。；;！？!?"
+_SENTENCE_ENDS = re.compile(f"[{re.escape(_SENTENCE_END)}]")
 _CLAUSE_DELIMS = "，,、；;：:。！？!?"
 _CONTINUES_AFTER = "，,、：:（(—-"
 _CONTINUES_BEFORE = "。；;，,、）)：:"
@@ -266,23 +267,17 @@ def sentences(text: str, *, section: str = "", first_line: int | None = None) ->
     """
     out: list[Sentence] = []
     for p, block in enumerate(_blocks(text, first_line)):
-        chars: list[str] = []
-        lines: list[int | None] = []
+        paragraph = "".join(line_text for line_text, _ in block)
+        lines: list[int | None] = []  # the source line of each character
         for line_text, line_no in block:
-            chars.extend(line_text)
             lines.extend([line_no] * len(line_text))
         start = 0
-        for i, ch in enumerate(chars):
-            if ch in _SENTENCE_END:
-                if i + 1 > start:
-                    out.append(
-                        Sentence(
-                            "".join(chars[start : i + 1]), section, p, tuple(lines[start : i + 1])
-                        )
-                    )
-                start = i + 1
-        if start < len(chars):
-            out.append(Sentence("".join(chars[start:]), section, p, tuple(lines[start:])))
+        for m in _SENTENCE_ENDS.finditer(paragraph):
+            end = m.end()
+            out.append(Sentence(paragraph[start:end], section, p, tuple(lines[start:end])))
+            start = end
+        if start < len(paragraph):
+            out.append(Sentence(paragraph[start:], section, p, tuple(lines[start:])))
     return out
 
 

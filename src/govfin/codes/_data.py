@@ -13,6 +13,7 @@ Where the files are:
 
 from __future__ import annotations
 
+import functools
 import importlib.resources
 import re
 import threading
@@ -23,6 +24,7 @@ from pathlib import Path
 import attrs
 
 from ._model import Code, CodeError, Level, Scheme, UnknownEditionError, validate
+from ._names import normalize_name
 
 __all__ = ["DataFileError", "Edition", "available", "data_dir", "load"]
 
@@ -42,6 +44,17 @@ class Edition:
     year: int
     entries: Mapping[str, Code]  #: code -> entry, in code order
     children: Mapping[str | None, tuple[str, ...]]  #: parent code (None: roots) -> child codes
+
+    @functools.cached_property
+    def by_name(self) -> Mapping[str, tuple[Code, ...]]:
+        """Normalised name (:func:`normalize_name`) -> the entries bearing it, in code order.
+
+        Built on first use, once per edition.
+        """
+        index: dict[str, list[Code]] = {}
+        for entry in self.entries.values():
+            index.setdefault(normalize_name(entry.name), []).append(entry)
+        return {name: tuple(found) for name, found in index.items()}
 
 
 _lock = threading.Lock()

@@ -7,7 +7,6 @@ digits alone.
 from __future__ import annotations
 
 import enum
-import re
 
 import attrs
 
@@ -125,6 +124,8 @@ _SCHEME_FILES = {
     Scheme.ECONOMIC_GOV: "economic-gov",
 }
 _SCHEME_BY_DIGIT = {digit: scheme for scheme, digit in _SCHEME_DIGIT.items()}
+#: Per scheme: the number of digits of a code -> its level.
+_LEVEL_BY_LENGTH = {scheme: {level.digits: level for level in scheme.levels} for scheme in Scheme}
 
 
 # --------------------------------------------------------------------------------------------
@@ -175,8 +176,6 @@ class UnknownEditionError(CodeError):
 # --------------------------------------------------------------------------------------------
 # digit rules
 
-_DIGITS = re.compile(r"[0-9]+")
-
 
 def validate(code: object, year: int | None = None) -> tuple[str, Scheme, Level]:
     """Check the form of ``code`` and return ``(code, scheme, level)``.
@@ -187,30 +186,31 @@ def validate(code: object, year: int | None = None) -> tuple[str, Scheme, Level]
     :raises CodeTypeError: ``code`` is not a ``str``.
     :raises MalformedCodeError: wrong characters, length or leading digit.
     """
-    where = _edition_suffix(year)
     if not isinstance(code, str):
         raise CodeTypeError(
-            f"code {code!r} must be a str, not {type(code).__name__}{where}",
+            f"code {code!r} must be a str, not {type(code).__name__}{_edition_suffix(year)}",
             code=code,
             year=year,
         )
     text = code.strip()
-    if not _DIGITS.fullmatch(text):
+    if not (text.isascii() and text.isdigit()):  # one or more of the ASCII digits 0-9
         raise MalformedCodeError(
-            f"malformed code {code!r}{where}: only the digits 0-9 are allowed",
+            f"malformed code {code!r}{_edition_suffix(year)}: only the digits 0-9 are allowed",
             code=code,
             year=year,
         )
     scheme = _SCHEME_BY_DIGIT.get(text[0])
     if scheme is None:
         raise MalformedCodeError(
-            f"malformed code {code!r}{where}: an expenditure classification code starts with "
-            "2 (functional), 3 (economic) or 5 (economic-gov)",
+            f"malformed code {code!r}{_edition_suffix(year)}: an expenditure classification "
+            "code starts with 2 (functional), 3 (economic) or 5 (economic-gov)",
             code=code,
             year=year,
         )
-    allowed = [level.digits for level in scheme.levels]
-    if len(text) not in allowed:
+    level = _LEVEL_BY_LENGTH[scheme].get(len(text))
+    if level is None:
+        where = _edition_suffix(year)
+        allowed = [lv.digits for lv in scheme.levels]
         lengths = " or ".join([", ".join(str(n) for n in allowed[:-1]), str(allowed[-1])])
         plural = "" if len(text) == 1 else "s"
         raise MalformedCodeError(
@@ -219,7 +219,7 @@ def validate(code: object, year: int | None = None) -> tuple[str, Scheme, Level]
             code=code,
             year=year,
         )
-    return text, scheme, Level.from_digits(len(text))
+    return text, scheme, level
 
 
 def level_of(code: str) -> Level:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 __all__ = ["normalize_name"]
 
 #: Half-width brackets map to the full-width ones the official list uses.
 _BRACKETS = str.maketrans({"(": "（", ")": "）"})
 
-#: Invisible characters that PDF and word-processor exports leave inside wrapped cells.
-_INVISIBLE = frozenset("\u200b\u2060\ufeff")
+#: White space (``\s`` is exactly :meth:`str.isspace`), and the invisible characters that PDF
+#: and word-processor exports leave inside wrapped cells.
+_DROPPED = re.compile(r"[\s\u200b\u2060\ufeff]+")
 
 
 def normalize_name(name: str) -> str:
@@ -29,5 +32,4 @@ def normalize_name(name: str) -> str:
     """
     if not isinstance(name, str):
         raise TypeError(f"name must be a str, not {type(name).__name__}")
-    kept = "".join(ch for ch in name if not ch.isspace() and ch not in _INVISIBLE)
-    return kept.translate(_BRACKETS)
+    return _DROPPED.sub("", name).translate(_BRACKETS)

@@ -185,8 +185,9 @@ def search(part: str, year: int = DEFAULT_YEAR, scheme: Scheme | str | None = No
     found = [
         entry
         for edition in _editions_for(year, scheme)
-        for entry in edition.entries.values()
-        if needle in normalize_name(entry.name)
+        for name, named in edition.by_name.items()
+        if needle in name
+        for entry in named
     ]
     return sorted(found, key=lambda entry: entry.code)
 
@@ -207,9 +208,8 @@ def find_by_name(
     found = [
         entry
         for edition in _editions_for(year, scheme)
-        for entry in edition.entries.values()
-        if (level_filter is None or entry.level is level_filter)
-        and normalize_name(entry.name) == wanted
+        for entry in edition.by_name.get(wanted, ())
+        if level_filter is None or entry.level is level_filter
     ]
     return sorted(found, key=lambda entry: entry.code)
 

@@ -272,17 +272,20 @@ class _Reader:
             return
         i = 0
         level1 = level2 = level3 = None
-        if squash(tokens[i]) in LEVEL1 and not (
-            squash(tokens[i]) == "成本指标"
+        first = squash(tokens[i])
+        if first in LEVEL1 and not (
+            first == "成本指标"
             and self.level1
             and self.level1 != "成本指标"
             and _is_level3_next(tokens, i)
         ):
-            level1 = squash(tokens[i])
+            level1 = first
             i += 1
-        if i < len(tokens) and _is_level2(squash(tokens[i])):
-            level2 = squash(tokens[i])
-            i += 1
+        if i < len(tokens):
+            name = squash(tokens[i])
+            if _is_level2(name):
+                level2 = name
+                i += 1
         # The 三级指标: the next cell, unless it is already a value (≥…, =…).
         if i < len(tokens) and tokens[i][0] not in _OPERATORS:
             level3 = tokens[i]
@@ -435,10 +438,9 @@ _INDICATOR_HEADER = (
 def _indicator_columns(header: Line) -> dict[str, int] | None:
     """Column index of each indicator field in the 绩效指标 header, or None if one is missing."""
     found: dict[str, int] = {}
+    cells = [squash(c) for c in header.cells]
     for field, words in _INDICATOR_HEADER:
-        idx = next(
-            (i for i, c in enumerate(header.cells) if any(w in squash(c) for w in words)), None
-        )
+        idx = next((i for i, c in enumerate(cells) if any(w in c for w in words)), None)
         if idx is None:
             return None
         found[field] = idx

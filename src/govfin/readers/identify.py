@@ -11,6 +11,7 @@ Every pattern here is anchored and free of nested repetition: matching is linear
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -152,6 +153,12 @@ def norm_column(text: str) -> str:
     return to_fullwidth_brackets(squash(text)).replace('"', "").replace("“", "").replace("”", "")
 
 
+@functools.lru_cache(maxsize=64)
+def _norm_columns(columns: tuple[str, ...]) -> tuple[str, ...]:
+    """A kind's model columns, each :func:`norm_column`-ed (once per kind)."""
+    return tuple(norm_column(c) for c in columns)
+
+
 def is_numbering(line: Line) -> bool:
     """True for a column-numbering row: the non-empty cells are 1, 2, 3, … in order."""
     vals = [v for v in line.values if v != "栏次"]
@@ -164,7 +171,7 @@ def header_like(line: Line, columns: Sequence[str] = ()) -> bool:
     """True when a line reads as a header row of a table with these columns."""
     if is_numbering(line):
         return True
-    names = {norm_column(c) for c in columns}
+    names = _norm_columns(tuple(columns))
     for v in line.values:
         s = norm_column(v)
         if s in _HEADER_WORDS or s in names or any(s and s in n for n in names):
@@ -174,7 +181,11 @@ def header_like(line: Line, columns: Sequence[str] = ()) -> bool:
 
 def column_matches(printed: str, column: str) -> bool:
     """Does a printed (merged) header name denote this model column?"""
-    p, c = norm_column(printed), norm_column(column)
+    return _normed_column_matches(norm_column(printed), norm_column(column))
+
+
+def _normed_column_matches(p: str, c: str) -> bool:
+    """:func:`column_matches` of a printed name and a column already :func:`norm_column`-ed."""
     if p == c:
         return True
     for prefix in ("本年支出", "本年收入", "本年"):
@@ -216,11 +227,13 @@ def identify_by_header(headers: Sequence[Line]) -> type[Table] | None:
     # Functional tables: the kind all of whose columns the header names; the largest such.
     best: tuple[int, type[Table] | None] = (0, None)
     width = max(len(h.cells) for h in headers)
-    names = [n for n in merged_header(headers, width) if n]
+    names = [norm_column(n) for n in merged_header(headers, width) if n]
     for kind in Table.KINDS.values():
         if not issubclass(kind, FunctionalTable):
             continue
-        hits = sum(any(column_matches(n, c) for n in names) for c in kind.COLUMNS)
+        hits = sum(
+            any(_normed_column_matches(n, c) for n in names) for c in _norm_columns(kind.COLUMNS)
+        )
         if hits == len(kind.COLUMNS) and hits > best[0]:
             best = (hits, kind)
     return best[1]

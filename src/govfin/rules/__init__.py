@@ -4,7 +4,17 @@ Rules are data (:class:`Rule`, with a stable id) registered in :data:`REGISTRY`;
 arithmetic of every rule goes through :class:`Context`, so one tolerance model judges all.
 """
 
-from govfin.rules.engine import CheckOptions, Context, check
+from govfin.rules.engine import CheckOptions, Context, check, holds_exactly
 from govfin.rules.registry import REGISTRY, Registry, Rule, RuleError, rule
 
-__all__ = ["REGISTRY", "CheckOptions", "Context", "Registry", "Rule", "RuleError", "check", "rule"]
+__all__ = [
+    "REGISTRY",
+    "CheckOptions",
+    "Context",
+    "Registry",
+    "Rule",
+    "RuleError",
+    "check",
+    "holds_exactly",
+    "rule",
+]

@@ -24,7 +24,7 @@ import attrs
 from govfin.amounts import Unit
 from govfin.disclosure import Disclosure
 from govfin.findings import Category, Cell, Place, Severity
-from govfin.rules.engine import Context
+from govfin.rules.engine import Context, holds_exactly
 from govfin.rules.registry import RuleFunc, rule
 from govfin.tables import (
     BasicExpenditureDetail,
@@ -65,13 +65,22 @@ _GENERAL, _FUND, _CAPITAL = (
 )
 _SOURCES_02 = ("上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
 _SRC = "rules-research §1.11 "
+_ZERO = Decimal(0)
+
+
+def _factor(table: Table, unit: Decimal, to: Unit) -> Decimal | None:
+    """What a cell of ``table`` with last-place ``unit`` is multiplied by to be in unit ``to``
+    (exactly); None when it stays as it is (the same unit, or an exact count: unit 0)."""
+    if table.meta.unit is to or unit == 0:
+        return None
+    return table.meta.unit.yuan / to.yuan
 
 
 def convert_cell(cell: Cell, table: Table, to: Unit) -> Cell:
     """A money cell in unit ``to`` (exact); exact cells (counts, unit 0) are unchanged."""
-    if table.meta.unit is to or cell.unit == 0:
+    factor = _factor(table, cell.unit, to)
+    if factor is None:
         return cell
-    factor = table.meta.unit.yuan / to.yuan
     value = None if cell.value is None else cell.value * factor
     return Cell(cell.place, value, cell.unit * factor)
 
@@ -83,6 +92,13 @@ def _c(d: Disclosure, t: Table, key: str, column: str) -> Cell:
     return convert_cell(t.cell(key, column), t, d.unit)
 
 
+def _v(d: Disclosure, t: Table, key: str, column: str) -> Decimal | None:
+    """The value of the cell :func:`_c` gives, without building the cell."""
+    value = t.value(key, column)
+    factor = _factor(t, t.unit_of(key, column), d.unit)
+    return value if value is None or factor is None else value * factor
+
+
 def _name(t: Table, key: str, column: str) -> str:
     """A cell as findings name it: "公开05 类 201 合计", "公开01 本年收入合计" (column 金额 implied)."""
     row = f"类 {key}" if len(key) == 3 and key.isdigit() else key
@@ -92,6 +108,8 @@ def _name(t: Table, key: str, column: str) -> str:
 def _same(d: Disclosure, ctx: Context, printed: Ref, *parts: Ref) -> None:
     """One figure printed in two tables: ``printed`` = Σ ``parts`` (each in the disclosure's
     unit), judged by the tolerance model."""
+    if holds_exactly(_v(d, *printed), [_v(d, *p) for p in parts]):
+        return  # nothing to report: the cells need not be built
     ctx.equation(
         _c(d, *printed),
         [_c(d, *p) for p in parts],
@@ -107,13 +125,16 @@ def _same_by_class(d: Disclosure, ctx: Context, a: Table, a_col: str, b: Table, 
 
 def _bounded(d: Disclosure, ctx: Context, small: Ref, big: Ref, *, equal: bool) -> None:
     """``small`` ≤ ``big``; an equation instead when ``equal`` (a single-source unit)."""
+    # Cells are built only for a relation that does not hold exactly (else nothing is reported).
+    a, b = _v(d, *small), _v(d, *big)
     if equal:
-        ctx.equation(
-            _c(d, *big),
-            [_c(d, *small)],
-            what=f"{_name(*big)} = {_name(*small)} (single source: all 一般公共预算财政拨款)",
-        )
-    else:
+        if not holds_exactly(b, [a]):
+            ctx.equation(
+                _c(d, *big),
+                [_c(d, *small)],
+                what=f"{_name(*big)} = {_name(*small)} (single source: all 一般公共预算财政拨款)",
+            )
+    elif (a if a is not None else _ZERO) > (b if b is not None else _ZERO):
         ctx.at_most(_c(d, *small), _c(d, *big), what=f"{_name(*small)} ≤ {_name(*big)}")
 
 

@@ -17,7 +17,9 @@ from govfin.amounts import Comparison, Tolerance
 from govfin.findings import Cell, Finding, Place, Report, Severity
 from govfin.rules.registry import REGISTRY, Registry, Rule
 
-__all__ = ["CheckOptions", "Context", "check"]
+_ZERO = Decimal(0)
+
+__all__ = ["CheckOptions", "Context", "check", "holds_exactly"]
 
 
 def _severity_map(
@@ -187,6 +189,26 @@ class Context:
             cells=[small.place, big.place],
         )
         return False
+
+
+def holds_exactly(
+    total: Decimal | None, plus: Iterable[Decimal | None], minus: Iterable[Decimal | None] = ()
+) -> bool:
+    """True when ``total = Σ plus − Σ minus`` holds to the last digit (blank = 0).
+
+    :meth:`Context.equation` reports nothing for such a relation, so a rule may test the raw
+    values first and build cells (with their places) only for a relation that differs — a
+    residue or a break, which the tolerance model then judges.  Most relations of a real
+    document hold exactly; this keeps a check cheap.
+    """
+    expected = _ZERO
+    for v in plus:
+        if v is not None:
+            expected += v
+    for v in minus:
+        if v is not None:
+            expected -= v
+    return (total if total is not None else _ZERO) == expected
 
 
 def _subjects(obj: Any) -> Iterator[Any]:

@@ -33,18 +33,12 @@ when there are several sources (a single source line must equal 资金总额: E-
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from decimal import Decimal
 
 from govfin.amounts import interval_of
 from govfin.findings import Category, Cell, Place, Severity
-from govfin.performance.diagnosis import (
-    RelationCheck,
-    diagnose,
-    fund_relations,
-    rate_check,
-    score_check,
-)
+from govfin.performance.diagnosis import RelationCheck, diagnose, fund_relations
 from govfin.performance.formulas import quantitative_score, round_half_up
 from govfin.performance.model import (
     FUND_COLUMNS,
@@ -56,7 +50,7 @@ from govfin.performance.model import (
 )
 from govfin.performance.schemes import ScoringScheme, resolve_scheme
 from govfin.performance.targets import Direction, Outcome
-from govfin.rules.engine import Context
+from govfin.rules.engine import Context, holds_exactly
 from govfin.rules.registry import RuleFunc, rule
 
 __all__: list[str] = []
@@ -76,28 +70,26 @@ def _scheme(ctx: Context) -> ScoringScheme:
     return resolve_scheme(ctx.options.extra.get("scheme"))
 
 
-def _adds_up(
-    total: Decimal | None, plus: Iterable[Decimal | None], minus: Iterable[Decimal | None] = ()
-) -> bool:
-    """True when ``total = Σ plus − Σ minus`` holds exactly (blank = 0).
-
-    The same sum, in the same order, as :meth:`Tolerance.compare`: :meth:`Context.equation`
-    reports nothing for such a relation, so a rule need not build its cells.  Only a
-    difference (a residue or a break) goes through ``ctx.equation`` and the tolerance model.
-    """
-    expected = _ZERO
-    for v in plus:
-        if v is not None:
-            expected += v
-    for v in minus:
-        if v is not None:
-            expected += -v
-    return (total if total is not None else _ZERO) - expected == 0
-
-
 def _in_range(score: Decimal | None, weight: Decimal) -> bool:
     """True when a 得分 is blank or within [0, 分值] exactly: E-score-range reports nothing."""
     return score is None or _ZERO <= score <= weight
+
+
+#: Key in a run's :attr:`Context.cache`: the judged relations of each fund line, which
+#: E-rate, E-rate-score and E-diagnosis all read.
+_RELATIONS = "evaluation.fund-relations"
+
+
+def _relations(line: FundLine, ctx: Context) -> dict[str, RelationCheck]:
+    """The relations of a fund line judged under the run's scheme and tolerance, by name
+    (:func:`~govfin.performance.diagnosis.fund_relations`, once per line and run)."""
+    memo: dict[int, tuple[FundLine, dict[str, RelationCheck]]]
+    memo = ctx.cache.setdefault(_RELATIONS, {})
+    cached = memo.get(id(line))
+    if cached is None or cached[0] is not line:
+        judged = fund_relations(line, _scheme(ctx), ctx.tolerance)
+        cached = memo[id(line)] = (line, {r.name: r for r in judged})
+    return cached[1]
 
 
 def _checked_lines(ev: ProjectEvaluation) -> tuple[FundLine, ...]:
@@ -119,7 +111,7 @@ def _evaluation_rule(id: str, zh: str, en: str, severity: Severity = Severity.ER
 def balance(ev: ProjectEvaluation, ctx: Context) -> None:
     """资金结(转)余 = 全年预算数 − 全年执行数, each cell to 0.001 万元."""
     for line in _checked_lines(ev):
-        if _adds_up(line.balance, [line.annual_budget], [line.executed]):
+        if holds_exactly(line.balance, [line.annual_budget], [line.executed]):
             continue
         ctx.equation(
             ev.fund_cell(line, "balance"),
@@ -134,7 +126,7 @@ def balance(ev: ProjectEvaluation, ctx: Context) -> None:
 def rate(ev: ProjectEvaluation, ctx: Context) -> None:
     """The printed 执行率 equals 全年执行数 / 全年预算数 (intervals of the printed precision)."""
     for line in _checked_lines(ev):
-        check = rate_check(line, ctx.tolerance)
+        check = _relations(line, ctx).get("执行率")
         if check is None:
             if line.annual_budget == 0 and line.rate not in (None, _ZERO):
                 ctx.emit(
@@ -173,7 +165,7 @@ def rate_score(ev: ProjectEvaluation, ctx: Context) -> None:
     """The 执行率得分 follows from 全年执行数 / 全年预算数 by the scheme's execution scoring."""
     scheme = _scheme(ctx)
     for line in _checked_lines(ev):
-        check = score_check(line, scheme, ctx.tolerance)
+        check = _relations(line, ctx).get("得分")
         if check is None or check.consistent:
             continue
         ctx.emit(
@@ -200,7 +192,7 @@ def sources(ev: ProjectEvaluation, ctx: Context) -> None:
     if len(parts) > 1:
         attrs_ = [a for a in attrs_ if a not in ("rate", "score")]
     for attr in attrs_:
-        if _adds_up(getattr(total, attr), [getattr(p, attr) for p in parts]):
+        if holds_exactly(getattr(total, attr), [getattr(p, attr) for p in parts]):
             continue
         what = (f"资金总额 {FUND_COLUMNS[attr]} = {parts[0].source}" if len(parts) == 1
                 else f"资金总额 {FUND_COLUMNS[attr]} = Σ sources")
@@ -254,8 +246,7 @@ def diagnosis(ev: ProjectEvaluation, ctx: Context) -> None:
     name the single cell whose correction satisfies all of them, with its value."""
     scheme = _scheme(ctx)
     for line in _checked_lines(ev):
-        relations = fund_relations(line, scheme, ctx.tolerance)
-        if sum(not r.consistent for r in relations) < 2:
+        if sum(not r.consistent for r in _relations(line, ctx).values()) < 2:
             continue  # nothing to diagnose: the search for corrections is skipped
         d = diagnose(line, scheme, ctx.tolerance)
         failing = d.failing
@@ -314,8 +305,8 @@ def score_range(ev: ProjectEvaluation, ctx: Context) -> None:
                   source="R3-9")
 def total(ev: ProjectEvaluation, ctx: Context) -> None:
     """总分 = 资金总额 得分 + Σ indicator 得分 (blank 得分 = 0)."""
-    lines = [ev.total_line] if ev.total_line is not None else []
-    if _adds_up(ev.total_score, [x.score for x in (*lines, *ev.indicators)]):
+    scores = [ev.total_line.score] if ev.total_line is not None else []
+    if holds_exactly(ev.total_score, [*scores, *(i.score for i in ev.indicators)]):
         return
     parts: list[Cell] = []
     if ev.total_line is not None:
@@ -344,8 +335,8 @@ def grade_matches(ev: ProjectEvaluation, ctx: Context) -> None:
 def weights(ev: ProjectEvaluation, ctx: Context) -> None:
     """资金总额 分值 + Σ indicator 分值 = the scheme's total (100)."""
     scheme = _scheme(ctx)
-    lines = [ev.total_line] if ev.total_line is not None else []
-    if _adds_up(scheme.total, [x.weight for x in (*lines, *ev.indicators)]):
+    weights_ = [ev.total_line.weight] if ev.total_line is not None else []
+    if holds_exactly(scheme.total, [*weights_, *(i.weight for i in ev.indicators)]):
         return
     parts: list[Cell] = []
     if ev.total_line is not None:

@@ -288,8 +288,7 @@ _V = TypeVar("_V")
 
 
 def _best(key: str, names: Mapping[str, _V]) -> tuple[int, _V] | None:
-    """The entry whose name is ``key`` or its longest (non-empty) suffix: (matched length,
-    value)."""
+    """(matched length, value) of the entry whose name is ``key`` or its longest suffix."""
     for start in range(len(key)):
         value = names.get(key[start:])
         if value is not None:

@@ -19,14 +19,14 @@ the document's edition), ``C-name`` (printed name differs from the official one)
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from functools import partial
 from typing import TypeVar
 
 from govfin import codes
 from govfin.findings import Category, Severity
-from govfin.rules.engine import Context
+from govfin.rules.engine import Context, holds_exactly
 from govfin.rules.registry import REGISTRY, Rule, RuleError
 from govfin.tables import BasicExpenditureDetail, DisclosureInfoTable, Table, ThreePublicTable
 from govfin.tables.base import CLASS_ROWS, Equation, Rollup, RowEquation
@@ -43,30 +43,10 @@ def _values(table: Table, key: str) -> Mapping[str, Decimal | None]:
     return row.values if row is not None else _NO_VALUES
 
 
-def _holds(
-    total: Decimal | None, plus: Iterable[Decimal | None], minus: Iterable[Decimal | None] = ()
-) -> bool:
-    """True when ``total = Σ plus − Σ minus`` holds to the cent (blank = 0).
-
-    :meth:`Context.equation` reports nothing for such a relation, so a rule tests the raw
-    values first and builds cells (with their places) only for a relation that differs — a
-    residue or a break, which the tolerance model then judges.  This keeps a table check
-    linear and cheap: most relations hold exactly.
-    """
-    expected = _ZERO
-    for v in plus:
-        if v is not None:
-            expected += v
-    for v in minus:
-        if v is not None:
-            expected -= v
-    return (total if total is not None else _ZERO) == expected
-
-
 def _row_equation(eq: RowEquation, table: Table, ctx: Context) -> None:
     for row in table.rows:
         vals = _values(table, row.key)
-        if _holds(vals.get(eq.total), map(vals.get, eq.plus), map(vals.get, eq.minus)):
+        if holds_exactly(vals.get(eq.total), map(vals.get, eq.plus), map(vals.get, eq.minus)):
             continue
         ctx.equation(
             table.cell(row.key, eq.total),
@@ -91,7 +71,7 @@ def _expand(table: Table, refs: tuple[tuple[str, str], ...]) -> list[tuple[str, 
 
 def _equation(eq: Equation, table: Table, ctx: Context) -> None:
     plus, minus = _expand(table, eq.plus), _expand(table, eq.minus)
-    if _holds(
+    if holds_exactly(
         table.value(*eq.total),
         (table.value(*ref) for ref in plus),
         (table.value(*ref) for ref in minus),
@@ -124,7 +104,7 @@ def _rollup(ru: Rollup, table: Table, ctx: Context) -> None:
     values = {key: _values(table, key) for rel in relations for key in (rel[0], *rel[1])}
     for column in columns:
         for total, parts, what in relations:
-            if _holds(values[total].get(column), (values[k].get(column) for k in parts)):
+            if holds_exactly(values[total].get(column), (values[k].get(column) for k in parts)):
                 continue
             ctx.equation(
                 table.cell(total, column),
