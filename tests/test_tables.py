@@ -248,4 +248,7 @@ class TestBadInput:
 
     def test_functional_tables_accept_any_key(self) -> None:
         # the lead's functional kinds declare no fixed row keys
-        IncomeTable([Row("合计", "", {}), Row("201", "", {}, code="201")])
+        t = IncomeTable([Row("合计", "", {}), Row("201", "", {}, code="201")])
+        assert [r.key for r in t.rows] == ["合计", "201"]
+        row = t.get("201")
+        assert row is not None and row.code == "201"

@@ -92,6 +92,7 @@ class TestSeedAsPrinted:
         assert set(infos) == EXPECTED_RESIDUES
 
     def test_residues_are_one_cent_within_slack(self, report: Report) -> None:
+        assert report.infos
         for f in report.infos:
             assert f.difference is not None and f.slack is not None
             assert abs(f.difference) == D("0.01") and abs(f.difference) <= f.slack

@@ -18,11 +18,14 @@ import enum
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal, InvalidOperation
+from typing import overload
 
 import attrs
 
 __all__ = [
     "BLANK_TEXTS",
+    "HUNDRED",
+    "ZERO",
     "AmountError",
     "Comparison",
     "Interval",
@@ -42,7 +45,9 @@ BLANK_TEXTS = frozenset({"", "-", "—", "——", "— —", "－", "--", "/", 
 #: Largest absolute exponent accepted: money beyond 10**15 万元 is not a budget figure.
 _MAX_ADJUSTED_EXPONENT = 15
 
-_ZERO = Decimal(0)
+#: Shared Decimal constants (one home for the modules that sum money and compute percentages).
+ZERO = Decimal(0)
+HUNDRED = Decimal(100)
 
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$")
@@ -152,8 +157,14 @@ def parse_count(text: str, *, where: str | None = None) -> int | None:
     return int(d)
 
 
+@overload
+def convert(value: Decimal, from_unit: Unit, to_unit: Unit) -> Decimal: ...
+@overload
+def convert(value: None, from_unit: Unit, to_unit: Unit) -> None: ...
+@overload
+def convert(value: Decimal | None, from_unit: Unit, to_unit: Unit) -> Decimal | None: ...
 def convert(value: Decimal | None, from_unit: Unit, to_unit: Unit) -> Decimal | None:
-    """Exact conversion between 元 and 万元 (no rounding)."""
+    """Exact conversion between 元 and 万元 (no rounding); a blank stays blank."""
     if value is None:
         return None
     return value * from_unit.yuan / to_unit.yuan
@@ -266,11 +277,11 @@ class Tolerance:
         # The arithmetic of interval_of and Interval.__add__/__sub__, inlined: this runs for
         # every relation of every table, and building Interval objects dominated its cost.
         # Per-unit work (u == 0, u / 2) is redone only when the unit object changes.
-        expected = _ZERO
-        lo = hi = _ZERO  # the summed interval of the signed parts
+        expected = ZERO
+        lo = hi = ZERO  # the summed interval of the signed parts
         last_u: object = None
         point = False
-        h = _ZERO
+        h = ZERO
         for (sign, value), u in zip(parts, per_part, strict=True):
             if value is None:
                 continue
@@ -293,7 +304,7 @@ class Tolerance:
             else:
                 expected += -value
                 lo, hi = lo + -v_hi, hi + -v_lo
-        actual = total if total is not None else _ZERO
+        actual = total if total is not None else ZERO
         if total is not None:
             tu = total_unit if total_unit is not None else unit
             if exact or tu == 0:

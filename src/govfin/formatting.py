@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from babel.numbers import format_currency, format_decimal
 from babel.numbers import format_percent as _babel_percent
 
-from govfin.amounts import Unit
+from govfin.amounts import Unit, convert
 
 if TYPE_CHECKING:
     from govfin.findings import Finding, Report
@@ -90,10 +90,10 @@ def format_amount(
         return BLANK
     if _is_zh(locale):
         shown = to or unit
-        v = value * unit.yuan / shown.yuan
+        v = convert(value, unit, shown)
         return format_number(v, places=places, locale=locale) + shown.value
     shown = to or Unit.YUAN
-    v = _round(value * unit.yuan / shown.yuan, places)
+    v = _round(convert(value, unit, shown), places)
     if shown is Unit.YUAN:
         return format_currency(
             v,

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 import attrs
 
-from govfin.amounts import Unit, convert
+from govfin.amounts import HUNDRED, ZERO, Unit, convert
 from govfin.disclosure import Disclosure
 from govfin.tables import (
     BasicExpenditureDetail,
@@ -48,9 +48,6 @@ __all__ = [
     "year_over_year",
 ]
 
-_ZERO = Decimal(0)
-_HUNDRED = Decimal(100)
-
 
 @attrs.frozen
 class Ratio:
@@ -72,13 +69,13 @@ class Ratio:
         if self.numerator is None or self.denominator is None or self.denominator == 0:
             return None
         if self.numerator == 0:
-            return _ZERO
+            return ZERO
         return self.numerator / self.denominator
 
     @property
     def percent(self) -> Decimal | None:
         v = self.value
-        return None if v is None else v * _HUNDRED
+        return None if v is None else v * HUNDRED
 
 
 @attrs.frozen
@@ -94,7 +91,7 @@ class Change:
     def delta(self) -> Decimal | None:
         if self.current is None and self.previous is None:
             return None
-        return (self.current or _ZERO) - (self.previous or _ZERO)
+        return (self.current or ZERO) - (self.previous or ZERO)
 
     @property
     def rate(self) -> Decimal | None:
@@ -107,12 +104,12 @@ class Change:
     @property
     def percent(self) -> Decimal | None:
         r = self.rate
-        return None if r is None else r * _HUNDRED
+        return None if r is None else r * HUNDRED
 
     @property
     def direction(self) -> str:
         """增加, 减少 or 持平 (the words a narrative uses)."""
-        d = self.delta or _ZERO
+        d = self.delta or ZERO
         return "增加" if d > 0 else "减少" if d < 0 else "持平"
 
 
@@ -125,7 +122,7 @@ def _value(t: Table, key: str, column: str, unit: Unit) -> Decimal | None:
         return None
     v = row[column]
     if v is None:
-        return _ZERO
+        return ZERO
     if key in getattr(t, "COUNT_ROWS", ()):
         return v
     return convert(v, t.meta.unit, unit)
@@ -209,7 +206,7 @@ def personnel_public_split(source: Disclosure | Table) -> tuple[Ratio, ...]:
     keys = (BasicExpenditureDetail.PERSONNEL_TOTAL, BasicExpenditureDetail.PUBLIC_TOTAL)
     values = [_value(t, k, col, unit) for k in keys]
     present = [v for v in values if v is not None]
-    total = sum(present, _ZERO) if present else None
+    total = sum(present, ZERO) if present else None
     return tuple(
         Ratio(k, v, total, key=k, of="基本支出") for k, v in zip(keys, values, strict=True)
     )
@@ -241,7 +238,7 @@ def stated_budgets(d: Disclosure) -> dict[str, Decimal]:
         if place.table != GeneralBudgetExpenditureTable.KIND or place.row is None:
             continue
         value, _ = c.budget.wan_yuan()
-        out[place.row] = value * Unit.WAN_YUAN.yuan / d.unit.yuan
+        out[place.row] = convert(value, Unit.WAN_YUAN, d.unit)
     return out
 
 
@@ -289,7 +286,7 @@ def _figure(d: Disclosure, kind: type[Table], key: str, column: str) -> Decimal 
     if t is None:
         return None
     if t.empty:
-        return _ZERO
+        return ZERO
     return _value(t, key, column, d.unit)
 
 
@@ -328,7 +325,7 @@ def year_over_year(current: Disclosure, previous: Disclosure) -> tuple[Change, .
     for code, name in codes.items():
         a = _value(now, code, "合计", current.unit) if now is not None else None
         b = _value(before, code, "合计", current.unit) if before is not None else None
-        out.append(Change(name, a or _ZERO, b or _ZERO, key=code))
+        out.append(Change(name, a or ZERO, b or ZERO, key=code))
     return tuple(out)
 
 

@@ -49,7 +49,7 @@ from typing import Any, NamedTuple, TypeVar
 import attrs
 
 from govfin import codes
-from govfin.amounts import BLANK_TEXTS, Unit
+from govfin.amounts import BLANK_TEXTS, HUNDRED, Unit, convert
 from govfin.findings import Place, Severity
 from govfin.tables import (
     CLASS_ROWS,
@@ -68,6 +68,7 @@ from govfin.tables import (
     TableMeta,
     ThreePublicTable,
 )
+from govfin.tables.summary import APPROPRIATION_COLUMNS
 
 __all__ = [
     "DEPARTMENTS",
@@ -147,7 +148,6 @@ DEPARTMENTS: tuple[str, ...] = (
 )
 
 _CENT = Decimal("0.01")
-_HUNDRED = Decimal(100)
 
 # ----------------------------------------------------------------------------------------------
 # drawing integers within hypothesis' budget
@@ -483,8 +483,8 @@ _GP, _GF, _SC, _NF = 0, 1, 2, 3
 _FISCAL = (_GP, _GF, _SC)
 #: Income sources, in the order of 公开01表's eight income lines.
 _INCOME_LINES = IncomeExpenditureSummary.INCOME_LINES
-_NF_SOURCES = ("上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
-_BUDGET_TYPES = ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")
+_NF_SOURCES = IncomeTable.OTHER_SOURCES
+_BUDGET_TYPES = APPROPRIATION_COLUMNS
 
 
 @attrs.frozen
@@ -579,7 +579,7 @@ class Ledger:
     def shown(self, fen: int, kind: type[Table]) -> Decimal:
         """``fen`` as table ``kind`` prints it, converted exactly to the ledger's unit."""
         u = self.unit_of(kind)
-        return _printed(fen, u, self.precision, self.rounding) * u.yuan / self.unit.yuan
+        return convert(_printed(fen, u, self.precision, self.rounding), u, self.unit)
 
     # -- exact totals --------------------------------------------------------------------------
     def total(self, f: Callable[[Flows], int], prefix: str = "") -> int:
@@ -1191,7 +1191,7 @@ def _fund_line(
 
     b, x = _wan(budget, rounding), _wan(executed, rounding)
     if budget:
-        rate_exact = Decimal(executed) / Decimal(budget) * _HUNDRED
+        rate_exact = Decimal(executed) / Decimal(budget) * HUNDRED
         rate: Decimal | None = rate_exact.quantize(_CENT, rounding)
         score = scheme.execution_score(rate_exact, weight, round_to=None).quantize(_CENT, rounding)
     else:
@@ -1378,14 +1378,14 @@ def _say(value: Decimal | None, unit: Unit, src: _Source, rounding: str) -> tupl
 def _share(part: Decimal | None, whole: Decimal | None, rounding: str) -> str | None:
     if not part or not whole:
         return None
-    return f"{(part / whole * _HUNDRED).quantize(_CENT, rounding=rounding):f}%"
+    return f"{(part / whole * HUNDRED).quantize(_CENT, rounding=rounding):f}%"
 
 
 def _change(src: _Source, subject: str, now: Decimal, unit: Unit, rounding: str) -> str:
     """ "与上年相比，收入总计增加1.00万元，增长5.26%。": ``now`` as stated before, against a drawn
     previous year (30 % to 200 % of it)."""
     if now > 0:
-        previous = (now * src.integer(30, 200) / _HUNDRED).quantize(_CENT, rounding)
+        previous = (now * src.integer(30, 200) / HUNDRED).quantize(_CENT, rounding)
     else:
         previous = (Decimal(src.fen(9)).scaleb(-2) / unit.yuan).quantize(_CENT, rounding)
     delta = now - previous
@@ -1395,7 +1395,7 @@ def _change(src: _Source, subject: str, now: Decimal, unit: Unit, rounding: str)
     words = ("增加", "增长") if up else ("减少", "下降")
     text = f"与上年相比，{subject}{words[0]}{abs(delta):f}{unit.value}"
     if previous > 0:
-        pct = (abs(delta) / previous * _HUNDRED).quantize(_CENT, rounding)
+        pct = (abs(delta) / previous * HUNDRED).quantize(_CENT, rounding)
         text += f"，{words[1]}{pct:f}%"
     return text + "。"
 
@@ -1653,10 +1653,6 @@ class Relation:
     rule_id: str
     severity: Severity
     places: tuple[Place, ...]
-
-
-def _row_keys_with(table: Table, column: str) -> list[str]:
-    return [r.key for r in table.rows if column in r.values]
 
 
 def relations(obj: Any, *, personnel_classes: Sequence[str] = ("301", "303")) -> list[Relation]:

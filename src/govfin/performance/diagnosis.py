@@ -30,8 +30,8 @@ from decimal import Decimal
 
 import attrs
 
-from govfin.amounts import Interval, Tolerance, ToleranceMode, interval_of
-from govfin.performance.formulas import HUNDRED, execution_ratio, round_half_up
+from govfin.amounts import HUNDRED, ZERO, Interval, Tolerance, ToleranceMode, interval_of
+from govfin.performance.formulas import execution_ratio, round_half_up
 from govfin.performance.model import FUND_COLUMNS, MONEY_UNIT, RATE_UNIT, SCORE_UNIT, FundLine
 from govfin.performance.schemes import MOF_2020, ScoringScheme
 
@@ -48,7 +48,6 @@ __all__ = [
     "score_check",
 ]
 
-_ZERO = Decimal(0)
 _DEFAULT_TOLERANCE = Tolerance()
 
 
@@ -137,7 +136,7 @@ def _score_options(
 ) -> tuple[Interval, ...] | None:
     if rates is None:
         if budget is not None and budget == 0:
-            return (Interval(_ZERO, _ZERO),)  # not computable: scores 0 (R3-3)
+            return (Interval(ZERO, ZERO),)  # not computable: scores 0 (R3-3)
         return None
     return scheme.execution.attainable(rates, line.weight)
 

@@ -23,6 +23,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
 
+from govfin.amounts import HUNDRED, ZERO
 from govfin.performance.targets import Direction, Outcome
 
 __all__ = [
@@ -49,8 +50,6 @@ __all__ = [
 ]
 
 CENT = Decimal("0.01")
-HUNDRED = Decimal(100)
-_ZERO = Decimal(0)
 _TEN = Decimal(10)
 
 #: 江西 tiered 执行率 scoring [S25 id 54940166209]: (lower bound in percent, share of 分值).
@@ -119,8 +118,8 @@ def execution_score(
     the cap at 100 %.  The 10号 text gives no formula (UNCONFIRMED).
     """
     if rate is None:
-        return round_half_up(_ZERO, round_to)
-    share = _clamp(rate, _ZERO, HUNDRED) / HUNDRED
+        return round_half_up(ZERO, round_to)
+    share = _clamp(rate, ZERO, HUNDRED) / HUNDRED
     return round_half_up(share * weight, round_to)
 
 
@@ -141,7 +140,7 @@ def tiered_execution_score(
         for bound, share in sorted(tiers, key=lambda t: t[0], reverse=True):
             if rate >= bound:
                 return round_half_up(share * weight, round_to)
-    return round_half_up(_ZERO, round_to)
+    return round_half_up(ZERO, round_to)
 
 
 # -- quantitative indicators ---------------------------------------------------------------------
@@ -165,8 +164,8 @@ def _proportional(
     if met:
         return round_half_up(weight, round_to)
     if den <= 0:
-        return round_half_up(_ZERO, round_to)
-    return round_half_up(_clamp(num / den, _ZERO, Decimal(1)) * weight, round_to)
+        return round_half_up(ZERO, round_to)
+    return round_half_up(_clamp(num / den, ZERO, Decimal(1)) * weight, round_to)
 
 
 def positive_score(
@@ -203,7 +202,7 @@ def negative_score_linear(
     if actual <= target:
         return round_half_up(weight, round_to)
     if actual >= 2 * target:  # includes A <= 0 < B
-        return round_half_up(_ZERO, round_to)
+        return round_half_up(ZERO, round_to)
     return round_half_up((1 - (actual - target) / target) * weight, round_to)
 
 
@@ -229,7 +228,7 @@ def equal_score(
     Source: [S25 id 54848695388] ``selfequalindex``.
     """
     if target == 0:
-        return round_half_up(weight if actual <= 0 else _ZERO, round_to)
+        return round_half_up(weight if actual <= 0 else ZERO, round_to)
     return positive_score(target, actual, weight, round_to=round_to)
 
 
@@ -295,7 +294,7 @@ def qualitative_band(
         return ScoreBand(top, weight, True)
     if outcome is Outcome.PARTIAL:
         return ScoreBand(mid, top, False)
-    return ScoreBand(_ZERO, mid, False)
+    return ScoreBand(ZERO, mid, False)
 
 
 # -- total and grade -------------------------------------------------------------------------
@@ -306,7 +305,7 @@ def total_score(execution: Decimal | None, indicator_scores: Iterable[Decimal | 
 
     DERIVED/CORROBORATED; no bonus points ("不设置加分项", [S25 id 54572025564]).
     """
-    total = execution if execution is not None else _ZERO
+    total = execution if execution is not None else ZERO
     for s in indicator_scores:
         if s is not None:
             total += s

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 import attrs
 
-from govfin.amounts import Interval, ToleranceMode, interval_of, to_decimal
+from govfin.amounts import ZERO, Interval, ToleranceMode, interval_of, to_decimal
 from govfin.performance.formulas import CENT, execution_rate, round_half_up, total_score
 from govfin.performance.model import MONEY_UNIT, ProjectEvaluation
 from govfin.performance.schemes import MOF_2020, ScoringScheme
@@ -30,8 +30,6 @@ __all__ = [
     "score_row",
     "summarize",
 ]
-
-_ZERO = Decimal(0)
 
 
 def _counts(value: Mapping[str, int]) -> dict[str, int]:
@@ -77,7 +75,7 @@ def summarize(
     labels = scheme.grades.labels
     printed = dict.fromkeys(labels, 0)
     computed = dict.fromkeys(labels, 0)
-    funds = executed = _ZERO
+    funds = executed = ZERO
     totals: list[Decimal] = []
     below: list[str] = []
     for ev in evs:
@@ -89,13 +87,13 @@ def summarize(
             printed[g] = printed.get(g, 0) + 1
         line = ev.total_line
         if line is not None:
-            funds += line.annual_budget or _ZERO
-            executed += line.executed or _ZERO
+            funds += line.annual_budget or ZERO
+            executed += line.executed or ZERO
         if ev.total_score is not None:
             totals.append(ev.total_score)
             if ev.total_score < threshold:
                 below.append(ev.project)
-    mean = round_half_up(sum(totals, _ZERO) / len(totals), CENT) if totals else None
+    mean = round_half_up(sum(totals, ZERO) / len(totals), CENT) if totals else None
     return DepartmentSummary(
         count=len(evs),
         projects=tuple(ev.project for ev in evs),
@@ -172,7 +170,7 @@ def compare_claims(summary: DepartmentSummary, claimed: ClaimedSummary) -> tuple
     if claimed.mean_score is not None and (
         mean is None or not _close(claimed.mean_score, mean, CENT)
     ):
-        out.append(Mismatch("mean_score", claimed.mean_score, mean if mean is not None else _ZERO))
+        out.append(Mismatch("mean_score", claimed.mean_score, mean if mean is not None else ZERO))
     return tuple(out)
 
 

@@ -104,37 +104,36 @@ def _toc_like(line: Line) -> bool:
     return len(values) == 1 and ("...." in values[0] or "……" in values[0])
 
 
-def _front_like(text: str) -> bool:
-    s = squash(text)
+def _front_like(line: Line) -> bool:
+    s = line.squashed
     return (
         is_table_number(s) is not None
         or s == "表"
         or parse_year(s) is not None
         or parse_unit(s) is not None
-        or parse_department(text) is not None
+        or parse_department(line.joined) is not None
     )
 
 
-def _opens_table(line: Line, following: Sequence[Line]) -> bool:
+def _opens_table(line: Line, following: Line | None) -> bool:
     """A single line right above a table number or a 部门名称 line: the title of a table."""
-    s = squash(line.joined)
-    if not following or _front_like(line.joined) or len(s) > 60 or s.startswith(("注", "说明")):
+    s = line.squashed
+    if following is None or _front_like(line) or len(s) > 60 or s.startswith(("注", "说明")):
         return False
-    nxt = following[0].joined
+    nxt = following.joined
     return is_table_number(nxt) is not None or parse_department(nxt) is not None
 
 
 def _segment(lines: Sequence[Line], log: LogBuilder, department: str | None) -> list[_Segment]:
     segments = [_Segment("cover")]
-    nonblank = [i for i, ln in enumerate(lines) if not ln.blank]
-    rank = {i: k for k, i in enumerate(nonblank)}
+    following = _next_nonblank(lines)
     in_toc = False
     for i, line in enumerate(lines):
         current = segments[-1]
         if line.blank:
             current.add(line)
             continue
-        s = squash(line.joined)
+        s = line.squashed
         if in_toc:
             if _toc_like(line):
                 log.mark(line, LineKind.BOILERPLATE, "目录", "entry")
@@ -149,24 +148,36 @@ def _segment(lines: Sequence[Line], log: LogBuilder, department: str | None) -> 
         if line.single and PART_HEADING.match(s):
             segments.append(_Segment("part", [line], title=line, part=part_kind(s)))
             continue
-        if line.single and is_evaluation_title(line.joined):
+        if line.single and is_evaluation_title(s):
             segments.append(_Segment("evaluation", [line], title=line))
             continue
         if line.single:
             in_front = current.kind == "table" and not current.has_body
-            numbered = is_table_number(line.joined) is not None
+            numbered = is_table_number(s) is not None
             kind = None if numbered else identify_title(line.joined, department)
-            nxt = [lines[j] for j in nonblank[rank[i] + 1 : rank[i] + 2]]
             if in_front and kind is not None and _untitled(current):
                 # "公开01表" printed above its title: the title joins the number's block.
                 current.title, current.table_kind = line, kind
                 current.add(line)
                 continue
-            if kind is not None or (not in_front and (numbered or _opens_table(line, nxt))):
+            if kind is not None or (
+                not in_front and (numbered or _opens_table(line, following[i]))
+            ):
                 segments.append(_Segment("table", [line], title=line, table_kind=kind))
                 continue
         current.add(line)
     return segments
+
+
+def _next_nonblank(lines: Sequence[Line]) -> list[Line | None]:
+    """For each line, the first non-blank line after it (None after the last)."""
+    following: list[Line | None] = [None] * len(lines)
+    nxt = None
+    for i in range(len(lines) - 1, -1, -1):
+        following[i] = nxt
+        if not lines[i].blank:
+            nxt = lines[i]
+    return following
 
 
 def _untitled(segment: _Segment) -> bool:

@@ -21,6 +21,7 @@ does not hold, are filed as narrative in the read log; the 备注 lines as boile
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -86,10 +87,7 @@ def project_of_title(text: str) -> str:
 
 def _label(line: Line) -> str:
     """The first non-empty cell, squashed, without a trailing colon."""
-    for c in line.cells:
-        if c:
-            return squash(c).rstrip(":：")
-    return ""
+    return squash(line.values[0]).rstrip(":：") if line.values else ""
 
 
 def _numberish(text: str) -> bool:
@@ -437,8 +435,16 @@ _INDICATOR_HEADER = (
 
 def _indicator_columns(header: Line) -> dict[str, int] | None:
     """Column index of each indicator field in the 绩效指标 header, or None if one is missing."""
+    found = _columns_of_header(header.cells)
+    return None if found is None else dict(found)
+
+
+@functools.lru_cache(maxsize=64)
+def _columns_of_header(header_cells: tuple[str, ...]) -> dict[str, int] | None:
+    """:func:`_indicator_columns` of a header's cells (once per header: every evaluation of
+    a document prints the same one).  Callers copy the result."""
     found: dict[str, int] = {}
-    cells = [squash(c) for c in header.cells]
+    cells = [squash(c) for c in header_cells]
     for field, words in _INDICATOR_HEADER:
         idx = next((i for i, c in enumerate(cells) if any(w in c for w in words)), None)
         if idx is None:

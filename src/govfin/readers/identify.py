@@ -15,6 +15,8 @@ import functools
 import re
 from collections.abc import Sequence
 
+import attrs
+
 from govfin.amounts import AmountError, Unit, parse_amount
 from govfin.readers.lines import Line, squash, to_fullwidth_brackets
 from govfin.tables import (
@@ -26,6 +28,7 @@ from govfin.tables import (
     Table,
     ThreePublicTable,
     kind_for_title,
+    normalize_title,
 )
 
 __all__ = [
@@ -121,6 +124,9 @@ def identify_title(text: str, department: str | None = None) -> type[Table] | No
     """
     if len(text) > 2 * _MAX_TITLE:
         return None
+    titles = _known_titles(tuple(Table.KINDS.values()))
+    if not squash(text).endswith(titles.endings):
+        return None  # most single lines (prose, notes) are told by their last character
     t = _strip_title(text)
     if not t or len(t) > _MAX_TITLE:
         return None
@@ -132,10 +138,34 @@ def identify_title(text: str, department: str | None = None) -> type[Table] | No
     for c in list(candidates):
         candidates.extend(c[2:] for prefix in ("部门", "单位") if c.startswith(prefix))
     for c in candidates:
-        kind = kind_for_title(c)
-        if kind is not None:
-            return kind
+        # Only a candidate naming some kind is worth asking every kind about.
+        if normalize_title(c) in titles.normalized:
+            return kind_for_title(c)
     return None
+
+
+#: Characters read alike at the end of a title (bracket widths, quote styles).
+_ALIKE = {")": ")）", '"': "\"“”＂'‘’「」『』"}
+#: Last characters of what is cut off a title's end before it is compared: "公开NN表", a
+#: year ("2024年", "2024年度", "（2024年度）"), a bracketed remark ("（单位：万元）").
+_NOISE_ENDINGS = "表年度)）"
+
+
+@attrs.frozen
+class _KnownTitles:
+    #: Every title the kinds accept, normalised as :meth:`Table.matches_title` does.
+    normalized: frozenset[str]
+    #: The characters a title line can end with (for :meth:`str.endswith`).
+    endings: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=4)
+def _known_titles(kinds: tuple[type[Table], ...]) -> _KnownTitles:
+    """The titles of ``kinds`` (computed once per set of registered kinds)."""
+    normalized = frozenset(normalize_title(t) for k in kinds for t in (k.KIND, *k.TITLES))
+    last = {t[-1] for t in normalized if t}
+    endings = set(_NOISE_ENDINGS).union(*(_ALIKE.get(c, c) for c in last))
+    return _KnownTitles(normalized, tuple(sorted(endings)))
 
 
 _HEADER_WORDS = frozenset(
@@ -186,14 +216,23 @@ def column_matches(printed: str, column: str) -> bool:
 
 def _normed_column_matches(p: str, c: str) -> bool:
     """:func:`column_matches` of a printed name and a column already :func:`norm_column`-ed."""
-    if p == c:
-        return True
-    for prefix in ("本年支出", "本年收入", "本年"):
-        if p.startswith(prefix) and p[len(prefix) :] in (c, c.replace("合计", "小计")):
-            return True
-    if c.endswith("合计") and p == c[:-2] + "小计":
-        return True
-    return c == "合计" and p == "小计"
+    return p in _printed_names(c)
+
+
+_PRINTED_PREFIXES = ("本年支出", "本年收入", "本年")
+
+
+@functools.lru_cache(maxsize=256)
+def _printed_names(c: str) -> frozenset[str]:
+    """Every printed (merged, :func:`norm_column`-ed) header name that denotes the model column
+    ``c``: itself; after "本年支出"/"本年收入"/"本年", also with 合计 printed as 小计; its
+    合计 printed as 小计 ("小计" for "合计")."""
+    names = {c}
+    for prefix in _PRINTED_PREFIXES:
+        names.update((prefix + c, prefix + c.replace("合计", "小计")))
+    if c.endswith("合计"):
+        names.add(c[:-2] + "小计")
+    return frozenset(names)
 
 
 def merged_header(headers: Sequence[Line], width: int) -> list[str]:
@@ -228,12 +267,12 @@ def identify_by_header(headers: Sequence[Line]) -> type[Table] | None:
     best: tuple[int, type[Table] | None] = (0, None)
     width = max(len(h.cells) for h in headers)
     names = [norm_column(n) for n in merged_header(headers, width) if n]
-    for kind in Table.KINDS.values():
-        if not issubclass(kind, FunctionalTable):
-            continue
-        hits = sum(
-            any(_normed_column_matches(n, c) for n in names) for c in _norm_columns(kind.COLUMNS)
-        )
+    kinds = [kind for kind in Table.KINDS.values() if issubclass(kind, FunctionalTable)]
+    # The kinds share most columns: ask once per column whether the header names it.
+    columns = {c for kind in kinds for c in _norm_columns(kind.COLUMNS)}
+    named = {c for c in columns if not _printed_names(c).isdisjoint(names)}
+    for kind in kinds:
+        hits = sum(c in named for c in _norm_columns(kind.COLUMNS))
         if hits == len(kind.COLUMNS) and hits > best[0]:
             best = (hits, kind)
     return best[1]

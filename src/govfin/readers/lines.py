@@ -64,7 +64,8 @@ def squash(text: str) -> str:
     """Text with every white-space character removed (for matching labels and titles)."""
     # str.split() splits at exactly the characters of str.isspace() (regex \s), twice as fast
     # as a substitution; the byte-order mark is not one of them.
-    return "".join(text.split()).replace("\ufeff", "")
+    s = "".join(text.split())
+    return s.replace("\ufeff", "") if "\ufeff" in s else s
 
 
 def has_cjk(text: str) -> bool:
@@ -98,36 +99,33 @@ def split_lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-@attrs.frozen
+@attrs.frozen(init=False)
 class Line:
     """One source line: its 1-based ``number``, its ``text``, its trimmed ``cells``, and the
-    non-empty ones (``values``) and their concatenation (``joined``), computed once: the
-    readers test every line many times."""
+    non-empty ones (``values``), their concatenation (``joined``) and that without white space
+    (``squashed``), computed once: the readers test every line many times."""
 
     number: int
     text: str
-    cells: tuple[str, ...] = attrs.field(init=False)
+    cells: tuple[str, ...]
     #: The non-empty cells, in order.
-    values: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
+    values: tuple[str, ...] = attrs.field(eq=False, repr=False)
     #: The non-empty cells joined by nothing: the line as one string for label tests.
-    joined: str = attrs.field(init=False, eq=False, repr=False)
+    joined: str = attrs.field(eq=False, repr=False)
+    #: ``squash(joined)``: the line without any white space, for title and label tests.
+    squashed: str = attrs.field(eq=False, repr=False)
+    #: True when the line holds nothing but white space.
+    blank: bool = attrs.field(eq=False, repr=False)
+    #: True when exactly one cell is non-empty (a title, a note, a narrative paragraph).
+    single: bool = attrs.field(eq=False, repr=False)
 
-    def __attrs_post_init__(self) -> None:
-        cells = tuple([clean(c) for c in self.text.split("\t")])
+    def __init__(self, number: int, text: str) -> None:
+        cells = tuple([c.strip(BLANK_LINE_CHARS) for c in text.split("\t")])  # clean() each
         values = tuple(filter(None, cells))
-        object.__setattr__(self, "cells", cells)
-        object.__setattr__(self, "values", values)
-        object.__setattr__(self, "joined", "".join(values))
-
-    @property
-    def blank(self) -> bool:
-        """True when the line holds nothing but white space."""
-        return not self.values
-
-    @property
-    def single(self) -> bool:
-        """True when exactly one cell is non-empty (a title, a note, a narrative paragraph)."""
-        return len(self.values) == 1
+        joined = "".join(values)
+        self.__attrs_init__(
+            number, text, cells, values, joined, squash(joined), not values, len(values) == 1
+        )
 
     def cell(self, i: int) -> str:
         """Cell ``i`` (trimmed), or ``""`` past the end of the line."""

@@ -133,7 +133,7 @@ def read_table(
         if in_front:
             if front.dept_open and line.single and _wrap_of_department(line):
                 front.department = (front.department or "") + _strip_year(line.joined)
-                m = YEAR_SUFFIX.search(squash(line.joined))
+                m = YEAR_SUFFIX.search(line.squashed)
                 if m:
                     front.year = int(m.group(1))
                 front.dept_open = False
@@ -144,7 +144,7 @@ def read_table(
                 marks.append((line, "front matter"))
                 continue
             in_front = False
-        if NOTE.match(squash(line.joined)) or _is_empty_statement(line.joined):
+        if NOTE.match(line.squashed) or _is_empty_statement(line.squashed):
             text = line.joined.strip()
             notes.append(text)
             if _is_empty_statement(text):
@@ -214,7 +214,7 @@ def read_table(
 
 def _wrap_of_department(line: Line) -> bool:
     """A single-cell line after "部门名称：…" that continues the name (maybe with the year)."""
-    s = squash(line.joined)
+    s = line.squashed
     if NOTE.match(s) or header_like(line) or _front_cell(_Front(), line.joined):
         return False
     return len(_strip_year(s)) <= 40
@@ -223,4 +223,4 @@ def _wrap_of_department(line: Line) -> bool:
 def _is_empty_statement(text: str) -> bool:
     s = squash(text)
     body = s.split("：", 1)[-1].split(":", 1)[-1]
-    return any(body.startswith(w) for w in _EMPTY_WORDS) and len(body) <= 30
+    return body.startswith(_EMPTY_WORDS) and len(body) <= 30

@@ -21,7 +21,7 @@ from decimal import Decimal
 
 import attrs
 
-from govfin.amounts import Unit
+from govfin.amounts import ZERO, Unit
 from govfin.disclosure import Disclosure
 from govfin.findings import Category, Cell, Place, Severity
 from govfin.rules.engine import Context, holds_exactly
@@ -39,6 +39,7 @@ from govfin.tables import (
     Table,
     ThreePublicTable,
 )
+from govfin.tables.summary import APPROPRIATION_COLUMNS
 
 __all__ = ["REQUIRED_KINDS", "convert_cell", "single_source"]
 
@@ -58,14 +59,8 @@ REQUIRED_KINDS: tuple[type[Table], ...] = (T01, T02, T03, T04, T05, T06, T07, T0
 
 _AMOUNT = "金额"
 _TOTAL = "合计"
-_GENERAL, _FUND, _CAPITAL = (
-    "一般公共预算财政拨款",
-    "政府性基金预算财政拨款",
-    "国有资本经营预算财政拨款",
-)
-_SOURCES_02 = ("上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
+_GENERAL, _FUND, _CAPITAL = APPROPRIATION_COLUMNS
 _SRC = "rules-research §1.11 "
-_ZERO = Decimal(0)
 
 
 def _factor(table: Table, unit: Decimal, to: Unit) -> Decimal | None:
@@ -134,7 +129,7 @@ def _bounded(d: Disclosure, ctx: Context, small: Ref, big: Ref, *, equal: bool) 
                 [_c(d, *small)],
                 what=f"{_name(*big)} = {_name(*small)} (single source: all 一般公共预算财政拨款)",
             )
-    elif (a if a is not None else _ZERO) > (b if b is not None else _ZERO):
+    elif (a if a is not None else ZERO) > (b if b is not None else ZERO):
         ctx.at_most(_c(d, *small), _c(d, *big), what=f"{_name(*small)} ≤ {_name(*big)}")
 
 
@@ -242,7 +237,7 @@ def x3_other_income(d: Disclosure, ctx: Context) -> None:
     t01, t02 = d.table(T01), d.table(T02)
     if t01 is None or t02 is None:
         return
-    for k in _SOURCES_02:
+    for k in T02.OTHER_SOURCES:
         _same(d, ctx, (t01, k, _AMOUNT), (t02, _TOTAL, k))
 
 

@@ -13,11 +13,9 @@ from typing import Any
 
 import attrs
 
-from govfin.amounts import Comparison, Tolerance
+from govfin.amounts import ZERO, Comparison, Tolerance
 from govfin.findings import Cell, Finding, Place, Report, Severity
 from govfin.rules.registry import REGISTRY, Registry, Rule
-
-_ZERO = Decimal(0)
 
 __all__ = ["CheckOptions", "Context", "check", "holds_exactly"]
 
@@ -201,14 +199,14 @@ def holds_exactly(
     residue or a break, which the tolerance model then judges.  Most relations of a real
     document hold exactly; this keeps a check cheap.
     """
-    expected = _ZERO
+    expected = ZERO
     for v in plus:
         if v is not None:
             expected += v
     for v in minus:
         if v is not None:
             expected -= v
-    return (total if total is not None else _ZERO) == expected
+    return (total if total is not None else ZERO) == expected
 
 
 def _subjects(obj: Any) -> Iterator[Any]:

@@ -36,7 +36,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from govfin.amounts import interval_of
+from govfin.amounts import ZERO, interval_of
 from govfin.findings import Category, Cell, Place, Severity
 from govfin.performance.diagnosis import RelationCheck, diagnose, fund_relations
 from govfin.performance.formulas import quantitative_score, round_half_up
@@ -56,7 +56,6 @@ from govfin.rules.registry import RuleFunc, rule
 __all__: list[str] = []
 
 _TABLES = (TABLE_PREFIX,)
-_ZERO = Decimal(0)
 _EXACT = Decimal(0)
 
 _OUTCOME_ZH = {
@@ -72,7 +71,7 @@ def _scheme(ctx: Context) -> ScoringScheme:
 
 def _in_range(score: Decimal | None, weight: Decimal) -> bool:
     """True when a 得分 is blank or within [0, 分值] exactly: E-score-range reports nothing."""
-    return score is None or _ZERO <= score <= weight
+    return score is None or ZERO <= score <= weight
 
 
 #: Key in a run's :attr:`Context.cache`: the judged relations of each fund line, which
@@ -128,7 +127,7 @@ def rate(ev: ProjectEvaluation, ctx: Context) -> None:
     for line in _checked_lines(ev):
         check = _relations(line, ctx).get("执行率")
         if check is None:
-            if line.annual_budget == 0 and line.rate not in (None, _ZERO):
+            if line.annual_budget == 0 and line.rate not in (None, ZERO):
                 ctx.emit(
                     f"{line.source}: 执行率 {line.rate}% printed although 全年预算数 is 0 "
                     "(not computable)",
@@ -368,7 +367,7 @@ def weights_level1(ev: ProjectEvaluation, ctx: Context) -> None:
         return
     for group in scheme.expected_level1(present):
         members = [i for i in ev.indicators if i.level1 in group.names]
-        got = sum((i.weight or _ZERO for i in members), _ZERO)
+        got = sum((i.weight or ZERO for i in members), ZERO)
         if got != group.weight:
             label = "+".join(group.names)
             ctx.emit(
@@ -390,7 +389,7 @@ def qualitative(ev: ProjectEvaluation, ctx: Context) -> None:
         outcome = ind.outcome
         if outcome is None or ind.weight is None or ind.quantitative:
             continue
-        score = ind.score if ind.score is not None else _ZERO
+        score = ind.score if ind.score is not None else ZERO
         band = scheme.bands.band(outcome, ind.weight)
         if score not in band:
             ctx.emit(
@@ -424,7 +423,7 @@ def quantitative(ev: ProjectEvaluation, ctx: Context) -> None:
         raw = quantitative_score(t.direction, t.number, a.number, ind.weight,
                                  negative=scheme.negative, round_to=None)
         expected = round_half_up(raw, SCORE_UNIT)
-        printed = ind.score if ind.score is not None else _ZERO
+        printed = ind.score if ind.score is not None else ZERO
         if interval_of(printed, SCORE_UNIT, ctx.tolerance.mode).meets(
             interval_of(raw, _EXACT, ctx.tolerance.mode)
         ):

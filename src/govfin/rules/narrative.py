@@ -40,7 +40,16 @@ from typing import TypeVar
 
 import attrs
 
-from govfin.amounts import Comparison, Interval, Tolerance, ToleranceMode, Unit, interval_of
+from govfin.amounts import (
+    HUNDRED,
+    ZERO,
+    Comparison,
+    Interval,
+    Tolerance,
+    ToleranceMode,
+    Unit,
+    interval_of,
+)
 from govfin.disclosure import Disclosure
 from govfin.findings import Category, Cell, Finding, Place, Report, Severity
 from govfin.narrative import (
@@ -77,9 +86,6 @@ __all__ = [
     "resolve",
     "scope_of",
 ]
-
-_HUNDRED = Decimal(100)
-_ZERO = Decimal(0)
 
 
 class Status(enum.Enum):
@@ -273,11 +279,11 @@ class Figure:
 
     @property
     def value(self) -> Decimal:
-        return sum((c.value for c in self.cells if c.value is not None), _ZERO)
+        return sum((c.value for c in self.cells if c.value is not None), ZERO)
 
     @property
     def unit(self) -> Decimal:
-        return sum((c.unit for c in self.cells), _ZERO)
+        return sum((c.unit for c in self.cells), ZERO)
 
     @property
     def places(self) -> tuple[Place, ...]:
@@ -403,7 +409,7 @@ def _ratio(num: Interval, den: Interval) -> Interval | None:
     """num / den × 100 for a denominator interval not containing 0."""
     if den.lo <= 0 <= den.hi:
         return None
-    qs = [a / b * _HUNDRED for a in (num.lo, num.hi) for b in (den.lo, den.hi)]
+    qs = [a / b * HUNDRED for a in (num.lo, num.hi) for b in (den.lo, den.hi)]
     return Interval(min(qs), max(qs))
 
 
@@ -564,13 +570,13 @@ class _Assessor:
             return self.perf_count(c)
         fig = self.table_figure(c, "X12")
         if fig is not None:
-            self.compare(c, "X12", c.count.value, _ZERO, fig, f"“{c.text}”")
+            self.compare(c, "X12", c.count.value, ZERO, fig, f"“{c.text}”")
 
     def nil(self, c: NilClaim) -> None:
         if c.subject:
             fig = self.table_figure(c, "X12")
             if fig is not None:
-                self.compare(c, "X12", _ZERO, _ZERO, fig, f"“{c.text}” (nil)")
+                self.compare(c, "X12", ZERO, ZERO, fig, f"“{c.text}” (nil)")
             return
         cls = NIL_TABLES.get(self.scope(c) or "")
         if cls is None:
@@ -580,7 +586,7 @@ class _Assessor:
             return self.uncheckable(
                 c, "X12", f"公开{cls.NUMBER}表 {cls.KIND} is not in the disclosure"
             )
-        data = [r for r in t.rows if any(v not in (None, _ZERO) for v in r.values.values())]
+        data = [r for r in t.rows if any(v not in (None, ZERO) for v in r.values.values())]
         cells = (claim_place(c), Place(cls.KIND, data[0].key if data else None))
         if data:
             self.add(
@@ -626,7 +632,7 @@ class _Assessor:
                 c, "N-share", f"the whole ({c.of}) is printed as {_fmt(wv)}: no share follows"
             )
         detail = f"{_fmt(pv)} / {_fmt(wv)} ({c.of}, from {whole_from})"
-        self.percentage(c, "N-share", c.percent, r, pv / wv * _HUNDRED, detail)
+        self.percentage(c, "N-share", c.percent, r, pv / wv * HUNDRED, detail)
 
     # -- N-change, N-zero-base --------------------------------------------------------------
     def change(self, c: ChangeClaim) -> None:
@@ -712,16 +718,16 @@ class _Assessor:
         # r = Δ / (current − sign·Δ) rises with Δ and falls with current, so its interval is
         # spanned by the interval ends.  When the previous year could be 0 within rounding
         # (e.g. 0.02 − 0.01), the rate is unbounded above.
-        lo = delta.lo / (cur.hi - sign * delta.lo) * _HUNDRED
+        lo = delta.lo / (cur.hi - sign * delta.lo) * HUNDRED
         low_base = cur.lo - sign * delta.hi
-        hi = delta.hi / low_base * _HUNDRED if low_base > 0 else None
+        hi = delta.hi / low_base * HUNDRED if low_base > 0 else None
         top = hi if hi is not None else max(lo, _pct_interval(c.percent, self.tol).hi)
         detail = (
             f"{_fmt(dv)} / {_fmt(prev_point)} (previous year = {_fmt(cv)} "
             f"{'−' if sign > 0 else '+'} {_fmt(dv)}; this year from {source})"
         )
         allowed = Interval(min(lo, top), max(lo, top))
-        self.percentage(c, "N-change", c.percent, allowed, dv / prev_point * _HUNDRED, detail)
+        self.percentage(c, "N-change", c.percent, allowed, dv / prev_point * HUNDRED, detail)
         self.against_previous(c, report_missing=False)
 
     def unchanged(self, c: ChangeClaim) -> None:
@@ -834,7 +840,7 @@ class _Assessor:
                 cells=(claim_place(c),),
             )
         detail = f"{_fmt(av)} ({source}) / {_fmt(bv)}"
-        self.percentage(c, "N-completion", c.percent, r, av / bv * _HUNDRED, detail)
+        self.percentage(c, "N-completion", c.percent, r, av / bv * HUNDRED, detail)
 
     # -- N-perf, N-perf-funds ---------------------------------------------------------------
     def perf(self) -> DepartmentSummary:
@@ -867,7 +873,7 @@ class _Assessor:
             and g.sentence == c.sentence
         ]
         if grades:
-            total = sum((g.count.value for g in grades), _ZERO)
+            total = sum((g.count.value for g in grades), ZERO)
             self.counted(
                 c, "N-perf", claimed, total,
                 f"“{c.text}”: the grade counts stated with it add up to {_fmt(total)}",

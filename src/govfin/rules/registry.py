@@ -1,6 +1,6 @@
 """The rule registry: every check govfin runs, as data with a stable id.
 
-A :class:`Rule` has an id (``"T02.row"``), Chinese and English titles, a category, a default
+A :class:`Rule` has an id (``"R02-1"``), Chinese and English titles, a category, a default
 severity, the table kinds it reads, the type of object it applies to, and a function.  The
 functions live in the modules listed in :data:`BUILTIN_RULE_MODULES`; they are imported the
 first time the registry is consulted, not at ``import govfin``.

@@ -31,9 +31,6 @@ from govfin.rules.registry import REGISTRY, Rule, RuleError
 from govfin.tables import BasicExpenditureDetail, DisclosureInfoTable, Table, ThreePublicTable
 from govfin.tables.base import CLASS_ROWS, Equation, Rollup, RowEquation
 
-_ZERO = Decimal(0)
-
-
 _NO_VALUES: Mapping[str, Decimal | None] = {}
 
 

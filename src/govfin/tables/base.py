@@ -7,7 +7,8 @@ Each table kind is a subclass that declares, as class-level data:
 - ``KIND``: the canonical Chinese title (收入决算表), which identifies the kind;
 - ``TITLES``: printed title variants that also identify it;
 - ``COLUMNS``: the money columns in printed order;
-- ``EQUATIONS``: the arithmetic relations that hold inside the table, each with a stable rule
+- ``ROW_EQUATIONS`` (on every row), ``EQUATIONS`` (between fixed cells) and ``ROLLUP`` (along
+  the code tree): the arithmetic relations that hold inside the table, each with a stable rule
   id.  :mod:`govfin.rules.tables` turns each into a registered rule; there is no per-table
   ``if`` in the rule code.
 

@@ -76,6 +76,8 @@ class IncomeTable(FunctionalTable):
         "附属单位上缴收入",
         "其他收入",
     )
+    #: The sources other than 财政拨款; 公开01 prints an income line of each name.
+    OTHER_SOURCES = COLUMNS[2:]
     ROW_EQUATIONS = (
         RowEquation(
             "R02-1",
