@@ -86,7 +86,7 @@ _SENTENCE_ENDS = re.compile(f"[{re.escape(_SENTENCE_END)}]")
 _CLAUSE_DELIMS = "，,、；;：:。！？!?"
 _CONTINUES_AFTER = "，,、：:（(—-"
 _CONTINUES_BEFORE = "。；;，,、）)：:"
-_SPACE = re.compile(r"[\s\u3000\xa0]+")
+_SPACE = re.compile(r"\s+")  # \s is Unicode: U+3000 and no-break spaces too
 _ENUM = re.compile(
     r"^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．](?!\d))"
 )

@@ -99,33 +99,38 @@ def split_lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-@attrs.frozen(init=False)
+@attrs.frozen
 class Line:
-    """One source line: its 1-based ``number``, its ``text``, its trimmed ``cells``, and the
-    non-empty ones (``values``), their concatenation (``joined``) and that without white space
-    (``squashed``), computed once: the readers test every line many times."""
+    """One source line: its 1-based ``number``, its ``text``, its trimmed ``cells``, and what
+    the readers test every line for, computed once: the non-empty cells (``values``), their
+    concatenation (``joined``) and that without white space (``squashed``), ``blank`` and
+    ``single``."""
 
     number: int
     text: str
-    cells: tuple[str, ...]
+    cells: tuple[str, ...] = attrs.field(init=False)
     #: The non-empty cells, in order.
-    values: tuple[str, ...] = attrs.field(eq=False, repr=False)
+    values: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
     #: The non-empty cells joined by nothing: the line as one string for label tests.
-    joined: str = attrs.field(eq=False, repr=False)
+    joined: str = attrs.field(init=False, eq=False, repr=False)
     #: ``squash(joined)``: the line without any white space, for title and label tests.
-    squashed: str = attrs.field(eq=False, repr=False)
+    squashed: str = attrs.field(init=False, eq=False, repr=False)
     #: True when the line holds nothing but white space.
-    blank: bool = attrs.field(eq=False, repr=False)
+    blank: bool = attrs.field(init=False, eq=False, repr=False)
     #: True when exactly one cell is non-empty (a title, a note, a narrative paragraph).
-    single: bool = attrs.field(eq=False, repr=False)
+    single: bool = attrs.field(init=False, eq=False, repr=False)
 
-    def __init__(self, number: int, text: str) -> None:
-        cells = tuple([c.strip(BLANK_LINE_CHARS) for c in text.split("\t")])  # clean() each
+    def __attrs_post_init__(self) -> None:
+        cells = tuple([c.strip(BLANK_LINE_CHARS) for c in self.text.split("\t")])  # clean()
         values = tuple(filter(None, cells))
         joined = "".join(values)
-        self.__attrs_init__(
-            number, text, cells, values, joined, squash(joined), not values, len(values) == 1
-        )
+        _set = object.__setattr__  # frozen
+        _set(self, "cells", cells)
+        _set(self, "values", values)
+        _set(self, "joined", joined)
+        _set(self, "squashed", squash(joined))
+        _set(self, "blank", not values)
+        _set(self, "single", len(values) == 1)
 
     def cell(self, i: int) -> str:
         """Cell ``i`` (trimmed), or ``""`` past the end of the line."""

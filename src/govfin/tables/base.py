@@ -154,7 +154,7 @@ def _row_tuple(rows: Iterable[Row]) -> tuple[Row, ...]:
     return tuple(rows)
 
 
-_TITLE_NOISE = re.compile(r"[\s\u3000]|公开\d+表|（?\(?\d{4}年度?\)?）?")
+_TITLE_NOISE = re.compile(r"\s|公开\d+表|（?\(?\d{4}年度?\)?）?")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "＂": '"', "（": "(", "）": ")"})
 
 
