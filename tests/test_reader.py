@@ -312,6 +312,15 @@ def test_evaluation_reading_details(result: ReadResult) -> None:
         ("财政拨款「三公」经费支出决算表", ThreePublicTable),
         ("公开09表 一般公共预算财政拨款‘三公’经费支出决算表", ThreePublicTable),
         ('一般公共预算财政拨款"三公"经费支出决算表(公开09表)', ThreePublicTable),
+        # what a title may end with once the year, 表号 or a remark is cut off (the reader
+        # skips lines by their last character before asking the kinds)
+        ("收入决算表2024年度", IncomeTable),
+        ("收入决算表2024年", IncomeTable),
+        ("收入决算表（2024年度）", IncomeTable),
+        ("收入决算表（单位：万元）", IncomeTable),
+        ("收入决算表公开02表", IncomeTable),
+        ("一般公共预算财政拨款基本支出决算明细表（按经济分类）", BasicExpenditureDetail),
+        ("一般公共预算财政拨款基本支出决算明细表(按经济分类)", BasicExpenditureDetail),
     ],
 )
 def test_identify_title(title: str, kind: type) -> None:
@@ -325,6 +334,8 @@ def test_identify_title(title: str, kind: type) -> None:
         "一、收入支出决算总表.....",
         "目 录",
         "注：本表反映部门本年度各项支出情况。",
+        "收入决算表。",
+        "收入决算表（说明）",
     ],
 )
 def test_not_a_title(text: str) -> None:

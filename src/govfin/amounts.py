@@ -271,53 +271,24 @@ class Tolerance:
         """
         parts = list(parts)
         per_part = list(units) if units is not None else [unit] * len(parts)
-        mode = self.mode
-        exact = mode is ToleranceMode.EXACT
-        rounded = mode is ToleranceMode.ROUND
-        # The arithmetic of interval_of and Interval.__add__/__sub__, inlined: this runs for
-        # every relation of every table, and building Interval objects dominated its cost.
-        # Per-unit work (u == 0, u / 2) is redone only when the unit object changes.
         expected = ZERO
-        lo = hi = ZERO  # the summed interval of the signed parts
-        last_u: object = None
-        point = False
-        h = ZERO
+        summed = Interval(ZERO, ZERO)  # the interval of the signed sum of the parts
         for (sign, value), u in zip(parts, per_part, strict=True):
             if value is None:
                 continue
-            if u is not last_u:
-                last_u = u
-                point = exact or u == 0
-                if rounded and not point:
-                    h = u / 2
-            if point:
-                v_lo = v_hi = value
-            elif rounded:
-                v_lo, v_hi = value - h, value + h
-            elif value >= 0:
-                v_lo, v_hi = value, value + u
-            else:
-                v_lo, v_hi = value - u, value
+            iv = interval_of(value, u, self.mode)
             if sign > 0:
                 expected += value
-                lo, hi = lo + v_lo, hi + v_hi
+                summed = summed + iv
             else:
-                expected += -value
-                lo, hi = lo + -v_hi, hi + -v_lo
+                expected -= value
+                summed = summed - iv
         actual = total if total is not None else ZERO
         if total is not None:
-            tu = total_unit if total_unit is not None else unit
-            if exact or tu == 0:
-                t_lo = t_hi = actual
-            elif rounded:
-                th = tu / 2
-                t_lo, t_hi = actual - th, actual + th
-            elif actual >= 0:
-                t_lo, t_hi = actual, actual + tu
-            else:
-                t_lo, t_hi = actual - tu, actual
+            t_iv = interval_of(actual, total_unit if total_unit is not None else unit, self.mode)
         else:
-            t_lo = t_hi = actual
+            t_iv = Interval(actual, actual)  # a blank total is an exact zero
+        t_lo, t_hi, lo, hi = t_iv.lo, t_iv.hi, summed.lo, summed.hi
         diff = actual - expected
         if self.absolute is not None:
             return Comparison(expected, actual, self.absolute, abs(diff) <= self.absolute)
