@@ -252,3 +252,8 @@ class TestBadInput:
         assert [r.key for r in t.rows] == ["合计", "201"]
         row = t.get("201")
         assert row is not None and row.code == "201"
+
+
+def test_row_key_must_be_a_string() -> None:
+    with pytest.raises(TypeError, match="key"):
+        Row(201, "一般公共服务支出", {})  # type: ignore[arg-type]

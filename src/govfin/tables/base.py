@@ -64,7 +64,7 @@ class Row:
     (``None`` = blank).  ``line`` is the source line when read from text.
     """
 
-    key: str
+    key: str = attrs.field(validator=attrs.validators.instance_of(str))
     name: str = ""
     values: Mapping[str, Decimal | None] = attrs.field(
         factory=dict,
@@ -255,31 +255,16 @@ class Table:
 
     # -- lookup -------------------------------------------------------------------------------
     @functools.cached_property
-    def _by_key(self) -> dict[str, Row] | None:
-        """Row key -> first row with that key, built once per table (rows are immutable).
-
-        ``None`` when some row key cannot be hashed: :meth:`get` then scans the rows.
-        """
+    def _by_key(self) -> dict[str, Row]:
+        """Row key -> first row with that key, built once per table (rows are immutable)."""
         index: dict[str, Row] = {}
-        try:
-            for r in self.rows:
-                index.setdefault(r.key, r)
-        except TypeError:
-            return None
+        for r in self.rows:
+            index.setdefault(r.key, r)
         return index
 
     def get(self, key: str) -> Row | None:
         """The first row with this key, or None."""
-        index = self._by_key
-        if index is not None:
-            try:
-                return index.get(key)
-            except TypeError:  # an unhashable key equals no (hashable) row key
-                return None
-        for r in self.rows:
-            if r.key == key:
-                return r
-        return None
+        return self._by_key.get(key)
 
     def row(self, key: str) -> Row:
         r = self.get(key)
@@ -297,16 +282,10 @@ class Table:
 
     def cell(self, key: str, column: str) -> Cell:
         """The cell at (row key, column); a missing row reads as blank."""
-        cls = type(self)
-        if cls.place is Table.place and cls.value is Table.value:
-            # place() and value() inlined (one row lookup instead of two): rules read every
-            # cell of a relation that does not hold to the cent through here.
-            r = self.get(key)
-            if r is None:
-                return Cell(Place(self.KIND, key, column, None), None, self.unit_of(key, column))
-            return Cell(Place(self.KIND, key, column, r.line), r[column],
-                        self.unit_of(key, column))
-        return Cell(self.place(key, column), self.value(key, column), self.unit_of(key, column))
+        r = self.get(key)
+        if r is None:
+            return Cell(Place(self.KIND, key, column), None, self.unit_of(key, column))
+        return Cell(Place(self.KIND, key, column, r.line), r[column], self.unit_of(key, column))
 
     def unit_of(self, key: str, column: str) -> Decimal:
         """Last-place unit of the cell at (row key, column).
