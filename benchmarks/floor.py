@@ -33,39 +33,12 @@ Equation = tuple["Decimal | None", list[tuple[int, "Decimal | None"]]]
 
 
 def equations(tables: Iterable[Table]) -> list[Equation]:
-    """The relations the R0x-n and R0x-tree rules test, in the order they test them."""
-    out: list[Equation] = []
-    for t in tables:
-        for eq in t.ROW_EQUATIONS:
-            for row in t.rows:
-                if row.blank:
-                    continue
-                v = row.values
-                parts = [(1, v.get(c)) for c in eq.plus] + [(-1, v.get(c)) for c in eq.minus]
-                out.append((v.get(eq.total), parts))
-        ru = t.ROLLUP
-        if ru is None:
-            continue
-        by_code = {r.code: r.values for r in t.rows if r.code is not None}
-        kids: dict[str, list[str]] = {}
-        for code in by_code:
-            if len(code) > 3 and code[:-2] in by_code:
-                kids.setdefault(code[:-2], []).append(code)
-        tops = [c for c in by_code if len(c) == 3]
-        total = t.get(ru.total) if ru.total else None
-        for column in t.COLUMNS if ru.columns is None else ru.columns:
-            if total is not None:
-                out.append(
-                    (total.values.get(column), [(1, by_code[c].get(column)) for c in tops])
-                )
-            for parent, children in kids.items():
-                out.append(
-                    (
-                        by_code[parent].get(column),
-                        [(1, by_code[c].get(column)) for c in children],
-                    )
-                )
-    return out
+    """The relations the R0x-n and R0x-tree rules test, in the order they test them, with their
+    Decimals pulled out of the rows (the relations of :func:`plans`, read once)."""
+    return [
+        (total_row.get(total_col), [(sign, row.get(col)) for sign, row, col in parts])
+        for total_row, total_col, parts in plans(tables)
+    ]
 
 
 def run(eqs: list[Equation]) -> tuple[int, int]:

@@ -684,13 +684,7 @@ def plot(res: dict[str, Any], path: Path) -> bool:
         if all("pandas" in r for r in g):
             a.plot(xs, [r["pandas"]["median"] / r["rows"] * 1e6 for r in g], "s-",
                    label="pandas (float64)")
-        a.set_xscale("log")
-        a.set_yscale("log")
-        a.set_xlabel("rows in the table")
-        a.set_ylabel("µs per row")
-        a.set_title("One 收入决算表 of growing size".replace("收入决算表", "income table"))
-        a.grid(True, which="both", alpha=0.3)
-        a.legend()
+        _log_axes(a, "rows in the table", "µs per row", "One income table of growing size")
     if "batch" in res:
         bt = res["batch"]
         xs = [r["sets"] for r in bt]
@@ -703,17 +697,22 @@ def plot(res: dict[str, Any], path: Path) -> bool:
         if all("pandas" in r for r in bt):
             b.plot(xs, [r["pandas"]["median"] / r["sets"] * 1e3 for r in bt], "s-",
                    label="pandas, batch in one DataFrame")
-        b.set_xscale("log")
-        b.set_yscale("log")
-        b.set_xlabel("table sets in the batch")
-        b.set_ylabel("ms per table set")
-        b.set_title("Batches of seed-sized table sets")
-        b.grid(True, which="both", alpha=0.3)
-        b.legend()
+        _log_axes(b, "table sets in the batch", "ms per table set", "Batches of seed-sized table sets")
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
     return True
+
+
+def _log_axes(ax: Any, xlabel: str, ylabel: str, title: str) -> None:
+    """Log-log axes with labels, a grid and the legend."""
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    ax.grid(True, which="both", alpha=0.3)
+    ax.legend()
 
 
 def profile(subject: Any, what: str, fn: Callable[[], object], top: int = 15) -> str:
