@@ -140,7 +140,7 @@ class TestEngine:
 
     def test_at_most(self) -> None:
         ctx = Context(CheckOptions())
-        ctx.rule = REGISTRY.get("R02-1")
+        ctx.start(REGISTRY.get("R02-1"))
         small = Cell(Place("a", "r", "c"), D("10.02"), D("0.01"))
         big = Cell(Place("b", "r", "c"), D("10.00"), D("0.01"))
         assert not ctx.at_most(small, big, what="a ≤ b")
@@ -208,3 +208,18 @@ def test_holds_exactly() -> None:
     assert holds_exactly(D("1.00"), [D("3.00")], [D("2.00")])
     assert not holds_exactly(D("3.01"), [D("1.00"), D("2.00")])  # a residue is not exact
     assert not holds_exactly(None, [D("0.01")])
+
+
+class TestPrefixOptions:
+    def test_select_accepts_a_string_or_any_iterable(self) -> None:
+        t = income("100.00", "90.00")
+        as_tuple = check(t, select=("R02",))
+        assert as_tuple.findings
+        assert check(t, select="R02") == as_tuple
+        assert check(t, select=["R02"]) == as_tuple
+        assert check(t, ignore="R02").findings != as_tuple.findings
+        assert CheckOptions(select="E-").select == ("E-",)
+
+    def test_non_string_prefix_rejected(self) -> None:
+        with pytest.raises(TypeError, match="prefixes must be strings"):
+            CheckOptions(select=[1])  # type: ignore[list-item]

@@ -24,6 +24,8 @@ from typing import Any, ClassVar
 
 import attrs
 
+from govfin.findings import Place
+
 __all__ = [
     "ATTRIBUTES",
     "COUNT_UNITS",
@@ -315,6 +317,14 @@ class Claim:
     def key(self) -> str:
         """The subject as compared (:func:`subject_key`)."""
         return subject_key(self.subject)
+
+    @functools.cached_property
+    def place(self) -> Place:
+        """Where the claim sits: table 情况说明, row = section heading, column = the claim's
+        text (with "（第2处）" for a repeated claim on the same line, so that each claim has a
+        place of its own)."""
+        text = self.text if not self.occurrence else f"{self.text}（第{self.occurrence + 1}处）"
+        return Place(NARRATIVE_TABLE, self.section or None, text, self.line)
 
     def describe(self) -> str:
         """One line: kind, text and where."""

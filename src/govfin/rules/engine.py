@@ -20,6 +20,17 @@ from govfin.rules.registry import REGISTRY, Registry, Rule
 __all__ = ["CheckOptions", "Context", "check", "holds_exactly"]
 
 
+def _prefixes(value: str | Iterable[str]) -> tuple[str, ...]:
+    """Rule-id prefixes as a tuple: one string, or any iterable of strings."""
+    if isinstance(value, str):
+        return (value,)
+    out = tuple(value)
+    for p in out:
+        if not isinstance(p, str):
+            raise TypeError(f"rule-id prefixes must be strings, got {p!r}")
+    return out
+
+
 def _severity_map(
     value: Mapping[str, Severity | str | None],
 ) -> Mapping[str, Severity | None]:
@@ -33,7 +44,7 @@ class CheckOptions:
     - ``tolerance``: the tolerance model (default: values rounded to their last place).
     - ``year``: the classification edition to check codes against (default: the document's).
     - ``severity``: per-run overrides by rule id; ``None`` switches a rule off.
-    - ``select`` / ``ignore``: rule-id prefixes to run / to skip.
+    - ``select`` / ``ignore``: rule-id prefixes to run / to skip (a string or an iterable).
     - ``personnel_classes``: economic 类 counted as 人员经费 in 公开06表 (the rest is 公用经费).
     - ``extra``: options for rule families (e.g. the 绩效自评 scoring scheme under ``"scheme"``).
     """
@@ -41,8 +52,8 @@ class CheckOptions:
     tolerance: Tolerance = attrs.field(factory=Tolerance)
     year: int | None = None
     severity: Mapping[str, Severity | None] = attrs.field(factory=dict, converter=_severity_map)
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
+    select: tuple[str, ...] = attrs.field(default=(), converter=_prefixes)
+    ignore: tuple[str, ...] = attrs.field(default=(), converter=_prefixes)
     personnel_classes: tuple[str, ...] = ("301", "303")
     extra: Mapping[str, Any] = attrs.field(factory=dict)
 
@@ -66,17 +77,19 @@ class Context:
         self.options = options
         self.tolerance = options.tolerance
         self.findings: list[Finding] = []
+        #: The rule being run, and the severity its findings get in this run.
         self.rule: Rule | None = None
+        self.severity: Severity | None = None
         #: The enclosing document (a Disclosure) when checking one, else None.
         self.document: Any = None
         #: Per-run memo for work several rules share (e.g. the narrative's assessment),
         #: keyed by a name of the rule module's choosing.
         self.cache: dict[str, Any] = {}
 
-    @property
-    def severity(self) -> Severity:
-        assert self.rule is not None
-        return self.options.severity_of(self.rule)
+    def start(self, r: Rule | None) -> None:
+        """Make ``r`` the current rule (``None`` when no rule runs)."""
+        self.rule = r
+        self.severity = None if r is None else self.options.severity_of(r)
 
     def emit(
         self,
@@ -93,7 +106,7 @@ class Context:
         fix_value: Decimal | None = None,
     ) -> Finding:
         """Report a finding of the current rule (at the rule's severity unless given)."""
-        assert self.rule is not None, "emit() outside a rule"
+        assert self.rule is not None and self.severity is not None, "emit() outside a rule"
         f = Finding(
             rule_id=self.rule.id,
             severity=severity if severity is not None else self.severity,
@@ -245,11 +258,17 @@ def check(
     if top is not None and callable(getattr(top, "check_parts", None)):
         ctx.document = top
     chosen = None if rules is None else {r.id for r in rules}
+    plans: dict[type, list[Rule]] = {}  # the rules this run applies, per subject type
     for subject in _subjects(obj):
-        for r in registry.for_type(type(subject)):
-            if (chosen is not None and r.id not in chosen) or not options.wants(r):
-                continue
-            ctx.rule = r
+        plan = plans.get(type(subject))
+        if plan is None:
+            plan = plans[type(subject)] = [
+                r
+                for r in registry.for_type(type(subject))
+                if (chosen is None or r.id in chosen) and options.wants(r)
+            ]
+        for r in plan:
+            ctx.start(r)
             r.func(subject, ctx)
-    ctx.rule = None
+    ctx.start(None)
     return Report(tuple(ctx.findings))

@@ -80,7 +80,6 @@ __all__ = [
     "Figure",
     "Status",
     "assess",
-    "claim_place",
     "claim_summary",
     "emit_assessments",
     "resolve",
@@ -109,13 +108,6 @@ class Assessment:
     difference: Decimal | None = None
     slack: Decimal | None = None
     cells: tuple[Place, ...] = ()
-
-
-def claim_place(claim: Claim) -> Place:
-    """Where a claim sits: table 情况说明, row = section heading, column = the claim's text
-    (with "（第2处）" for a repeated claim on the same line, so that each claim has its place)."""
-    text = claim.text if not claim.occurrence else f"{claim.text}（第{claim.occurrence + 1}处）"
-    return Place(NARRATIVE_TABLE, claim.section or None, text, claim.line)
 
 
 # -- sections and the figures their words name ---------------------------------------------------
@@ -519,7 +511,7 @@ class _Assessor:
             expected=expected,
             actual=printed.value,
             difference=printed.value - expected,
-            cells=cells or (claim_place(c),),
+            cells=cells or (c.place,),
         )
 
     def counted(
@@ -535,7 +527,7 @@ class _Assessor:
             expected=n,
             actual=claimed,
             difference=claimed - n,
-            cells=(claim_place(c), *cells),
+            cells=(c.place, *cells),
         )
 
     # -- X12: amounts, counts, nil statements against the tables --------------------------
@@ -563,7 +555,7 @@ class _Assessor:
             status, message = Status.AGREES, f"{what} = {fig.label} {_fmt(fig.value)}{extra}"
         else:
             status, message = Status.CONTRADICTED, f"{what}, but {fig.label} is {_fmt(fig.value)}"
-        self.add(c, rule_id, status, message, cells=(claim_place(c), *fig.places), **_compared(cmp))
+        self.add(c, rule_id, status, message, cells=(c.place, *fig.places), **_compared(cmp))
 
     def count(self, c: CountClaim) -> None:
         if _is_perf(c) and _PERF_COUNT.search(c.subject):
@@ -587,7 +579,7 @@ class _Assessor:
                 c, "X12", f"公开{cls.NUMBER}表 {cls.KIND} is not in the disclosure"
             )
         data = [r for r in t.rows if any(v not in (None, ZERO) for v in r.values.values())]
-        cells = (claim_place(c), Place(cls.KIND, data[0].key if data else None))
+        cells = (c.place, Place(cls.KIND, data[0].key if data else None))
         if data:
             self.add(
                 c,
@@ -684,7 +676,7 @@ class _Assessor:
                 expected=cv,
                 actual=dv,
                 difference=dv - cv,
-                cells=(claim_place(c),),
+                cells=(c.place,),
             )
         if c.percent is None:
             if sign > 0:
@@ -694,7 +686,7 @@ class _Assessor:
                     Status.AGREES,
                     f"“{c.text}”: this year {_fmt(cv)} ({source}) implies a previous year "
                     f"of {_fmt(prev_point)} ≥ 0",
-                    cells=(claim_place(c),),
+                    cells=(c.place,),
                 )
             elif not self.against_previous(c):
                 self.uncheckable(
@@ -713,7 +705,7 @@ class _Assessor:
                 f"“{c.text}”: the previous year was {_fmt(prev_point)} "
                 f"({_fmt(cv)} − {_fmt(dv)}): a rate on a nil base is meaningless",
                 expected=prev_point,
-                cells=(claim_place(c),),
+                cells=(c.place,),
             )
         # r = Δ / (current − sign·Δ) rises with Δ and falls with current, so its interval is
         # spanned by the interval ends.  When the previous year could be 0 within rounding
@@ -780,7 +772,7 @@ class _Assessor:
         change = now.value - before.value
         sign = c.sign
         words_ok = (change > 0) - (change < 0) == sign
-        cells = (claim_place(c), *now.places)
+        cells = (c.place, *now.places)
         if c.delta is None:
             self.add(
                 c,
@@ -837,7 +829,7 @@ class _Assessor:
                 Status.CONTRADICTED,
                 f"“{c.text}”: the budget is {_fmt(bv)}: a completion rate of it is meaningless",
                 expected=bv,
-                cells=(claim_place(c),),
+                cells=(c.place,),
             )
         detail = f"{_fmt(av)} ({source}) / {_fmt(bv)}"
         self.percentage(c, "N-completion", c.percent, r, av / bv * HUNDRED, detail)
@@ -877,7 +869,7 @@ class _Assessor:
             self.counted(
                 c, "N-perf", claimed, total,
                 f"“{c.text}”: the grade counts stated with it add up to {_fmt(total)}",
-                tuple(claim_place(g) for g in grades),
+                tuple(g.place for g in grades),
             )  # fmt: skip
 
     def perf_grade(self, c: GradeCountClaim) -> None:
@@ -914,7 +906,7 @@ class _Assessor:
             Status.AGREES if cmp.consistent else Status.CONTRADICTED,
             f"“{c.text}”: Σ 全年预算数 of the 自评表 is {_fmt(summary.funds)}万元 "
             f"(Σ 全年执行数 {_fmt(summary.executed)}万元, {summary.count} tables)",
-            cells=(claim_place(c),),
+            cells=(c.place,),
             **_compared(cmp),
         )
 
@@ -979,7 +971,7 @@ def emit_assessments(d: Disclosure, ctx: Context, rule_id: str) -> None:
             continue
         ctx.emit(
             _message(a),
-            place=claim_place(a.claim),
+            place=a.claim.place,
             severity=Severity.INFO if a.status is Status.AGREES else None,
             expected=a.expected,
             actual=a.actual,
@@ -1056,10 +1048,6 @@ _register(
 )
 
 
-def _rule_wanted(ctx: Context, rule_id: str) -> bool:
-    return ctx.options.wants(REGISTRY.get(rule_id))
-
-
 @_narrative(
     "N-unchecked",
     "未能核对的情况说明表述（提示）",
@@ -1071,12 +1059,13 @@ def n_unchecked(d: Disclosure, ctx: Context) -> None:
     """Every claim without an agreeing or contradicting check (among the rules run) is
     reported as "not checkable", with the reasons."""
     claims, assessments = _assessed(d, ctx)
+    run = {r: ctx.options.wants(REGISTRY.get(r)) for r in CLAIM_RULES}
     decided: set[int] = set()
     reasons: dict[int, list[str]] = {}
     for a in assessments:
         if a.status is Status.UNCHECKABLE:
             reasons.setdefault(id(a.claim), []).append(a.message)
-        elif _rule_wanted(ctx, a.rule_id):
+        elif run[a.rule_id]:
             decided.add(id(a.claim))
         else:
             reasons.setdefault(id(a.claim), []).append(f"{a.rule_id} not run")
@@ -1086,8 +1075,8 @@ def n_unchecked(d: Disclosure, ctx: Context) -> None:
         why = "; ".join(dict.fromkeys(reasons.get(id(c), ["no check applies"])))
         ctx.emit(
             f"{Status.UNCHECKABLE.value}: “{c.text}”: {why} — in “{c.sentence}”{_at(c.line)}",
-            place=claim_place(c),
-            cells=(claim_place(c),),
+            place=c.place,
+            cells=(c.place,),
         )
 
 
