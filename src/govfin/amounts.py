@@ -203,16 +203,21 @@ class Interval:
         return (self.hi - self.lo) / 2
 
 
-def interval_of(value: Decimal, unit: Decimal, mode: ToleranceMode) -> Interval:
-    """The interval a value reported to last-place ``unit`` stands for under ``mode``."""
+def _bounds(value: Decimal, unit: Decimal, mode: ToleranceMode) -> tuple[Decimal, Decimal]:
+    """(lo, hi) of :func:`interval_of`, without building the Interval (the hot path)."""
     if mode is ToleranceMode.EXACT or unit == 0:
-        return Interval(value, value)
+        return value, value
     if mode is ToleranceMode.ROUND:
         h = unit / 2
-        return Interval(value - h, value + h)
+        return value - h, value + h
     if value >= 0:
-        return Interval(value, value + unit)
-    return Interval(value - unit, value)
+        return value, value + unit
+    return value - unit, value
+
+
+def interval_of(value: Decimal, unit: Decimal, mode: ToleranceMode) -> Interval:
+    """The interval a value reported to last-place ``unit`` stands for under ``mode``."""
+    return Interval(*_bounds(value, unit, mode))
 
 
 @attrs.frozen
@@ -270,25 +275,26 @@ class Tolerance:
         last-place ``unit`` unless ``units`` (one per part) and ``total_unit`` say otherwise.
         """
         parts = list(parts)
-        per_part = list(units) if units is not None else [unit] * len(parts)
-        expected = ZERO
-        summed = Interval(ZERO, ZERO)  # the interval of the signed sum of the parts
+        per_part = units if units is not None else [unit] * len(parts)
+        mode = self.mode
+        expected = lo = hi = ZERO  # Σ sign·part, and the interval [lo, hi] it stands for
         for (sign, value), u in zip(parts, per_part, strict=True):
             if value is None:
                 continue
-            iv = interval_of(value, u, self.mode)
+            v_lo, v_hi = _bounds(value, u, mode)
             if sign > 0:
                 expected += value
-                summed = summed + iv
+                lo += v_lo
+                hi += v_hi
             else:
                 expected -= value
-                summed = summed - iv
+                lo -= v_hi
+                hi -= v_lo
         actual = total if total is not None else ZERO
         if total is not None:
-            t_iv = interval_of(actual, total_unit if total_unit is not None else unit, self.mode)
+            t_lo, t_hi = _bounds(actual, total_unit if total_unit is not None else unit, mode)
         else:
-            t_iv = Interval(actual, actual)  # a blank total is an exact zero
-        t_lo, t_hi, lo, hi = t_iv.lo, t_iv.hi, summed.lo, summed.hi
+            t_lo = t_hi = actual  # a blank total is an exact zero
         diff = actual - expected
         if self.absolute is not None:
             return Comparison(expected, actual, self.absolute, abs(diff) <= self.absolute)

@@ -198,7 +198,7 @@ class Disclosure:
     def table(self, kind: type[Table] | str) -> Table | None:
         """The first table of a kind: a class, a canonical KIND, or a printed title."""
         if isinstance(kind, type):
-            return next((t for t in self.tables if isinstance(t, kind)), None)
+            return self._by_class.get(kind)
         for t in self.tables:
             if t.KIND == kind:
                 return t
@@ -206,6 +206,16 @@ class Disclosure:
         if cls is None:
             return None
         return next((t for t in self.tables if isinstance(t, cls)), None)
+
+    @functools.cached_property
+    def _by_class(self) -> dict[type, Table]:
+        """Each table class (and each Table base class) -> the first table that is one."""
+        index: dict[type, Table] = {}
+        for t in self.tables:
+            for cls in type(t).__mro__:
+                if issubclass(cls, Table):
+                    index.setdefault(cls, t)
+        return index
 
     def __getitem__(self, kind: type[Table] | str) -> Table:
         t = self.table(kind)

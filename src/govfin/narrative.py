@@ -180,7 +180,7 @@ class Quantity:
     unit: str
     text: str
 
-    @property
+    @functools.cached_property
     def last_place(self) -> Decimal:
         exp = self.value.as_tuple().exponent
         assert isinstance(exp, int)

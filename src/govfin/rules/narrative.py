@@ -33,6 +33,7 @@ a table figure by the section it is in (一、收入支出决算总体情况说�
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import ROUND_HALF_UP, Decimal
@@ -269,15 +270,15 @@ class Figure:
     cells: tuple[Cell, ...] = ()
     missing: str | None = None
 
-    @property
+    @functools.cached_property
     def value(self) -> Decimal:
         return sum((c.value for c in self.cells if c.value is not None), ZERO)
 
-    @property
+    @functools.cached_property
     def unit(self) -> Decimal:
         return sum((c.unit for c in self.cells), ZERO)
 
-    @property
+    @functools.cached_property
     def places(self) -> tuple[Place, ...]:
         return tuple(c.place for c in self.cells)
 
@@ -314,6 +315,7 @@ def _figure(d: Disclosure, refs: tuple[Ref, ...], label: str) -> Figure:
     return Figure(label, tuple(cells))
 
 
+@functools.lru_cache(maxsize=1024)
 def _label(refs: tuple[Ref, ...]) -> str:
     return " + ".join(f"公开{c.NUMBER}表 {k} {col}" for c, k, col in refs)
 
@@ -385,6 +387,8 @@ def resolve(
 def _money(q: Quantity, d: Disclosure) -> tuple[Decimal, Decimal]:
     """A printed amount as (value, last-place unit) in the disclosure's unit."""
     v, u = q.wan_yuan()
+    if d.unit is Unit.WAN_YUAN:
+        return v, u
     factor = Unit.WAN_YUAN.yuan / d.unit.yuan
     return v * factor, u * factor
 
