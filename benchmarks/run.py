@@ -85,17 +85,10 @@ def _stats(s: Stats) -> dict[str, Any]:
 
 
 def seed_subject() -> tuple[str, Any]:
-    """The whole seed Disclosure when the fixture exists, else its ten tables."""
-    try:
-        from seed_disclosure import seed_disclosure
+    """The whole seed Disclosure (the test fixture built from the published tables)."""
+    from seed_disclosure import seed_disclosure
 
-        return "seed Disclosure (10 tables, 21 绩效自评, narrative)", seed_disclosure()
-    except ImportError:
-        from seed_tables import seed_tables
-
-        return "seed tables (10 tables; the Disclosure fixture is not there yet)", list(
-            seed_tables()
-        )
+    return "seed Disclosure (10 tables, 21 绩效自评, narrative)", seed_disclosure()
 
 
 FAMILIES = (
@@ -120,7 +113,60 @@ def bench_seed(cfg: Config) -> dict[str, Any]:
         s = measure(lambda p=prefixes: check(subject, select=p), repeat=cfg.repeat,
                     sample=cfg.sample, number=1 if cfg.quick else None, warmup=False)
         out["families"][name] = {**_stats(s), "findings": n}
+    out["fresh"] = _stats(_fresh_checks(subject, cfg))
+    out["floor"] = _stats(_reporting_floor(report, cfg))
     return out
+
+
+def _fresh_checks(subject: Any, cfg: Config) -> Stats:
+    """``check()`` of distinct but equal Disclosures, each checked once.
+
+    The copies are rebuilt from plain data before the timing, so each call pays for what a new
+    document costs: the narrative's claims extracted, the row indexes built.
+    """
+    data = subject.to_dict()
+    number = 1 if cfg.quick else 20
+    copies = [type(subject).from_dict(data) for _ in range(cfg.repeat * number + 1)]
+    pending = iter(copies)
+    return measure(lambda: check(next(pending)), repeat=cfg.repeat, number=number)
+
+
+def _reporting_floor(report: Any, cfg: Config) -> Stats:
+    """Building the report alone: each Finding and each Place it holds, from their fields.
+
+    Whatever finds them, a check that reports these findings must at least construct them;
+    this is that cost, with every message and value already known.
+    """
+    import attrs
+
+    from govfin.findings import Finding, Place, Report
+
+    def fields(p: Any) -> Any:
+        return None if p is None else attrs.astuple(p, recurse=False)
+
+    recipes = []
+    for f in report.findings:
+        kw = attrs.asdict(f, recurse=False)
+        for k in ("place", "fix"):
+            kw[k] = fields(kw[k])
+        kw["cells"] = [fields(c) for c in kw["cells"]]
+        recipes.append(kw)
+
+    def build() -> Report:
+        out = []
+        for kw in recipes:
+            place, fix = kw["place"], kw["fix"]
+            out.append(Finding(**{
+                **kw,
+                "place": None if place is None else Place(*place),
+                "fix": None if fix is None else Place(*fix),
+                "cells": tuple(Place(*c) for c in kw["cells"]),
+            }))
+        return Report(tuple(out))
+
+    assert build() == report
+    return measure(build, repeat=cfg.repeat, sample=cfg.sample,
+                   number=1 if cfg.quick else None)
 
 
 # -- 2. reading -----------------------------------------------------------------------------
@@ -455,12 +501,16 @@ def render(res: dict[str, Any]) -> str:
         ]
         for name, d in s["families"].items():
             lines.append(f"| only {name} | {_cell(d)} | {d['findings']} |")
-        lines.append("")
-        per = s["all"]["median"]
+        lines += [
+            f"| all, on a new equal Disclosure each call | {_cell(s['fresh'])} | |",
+            f"| (building the report's findings alone) | {_cell(s['floor'])} | |",
+            "",
+        ]
+        per, fresh = s["all"]["median"], s["fresh"]["median"]
         targets.append(("checking the seed", "≤ 1 ms", fmt_time(per), _ok(per, 1e-3)))
         targets.append(
-            ("seed disclosures checked per second, one core", "≥ 1,000", f"{1 / per:,.0f}",
-             _ok(1 / per, 1000, less=False))
+            ("seed disclosures checked per second, one core (each a new object)", "≥ 1,000",
+             f"{1 / fresh:,.0f}", _ok(1 / fresh, 1000, less=False))
         )
     if res.get("read"):
         r = res["read"]
