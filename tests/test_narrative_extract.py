@@ -17,11 +17,14 @@ from govfin.narrative import (
     PercentClaim,
     Quantity,
     ShareClaim,
+    claims_in,
     extract_claims,
     find_residue,
     find_years,
+    residue_in,
     sentences,
     subject_key,
+    years_in,
 )
 
 
@@ -296,3 +299,22 @@ def test_repeated_claims_on_one_line_are_numbered() -> None:
         ("共接待0批次", 0),
         ("共接待0批次", 1),
     ]
+
+
+def test_sentence_level_functions_equal_the_text_ones() -> None:
+    """claims_in / residue_in / years_in over split sentences = the text functions, and a
+    section's sentences (split once, shared by all three) are those of its text."""
+    narrative = seed_narrative()
+    text = "2023年XX增加（减少）10.00万元，主要原因是。《2019年规划》2022-2024年。"
+    for heading, body, first in [(s.heading, s.text, s.first_text_line)
+                                 for s in narrative.sections] + [("附", text, 7)]:
+        sents = sentences(body, section=heading, first_line=first)
+        assert claims_in(sents, section=heading) == extract_claims(
+            body, section=heading, first_line=first)
+        assert residue_in(sents) == find_residue(body, section=heading, first_line=first)
+        assert years_in(sents) == find_years(body, section=heading, first_line=first)
+    assert residue_in(sentences(text)) and years_in(sentences(text))
+    for section in narrative.sections:
+        assert section.sentences() == tuple(
+            sentences(section.text, section=section.heading, first_line=section.first_text_line))
+        assert section.claims() == claims_in(section.sentences(), section=section.heading)

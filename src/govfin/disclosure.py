@@ -25,11 +25,13 @@ from govfin.amounts import Unit
 from govfin.findings import Report
 from govfin.narrative import (
     Claim,
+    Sentence,
     TemplateResidue,
     YearMention,
-    extract_claims,
-    find_residue,
-    find_years,
+    claims_in,
+    residue_in,
+    sentences,
+    years_in,
 )
 from govfin.performance.model import ProjectEvaluation
 from govfin.tables import Table, kind_for_title
@@ -62,10 +64,18 @@ class NarrativeSection:
         """The checkable statements of this section (:func:`govfin.narrative.extract_claims`)."""
         return self._claims
 
+    def sentences(self) -> tuple[Sentence, ...]:
+        """The section's text split into sentences (:func:`govfin.narrative.sentences`)."""
+        return self._sentences
+
+    # Derived once per section (it is immutable); every check run reads them.
+    @functools.cached_property
+    def _sentences(self) -> tuple[Sentence, ...]:
+        return tuple(sentences(self.text, section=self.heading, first_line=self.first_text_line))
+
     @functools.cached_property
     def _claims(self) -> tuple[Claim, ...]:
-        # Extracted once per section (it is immutable); every check run reads them.
-        return extract_claims(self.text, section=self.heading, first_line=self.first_text_line)
+        return claims_in(self._sentences, section=self.heading)
 
 
 #: A top-level heading of the 情况说明: "一、收入支出决算总体情况说明".
@@ -115,11 +125,17 @@ class Narrative:
         """Every claim of every section, in printed order."""
         return tuple(c for s in self.sections for c in s.claims())
 
-    def _texts(self) -> Iterator[tuple[str, str, int | None]]:
+    def _sentences(self) -> Iterator[Sentence]:
+        """Every sentence of the sections, then of the glossary."""
         for s in self.sections:
-            yield s.heading, s.text, s.first_text_line
-        if self.glossary:
-            yield "名词解释", self.glossary, self.glossary_line
+            yield from s.sentences()
+        yield from self._glossary_sentences
+
+    @functools.cached_property
+    def _glossary_sentences(self) -> tuple[Sentence, ...]:
+        if not self.glossary:
+            return ()
+        return tuple(sentences(self.glossary, section="名词解释", first_line=self.glossary_line))
 
     def residue(self) -> tuple[TemplateResidue, ...]:
         """Template residue anywhere in the narrative (glossary included)."""
@@ -132,13 +148,11 @@ class Narrative:
     # Found once per narrative (it is immutable); every check run reads them.
     @functools.cached_property
     def _residue(self) -> tuple[TemplateResidue, ...]:
-        return tuple(
-            r for h, t, n in self._texts() for r in find_residue(t, section=h, first_line=n)
-        )
+        return residue_in(self._sentences())
 
     @functools.cached_property
     def _years(self) -> tuple[YearMention, ...]:
-        return tuple(y for h, t, n in self._texts() for y in find_years(t, section=h, first_line=n))
+        return years_in(self._sentences())
 
     @classmethod
     def from_text(

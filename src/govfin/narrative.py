@@ -46,12 +46,15 @@ __all__ = [
     "ShareClaim",
     "TemplateResidue",
     "YearMention",
+    "claims_in",
     "claims_in_sections",
     "extract_claims",
     "find_residue",
     "find_years",
+    "residue_in",
     "sentences",
     "subject_key",
+    "years_in",
 ]
 
 #: ``Place.table`` of every finding about the narrative.
@@ -725,8 +728,13 @@ def extract_claims(
     ``first_line`` is the source line of the text's first line, so that each claim carries the
     line it begins on.
     """
+    return claims_in(sentences(text, section=section, first_line=first_line), section=section)
+
+
+def claims_in(sents: Iterable[Sentence], *, section: str = "") -> tuple[Claim, ...]:
+    """:func:`extract_claims` of one section already split into :func:`sentences`."""
     ex = _Extractor(section)
-    for s in sentences(text, section=section, first_line=first_line):
+    for s in sents:
         ex.sentence(s)
     seen: dict[tuple[str, int | None], int] = {}
     out: list[Claim] = []
@@ -779,11 +787,17 @@ def find_residue(
     text: str, *, section: str = "", first_line: int | None = None
 ) -> tuple[TemplateResidue, ...]:
     """Template residue in a section's text, one item per occurrence."""
+    return residue_in(sentences(text, section=section, first_line=first_line))
+
+
+def residue_in(sents: Iterable[Sentence]) -> tuple[TemplateResidue, ...]:
+    """:func:`find_residue` of a text already split into :func:`sentences`."""
     out: list[TemplateResidue] = []
-    for s in sentences(text, section=section, first_line=first_line):
+    for s in sents:
         for rx, what in RESIDUE_PATTERNS:
             for m in rx.finditer(s.text):
-                out.append(TemplateResidue(m.group(0), what, s.text, section, s.line_at(m.start())))
+                out.append(TemplateResidue(m.group(0), what, s.text, s.section,
+                                           s.line_at(m.start())))
     return tuple(out)
 
 
@@ -812,8 +826,15 @@ def find_years(
     text: str, *, section: str = "", first_line: int | None = None
 ) -> tuple[YearMention, ...]:
     """Every year ("2023年", "2024年度") in a section's text, with its whitelisting reason."""
+    return years_in(sentences(text, section=section, first_line=first_line))
+
+
+def years_in(sents: Iterable[Sentence]) -> tuple[YearMention, ...]:
+    """:func:`find_years` of a text already split into :func:`sentences`."""
     out: list[YearMention] = []
-    for s in sentences(text, section=section, first_line=first_line):
+    for s in sents:
+        if _YEAR.search(s.text) is None:
+            continue
         titles = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(s.text)]
         ranges = [(m.start(), m.end()) for m in _RANGE.finditer(s.text)]
         for m in _YEAR.finditer(s.text):
@@ -831,7 +852,7 @@ def find_years(
                     int(m.group("y")),
                     s.text[i : end + (1 if s.text[end : end + 1] == "度" else 0)],
                     s.text,
-                    section,
+                    s.section,
                     s.line_at(i),
                     allowed,
                 )
