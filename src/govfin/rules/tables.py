@@ -98,10 +98,14 @@ def _rollup(ru: Rollup, table: Table, ctx: Context) -> None:
         tops = [c for c in present if len(c) == 3]
         relations.append((ru.total, tops, f"{ru.total} = Σ类"))
     relations += [(p, kids, f"{p} = Σ children") for p, kids in children.items() if p in present]
-    values = {key: _values(table, key) for rel in relations for key in (rel[0], *rel[1])}
+    # Each relation with the cells of its rows, looked up once for every column.
+    rows = [
+        (total, parts, what, _values(table, total), [_values(table, k) for k in parts])
+        for total, parts, what in relations
+    ]
     for column in columns:
-        for total, parts, what in relations:
-            if holds_exactly(values[total].get(column), (values[k].get(column) for k in parts)):
+        for total, parts, what, total_values, part_values in rows:
+            if holds_exactly(total_values.get(column), [v.get(column) for v in part_values]):
                 continue
             ctx.equation(
                 table.cell(total, column),
