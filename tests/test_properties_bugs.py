@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
+import pytest
 from seed_tables import seed_tables
 
 import govfin
@@ -63,3 +64,20 @@ def test_fund_table_in_yuan_below_a_cent_of_wan_is_not_data() -> None:
     )
     d = Disclosure(department="某局", year=2024, tables=tables)
     assert govfin.check(d).select(rule="K-should-be-empty").findings
+
+
+
+@pytest.mark.parametrize("exact", ["120.045", "0.045", "7.35", "99.954", "120.044", "3.1"])
+def test_generated_narrative_never_rounds_twice(exact: str) -> None:
+    """The narrative generator restated 120.05 (printed from 120.045) as 120.1, a double
+    rounding X12 rightly contradicts: a figure it shortens must be what the exact value gives."""
+    from govfin.amounts import Unit
+    from govfin.strategies import _say, _Source
+
+    always = _Source(lambda strategy: 99)  # every chance() comes out True
+    printed = Decimal(exact).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    _, stated = _say(printed, Unit.WAN_YUAN, always, ROUND_HALF_UP)
+    if stated.as_tuple().exponent == -1:
+        assert stated == Decimal(exact).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    else:
+        assert stated == printed and printed.as_tuple().digits[-1] == 5

@@ -1368,9 +1368,14 @@ _HEADINGS = (
 
 def _say(value: Decimal | None, unit: Unit, src: _Source, rounding: str) -> tuple[str, Decimal]:
     """An amount as the narrative prints it (text, value stated): the table's figure in the
-    table's unit, sometimes to fewer places."""
+    table's unit, sometimes to fewer places.
+
+    A figure whose last digit is 5 keeps its places: it may itself be a half rounded up, and
+    rounding it again would round twice (120.045 → 120.05 → 120.1, where 120.045 → 120.0), a
+    real error in the text that a consistent document must not contain.
+    """
     v = value if value is not None else Decimal("0.00")
-    if src.chance(20):
+    if src.chance(20) and v.as_tuple().digits[-1:] != (5,):
         v = v.quantize(Decimal("0.1"), rounding=rounding)
     return f"{v:f}{unit.value}", v
 
