@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 import pytest
 from hypothesis import given
@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from govfin import codes
 from govfin import strategies as gs
-from govfin.amounts import Tolerance, ToleranceMode, Unit, parse_amount
+from govfin.amounts import Tolerance, ToleranceMode, Unit, interval_of, parse_amount, stands_for
 
 CENT = Decimal("0.01")
 HALF = Decimal("0.005")
@@ -42,6 +42,27 @@ def test_amounts_have_the_digits_of_their_precision(value: Decimal) -> None:
 _signed_parts = st.lists(
     st.tuples(st.sampled_from([1, -1]), gs.yuan_amounts(max_yuan=10**8)), min_size=0, max_size=40
 )
+
+
+@given(
+    gs.amounts(CENT, min_value=None),
+    gs.amounts(Decimal("0.0001"), min_value=None),
+    st.sampled_from(list(ToleranceMode)),
+    st.sampled_from([CENT, Decimal(0)]),
+)
+def test_stands_for_is_membership_of_the_interval(
+    printed: Decimal, exact: Decimal, mode: ToleranceMode, unit: Decimal
+) -> None:
+    """stands_for agrees with interval_of, holds the printed value itself, and holds the exact
+    value a printed figure was rounded (or truncated) from."""
+    iv = interval_of(printed, unit, mode)
+    assert stands_for(printed, unit, mode, exact) is (iv.lo <= exact <= iv.hi)
+    assert stands_for(printed, unit, mode, printed)
+    derived = {ToleranceMode.ROUND: exact.quantize(CENT, ROUND_HALF_UP),
+               ToleranceMode.TRUNCATE: exact.quantize(CENT, ROUND_DOWN),
+               ToleranceMode.EXACT: exact}[mode]
+    if unit:
+        assert stands_for(derived, unit, mode, exact)
 
 
 @given(_signed_parts, st.sampled_from([Unit.WAN_YUAN, Unit.YUAN]))

@@ -36,6 +36,7 @@ __all__ = [
     "interval_of",
     "parse_amount",
     "parse_count",
+    "stands_for",
     "to_decimal",
 ]
 
@@ -218,6 +219,15 @@ def _bounds(value: Decimal, unit: Decimal, mode: ToleranceMode) -> tuple[Decimal
 def interval_of(value: Decimal, unit: Decimal, mode: ToleranceMode) -> Interval:
     """The interval a value reported to last-place ``unit`` stands for under ``mode``."""
     return Interval(*_bounds(value, unit, mode))
+
+
+def stands_for(printed: Decimal, unit: Decimal, mode: ToleranceMode, point: Decimal) -> bool:
+    """True when ``point`` lies in :func:`interval_of` ``(printed, unit, mode)``: the printed
+    value may have been derived from it (in every mode the interval holds ``printed``)."""
+    if point == printed:
+        return True
+    lo, hi = _bounds(printed, unit, mode)
+    return lo <= point <= hi
 
 
 @attrs.frozen

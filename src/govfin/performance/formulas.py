@@ -288,12 +288,11 @@ def qualitative_band(
     "round(#weight# * 0.6, 2) <= #score# and #score# < round(#weight# * 0.8, 2)" (部分达成),
     "0 <= #score# and #score# < round(#weight# * 0.6, 2)" (未达成).
     """
-    top = round_half_up(weight * achieved)
-    mid = round_half_up(weight * partial)
     if outcome is Outcome.ACHIEVED:
-        return ScoreBand(top, weight, True)
+        return ScoreBand(round_half_up(weight * achieved), weight, True)
+    mid = round_half_up(weight * partial)
     if outcome is Outcome.PARTIAL:
-        return ScoreBand(mid, top, False)
+        return ScoreBand(mid, round_half_up(weight * achieved), False)
     return ScoreBand(ZERO, mid, False)
 
 

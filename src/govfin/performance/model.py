@@ -75,6 +75,10 @@ _UNITS: dict[str, Decimal] = {
 }
 
 
+#: Indicator attribute -> printed column label.
+_INDICATOR_COLUMNS: dict[str, str] = {"score": "得分", "weight": "分值"}
+
+
 def _decimal(value: object, unit: Decimal, what: str) -> Decimal | None:
     d = to_decimal(value, where=what)
     if d is not None and d != d.quantize(unit):
@@ -309,22 +313,28 @@ class ProjectEvaluation:
         """The per-source fund lines (after 资金总额)."""
         return self.funds[1:]
 
-    def fund_cell(self, fund: FundLine, attr: str) -> Cell:
-        """The cell of ``fund``'s field ``attr`` (``"executed"``, ``"rate"``, ...)."""
+    def fund_place(self, fund: FundLine, attr: str) -> Place:
+        """Where ``fund``'s field ``attr`` (``"executed"``, ``"rate"``, ...) is printed."""
         try:
             column = FUND_COLUMNS[attr]
         except KeyError:
             raise KeyError(f"FundLine has no money/score column {attr!r}") from None
-        return Cell(self.place(fund.source, column, fund.line), getattr(fund, attr), _UNITS[attr])
+        return self.place(fund.source, column, fund.line)
+
+    def fund_cell(self, fund: FundLine, attr: str) -> Cell:
+        """The cell of ``fund``'s field ``attr`` (``"executed"``, ``"rate"``, ...)."""
+        return Cell(self.fund_place(fund, attr), getattr(fund, attr), _UNITS[attr])
+
+    def indicator_place(self, indicator: Indicator, attr: str) -> Place:
+        """Where ``indicator``'s ``"score"`` (得分) or ``"weight"`` (分值) is printed."""
+        column = _INDICATOR_COLUMNS.get(attr)
+        if column is None:
+            raise KeyError(f"Indicator has no numeric column {attr!r}")
+        return self.place(indicator.name, column, indicator.line)
 
     def indicator_cell(self, indicator: Indicator, attr: str) -> Cell:
         """The cell of ``indicator``'s ``"score"`` (得分) or ``"weight"`` (分值)."""
-        column = {"score": "得分", "weight": "分值"}.get(attr)
-        if column is None:
-            raise KeyError(f"Indicator has no numeric column {attr!r}")
-        return Cell(
-            self.place(indicator.name, column, indicator.line), getattr(indicator, attr), SCORE_UNIT
-        )
+        return Cell(self.indicator_place(indicator, attr), getattr(indicator, attr), SCORE_UNIT)
 
     def total_cell(self) -> Cell:
         """The printed 总分."""

@@ -19,6 +19,7 @@ Provided (sources in rules-research.md §3):
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Literal
@@ -33,7 +34,6 @@ from govfin.performance.formulas import (
     NegativeFormula,
     ScoreBand,
     execution_score,
-    grade,
     qualitative_band,
     tiered_execution_score,
 )
@@ -171,8 +171,12 @@ class GradeBands:
     floor: str = "差"
 
     def grade(self, total: Decimal) -> str:
-        """The grade of ``total`` (R3-10)."""
-        return grade(total, self.bands, self.floor)
+        """The grade of ``total`` (R3-10): :func:`~govfin.performance.formulas.grade` over
+        bands already sorted, best first."""
+        for bound, label in self.bands:
+            if total >= bound:
+                return label
+        return self.floor
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -249,6 +253,10 @@ class ScoringScheme:
 
     def known_level1(self) -> frozenset[str]:
         """Every 一级指标 name this scheme weighs."""
+        return self._level1_names
+
+    @functools.cached_property
+    def _level1_names(self) -> frozenset[str]:
         return frozenset(n for g in self.level1 for n in g.names)
 
     def expected_level1(self, present: Iterable[str]) -> tuple[Level1Weight, ...]:

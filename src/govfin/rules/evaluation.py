@@ -33,13 +33,19 @@ when there are several sources (a single source line must equal 资金总额: E-
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
 from decimal import Decimal
 
-from govfin.amounts import ZERO, interval_of
+from govfin.amounts import ZERO, stands_for
 from govfin.findings import Category, Cell, Place, Severity
-from govfin.performance.diagnosis import RelationCheck, diagnose, fund_relations
-from govfin.performance.formulas import quantitative_score, round_half_up
+from govfin.performance.diagnosis import (
+    RelationCheck,
+    corrections,
+    failing_relations,
+    sole_correction,
+)
+from govfin.performance.formulas import ScoreBand, quantitative_score, round_half_up
 from govfin.performance.model import (
     FUND_COLUMNS,
     SCORE_UNIT,
@@ -69,24 +75,19 @@ def _scheme(ctx: Context) -> ScoringScheme:
     return resolve_scheme(ctx.options.extra.get("scheme"))
 
 
-def _in_range(score: Decimal | None, weight: Decimal) -> bool:
-    """True when a 得分 is blank or within [0, 分值] exactly: E-score-range reports nothing."""
-    return score is None or ZERO <= score <= weight
-
-
-#: Key in a run's :attr:`Context.cache`: the judged relations of each fund line, which
+#: Key in a run's :attr:`Context.cache`: the failing relations of each fund line, which
 #: E-rate, E-rate-score and E-diagnosis all read.
-_RELATIONS = "evaluation.fund-relations"
+_FAILING = "evaluation.failing-relations"
 
 
-def _relations(line: FundLine, ctx: Context) -> dict[str, RelationCheck]:
-    """The relations of a fund line judged under the run's scheme and tolerance, by name
-    (:func:`~govfin.performance.diagnosis.fund_relations`, once per line and run)."""
+def _failing(line: FundLine, ctx: Context) -> dict[str, RelationCheck]:
+    """The relations of a fund line that fail under the run's scheme and tolerance, by name
+    (:func:`~govfin.performance.diagnosis.failing_relations`, once per line and run)."""
     memo: dict[int, tuple[FundLine, dict[str, RelationCheck]]]
-    memo = ctx.cache.setdefault(_RELATIONS, {})
+    memo = ctx.cache.setdefault(_FAILING, {})
     cached = memo.get(id(line))
     if cached is None or cached[0] is not line:
-        judged = fund_relations(line, _scheme(ctx), ctx.tolerance)
+        judged = failing_relations(line, _scheme(ctx), ctx.tolerance)
         cached = memo[id(line)] = (line, {r.name: r for r in judged})
     return cached[1]
 
@@ -125,21 +126,21 @@ def balance(ev: ProjectEvaluation, ctx: Context) -> None:
 def rate(ev: ProjectEvaluation, ctx: Context) -> None:
     """The printed 执行率 equals 全年执行数 / 全年预算数 (intervals of the printed precision)."""
     for line in _checked_lines(ev):
-        check = _relations(line, ctx).get("执行率")
-        if check is None:
-            if line.annual_budget == 0 and line.rate not in (None, ZERO):
+        if line.annual_budget == 0:  # not computable
+            if line.rate not in (None, ZERO):
                 ctx.emit(
                     f"{line.source}: 执行率 {line.rate}% printed although 全年预算数 is 0 "
                     "(not computable)",
-                    place=ev.fund_cell(line, "rate").place, severity=Severity.WARNING,
+                    place=ev.fund_place(line, "rate"), severity=Severity.WARNING,
                     actual=line.rate,
                 )
             continue
-        if not check.consistent:
+        check = _failing(line, ctx).get("执行率")
+        if check is not None:
             ctx.emit(
                 f"{line.source}: 执行率 {line.rate}% ≠ 全年执行数 {line.executed} / "
                 f"全年预算数 {line.annual_budget} = {check.expected}%",
-                place=ev.fund_cell(line, "rate").place,
+                place=ev.fund_place(line, "rate"),
                 expected=check.expected,
                 actual=check.actual,
                 difference=_diff(check),
@@ -155,7 +156,7 @@ def _diff(check: RelationCheck) -> Decimal | None:
 
 
 def _places(ev: ProjectEvaluation, line: FundLine, check: RelationCheck) -> list[Place]:
-    return [ev.fund_cell(line, a).place for a in check.cells]
+    return [ev.fund_place(line, a) for a in check.cells]
 
 
 @_evaluation_rule("E-rate-score", "执行率得分 = min(执行率, 100%) × 分值",
@@ -164,19 +165,26 @@ def rate_score(ev: ProjectEvaluation, ctx: Context) -> None:
     """The 执行率得分 follows from 全年执行数 / 全年预算数 by the scheme's execution scoring."""
     scheme = _scheme(ctx)
     for line in _checked_lines(ev):
-        check = _relations(line, ctx).get("得分")
-        if check is None or check.consistent:
+        check = _failing(line, ctx).get("得分")
+        if check is None:
             continue
         ctx.emit(
             f"{line.source}: 执行率得分 {line.score} ≠ {check.expected} "
             f"(全年执行数 {line.executed} / 全年预算数 {line.annual_budget}, 分值 {line.weight}, "
             f"scheme {scheme.name})",
-            place=ev.fund_cell(line, "score").place,
+            place=ev.fund_place(line, "score"),
             expected=check.expected,
             actual=check.actual,
             difference=_diff(check),
             cells=_places(ev, line, check),
         )
+
+
+#: The columns a single source line repeats from 资金总额 (all but 分值), and those several
+#: sources sum to (the money columns).
+_SOURCE_COLUMNS = tuple(a for a in FUND_COLUMNS if a != "weight")
+_SUMMED_COLUMNS = tuple(a for a in _SOURCE_COLUMNS if a not in ("rate", "score"))
+_source_values = operator.attrgetter(*_SOURCE_COLUMNS)
 
 
 @_evaluation_rule("E-sources", "资金来源行与资金总额一致", "source lines agree with 资金总额",
@@ -187,10 +195,9 @@ def sources(ev: ProjectEvaluation, ctx: Context) -> None:
     if len(ev.funds) < 2:
         return
     total, parts = ev.funds[0], ev.funds[1:]
-    attrs_ = [a for a in FUND_COLUMNS if a != "weight"]
-    if len(parts) > 1:
-        attrs_ = [a for a in attrs_ if a not in ("rate", "score")]
-    for attr in attrs_:
+    if len(parts) == 1 and _source_values(total) == _source_values(parts[0]):
+        return  # the one source repeats 资金总额: every column holds
+    for attr in _SOURCE_COLUMNS if len(parts) == 1 else _SUMMED_COLUMNS:
         if holds_exactly(getattr(total, attr), [getattr(p, attr) for p in parts]):
             continue
         what = (f"资金总额 {FUND_COLUMNS[attr]} = {parts[0].source}" if len(parts) == 1
@@ -210,14 +217,14 @@ def budget_adjusted(ev: ProjectEvaluation, ctx: Context) -> None:
             continue
         if a is None:
             ctx.emit(f"{line.source}: 全年预算数 blank while 预算编制数 is {i}",
-                     place=ev.fund_cell(line, "annual_budget").place, expected=i)
+                     place=ev.fund_place(line, "annual_budget"), expected=i)
         elif a != i:
             ctx.emit(
                 f"{line.source}: 全年预算数 {a} differs from 预算编制数 {i}: per 表注 2 the budget "
                 "was adjusted — confirm the adjustment",
-                place=ev.fund_cell(line, "annual_budget").place,
+                place=ev.fund_place(line, "annual_budget"),
                 expected=i, actual=a, difference=a - i,
-                cells=[ev.fund_cell(line, "initial_budget").place],
+                cells=[ev.fund_place(line, "initial_budget")],
             )
 
 
@@ -231,9 +238,9 @@ def declared(ev: ProjectEvaluation, ctx: Context) -> None:
         if d is not None and i is not None and d != i:
             ctx.emit(
                 f"{line.source}: 目标申报数 {d} differs from 预算编制数 {i}",
-                place=ev.fund_cell(line, "declared").place,
+                place=ev.fund_place(line, "declared"),
                 expected=i, actual=d, difference=d - i,
-                cells=[ev.fund_cell(line, "initial_budget").place],
+                cells=[ev.fund_place(line, "initial_budget")],
             )
 
 
@@ -245,15 +252,17 @@ def diagnosis(ev: ProjectEvaluation, ctx: Context) -> None:
     name the single cell whose correction satisfies all of them, with its value."""
     scheme = _scheme(ctx)
     for line in _checked_lines(ev):
-        if sum(not r.consistent for r in _relations(line, ctx).values()) < 2:
+        failing = _failing(line, ctx)
+        if len(failing) < 2:
             continue  # nothing to diagnose: the search for corrections is skipped
-        d = diagnose(line, scheme, ctx.tolerance)
-        failing = d.failing
-        names = ", ".join(r.name for r in failing)
-        cells = list(dict.fromkeys(ev.fund_cell(line, a).place for r in failing for a in r.cells))
-        fix = d.unique
+        fixes = corrections(line, scheme, ctx.tolerance, failing=failing.values())
+        names = ", ".join(failing)
+        cells = list(dict.fromkeys(
+            ev.fund_place(line, a) for r in failing.values() for a in r.cells
+        ))
+        fix = sole_correction(fixes)
         if fix is not None:
-            place = ev.fund_cell(line, fix.attr).place
+            place = ev.fund_place(line, fix.attr)
             ctx.emit(
                 f"{line.source}: {names} fail together; the one correction satisfying every "
                 f"relation is {fix.column} = {fix.value} (printed {getattr(line, fix.attr)})",
@@ -264,15 +273,15 @@ def diagnosis(ev: ProjectEvaluation, ctx: Context) -> None:
                 fix=place,
                 fix_value=fix.value,
             )
-        elif d.corrections:
-            options = "; ".join(str(c) for c in d.corrections)
+        elif fixes:
+            options = "; ".join(str(c) for c in fixes)
             ctx.emit(f"{line.source}: {names} fail together; several single-cell corrections "
                      f"would satisfy them ({options})",
-                     place=ev.fund_cell(line, "rate").place, severity=Severity.INFO, cells=cells)
+                     place=ev.fund_place(line, "rate"), severity=Severity.INFO, cells=cells)
         else:
             ctx.emit(f"{line.source}: {names} fail together and no single-cell correction "
                      "satisfies every relation",
-                     place=ev.fund_cell(line, "rate").place, severity=Severity.INFO, cells=cells)
+                     place=ev.fund_place(line, "rate"), severity=Severity.INFO, cells=cells)
 
 
 # -- scores, total, grade ----------------------------------------------------------------------
@@ -282,15 +291,17 @@ def diagnosis(ev: ProjectEvaluation, ctx: Context) -> None:
                   source="R3-4, R3-9 (不设置加分项)")
 def score_range(ev: ProjectEvaluation, ctx: Context) -> None:
     """Every 得分 (执行率得分 and each indicator's) lies between 0 and its 分值."""
-    pairs: list[tuple[Cell, Cell]] = []  # those not plainly in range
+    pairs: list[tuple[Cell, Cell]] = []  # those not plainly in range (blank, or in [0, 分值])
     for line in _checked_lines(ev):
-        if not _in_range(line.score, line.weight):
-            w = Cell(ev.fund_cell(line, "weight").place, line.weight, _EXACT)
-            pairs.append((ev.fund_cell(line, "score"), w))
+        s = line.score
+        if s is not None and not ZERO <= s <= line.weight:
+            pairs.append((ev.fund_cell(line, "score"),
+                          Cell(ev.fund_place(line, "weight"), line.weight, _EXACT)))
     for ind in ev.indicators:
-        if ind.weight is not None and not _in_range(ind.score, ind.weight):
+        s, w = ind.score, ind.weight
+        if s is not None and w is not None and not ZERO <= s <= w:
             pairs.append((ev.indicator_cell(ind, "score"),
-                          Cell(ev.indicator_cell(ind, "weight").place, ind.weight, _EXACT)))
+                          Cell(ev.indicator_place(ind, "weight"), w, _EXACT)))
     for score, weight in pairs:
         if score.value is None:
             continue
@@ -339,9 +350,9 @@ def weights(ev: ProjectEvaluation, ctx: Context) -> None:
         return
     parts: list[Cell] = []
     if ev.total_line is not None:
-        parts.append(Cell(ev.fund_cell(ev.total_line, "weight").place, ev.total_line.weight,
+        parts.append(Cell(ev.fund_place(ev.total_line, "weight"), ev.total_line.weight,
                           _EXACT))
-    parts.extend(Cell(ev.indicator_cell(i, "weight").place, i.weight, _EXACT)
+    parts.extend(Cell(ev.indicator_place(i, "weight"), i.weight, _EXACT)
                  for i in ev.indicators)
     ctx.equation(Cell(ev.place(TOTAL_ROW, "分值"), scheme.total, _EXACT), parts,
                  what=f"Σ 分值 = {scheme.total}")
@@ -359,23 +370,31 @@ def weights_level1(ev: ProjectEvaluation, ctx: Context) -> None:
         ctx.emit(
             f"预算执行率 分值 {ev.total_line.weight} ≠ {scheme.execution_weight} "
             f"(scheme {scheme.name})",
-            place=ev.fund_cell(ev.total_line, "weight").place,
+            place=ev.fund_place(ev.total_line, "weight"),
             expected=scheme.execution_weight, actual=ev.total_line.weight,
         )
-    present = [i.level1 for i in ev.indicators]
-    if not present or not set(present) <= scheme.known_level1():
+    present: dict[str, Decimal] = {}  # 一级指标 -> Σ 分值
+    for i in ev.indicators:
+        present[i.level1] = present.get(i.level1, ZERO) + (i.weight or ZERO)
+    if not present or not present.keys() <= scheme.known_level1():
         return
     for group in scheme.expected_level1(present):
-        members = [i for i in ev.indicators if i.level1 in group.names]
-        got = sum((i.weight or ZERO for i in members), ZERO)
+        got = ZERO
+        for name in group.names:
+            got += present.get(name, ZERO)
         if got != group.weight:
+            members = [i for i in ev.indicators if i.level1 in group.names]
             label = "+".join(group.names)
             ctx.emit(
                 f"{label}: Σ 分值 {got} ≠ {group.weight} (scheme {scheme.name})",
                 place=ev.place(label, "分值"),
                 expected=group.weight, actual=got, difference=got - group.weight,
-                cells=[ev.indicator_cell(i, "weight").place for i in members],
+                cells=[ev.indicator_place(i, "weight") for i in members],
             )
+
+
+#: Key in a run's :attr:`Context.cache`: the qualitative score bands met so far.
+_BANDS = "evaluation.qualitative-bands"
 
 
 @_evaluation_rule("E-qualitative", "定性指标得分在其完成档次区间内",
@@ -385,20 +404,26 @@ def qualitative(ev: ProjectEvaluation, ctx: Context) -> None:
     """A qualitative indicator's 得分 lies in the band of its printed outcome
     (2020: 达成 [80%, 100%], 部分达成 [60%, 80%), 未达成 [0, 60%); blank 得分 = 0)."""
     scheme = _scheme(ctx)
+    # The bands by outcome and printed 分值 (str: 10 and 10.00 print their bands differently),
+    # computed once per run.
+    memo: dict[tuple[Outcome, str], ScoreBand] = ctx.cache.setdefault(_BANDS, {})
     for ind in ev.indicators:
-        outcome = ind.outcome
-        if outcome is None or ind.weight is None or ind.quantitative:
+        outcome, weight = ind.outcome, ind.weight
+        if outcome is None or weight is None or ind.quantitative:
             continue
         score = ind.score if ind.score is not None else ZERO
-        band = scheme.bands.band(outcome, ind.weight)
+        key = (outcome, str(weight))
+        band = memo.get(key)
+        if band is None:
+            band = memo[key] = scheme.bands.band(outcome, weight)
         if score not in band:
             ctx.emit(
-                f"{ind.name}: 得分 {score} of {ind.weight} is outside the band {band} of "
+                f"{ind.name}: 得分 {score} of {weight} is outside the band {band} of "
                 f"{_OUTCOME_ZH[outcome]} (printed {ind.actual or ind.note!r}; "
                 f"{scheme.bands.name} bands)",
-                place=ev.indicator_cell(ind, "score").place,
+                place=ev.indicator_place(ind, "score"),
                 actual=score,
-                cells=[ev.indicator_cell(ind, "weight").place],
+                cells=[ev.indicator_place(ind, "weight")],
             )
 
 
@@ -413,31 +438,30 @@ def quantitative(ev: ProjectEvaluation, ctx: Context) -> None:
         if not ind.quantitative or ind.weight is None:
             continue
         t, a = ind.parsed_target, ind.parsed_actual
-        assert t is not None and a is not None and t.number is not None
-        assert a.number is not None and t.direction is not None
+        assert t is not None and a is not None
+        direction, target, actual = t.direction, t.number, a.number
+        assert direction is not None and target is not None and actual is not None
         if t.unit and a.unit and t.unit != a.unit:
             ctx.emit(f"{ind.name}: target unit {t.unit!r} and actual unit {a.unit!r} differ; "
-                     "score not checked", place=ev.indicator_cell(ind, "score").place,
+                     "score not checked", place=ev.indicator_place(ind, "score"),
                      severity=Severity.INFO)
             continue
-        raw = quantitative_score(t.direction, t.number, a.number, ind.weight,
+        raw = quantitative_score(direction, target, actual, ind.weight,
                                  negative=scheme.negative, round_to=None)
-        expected = round_half_up(raw, SCORE_UNIT)
         printed = ind.score if ind.score is not None else ZERO
-        if interval_of(printed, SCORE_UNIT, ctx.tolerance.mode).meets(
-            interval_of(raw, _EXACT, ctx.tolerance.mode)
-        ):
+        if stands_for(printed, SCORE_UNIT, ctx.tolerance.mode, raw):
             continue
-        form = t.direction.value
-        if t.direction is Direction.NEGATIVE:
+        expected = round_half_up(raw, SCORE_UNIT)
+        form = direction.value
+        if direction is Direction.NEGATIVE:
             form += f", {scheme.negative.value} form"
         shown = ind.score if ind.score is not None else "blank"
         ctx.emit(
             f"{ind.name}: 得分 {shown} departs from the formula: target {t}, actual {a} → "
             f"{expected} of {ind.weight} ({form})",
-            place=ev.indicator_cell(ind, "score").place,
+            place=ev.indicator_place(ind, "score"),
             expected=expected,
             actual=printed,
             difference=printed - expected,
-            cells=[ev.indicator_cell(ind, "weight").place],
+            cells=[ev.indicator_place(ind, "weight")],
         )
