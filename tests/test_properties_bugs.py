@@ -81,3 +81,15 @@ def test_generated_narrative_never_rounds_twice(exact: str) -> None:
         assert stated == Decimal(exact).quantize(Decimal("0.1"), ROUND_HALF_UP)
     else:
         assert stated == printed and printed.as_tuple().digits[-1] == 5
+
+
+def test_truncated_zero_stands_for_both_sides() -> None:
+    """Cut towards zero, −0.0001 prints as 0.00 (or −0.00): a printed 0 stands for (−u, u),
+    not only [0, u] (found by the stands_for property)."""
+    from govfin.amounts import Interval, ToleranceMode, interval_of, stands_for
+
+    cent = Decimal("0.01")
+    for zero in (Decimal("0.00"), Decimal("-0.00")):
+        assert interval_of(zero, cent, ToleranceMode.TRUNCATE) == Interval(-cent, cent)
+        assert stands_for(zero, cent, ToleranceMode.TRUNCATE, Decimal("-0.0001"))
+    assert not stands_for(Decimal("0.00"), cent, ToleranceMode.TRUNCATE, Decimal("-0.011"))

@@ -175,7 +175,9 @@ class ToleranceMode(enum.Enum):
     """How a reported value was derived from the exact figure."""
 
     ROUND = "round"  #: rounded half-up to its last place (四舍五入): [v - u/2, v + u/2]
-    TRUNCATE = "truncate"  #: cut after its last place: [v, v + u] for v >= 0, [v - u, v] below
+    #: cut after its last place (towards zero): [v, v + u] above 0, [v - u, v] below, and
+    #: [-u, u] for a printed 0 (cut from either side)
+    TRUNCATE = "truncate"
     EXACT = "exact"  #: the printed value is exact: [v, v]
 
 
@@ -211,9 +213,11 @@ def _bounds(value: Decimal, unit: Decimal, mode: ToleranceMode) -> tuple[Decimal
     if mode is ToleranceMode.ROUND:
         h = unit / 2
         return value - h, value + h
-    if value >= 0:
+    if value > 0:
         return value, value + unit
-    return value - unit, value
+    if value < 0:
+        return value - unit, value
+    return -unit, unit
 
 
 def interval_of(value: Decimal, unit: Decimal, mode: ToleranceMode) -> Interval:

@@ -86,10 +86,13 @@ class Context:
         #: keyed by a name of the rule module's choosing.
         self.cache: dict[str, Any] = {}
 
-    def start(self, r: Rule | None) -> None:
-        """Make ``r`` the current rule (``None`` when no rule runs)."""
+    def start(self, r: Rule | None, severity: Severity | None = None) -> None:
+        """Make ``r`` the current rule (``None`` when no rule runs); its findings get
+        ``severity`` (default: the run's severity for ``r``)."""
         self.rule = r
-        self.severity = None if r is None else self.options.severity_of(r)
+        if r is not None and severity is None:
+            severity = self.options.severity_of(r)
+        self.severity = severity
 
     def emit(
         self,
@@ -228,11 +231,18 @@ def _subjects(obj: Any) -> Iterator[Any]:
         for item in obj:
             yield from _subjects(item)
         return
-    parts = getattr(obj, "check_parts", None)
-    if callable(parts):
-        for p in parts():
+    if _has_parts(obj):
+        for p in obj.check_parts():
             yield from _subjects(p)
     yield obj
+
+
+def _has_parts(obj: Any) -> bool:
+    """Whether ``obj`` has parts to check first (a ``check_parts`` method).
+
+    Asked of the class: on an instance, a missing attribute can be slow to miss (attrs gives a
+    class with a cached property a ``__getattr__``)."""
+    return callable(getattr(type(obj), "check_parts", None))
 
 
 def check(
@@ -254,21 +264,21 @@ def check(
     elif kwargs:
         options = attrs.evolve(options, **kwargs)
     ctx = Context(options)
-    top = obj if not isinstance(obj, (list, tuple)) else None
-    if top is not None and callable(getattr(top, "check_parts", None)):
-        ctx.document = top
+    if not isinstance(obj, (list, tuple)) and _has_parts(obj):
+        ctx.document = obj
     chosen = None if rules is None else {r.id for r in rules}
-    plans: dict[type, list[Rule]] = {}  # the rules this run applies, per subject type
+    # The rules this run applies to each subject type, with their severity in this run.
+    plans: dict[type, list[tuple[Rule, Severity]]] = {}
     for subject in _subjects(obj):
         plan = plans.get(type(subject))
         if plan is None:
             plan = plans[type(subject)] = [
-                r
+                (r, options.severity_of(r))
                 for r in registry.for_type(type(subject))
                 if (chosen is None or r.id in chosen) and options.wants(r)
             ]
-        for r in plan:
-            ctx.start(r)
+        for r, severity in plan:
+            ctx.start(r, severity)
             r.func(subject, ctx)
     ctx.start(None)
     return Report(tuple(ctx.findings))
