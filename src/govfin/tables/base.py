@@ -300,7 +300,7 @@ class Table:
         """Last-place unit of money cells (from the declared precision)."""
         return self.meta.precision
 
-    @property
+    @functools.cached_property
     def empty(self) -> bool:
         """True when no cell holds a value (a table printed with "本表无数据")."""
         return all(r.blank for r in self.rows)
