@@ -27,11 +27,12 @@ from govfin.readers.errors import (
 from govfin.readers.identify import (
     CODE,
     PAREN_SUFFIX,
-    column_matches,
     header_like,
     is_numbering,
     is_plain_amount,
     merged_header,
+    norm_column,
+    printed_names,
 )
 from govfin.readers.lines import (
     Line,
@@ -62,6 +63,14 @@ class TableContext:
     log: LogBuilder
     #: Edition year of the classification that maps printed 类 names to codes (None: default).
     codes_year: int | None = None
+    #: The 类 codes looked up so far, by printed name (公开01 and 公开04 name the same 类).
+    _class_codes: dict[str, str | None] = attrs.field(factory=dict, init=False)
+
+    def class_code(self, name: str) -> str | None:
+        """:func:`class_code` of a printed 类 name in this read's edition."""
+        if name not in self._class_codes:
+            self._class_codes[name] = class_code(name, self.codes_year)
+        return self._class_codes[name]
 
 
 class _Body:
@@ -117,6 +126,8 @@ class _Body:
 
     def amount(self, text: str, line: Line, column: str) -> Decimal | None:
         """A money cell; text that is not a number is an :class:`AmountSyntaxError` (blank)."""
+        if not text:
+            return None  # an empty cell (most of them): blank, as parse_amount would say
         try:
             return parse_amount(text)
         except AmountError as exc:
@@ -164,12 +175,11 @@ class _FunctionalBody(_Body):
         if not self.headers:
             return default
         names = merged_header(self.headers, self.width)
+        printed = [norm_column(n) for n in names]
         found: list[int] = []
         for c in self.kind.COLUMNS:
-            idx = next(
-                (i for i in range(2, self.width) if names[i] and column_matches(names[i], c)),
-                None,
-            )
+            aliases = printed_names(c)
+            idx = next((i for i in range(2, self.width) if printed[i] in aliases), None)
             if idx is None or idx in found:
                 # Printed columns that cannot all be named: positions, and say so once.
                 shown = [n for n in names[2:] if n]
@@ -184,13 +194,16 @@ class _FunctionalBody(_Body):
         return found
 
     def feed(self, line: Line) -> None:
-        first = squash(line.cell(0))
+        cell = line.cell(0)
+        first = squash(cell)
         code, name = first, line.cell(1)
-        parts = line.cell(0).split(maxsplit=1)
-        if len(parts) == 2 and CODE.match(parts[0]):
-            code, name = parts  # "2010350 事业运行" printed in one cell
-        if CODE.match(code) or first in ("合计", "总计"):
-            self._row(line, code if CODE.match(code) else None, name.strip())
+        if first != cell:  # white space inside: "2010350 事业运行" printed in one cell?
+            parts = cell.split(maxsplit=1)
+            if len(parts) == 2 and CODE.match(parts[0]):
+                code, name = parts
+        coded = CODE.match(code) is not None
+        if coded or first in ("合计", "总计"):
+            self._row(line, code if coded else None, name.strip())
         elif header_like(line, self.kind.COLUMNS):
             self.header(line, "栏次" if first == "栏次" or is_numbering(line) else "header")
         else:
@@ -342,7 +355,7 @@ class _SummaryBody(_Body):
         rows: tuple[str, ...] = self.kind.EXPENDITURE_ROWS  # type: ignore[attr-defined]
         if key in rows:
             return Row(key, name, values, line=line.number)
-        code = class_code(name, self.ctx.codes_year)
+        code = self.ctx.class_code(name)
         if code is None:
             self.error(UnknownNameError, f"no 类 of the classification is named {name!r}", line)
             return None
@@ -374,6 +387,8 @@ def class_code(name: str, year: int | None) -> str | None:
 
 
 _TOTAL_LABELS = (BasicExpenditureDetail.PERSONNEL_TOTAL, BasicExpenditureDetail.PUBLIC_TOTAL)
+#: The cells 公开06 tells a line by: the group header's and the totals' labels.
+_DETAIL_LABELS = ("科目代码", "科目编码", *_TOTAL_LABELS)
 
 
 class _DetailBody(_Body):
@@ -387,7 +402,10 @@ class _DetailBody(_Body):
         self.totals: dict[str, Row] = {}
 
     def feed(self, line: Line) -> None:
-        squashed = [squash(c) for c in line.cells]
+        # A cell can only read "科目代码" or a total's label when the whole line holds it.
+        whole = line.squashed
+        labelled = any(w in whole for w in _DETAIL_LABELS)
+        squashed = [squash(c) for c in line.cells] if labelled else []
         if "科目代码" in squashed or "科目编码" in squashed:
             starts = [i for i, c in enumerate(squashed) if c in ("科目代码", "科目编码")]
             self.groups = [(s, s + 1, s + 2) for s in starts]

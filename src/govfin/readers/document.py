@@ -91,10 +91,6 @@ class _Segment:
     #: True once a multi-cell line (a header or a row) has joined the segment.
     has_body: bool = False
 
-    def add(self, line: Line) -> None:
-        self.lines.append(line)
-        self.has_body = self.has_body or len(line.values) > 1
-
 
 def _toc_like(line: Line) -> bool:
     """A table-of-contents entry: "一、收入支出决算总表.....<TAB>2"."""
@@ -117,67 +113,70 @@ def _front_like(line: Line) -> bool:
 
 def _opens_table(line: Line, following: Line | None) -> bool:
     """A single line right above a table number or a 部门名称 line: the title of a table."""
-    s = line.squashed
-    if following is None or _front_like(line) or len(s) > 60 or s.startswith(("注", "说明")):
+    if following is None:
         return False
-    nxt = following.joined
-    return is_table_number(nxt) is not None or parse_department(nxt) is not None
+    if is_table_number(following.squashed) is None and parse_department(following.joined) is None:
+        return False  # the usual case: told by the next line alone
+    s = line.squashed
+    return not (len(s) > 60 or s.startswith(("注", "说明")) or _front_like(line))
+
+
+def _next_nonblank(lines: Sequence[Line], i: int) -> Line | None:
+    """The first non-blank line after ``lines[i]`` (None after the last)."""
+    for j in range(i + 1, len(lines)):
+        if not lines[j].blank:
+            return lines[j]
+    return None
 
 
 def _segment(lines: Sequence[Line], log: LogBuilder, department: str | None) -> list[_Segment]:
     segments = [_Segment("cover")]
-    following = _next_nonblank(lines)
+    current = segments[0]
     in_toc = False
     for i, line in enumerate(lines):
-        current = segments[-1]
         if line.blank:
-            current.add(line)
+            current.lines.append(line)
             continue
-        s = line.squashed
         if in_toc:
             if _toc_like(line):
                 log.mark(line, LineKind.BOILERPLATE, "目录", "entry")
-                current.add(line)
+                current.lines.append(line)
+                current.has_body = current.has_body or not line.single
                 continue
             in_toc = False
+        s = line.squashed
         if s in _TOC_WORDS:
             log.mark(line, LineKind.BOILERPLATE, "目录", "heading")
-            segments.append(_Segment("toc", [line], title=line))
+            current = _Segment("toc", [line], title=line)
+            segments.append(current)
             in_toc = True
             continue
-        if line.single and PART_HEADING.match(s):
-            segments.append(_Segment("part", [line], title=line, part=part_kind(s)))
+        if not line.single:
+            current.lines.append(line)
+            current.has_body = True
             continue
-        if line.single and is_evaluation_title(s):
-            segments.append(_Segment("evaluation", [line], title=line))
-            continue
-        if line.single:
+        if PART_HEADING.match(s):
+            current = _Segment("part", [line], title=line, part=part_kind(s))
+        elif is_evaluation_title(s):
+            current = _Segment("evaluation", [line], title=line)
+        else:
             in_front = current.kind == "table" and not current.has_body
             numbered = is_table_number(s) is not None
             kind = None if numbered else identify_title(line.joined, department)
             if in_front and kind is not None and _untitled(current):
                 # "公开01表" printed above its title: the title joins the number's block.
                 current.title, current.table_kind = line, kind
-                current.add(line)
+                current.lines.append(line)
                 continue
-            if kind is not None or (
-                not in_front and (numbered or _opens_table(line, following[i]))
-            ):
-                segments.append(_Segment("table", [line], title=line, table_kind=kind))
+            opens = kind is not None or (
+                not in_front and (numbered or _opens_table(line, _next_nonblank(lines, i)))
+            )
+            if not opens:
+                current.lines.append(line)
                 continue
-        current.add(line)
+            current = _Segment("table", [line], title=line, table_kind=kind)
+        segments.append(current)
     return segments
-
-
-def _next_nonblank(lines: Sequence[Line]) -> list[Line | None]:
-    """For each line, the first non-blank line after it (None after the last)."""
-    following: list[Line | None] = [None] * len(lines)
-    nxt = None
-    for i in range(len(lines) - 1, -1, -1):
-        following[i] = nxt
-        if not lines[i].blank:
-            nxt = lines[i]
-    return following
 
 
 def _untitled(segment: _Segment) -> bool:
@@ -283,9 +282,8 @@ def read_text(
                 glossary = found
 
     # Safety net: a line no reader filed is unrecognised (never silently dropped).
-    for ln in lines:
-        if not ln.blank and not log.has_mark(ln):
-            log.mark(ln, LineKind.UNRECOGNISED, None, "not reached by any reader")
+    for ln in log.unmarked(lines):
+        log.mark(ln, LineKind.UNRECOGNISED, None, "not reached by any reader")
 
     if not tables and not evaluations:
         log.error(

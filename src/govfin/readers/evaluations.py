@@ -21,7 +21,6 @@ does not hold, are filed as narrative in the read log; the 备注 lines as boile
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -87,12 +86,21 @@ def project_of_title(text: str) -> str:
 
 def _label(line: Line) -> str:
     """The first non-empty cell, squashed, without a trailing colon."""
+    if line.single:
+        return line.squashed.rstrip(":：")
     return squash(line.values[0]).rstrip(":：") if line.values else ""
+
+
+#: The first two characters of every label :meth:`_Reader._heading` reads as a heading, but
+#: those holding "年度绩效目标" further on.
+_HEADING_STARTS = frozenset(
+    {"备注", "项目", "主管", "预算", "资金", "年度", "总体", "绩效", "总分"}
+)
 
 
 def _numberish(text: str) -> bool:
     """A cell meant as a number: no Chinese character and no comparison operator."""
-    return bool(text) and not has_cjk(text) and text[0] not in _OPERATORS
+    return bool(text) and text[0] not in _OPERATORS and not has_cjk(text)
 
 
 class _Reader:
@@ -146,13 +154,42 @@ class _Reader:
 
     # -- dispatch ---------------------------------------------------------------------------
     def feed(self, line: Line) -> None:
-        label = _label(line)
+        """File one non-blank line: a heading (its label opens a part of the table), or a
+        line of the part the last heading opened."""
+        state = self.state
         if line is self.title:
             self.mark(line, LineKind.BOILERPLATE, "title")
-        elif self.state == "head" and line.single and parse_year(line.joined) is not None:
-            self.year = parse_year(line.joined)
+            return
+        if state == "notes":  # the 备注 close the table
+            self.mark(line, LineKind.BOILERPLATE, "备注")
+            return
+        if state == "head" and line.single and (year := parse_year(line.joined)) is not None:
+            self.year = year
             self.mark(line, LineKind.BOILERPLATE, "year")
-        elif label.startswith("备注") or self.state == "notes":
+            return
+        label = _label(line)
+        # A cheap test first: most lines are no heading.
+        if (
+            label[:2] in _HEADING_STARTS or "年度绩效目标" in label or "一级指标" in line.values
+        ) and self._heading(label, line):
+            return
+        if state == "funds":
+            if "目标申报数" in line.values or "年初预算数" in line.values:
+                self.mark(line, LineKind.BOILERPLATE, "header")
+            else:
+                self._fund(line, label)
+        elif state == "goal":
+            self._goal(line)
+        elif state == "indicators":
+            self._indicator(line)
+        elif state == "analysis":
+            self.mark(line, LineKind.NARRATIVE, "绩效分析")
+        else:
+            self.log.unrecognised(line, self.part, in_table=True)
+
+    def _heading(self, label: str, line: Line) -> bool:
+        """Read a line whose label opens a part of the table; False for any other line."""
+        if label.startswith("备注"):
             self.state = "notes"
             self.mark(line, LineKind.BOILERPLATE, "备注")
         elif label == "项目名称":
@@ -175,19 +212,9 @@ class _Reader:
         elif label.startswith("项目绩效分析"):
             self.state = "analysis"
             self.mark(line, LineKind.NARRATIVE, "绩效分析")
-        elif self.state == "funds":
-            if "目标申报数" in line.values or "年初预算数" in line.values:
-                self.mark(line, LineKind.BOILERPLATE, "header")
-            else:
-                self._fund(line)
-        elif self.state == "goal":
-            self._goal(line)
-        elif self.state == "indicators":
-            self._indicator(line)
-        elif self.state == "analysis":
-            self.mark(line, LineKind.NARRATIVE, "绩效分析")
         else:
-            self.log.unrecognised(line, self.part, in_table=True)
+            return False
+        return True
 
     # -- parts ------------------------------------------------------------------------------
     def _project(self, line: Line) -> None:
@@ -208,10 +235,9 @@ class _Reader:
                 self.budget_unit_code, self.budget_unit = _code_and_name(target)
         self.mark(line, LineKind.TABLE_CELL, "主管部门, 预算单位")
 
-    def _fund(self, line: Line) -> None:
-        values = list(line.values)
-        source = squash(values[0]).rstrip(":：") if values else ""
-        rest = values[1:]
+    def _fund(self, line: Line, source: str) -> None:
+        """A fund line; ``source`` is its label (资金总额, 市县区财政资金…)."""
+        rest = list(line.values[1:])
         deviation = ""
         if rest and not _numberish(rest[-1]):
             deviation = rest.pop()
@@ -291,7 +317,7 @@ class _Reader:
         # From the right: the reason (text), then up to two numbers (得分 and 分值).
         j = len(tokens)
         reason = ""
-        if j > i and has_cjk(tokens[j - 1]) and not _numberish(tokens[j - 1]):
+        if j > i and has_cjk(tokens[j - 1]):  # (so not _numberish)
             reason_idx = j - 1
             # The reason follows the numbers; a text right after the values is not a reason.
             if reason_idx > i and _numberish(tokens[reason_idx - 1]):
@@ -418,38 +444,40 @@ class _Reader:
             return None
 
 
-#: Indicator fields and the header words that name their columns.
-_INDICATOR_HEADER = (
-    ("level1", ("一级指标",)),
-    ("level2", ("二级指标",)),
-    ("level3", ("三级指标",)),
-    ("initial_value", ("年初指标值",)),
-    ("target", ("调整后指标值", "全年指标值")),
-    ("actual", ("实际完成值",)),
-    ("note", ("定性",)),
-    ("weight", ("分值",)),
-    ("score", ("得分",)),
-    ("reason", ("偏差原因",)),
+#: Indicator fields and the header words that name their columns (any of them).
+_INDICATOR_HEADER = tuple(
+    (field, re.compile("|".join(words)))
+    for field, words in (
+        ("level1", ("一级指标",)),
+        ("level2", ("二级指标",)),
+        ("level3", ("三级指标",)),
+        ("initial_value", ("年初指标值",)),
+        ("target", ("调整后指标值", "全年指标值")),
+        ("actual", ("实际完成值",)),
+        ("note", ("定性",)),
+        ("weight", ("分值",)),
+        ("score", ("得分",)),
+        ("reason", ("偏差原因",)),
+    )
 )
 
 
+#: What :func:`~govfin.readers.lines.squash` removes, but the tab between cells.
+_SPACE_BUT_TAB = re.compile(r"[^\S\t]|\ufeff")
+
+
 def _indicator_columns(header: Line) -> dict[str, int] | None:
-    """Column index of each indicator field in the 绩效指标 header, or None if one is missing."""
-    found = _columns_of_header(header.cells)
-    return None if found is None else dict(found)
-
-
-@functools.lru_cache(maxsize=64)
-def _columns_of_header(header_cells: tuple[str, ...]) -> dict[str, int] | None:
-    """:func:`_indicator_columns` of a header's cells (once per header: every evaluation of
-    a document prints the same one).  Callers copy the result."""
+    """Column index of each indicator field in the 绩效指标 header, or None if one is missing
+    (or the columns are out of order)."""
+    # The squashed cells, tab-separated: the first cell naming a field is the one where any
+    # of its words first occurs.
+    text = _SPACE_BUT_TAB.sub("", header.text)
     found: dict[str, int] = {}
-    cells = [squash(c) for c in header_cells]
     for field, words in _INDICATOR_HEADER:
-        idx = next((i for i, c in enumerate(cells) if any(w in c for w in words)), None)
-        if idx is None:
+        m = words.search(text)
+        if m is None:
             return None
-        found[field] = idx
+        found[field] = text.count("\t", 0, m.start())
     positions = list(found.values())
     if positions != sorted(positions) or len(set(positions)) != len(positions):
         return None
@@ -480,12 +508,13 @@ def _aligned(line: Line, columns: dict[str, int]) -> bool:
     )
 
 
-_DASHES = frozenset({"—", "——", "-", "--", "－", "/"})
+#: A placeholder for an empty cell: once squashed, one of "—", "——", "-", "--", "－", "/".
+_DASH = re.compile(r"[\s\ufeff]*(?:—[\s\ufeff]*—?|-[\s\ufeff]*-?|－|/)[\s\ufeff]*")
 
 
 def _is_dash(text: str) -> bool:
     """A placeholder for an empty cell ("——")."""
-    return squash(text) in _DASHES
+    return _DASH.fullmatch(text) is not None
 
 
 def _is_unit_label(text: str) -> bool:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import attrs
 
 from govfin.amounts import AmountError, Unit, parse_amount
-from govfin.readers.lines import Line, squash, to_fullwidth_brackets
+from govfin.readers.lines import FULL_WIDTH, Line, has_cjk, squash
 from govfin.tables import (
     BasicExpenditureDetail,
     DisclosureInfoTable,
@@ -36,7 +36,6 @@ __all__ = [
     "NOTE",
     "PAREN_SUFFIX",
     "YEAR_SUFFIX",
-    "column_matches",
     "header_like",
     "identify_by_header",
     "identify_title",
@@ -49,6 +48,7 @@ __all__ = [
     "parse_department",
     "parse_unit",
     "parse_year",
+    "printed_names",
     "same_layout",
 ]
 
@@ -106,9 +106,10 @@ _SINGLE_QUOTES = str.maketrans(
 )
 
 
-def _strip_title(text: str) -> str:
-    """A title line without a leading enumerator, 表号 and unit remark (quotes made double)."""
-    t = _TITLE_ENUMERATOR.sub("", squash(text).translate(_SINGLE_QUOTES))
+def _strip_title(squashed: str) -> str:
+    """A squashed title line without a leading enumerator, 表号 and unit remark (quotes made
+    double)."""
+    t = _TITLE_ENUMERATOR.sub("", squashed.translate(_SINGLE_QUOTES))
     t = _TITLE_REMARK.sub("", t)
     return _TITLE_NUMBER.sub("", t)
 
@@ -124,10 +125,11 @@ def identify_title(text: str, department: str | None = None) -> type[Table] | No
     """
     if len(text) > 2 * _MAX_TITLE:
         return None
+    s = squash(text)
     titles = _known_titles(tuple(Table.KINDS.values()))
-    if not squash(text).endswith(titles.endings):
+    if not s.endswith(titles.endings):
         return None  # most single lines (prose, notes) are told by their last character
-    t = _strip_title(text)
+    t = _strip_title(s)
     if not t or len(t) > _MAX_TITLE:
         return None
     candidates = [t]
@@ -178,9 +180,13 @@ _HEADER_WORDS = frozenset(
 )  # fmt: skip
 
 
+#: Half-width punctuation made full-width, double quotes removed.
+_NORM_COLUMN = str.maketrans({**FULL_WIDTH, '"': None, "“": None, "”": None})
+
+
 def norm_column(text: str) -> str:
-    """A header or column name compared loosely: no spaces, full-width brackets and quotes."""
-    return to_fullwidth_brackets(squash(text)).replace('"', "").replace("“", "").replace("”", "")
+    """A header or column name compared loosely: no spaces, full-width brackets, no quotes."""
+    return squash(text).translate(_NORM_COLUMN)
 
 
 @functools.lru_cache(maxsize=64)
@@ -191,8 +197,10 @@ def _norm_columns(columns: tuple[str, ...]) -> tuple[str, ...]:
 
 def is_numbering(line: Line) -> bool:
     """True for a column-numbering row: the non-empty cells are 1, 2, 3, … in order."""
-    vals = [v for v in line.values if v != "栏次"]
-    if len(vals) < 2 or not all(v.isdigit() for v in vals):
+    vals = line.values
+    if "栏次" in vals:
+        vals = tuple(v for v in vals if v != "栏次")
+    if len(vals) < 2 or not all(map(str.isdigit, vals)):
         return False
     return [int(v) for v in vals] == list(range(int(vals[0]), int(vals[0]) + len(vals)))
 
@@ -209,14 +217,10 @@ def header_like(line: Line, columns: Sequence[str] = ()) -> bool:
     return False
 
 
-def column_matches(printed: str, column: str) -> bool:
-    """Does a printed (merged) header name denote this model column?"""
-    return _normed_column_matches(norm_column(printed), norm_column(column))
-
-
-def _normed_column_matches(p: str, c: str) -> bool:
-    """:func:`column_matches` of a printed name and a column already :func:`norm_column`-ed."""
-    return p in _printed_names(c)
+def printed_names(column: str) -> frozenset[str]:
+    """The printed (merged) header names, :func:`norm_column`-ed, that denote a model column:
+    a printed name ``p`` denotes ``column`` when ``norm_column(p) in printed_names(column)``."""
+    return _printed_names(norm_column(column))
 
 
 _PRINTED_PREFIXES = ("本年支出", "本年收入", "本年")
@@ -280,6 +284,8 @@ def identify_by_header(headers: Sequence[Line]) -> type[Table] | None:
 
 def is_plain_amount(text: str) -> bool:
     """True when a cell parses as an amount (and is not blank)."""
+    if has_cjk(text):
+        return False  # no amount (nor blank form) holds a Chinese character
     try:
         return parse_amount(text) is not None
     except AmountError:
@@ -290,9 +296,9 @@ def leading_headers(body: Sequence[Line]) -> list[Line]:
     """The header rows at the top of a table body (before the first row holding figures)."""
     out = []
     for ln in body:
-        if is_numbering(ln) or squash(ln.cell(0)) == "栏次":
-            continue
         first = squash(ln.cell(0))
+        if first == "栏次" or is_numbering(ln):
+            continue
         if CODE.match(first) or any(is_plain_amount(v) for v in ln.values):
             break
         out.append(ln)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import enum
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -22,6 +22,7 @@ from govfin.readers.errors import ReadError, UnrecognisedLineError
 
 __all__ = [
     "BLANK_LINE_CHARS",
+    "FULL_WIDTH",
     "Line",
     "LineKind",
     "LogBuilder",
@@ -39,6 +40,8 @@ __all__ = [
 #: Characters trimmed from both ends of a cell (ASCII white space, ideographic space, NBSP).
 BLANK_LINE_CHARS = " \t\r\n\f\v\u3000\xa0\ufeff"
 
+#: Any of :data:`BLANK_LINE_CHARS` but the tab (a line without one has cells to keep as split).
+_PADDING = re.compile("[ \r\n\f\v\u3000\xa0\ufeff]")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 
@@ -62,6 +65,8 @@ def clean(cell: str) -> str:
 
 def squash(text: str) -> str:
     """Text with every white-space character removed (for matching labels and titles)."""
+    if " " not in text and text.isprintable():
+        return text  # the ASCII space is the only printable white space; the BOM is not printable
     # str.split() splits at exactly the characters of str.isspace() (regex \s), twice as fast
     # as a substitution; the byte-order mark is not one of them.
     s = "".join(text.split())
@@ -85,7 +90,9 @@ def strip_enumerator(label: str) -> str:
     return clean(s[m.end() :]) if m else s
 
 
-_TO_FULL = str.maketrans({"(": "（", ")": "）", ":": "：", ",": "，", ";": "；"})
+#: Half-width brackets, colon, comma and semicolon, and their full-width forms.
+FULL_WIDTH = {"(": "（", ")": "）", ":": "：", ",": "，", ";": "；"}
+_TO_FULL = str.maketrans(FULL_WIDTH)
 
 
 def to_fullwidth_brackets(text: str) -> str:
@@ -121,11 +128,19 @@ class Line:
     single: bool = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        cells = tuple([c.strip(BLANK_LINE_CHARS) for c in self.text.split("\t")])  # clean()
-        values = tuple(filter(None, cells))
-        joined = "".join(values)
+        text = self.text
+        if "\t" in text:
+            cells = text.split("\t")
+            if _PADDING.search(text) is not None:  # else no cell has anything to trim
+                cells = [c.strip(BLANK_LINE_CHARS) for c in cells]  # clean()
+            values = tuple(filter(None, cells))
+            joined = "".join(values)
+        else:  # one cell (prose, titles, blank lines): nothing to split or join
+            joined = text.strip(BLANK_LINE_CHARS)
+            cells = [joined]
+            values = (joined,) if joined else ()
         _set = object.__setattr__  # frozen
-        _set(self, "cells", cells)
+        _set(self, "cells", tuple(cells))
         _set(self, "values", values)
         _set(self, "joined", joined)
         _set(self, "squashed", squash(joined))
@@ -268,8 +283,11 @@ class LogBuilder:
                 "line not recognised inside a table", line=line.number, text=line.text, where=part
             )
 
-    def has_mark(self, line: Line) -> bool:
-        return line.number in self._entries
+    def unmarked(self, lines: Iterable[Line]) -> list[Line]:
+        """The non-blank lines among ``lines`` not filed yet."""
+        entries = self._entries
+        return [ln for ln in lines if not ln.blank and ln.number not in entries]
 
     def build(self) -> ReadLog:
-        return ReadLog(tuple(self._entries[n] for n in sorted(self._entries)), tuple(self._errors))
+        entries = self._entries
+        return ReadLog(tuple(map(entries.__getitem__, sorted(entries))), tuple(self._errors))

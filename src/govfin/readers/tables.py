@@ -221,6 +221,8 @@ def _wrap_of_department(line: Line) -> bool:
 
 
 def _is_empty_statement(text: str) -> bool:
+    if "无" not in text and "空" not in text:
+        return False  # the usual case (each of _EMPTY_WORDS holds 无 or 空)
     s = squash(text)
     body = s.split("：", 1)[-1].split(":", 1)[-1]
     return body.startswith(_EMPTY_WORDS) and len(body) <= 30
