@@ -16,7 +16,15 @@ from hypothesis import strategies as st
 
 from govfin import codes
 from govfin import strategies as gs
-from govfin.amounts import Tolerance, ToleranceMode, Unit, interval_of, parse_amount, stands_for
+from govfin.amounts import (
+    AmountError,
+    Tolerance,
+    ToleranceMode,
+    Unit,
+    interval_of,
+    parse_amount,
+    stands_for,
+)
 
 CENT = Decimal("0.01")
 HALF = Decimal("0.005")
@@ -165,3 +173,18 @@ def test_strategies_need_hypothesis(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delitem(sys.modules, "govfin.strategies")
     with pytest.raises(ImportError, match=r"pip install 'govfin\[test\]'"):
         importlib.import_module("govfin.strategies")
+
+
+@given(st.from_regex(r"[+-]?[0-9]{1,20}(\.[0-9]{1,6})?", fullmatch=True))
+def test_plain_literals_parse_as_the_general_path_does(text: str) -> None:
+    """A plain literal takes a shortcut; with a space around it the general path runs: both
+    give the same Decimal, sign of zero and exponent included."""
+    def parsed(t: str) -> object:
+        try:
+            d = parse_amount(t)
+        except AmountError as exc:
+            return str(exc).replace(repr(t), "TEXT")  # an absurd magnitude, named alike
+        assert d is not None
+        return d.as_tuple()
+
+    assert parsed(text) == parsed(f" {text} ")

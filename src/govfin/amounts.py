@@ -51,6 +51,8 @@ ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+#: A plain decimal literal (ASCII digits, optional sign and fraction): parsed as it is.
+_PLAIN = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$")
 
 
@@ -126,6 +128,8 @@ def parse_amount(text: str, *, where: str | None = None) -> Decimal | None:
     """
     if not isinstance(text, str):
         raise TypeError(f"{where or 'amount'}: expected str, got {type(text).__name__}")
+    if _PLAIN.fullmatch(text):  # "631.71", "-12.30": most cells, nothing to normalise
+        return _checked(Decimal(text), text, where)
     t = text.strip().replace("\u3000", "").replace("\xa0", "")
     if t in BLANK_TEXTS:
         return None

@@ -51,9 +51,15 @@ class TableError(ValueError):
 
 def _values(value: Mapping[str, Any], row: Row) -> dict[str, Decimal | None]:
     """Coerce every cell to Decimal or None; a bad cell's error names its row and column."""
-    return {
-        str(k): to_decimal(v, where=f"row {row.key}, column {k}") for k, v in value.items()
-    }
+    out: dict[str, Decimal | None] = {}
+    for k, v in value.items():
+        try:
+            out[str(k)] = to_decimal(v)
+        except (TypeError, ValueError):
+            # Coerce it again to raise the same error, now naming the cell (built only here).
+            to_decimal(v, where=f"row {row.key}, column {k}")
+            raise
+    return out
 
 
 @attrs.frozen
