@@ -103,20 +103,23 @@ def to_decimal(value: object, *, where: str | None = None) -> Decimal | None:
             "pass a decimal.Decimal or a str such as '631.71'"
         )
     if isinstance(value, Decimal):
-        return _checked(value, str(value), where)
+        return _checked(value, None, where)
     if isinstance(value, int):
-        return _checked(Decimal(value), str(value), where)
+        return _checked(Decimal(value), None, where)
     if isinstance(value, str):
         return parse_amount(value, where=where)
     raise TypeError(f"{where or 'amount'}: {type(value).__name__} is not a money amount: {value!r}")
 
 
-def _checked(d: Decimal, text: str, where: str | None) -> Decimal:
+def _checked(d: Decimal, text: str | None, where: str | None) -> Decimal:
+    """``d`` if it is a finite amount of sane magnitude; ``text`` is the input as printed
+    (``None``: the value itself, turned into text only for an error)."""
+    if d.is_finite() and (not d or abs(d.adjusted()) <= _MAX_ADJUSTED_EXPONENT):
+        return d
+    shown = str(d) if text is None else text
     if not d.is_finite():
-        raise AmountError(f"not a finite number: {text!r}", text=text, where=where)
-    if d != 0 and abs(d.adjusted()) > _MAX_ADJUSTED_EXPONENT:
-        raise AmountError(f"absurd magnitude: {text!r}", text=text, where=where)
-    return d
+        raise AmountError(f"not a finite number: {shown!r}", text=shown, where=where)
+    raise AmountError(f"absurd magnitude: {shown!r}", text=shown, where=where)
 
 
 def parse_amount(text: str, *, where: str | None = None) -> Decimal | None:
