@@ -177,6 +177,13 @@ def test_indicator_fields() -> None:
     assert ind.parsed_target == Target("≥", D(5), "种", "≥5种")
     assert ind.parsed_actual == Target("≥", D(5), "种", "≥5种")
     assert ind.quantitative and ind.outcome is None
+    # quantities: (target, actual) parsed once; an actual printed as the target parses alike
+    assert ind.quantities == (ind.parsed_target, ind.parsed_actual)
+    for target, actual in [("≥95%", "≥95%"), ("≤10天", "8天"), ("≥3次", "2次"), ("=100%", "100%")]:
+        ind = Indicator("x", target=target, actual=actual)
+        assert ind.quantities == (parse_target(target), parse_actual(actual))
+    assert Indicator("x", target="≥95%", actual="较好").quantities is None
+    assert Indicator("x", target="高", actual="95%").quantities is None
     qual = Indicator("产出指标", "质量指标", "活动质量", target="高", actual="期指标并具",
                      weight=10, score=5)
     assert not qual.quantitative and qual.outcome is Outcome.PARTIAL

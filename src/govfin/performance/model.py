@@ -212,32 +212,42 @@ class Indicator:
         """The indicator's row label: its 三级指标, else the 二级 or 一级 name."""
         return self.level3 or self.level2 or self.level1
 
-    # The parsed values are computed once per indicator (it is immutable): the rules read
-    # them for every check.
-    @functools.cached_property
+    @property
     def parsed_target(self) -> Target | None:
         """The target as operator/number/unit, or ``None`` when qualitative.
 
-        The 调整后指标值 when printed, else the 年初指标值.
+        The 调整后指标值 when printed, else the 年初指标值.  Parsed on each read; the rules
+        read :attr:`quantities`, computed once.
         """
         return parse_target(self.target or self.initial_value)
 
-    @functools.cached_property
+    @property
     def parsed_actual(self) -> Target | None:
-        """The 实际完成值 as operator/number/unit, or ``None`` when qualitative."""
+        """The 实际完成值 as operator/number/unit, or ``None`` when qualitative (parsed on
+        each read, as :attr:`parsed_target`)."""
         return parse_actual(self.actual)
 
+    # The rules read these on every check, so they are computed once per indicator (it is
+    # immutable).  Each is derived in one step, not from another cached attribute: the first
+    # read of a cached attribute is itself costly (attrs reaches it through ``__getattr__``).
     @functools.cached_property
+    def quantities(self) -> tuple[Target, Target] | None:
+        """The parsed target and actual when both carry a number and the target an operator:
+        the score then follows a formula (R3-5…R3-7); else ``None``."""
+        t = self.parsed_target
+        if t is None or t.number is None or t.direction is None:
+            return None  # the actual need not be parsed
+        # An actual printed as the target ("≥95%" for "≥95%") reads as the target does (a text
+        # with an operator parses alike as target and as actual).
+        a = t if self.actual == t.text else parse_actual(self.actual)
+        if a is None or a.number is None:
+            return None
+        return t, a
+
+    @property
     def quantitative(self) -> bool:
         """Both target and actual carry a number: the score follows a formula (R3-5…R3-7)."""
-        t, a = self.parsed_target, self.parsed_actual
-        return (
-            t is not None
-            and t.number is not None
-            and t.direction is not None
-            and a is not None
-            and a.number is not None
-        )
+        return self.quantities is not None
 
     @functools.cached_property
     def outcome(self) -> Outcome | None:

@@ -63,7 +63,8 @@ _VALUE = re.compile(
     r"(?P<unit>.*)$"
 )
 
-_SPACES = re.compile(r"\s+")
+#: The first characters of the operators :data:`_VALUE` reads (normalised or aliased).
+_OP_START = frozenset(op[0] for op in (*OPERATORS, *_OP_ALIASES))
 
 #: Longest text accepted as a unit (台(套), 人次/年, 万元/平方米 ...); longer is prose.
 _MAX_UNIT = 8
@@ -112,24 +113,41 @@ class Target:
 
 
 def _normalize(text: str) -> str:
-    return _SPACES.sub("", unicodedata.normalize("NFKC", text))
+    """The NFKC form without whitespace (``str.split()`` splits on what ``\\s`` matches)."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def _may_be_value(t: str, *, require_operator: bool) -> bool:
+    """Cheap pre-test of a normalised, non-empty text: ``False`` when it starts with neither
+    an operator nor (for an actual) a number, so that :data:`_VALUE` would read no value."""
+    first = t[0]
+    if first in _OP_START:
+        return True
+    # ``\d`` (of a str pattern) matches exactly the characters that str.isdecimal accepts
+    return not require_operator and (first in "+-" or first.isdecimal())
+
+
+def _has_digit(unit: str) -> bool:
+    """Whether ``unit`` holds a digit (:meth:`str.isdigit`).  No letter is a digit, so a
+    unit of letters (种, 人次) is answered without looking at each character."""
+    return not unit.isalpha() and any(ch.isdigit() for ch in unit)
 
 
 def _parse(text: str, *, require_operator: bool) -> Target | None:
     if not isinstance(text, str):
         raise TypeError(f"indicator value must be str, got {type(text).__name__}")
     t = _normalize(text)
-    if not t:
+    if not t or not _may_be_value(t, require_operator=require_operator):
         return None
     m = _VALUE.match(t)
     if m is None:  # pragma: no cover - the pattern matches every string
         return None
-    op, num, unit = m.group("op"), m.group("num"), m.group("unit")
+    op, num, unit = m.groups()
     if op is None and (require_operator or num is None):
         return None
     if op is not None and num is None and not unit:
         return None  # a lone operator is not a value
-    if len(unit) > _MAX_UNIT or any(ch.isdigit() for ch in unit):
+    if len(unit) > _MAX_UNIT or _has_digit(unit):
         return None  # prose, or a date such as 4年9月30日
     if num is not None and unit.startswith((".", ",")):
         return None
@@ -141,7 +159,7 @@ def _parse(text: str, *, require_operator: bool) -> Target | None:
             return None
     if op is not None:
         op = _OP_ALIASES.get(op, op)
-    return Target(op=op, number=number, unit=unit, text=text)
+    return Target(op, number, unit, text)
 
 
 def parse_target(text: str) -> Target | None:
@@ -170,10 +188,6 @@ class Outcome(enum.Enum):
     NOT_ACHIEVED = "未达成"  #: 未达成年度指标且效果较差 / 未完成(未达成)预期指标且效果较差
 
 
-_NOT_MARKS = ("未达成", "未完成", "效果较差")
-_PARTIAL_MARKS = ("部分", "并具", "一定效果")
-
-
 def classify_outcome(text: str) -> Outcome | None:
     """Map a printed outcome phrase (possibly truncated) to its :class:`Outcome`.
 
@@ -186,9 +200,9 @@ def classify_outcome(text: str) -> Outcome | None:
     t = _normalize(text).rstrip("。.")
     if not t:
         return None
-    if any(m in t for m in _NOT_MARKS):
+    if "未达成" in t or "未完成" in t or "效果较差" in t:
         return Outcome.NOT_ACHIEVED
-    if any(m in t for m in _PARTIAL_MARKS):
+    if "部分" in t or "并具" in t or "一定效果" in t:
         return Outcome.PARTIAL
     if "指标且" in t or t.endswith("且"):
         return Outcome.NOT_ACHIEVED

@@ -408,8 +408,11 @@ def qualitative(ev: ProjectEvaluation, ctx: Context) -> None:
     # computed once per run.
     memo: dict[tuple[Outcome, str], ScoreBand] = ctx.cache.setdefault(_BANDS, {})
     for ind in ev.indicators:
-        outcome, weight = ind.outcome, ind.weight
-        if outcome is None or weight is None or ind.quantitative:
+        weight = ind.weight
+        if weight is None or ind.quantities is not None:
+            continue
+        outcome = ind.outcome  # classified only for a qualitative indicator
+        if outcome is None:
             continue
         score = ind.score if ind.score is not None else ZERO
         key = (outcome, str(weight))
@@ -435,10 +438,10 @@ def quantitative(ev: ProjectEvaluation, ctx: Context) -> None:
     with the scheme's 反向 formula, = R3-7); scores are partly judgment, hence a warning."""
     scheme = _scheme(ctx)
     for ind in ev.indicators:
-        if not ind.quantitative or ind.weight is None:
+        values = ind.quantities
+        if values is None or ind.weight is None:
             continue
-        t, a = ind.parsed_target, ind.parsed_actual
-        assert t is not None and a is not None
+        t, a = values
         direction, target, actual = t.direction, t.number, a.number
         assert direction is not None and target is not None and actual is not None
         if t.unit and a.unit and t.unit != a.unit:
