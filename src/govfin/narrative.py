@@ -16,7 +16,9 @@ acceptable (截至…, a 《…》 title, a "2024-2026年" plan range).
 
 from __future__ import annotations
 
+import bisect
 import functools
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -86,12 +88,12 @@ DIRECTIONS: dict[str, int] = {
     "持平": 0, "相同": 0, "一致": 0, "无变化": 0,
 }  # fmt: skip
 
-_SENTENCE_END = "。；;！？!?"
-_SENTENCE_ENDS = re.compile(f"[{re.escape(_SENTENCE_END)}]")
-_CLAUSE_DELIMS = "，,、；;：:。！？!?"
+_SENTENCE_END = re.escape("。；;！？!?")  # for a character class
+#: A sentence: up to a mark that ends it (included), or what follows the last such mark.
+_SENTENCE = re.compile(f"[^{_SENTENCE_END}]*[{_SENTENCE_END}]|[^{_SENTENCE_END}]+")
+_CLAUSE_DELIMS = re.escape("，,、；;：:。！？!?")  # for a character class
 _CONTINUES_AFTER = "，,、：:（(—-"
 _CONTINUES_BEFORE = "。；;，,、）)：:"
-_SPACE = re.compile(r"\s+")  # \s is Unicode: U+3000 and no-break spaces too
 _ENUM = re.compile(
     r"^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．](?!\d))"
 )
@@ -100,17 +102,19 @@ _UNIT_RE = "|".join(
     re.escape(u)
     for u in sorted((*MONEY_UNITS, *PERCENT_UNITS, "个百分点", *COUNT_UNITS), key=len, reverse=True)
 )
+#: A number with its unit.  The lookahead (implied by what follows it) is there for speed: it
+#: fails at once where no number begins, i.e. at most characters.
 _TOKEN = re.compile(
-    r"(?<![\d.,])(?P<num>[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+(?:\.\d+)?)"
+    r"(?=[+\-\d])(?<![\d.,])(?P<num>[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+(?:\.\d+)?)"
     rf"(?P<unit>{_UNIT_RE})"
 )
 #: A title in 《…》 (its digits are part of the name; its years need no check).
 _BOOK_TITLE = re.compile(r"《[^》]*》")
-#: Phrases whose digits are part of a name ("单价100万元（含）以上设备（不含车辆）").
-_MASKS = (
-    re.compile(r"单价\d+万元(?:[（(]含[)）])?以上(?:的)?(?:设备)?(?:[（(]不含车辆[)）])?"),
-    re.compile(r"\d{4}年\d{1,2}月\d{1,2}日"),
-    _BOOK_TITLE,
+#: A phrase whose digits are part of a name: "单价100万元（含）以上设备（不含车辆）", a 《…》 title.
+#: (A date needs no mask: its numbers are followed by 年, 月 or 日, never by a unit.)
+_MASK = re.compile(
+    r"单价\d+万元(?:[（(]含[)）])?以上(?:的)?(?:设备)?(?:[（(]不含车辆[)）])?"
+    f"|{_BOOK_TITLE.pattern}"
 )
 _LEADING = re.compile(
     r"^(?:\d{4}年度?|截[至止]\d{4}年\d{1,2}月\d{1,2}日|其中|主要包括|主要用于|主要是|包括|"
@@ -141,8 +145,12 @@ _NIL = re.compile(
     r"(?:本部门[（(]单位[)）]|本部门|本单位|该单位|本年度|本年|当年)+(?:均)?(?:无|没有)"
     r"(?P<subj>[^，,。；;：:]*)$"
 )
+#: A word that :data:`_SAME` or :data:`_NIL` needs: a sentence without one has neither.
+_NO_NUMBER_WORD = re.compile("相同|持平|一致|无|没有")
 _SECTION_NIL_SUBJECTS = ("此项收支", "此项支出", "此项收入", "此项", "此类支出", "此类收支")
-_CLAUSE_SPLIT = re.compile(f"[{re.escape(_CLAUSE_DELIMS)}]")
+_CLAUSE = re.compile(f"[^{_CLAUSE_DELIMS}]+")
+#: The last clause of a text (its end, when the text ends with a delimiter).
+_CLAUSE_TAIL = re.compile(f"[^{_CLAUSE_DELIMS}]*\\Z")
 #: A printed level mark, either bracket width: "(类)", "（款）".
 _LEVEL = re.compile(r"[（(]([类款项])[)）]")
 #: Quotes dropped from a subject key, and half-width brackets made full-width.
@@ -151,7 +159,8 @@ _KEY_LEVEL = re.compile(r"（[类款项]）")
 
 
 def _compact(text: str) -> str:
-    return _SPACE.sub("", text)
+    """The text without white space (Unicode's: U+3000 and no-break spaces too)."""
+    return "".join(text.split())
 
 
 @functools.lru_cache(maxsize=4096)
@@ -213,8 +222,7 @@ class Quantity:
 
 
 def _quantity(m: re.Match[str]) -> Quantity:
-    text = m.group("num")
-    unit = m.group("unit")
+    text, unit = m.group("num", "unit")
     if unit == "％":
         unit = "%"
     return Quantity(Decimal(text.replace(",", "")), unit, text)
@@ -222,24 +230,31 @@ def _quantity(m: re.Match[str]) -> Quantity:
 
 # -- sentences -------------------------------------------------------------------------------
 
+#: The index of an (index, source line) pair of :attr:`Sentence.line_starts`.
+_INDEX = operator.itemgetter(0)
+
 
 @attrs.frozen
 class Sentence:
-    """One sentence of a section, white space removed, with the source line of each character.
+    """One sentence of a section, white space removed, with the source lines it is printed on.
 
     ``paragraph`` numbers the paragraphs of the section (a paragraph broken over lines by the
-    print, e.g. after "，", is one paragraph).
+    print, e.g. after "，", is one paragraph).  ``line_starts`` holds (index in ``text``, source
+    line) where each of those lines begins, the first at index 0.
     """
 
     text: str
     section: str
     paragraph: int
-    lines: tuple[int | None, ...] = attrs.field(eq=False, repr=False)
+    line_starts: tuple[tuple[int, int | None], ...] = attrs.field(eq=False, repr=False)
 
     def line_at(self, index: int) -> int | None:
-        if not self.lines:
-            return None
-        return self.lines[min(max(index, 0), len(self.lines) - 1)]
+        """The source line of the character at ``index`` (of the first or the last character
+        for an index before or past the text)."""
+        starts = self.line_starts
+        if len(starts) == 1:
+            return starts[0][1]
+        return starts[max(bisect.bisect_right(starts, index, key=_INDEX) - 1, 0)][1]
 
     @property
     def line(self) -> int | None:
@@ -263,6 +278,18 @@ def _blocks(text: str, first_line: int | None) -> list[list[tuple[str, int | Non
     return paragraphs
 
 
+def _line_starts(
+    starts: tuple[tuple[int, int | None], ...], start: int, end: int
+) -> tuple[tuple[int, int | None], ...]:
+    """Of the (index, source line) ``starts`` of a paragraph's lines, those that its span
+    [start, end) is printed on, indices counted from ``start``."""
+    if len(starts) == 1:
+        return starts
+    first = bisect.bisect_right(starts, start, key=_INDEX) - 1
+    stop = bisect.bisect_left(starts, end, lo=first + 1, key=_INDEX)
+    return ((0, starts[first][1]),) + tuple((i - start, n) for i, n in starts[first + 1 : stop])
+
+
 def sentences(text: str, *, section: str = "", first_line: int | None = None) -> list[Sentence]:
     """Split a section's text into sentences.
 
@@ -272,17 +299,17 @@ def sentences(text: str, *, section: str = "", first_line: int | None = None) ->
     """
     out: list[Sentence] = []
     for p, block in enumerate(_blocks(text, first_line)):
-        paragraph = "".join(line_text for line_text, _ in block)
-        lines: list[int | None] = []  # the source line of each character
+        starts: list[tuple[int, int | None]] = []  # (index in the paragraph, source line)
+        i = 0
         for line_text, line_no in block:
-            lines.extend([line_no] * len(line_text))
+            starts.append((i, line_no))
+            i += len(line_text)
+        line_starts = tuple(starts)
         start = 0
-        for m in _SENTENCE_ENDS.finditer(paragraph):
-            end = m.end()
-            out.append(Sentence(paragraph[start:end], section, p, tuple(lines[start:end])))
+        for sentence in _SENTENCE.findall("".join([line_text for line_text, _ in block])):
+            end = start + len(sentence)
+            out.append(Sentence(sentence, section, p, _line_starts(line_starts, start, end)))
             start = end
-        if start < len(paragraph):
-            out.append(Sentence(paragraph[start:], section, p, tuple(lines[start:])))
     return out
 
 
@@ -429,27 +456,49 @@ class PercentClaim(Claim):
 
 
 def _strip_subject(raw: str) -> tuple[str, str | None]:
-    """(subject, level) from the text before a number: prefixes and connectives removed."""
-    s = raw
-    s = _ENUM.sub("", s)
-    level = None
-    m = _LEVEL.search(s)
-    if m:
-        level = m.group(1)
-    prev = None
-    while prev != s:
+    """(subject, level) from the text before a number: enumerators, prefixes and connectives
+    removed, again and again (removing one can uncover another)."""
+    level = _LEVEL.search(raw)
+    s, prev = raw, None
+    while s != prev:
         prev = s
-        s = _LEADING.sub("", s)
-        s = _TRAILING.sub("", s)
-        s = _ENUM.sub("", s)
-    return s, level
+        s = _TRAILING.sub("", _LEADING.sub("", _ENUM.sub("", s)))
+    return s, level.group(1) if level else None
 
 
 def _split_attribute(subject: str) -> tuple[str, str | None]:
-    for attr in ATTRIBUTES:
-        if subject.endswith(attr):
-            return subject[: -len(attr)], attr
+    """(subject, attribute) from a subject ending in one of :data:`ATTRIBUTES` (the longest)."""
+    if subject.endswith(ATTRIBUTES):
+        for attr in ATTRIBUTES:
+            if subject.endswith(attr):
+                return subject[: -len(attr)], attr
     return subject, None
+
+
+def _tokens(text: str) -> list[tuple[re.Match[str], int]]:
+    """The numbers with a unit in a sentence, each with the index where the next one begins (or
+    the end of the text); those inside a :data:`_MASK` phrase are left out, but still end the
+    number before them."""
+    numbers = list(_TOKEN.finditer(text))
+    if not numbers:
+        return []
+    stops = [m.start() for m in numbers[1:]]
+    stops.append(len(text))
+    masked = [m.span() for m in _MASK.finditer(text)]
+    if not masked:
+        return list(zip(numbers, stops))
+    return [
+        (m, stop)
+        for m, stop in zip(numbers, stops)
+        if not any(a <= m.start() < b for a, b in masked)
+    ]
+
+
+def _clause_start(text: str, pos: int, floor: int) -> int:
+    """Where the clause that ``pos`` is in begins, but not before ``floor`` (<= ``pos``)."""
+    tail = _CLAUSE_TAIL.search(text, floor, pos)
+    assert tail is not None  # it may be empty
+    return tail.start()
 
 
 class _Extractor:
@@ -463,17 +512,12 @@ class _Extractor:
         self.lead: AmountClaim | None = None
 
     # -- helpers --------------------------------------------------------------------------
-    def _clause_start(self, text: str, pos: int, floor: int) -> int:
-        i = pos
-        while i > floor and text[i - 1] not in _CLAUSE_DELIMS:
-            i -= 1
-        return i
-
     def _subject(self, raw: str) -> tuple[str, str | None, str | None]:
         """(subject, attribute, level) with inheritance for an empty subject."""
         subject, level = _strip_subject(raw)
         subject, attribute = _split_attribute(subject)
-        subject, _ = _strip_subject(subject)
+        if attribute is not None:  # what the attribute followed may need stripping in turn
+            subject, _ = _strip_subject(subject)
         if not subject:
             subject = self.subject
         else:
@@ -497,27 +541,24 @@ class _Extractor:
             self.paragraph = s.paragraph
             self.subject = ""
         text = s.text
-        masked = [(m.start(), m.end()) for rx in _MASKS for m in rx.finditer(text)]
-        tokens = [
-            m for m in _TOKEN.finditer(text) if not any(a <= m.start() < b for a, b in masked)
-        ]
+        tokens = _tokens(text)
         floor = 0  # end of the previous claim in this sentence
         sentence_claims: list[Claim] = []
-        for m in tokens:
-            q = _quantity(m)
-            start = self._clause_start(text, m.start(), floor)
-            before = text[start : m.start()]
+        for m, stop in tokens:
+            begin, end = m.span()
+            start = _clause_start(text, begin, floor)
+            before = text[start:begin]
             if not before and start > floor and text[start - 1] in "：:":
                 # "支出：799.12万元": the subject is the clause before the colon
-                head = self._clause_start(text, start - 1, floor)
+                head = _clause_start(text, start - 1, floor)
                 if head < start - 1:
-                    start, before = head, text[head : m.start() - 1]
-            after = text[m.end() :]
-            claim = self._classify(s, q, start, m.end(), before, after, sentence_claims)
+                    start, before = head, text[head : begin - 1]
+            q = _quantity(m)
+            claim = self._classify(s, q, start, end, before, text[end:stop], sentence_claims)
             if claim is not None:
                 sentence_claims.append(claim)
                 self.claims.append(claim)
-            floor = m.end()
+            floor = end
         self._no_number_claims(s, tokens)
 
     def _change(
@@ -546,36 +587,56 @@ class _Extractor:
         start: int,
         end: int,
         before: str,
-        after: str,
+        following: str,
         sentence_claims: list[Claim],
     ) -> Claim | None:
-        text = s.text
-        line = s.line_at(start)
-        common: dict[str, Any] = {"sentence": text, "section": self.section, "line": line}
-        # -- percentages ------------------------------------------------------------------
-        if q.is_percent or q.unit == "个百分点":
-            return self._percent(s, q, start, end, before, sentence_claims, common)
-        # -- counts -----------------------------------------------------------------------
+        """The claim of the number ``q`` at [start, end) of the sentence: ``before`` is its
+        clause up to it, ``following`` the text from it up to the next number."""
+        common: dict[str, Any] = {
+            "sentence": s.text,
+            "section": self.section,
+            "line": s.line_at(start),
+        }
+        if q.is_money:
+            return self._money(s.text, q, start, end, before, following, common)
         if q.is_count:
-            g = _GRADE_AFTER.match(text[end - len(q.unit) :]) if q.unit == "个" else None
-            if g is not None:
-                grade = {"优秀": "优", "良好": "良"}.get(g.group("grade"), g.group("grade"))
-                return GradeCountClaim(
-                    text=text[start : end - len(q.unit) + g.end()],
-                    subject=f"自评等级为“{grade}”的项目",
-                    grade=grade,
-                    count=q,
-                    **common,
-                )
-            subject, _, level = self._subject(before)
-            return CountClaim(
-                text=text[start:end],
-                subject=subject,
-                level=level,
+            return self._count(s.text, q, start, end, before, common)
+        return self._percent(s, q, start, end, before, sentence_claims, common)
+
+    def _count(
+        self, text: str, q: Quantity, start: int, end: int, before: str, common: dict[str, Any]
+    ) -> Claim:
+        """ "共有车辆0辆", or "6个项目自评等级为“优”"."""
+        g = _GRADE_AFTER.match(text[end - len(q.unit) :]) if q.unit == "个" else None
+        if g is not None:
+            grade = {"优秀": "优", "良好": "良"}.get(g.group("grade"), g.group("grade"))
+            return GradeCountClaim(
+                text=text[start : end - len(q.unit) + g.end()],
+                subject=f"自评等级为“{grade}”的项目",
+                grade=grade,
                 count=q,
                 **common,
             )
-        # -- money ------------------------------------------------------------------------
+        subject, _, level = self._subject(before)
+        return CountClaim(
+            text=text[start:end],
+            subject=subject,
+            level=level,
+            count=q,
+            **common,
+        )
+
+    def _money(
+        self,
+        text: str,
+        q: Quantity,
+        start: int,
+        end: int,
+        before: str,
+        following: str,
+        common: dict[str, Any],
+    ) -> Claim:
+        """ "收入总计648.92万元", or a change: "减少174.36万元"."""
         d = _DIRECTION_END.search(before)
         if d is not None:
             return self._change(text[start:end], before, d, common, delta=q)
@@ -588,8 +649,6 @@ class _Extractor:
             attribute=attribute,
             **common,
         )
-        nxt = _TOKEN.search(after)
-        following = after[: nxt.start()] if nxt else after
         if _LEAD_AFTER.search(following) or following.rstrip("。；;").endswith(("：", ":")):
             self.lead = claim
         return claim
@@ -684,16 +743,19 @@ class _Extractor:
             **common,
         )
 
-    def _no_number_claims(self, s: Sentence, tokens: Sequence[re.Match[str]]) -> None:
-        """ "与上年相同" and "本年度无此项收支": claims without a number."""
+    def _no_number_claims(self, s: Sentence, tokens: Sequence[tuple[re.Match[str], int]]) -> None:
+        """ "与上年相同" and "本年度无此项收支": claims of the clauses without a number."""
         text = s.text
-        spans = [(m.start(), m.end()) for m in tokens]
-        pos = 0
-        for clause in _CLAUSE_SPLIT.split(text):
-            start = text.find(clause, pos)
-            pos = start + len(clause)
-            if not clause or any(start <= a < pos for a, _ in spans):
+        if _NO_NUMBER_WORD.search(text) is None:
+            return
+        numbers = [m.start() for m, _ in tokens]
+        for c in _CLAUSE.finditer(text):
+            start, end = c.span()
+            if _NO_NUMBER_WORD.search(text, start, end) is None:
                 continue
+            if any(start <= i < end for i in numbers):
+                continue
+            clause = c.group()
             common: dict[str, Any] = {
                 "sentence": text,
                 "section": self.section,
@@ -739,8 +801,9 @@ def claims_in(sents: Iterable[Sentence], *, section: str = "") -> tuple[Claim, .
     seen: dict[tuple[str, int | None], int] = {}
     out: list[Claim] = []
     for c in ex.claims:
-        n = seen.get((c.text, c.line), 0)
-        seen[(c.text, c.line)] = n + 1
+        key = (c.text, c.line)
+        n = seen.get(key, 0)
+        seen[key] = n + 1
         out.append(attrs.evolve(c, occurrence=n) if n else c)
     return tuple(out)
 
@@ -796,8 +859,9 @@ def residue_in(sents: Iterable[Sentence]) -> tuple[TemplateResidue, ...]:
     for s in sents:
         for rx, what in RESIDUE_PATTERNS:
             for m in rx.finditer(s.text):
-                out.append(TemplateResidue(m.group(0), what, s.text, s.section,
-                                           s.line_at(m.start())))
+                out.append(
+                    TemplateResidue(m.group(0), what, s.text, s.section, s.line_at(m.start()))
+                )
     return tuple(out)
 
 
