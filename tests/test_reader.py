@@ -400,3 +400,30 @@ def test_read_file_encodings(tmp_path, encoding: str) -> None:  # type: ignore[n
 def test_year_argument() -> None:
     r = read_text(seed_text(), year=2024, strict=True)
     assert r.disclosure.year == 2024
+
+
+def test_translator_is_str_translate() -> None:
+    from govfin.readers.lines import FULL_WIDTH, translator
+
+    to_full = translator(FULL_WIDTH)
+    drop = translator({"“": None, "”": None})
+    table = str.maketrans(FULL_WIDTH)
+    for text in ["", "一般公共服务支出", "其他(类)支出：a,b;c", "（已是全角）", "“引号”"]:
+        assert to_full(text) == text.translate(table)
+        assert drop(text) == text.replace("“", "").replace("”", "")
+    plain = "没有要换的字"
+    assert to_full(plain) is plain
+
+
+def test_line_is_frozen_and_derives_its_fields() -> None:
+    import attrs
+
+    line = Line(7, " 合计 \t\t1,200.00\t\u3000")
+    assert (line.cells, line.values, line.joined, line.squashed) == (
+        ("合计", "", "1,200.00", ""), ("合计", "1,200.00"), "合计1,200.00", "合计1,200.00")
+    assert not line.blank and not line.single
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        line.text = "x"  # type: ignore[misc]
+    moved = attrs.evolve(line, number=8)
+    assert moved == Line(8, line.text) and moved.values == line.values
+    assert Line(1, " \u3000").blank and Line(2, "一段说明").single

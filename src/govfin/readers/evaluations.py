@@ -21,9 +21,11 @@ does not hold, are filed as narrative in the read log; the 备注 lines as boile
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from types import MappingProxyType
 
 from govfin.amounts import AmountError, parse_amount
 from govfin.performance.model import FundLine, Indicator, ProjectEvaluation
@@ -127,7 +129,7 @@ class _Reader:
         self.level1 = ""
         self.level2 = ""
         #: Column index of each indicator field, from the 绩效指标 header (if complete).
-        self.columns: dict[str, int] | None = None
+        self.columns: Mapping[str, int] | None = None
         self.pending_level1: str | None = None
         self.achieved_at: int | None = None
 
@@ -205,7 +207,7 @@ class _Reader:
             self.mark(line, LineKind.BOILERPLATE, "header")
         elif label == "绩效指标" or "一级指标" in line.values:
             self.state = "indicators"
-            self.columns = _indicator_columns(line)
+            self.columns = _indicator_columns(line.text)
             self.mark(line, LineKind.BOILERPLATE, "header")
         elif label == "总分":
             self._total(line)
@@ -291,7 +293,7 @@ class _Reader:
         if self.columns is not None and _aligned(line, self.columns):
             self._aligned_indicator(line, self.columns)
             return
-        tokens = list(line.values)
+        tokens = line.values
         if not tokens:
             return
         i = 0
@@ -375,7 +377,7 @@ class _Reader:
         if level2 is not None:
             self.level2 = level2
 
-    def _aligned_indicator(self, line: Line, columns: dict[str, int]) -> None:
+    def _aligned_indicator(self, line: Line, columns: Mapping[str, int]) -> None:
         """A row whose cells sit under the header's columns: read them by position."""
         cell = {f: line.cell(i) for f, i in columns.items()}
         self._levels(squash(cell["level1"]) or None, squash(cell["level2"]) or None)
@@ -466,12 +468,14 @@ _INDICATOR_HEADER = tuple(
 _SPACE_BUT_TAB = re.compile(r"[^\S\t]|\ufeff")
 
 
-def _indicator_columns(header: Line) -> dict[str, int] | None:
-    """Column index of each indicator field in the 绩效指标 header, or None if one is missing
-    (or the columns are out of order)."""
+@functools.lru_cache(maxsize=64)
+def _indicator_columns(header: str) -> Mapping[str, int] | None:
+    """Column index of each indicator field in the 绩效指标 header line (its text), or None if
+    one is missing (or the columns are out of order).  Cached: every table of a document, and
+    most documents, print the same header."""
     # The squashed cells, tab-separated: the first cell naming a field is the one where any
     # of its words first occurs.
-    text = _SPACE_BUT_TAB.sub("", header.text)
+    text = _SPACE_BUT_TAB.sub("", header)
     found: dict[str, int] = {}
     for field, words in _INDICATOR_HEADER:
         m = words.search(text)
@@ -481,31 +485,28 @@ def _indicator_columns(header: Line) -> dict[str, int] | None:
     positions = list(found.values())
     if positions != sorted(positions) or len(set(positions)) != len(positions):
         return None
-    return found
+    return MappingProxyType(found)  # read-only: the cache shares it between readers
 
 
-def _aligned(line: Line, columns: dict[str, int]) -> bool:
+def _aligned(line: Line, columns: Mapping[str, int]) -> bool:
     """Does an indicator row sit exactly under the header's columns?
 
     True when nothing lies before the 一级指标 column or after the 偏差原因 column, 分值 and
     得分 hold numbers (or nothing), no number stands left of 分值, and the 偏差原因 and the
     指标 names are text.  Shifted rows (most of them in print) fail and are read by content.
     """
-    first, last = columns["level1"], columns["reason"]
-    if any(line.cells[:first]) or line.trimmed_width() > last + 1:
+    if any(line.cells[: columns["level1"]]) or line.trimmed_width() > columns["reason"] + 1:
         return False
-    weight, score, reason = (line.cell(columns[f]) for f in ("weight", "score", "reason"))
+    weight, score = line.cell(columns["weight"]), line.cell(columns["score"])
     if (weight and not _numberish(weight)) or (score and not _numberish(score)):
         return False
+    reason = line.cell(columns["reason"])
     if reason and _numberish(reason) and not _is_dash(reason):
         return False
     if any(c and _numberish(c) and not _is_dash(c) for c in line.cells[: columns["weight"]]):
         return False
-    return not any(
-        line.cell(columns[f])[:1] in tuple(_OPERATORS)
-        for f in ("level1", "level2", "level3")
-        if line.cell(columns[f])
-    )
+    names = (line.cell(columns[f]) for f in ("level1", "level2", "level3"))
+    return not any(name and name[0] in _OPERATORS for name in names)
 
 
 #: A placeholder for an empty cell: once squashed, one of "—", "——", "-", "--", "－", "/".

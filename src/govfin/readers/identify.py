@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import attrs
 
 from govfin.amounts import AmountError, Unit, parse_amount
-from govfin.readers.lines import FULL_WIDTH, Line, has_cjk, squash
+from govfin.readers.lines import FULL_WIDTH, Line, has_cjk, squash, translator
 from govfin.tables import (
     BasicExpenditureDetail,
     DisclosureInfoTable,
@@ -101,7 +101,7 @@ _MAX_TITLE = 80
 
 
 #: Single quotes and corner brackets some regions print around 三公: read as double quotes.
-_SINGLE_QUOTES = str.maketrans(
+_double_quotes = translator(
     {"‘": "“", "’": "”", "'": '"', "「": "“", "」": "”", "『": "“", "』": "”"}
 )
 
@@ -109,7 +109,7 @@ _SINGLE_QUOTES = str.maketrans(
 def _strip_title(squashed: str) -> str:
     """A squashed title line without a leading enumerator, 表号 and unit remark (quotes made
     double)."""
-    t = _TITLE_ENUMERATOR.sub("", squashed.translate(_SINGLE_QUOTES))
+    t = _TITLE_ENUMERATOR.sub("", _double_quotes(squashed))
     t = _TITLE_REMARK.sub("", t)
     return _TITLE_NUMBER.sub("", t)
 
@@ -181,12 +181,12 @@ _HEADER_WORDS = frozenset(
 
 
 #: Half-width punctuation made full-width, double quotes removed.
-_NORM_COLUMN = str.maketrans({**FULL_WIDTH, '"': None, "“": None, "”": None})
+_norm_punctuation = translator({**FULL_WIDTH, '"': None, "“": None, "”": None})
 
 
 def norm_column(text: str) -> str:
     """A header or column name compared loosely: no spaces, full-width brackets, no quotes."""
-    return squash(text).translate(_NORM_COLUMN)
+    return _norm_punctuation(squash(text))
 
 
 @functools.lru_cache(maxsize=64)

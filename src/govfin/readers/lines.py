@@ -14,7 +14,8 @@ from __future__ import annotations
 import enum
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, cast
 
 import attrs
 
@@ -35,6 +36,7 @@ __all__ = [
     "squash",
     "strip_enumerator",
     "to_fullwidth_brackets",
+    "translator",
 ]
 
 #: Characters trimmed from both ends of a cell (ASCII white space, ideographic space, NBSP).
@@ -75,7 +77,7 @@ def squash(text: str) -> str:
 
 def has_cjk(text: str) -> bool:
     """True when the text holds a Chinese character."""
-    return _CJK.search(text) is not None
+    return not text.isascii() and _CJK.search(text) is not None  # isascii(): a flag, no scan
 
 
 def is_number(text: str) -> bool:
@@ -90,14 +92,30 @@ def strip_enumerator(label: str) -> str:
     return clean(s[m.end() :]) if m else s
 
 
+def translator(mapping: Mapping[str, str | None]) -> Callable[[str], str]:
+    """A function translating text by ``mapping`` (each character to a string, or to nothing
+    for None), as :meth:`str.translate` does.
+
+    ``str.translate`` looks every character of a Chinese text up in its table; the function
+    first searches for the characters to replace, and most texts hold none of them.
+    """
+    table = str.maketrans(dict(mapping))
+    found = re.compile("[" + re.escape("".join(mapping)) + "]").search
+
+    def translate(text: str) -> str:
+        return text.translate(table) if found(text) else text
+
+    return translate
+
+
 #: Half-width brackets, colon, comma and semicolon, and their full-width forms.
 FULL_WIDTH = {"(": "（", ")": "）", ":": "：", ",": "，", ";": "；"}
-_TO_FULL = str.maketrans(FULL_WIDTH)
+_to_full = translator(FULL_WIDTH)
 
 
 def to_fullwidth_brackets(text: str) -> str:
     """Half-width brackets (and colon, comma, semicolon) made full-width, for row keys."""
-    return text.translate(_TO_FULL)
+    return _to_full(text)
 
 
 def split_lines(text: str) -> list[str]:
@@ -106,12 +124,12 @@ def split_lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-@attrs.frozen
+@attrs.frozen(init=False)
 class Line:
     """One source line: its 1-based ``number``, its ``text``, its trimmed ``cells``, and what
     the readers test every line for, computed once: the non-empty cells (``values``), their
     concatenation (``joined``) and that without white space (``squashed``), ``blank`` and
-    ``single``."""
+    ``single``.  Built from ``number`` and ``text`` alone; the rest is derived."""
 
     number: int
     text: str
@@ -127,25 +145,28 @@ class Line:
     #: True when exactly one cell is non-empty (a title, a note, a narrative paragraph).
     single: bool = attrs.field(init=False, eq=False, repr=False)
 
-    def __attrs_post_init__(self) -> None:
-        text = self.text
+    def __init__(self, number: int, text: str) -> None:
         if "\t" in text:
-            cells = text.split("\t")
+            split = text.split("\t")
             if _PADDING.search(text) is not None:  # else no cell has anything to trim
-                cells = [c.strip(BLANK_LINE_CHARS) for c in cells]  # clean()
+                split = [c.strip(BLANK_LINE_CHARS) for c in split]  # clean()
+            cells = tuple(split)
             values = tuple(filter(None, cells))
             joined = "".join(values)
         else:  # one cell (prose, titles, blank lines): nothing to split or join
             joined = text.strip(BLANK_LINE_CHARS)
-            cells = [joined]
-            values = (joined,) if joined else ()
-        _set = object.__setattr__  # frozen
-        _set(self, "cells", tuple(cells))
-        _set(self, "values", values)
-        _set(self, "joined", joined)
-        _set(self, "squashed", squash(joined))
-        _set(self, "blank", not values)
-        _set(self, "single", len(values) == 1)
+            cells = (joined,)
+            values = cells if joined else ()
+        # A read builds a Line per source line: the slots are written through their
+        # descriptors, which costs less than object.__setattr__ (the class is frozen).
+        _set_number(self, number)
+        _set_text(self, text)
+        _set_cells(self, cells)
+        _set_values(self, values)
+        _set_joined(self, joined)
+        _set_squashed(self, squash(joined))
+        _set_blank(self, not values)
+        _set_single(self, len(values) == 1)
 
     def cell(self, i: int) -> str:
         """Cell ``i`` (trimmed), or ``""`` past the end of the line."""
@@ -159,6 +180,21 @@ class Line:
         return n
 
 
+def _slot_setter(name: str) -> Callable[[Line, Any], None]:
+    """The descriptor setter of one of :class:`Line`'s slots."""
+    return cast(Callable[[Line, Any], None], getattr(Line, name).__set__)
+
+
+_set_number = _slot_setter("number")
+_set_text = _slot_setter("text")
+_set_cells = _slot_setter("cells")
+_set_values = _slot_setter("values")
+_set_joined = _slot_setter("joined")
+_set_squashed = _slot_setter("squashed")
+_set_blank = _slot_setter("blank")
+_set_single = _slot_setter("single")
+
+
 class LineKind(enum.Enum):
     """What a non-blank source line was found to be."""
 
@@ -168,7 +204,9 @@ class LineKind(enum.Enum):
     UNRECOGNISED = "unrecognised"  #: nothing the reader knows
 
 
-@attrs.frozen
+# Without slots: attrs fills a frozen class that has a __dict__ by plain dict stores, a third
+# cheaper than a slotted one's object.__setattr__ calls, and a read files an entry per line.
+@attrs.frozen(slots=False)
 class LogEntry:
     """How one source line was read: its kind, and the part of the document it belongs to."""
 

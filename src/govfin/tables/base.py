@@ -219,18 +219,19 @@ class Table:
             Table.KINDS[cls.KIND] = cls
 
     def __attrs_post_init__(self) -> None:
-        allowed = set(self.COLUMNS)
+        allowed = frozenset(self.COLUMNS)
+        keys = self.ROW_KEYS
         for r in self.rows:
             if not isinstance(r, Row):
                 raise TypeError(f"{self.KIND}: rows must be Row objects, got {r!r}")
-            bad = set(r.values) - allowed
-            if bad:
+            if not allowed.issuperset(r.values):
+                bad = set(r.values) - allowed
                 raise TableError(
                     f"{self.KIND}, row {r.key}: unknown column(s) {sorted(bad)}; "
                     f"columns are {list(self.COLUMNS)}"
                 )
-            if self.ROW_KEYS is not None:
-                self._check_row_key(r, self.ROW_KEYS)
+            if keys is not None:
+                self._check_row_key(r, keys)
 
     def _check_row_key(self, r: Row, keys: tuple[str, ...]) -> None:
         if r.code is None:
