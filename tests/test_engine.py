@@ -223,3 +223,18 @@ class TestPrefixOptions:
     def test_non_string_prefix_rejected(self) -> None:
         with pytest.raises(TypeError, match="prefixes must be strings"):
             CheckOptions(select=[1])  # type: ignore[list-item]
+
+
+class TestContextRule:
+    def test_start_sets_rule_and_severity(self) -> None:
+        ctx = Context(CheckOptions(severity={"R02-1": "warning"}))
+        assert ctx.rule is None and ctx.severity is None
+        r = REGISTRY.get("R02-1")
+        ctx.start(r)
+        assert ctx.rule is r and ctx.severity is Severity.WARNING
+        ctx.start(r, Severity.INFO)
+        assert ctx.severity is Severity.INFO
+        ctx.start(None)
+        assert ctx.rule is None and ctx.severity is None
+        with pytest.raises(AttributeError):
+            ctx.rule = r  # type: ignore[misc]

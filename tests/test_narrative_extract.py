@@ -5,9 +5,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from seed_disclosure import seed_narrative
 
 from govfin.narrative import (
+    _NIL,
+    _NO_NUMBER_WORD,
+    _SAME,
     AmountClaim,
     ChangeClaim,
     CompletionClaim,
@@ -318,3 +323,25 @@ def test_sentence_level_functions_equal_the_text_ones() -> None:
         assert section.sentences() == tuple(
             sentences(section.text, section=section.heading, first_line=section.first_text_line))
         assert section.claims() == claims_in(section.sentences(), section=section.heading)
+
+
+@given(st.one_of(st.from_regex(_SAME), st.from_regex(_NIL)))
+def test_no_number_prefilter_admits_every_same_or_nil_text(text: str) -> None:
+    """The pre-test before the "与上年相同" / "本年度无…" patterns must pass every text those
+    patterns match (it holds a word each of them needs)."""
+    assert _NO_NUMBER_WORD.search(text)
+
+
+def test_line_at_maps_every_character_to_its_printed_line() -> None:
+    """A sentence printed over three lines (broken after "，"), a blank line between paragraphs:
+    each character's source line, clamped before the first and after the last character."""
+    text = "收入合计100.00万元，\n其中财政拨款收入，\n90.00万元。下一句在同一行。\n\n另一段。"
+    first, second, third = sentences(text, first_line=10)
+    assert first.text == "收入合计100.00万元，其中财政拨款收入，90.00万元。"
+    expected = [10] * len("收入合计100.00万元，") + [11] * len("其中财政拨款收入，") + [12] * len(
+        "90.00万元。")
+    assert [first.line_at(i) for i in range(len(first.text))] == expected
+    assert first.line_at(-3) == 10 and first.line_at(len(first.text) + 5) == 12
+    assert [second.line_at(i) for i in (-1, 0, 5, 99)] == [12, 12, 12, 12]
+    assert third.text == "另一段。" and third.line_at(0) == 14
+    assert sentences("无行号的一句。")[0].line_at(0) is None

@@ -84,7 +84,7 @@ def test_generated_narrative_never_rounds_twice(exact: str) -> None:
 
 
 def test_truncated_zero_stands_for_both_sides() -> None:
-    """Cut towards zero, −0.0001 prints as 0.00 (or −0.00): a printed 0 stands for (−u, u),
+    """Cut towards zero, −0.0001 prints as 0.00 (or −0.00): a printed 0 stands for [−u, u],
     not only [0, u] (found by the stands_for property)."""
     from govfin.amounts import Interval, ToleranceMode, interval_of, stands_for
 

@@ -172,3 +172,48 @@ def test_every_score_has_exactly_one_band(
     score = data.draw(gs.amounts(CENT, min_value=0, max_value=weight))
     holding = [o for o in Outcome if score in scheme.bands.band(o, weight)]
     assert holding == [scheme.bands.outcome_of(score, weight)]
+
+
+# -- diagnosis in parts: failing_relations and corrections agree with diagnose -----------------
+
+_NUDGES = (Decimal("0.01"), Decimal("-0.01"), Decimal("0.3"), Decimal(-2), Decimal(5))
+
+
+@given(
+    gs.evaluations(),
+    st.lists(st.tuples(st.sampled_from(["annual_budget", "executed", "balance", "rate",
+                                        "score"]), st.sampled_from(_NUDGES)), max_size=2),
+    st.sampled_from([Tolerance(), Tolerance(ToleranceMode.TRUNCATE),
+                     Tolerance(ToleranceMode.EXACT), Tolerance(absolute=Decimal("0.01"))]),
+    st.sampled_from(["mof-2020", "jiangxi", "hubei"]),
+)
+def test_failing_relations_and_corrections_agree_with_diagnose(
+    ev: Any, nudges: list[tuple[str, Decimal]], tolerance: Tolerance, scheme_name: str
+) -> None:
+    """The plain pre-tests and the pruned correction search change nothing: on lines with up to
+    two cells moved, failing_relations = the inconsistent relations of fund_relations, and
+    corrections (with or without them given) = diagnose's corrections."""
+    import attrs
+
+    from govfin.performance import (
+        corrections,
+        diagnose,
+        failing_relations,
+        fund_relations,
+        resolve_scheme,
+        sole_correction,
+    )
+
+    scheme = resolve_scheme(scheme_name)
+    line = ev.funds[0]
+    for attr, delta in nudges:
+        value = getattr(line, attr)
+        if value is not None and value + delta >= 0:
+            line = attrs.evolve(line, **{attr: value + delta})
+    judged = fund_relations(line, scheme, tolerance)
+    failing = failing_relations(line, scheme, tolerance)
+    assert failing == tuple(r for r in judged if not r.consistent)
+    d = diagnose(line, scheme, tolerance)
+    assert corrections(line, scheme, tolerance) == d.corrections
+    assert corrections(line, scheme, tolerance, failing=failing) == d.corrections
+    assert sole_correction(d.corrections) == d.unique

@@ -212,7 +212,10 @@ class Disclosure:
     def table(self, kind: type[Table] | str) -> Table | None:
         """The first table of a kind: a class, a canonical KIND, or a printed title."""
         if isinstance(kind, type):
-            return self._by_class.get(kind)
+            found = self._by_class.get(kind)
+            if found is None and not issubclass(kind, Table):  # e.g. an ABC, or object
+                found = next((t for t in self.tables if isinstance(t, kind)), None)
+            return found
         for t in self.tables:
             if t.KIND == kind:
                 return t

@@ -252,8 +252,8 @@ class Sentence:
         """The source line of the character at ``index`` (of the first or the last character
         for an index before or past the text)."""
         starts = self.line_starts
-        if len(starts) == 1:
-            return starts[0][1]
+        if len(starts) <= 1:
+            return starts[0][1] if starts else None
         return starts[max(bisect.bisect_right(starts, index, key=_INDEX) - 1, 0)][1]
 
     @property

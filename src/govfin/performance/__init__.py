@@ -24,6 +24,7 @@ from govfin.performance.diagnosis import (
     failing_relations,
     fund_relations,
     rate_interval,
+    sole_correction,
 )
 from govfin.performance.formulas import (
     NegativeFormula,
@@ -146,6 +147,7 @@ __all__ = [
     "resolve_scheme",
     "round_half_up",
     "score_row",
+    "sole_correction",
     "summarize",
     "tiered_execution_score",
     "total_score",

@@ -77,22 +77,31 @@ class Context:
         self.options = options
         self.tolerance = options.tolerance
         self.findings: list[Finding] = []
-        #: The rule being run, and the severity its findings get in this run.
-        self.rule: Rule | None = None
-        self.severity: Severity | None = None
+        self._rule: Rule | None = None
+        self._severity: Severity | None = None
         #: The enclosing document (a Disclosure) when checking one, else None.
         self.document: Any = None
         #: Per-run memo for work several rules share (e.g. the narrative's assessment),
         #: keyed by a name of the rule module's choosing.
         self.cache: dict[str, Any] = {}
 
+    @property
+    def rule(self) -> Rule | None:
+        """The rule being run (set by :meth:`start`)."""
+        return self._rule
+
+    @property
+    def severity(self) -> Severity | None:
+        """The severity the current rule's findings get in this run."""
+        return self._severity
+
     def start(self, r: Rule | None, severity: Severity | None = None) -> None:
         """Make ``r`` the current rule (``None`` when no rule runs); its findings get
         ``severity`` (default: the run's severity for ``r``)."""
-        self.rule = r
+        self._rule = r
         if r is not None and severity is None:
             severity = self.options.severity_of(r)
-        self.severity = severity
+        self._severity = severity
 
     def emit(
         self,
@@ -109,11 +118,12 @@ class Context:
         fix_value: Decimal | None = None,
     ) -> Finding:
         """Report a finding of the current rule (at the rule's severity unless given)."""
-        assert self.rule is not None and self.severity is not None, "emit() outside a rule"
+        rule = self._rule
+        assert rule is not None and self._severity is not None, "emit() outside a rule"
         f = Finding(
-            rule_id=self.rule.id,
-            severity=severity if severity is not None else self.severity,
-            category=self.rule.category,
+            rule_id=rule.id,
+            severity=severity if severity is not None else self._severity,
+            category=rule.category,
             message=message,
             place=place,
             expected=expected,

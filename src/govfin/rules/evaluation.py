@@ -87,8 +87,8 @@ def _failing(line: FundLine, ctx: Context) -> dict[str, RelationCheck]:
     memo = ctx.cache.setdefault(_FAILING, {})
     cached = memo.get(id(line))
     if cached is None or cached[0] is not line:
-        judged = failing_relations(line, _scheme(ctx), ctx.tolerance)
-        cached = memo[id(line)] = (line, {r.name: r for r in judged})
+        failing = failing_relations(line, _scheme(ctx), ctx.tolerance)
+        cached = memo[id(line)] = (line, {r.name: r for r in failing})
     return cached[1]
 
 

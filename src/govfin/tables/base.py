@@ -55,10 +55,11 @@ def _values(value: Mapping[str, Any], row: Row) -> dict[str, Decimal | None]:
     for k, v in value.items():
         try:
             out[str(k)] = to_decimal(v)
+            continue
         except (TypeError, ValueError):
-            # Coerce it again to raise the same error, now naming the cell (built only here).
-            to_decimal(v, where=f"row {row.key}, column {k}")
-            raise
+            pass
+        # The same error again, now naming the cell (the name is built only for a bad cell).
+        to_decimal(v, where=f"row {row.key}, column {k}")
     return out
 
 
