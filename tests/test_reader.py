@@ -427,3 +427,10 @@ def test_line_is_frozen_and_derives_its_fields() -> None:
     moved = attrs.evolve(line, number=8)
     assert moved == Line(8, line.text) and moved.values == line.values
     assert Line(1, " \u3000").blank and Line(2, "一段说明").single
+
+
+def test_empty_statement_pretest_covers_every_empty_word() -> None:
+    """The reader tests a line for 无 or 空 before the "本表无数据" words: each word holds one."""
+    from govfin.readers.tables import _EMPTY_WORDS
+
+    assert all("无" in w or "空" in w for w in _EMPTY_WORDS)

@@ -45,7 +45,7 @@ from govfin.performance.diagnosis import (
     failing_relations,
     sole_correction,
 )
-from govfin.performance.formulas import ScoreBand, quantitative_score, round_half_up
+from govfin.performance.formulas import quantitative_score, round_half_up
 from govfin.performance.model import (
     FUND_COLUMNS,
     SCORE_UNIT,
@@ -393,10 +393,6 @@ def weights_level1(ev: ProjectEvaluation, ctx: Context) -> None:
             )
 
 
-#: Key in a run's :attr:`Context.cache`: the qualitative score bands met so far.
-_BANDS = "evaluation.qualitative-bands"
-
-
 @_evaluation_rule("E-qualitative", "定性指标得分在其完成档次区间内",
                   "qualitative score within its outcome's band", severity=Severity.WARNING,
                   source="R3-8; [S25 id 54848695388 selfqualscorecheck]")
@@ -404,9 +400,6 @@ def qualitative(ev: ProjectEvaluation, ctx: Context) -> None:
     """A qualitative indicator's 得分 lies in the band of its printed outcome
     (2020: 达成 [80%, 100%], 部分达成 [60%, 80%), 未达成 [0, 60%); blank 得分 = 0)."""
     scheme = _scheme(ctx)
-    # The bands by outcome and printed 分值 (str: 10 and 10.00 print their bands differently),
-    # computed once per run.
-    memo: dict[tuple[Outcome, str], ScoreBand] = ctx.cache.setdefault(_BANDS, {})
     for ind in ev.indicators:
         weight = ind.weight
         if weight is None or ind.quantities is not None:
@@ -415,10 +408,7 @@ def qualitative(ev: ProjectEvaluation, ctx: Context) -> None:
         if outcome is None:
             continue
         score = ind.score if ind.score is not None else ZERO
-        key = (outcome, str(weight))
-        band = memo.get(key)
-        if band is None:
-            band = memo[key] = scheme.bands.band(outcome, weight)
+        band = scheme.bands.band(outcome, weight)
         if score not in band:
             ctx.emit(
                 f"{ind.name}: 得分 {score} of {weight} is outside the band {band} of "
