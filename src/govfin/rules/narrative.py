@@ -270,15 +270,15 @@ class Figure:
     cells: tuple[Cell, ...] = ()
     missing: str | None = None
 
-    @functools.cached_property
+    @property
     def value(self) -> Decimal:
         return sum((c.value for c in self.cells if c.value is not None), ZERO)
 
-    @functools.cached_property
+    @property
     def unit(self) -> Decimal:
         return sum((c.unit for c in self.cells), ZERO)
 
-    @functools.cached_property
+    @property
     def places(self) -> tuple[Place, ...]:
         return tuple(c.place for c in self.cells)
 
