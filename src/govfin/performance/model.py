@@ -109,11 +109,11 @@ def _required_score(value: object) -> Decimal:
 
 
 def _text(value: object) -> str:
+    if isinstance(value, str):
+        return value.strip()
     if value is None:
         return ""
-    if not isinstance(value, str):
-        raise TypeError(f"expected str, got {type(value).__name__}: {value!r}")
-    return value.strip()
+    raise TypeError(f"expected str, got {type(value).__name__}: {value!r}")
 
 
 def _optional_text(value: object) -> str | None:

@@ -30,13 +30,12 @@ from govfin.readers.errors import (
     ReadError,
     YearMismatchError,
 )
-from govfin.readers.evaluations import is_evaluation_title, read_evaluation
+from govfin.readers.evaluations import _is_squashed_evaluation_title, read_evaluation
+from govfin.readers.identify import _table_number, _TitleReader
 from govfin.readers.lines import Line, LineKind, LogBuilder, ReadLog, split_lines, squash
 from govfin.readers.narrative import PART_HEADING, part_kind, read_glossary, read_sections
 from govfin.readers.tables import (
     TableContext,
-    identify_title,
-    is_table_number,
     parse_department,
     parse_unit,
     parse_year,
@@ -103,7 +102,7 @@ def _toc_like(line: Line) -> bool:
 def _front_like(line: Line) -> bool:
     s = line.squashed
     return (
-        is_table_number(s) is not None
+        _table_number(s) is not None
         or s == "表"
         or parse_year(s) is not None
         or parse_unit(s) is not None
@@ -115,7 +114,7 @@ def _opens_table(line: Line, following: Line | None) -> bool:
     """A single line right above a table number or a 部门名称 line: the title of a table."""
     if following is None:
         return False
-    if is_table_number(following.squashed) is None and parse_department(following.joined) is None:
+    if _table_number(following.squashed) is None and parse_department(following.joined) is None:
         return False  # the usual case: told by the next line alone
     s = line.squashed
     return not (len(s) > 60 or s.startswith(("注", "说明")) or _front_like(line))
@@ -130,6 +129,7 @@ def _next_nonblank(lines: Sequence[Line], i: int) -> Line | None:
 
 
 def _segment(lines: Sequence[Line], log: LogBuilder, department: str | None) -> list[_Segment]:
+    titles = _TitleReader(department)
     segments = [_Segment("cover")]
     current = segments[0]
     in_toc = False
@@ -157,12 +157,12 @@ def _segment(lines: Sequence[Line], log: LogBuilder, department: str | None) -> 
             continue
         if PART_HEADING.match(s):
             current = _Segment("part", [line], title=line, part=part_kind(s))
-        elif is_evaluation_title(s):
+        elif _is_squashed_evaluation_title(s):
             current = _Segment("evaluation", [line], title=line)
         else:
             in_front = current.kind == "table" and not current.has_body
-            numbered = is_table_number(s) is not None
-            kind = None if numbered else identify_title(line.joined, department)
+            numbered = _table_number(s) is not None
+            kind = None if numbered else titles.of_line(line)
             if in_front and kind is not None and _untitled(current):
                 # "公开01表" printed above its title: the title joins the number's block.
                 current.title, current.table_kind = line, kind
@@ -181,7 +181,7 @@ def _segment(lines: Sequence[Line], log: LogBuilder, department: str | None) -> 
 
 def _untitled(segment: _Segment) -> bool:
     """A table block opened by its number line, still waiting for its title."""
-    return segment.title is not None and is_table_number(segment.title.joined) is not None
+    return segment.title is not None and _table_number(segment.title.squashed) is not None
 
 
 def _document_year(lines: Sequence[Line]) -> tuple[int | None, Line | None]:

@@ -73,8 +73,12 @@ _DEPT_CODE = re.compile(r"^(\d{1,12})\s*[-－—]\s*(.+)$")
 
 def is_evaluation_title(text: str) -> bool:
     """True for a 绩效自评表 title ("办公用品项目支出绩效自评表")."""
-    s = squash(text)
-    return s.endswith(EVALUATION_SUFFIX) and len(s) <= 80
+    return _is_squashed_evaluation_title(squash(text))
+
+
+def _is_squashed_evaluation_title(squashed: str) -> bool:
+    """:func:`is_evaluation_title` of text already without white space."""
+    return squashed.endswith(EVALUATION_SUFFIX) and len(squashed) <= 80
 
 
 def project_of_title(text: str) -> str:
@@ -225,12 +229,12 @@ class _Reader:
         self.mark(line, LineKind.TABLE_CELL, "项目名称")
 
     def _units(self, line: Line) -> None:
-        values = list(line.values)
-        for i, v in enumerate(values):
-            label = squash(v)
+        values = line.values
+        labels = [squash(v) for v in values]  # each cell is a label, or the value after one
+        for i, label in enumerate(labels):
             target = values[i + 1] if i + 1 < len(values) else ""
-            if _is_unit_label(target) or _is_dash(target):
-                target = ""
+            if target and (labels[i + 1].startswith(_UNIT_LABELS) or _is_dash(target)):
+                target = ""  # the next label, or a placeholder: no value printed
             if label.startswith("主管部门"):
                 self.department_code, self.department = _code_and_name(target)
             elif label.startswith("预算单位"):
@@ -518,9 +522,8 @@ def _is_dash(text: str) -> bool:
     return _DASH.fullmatch(text) is not None
 
 
-def _is_unit_label(text: str) -> bool:
-    s = squash(text)
-    return s.startswith(("预算单位", "主管部门"))
+#: The labels of the cells :meth:`_Reader._units` reads a value after.
+_UNIT_LABELS = ("预算单位", "主管部门")
 
 
 #: Openings of a printed outcome ("达成预期指标并具有一定效果" and its truncations).

@@ -66,7 +66,12 @@ PAREN_SUFFIX = re.compile(r"[（(][^（）()]*[)）]$")
 
 def is_table_number(text: str) -> str | None:
     """The two-digit number of a table-number line ("公开01表", "公开 02", "表3"), or None."""
-    m = _NUMBER.match(squash(text))
+    return _table_number(squash(text))
+
+
+def _table_number(squashed: str) -> str | None:
+    """:func:`is_table_number` of text already without white space (a line's ``squashed``)."""
+    m = _NUMBER.match(squashed)
     if not m:
         return None
     digits = next(g for g in m.groups() if g)
@@ -125,25 +130,42 @@ def identify_title(text: str, department: str | None = None) -> type[Table] | No
     """
     if len(text) > 2 * _MAX_TITLE:
         return None
-    s = squash(text)
-    titles = _known_titles(tuple(Table.KINDS.values()))
-    if not s.endswith(titles.endings):
-        return None  # most single lines (prose, notes) are told by their last character
-    t = _strip_title(s)
-    if not t or len(t) > _MAX_TITLE:
-        return None
-    candidates = [t]
-    if department:
-        d = squash(department)
+    return _TitleReader(department).kind(squash(text))
+
+
+class _TitleReader:
+    """:func:`identify_title` for the lines of one read: the registered kinds' titles and the
+    squashed department are looked up once, not once per line."""
+
+    def __init__(self, department: str | None):
+        self.titles = _known_titles(tuple(Table.KINDS.values()))
+        self.department = squash(department) if department else ""
+
+    def of_line(self, line: Line) -> type[Table] | None:
+        """The kind a single line's text names (told from its ``squashed`` form), or None."""
+        if len(line.joined) > 2 * _MAX_TITLE:
+            return None
+        return self.kind(line.squashed)
+
+    def kind(self, s: str) -> type[Table] | None:
+        """The kind a title already squashed (``s``) names, or None."""
+        titles = self.titles
+        if not s.endswith(titles.endings):
+            return None  # most single lines (prose, notes) are told by their last character
+        t = _strip_title(s)
+        if not t or len(t) > _MAX_TITLE:
+            return None
+        candidates = [t]
+        d = self.department
         if d and t.startswith(d):
             candidates.append(t[len(d) :])
-    for c in list(candidates):
-        candidates.extend(c[2:] for prefix in ("部门", "单位") if c.startswith(prefix))
-    for c in candidates:
-        # Only a candidate naming some kind is worth asking every kind about.
-        if normalize_title(c) in titles.normalized:
-            return kind_for_title(c)
-    return None
+        for c in list(candidates):
+            candidates.extend(c[2:] for prefix in ("部门", "单位") if c.startswith(prefix))
+        for c in candidates:
+            # Only a candidate naming some kind is worth asking every kind about.
+            if normalize_title(c) in titles.normalized:
+                return kind_for_title(c)
+        return None
 
 
 #: Characters read alike at the end of a title (bracket widths, quote styles).

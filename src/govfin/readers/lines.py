@@ -42,8 +42,6 @@ __all__ = [
 #: Characters trimmed from both ends of a cell (ASCII white space, ideographic space, NBSP).
 BLANK_LINE_CHARS = " \t\r\n\f\v\u3000\xa0\ufeff"
 
-#: Any of :data:`BLANK_LINE_CHARS` but the tab (a line without one has cells to keep as split).
-_PADDING = re.compile("[ \r\n\f\v\u3000\xa0\ufeff]")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 
@@ -148,15 +146,22 @@ class Line:
     def __init__(self, number: int, text: str) -> None:
         if "\t" in text:
             split = text.split("\t")
-            if _PADDING.search(text) is not None:  # else no cell has anything to trim
-                split = [c.strip(BLANK_LINE_CHARS) for c in split]  # clean()
-            cells = tuple(split)
+            joined = text.replace("\t", "")
+            if " " not in joined and joined.isprintable():
+                # No white space but the tabs (every other white-space character, and the BOM,
+                # is unprintable): no cell has anything to trim, nothing to squash.
+                cells = tuple(split)
+                squashed = joined
+            else:
+                cells = tuple([c.strip(BLANK_LINE_CHARS) for c in split])  # clean()
+                joined = "".join(cells)
+                squashed = squash(joined)
             values = tuple(filter(None, cells))
-            joined = "".join(values)
         else:  # one cell (prose, titles, blank lines): nothing to split or join
             joined = text.strip(BLANK_LINE_CHARS)
             cells = (joined,)
             values = cells if joined else ()
+            squashed = squash(joined)
         # A read builds a Line per source line: the slots are written through their
         # descriptors, which costs less than object.__setattr__ (the class is frozen).
         _set_number(self, number)
@@ -164,7 +169,7 @@ class Line:
         _set_cells(self, cells)
         _set_values(self, values)
         _set_joined(self, joined)
-        _set_squashed(self, squash(joined))
+        _set_squashed(self, squashed)
         _set_blank(self, not values)
         _set_single(self, len(values) == 1)
 

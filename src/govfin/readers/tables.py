@@ -27,6 +27,7 @@ from govfin.readers.errors import MissingUnitError, TableIdentityError, Truncate
 from govfin.readers.identify import (
     NOTE,
     YEAR_SUFFIX,
+    _table_number,
     header_like,
     identify_by_header,
     identify_title,
@@ -70,7 +71,7 @@ def _front_cell(front: _Front, cell: str) -> bool:
     s = squash(cell)
     if not s:
         return True
-    if is_table_number(s) is not None:
+    if _table_number(s) is not None:
         front.number = s  # as printed: "公开01表" (or "公开02", completed by a "表" line)
         front.number_open = not s.endswith("表")
         return True
@@ -117,7 +118,7 @@ def read_table(
     """
     log = ctx.log
     front = _Front()
-    titled = is_table_number(title_line.joined) is None
+    titled = _table_number(title_line.squashed) is None
     marks: list[tuple[Line, str]] = []  # front matter and notes, filed once the kind is known
     body_lines: list[Line] = []
     notes: list[str] = []
