@@ -14,6 +14,9 @@ Two floors:
 - *data* (:func:`plans` + :func:`run_plans`): the relations planned in advance (which row's
   values, which column), the values read from the rows' ``values`` mappings in the loop --
   what any checker of this table model has to do at the least.
+
+The two loops write the judgement out each (rather than call a shared function): a call per
+relation would itself be part of what they measure.
 """
 
 from __future__ import annotations

@@ -434,3 +434,23 @@ def test_empty_statement_pretest_covers_every_empty_word() -> None:
     from govfin.readers.tables import _EMPTY_WORDS
 
     assert all("无" in w or "空" in w for w in _EMPTY_WORDS)
+
+
+def test_heading_pretest_changes_no_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The two-character pre-test before the 绩效自评 heading labels only saves work: with it
+    admitting every label, the seed and every regional layout read exactly alike."""
+    from reader_variants import regional_variants
+
+    from govfin.readers import evaluations
+
+    class _Everything:
+        def __contains__(self, _: object) -> bool:
+            return True
+
+    texts = [seed_text(), *(text for _, text, _ in regional_variants())]
+    before = [read_text(t) for t in texts]
+    monkeypatch.setattr(evaluations, "_HEADING_STARTS", _Everything())
+    for text, old in zip(texts, before, strict=True):
+        new = read_text(text)
+        assert new.disclosure == old.disclosure
+        assert new.log.entries == old.log.entries
