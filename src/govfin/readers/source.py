@@ -1,0 +1,79 @@
+"""The row-and-cell layer: what every source becomes before it is read.
+
+A published disclosure comes as extracted text (tab-separated cells, one printed row per
+line), as a PDF, or as an Excel workbook.  Each source is turned into the same form, a
+sequence of :class:`SourceRow` objects — the cells of one printed row, in order, each row
+knowing where it came from (file, page or sheet, its row there, and per cell a box on the
+page or a cell reference).  Segmentation, table identification, body parsing, the 绩效自评
+reader and the narrative reader work on that form only (:func:`govfin.readers.read_rows`).
+
+A single-cell row is a line of prose, a title or a note; a row of several cells is a table
+row (a header row or a data row).
+
+>>> row = SourceRow(("201", "一般公共服务支出", "545.19"), file="a.pdf", page=3)
+>>> row.where
+'a.pdf p.3'
+>>> SourceRow(("收入",), sheet="收入预算总表", row=4, refs=("B4",)).where
+'sheet 收入预算总表 B4'
+"""
+
+from __future__ import annotations
+
+import attrs
+
+__all__ = ["Box", "SourceRow"]
+
+
+@attrs.frozen
+class Box:
+    """A rectangle on a PDF page, in points from the page's top-left corner."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+def _cells(cells: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    out = tuple(cells)
+    for c in out:
+        if not isinstance(c, str):
+            raise TypeError(f"SourceRow cells must be str, got {type(c).__name__}: {c!r}")
+    return out
+
+
+@attrs.frozen
+class SourceRow:
+    """One printed row of a source: its ``cells`` (text as printed, never None) and its place.
+
+    ``file`` names the source file (when a disclosure comes in several files, each keeps its
+    own page numbers); ``page`` is the 1-based PDF page; ``sheet`` the workbook sheet and
+    ``row`` the 1-based row there (or the row's rank on its page).  ``boxes`` gives each
+    cell's box on the page (PDF) and ``refs`` each cell's reference ("D12", workbooks); either
+    is None when the source has none.
+    """
+
+    cells: tuple[str, ...] = attrs.field(converter=_cells)
+    file: str | None = None
+    page: int | None = None
+    sheet: str | None = None
+    row: int | None = None
+    boxes: tuple[Box | None, ...] | None = attrs.field(default=None, repr=False)
+    refs: tuple[str | None, ...] | None = attrs.field(default=None, repr=False)
+
+    @property
+    def where(self) -> str:
+        """The row's place for people: ``"a.pdf p.3"``, ``"sheet 收入预算总表 B4"``."""
+        parts = []
+        if self.file:
+            parts.append(self.file)
+        if self.page is not None:
+            parts.append(f"p.{self.page}")
+        if self.sheet is not None:
+            parts.append(f"sheet {self.sheet}")
+            ref = next((r for r in self.refs or () if r), None)
+            if ref:
+                parts.append(ref)
+            elif self.row is not None:
+                parts.append(f"row {self.row}")
+        return " ".join(parts)
