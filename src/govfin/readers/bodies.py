@@ -38,6 +38,7 @@ from govfin.readers.lines import (
     Line,
     LineKind,
     LogBuilder,
+    has_cjk,
     squash,
     strip_enumerator,
     to_fullwidth_brackets,
@@ -163,6 +164,8 @@ class _FunctionalBody(_Body):
         self.width = 2 + len(kind.COLUMNS)
         self._rows: list[Row] = []
         self._order: list[int] | None = None  # header column index of each model column
+        #: The header prints the code in three columns, 类 款 项.
+        self._split_code = False
 
     def _columns(self) -> list[int]:
         if self._order is None:
@@ -174,7 +177,10 @@ class _FunctionalBody(_Body):
         default = list(range(2, self.width))
         if not self.headers:
             return default
-        names = merged_header(self.headers, self.width)
+        headers = self.headers
+        if self._split_code:  # the header's 类 款 项 columns are one code column in the rows
+            headers = [Line(h.number, "\t".join(h.cells[:1] + h.cells[3:])) for h in headers]
+        names = merged_header(headers, self.width)
         printed = [norm_column(n) for n in names]
         found: list[int] = []
         for c in self.kind.COLUMNS:
@@ -194,6 +200,7 @@ class _FunctionalBody(_Body):
         return found
 
     def feed(self, line: Line) -> None:
+        line = self._joined_code(line)
         cell = line.cell(0)
         first = squash(cell)
         code, name = first, line.cell(1)
@@ -202,12 +209,43 @@ class _FunctionalBody(_Body):
             if len(parts) == 2 and CODE.match(parts[0]):
                 code, name = parts
         coded = CODE.match(code) is not None
-        if coded or first in ("合计", "总计"):
+        if not coded and first in ("合计", "总计") and self._labels_only(line):
+            # A 合计 cell printed on the header's last row (a blank template): a header.
+            self.header(line)
+        elif coded or first in ("合计", "总计"):
             self._row(line, code if coded else None, name.strip())
         elif header_like(line, self.kind.COLUMNS):
+            self._split_code = self._split_code or _split_code_header(line)
             self.header(line, "栏次" if first == "栏次" or is_numbering(line) else "header")
         else:
             self.unrecognised(line)
+
+    def _labels_only(self, line: Line) -> bool:
+        """True when the cells after the label hold column names and no figure."""
+        rest = [v for v in line.cells[1:] if v]
+        return bool(rest) and not any(is_plain_amount(v) for v in rest) and all(
+            has_cjk(v) for v in rest
+        )
+
+    def _joined_code(self, line: Line) -> Line:
+        """A row printing its code as 类, 款, 项 in three cells ("201", "05", "07") as one
+        code cell ("2010507"), when the header says the code is split so."""
+        if not self._split_code:
+            return line
+        cells = line.cells
+        if len(cells) < 3 or not _CLASS.match(cells[0]):
+            return line
+        parts = [cells[0]]
+        for c in cells[1:3]:
+            if not c:
+                continue
+            if not _PART.match(c):
+                return line
+            parts.append(c)
+        if len(parts) == 3 and not cells[1]:
+            return line  # a 项 without its 款
+        joined = (("".join(parts)), *cells[3:])
+        return Line(line.number, "\t".join(joined), line.origin)
 
     def _row(self, line: Line, code: str | None, name: str) -> None:
         cells = self.fit(line, self.width)
@@ -299,7 +337,7 @@ class _SummaryBody(_Body):
                 return
             sides.append(_Side(start, values, columns, rownum))
         self.sides = (sides[0], sides[1])
-        self.width = max(self.width, sides[1].values[-1] + 1)
+        self.width = sides[1].values[-1] + 1
 
     def _is_data(self, line: Line) -> bool:
         """A printed row: a 行次 number where the header has one, or (nearly) full width.
@@ -598,6 +636,19 @@ _BODIES: dict[type[Table], Callable[[TableContext, type[Table]], _Body]] = {
     ThreePublicTable: _ThreePublicBody,
     DisclosureInfoTable: _InfoBody,
 }
+
+
+_CLASS = re.compile(r"^\d{3}$")
+_PART = re.compile(r"^\d{2}$")
+
+
+def _split_code_header(line: Line) -> bool:
+    """A header row with the cells 类, 款, 项 side by side (codes printed in three columns)."""
+    cells = [squash(c) for c in line.cells]
+    for i in range(len(cells) - 2):
+        if cells[i : i + 3] == ["类", "款", "项"]:
+            return True
+    return False
 
 
 def body_for(kind: type[Table], ctx: TableContext) -> _Body:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import attrs
@@ -33,6 +33,7 @@ from govfin.readers.errors import (
 from govfin.readers.evaluations import _is_squashed_evaluation_title, read_evaluation
 from govfin.readers.identify import _table_number, _TitleReader
 from govfin.readers.lines import Line, LineKind, LogBuilder, ReadLog, split_lines, squash
+from govfin.readers.source import SourceRow
 from govfin.readers.narrative import PART_HEADING, part_kind, read_glossary, read_sections
 from govfin.readers.tables import (
     TableContext,
@@ -43,7 +44,7 @@ from govfin.readers.tables import (
 )
 from govfin.tables import Table
 
-__all__ = ["ReadResult", "read_file", "read_text"]
+__all__ = ["ReadResult", "read_file", "read_lines", "read_rows", "read_text"]
 
 _DOC_YEAR = re.compile(r"(\d{4})\s*年度")
 _TOC_WORDS = ("目录", "目次")
@@ -99,6 +100,48 @@ def _toc_like(line: Line) -> bool:
     return len(values) == 1 and ("...." in values[0] or "……" in values[0])
 
 
+#: Longest undotted table-of-contents entry (a longer single line is prose).
+_TOC_ENTRY = 50
+_SENTENCE_END = ("。", "；", ";", "！", "？")
+
+
+def _toc_entry(line: Line, seen: set[str]) -> bool:
+    """Does ``line`` continue a table of contents whose entries so far are ``seen``?
+
+    Dotted or page-numbered entries always do.  Many contents pages print bare headings
+    ("第一部分 概况", "一、收支预算总表") with no page numbers: a short single line that is not
+    a sentence continues the contents, until a heading the contents already listed comes
+    again — there the document itself begins.
+    """
+    s = line.squashed
+    if _toc_key(line) in seen:
+        return False
+    if _toc_like(line):
+        return True
+    if not line.single or len(s) > _TOC_ENTRY or s.endswith(_SENTENCE_END):
+        return False
+    return not _PAGE_NUMBER.match(s)
+
+
+_LEADERS = re.compile(r"[.…·。]{2,}.*$|\d+$")
+
+
+def _toc_key(line: Line) -> str:
+    """A contents entry or heading without its dot leaders and page number."""
+    return _LEADERS.sub("", squash(line.values[0])) if line.values else ""
+
+
+#: A page number printed at a page's foot or head: "3", "- 3 -", "—3—", "第3页", "3/20".
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—－–·]*\d{1,4}[-—－–·]*|第\d{1,4}页(?:共\d{1,4}页)?|\d{1,4}/\d{1,4})$"
+)
+
+
+def _page_furniture(line: Line) -> bool:
+    """A page number of a paged source (a single short line): not part of any table or text."""
+    return line.origin is not None and line.single and _PAGE_NUMBER.match(line.squashed) is not None
+
+
 def _front_like(line: Line) -> bool:
     s = line.squashed
     return (
@@ -133,23 +176,29 @@ def _segment(lines: Sequence[Line], log: LogBuilder, department: str | None) -> 
     segments = [_Segment("cover")]
     current = segments[0]
     in_toc = False
+    toc_seen: set[str] = set()
     for i, line in enumerate(lines):
         if line.blank:
             current.lines.append(line)
             continue
+        if _page_furniture(line):
+            log.mark(line, LineKind.BOILERPLATE, None, "page number")
+            continue
         if in_toc:
-            if _toc_like(line):
+            if _toc_entry(line, toc_seen):
                 log.mark(line, LineKind.BOILERPLATE, "目录", "entry")
+                toc_seen.add(_toc_key(line))
                 current.lines.append(line)
                 current.has_body = current.has_body or not line.single
                 continue
             in_toc = False
         s = line.squashed
-        if s in _TOC_WORDS:
+        if s in _TOC_WORDS or (s.startswith(_TOC_WORDS) and _toc_title(s)):
             log.mark(line, LineKind.BOILERPLATE, "目录", "heading")
             current = _Segment("toc", [line], title=line)
             segments.append(current)
             in_toc = True
+            toc_seen = set()
             continue
         if not line.single:
             current.lines.append(line)
@@ -163,6 +212,10 @@ def _segment(lines: Sequence[Line], log: LogBuilder, department: str | None) -> 
             in_front = current.kind == "table" and not current.has_body
             numbered = _table_number(s) is not None
             kind = None if numbered else titles.of_line(line)
+            if kind is not None and _continues(current, kind, line):
+                # A paged source repeats the title over a table's next page: same table.
+                log.mark(line, LineKind.BOILERPLATE, kind.KIND, "title repeated on a new page")
+                continue
             if in_front and kind is not None and _untitled(current):
                 # "公开01表" printed above its title: the title joins the number's block.
                 current.title, current.table_kind = line, kind
@@ -177,6 +230,32 @@ def _segment(lines: Sequence[Line], log: LogBuilder, department: str | None) -> 
             current = _Segment("table", [line], title=line, table_kind=kind)
         segments.append(current)
     return segments
+
+
+def _continues(current: _Segment, kind: type[Table], line: Line) -> bool:
+    """Is ``line``, a title of ``kind``, the title of ``current`` repeated on a later page?"""
+    if current.kind != "table" or current.table_kind is not kind or not current.has_body:
+        return False
+    here, first = line.origin, current.title.origin if current.title else None
+    return (
+        here is not None
+        and first is not None
+        and here.file == first.file
+        and here.page is not None
+        and first.page is not None
+        and here.page > first.page
+    )
+
+
+def _mention(seg: _Segment) -> bool:
+    """A table title standing alone (a contents entry, a heading in the text), not a table."""
+    return all(ln.blank or ln is seg.title for ln in seg.lines)
+
+
+def _toc_title(s: str) -> bool:
+    """ "目录" run into the contents' first entry on one line by a PDF ("目 录 第一部分…")."""
+    rest = s[2:]
+    return bool(rest) and (PART_HEADING.match(rest) is not None or rest[0] in "一1")
 
 
 def _untitled(segment: _Segment) -> bool:
@@ -219,7 +298,7 @@ def _cover_facts(segment: _Segment) -> tuple[str | None, str | None]:
 def read_text(
     text: str, *, strict: bool = False, year: int | None = None, edition: int | None = None
 ) -> ReadResult:
-    """Read the text of a published 部门决算公开 into a :class:`Disclosure`.
+    """Read the text of a published disclosure into a :class:`Disclosure`.
 
     ``text`` is text extracted from the PDF: one printed row per line, cells separated by
     tabs.  Every non-blank line is accounted for in the returned log.  Problems are typed
@@ -235,8 +314,37 @@ def read_text(
     """
     if not isinstance(text, str):
         raise TypeError(f"read_text() expects str, got {type(text).__name__}")
-    log = LogBuilder(strict=strict)
     lines = [Line(n, t) for n, t in enumerate(split_lines(text), 1)]
+    return read_lines(lines, strict=strict, year=year, edition=edition)
+
+
+def read_rows(
+    rows: Iterable[SourceRow],
+    *,
+    strict: bool = False,
+    year: int | None = None,
+    edition: int | None = None,
+) -> ReadResult:
+    """Read the rows of any source (PDF, workbook, text) into a :class:`Disclosure`.
+
+    Each :class:`~govfin.readers.source.SourceRow` becomes one :class:`Line` numbered in
+    order; the line keeps the row as its ``origin``, so places name the file and page.  The
+    keywords are :func:`read_text`'s.
+    """
+    lines = [Line.of_row(n, r) for n, r in enumerate(rows, 1)]
+    return read_lines(lines, strict=strict, year=year, edition=edition)
+
+
+def read_lines(
+    lines: Sequence[Line],
+    *,
+    strict: bool = False,
+    year: int | None = None,
+    edition: int | None = None,
+) -> ReadResult:
+    """The one reading mechanism every source goes through: :class:`Line` objects (cells of
+    one printed row each) -> :class:`Disclosure` and the log of every line."""
+    log = LogBuilder(strict=strict)
     if all(ln.blank for ln in lines):
         log.error(EmptyInputError("the text holds no non-blank line"))
         return ReadResult(Disclosure(), log.build())
@@ -267,6 +375,10 @@ def read_text(
     for seg in segments[1:]:
         if seg.kind == "table":
             assert seg.title is not None
+            if _mention(seg):
+                what = seg.table_kind.KIND if seg.table_kind else None
+                log.mark(seg.title, LineKind.BOILERPLATE, what, "a table's title alone (contents)")
+                continue
             table = read_table(seg.lines, seg.title, seg.table_kind, ctx)
             if table is not None:
                 _add_table(tables, table, seg.title, log)

@@ -258,6 +258,8 @@ def _printed_names(c: str) -> frozenset[str]:
         names.update((prefix + c, prefix + c.replace("合计", "小计")))
     if c.endswith("合计"):
         names.add(c[:-2] + "小计")
+    elif c.endswith("小计"):
+        names.add(c[:-2] + "合计")
     return frozenset(names)
 
 

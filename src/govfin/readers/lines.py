@@ -20,6 +20,7 @@ from typing import Any, cast
 import attrs
 
 from govfin.readers.errors import ReadError, UnrecognisedLineError
+from govfin.readers.source import SourceRow
 
 __all__ = [
     "BLANK_LINE_CHARS",
@@ -142,8 +143,10 @@ class Line:
     blank: bool = attrs.field(init=False, eq=False, repr=False)
     #: True when exactly one cell is non-empty (a title, a note, a narrative paragraph).
     single: bool = attrs.field(init=False, eq=False, repr=False)
+    #: Where the line came from (file, page, sheet, boxes), when the source is not plain text.
+    origin: SourceRow | None = attrs.field(default=None, eq=False, repr=False)
 
-    def __init__(self, number: int, text: str) -> None:
+    def __init__(self, number: int, text: str, origin: SourceRow | None = None) -> None:
         if "\t" in text:
             split = text.split("\t")
             joined = text.replace("\t", "")
@@ -172,6 +175,21 @@ class Line:
         _set_squashed(self, squashed)
         _set_blank(self, not values)
         _set_single(self, len(values) == 1)
+        _set_origin(self, origin)
+
+    @classmethod
+    def of_row(cls, number: int, row: SourceRow) -> Line:
+        """The line of a source row: its cells joined by tabs (a tab or line break inside a
+        cell is a space; a cell wrapped over lines is one cell)."""
+        cells = [_cell_text(c) for c in row.cells]
+        return cls(number, "\t".join(cells), row)
+
+    @property
+    def where(self) -> str:
+        """The line's place for people: ``"a.pdf p.3"`` for a PDF row, ``"line 12"`` for text."""
+        if self.origin is not None:
+            return self.origin.where or f"line {self.number}"
+        return f"line {self.number}"
 
     def cell(self, i: int) -> str:
         """Cell ``i`` (trimmed), or ``""`` past the end of the line."""
@@ -198,6 +216,21 @@ _set_joined = _slot_setter("joined")
 _set_squashed = _slot_setter("squashed")
 _set_blank = _slot_setter("blank")
 _set_single = _slot_setter("single")
+_set_origin = _slot_setter("origin")
+
+
+def _cell_text(cell: str) -> str:
+    """A source cell as one line of text: line breaks inside it joined (none between two
+    Chinese characters, a space elsewhere), tabs made spaces."""
+    if "\n" not in cell and "\t" not in cell and "\r" not in cell:
+        return cell
+    parts = [p.strip(BLANK_LINE_CHARS) for p in split_lines(cell.replace("\t", " "))]
+    out = ""
+    for p in filter(None, parts):
+        if out and not (has_cjk(out[-1]) and has_cjk(p[0])):
+            out += " "
+        out += p
+    return out
 
 
 class LineKind(enum.Enum):

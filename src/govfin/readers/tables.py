@@ -145,6 +145,9 @@ def read_table(
                 marks.append((line, "front matter"))
                 continue
             in_front = False
+        if body_lines and _repeated_front(line):
+            marks.append((line, "front matter (repeated on a new page)"))
+            continue
         if NOTE.match(line.squashed) or _is_empty_statement(line.squashed):
             text = line.joined.strip()
             notes.append(text)
@@ -211,6 +214,11 @@ def read_table(
     except (TableError, TypeError, ValueError) as exc:
         body.error(TableIdentityError, f"rows do not fit the table model: {exc}", title_line)
         return None
+
+
+def _repeated_front(line: Line) -> bool:
+    """A front-matter line ("编制部门：…", "单位：元") printed again over a table's next page."""
+    return line.origin is not None and all(_front_cell(_Front(), c) for c in line.cells)
 
 
 def _wrap_of_department(line: Line) -> bool:
