@@ -207,6 +207,8 @@ class Disclosure:
     evaluations: tuple[ProjectEvaluation, ...] = attrs.field(default=(), converter=_evaluations)
     narrative: Narrative = Narrative()
     title: str | None = None
+    #: The document's kind: "决算" (部门决算, final accounts) or "预算" (部门预算, budget).
+    kind: str = attrs.field(default="决算", validator=attrs.validators.in_(("决算", "预算")))
 
     # -- lookup ---------------------------------------------------------------------------
     def table(self, kind: type[Table] | str) -> Table | None:

@@ -64,6 +64,8 @@ class TableContext:
     log: LogBuilder
     #: Edition year of the classification that maps printed 类 names to codes (None: default).
     codes_year: int | None = None
+    #: The document's family ("决算" or "预算"): a table without a title is one of its kinds.
+    document: str = "决算"
     #: The 类 codes looked up so far, by printed name (公开01 and 公开04 name the same 类).
     _class_codes: dict[str, str | None] = attrs.field(factory=dict, init=False)
 

@@ -271,6 +271,25 @@ def _document_year(lines: Sequence[Line]) -> tuple[int | None, Line | None]:
     return None, None
 
 
+#: A document's own name for its kind: "2025年部门预算", "部门决算公开", "单位预算", "预算公开".
+_KIND_WORDS = re.compile(r"(?:部门|单位|年度?|区级|省级|市级|县级)(预算|决算)(?:公开|编制说明|$)|(预算|决算)公开")
+
+
+def _stated_kind(lines: Sequence[Line]) -> tuple[str | None, Line | None]:
+    """The kind ("预算"/"决算") the document's cover or first heading states, and where."""
+    seen = 0
+    for ln in lines:
+        if ln.blank:
+            continue
+        seen += 1
+        if seen > 60:
+            break
+        m = _KIND_WORDS.search(ln.squashed)
+        if m:
+            return m.group(1) or m.group(2), ln
+    return None, None
+
+
 def _cover_facts(segment: _Segment) -> tuple[str | None, str | None]:
     """(department, title) from the cover.
 
@@ -286,7 +305,7 @@ def _cover_facts(segment: _Segment) -> tuple[str | None, str | None]:
         s = ln.joined.strip()
         if parse_year(s) is not None:
             continue
-        if "决算" in s and title is None:
+        if ("决算" in s or "预算" in s) and title is None:
             title = s
         elif department is None and len(s) > 2:
             department, department_first = s, title is None
@@ -367,7 +386,12 @@ def read_lines(
     for ln in segments[0].lines:
         log.mark(ln, LineKind.BOILERPLATE, "封面", "cover")
 
-    ctx = TableContext(log, codes_year=edition if edition is not None else doc_year)
+    stated_kind, kind_line = _stated_kind(lines)
+    ctx = TableContext(
+        log,
+        codes_year=edition if edition is not None else doc_year,
+        document=stated_kind or "决算",
+    )
     tables: list[Table] = []
     evaluations: list[ProjectEvaluation] = []
     sections: list[NarrativeSection] = []
@@ -411,6 +435,17 @@ def read_lines(
     department = cover_department or next(
         (t.meta.department for t in tables if t.meta.department), None
     )
+    families = Counter(t.DOCUMENT for t in tables)
+    kind = families.most_common(1)[0][0] if families else (stated_kind or "决算")
+    if stated_kind is not None and families and stated_kind not in families:
+        log.error(
+            NotADisclosureError(
+                f"the document calls itself a {stated_kind} but its tables are {kind} tables; "
+                f"read as a {kind}",
+                line=kind_line.number if kind_line else None,
+                text=kind_line.text if kind_line else None,
+            )
+        )
     units = Counter(t.meta.unit for t in tables)
     unit = units.most_common(1)[0][0] if units else Unit.WAN_YUAN
     disclosure = Disclosure(
@@ -421,6 +456,7 @@ def read_lines(
         evaluations=tuple(evaluations),
         narrative=Narrative(tuple(sections), glossary[0], glossary[1]),
         title=title,
+        kind=kind,
     )
     return ReadResult(disclosure, log.build())
 

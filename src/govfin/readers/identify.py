@@ -274,11 +274,18 @@ def merged_header(headers: Sequence[Line], width: int) -> list[str]:
     return names
 
 
-def identify_by_header(headers: Sequence[Line]) -> type[Table] | None:
-    """The table kind a block's header rows point to, or None (content identification)."""
+def identify_by_header(
+    headers: Sequence[Line], document: str | None = None
+) -> type[Table] | None:
+    """The table kind a block's header rows point to, or None (content identification).
+
+    ``document`` ("决算" or "预算") restricts the answer to that family's kinds.
+    """
     text = "".join(norm_column(h.joined) for h in headers)
     if not text:
         return None
+    if document is not None and document != "决算":
+        return _by_columns(headers, document)
     if "因公出国" in text or "公务接待" in text:
         return ThreePublicTable
     if "人员经费" in text and "公用经费" in text:
@@ -291,11 +298,19 @@ def identify_by_header(headers: Sequence[Line]) -> type[Table] | None:
         if all(a in cells for a in appropriations):
             return FiscalAppropriationSummary
         return IncomeExpenditureSummary
-    # Functional tables: the kind all of whose columns the header names; the largest such.
+    return _by_columns(headers, "决算")
+
+
+def _by_columns(headers: Sequence[Line], document: str) -> type[Table] | None:
+    """The code-row kind of the family all of whose columns the header names; the largest."""
     best: tuple[int, type[Table] | None] = (0, None)
     width = max(len(h.cells) for h in headers)
     names = [norm_column(n) for n in merged_header(headers, width) if n]
-    kinds = [kind for kind in Table.KINDS.values() if issubclass(kind, FunctionalTable)]
+    kinds = [
+        kind
+        for kind in Table.KINDS.values()
+        if issubclass(kind, FunctionalTable) and kind.DOCUMENT == document
+    ]
     # The kinds share most columns: ask once per column whether the header names it.
     columns = {c for kind in kinds for c in _norm_columns(kind.COLUMNS)}
     named = {c for c in columns if not _printed_names(c).isdisjoint(names)}

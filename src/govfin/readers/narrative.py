@@ -25,7 +25,7 @@ def part_kind(heading: str) -> str:
     s = squash(heading)
     if "概况" in s:
         return "overview"
-    if "决算表" in s or "报表" in s or "表格" in s:
+    if "决算表" in s or "预算表" in s or "报表" in s or "表格" in s:
         return "tables"
     if "情况说明" in s or "说明" in s:
         return "explanation"

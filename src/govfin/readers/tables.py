@@ -39,7 +39,7 @@ from govfin.readers.identify import (
     same_layout,
 )
 from govfin.readers.lines import Line, LineKind, squash
-from govfin.tables import Table, TableError, TableMeta
+from govfin.tables import Row, Table, TableError, TableMeta
 
 __all__ = [
     "TableContext",
@@ -160,7 +160,8 @@ def read_table(
             continue
         body_lines.append(line)
 
-    by_header = identify_by_header(leading_headers(body_lines))
+    document = kind.DOCUMENT if kind is not None else ctx.document
+    by_header = identify_by_header(leading_headers(body_lines), document)
     if kind is None:
         kind = by_header
     elif by_header is not None and not same_layout(kind, by_header):
@@ -199,21 +200,44 @@ def read_table(
     if missing and empty_note is None:
         body.error(TruncatedTableError, f"table ends early: {missing}", lines[-1])
 
+    rows = body.rows()
+    unit = front.unit or Unit.WAN_YUAN
     meta = TableMeta(
         number=front.number,
         title=title_line.joined if titled else None,
         department=front.department,
         year=front.year,
-        unit=front.unit or Unit.WAN_YUAN,
-        precision=Decimal("0.01"),
+        unit=unit,
+        precision=_precision(unit, rows),
         empty_note=empty_note,
         line=title_line.number,
     )
     try:
-        return kind(rows=tuple(body.rows()), meta=meta)
+        return kind(rows=tuple(rows), meta=meta)
     except (TableError, TypeError, ValueError) as exc:
         body.error(TableIdentityError, f"rows do not fit the table model: {exc}", title_line)
         return None
+
+
+_CENT = Decimal("0.01")
+_ONE = Decimal(1)
+
+
+def _precision(unit: Unit, rows: Sequence[Row]) -> Decimal:
+    """The last place of a table's money cells: 0.01 (万元 tables, and 元 tables printing
+    fen), or 1 for a table in 元 whose amounts are all printed in whole yuan (at least one of
+    them not zero: a table of zeros says nothing of its places)."""
+    if unit is not Unit.YUAN:
+        return _CENT
+    whole = False
+    for r in rows:
+        for v in r.values.values():
+            if v is None:
+                continue
+            if v.as_tuple().exponent < 0:  # type: ignore[operator]
+                return _CENT
+            whole = whole or bool(v)
+    return _ONE if whole else _CENT
 
 
 def _repeated_front(line: Line) -> bool:
