@@ -64,6 +64,58 @@ def read_sections(
     return tuple(sections)
 
 
+#: Ends of a printed paragraph (a line ending otherwise was wrapped by the page).
+_PARAGRAPH_END = ("。", "；", ";", "！", "？", "：", ":", "）", ")")
+#: Starts of a new paragraph or heading: 一、 （一） (1) 1、 1. ①
+_PARAGRAPH_START = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|[①-⑩])")
+
+
+def _right(line: Line) -> float | None:
+    """The right edge of a one-cell line on its page, when the source gives boxes."""
+    o = line.origin
+    if o is None or not o.boxes:
+        return None
+    boxes = [b for b in o.boxes if b is not None]
+    return max(b.x1 for b in boxes) if boxes else None
+
+
+#: How far short of the text's right margin a line may end and still be a wrapped line (pt).
+_MARGIN = 18.0
+
+
+def _texts(lines: Sequence[Line]) -> list[str]:
+    """The lines' texts, a paragraph that a paged source (a PDF) wrapped over several lines
+    joined on its first line, the lines it took left blank: the text keeps one line per
+    source line, so that line k of a section is still source line ``text_line + k``.
+
+    A line was wrapped when it runs to the right margin (told from its box), or, without
+    boxes, when it ends without a paragraph's closing mark and is not a heading.  Text from a
+    text source is taken as it is: its lines are the document's own.
+    """
+    texts = [ln.text for ln in lines]
+    edges = [e for e in map(_right, lines) if e is not None]
+    margin = max(edges) - _MARGIN if edges else None
+    open_at: int | None = None  # index of the line an unfinished paragraph began on
+    for i, ln in enumerate(lines):
+        if ln.blank or ln.origin is None:
+            open_at = None
+            continue
+        s = ln.joined.strip()
+        if open_at is not None:
+            texts[open_at] += s
+            texts[i] = ""
+        else:
+            open_at = i
+        right = _right(ln)
+        if right is not None and margin is not None:
+            wrapped = right >= margin
+        else:
+            wrapped = not s.endswith(_PARAGRAPH_END) and not _PARAGRAPH_START.match(s)
+        if not wrapped:
+            open_at = None
+    return texts
+
+
 def _section(heading: str, head: Line | None, body: Sequence[Line]) -> NarrativeSection:
     span = _span(body)
     if span is None:
@@ -75,7 +127,7 @@ def _section(heading: str, head: Line | None, body: Sequence[Line]) -> Narrative
     chosen = body[start : span[1] + 1]
     return NarrativeSection(
         heading,
-        "\n".join(ln.text for ln in chosen),
+        "\n".join(_texts(chosen)),
         head.number if head is not None else None,
         chosen[0].number if chosen else None,
     )
