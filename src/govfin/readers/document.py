@@ -363,7 +363,8 @@ def read_lines(
 ) -> ReadResult:
     """The one reading mechanism every source goes through: :class:`Line` objects (cells of
     one printed row each) -> :class:`Disclosure` and the log of every line."""
-    log = LogBuilder(strict=strict)
+    places = {ln.number: ln.origin.where for ln in lines if ln.origin is not None}
+    log = LogBuilder(strict=strict, places=places)
     if all(ln.blank for ln in lines):
         log.error(EmptyInputError("the text holds no non-blank line"))
         return ReadResult(Disclosure(), log.build())

@@ -49,10 +49,19 @@ class ReadError(ValueError):
         self.line = line
         self.text = text
         self.where = where
+        #: The place of ``line`` in a paged source or workbook ("a.pdf p.3"), when known.
+        self.place: str | None = None
         super().__init__(self._render())
+
+    def locate(self, place: str) -> None:
+        """Tell the error where its line is printed (file and page, or sheet and cell)."""
+        self.place = place
+        self.args = (self._render(),)
 
     def _render(self) -> str:
         parts = []
+        if self.place:
+            parts.append(self.place)
         if self.line is not None:
             parts.append(f"line {self.line}")
         if self.where:

@@ -253,11 +253,14 @@ class LogEntry:
     text: str
     part: str | None = None  #: table kind, evaluation project, or narrative part
     note: str = ""  #: what exactly the line was taken for (``"header"``, ``"row 201"``...)
+    #: The line's place in a paged source or workbook ("a.pdf p.3"); None for plain text.
+    place: str | None = None
 
     def __str__(self) -> str:
         where = f" [{self.part}]" if self.part else ""
         note = f" ({self.note})" if self.note else ""
-        return f"{self.line:>5} {self.kind.value:<12}{where}{note}: {self.text}"
+        at = f" {self.place}" if self.place else ""
+        return f"{self.line:>5}{at} {self.kind.value:<12}{where}{note}: {self.text}"
 
 
 @attrs.frozen
@@ -334,8 +337,10 @@ class LogBuilder:
     provisionally placed).
     """
 
-    def __init__(self, *, strict: bool):
+    def __init__(self, *, strict: bool, places: Mapping[int, str] | None = None):
         self.strict = strict
+        #: Line number -> its place in a paged source ("a.pdf p.3"); empty for plain text.
+        self.places: Mapping[int, str] = places or {}
         self._entries: dict[int, LogEntry] = {}
         self._errors: list[ReadError] = []
 
@@ -343,10 +348,14 @@ class LogBuilder:
         """File a non-blank line under ``kind``."""
         if line.blank:
             return
-        self._entries[line.number] = LogEntry(line.number, kind, line.text, part, note)
+        place = line.origin.where if line.origin is not None else None
+        self._entries[line.number] = LogEntry(line.number, kind, line.text, part, note, place)
 
     def error(self, err: ReadError) -> None:
-        """Raise ``err`` in strict mode; record it otherwise."""
+        """Raise ``err`` in strict mode; record it otherwise.  An error at a line of a paged
+        source is told its place (file and page)."""
+        if err.line is not None and err.place is None and err.line in self.places:
+            err.locate(self.places[err.line])
         if self.strict:
             raise err
         self._errors.append(err)
