@@ -209,6 +209,8 @@ class Disclosure:
     title: str | None = None
     #: The document's kind: "决算" (部门决算, final accounts) or "预算" (部门预算, budget).
     kind: str = attrs.field(default="决算", validator=attrs.validators.in_(("决算", "预算")))
+    #: Tables (by kind, or printed title) the reader saw but could not read: never "missing".
+    unread: tuple[str, ...] = attrs.field(default=(), converter=tuple)
 
     # -- lookup ---------------------------------------------------------------------------
     def table(self, kind: type[Table] | str) -> Table | None:

@@ -33,6 +33,7 @@ from govfin.readers.errors import (
 from govfin.readers.evaluations import _is_squashed_evaluation_title, read_evaluation
 from govfin.readers.identify import _table_number, _TitleReader
 from govfin.readers.lines import Line, LineKind, LogBuilder, ReadLog, split_lines, squash
+from govfin.readers.account import Document, Source, TableRead, Unread
 from govfin.readers.source import SourceRow
 from govfin.readers.narrative import PART_HEADING, part_kind, read_glossary, read_sections
 from govfin.readers.tables import (
@@ -59,6 +60,8 @@ class ReadResult:
 
     disclosure: Disclosure
     log: ReadLog
+    #: The account of what was read and what could not be (see :mod:`govfin.readers.account`).
+    document: Document | None = attrs.field(default=None, eq=False)
 
     def __iter__(self) -> Iterator[object]:
         yield self.disclosure
@@ -360,6 +363,7 @@ def read_lines(
     strict: bool = False,
     year: int | None = None,
     edition: int | None = None,
+    sources: Sequence[Source] = (),
 ) -> ReadResult:
     """The one reading mechanism every source goes through: :class:`Line` objects (cells of
     one printed row each) -> :class:`Disclosure` and the log of every line."""
@@ -367,7 +371,8 @@ def read_lines(
     log = LogBuilder(strict=strict, places=places)
     if all(ln.blank for ln in lines):
         log.error(EmptyInputError("the text holds no non-blank line"))
-        return ReadResult(Disclosure(), log.build())
+        empty = Document("决算", None, year, (), tuple(sources), (), ())
+        return ReadResult(Disclosure(), log.build(), empty)
 
     stated, year_line = _document_year(lines)
     doc_year = year if year is not None else stated
@@ -394,6 +399,8 @@ def read_lines(
         document=stated_kind or "决算",
     )
     tables: list[Table] = []
+    read: list[tuple[Table, _Segment]] = []
+    unread: list[Unread] = []
     evaluations: list[ProjectEvaluation] = []
     sections: list[NarrativeSection] = []
     glossary: tuple[str, int | None] = ("", None)
@@ -404,14 +411,21 @@ def read_lines(
                 what = seg.table_kind.KIND if seg.table_kind else None
                 log.mark(seg.title, LineKind.BOILERPLATE, what, "a table's title alone (contents)")
                 continue
+            before = len(log.errors)
             table = read_table(seg.lines, seg.title, seg.table_kind, ctx)
             if table is not None:
                 _add_table(tables, table, seg.title, log)
+                read.append((table, seg))
+            else:
+                unread.append(_unread(seg, log.errors[before:]))
         elif seg.kind == "evaluation":
             assert seg.title is not None
+            before = len(log.errors)
             ev = read_evaluation(seg.lines, seg.title, log, doc_year)
             if ev is not None:
                 evaluations.append(ev)
+            else:
+                unread.append(_unread(seg, log.errors[before:]))
         elif seg.kind == "part":
             assert seg.title is not None
             found = _read_part(seg, log, sections)
@@ -458,8 +472,52 @@ def read_lines(
         narrative=Narrative(tuple(sections), glossary[0], glossary[1]),
         title=title,
         kind=kind,
+        unread=tuple(u.title for u in unread),
     )
-    return ReadResult(disclosure, log.build())
+    document = Document(
+        kind=kind,
+        department=department,
+        year=doc_year,
+        units=tuple(sorted({t.meta.unit.value for t in tables})),
+        sources=tuple(sources) or _sources(lines),
+        tables=tuple(_table_read(t, seg) for t, seg in read if any(t is x for x in tables)),
+        unread=tuple(unread),
+        evaluations=len(evaluations),
+    )
+    return ReadResult(disclosure, log.build(), document)
+
+
+def _unread(seg: _Segment, errors: Sequence[ReadError]) -> Unread:
+    """A block the reader could not read: its title, where it is printed, and why."""
+    assert seg.title is not None
+    title = seg.table_kind.KIND if seg.table_kind is not None else seg.title.joined.strip()
+    why = "; ".join(e.message for e in errors) or "not read"
+    return Unread(title, seg.title.where, why)
+
+
+def _table_read(table: Table, seg: _Segment) -> TableRead:
+    pages: list[str] = []
+    for ln in seg.lines:
+        if ln.origin is not None and not ln.blank:
+            o = ln.origin
+            page = attrs.evolve(o, sheet=o.sheet, row=None, refs=None).where
+            if page not in pages:
+                pages.append(page)
+    if not pages and seg.title is not None:
+        pages.append(seg.title.where)
+    m = table.meta
+    return TableRead(table.KIND, m.title, m.number, tuple(pages), len(table.rows), m.unit.value)
+
+
+def _sources(lines: Sequence[Line]) -> tuple[Source, ...]:
+    """The files the lines came from, with their last page (for sources that name them)."""
+    last: dict[str, int | None] = {}
+    for ln in lines:
+        o = ln.origin
+        if o is not None and o.file is not None:
+            prev = last.get(o.file)
+            last[o.file] = max(prev or 0, o.page or 0) or None
+    return tuple(Source(f, "pdf" if p else "rows", p) for f, p in last.items())
 
 
 def _add_table(tables: list[Table], table: Table, title: Line, log: LogBuilder) -> None:

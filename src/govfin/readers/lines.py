@@ -360,6 +360,11 @@ class LogBuilder:
             raise err
         self._errors.append(err)
 
+    @property
+    def errors(self) -> list[ReadError]:
+        """The errors recorded so far (in order)."""
+        return self._errors
+
     def unrecognised(self, line: Line, part: str | None, *, in_table: bool) -> None:
         """File a line the reader cannot place; inside a table, strict mode raises."""
         self.mark(line, LineKind.UNRECOGNISED, part)

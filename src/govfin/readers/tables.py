@@ -53,7 +53,7 @@ __all__ = [
 ]
 
 #: Printed forms of an empty table's statement.
-_EMPTY_WORDS = ("本表无数据", "无数据", "本表为空", "本年度无此项", "无此项", "本表无")
+_EMPTY_WORDS = ("本表无数据", "无数据", "本表为空", "此表为空", "本年度无此项", "无此项", "本表无")
 
 
 @attrs.define
@@ -258,4 +258,11 @@ def _is_empty_statement(text: str) -> bool:
         return False  # the usual case (each of _EMPTY_WORDS holds 无 or 空)
     s = squash(text)
     body = s.split("：", 1)[-1].split(":", 1)[-1]
-    return body.startswith(_EMPTY_WORDS) and len(body) <= 30
+    if body.startswith(_EMPTY_WORDS) and len(body) <= 30:
+        return True
+    # "说明：本单位本年度没有政府性基金预算财政拨款收入和支出，故本表无数据。"
+    return len(body) <= 80 and any(w in body for w in _EMPTY_CLAUSES)
+
+
+#: Clauses ending a longer note that says the table is empty.
+_EMPTY_CLAUSES = ("故本表无数据", "本表无数据", "此表为空", "本表为空", "故此表无数据", "本表为空表")

@@ -25,6 +25,7 @@ from govfin.tables.functional import (
     GeneralBudgetExpenditureTable,
     GovernmentFundTable,
     IncomeTable,
+    StateCapitalIncomeTable,
     StateCapitalTable,
 )
 from govfin.tables.info import DisclosureInfoTable
@@ -47,6 +48,7 @@ __all__ = [
     "Rollup",
     "Row",
     "RowEquation",
+    "StateCapitalIncomeTable",
     "StateCapitalTable",
     "Table",
     "TableError",

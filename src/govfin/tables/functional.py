@@ -20,6 +20,7 @@ __all__ = [
     "GeneralBudgetExpenditureTable",
     "GovernmentFundTable",
     "IncomeTable",
+    "StateCapitalIncomeTable",
     "StateCapitalTable",
 ]
 
@@ -129,17 +130,11 @@ class GeneralBudgetExpenditureTable(FunctionalTable):
     ROW_EQUATIONS = (_total_is_basic_plus_project("R05-1"),)
 
 
-class GovernmentFundTable(FunctionalTable):
-    """公开07 政府性基金预算财政拨款收入支出决算表."""
-
-    KIND = "政府性基金预算财政拨款收入支出决算表"
-    TITLE_EN = "Government fund budget appropriation income and expenditure"
-    NUMBER = "07"
-    RULE_PREFIX = "R07"
-    COLUMNS = ("年初结转和结余", "本年收入", "本年支出小计", "基本支出", "项目支出", "年末结转和结余")
-    ROW_EQUATIONS = (
+def _fund_equations(prefix: str) -> tuple[RowEquation, ...]:
+    """R07-1/R07-2 (and their twins for 08 printed with 收入 and 结转结余)."""
+    return (
         RowEquation(
-            "R07-1",
+            f"{prefix}-1",
             "本年支出小计 = 基本支出 + 项目支出",
             "row expenditure subtotal = basic + project",
             total="本年支出小计",
@@ -147,7 +142,7 @@ class GovernmentFundTable(FunctionalTable):
             source="rules-research R07-1",
         ),
         RowEquation(
-            "R07-2",
+            f"{prefix}-2",
             "年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出",
             "closing balance = opening + income − expenditure (adjustments may be unpublished)",
             total="年末结转和结余",
@@ -159,6 +154,20 @@ class GovernmentFundTable(FunctionalTable):
     )
 
 
+_FUND_COLUMNS = ("年初结转和结余", "本年收入", "本年支出小计", "基本支出", "项目支出", "年末结转和结余")
+
+
+class GovernmentFundTable(FunctionalTable):
+    """公开07 政府性基金预算财政拨款收入支出决算表."""
+
+    KIND = "政府性基金预算财政拨款收入支出决算表"
+    TITLE_EN = "Government fund budget appropriation income and expenditure"
+    NUMBER = "07"
+    RULE_PREFIX = "R07"
+    COLUMNS = _FUND_COLUMNS
+    ROW_EQUATIONS = _fund_equations("R07")
+
+
 class StateCapitalTable(FunctionalTable):
     """公开08 国有资本经营预算财政拨款支出决算表."""
 
@@ -168,3 +177,16 @@ class StateCapitalTable(FunctionalTable):
     RULE_PREFIX = "R08"
     COLUMNS = ("合计", *_BASIC_PROJECT)
     ROW_EQUATIONS = (_total_is_basic_plus_project("R08-1"),)
+
+
+class StateCapitalIncomeTable(FunctionalTable):
+    """公开08 国有资本经营预算财政拨款收入支出决算表: the 08 table as templates since 2023
+    print it (Shanghai's among them), with 年初结转和结余, 本年收入 and 年末结转和结余 columns like
+    公开07; the older form, expenditure only, is :class:`StateCapitalTable`."""
+
+    KIND = "国有资本经营预算财政拨款收入支出决算表"
+    TITLE_EN = "State capital operation budget appropriation income and expenditure"
+    NUMBER = "08"
+    RULE_PREFIX = "R08i"
+    COLUMNS = _FUND_COLUMNS
+    ROW_EQUATIONS = _fund_equations("R08i")
