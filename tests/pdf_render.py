@@ -288,7 +288,6 @@ def _functional(t: FunctionalTable, layout: str) -> _Block:
         head.append(["类", "款", "项", UP])
     else:
         head = [["项目", LEFT], ["科目代码", "科目名称"]]
-    depth = len(head)
     for label, subs in groups:
         if label is None:
             head[0].append(subs[0])
@@ -301,7 +300,6 @@ def _functional(t: FunctionalTable, layout: str) -> _Block:
             row += [UP] * len(subs)
     if layout == "seed":
         head.append(["栏次", LEFT, *[str(i) for i in range(1, len(cols) + 1)]])
-    assert len(head) >= depth
     body, totals = [], []
     for r in t.rows:
         amounts = [_amount(r.values.get(c), layout) for c in cols]
@@ -634,6 +632,8 @@ class _Story:
         self.items: list[Flowable] = []
         self.toc: list[tuple[int, str, str]] = []  # (level, text, key)
         self.orientation = "portrait"
+        #: Where the 目录 lines go in :attr:`items`.
+        self.toc_at = 0
 
     def new_page(self, orientation: str) -> None:
         self.items += [NextPageTemplate(orientation), PageBreak()]
@@ -690,7 +690,6 @@ def _evaluation(e: ProjectEvaluation, width: float) -> list[Flowable]:
     def with_code(code: str | None, name: str | None) -> str:
         return f"{code}-{name}" if code and name else (code or name or "")
 
-    nf = len(e.funds)
     rows: list[list[str]] = [
         ["项目名称", LEFT, e.project, *[LEFT] * 8],
         ["主管部门及代码", LEFT, with_code(e.department_code, e.department), LEFT, LEFT,
@@ -721,7 +720,6 @@ def _evaluation(e: ProjectEvaluation, width: float) -> list[Flowable]:
     widths = [62, 62, 62, 62, 62, 62, 66, 70, 46, 46, 130]
     # The first four rows are the form's head; a form is never split, so nothing repeats.
     table = _grid(rows[:4], rows[4:], kinds, widths, width, size=8.5)
-    assert nf >= 0
     out: list[Flowable] = [_p(f"{e.project}项目支出绩效自评表", _TITLE)]
     if e.year is not None:
         out.append(_p(f"({e.year}年度)", _style("year", 10, TA_CENTER, spaceAfter=6)))
@@ -737,7 +735,7 @@ def _story(d: Disclosure, layout: str, personnel: tuple[str, ...]) -> _Story:
     s.new_page("portrait")
     s.items.append(_p("目 录", _TITLE))
     s.items.append(Spacer(1, 10))
-    toc_at = len(s.items)
+    s.toc_at = len(s.items)
     year = f"{d.year}年度" if d.year is not None else ""
     tables = _ordered(d.tables, layout)
     if tables:
@@ -788,7 +786,6 @@ def _story(d: Disclosure, layout: str, personnel: tuple[str, ...]) -> _Story:
             if k == 0:
                 s.entry(0, "第五部分 附件", _p("第五部分 附件", _PART))
             s.items += _evaluation(e, s.width)
-    s.toc_at = toc_at  # type: ignore[attr-defined]
     return s
 
 
@@ -818,7 +815,7 @@ def render_pdf(
     for _ in range(2):
         story = _story(disclosure, layout, personnel_classes)
         toc = [_TocLine(text, pages.get(key), 24 * level) for level, text, key in story.toc]
-        items = story.items[: story.toc_at] + toc + story.items[story.toc_at :]  # type: ignore[attr-defined]
+        items = story.items[: story.toc_at] + toc + story.items[story.toc_at :]
         doc = _Doc(
             str(path),
             _FOOTERS[layout],

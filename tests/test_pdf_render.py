@@ -254,8 +254,8 @@ def _code_at(cells: list[str], i: int, codes: set[str]) -> tuple[str, int] | Non
 
 def _read_rows(
     rendered: Rendered, entry: str, t: Table
-) -> tuple[dict[str, list[list[str]]], list[str], int]:
-    """Label -> the cells after each occurrence of it; every amount cell; pages read."""
+) -> tuple[dict[str, list[list[str]]], list[str]]:
+    """Label -> the cells after each occurrence of it (in printed order); every amount cell."""
     coded = isinstance(t, (FunctionalTable, BasicExpenditureDetail))
     codes = {r.code for r in t.rows if r.code is not None} if coded else set()
     names = {_label(r.name or r.key) for r in t.rows if not coded or r.code is None}
@@ -288,13 +288,13 @@ def _read_rows(
                     assert re.fullmatch(r"\d+", cells[k]), (entry, cells)
                     k += 1
                 found[label].append([c.replace(",", "") for c in cells[k:]])
-    return found, amounts, len(pages)
+    return found, amounts
 
 
-@pytest.mark.parametrize("kind", [t.KIND for t in SEED.tables])
+@pytest.mark.parametrize("kind", [t.KIND for t in SEED.tables], ids=[t.NUMBER for t in SEED.tables])
 def test_every_code_and_amount_of_every_table(rendered: Rendered, kind: str) -> None:
     entry, t = next(e for e in _entries(rendered) if e[1].KIND == kind)
-    found, amounts, _ = _read_rows(rendered, entry, t)
+    found, amounts = _read_rows(rendered, entry, t)
     coded = isinstance(t, (FunctionalTable, BasicExpenditureDetail))
     seen: Counter[str] = Counter()
     for r in t.rows:
@@ -393,6 +393,35 @@ def test_the_narrative_reads_back_with_both_libraries(rendered: Rendered) -> Non
     for line in lines:
         assert _squash(line) in plumber, line
         assert _squash(line) in pdfium, line
+
+
+def _printed_strings(d: Disclosure) -> Iterator[str]:
+    """Every string of the Disclosure that the PDF prints."""
+    yield from (d.title or "", d.department or "")
+    for t in d.tables:
+        yield from (t.meta.title or "", t.meta.number or "", t.meta.empty_note or "")
+        yield from (r.name for r in t.rows)
+    for e in d.evaluations:
+        yield from (e.project, e.department or "", e.budget_unit or "", e.goal, e.achieved)
+        yield from (e.grade or "", *(f.deviation for f in e.funds))
+        for i in e.indicators:
+            yield from (i.level1, i.level2, i.level3, i.initial_value, i.target, i.actual, i.reason)
+    yield d.narrative.text
+    yield d.narrative.glossary
+
+
+def test_every_character_comes_back_from_the_cid_font(rendered: Rendered) -> None:
+    """STSong-Light is not embedded: both libraries map its CIDs back to the same characters."""
+    wanted = {ch for text in _printed_strings(SEED) for ch in text if not ch.isspace()}
+    doc = pypdfium2.PdfDocument(str(rendered.path))
+    try:
+        pdfium = {ch for page in doc for ch in page.get_textpage().get_text_range()}
+    finally:
+        doc.close()
+    plumber = {ch for text in rendered.texts for ch in text}
+    assert len(wanted) > 500
+    assert wanted - plumber == set()
+    assert wanted - pdfium == set()
 
 
 def test_a_minimal_disclosure_renders(tmp_path: Path) -> None:
