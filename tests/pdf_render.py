@@ -1,4 +1,4 @@
-"""Render a :class:`~govfin.disclosure.Disclosure` into a PDF laid out like a published 决算 (test helper).
+"""Render a :class:`~govfin.disclosure.Disclosure` as a PDF laid out like a published 决算.
 
 Not part of the library: the end-to-end tests of the PDF reader render the seed's figures into
 real PDFs with reportlab (BSD; the ``test`` extra) and read them back.  A rendered document has
@@ -129,7 +129,7 @@ def _amount(value: Decimal | None, layout: str) -> str:
     return format(value, ",f" if layout == "template" else "f")
 
 
-# -- grids: texts with merge markers -> a ruled reportlab Table -------------------------------------
+# -- grids: texts with merge markers -> a ruled reportlab Table ------------------------------------
 
 
 def _spans(rows: Sequence[Sequence[Any]]) -> list[tuple[int, int, int, int]]:
@@ -215,7 +215,7 @@ def _grid(
     )
 
 
-# -- table headers and bodies, per kind and layout --------------------------------------------------
+# -- table headers and bodies, per kind and layout -------------------------------------------------
 
 #: Printed column groups of the functional tables: (group label or None, printed sub-labels).
 _GROUPS: dict[tuple[type, str], list[tuple[str | None, list[str]]]] = {
@@ -519,7 +519,7 @@ def _block(t: GovTable, layout: str, personnel: tuple[str, ...]) -> _Block:
     raise TypeError(f"no PDF layout for table kind {type(t).__name__}")
 
 
-# -- page layout: orientation and order per layout ---------------------------------------------------
+# -- page layout: orientation and order per layout -------------------------------------------------
 
 _LANDSCAPE = {
     "seed": (IncomeTable, ExpenditureTable, FiscalAppropriationSummary, BasicExpenditureDetail,
@@ -555,7 +555,7 @@ def _ordered(tables: Iterable[GovTable], layout: str) -> list[GovTable]:
     return sorted(tables, key=rank)  # stable: tables of one rank keep their order
 
 
-# -- the document -----------------------------------------------------------------------------------
+# -- the document ----------------------------------------------------------------------------------
 
 
 class _TocLine(Flowable):

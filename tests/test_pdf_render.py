@@ -104,7 +104,7 @@ def _entries(r: Rendered) -> list[tuple[str, Table]]:
     return sorted(out, key=lambda e: r.toc[e[0]])
 
 
-# -- the file ---------------------------------------------------------------------------------------
+# -- the file --------------------------------------------------------------------------------------
 
 
 def test_a_valid_pdf_both_libraries_open(rendered: Rendered) -> None:
@@ -132,7 +132,7 @@ def test_an_unknown_layout_is_refused(tmp_path: Path) -> None:
     assert not (tmp_path / "x.pdf").exists()
 
 
-# -- pages ------------------------------------------------------------------------------------------
+# -- pages -----------------------------------------------------------------------------------------
 
 
 def _footer(page: Any) -> str:
@@ -214,10 +214,11 @@ def _starts_with_title(text: str, entry: str) -> bool:
     return entry.split("、", 1)[1] in text.splitlines()[:2]
 
 
-# -- codes and amounts ------------------------------------------------------------------------------
+# -- codes and amounts -----------------------------------------------------------------------------
 
-_WORDS_OF_HEADERS = {"项目", "栏次", "科目代码", "功能分类科目编码", "经济分类科目编码", "类", "收入",
-                     "人员经费", "预算数"}  # fmt: skip
+#: A row holding one of these words is a header row (the first, or one printed again).
+_WORDS_OF_HEADERS = {"项目", "栏次", "科目代码", "功能分类科目编码", "经济分类科目编码", "类",
+                     "收入", "人员经费", "预算数"}  # fmt: skip
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+\.)")
 _AMOUNT = re.compile(r"^-?[\d,]+\.\d+$")
 
@@ -331,7 +332,7 @@ def test_grid_lines_are_drawn_lines(rendered: Rendered) -> None:
             assert len(page.lines) >= 6 and not page.rects, (entry, i)
 
 
-# -- the self-evaluations ---------------------------------------------------------------------------
+# -- the self-evaluations --------------------------------------------------------------------------
 
 
 def _form_rows(rendered: Rendered, k: int) -> list[list[str]]:
@@ -369,7 +370,7 @@ def test_every_self_evaluation_is_a_ruled_form(rendered: Rendered, k: int) -> No
     assert _after(rows, "总分")[:2] == [_printed(e.total_score), e.grade or ""]
 
 
-# -- the narrative ----------------------------------------------------------------------------------
+# -- the narrative ---------------------------------------------------------------------------------
 
 
 def _squash(text: str) -> str:
@@ -377,8 +378,8 @@ def _squash(text: str) -> str:
 
 
 def test_the_narrative_reads_back_with_both_libraries(rendered: Rendered) -> None:
-    start = rendered.page_of(rendered.toc["第三部分 情况说明"] if rendered.layout == "seed" else
-                             next(v for k, v in rendered.toc.items() if k.startswith("第三部分")))  # fmt: skip
+    part = next(v for k, v in rendered.toc.items() if k.startswith("第三部分"))
+    start = rendered.page_of(part)
     end = rendered.page_of(rendered.toc["第五部分 附件"])
     plumber = _squash("".join(rendered.texts[start:end]))
     doc = pypdfium2.PdfDocument(str(rendered.path))
