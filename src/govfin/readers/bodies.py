@@ -235,7 +235,11 @@ class _FunctionalBody(_Body):
         if not self._split_code:
             return line
         cells = line.cells
-        if len(cells) < 3 or not _CLASS.match(cells[0]):
+        if len(cells) < 3:
+            return line
+        if not _CLASS.match(cells[0]):
+            if cells[0] and not cells[1] and not cells[2]:  # 合计 over the three code columns
+                return Line(line.number, "\t".join((cells[0], *cells[3:])), line.origin)
             return line
         parts = [cells[0]]
         for c in cells[1:3]:
@@ -446,10 +450,10 @@ class _DetailBody(_Body):
         whole = line.squashed
         labelled = any(w in whole for w in _DETAIL_LABELS)
         squashed = [squash(c) for c in line.cells] if labelled else []
-        if "科目代码" in squashed or "科目编码" in squashed:
-            starts = [i for i, c in enumerate(squashed) if c in ("科目代码", "科目编码")]
+        starts = [i for i, c in enumerate(squashed) if c.endswith(_CODE_HEADS) or c in ("代码", "编码")]
+        if starts:
             self.groups = [(s, s + 1, s + 2) for s in starts]
-            self.width = max(self.width, starts[-1] + 3)
+            self.width = starts[-1] + 3
             self.header(line)
         elif any(c in _TOTAL_LABELS for c in squashed):
             self._totals(line, squashed)
@@ -532,7 +536,7 @@ class _ThreePublicBody(_Body):
             self._put(self._ROWS[1], cells[n:], line)
             self.data(line, "rows 预算数, 决算数")
         elif header_like(line, self.kind.COLUMNS) or any(
-            "公务" in v or "出国" in v for v in line.values
+            "公务" in v or "出国" in v or "三公" in v for v in line.values
         ):
             self.header(line)
         else:
@@ -642,6 +646,10 @@ _BODIES: dict[type[Table], Callable[[TableContext, type[Table]], _Body]] = {
 
 _CLASS = re.compile(r"^\d{3}$")
 _PART = re.compile(r"^\d{2}$")
+
+
+#: Header cells over a column of economic codes: "科目代码", "经济分类科目编码" …
+_CODE_HEADS = ("科目代码", "科目编码")
 
 
 def _split_code_header(line: Line) -> bool:

@@ -15,6 +15,8 @@ row (a header row or a data row).
 'a.pdf p.3'
 >>> SourceRow(("收入",), sheet="收入预算总表", row=4, refs=("B4",)).where
 'sheet 收入预算总表 B4'
+>>> SourceRow(("收入",), file="a.txt", row=12).where
+'a.txt:12'
 """
 
 from __future__ import annotations
@@ -66,6 +68,8 @@ class SourceRow:
         """The row's place for people: ``"a.pdf p.3"``, ``"sheet 收入预算总表 B4"``."""
         parts = []
         if self.file:
+            if self.page is None and self.sheet is None and self.row is not None:
+                return f"{self.file}:{self.row}"  # a line of a text file
             parts.append(self.file)
         if self.page is not None:
             parts.append(f"p.{self.page}")

@@ -71,6 +71,7 @@ def _front_cell(front: _Front, cell: str) -> bool:
     s = squash(cell)
     if not s:
         return True
+    front.dept_open = False  # a cell after 部门名称 on its line: the name is not wrapped
     if _table_number(s) is not None:
         front.number = s  # as printed: "公开01表" (or "公开02", completed by a "表" line)
         front.number_open = not s.endswith("表")
@@ -208,12 +209,14 @@ def read_table(
         department=front.department,
         year=front.year,
         unit=unit,
-        precision=_precision(unit, rows),
+        precision=_CENT,
         empty_note=empty_note,
         line=title_line.number,
     )
     try:
-        return kind(rows=tuple(rows), meta=meta)
+        table = kind(rows=tuple(rows), meta=meta)
+        precision = _precision(table)
+        return table if precision == _CENT else attrs.evolve(table, meta=attrs.evolve(meta, precision=precision))
     except (TableError, TypeError, ValueError) as exc:
         body.error(TableIdentityError, f"rows do not fit the table model: {exc}", title_line)
         return None
@@ -223,16 +226,17 @@ _CENT = Decimal("0.01")
 _ONE = Decimal(1)
 
 
-def _precision(unit: Unit, rows: Sequence[Row]) -> Decimal:
+def _precision(table: Table) -> Decimal:
     """The last place of a table's money cells: 0.01 (万元 tables, and 元 tables printing
     fen), or 1 for a table in 元 whose amounts are all printed in whole yuan (at least one of
-    them not zero: a table of zeros says nothing of its places)."""
-    if unit is not Unit.YUAN:
+    them not zero: a table of zeros says nothing of its places).  Count cells (车辆数) are not
+    amounts and do not count."""
+    if table.meta.unit is not Unit.YUAN:
         return _CENT
     whole = False
-    for r in rows:
-        for v in r.values.values():
-            if v is None:
+    for r in table.rows:
+        for c, v in r.values.items():
+            if v is None or table.unit_of(r.key, c) == 0:
                 continue
             if v.as_tuple().exponent < 0:  # type: ignore[operator]
                 return _CENT

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
+from govfin.amounts import Unit
 from govfin.disclosure import Disclosure, Narrative
 from govfin.performance.model import FundLine, Indicator, ProjectEvaluation
 from govfin.tables import (
@@ -56,6 +57,16 @@ def _front(t: Table) -> list[str]:
     return out
 
 
+def _money(t: Table, value: Decimal | None) -> str:
+    """An amount of a table in 元 printed to the table's last place ("5.00" in a table kept to
+    fen), as a document prints it: the reader tells whole-yuan tables by their figures."""
+    if value is not None and t.meta.unit is Unit.YUAN:
+        places = t.meta.precision.as_tuple().exponent
+        if value.as_tuple().exponent > places:  # type: ignore[operator]
+            value = value.quantize(t.meta.precision)
+    return _amount(value)
+
+
 def _notes(t: Table) -> list[str]:
     return ["", f"说明：{t.meta.empty_note}"] if t.meta.empty_note else []
 
@@ -68,7 +79,7 @@ def _functional(t: Table) -> list[str]:
         _cells("栏次", "", *range(1, len(cols) + 1)),
     ]
     for r in t.rows:
-        values = [_amount(r.values.get(c)) for c in cols]
+        values = [_money(t, r.values.get(c)) for c in cols]
         if r.code is None:
             out.append(_cells(r.name or r.key, "", *values))
         else:
@@ -95,14 +106,14 @@ def _summary(t: Table) -> list[str]:
         left = ["", str(i + 1), ""]
         if i < len(income):
             r = income[i]
-            left = [r.name or r.key, str(i + 1), _amount(r.values.get("金额"))]
+            left = [r.name or r.key, str(i + 1), _money(t, r.values.get("金额"))]
         right = ["", str(n + i + 1), *([""] * len(exp_cols))]
         if i < len(expenditure):
             r = expenditure[i]
             right = [
                 r.name or r.key,
                 str(n + i + 1),
-                *(_amount(r.values.get(c)) for c in exp_cols),
+                *(_money(t, r.values.get(c)) for c in exp_cols),
             ]
         out.append(_cells(*left, *right))
     return out
@@ -122,7 +133,7 @@ def _detail(t: BasicExpenditureDetail) -> list[str]:
         cells: list[str] = []
         for g in groups:
             if i < len(g):
-                cells += [g[i].code or g[i].key, g[i].name, _amount(g[i].values.get("决算数"))]
+                cells += [g[i].code or g[i].key, g[i].name, _money(t, g[i].values.get("决算数"))]
             else:
                 cells += ["", "", ""]
         out.append(_cells(*cells))
@@ -130,10 +141,10 @@ def _detail(t: BasicExpenditureDetail) -> list[str]:
     if personnel is not None or public is not None:
         line = ["", "", "", "", "", "", "", "", "", "", "", ""]
         if personnel is not None:
-            line[0:3] = [t.PERSONNEL_TOTAL, "", _amount(personnel.values.get("决算数"))]
+            line[0:3] = [t.PERSONNEL_TOTAL, "", _money(t, personnel.values.get("决算数"))]
         if public is not None:
             line[3] = t.PUBLIC_TOTAL
-            line[11] = _amount(public.values.get("决算数"))
+            line[11] = _money(t, public.values.get("决算数"))
         out.append(_cells(*line))
     return out
 
@@ -146,7 +157,7 @@ def _three_public(t: ThreePublicTable) -> list[str]:
         _cells(*range(1, 2 * len(cols) + 1)),
     ]
     for r in t.rows:
-        out.append(_cells(r.key, *(_amount(r.values.get(c)) for c in cols)))
+        out.append(_cells(r.key, *(_money(t, r.values.get(c)) for c in cols)))
     return out
 
 
@@ -165,7 +176,9 @@ def _info(t: DisclosureInfoTable) -> list[str]:
         if title != section and title is not None:
             section = title
             out += [_cells(title, "", ""), _cells("项目", "行次", "统计数")]
-        out.append(_cells(r.name or r.key, n, _amount(r.values.get("统计数"))))
+        value = r.values.get("统计数")
+        money = t.unit_of(r.key, "统计数") != 0
+        out.append(_cells(r.name or r.key, n, _money(t, value) if money else _amount(value)))
     return out
 
 
