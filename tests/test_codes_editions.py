@@ -200,3 +200,14 @@ def test_cli_diff_of_an_unshipped_year(capsys: pytest.CaptureFixture[str]) -> No
     _, err = capsys.readouterr()
     assert status == EXIT_ERROR
     assert "no 2019 edition" in err and "2017, 2024, 2025" in err
+
+
+def test_table01_class_names_of_a_partial_year_fall_back() -> None:
+    """公开01表 prints 类 names without codes: a 2017 name is found in the 2017 list, a name
+    the partial 2017 list lacks in the default edition."""
+    from govfin.readers.bodies import class_code
+
+    assert class_code("医疗卫生与计划生育支出", 2017) == "210"
+    assert class_code("教育支出", 2017) == "205"
+    assert class_code("卫生健康支出", 2019) == "210"
+    assert class_code("没有这个类", 2017) is None

@@ -129,7 +129,7 @@ def check_code(code: str, year: int = DEFAULT_YEAR) -> CodeCheck:
     :raises MalformedCodeError: wrong length, non-digits, or a leading digit of no scheme.
     """
     text, scheme, _ = validate(code, year)
-    used = edition_for(year, scheme)
+    used = year if year in _data.available()[scheme] else edition_for(year, scheme)
     edition = _data.load(scheme, used, code=code)
     entry = edition.entries.get(text)
     if entry is not None:
