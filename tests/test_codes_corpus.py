@@ -178,3 +178,14 @@ def test_pairs_match_the_printed_pages(document: str, file: str, pages: list[int
         if p["document"] == document and set(map(int, p["pages"].split(","))) & set(pages)
     }
     assert printed and printed == typed
+
+
+def test_the_2024_template_backs_the_complete_economic_categories() -> None:
+    """The 2024 决算 template prints the 款 of 301, 302 and 303 exactly as govfin ships them:
+    evidence for marking 301 and 303 complete (302 stays incomplete: see its MISSING)."""
+    printed = {p["code"] for p in PAIRS if p["document"] == "sh-pt2024"}
+    for category in ("301", "302", "303"):
+        shipped = {c.code for c in codes.children(category, 2024)}
+        assert {c for c in printed if c[:3] == category and len(c) == 5} == shipped
+    assert codes.complete_under("301") and codes.complete_under("303")
+    assert not codes.complete_under("302")
