@@ -386,7 +386,7 @@ def _name_official(table: Table, ctx: Context) -> None:
         else:  # names change between editions: another year's name is no evidence of an error
             ctx.emit(
                 f"printed name {r.name!r} differs from {official!r} of the {edition} edition "
-                f"(no {year} edition is shipped; the name may have changed since)",
+                f"(no {year} edition is shipped; the name may have changed in between)",
                 place=table.place(r.key, "科目名称"),
                 severity=Severity.INFO,
             )
