@@ -151,7 +151,8 @@ def test_roots() -> None:
 
 
 def test_all_codes_and_editions() -> None:
-    assert codes.editions() == (2024, 2025)
+    assert codes.editions() == (2017, 2024, 2025)
+    assert codes.editions("economic-gov") == (2024, 2025)  # 5xx began in 2018
     for scheme in Scheme:
         assert codes.DEFAULT_YEAR in codes.editions(scheme)
     entries = codes.all_codes("economic")

@@ -49,12 +49,14 @@ def _column_row(path: Path) -> list[str]:
     raise AssertionError(f"{path.name}: no column row")
 
 
-def test_six_files() -> None:
+def test_eight_files() -> None:
     assert [p.name for p in FILES] == [
+        "economic-dept-2017.tsv",
         "economic-dept-2024.tsv",
         "economic-dept-2025.tsv",
         "economic-gov-2024.tsv",
         "economic-gov-2025.tsv",
+        "functional-2017.tsv",
         "functional-2024.tsv",
         "functional-2025.tsv",
     ]
@@ -153,11 +155,17 @@ def test_every_category(year: int) -> None:
 
 @pytest.mark.parametrize("year", [2024, 2025])
 def test_sections_and_items_only_for_the_four_detailed_categories(year: int) -> None:
-    """款/项 are shipped for 201, 208, 210, 221 (plus the 2025 amendment's two 款)."""
+    """款/项 are shipped for 201, 208, 210, 221, the 款/项 that documents print under 204-212
+    (each seen in a document), and the 2025 amendment's two 款."""
     detailed = {"201", "208", "210", "221"}
+    printed = {"204", "205", "206", "207", "212"}
     below = {c.code[:3] for c in codes.all_codes(Scheme.FUNCTIONAL, year) if len(c.code) > 3}
     amendment = {"229", "231"} if year == 2025 else set()
-    assert below == detailed | amendment
+    assert below == detailed | printed | amendment
+    for code in sorted(printed):
+        for entry in codes.descendants(code, year):
+            assert entry.seen, entry  # only what a document prints
+        assert not codes.complete_under(code, year)
     for code in sorted(detailed):
         sections = codes.children(code, year)
         assert len(sections) >= 3, code  # 221 has three 款

@@ -152,7 +152,7 @@ def test_packaged_data_dir_is_preferred(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.setattr(_data, "_available", {})
     assert _data.data_dir() == package / "data" / "codes"
     assert codes.lookup("30207").name == "邮电费（测试）"
-    assert codes.editions("economic") == (2024, 2025)
+    assert codes.editions("economic") == (2017, 2024, 2025)
 
 
 def test_missing_data_dir_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -24,7 +24,7 @@ DATA_FILES = {
     f"{stem}-{year}.tsv"
     for stem in ("functional", "economic-dept", "economic-gov")
     for year in (2024, 2025)
-}
+} | {"functional-2017.tsv", "economic-dept-2017.tsv"}
 
 
 def _pyproject() -> dict[str, object]:

@@ -173,7 +173,7 @@ def test_reference_government_economic_names() -> None:
 def test_reference_functional_20809() -> None:
     rows = _reference_rows("func_2023_PARTIAL_20809-only_from-page-excerpt.tsv")
     for row in rows:
-        for year in codes.editions("functional"):
+        for year in [y for y in codes.editions("functional") if y >= 2023]:  # the excerpt's year on
             assert codes.check_name(row["code"], row["name"], year).ok, (year, row)
 
 

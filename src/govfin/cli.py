@@ -83,7 +83,7 @@ def _field(label: str, value: str) -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# govfin codes [--under CODE] [--scheme S]
+# govfin codes [--under CODE] [--scheme S]        govfin codes --diff A B [--scheme S]
 
 
 def _add_codes(subparsers: _Subparsers) -> None:
@@ -91,9 +91,18 @@ def _add_codes(subparsers: _Subparsers) -> None:
         "codes",
         help="list codes: every 类 of a scheme, or the subtree under a code",
         description="Without --under, list every 类 of the scheme (default functional).  "
-        "With --under CODE, print CODE and everything below it, indented by level.",
+        "With --under CODE, print CODE and everything below it, indented by level.  "
+        "With --diff A B, show what changed from edition A to edition B.",
     )
     parser.add_argument("--under", metavar="CODE", help="print the subtree under CODE")
+    parser.add_argument(
+        "--diff",
+        nargs=2,
+        type=int,
+        metavar=("A", "B"),
+        help="renamed, removed and added entries from edition A to edition B; a '?' marks an "
+        "entry that govfin's list of the other edition may lack only for want of data",
+    )
     parser.add_argument(
         "--scheme",
         choices=_SCHEMES,
@@ -104,6 +113,8 @@ def _add_codes(subparsers: _Subparsers) -> None:
 
 
 def _run_codes(args: argparse.Namespace) -> int:
+    if args.diff is not None:
+        return _run_diff(args)
     if args.under is None:
         scheme = codes.Scheme(args.scheme or codes.Scheme.FUNCTIONAL.value)
         for entry in codes.roots(scheme, args.year):
@@ -116,6 +127,32 @@ def _run_codes(args: argparse.Namespace) -> int:
     for entry in [top, *codes.descendants(top.code, top.year)]:
         indent = "  " * (entry.level.depth - top.level.depth)
         print(f"{indent}{entry.code}  {entry.name}")
+    return EXIT_OK
+
+
+def _run_diff(args: argparse.Namespace) -> int:
+    year_a, year_b = args.diff
+    scheme = codes.Scheme(args.scheme or codes.Scheme.FUNCTIONAL.value)
+    d = codes.diff(year_a, year_b, scheme)
+
+    def sure(entry: codes.Code, other: int) -> str:
+        # an entry missing from the other edition is surely added/removed only where govfin
+        # holds the other edition's list complete
+        parent = entry.parent_code
+        known = codes.exists(parent, other) if parent is not None else True
+        return " " if known and codes.complete_under(parent, other, scheme) else "?"
+
+    print(f"{scheme}: {year_a} -> {year_b}")
+    for code, old, new in d.renamed:
+        print(f"  renamed  {code}  {old} -> {new}")
+    for entry in d.removed:
+        print(f"  removed{sure(entry, year_b)} {entry.code}  {entry.name}")
+    for entry in d.added:
+        print(f"  added{sure(entry, year_a)}   {entry.code}  {entry.name}")
+    print(
+        f"{len(d.renamed)} renamed, {len(d.removed)} removed, {len(d.added)} added "
+        "(only what govfin ships is compared; '?': the other edition's list there is incomplete)"
+    )
     return EXIT_OK
 
 

@@ -219,8 +219,13 @@ class _Source:
 
 
 def years() -> st.SearchStrategy[int]:
-    """An edition year for which govfin ships the functional and economic lists."""
-    shipped = sorted(set(codes.editions("functional")) & set(codes.editions("economic")))
+    """An edition year for which govfin ships the functional and economic lists, each with its
+    complete list of 类 (older, partial editions such as 2017 are left out)."""
+    shipped = sorted(
+        y
+        for y in set(codes.editions("functional")) & set(codes.editions("economic"))
+        if codes.complete_under(None, y, "functional") and codes.complete_under(None, y, "economic")
+    )
     return st.sampled_from(shipped)
 
 

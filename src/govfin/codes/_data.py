@@ -30,6 +30,9 @@ __all__ = ["DataFileError", "Edition", "available", "data_dir", "load"]
 
 _FILE_NAME = re.compile(r"(?P<stem>[a-z-]+)-(?P<year>\d{4})\.tsv")
 _REQUIRED_COLUMNS = ("code", "name", "level", "seen")
+#: Header lines naming the codes whose children are all shipped (``类`` = the list of 类).
+_COMPLETE = "# complete:"
+_ROOTS_TOKEN = "类"
 
 
 class DataFileError(RuntimeError):
@@ -44,6 +47,9 @@ class Edition:
     year: int
     entries: Mapping[str, Code]  #: code -> entry, in code order
     children: Mapping[str | None, tuple[str, ...]]  #: parent code (None: roots) -> child codes
+    #: Codes whose children are all shipped (None: the list of 类 itself), from the file's
+    #: ``# complete:`` header lines.  Under any other code, govfin's list may have gaps.
+    complete: frozenset[str | None] = frozenset()
 
     @functools.cached_property
     def by_name(self) -> Mapping[str, tuple[Code, ...]]:
@@ -136,7 +142,11 @@ def _parse(scheme: Scheme, year: int) -> Edition:
     text = data_dir().joinpath(name).read_text(encoding="utf-8")
     rows: dict[str, Code] = {}
     columns: list[str] | None = None
+    complete: list[tuple[int, str]] = []
     for lineno, line in enumerate(text.splitlines(), start=1):
+        if line.startswith(_COMPLETE):
+            complete.extend((lineno, token) for token in line[len(_COMPLETE) :].split())
+            continue
         if not line.strip() or line.startswith("#"):
             continue
         fields = line.split("\t")
@@ -159,11 +169,22 @@ def _parse(scheme: Scheme, year: int) -> Edition:
         if entry.parent_code is not None and entry.parent_code not in entries:
             raise DataFileError(f"{name}: {code} has no parent {entry.parent_code}")
         children.setdefault(entry.parent_code, []).append(code)
+    marked: set[str | None] = set()
+    for lineno, token in complete:
+        if token == _ROOTS_TOKEN:
+            marked.add(None)
+        elif token in entries and entries[token].level is not Level.ITEM:
+            marked.add(token)
+        else:
+            raise DataFileError(
+                f"{name}:{lineno}: 'complete' names {token!r}, not a shipped 类 or 款"
+            )
     return Edition(
         scheme=scheme,
         year=year,
         entries=entries,
         children={parent: tuple(codes) for parent, codes in children.items()},
+        complete=frozenset(marked),
     )
 
 

@@ -13,6 +13,7 @@ import attrs
 __all__ = [
     "DEFAULT_YEAR",
     "Code",
+    "CodeCheck",
     "CodeError",
     "CodeTypeError",
     "EditionDiff",
@@ -298,6 +299,74 @@ class NameCheck:
             f"{self.code}: printed name {self.printed!r} differs from the official "
             f"{self.official!r} ({self.year} list)"
         )
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@attrs.frozen
+class CodeCheck:
+    """Whether a printed code is in the classification of a document's year (see ``check_code``).
+
+    ``edition`` is the edition the code was looked up in: ``year`` itself when it is shipped,
+    otherwise the edition that stands in for it (see ``edition_for``).  ``entry`` is the entry
+    found, or ``None``.  ``certain`` says whether the answer can be relied on:
+
+    - a code found in the year's own edition: certain;
+    - a code absent from a part of the list that govfin holds complete (every 类, and the
+      类 and 款 marked complete in the data file): certain, the code does not exist;
+    - a code absent from a part that govfin holds incomplete ("not in govfin's list of 类
+      212, which is incomplete"), or any answer taken from a stand-in edition: not certain.
+    """
+
+    code: str
+    year: int
+    edition: int
+    scheme: Scheme
+    entry: Code | None
+    certain: bool
+    #: Where the code was missed: the nearest entry above it that govfin ships (``None``:
+    #: not even its 类 is shipped).  ``None`` also when the code was found.
+    nearest: Code | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when the code is in the edition used."""
+        return self.entry is not None
+
+    @property
+    def borrowed(self) -> bool:
+        """True when no edition of ``year`` is shipped and another one stood in for it."""
+        return self.edition != self.year
+
+    @property
+    def message(self) -> str:
+        """A one-line English description, naming the edition used."""
+        if self.entry is not None:
+            text = f"{self.entry} is in the {self.edition} edition of {self.scheme}"
+        elif self.certain:
+            text = f"unknown code {self.code!r}: not in the {self.edition} edition of {self.scheme}"
+        else:
+            if self.nearest is None:
+                text = (
+                    f"unknown code {self.code!r}: 类 {self.code[:3]} is not in govfin's list of 类 "
+                    f"of the {self.edition} edition of {self.scheme}, which is incomplete"
+                )
+            else:
+                text = (
+                    f"unknown code {self.code!r}: not in govfin's list of "
+                    f"{self.nearest.level.value} {self.nearest.code}, which is incomplete "
+                    f"({self.edition} edition of {self.scheme})"
+                )
+        if self.borrowed:
+            text += (
+                f"; no {self.year} edition is shipped, so the {self.edition} edition stands in "
+                "for it"
+            )
+        return text
 
     def __bool__(self) -> bool:
         return self.ok

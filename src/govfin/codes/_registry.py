@@ -6,6 +6,7 @@ from . import _data
 from ._model import (
     DEFAULT_YEAR,
     Code,
+    CodeCheck,
     EditionDiff,
     Level,
     MalformedCodeError,
@@ -20,10 +21,13 @@ from ._names import normalize_name
 __all__ = [
     "all_codes",
     "ancestors",
+    "check_code",
     "check_name",
     "children",
+    "complete_under",
     "descendants",
     "diff",
+    "edition_for",
     "editions",
     "exists",
     "find_by_name",
@@ -62,6 +66,80 @@ def editions(scheme: Scheme | str | None = None) -> tuple[int, ...]:
     if scheme is not None:
         return shipped[_scheme(scheme)]
     return tuple(sorted({year for years in shipped.values() for year in years}))
+
+
+def edition_for(year: int, scheme: Scheme | str = Scheme.FUNCTIONAL) -> int:
+    """The shipped edition that a document of ``year`` is checked against.
+
+    ``year`` itself when it is shipped; otherwise the earliest shipped edition after it, and
+    for a year after every shipped edition the latest one.  Lists change mostly by adding and
+    renaming, and a renamed entry keeps its code, so a later edition knows every code a
+    document prints unless the code was removed; names may differ (see docs/classification.md).
+
+    >>> edition_for(2024), edition_for(2019), edition_for(2030)
+    (2024, 2024, 2025)
+
+    :raises UnknownEditionError: no edition of ``scheme`` is shipped at all.
+    """
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise TypeError(f"edition year must be an int, not {type(year).__name__}")
+    chosen = _scheme(scheme)
+    shipped = _data.available()[chosen]
+    if year in shipped:
+        return year
+    if not shipped:
+        raise UnknownEditionError(f"no edition of {chosen} is shipped", year=year)
+    return next((y for y in shipped if y > year), shipped[-1])
+
+
+def complete_under(
+    code: str | None, year: int = DEFAULT_YEAR, scheme: Scheme | str | None = None
+) -> bool:
+    """Whether govfin ships every child of ``code`` in the ``year`` edition.
+
+    ``code=None`` asks about the list of 类 of ``scheme`` (default: functional).  Where this
+    is false, a code missing under ``code`` may be a gap in govfin's data rather than a wrong
+    code; the data file headers say per 类 how complete the list is.
+
+    >>> complete_under(None), complete_under("20101"), complete_under("212")
+    (True, True, False)
+    """
+    if code is None:
+        return None in _data.load(_scheme(scheme or Scheme.FUNCTIONAL), year).complete
+    edition, entry = _resolve(code, year)
+    if scheme is not None and _scheme(scheme) is not edition.scheme:
+        raise ValueError(f"{code} is not a {_scheme(scheme).value} code")
+    return entry.code in edition.complete
+
+
+def check_code(code: str, year: int = DEFAULT_YEAR) -> CodeCheck:
+    """Whether ``code`` is in the classification of a document of ``year``, and how sure that is.
+
+    Unlike :func:`lookup` this never raises for a code that is merely absent, and it accepts a
+    ``year`` without a shipped edition (see :func:`edition_for`).  See :class:`CodeCheck`.
+
+    >>> found = check_code("2010350"); found.ok, found.certain
+    (True, True)
+    >>> gap = check_code("2120201"); gap.ok, gap.certain
+    (False, False)
+    >>> gap.message.split(" (")[0]
+    "unknown code '2120201': not in govfin's list of 类 212, which is incomplete"
+
+    :raises CodeTypeError: ``code`` is not a ``str``.
+    :raises MalformedCodeError: wrong length, non-digits, or a leading digit of no scheme.
+    """
+    text, scheme, _ = validate(code, year)
+    used = year if year in _data.available()[scheme] else edition_for(year, scheme)
+    edition = _data.load(scheme, used, code=code)
+    entry = edition.entries.get(text)
+    if entry is not None:
+        return CodeCheck(text, year, used, scheme, entry, certain=used == year)
+    parent_code = text[:-2] if len(text) > 3 else None
+    while parent_code is not None and parent_code not in edition.entries:
+        parent_code = parent_code[:-2] if len(parent_code) > 3 else None
+    nearest = None if parent_code is None else edition.entries[parent_code]
+    certain = used == year and parent_code in edition.complete
+    return CodeCheck(text, year, used, scheme, None, certain=certain, nearest=nearest)
 
 
 def lookup(code: str, year: int = DEFAULT_YEAR) -> Code:

@@ -417,8 +417,8 @@ class _SummaryBody(_Body):
 def class_code(name: str, year: int | None) -> str | None:
     """The 类 code of a printed functional class name in the edition of ``year``, or None.
 
-    Uses :func:`govfin.codes.find_by_name`; a year with no shipped edition falls back to
-    :data:`govfin.codes.DEFAULT_YEAR`.
+    Uses :func:`govfin.codes.find_by_name`; a year with no shipped edition, or a name its
+    (partial, e.g. 2017) edition lacks, falls back to :data:`govfin.codes.DEFAULT_YEAR`.
     """
     from govfin import codes
 
@@ -426,6 +426,8 @@ def class_code(name: str, year: int | None) -> str | None:
     try:
         found = codes.find_by_name(name, y, level="类", scheme="functional")
     except codes.UnknownEditionError:
+        found = []
+    if not found and y != codes.DEFAULT_YEAR:
         found = codes.find_by_name(name, codes.DEFAULT_YEAR, level="类", scheme="functional")
     return found[0].code if found else None
 
