@@ -98,7 +98,8 @@ class WorkbookProblem:
 
     ``kind`` is one of ``"hidden-figure"`` (a hidden row or column holds a figure),
     ``"hidden-sheet"`` (a hidden sheet holds figures), ``"formula-without-value"`` (a formula
-    whose result was never saved: the cell reads blank).  ``ref`` is the cell ("D12"), None
+    whose result was never saved: the cell reads blank), ``"error-value"`` (the cell shows an
+    error such as ``#REF!``, which is also its text).  ``ref`` is the cell ("D12"), None
     for a whole sheet; ``text`` the cell's text (or the formula).
 
     >>> WorkbookProblem("hidden-figure", "收入预算总表", "D12", "hidden row", "12.5").where
@@ -224,6 +225,7 @@ class _Layout:
     hidden_cols: set[int] = attrs.field(factory=set)
     drawn: set[tuple[int, int]] = attrs.field(factory=set)
     no_value: dict[tuple[int, int], str] = attrs.field(factory=dict)
+    errors: dict[tuple[int, int], str] = attrs.field(factory=dict)  # "#DIV/0!" ...
 
     def row_hidden(self, r: int) -> bool:
         if self.rows_hidden_by_default:
@@ -322,8 +324,15 @@ def _xlsx_sheet_layout(fh: Any, bordered: set[int]) -> _Layout:
             if bordered and int(el.get("s", "0") or 0) in bordered:
                 lay.drawn.add((row, col))
             f = el.find(f"{_NS}f")
-            if f is not None and el.find(f"{_NS}v") is None and el.find(f"{_NS}is") is None:
-                lay.no_value[(row, col)] = "=" + (f.text or "")
+            if f is not None:
+                v = el.find(f"{_NS}v")
+                # No <v>, or an empty one (openpyxl writes <v/>): never calculated.  An empty
+                # <v> is a real result only for a text formula (t="str"), e.g. =IF(A1,"","x").
+                if (v is None or not v.text) and el.get("t") != "str":
+                    lay.no_value[(row, col)] = "=" + (f.text or "")
+            if el.get("t") == "e":
+                v = el.find(f"{_NS}v")
+                lay.errors[(row, col)] = (v.text if v is not None else None) or "#VALUE!"
             el.clear()
         elif tag == f"{_NS}row":
             el.clear()
@@ -434,6 +443,12 @@ _BOF, _EOF, _FILEPASS, _BOUNDSHEET, _XF = 0x0809, 0x000A, 0x002F, 0x0085, 0x00E0
 _ROW, _COLINFO, _DEFROWHEIGHT = 0x0208, 0x007D, 0x0225
 _MULRK, _MULBLANK = 0x00BD, 0x00BE
 _CELLS = {0x0201, 0x0203, 0x0204, 0x0205, 0x027E, 0x00FD, 0x0006}  # BLANK NUMBER ... FORMULA
+_BOOLERR, _FORMULA = 0x0205, 0x0006
+#: BIFF error codes -> the text Excel shows (MS-XLS 2.5.97.2, BErr).
+_BIFF_ERRORS = {
+    0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!",
+    0x1D: "#NAME?", 0x24: "#NUM!", 0x2A: "#N/A",
+}  # fmt: skip
 
 
 def _records(stream: bytes, pos: int = 0) -> Iterator[tuple[int, int, bytes]]:
@@ -494,6 +509,14 @@ def _xls_sheet_layout(stream: bytes, offset: int, bordered: list[bool]) -> _Layo
     for _pos, rtype, body in _records(stream, offset):
         if rtype in _CELLS and len(body) >= 6:
             draw(*struct.unpack_from("<HHH", body, 0))
+            row, col = struct.unpack_from("<HH", body, 0)
+            if rtype == _BOOLERR and len(body) >= 8 and body[7] == 1:
+                lay.errors[(row, col)] = _BIFF_ERRORS.get(body[6], "#VALUE!")
+            elif rtype == _FORMULA and len(body) >= 14 and body[12:14] == b"\xff\xff":
+                # a FORMULA's cached result: fExprO 0xFFFF marks a non-number; type 2 = error
+                if body[6] != 2:
+                    continue
+                lay.errors[(row, col)] = _BIFF_ERRORS.get(body[8], "#VALUE!")
         elif rtype == _MULBLANK and len(body) >= 6:
             row, first = struct.unpack_from("<HH", body, 0)
             n = (len(body) - 6) // 2
@@ -701,6 +724,8 @@ def _sheet_rows(
             if v == "" or v is None:
                 continue
             texts[(r, c)] = _text(v)
+    for (r, c), err in layout.errors.items():
+        texts[(r, c)] = err
     # Merged ranges: the anchor's value moves to the first visible cell; the rest is blank.
     for (r0, c0), (r1, c1) in merged:
         anchor = texts.get((r0, c0))
@@ -727,6 +752,17 @@ def _sheet_rows(
                 file=file,
             )
         )
+    for (r, c), err in sorted(layout.errors.items()):
+        problems.append(
+            WorkbookProblem(
+                "error-value",
+                sheet,
+                cell_ref(r, c),
+                f"the cell shows the error {err}",
+                err,
+                file=file,
+            )
+        )
     for (r, c), text in sorted(texts.items()):
         if row_hidden(r) or c in hidden_cols:
             if _is_figure(values[r][c] if r < len(values) and c < len(values[r]) else text):
@@ -741,6 +777,7 @@ def _sheet_rows(
                         file=file,
                     )
                 )
+    problems.sort(key=lambda p: _parse_ref(p.ref) if p.ref else (-1, -1))
     visible_texts = {
         k: t for k, t in texts.items() if not row_hidden(k[0]) and k[1] not in hidden_cols
     }
