@@ -137,9 +137,7 @@ def sheet_offsets(stream: bytes) -> dict[str, int]:
             offset = struct.unpack_from("<I", stream, pos + 4)[0]
             cch, flags = stream[pos + 10], stream[pos + 11]
             raw = stream[pos + 12 :]
-            name = (
-                raw[: 2 * cch].decode("utf-16-le") if flags & 1 else raw[:cch].decode("latin-1")
-            )
+            name = raw[: 2 * cch].decode("utf-16-le") if flags & 1 else raw[:cch].decode("latin-1")
             out[name] = offset
     return out
 
@@ -170,7 +168,9 @@ def test_compound_small_streams_and_names():
 
 def test_patch_xlsx_changes_one_part():
     data = xlsx(lambda wb: wb.active.append([1]))
-    patched = patch_xlsx(data, "xl/worksheets/sheet1.xml", lambda t: t.replace("<v>1</v>", "<v>7</v>"))
+    patched = patch_xlsx(
+        data, "xl/worksheets/sheet1.xml", lambda t: t.replace("<v>1</v>", "<v>7</v>")
+    )
     assert _values(patched) == [[[7]]] or _values(patched) == [[[7.0]]]
 
 

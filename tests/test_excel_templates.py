@@ -137,7 +137,15 @@ def test_vertical_merge_and_blank_header_cells(xlsx_rows, xls_rows):
     ):
         rows = _by_row(result.sheet(sheet))
         assert rows[4] == ("“三公”经费预算数", "", "", "", "", "", "机关运行经费预算数")
-        assert rows[5] == ("合计", "因公出国(境)费", "公务接待费", "公务用车购置及运行费", "", "", "")
+        assert rows[5] == (
+            "合计",
+            "因公出国(境)费",
+            "公务接待费",
+            "公务用车购置及运行费",
+            "",
+            "",
+            "",
+        )
         # 合计 is merged over A5:A6, 公务用车购置及运行费 over D5:F5: their other cells read "".
         assert rows[6] == ("", "", "", "小计", "购置费", "运行费", "")
 

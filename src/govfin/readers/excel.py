@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import math
 import os
 import re
 import struct
@@ -161,7 +162,7 @@ def cell_ref(row: int, col: int) -> str:
     return f"{letters}{row + 1}"
 
 
-def number_text(value: float | int) -> str:
+def number_text(value: float) -> str:
     """A number as Excel shows it: at most 15 significant digits, never an exponent.
 
     Excel keeps 15 significant digits, so a float such as ``0.1 + 0.2`` (stored as
@@ -171,7 +172,7 @@ def number_text(value: float | int) -> str:
         return "TRUE" if value else "FALSE"
     if isinstance(value, int):
         return str(value)
-    if value != value or value in (float("inf"), float("-inf")):
+    if not math.isfinite(value):
         return str(value)
     text = format(Decimal(f"{value:.15g}"), "f")
     if "." in text:
@@ -400,10 +401,8 @@ class _Compound:
 
     def _sector(self, n: int) -> bytes:
         off = (n + 1) * self.ssz
-        if off + self.ssz > len(self.data):
-            # The last sector may be short in files written without padding.
-            if off >= len(self.data):
-                raise _Damaged(f"sector {n} beyond the end of the file")
+        if off >= len(self.data):  # (the last sector may be short: files written unpadded)
+            raise _Damaged(f"sector {n} beyond the end of the file")
         return self.data[off : off + self.ssz]
 
     def _chain(self, start: int, fat: list[int], read: Any) -> bytes:
@@ -422,7 +421,7 @@ class _Compound:
         return name in self.entries
 
     def stream(self, name: str) -> bytes:
-        kind, start, size = self.entries[name]
+        _kind, start, size = self.entries[name]
         if size < self.cutoff:
             if self._ministream is None:
                 self._ministream = self._chain(self.root[0], self.fat, self._sector)
@@ -764,19 +763,20 @@ def _sheet_rows(
             )
         )
     for (r, c), text in sorted(texts.items()):
-        if row_hidden(r) or c in hidden_cols:
-            if _is_figure(values[r][c] if r < len(values) and c < len(values[r]) else text):
-                what = "row" if row_hidden(r) else "column"
-                problems.append(
-                    WorkbookProblem(
-                        "hidden-figure",
-                        sheet,
-                        cell_ref(r, c),
-                        f"a figure in a hidden {what}; not read",
-                        text,
-                        file=file,
-                    )
+        if not (row_hidden(r) or c in hidden_cols):
+            continue
+        if _is_figure(values[r][c] if r < len(values) and c < len(values[r]) else text):
+            what = "row" if row_hidden(r) else "column"
+            problems.append(
+                WorkbookProblem(
+                    "hidden-figure",
+                    sheet,
+                    cell_ref(r, c),
+                    f"a figure in a hidden {what}; not read",
+                    text,
+                    file=file,
                 )
+            )
     problems.sort(key=lambda p: _parse_ref(p.ref) if p.ref else (-1, -1))
     visible_texts = {
         k: t for k, t in texts.items() if not row_hidden(k[0]) and k[1] not in hidden_cols
