@@ -369,3 +369,12 @@ def test_empty_strings_are_blank(value):
         wb.active.append(["a", value, "b"])
 
     assert read(xlsx(build)).rows[0].cells == ("a", "", "b")
+
+
+def test_docstring_examples():
+    import doctest
+
+    from govfin.readers import excel
+
+    result = doctest.testmod(excel, raise_on_error=False)
+    assert result.attempted > 0 and result.failed == 0

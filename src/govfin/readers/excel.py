@@ -382,6 +382,9 @@ class _Compound:
                 continue
             fat.extend(struct.unpack(f"<{self.ssz // 4}I", self._sector(s)))
         self.fat = fat
+        used = [i for i, nxt in enumerate(fat) if nxt != _FREE]
+        if used and (used[-1] + 2) * self.ssz > len(data):
+            raise _Damaged("the file is cut short: its last sectors are missing")
         dirs = self._chain(first_dir, self.fat, self._sector)
         self.entries: dict[str, tuple[int, int, int]] = {}  # name -> (type, start, size)
         self.root: tuple[int, int] = (0, 0)

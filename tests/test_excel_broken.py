@@ -1,0 +1,211 @@
+"""Broken workbooks give a typed ReadError naming the file, never a traceback from below.
+
+Empty, not a workbook (random bytes, HTML saved as .xls, a zip or OLE file of another kind),
+damaged (cut short at many points, a corrupt part), password-protected (an encrypted .xlsx is
+an OLE container with EncryptionInfo and EncryptedPackage streams; an encrypted .xls carries a
+FILEPASS record: both built here by hand, see test_excel_fixtures.compound), and python-calamine
+missing.  The .xls hidden-row path is tested here too, by flagging a ROW record of the
+template and re-packing it.
+"""
+
+from __future__ import annotations
+
+import builtins
+import io
+import random
+import struct
+import zipfile
+
+import pytest
+from test_excel_fixtures import (
+    XLS_TEMPLATE,
+    XLSX_TEMPLATE,
+    biff_records,
+    compound,
+    sheet_offsets,
+    workbook_stream,
+    xlsx,
+)
+
+from govfin.readers.errors import ReadError
+from govfin.readers.excel import (
+    DamagedWorkbookError,
+    EmptyWorkbookError,
+    EncryptedWorkbookError,
+    ExcelSupportMissingError,
+    NotAWorkbookError,
+    WorkbookError,
+    extract_workbook,
+)
+
+
+def _raises(cls: type[WorkbookError], data: bytes, name: str = "预算.xlsx") -> WorkbookError:
+    with pytest.raises(cls) as info:
+        extract_workbook(data, name=name)
+    err = info.value
+    assert isinstance(err, ReadError) and isinstance(err, ValueError)
+    assert err.where == name and str(err).startswith(f"{name}: ")
+    assert err.__cause__ is None  # no chained traceback
+    assert err.__context__ is None or err.__suppress_context__
+    return err
+
+
+def test_empty_file():
+    err = _raises(EmptyWorkbookError, b"")
+    assert "empty" in str(err)
+
+
+def test_empty_file_on_disk_names_the_file(tmp_path):
+    path = tmp_path / "空.xls"
+    path.write_bytes(b"")
+    with pytest.raises(EmptyWorkbookError, match=r"^空\.xls: "):
+        extract_workbook(path)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_random_bytes_are_not_a_workbook(seed):
+    data = random.Random(seed).randbytes(2000)
+    _raises(NotAWorkbookError, data)
+
+
+def test_html_saved_as_xls():
+    data = "<html><body><table><tr><td>收入</td></tr></table></body></html>".encode()
+    err = _raises(NotAWorkbookError, data, "决算.xls")
+    assert "HTML" in str(err)
+
+
+def test_text_file():
+    _raises(NotAWorkbookError, "科目编码\t科目名称\n201\t一般公共服务支出\n".encode())
+
+
+def test_zip_that_is_not_a_workbook():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        zf.writestr("word/document.xml", "<w:document/>")
+    err = _raises(NotAWorkbookError, out.getvalue(), "说明.docx")
+    assert "xl/workbook.xml" in str(err)
+
+
+def test_xlsb_is_named():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        zf.writestr("xl/workbook.bin", b"\0")
+    assert ".xlsb" in str(_raises(NotAWorkbookError, out.getvalue()))
+
+
+def test_ole_file_without_a_workbook_stream():
+    data = compound({"WordDocument": b"\0" * 100})
+    assert "Workbook stream" in str(_raises(NotAWorkbookError, data, "说明.doc"))
+
+
+@pytest.mark.parametrize("template", [XLSX_TEMPLATE, XLS_TEMPLATE], ids=["xlsx", "xls"])
+def test_cut_short_at_many_points(template):
+    data = template.read_bytes()
+    for cut in (9, 100, 511, 600, len(data) // 3, len(data) // 2, len(data) - 100, len(data) - 1):
+        with pytest.raises(WorkbookError) as info:
+            extract_workbook(data[:cut], name=template.name)
+        assert type(info.value) in (DamagedWorkbookError, NotAWorkbookError), cut
+        assert str(info.value).startswith(template.name)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_random_damage_raises_only_workbook_errors(seed):
+    """Flipped bytes: either the damage goes unnoticed (rows come back) or a WorkbookError."""
+    rng = random.Random(seed)
+    template = XLSX_TEMPLATE if seed % 2 else XLS_TEMPLATE
+    data = bytearray(template.read_bytes())
+    for _ in range(rng.randint(1, 40)):
+        data[rng.randrange(len(data))] = rng.randrange(256)
+    try:
+        result = extract_workbook(bytes(data), name=template.name)
+    except WorkbookError as err:
+        assert str(err).startswith(template.name)
+    else:
+        assert all(isinstance(c, str) for r in result.rows for c in r.cells)
+
+
+def test_corrupt_sheet_xml():
+    def build(wb):
+        wb.active.append([1, 2])
+
+    data = xlsx(build)
+    zin = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zout:
+        for info in zin.infolist():
+            raw = zin.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                raw = raw[: len(raw) // 2]  # the XML stops mid-element
+            zout.writestr(info, raw)
+    _raises(DamagedWorkbookError, out.getvalue())
+
+
+def test_garbage_workbook_stream_in_a_valid_ole_file():
+    data = compound({"Workbook": random.Random(1).randbytes(5000)})
+    _raises(DamagedWorkbookError, data, "预算.xls")
+
+
+# --- encrypted ------------------------------------------------------------------------------
+def test_encrypted_xlsx_container():
+    # An agile-encrypted workbook: version 4.4 EncryptionInfo, then the encrypted package.
+    info = struct.pack("<HHI", 4, 4, 0x40) + b"<?xml version='1.0'?><encryption/>"
+    package = struct.pack("<Q", 10000) + random.Random(2).randbytes(10000)
+    data = compound({"EncryptionInfo": info, "EncryptedPackage": package})
+    err = _raises(EncryptedWorkbookError, data, "部门预算.xlsx")
+    assert "password" in str(err)
+
+
+def test_encrypted_xls_filepass():
+    stream = workbook_stream(XLS_TEMPLATE.read_bytes())
+    _pos, rtype, size = next(biff_records(stream))
+    assert rtype == 0x0809  # BOF
+    # FILEPASS right after the globals' BOF (MS-XLS 2.4.117): RC4, version 1.1, salt and
+    # verifier left zero (the reader must stop at the record, not decrypt).
+    filepass = struct.pack("<HHHHH", 0x002F, 54, 1, 1, 1) + b"\0" * 48
+    cut = 4 + size
+    encrypted = stream[:cut] + filepass + stream[cut:]
+    err = _raises(EncryptedWorkbookError, compound({"Workbook": encrypted}), "单位预算.xls")
+    assert "password" in str(err)
+
+
+# --- calamine missing -----------------------------------------------------------------------
+def test_missing_calamine_says_how_to_install(monkeypatch):
+    real_import = builtins.__import__
+
+    def no_calamine(name, *args, **kwargs):
+        if name == "python_calamine" or name.startswith("python_calamine."):
+            raise ImportError("No module named 'python_calamine'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_calamine)
+    with pytest.raises(ExcelSupportMissingError) as info:
+        extract_workbook(XLSX_TEMPLATE)
+    assert "pip install 'govfin[excel]'" in str(info.value)
+    assert isinstance(info.value, ImportError) and isinstance(info.value, ReadError)
+
+
+# --- .xls: hidden rows from the BIFF records ------------------------------------------------
+def _with_row_flag(stream: bytes, sheet: str, row: int, mask: int) -> bytes:
+    """The stream with ``mask`` or-ed into the grbit of ``sheet``'s ROW record for ``row``."""
+    out = bytearray(stream)
+    for pos, rtype, _size in biff_records(stream, sheet_offsets(stream)[sheet]):
+        if rtype == 0x0208 and struct.unpack_from("<H", stream, pos + 4)[0] == row:
+            flags = struct.unpack_from("<H", stream, pos + 4 + 12)[0]
+            struct.pack_into("<H", out, pos + 4 + 12, flags | mask)
+            return bytes(out)
+    raise AssertionError(f"no ROW record for row {row} in {sheet}")
+
+
+def test_xls_hidden_row_is_skipped_and_its_figure_reported():
+    stream = workbook_stream(XLS_TEMPLATE.read_bytes())
+    # Row 9 of 单位收入总表 (0-based 8): 205 | | | 教育支出.  0x20 = fDyZero, the row is hidden.
+    hidden = compound({"Workbook": _with_row_flag(stream, "单位收入总表", 8, 0x20)})
+    plain = extract_workbook(compound({"Workbook": stream}), name="t.xls")
+    result = extract_workbook(hidden, name="t.xls")
+    before = {r.row for r in plain.sheet("单位收入总表")}
+    after = {r.row for r in result.sheet("单位收入总表")}
+    assert 9 in before and before - after == {9}
+    assert [(p.kind, p.sheet, p.ref, p.text) for p in result.problems] == [
+        ("hidden-figure", "单位收入总表", "A9", "205")
+    ]
+    assert plain.problems == ()
