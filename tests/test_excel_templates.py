@@ -219,3 +219,33 @@ def test_prose_sheets_are_one_cell_rows(xlsx_rows, xls_rows):
         assert "\n" in rows[1].cells[0]  # a paragraph cell keeps its line breaks
     toc = [r.cells[0] for r in xls_rows.sheet("目录")]
     assert toc[0] == "目  录" and "五、单位预算表" in toc
+
+
+def test_filled_copy_of_the_template_reads_back_its_figures(tmp_path):
+    """Fill the 收入总表 of a copy as a unit would (openpyxl keeps the template's borders)."""
+    wb = openpyxl.load_workbook(XLSX_TEMPLATE)
+    ws = wb["部门收入总表"]
+    figures = {
+        9: (205, None, None, "教育支出", 1234567.89, 1200000, 34567.89, 0, 0),
+        10: (205, "02", None, "普通教育", 1234567.89, 1200000, 34567.89, 0, 0),
+        11: (205, "02", "05", "高等教育", 1234567.89, 1200000, 34567.89, 0, 0),
+    }
+    for row, values in figures.items():
+        for col, value in enumerate(values, start=1):
+            ws.cell(row, col).value = value
+    for row in (12, 13, 14, 15, 16, 17):  # the placeholder rows are cleared
+        for col in range(1, 10):
+            ws.cell(row, col).value = None
+    ws["E20"], ws["F20"], ws["G20"], ws["H20"], ws["I20"] = 1234567.89, 1200000, 34567.89, 0, 0
+    path = tmp_path / "部门预算.xlsx"
+    wb.save(path)
+
+    result = extract_workbook(path)
+    rows = _by_row(result.sheet("部门收入总表"))
+    assert rows[9] == ("205", "", "", "教育支出", "1234567.89", "1200000", "34567.89", "0", "0")
+    assert rows[11][:4] == ("205", "02", "05", "高等教育")
+    assert rows[20] == ("合计", "", "", "", "1234567.89", "1200000", "34567.89", "0", "0")
+    assert not set(range(12, 20)) & set(rows)  # cleared rows hold no text any more
+    for row, cells in INCOME_HEADER:
+        assert rows[row] == cells
+    assert result.problems == ()

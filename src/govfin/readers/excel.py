@@ -34,6 +34,7 @@ a :class:`WorkbookError` (a :class:`~govfin.readers.errors.ReadError`) naming th
 from __future__ import annotations
 
 import datetime
+import functools
 import io
 import math
 import os
@@ -239,20 +240,36 @@ class _Damaged(Exception):
 
 
 # xlsx ---------------------------------------------------------------------------------------
-_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_RNS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_PKG_RNS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _REF = re.compile(r"([A-Z]+)(\d+)")
 
 
-def _parse_ref(ref: str) -> tuple[int, int]:
-    m = _REF.fullmatch(ref.replace("$", "").upper())
-    if not m:
-        raise _Damaged(f"bad cell reference {ref!r}")
+@functools.lru_cache(maxsize=4096)
+def _column(letters: str) -> int:
     col = 0
-    for ch in m.group(1):
+    for ch in letters:
         col = col * 26 + ord(ch) - 64
-    return int(m.group(2)) - 1, col - 1
+    return col - 1
+
+
+def _parse_ref(ref: str) -> tuple[int, int]:
+    """0-based (row, column) of an A1 reference."""
+    m = _REF.fullmatch(ref)
+    if not m:
+        m = _REF.fullmatch(ref.replace("$", "").upper())
+        if not m:
+            raise _Damaged(f"bad cell reference {ref!r}")
+    return int(m.group(2)) - 1, _column(m.group(1))
+
+
+def _named(root: ElementTree.Element, local: str) -> Iterator[ElementTree.Element]:
+    """The elements under ``root`` called ``local`` in whatever namespace (transitional, strict)."""
+    for el in root.iter():
+        if el.tag == local or el.tag.endswith("}" + local):
+            yield el
+
+
+def _child(el: ElementTree.Element, local: str) -> ElementTree.Element | None:
+    return next((c for c in el if c.tag == local or c.tag.endswith("}" + local)), None)
 
 
 def _xlsx_layouts(zf: zipfile.ZipFile) -> dict[str, _Layout]:
@@ -261,20 +278,20 @@ def _xlsx_layouts(zf: zipfile.ZipFile) -> dict[str, _Layout]:
     try:
         rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
     except KeyError:
-        rels = ElementTree.fromstring("<Relationships/>")
+        rels = ElementTree.Element("Relationships")
     targets = {}
-    for rel in rels.iter(f"{_PKG_RNS}Relationship"):
+    for rel in _named(rels, "Relationship"):
         target = rel.get("Target", "")
         target = target.lstrip("/") if target.startswith("/") else "xl/" + target
         targets[rel.get("Id")] = os.path.normpath(target).replace(os.sep, "/")
     bordered = _xlsx_bordered_styles(zf)
     names = set(zf.namelist())
     out = {}
-    for sheet in wb.iter(f"{_NS}sheet"):
-        part = targets.get(sheet.get(f"{_RNS}id"))
+    for sheet in _named(wb, "sheet"):
+        rid = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), None)
+        part = targets.get(rid)
         if part in names:
-            with zf.open(part) as fh:
-                out[sheet.get("name", "")] = _xlsx_sheet_layout(fh, bordered)
+            out[sheet.get("name", "")] = _xlsx_sheet_layout(zf.read(part), bordered)
     return out
 
 
@@ -284,65 +301,70 @@ def _xlsx_bordered_styles(zf: zipfile.ZipFile) -> set[int]:
         styles = ElementTree.fromstring(zf.read("xl/styles.xml"))
     except KeyError:
         return set()
-    borders = styles.find(f"{_NS}borders")
+    borders = _child(styles, "borders")
     with_line = set()
     for i, border in enumerate(borders if borders is not None else ()):
         for side in ("left", "right", "top", "bottom"):
-            el = border.find(f"{_NS}{side}")
+            el = _child(border, side)
             if el is not None and el.get("style") not in (None, "none"):
                 with_line.add(i)
                 break
-    xfs = styles.find(f"{_NS}cellXfs")
+    xfs = _child(styles, "cellXfs")
     return {
         i
         for i, xf in enumerate(xfs if xfs is not None else ())
-        if int(xf.get("borderId", "0") or 0) in with_line
+        if int(xf.get("borderId") or 0) in with_line
     }
 
 
-def _xlsx_sheet_layout(fh: Any, bordered: set[int]) -> _Layout:
+def _xlsx_sheet_layout(xml: bytes, bordered: set[int]) -> _Layout:
+    """One sheet's layout from its XML (any SpreadsheetML namespace, transitional or strict)."""
+    m = re.search(rb'xmlns="([^"]+)"', xml[:4096])
+    ns = "{" + m.group(1).decode() + "}" if m else ""
+    row_tag, c_tag, f_tag, v_tag = f"{ns}row", f"{ns}c", f"{ns}f", f"{ns}v"
+    col_tag, format_tag = f"{ns}col", f"{ns}sheetFormatPr"
     lay = _Layout()
-    row = -1
-    col = -1
-    for event, el in ElementTree.iterparse(fh, events=("start", "end")):
-        tag = el.tag
-        if event == "start":
-            if tag == f"{_NS}row":
-                r = el.get("r")
-                row = int(r) - 1 if r else row + 1
-                col = -1
-                if el.get("hidden") in ("1", "true"):
-                    lay.hidden_rows.add(row)
-                else:
-                    lay.shown_rows.add(row)
-            continue
-        if tag == f"{_NS}c":
-            ref = el.get("r")
-            if ref:
-                row, col = _parse_ref(ref)
-            else:
-                col += 1
-            if bordered and int(el.get("s", "0") or 0) in bordered:
-                lay.drawn.add((row, col))
-            f = el.find(f"{_NS}f")
-            if f is not None:
-                v = el.find(f"{_NS}v")
-                # No <v>, or an empty one (openpyxl writes <v/>): never calculated.  An empty
-                # <v> is a real result only for a text formula (t="str"), e.g. =IF(A1,"","x").
-                if (v is None or not v.text) and el.get("t") != "str":
-                    lay.no_value[(row, col)] = "=" + (f.text or "")
-            if el.get("t") == "e":
-                v = el.find(f"{_NS}v")
-                lay.errors[(row, col)] = (v.text if v is not None else None) or "#VALUE!"
-            el.clear()
-        elif tag == f"{_NS}row":
-            el.clear()
-        elif tag == f"{_NS}col":
-            if el.get("hidden") in ("1", "true"):
-                lo, hi = int(el.get("min", "1")), int(el.get("max", "1"))
-                lay.hidden_cols.update(range(lo - 1, min(hi, 16384)))
-        elif tag == f"{_NS}sheetFormatPr":
+    root = ElementTree.fromstring(xml)  # the C parser builds the tree faster than iterparse
+    for el in root:
+        if el.tag == format_tag:
             lay.rows_hidden_by_default = el.get("zeroHeight") in ("1", "true")
+        elif el.tag == f"{ns}cols":
+            for col_el in el:
+                if col_el.tag == col_tag and col_el.get("hidden") in ("1", "true"):
+                    lo, hi = int(col_el.get("min", "1")), int(col_el.get("max", "1"))
+                    lay.hidden_cols.update(range(lo - 1, min(hi, 16384)))
+    data = root.find(f"{ns}sheetData")
+    row = -1
+    for row_el in data if data is not None else ():
+        if row_el.tag != row_tag:
+            continue
+        r = row_el.get("r")
+        row = int(r) - 1 if r else row + 1
+        if row_el.get("hidden") in ("1", "true"):
+            lay.hidden_rows.add(row)
+        else:
+            lay.shown_rows.add(row)
+        col = -1
+        for c in row_el:
+            if c.tag != c_tag:
+                continue
+            ref = c.get("r")
+            col = _parse_ref(ref)[1] if ref else col + 1
+            if bordered and int(c.get("s") or 0) in bordered:
+                lay.drawn.add((row, col))
+            if not len(c):
+                continue
+            f = c.find(f_tag)
+            t = c.get("t")
+            if f is not None:
+                v = c.find(v_tag)
+                # No <v>, or an empty one (openpyxl writes <v/>): never calculated.  An
+                # empty <v> is a result only for a text formula (t="str"): =IF(A1,"","x").
+                if (v is None or not v.text) and t != "str":
+                    lay.no_value[(row, col)] = "=" + (f.text or "")
+            if t == "e":
+                v = c.find(v_tag)
+                lay.errors[(row, col)] = (v.text if v is not None else None) or "#VALUE!"
     return lay
 
 
