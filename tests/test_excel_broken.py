@@ -4,8 +4,8 @@ Empty, not a workbook (random bytes, HTML saved as .xls, a zip or OLE file of an
 damaged (cut short at many points, a corrupt part), password-protected (an encrypted .xlsx is
 an OLE container with EncryptionInfo and EncryptedPackage streams; an encrypted .xls carries a
 FILEPASS record: both built here by hand, see test_excel_fixtures.compound), and python-calamine
-missing.  The .xls hidden-row path is tested here too, by flagging a ROW record of the
-template and re-packing it.
+missing.  The .xls hidden rows and columns are tested here too, by flagging a ROW or COLINFO
+record of the template and re-packing it.
 """
 
 from __future__ import annotations
@@ -209,3 +209,34 @@ def test_xls_hidden_row_is_skipped_and_its_figure_reported():
         ("hidden-figure", "单位收入总表", "A9", "205")
     ]
     assert plain.problems == ()
+
+
+def _with_colinfo_hidden(stream: bytes, sheet: str, first_col: int) -> bytes:
+    """The stream with the COLINFO record starting at ``first_col`` marked hidden (fHidden)."""
+    out = bytearray(stream)
+    for pos, rtype, _size in biff_records(stream, sheet_offsets(stream)[sheet]):
+        if rtype == 0x007D and struct.unpack_from("<H", stream, pos + 4)[0] == first_col:
+            flags = struct.unpack_from("<H", stream, pos + 4 + 8)[0]
+            struct.pack_into("<H", out, pos + 4 + 8, flags | 1)
+            return bytes(out)
+    raise AssertionError(f"no COLINFO record from column {first_col} in {sheet}")
+
+
+def test_xls_hidden_columns_are_skipped_and_a_merge_moves_right():
+    stream = workbook_stream(XLS_TEMPLATE.read_bytes())
+    # The template's 单位收入总表 has one COLINFO record for D and one for E: hide both.
+    stream = _with_colinfo_hidden(
+        _with_colinfo_hidden(stream, "单位收入总表", 3), "单位收入总表", 4
+    )
+    result = extract_workbook(compound({"Workbook": stream}), name="t.xls")
+    rows = {r.row: r for r in result.sheet("单位收入总表")}
+    # 收入预算 is merged over E6:I6; with E hidden it shows in F6, the first visible cell.
+    assert rows[6].cells == ("项目", "", "", "收入预算", "", "", "")
+    assert rows[6].refs == ("A6", "B6", "C6", "F6", "G6", "H6", "I6")
+    assert rows[7].cells == ("功能分类科目编码", "", "", "财政拨款收入", "事业收入",
+                             "事业单位\n经营收入", "其他收入")  # fmt: skip
+    # Hidden D and E hold text (names, 合计) and blank amounts: no figure to report.
+    assert result.problems == ()
+    # Other sheets keep all their columns.
+    other = {r.row: r.cells for r in result.sheet("单位支出总表")}
+    assert other[7][3:5] == ("功能分类科目名称", "合计")
