@@ -17,6 +17,8 @@ import struct
 import zipfile
 
 import pytest
+from openpyxl.styles import Border, Side
+from openpyxl.utils import get_column_letter
 from test_excel_fixtures import (
     XLS_TEMPLATE,
     XLSX_TEMPLATE,
@@ -29,12 +31,14 @@ from test_excel_fixtures import (
 
 from govfin.readers.errors import ReadError
 from govfin.readers.excel import (
+    MAX_CELLS,
     DamagedWorkbookError,
     EmptyWorkbookError,
     EncryptedWorkbookError,
     ExcelSupportMissingError,
     NotAWorkbookError,
     WorkbookError,
+    WorkbookTooLargeError,
     extract_workbook,
 )
 
@@ -143,6 +147,28 @@ def test_corrupt_sheet_xml():
 def test_garbage_workbook_stream_in_a_valid_ole_file():
     data = compound({"Workbook": random.Random(1).randbytes(5000)})
     _raises(DamagedWorkbookError, data, "预算.xls")
+
+
+def test_a_stray_value_far_away_is_refused_before_the_grid_is_built():
+    def build(wb):
+        ws = wb.active
+        ws.title = "收入"
+        ws["A1"] = "标题"
+        ws.cell(5000, 1200).value = 1  # 5000 x 1200 = 6 million cells
+
+    assert 5000 * 1200 > MAX_CELLS
+    err = _raises(WorkbookTooLargeError, xlsx(build))
+    assert "sheet 收入" in str(err) and f"{get_column_letter(1200)}5000" in str(err)
+
+
+def test_a_large_styled_but_empty_area_is_not_refused():
+    def build(wb):
+        ws = wb.active
+        ws["A1"] = "标题"
+        ws.cell(5000, 1200).border = Border(left=Side(style="thin"))  # styled, no value
+
+    result = extract_workbook(xlsx(build), name="t.xlsx")
+    assert [r.cells for r in result.rows] == [("标题",)]
 
 
 # --- encrypted ------------------------------------------------------------------------------

@@ -41,6 +41,7 @@ import os
 import re
 import struct
 import zipfile
+import zlib
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
@@ -52,6 +53,7 @@ from govfin.readers.errors import ReadError
 from govfin.readers.source import SourceRow
 
 __all__ = [
+    "MAX_CELLS",
     "DamagedWorkbookError",
     "EmptyWorkbookError",
     "EncryptedWorkbookError",
@@ -60,12 +62,18 @@ __all__ = [
     "WorkbookError",
     "WorkbookProblem",
     "WorkbookRows",
+    "WorkbookTooLargeError",
     "cell_ref",
     "extract_workbook",
     "number_text",
 ]
 
 INSTALL_HINT = "pip install 'govfin[excel]'"
+
+#: The largest used area (rows x columns from A1) read from one sheet.  The values of a sheet
+#: are held as a dense grid (in python-calamine and here), so one stray value far away (say at
+#: XFD1048576) would need gigabytes; a filing template uses a few thousand cells.
+MAX_CELLS = 5_000_000
 
 
 # --- errors ---------------------------------------------------------------------------------
@@ -87,6 +95,10 @@ class DamagedWorkbookError(WorkbookError):
 
 class EncryptedWorkbookError(WorkbookError):
     """The workbook is password-protected (encrypted); save it without a password first."""
+
+
+class WorkbookTooLargeError(WorkbookError):
+    """A sheet whose used area (A1 to its last value) exceeds :data:`MAX_CELLS` cells."""
 
 
 class ExcelSupportMissingError(WorkbookError, ImportError):
@@ -228,6 +240,13 @@ class _Layout:
     drawn: set[tuple[int, int]] = attrs.field(factory=set)
     no_value: dict[tuple[int, int], str] = attrs.field(factory=dict)
     errors: dict[tuple[int, int], str] = attrs.field(factory=dict)  # "#DIV/0!" ...
+    extent: tuple[int, int] = (-1, -1)  # the last row and column holding a value
+
+    def hold(self, row: int, col: int) -> None:
+        """Note a cell holding a value, for the sheet's extent."""
+        er, ec = self.extent
+        if row > er or col > ec:
+            self.extent = (max(row, er), max(col, ec))
 
     def row_hidden(self, r: int) -> bool:
         if self.rows_hidden_by_default:
@@ -354,6 +373,7 @@ def _xlsx_sheet_layout(xml: bytes, bordered: set[int]) -> _Layout:
                 lay.drawn.add((row, col))
             if not len(c):
                 continue
+            lay.hold(row, col)
             f = c.find(f_tag)
             t = c.get("t")
             if f is not None:
@@ -467,7 +487,7 @@ _BOF, _EOF, _FILEPASS, _BOUNDSHEET, _XF = 0x0809, 0x000A, 0x002F, 0x0085, 0x00E0
 _ROW, _COLINFO, _DEFROWHEIGHT = 0x0208, 0x007D, 0x0225
 _MULRK, _MULBLANK = 0x00BD, 0x00BE
 _CELLS = {0x0201, 0x0203, 0x0204, 0x0205, 0x027E, 0x00FD, 0x0006}  # BLANK NUMBER ... FORMULA
-_BOOLERR, _FORMULA = 0x0205, 0x0006
+_BLANK, _BOOLERR, _FORMULA = 0x0201, 0x0205, 0x0006
 #: BIFF error codes -> the text Excel shows (MS-XLS 2.5.97.2, BErr).
 _BIFF_ERRORS = {
     0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!",
@@ -534,6 +554,8 @@ def _xls_sheet_layout(stream: bytes, offset: int, bordered: list[bool]) -> _Layo
         if rtype in _CELLS and len(body) >= 6:
             draw(*struct.unpack_from("<HHH", body, 0))
             row, col = struct.unpack_from("<HH", body, 0)
+            if rtype != _BLANK:
+                lay.hold(row, col)
             if rtype == _BOOLERR and len(body) >= 8 and body[7] == 1:
                 lay.errors[(row, col)] = _BIFF_ERRORS.get(body[6], "#VALUE!")
             elif rtype == _FORMULA and len(body) >= 14 and body[12:14] == b"\xff\xff":
@@ -551,6 +573,8 @@ def _xls_sheet_layout(stream: bytes, offset: int, bordered: list[bool]) -> _Layo
             n = (len(body) - 6) // 6
             for i in range(n):
                 draw(row, first + i, struct.unpack_from("<H", body, 4 + 6 * i)[0])
+            if n:
+                lay.hold(row, first + n - 1)
         elif rtype == _ROW and len(body) >= 16:
             row = struct.unpack_from("<H", body, 0)[0]
             if struct.unpack_from("<H", body, 12)[0] & 0x20:
@@ -663,6 +687,25 @@ def extract_workbook(
     calamine = _calamine()
     kind, handle = _sniff(data, file)
     try:
+        if kind == "xlsx":
+            layouts = _xlsx_layouts(handle)
+        elif kind == "xls":
+            layouts = _xls_layouts(handle)
+        else:
+            layouts = {}
+    except (_Damaged, ElementTree.ParseError, KeyError, struct.error, ValueError, EOFError,
+            OSError, zipfile.BadZipFile, zlib.error, NotImplementedError) as exc:  # fmt: skip
+        raise DamagedWorkbookError(f"a damaged workbook: {exc}", where=file) from None
+    for sheet_name, lay in layouts.items():
+        last_row, last_col = lay.extent
+        if (last_row + 1) * (last_col + 1) > MAX_CELLS:
+            raise WorkbookTooLargeError(
+                f"sheet {sheet_name}: a value at {cell_ref(last_row, last_col)} makes its used "
+                f"area {last_row + 1} rows x {last_col + 1} columns, more than {MAX_CELLS} "
+                "cells (delete the stray cells far from the tables)",
+                where=file,
+            )
+    try:
         book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         metas = list(book.sheets_metadata)
     except BaseException as exc:
@@ -673,16 +716,6 @@ def extract_workbook(
                 "the workbook is password-protected (encrypted): save a copy without a password",
                 where=file,
             ) from None
-        raise DamagedWorkbookError(f"a damaged workbook: {exc}", where=file) from None
-    try:
-        if kind == "xlsx":
-            layouts = _xlsx_layouts(handle)
-        elif kind == "xls":
-            layouts = _xls_layouts(handle)
-        else:
-            layouts = {}
-    except (_Damaged, ElementTree.ParseError, KeyError, struct.error, ValueError,
-            zipfile.BadZipFile, EOFError, OSError) as exc:  # fmt: skip
         raise DamagedWorkbookError(f"a damaged workbook: {exc}", where=file) from None
 
     rows: list[SourceRow] = []
