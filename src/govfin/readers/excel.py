@@ -19,7 +19,8 @@ What a person sees, and so what the rows hold:
 - hidden rows and columns are left out; a hidden cell that carries a figure is reported;
 - numbers as Excel shows them (15 significant digits, no float artefacts, integers without
   ``.0``); text as stored (numbers stored as text stay text); dates as ISO text; ``TRUE`` and
-  ``FALSE``; a formula by its cached value (a formula without one is reported, its cell blank).
+  ``FALSE``; a formula by its cached value (a formula without one is reported, its cell blank);
+  an error value (``#REF!``) as its text, reported.
 
 Anything worth a reader's attention that is not an error is a :class:`WorkbookProblem`,
 returned beside the rows in :class:`WorkbookRows`.  A file that cannot be read at all raises
@@ -786,10 +787,13 @@ def _sheet_rows(
     # Merged ranges: the anchor's value moves to the first visible cell; the rest is blank.
     for (r0, c0), (r1, c1) in merged:
         anchor = texts.get((r0, c0))
-        for r in range(r0, r1 + 1):
-            for c in range(c0, c1 + 1):
-                if (r, c) != (r0, c0):
-                    texts.pop((r, c), None)
+        if (r1 - r0 + 1) * (c1 - c0 + 1) > len(texts):  # a wide merge: look at the values
+            covered = [k for k in texts if r0 <= k[0] <= r1 and c0 <= k[1] <= c1]
+        else:
+            covered = [(r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)]
+        for key in covered:
+            if key != (r0, c0):
+                texts.pop(key, None)
         if anchor is None:
             continue
         vr = next((r for r in range(r0, r1 + 1) if not row_hidden(r)), None)
