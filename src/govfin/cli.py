@@ -162,7 +162,13 @@ def _run_diff(args: argparse.Namespace) -> int:
 
 def _add_source(parser: argparse.ArgumentParser) -> None:
     source = parser.add_mutually_exclusive_group(required=True)
-    source.add_argument("file", nargs="?", help="text extracted from a published disclosure")
+    source.add_argument(
+        "file",
+        nargs="*",
+        default=[],
+        help="a published disclosure: a PDF (needs govfin[pdf]), an Excel workbook (needs "
+        "govfin[excel]) or its text, one printed row per line, cells separated by tabs",
+    )
     source.add_argument(
         "--example",
         nargs="?",
@@ -174,6 +180,15 @@ def _add_source(parser: argparse.ArgumentParser) -> None:
         "--strict", action="store_true", help="any unrecognised line inside a table is an error"
     )
     parser.add_argument(
+        "--join",
+        action="store_true",
+        help="the FILEs are parts of ONE disclosure (e.g. its narrative and its tables as two "
+        "PDFs), read in the order given; each keeps its own page numbers in places",
+    )
+    parser.add_argument(
+        "--encoding", help="encoding of a text FILE (default: UTF-8, else GB18030)"
+    )
+    parser.add_argument(
         "--year",
         type=int,
         help="edition of 《政府收支分类科目》 to read and check codes against (default: the "
@@ -181,15 +196,17 @@ def _add_source(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _read(args: argparse.Namespace) -> ReadResult:
-    """Read FILE or the bundled example, with the edition of ``--year``.
+def _read(args: argparse.Namespace, files: Sequence[str] | None = None) -> ReadResult:
+    """Read FILE(s) (``files``: one document's parts) or the bundled example, with the
+    edition of ``--year``.
 
     A read error that leaves no document (empty input, not a disclosure) is raised, and main()
     turns it into exit status 2; other read errors are printed and stay in the returned log;
     so are the lines a lenient read could not place (a strict read raises on the first).
     """
     from govfin import examples
-    from govfin.readers import EmptyInputError, NotADisclosureError, read_file, read_text
+    from govfin.readers import EmptyInputError, NotADisclosureError, read_text
+    from govfin.readers.files import read_paths
 
     if args.year is not None and args.year not in codes.editions():
         shipped = ", ".join(map(str, codes.editions()))
@@ -200,19 +217,37 @@ def _read(args: argparse.Namespace) -> ReadResult:
     if args.example is not None:
         result = read_text(examples.text(args.example), strict=args.strict, edition=args.year)
     else:
-        result = read_file(args.file, strict=args.strict, edition=args.year)
+        result = read_paths(
+            files or args.file, strict=args.strict, edition=args.year, encoding=args.encoding
+        )
     for err in result.log.errors:
         if isinstance(err, (EmptyInputError, NotADisclosureError)):
             raise err
+    if result.document is not None and not result.document.readable:
+        unread = "; ".join(u.to_text() for u in result.document.unread)
+        raise NotADisclosureError(
+            "no table and no 项目支出绩效自评表 could be read" + (f": {unread}" if unread else "")
+        )
     for err in result.log.errors:
         _error(str(err))
     for entry in result.log.unrecognised:  # lenient: not errors, but never dropped silently
         where = f" in {entry.part}" if entry.part else ""
+        at = f"{entry.place}, " if entry.place else ""
         print(
-            f"govfin: warning: line {entry.line}{where} not recognised: {entry.text!r}",
+            f"govfin: warning: {at}line {entry.line}{where} not recognised: {entry.text!r}",
             file=sys.stderr,
         )
     return result
+
+
+def _documents(args: argparse.Namespace) -> list[list[str]]:
+    """The documents named on the command line: all FILEs as one (``--join``, or the
+    example: ``[[]]``), else each FILE on its own."""
+    if args.example is not None:
+        return [[]]
+    if not args.file:
+        raise ReadError("no FILE given (or use --example)")
+    return [list(args.file)] if args.join else [[f] for f in args.file]
 
 
 def _add_check(subparsers: _Subparsers) -> None:
@@ -239,16 +274,37 @@ def _interesting(f: Finding) -> bool:
 
 
 def _run_check(args: argparse.Namespace) -> int:
+    status = EXIT_OK
+    for files in _documents(args):
+        status = max(status, _check_one(args, files))
+    return status
+
+
+def _check_one(args: argparse.Namespace, files: Sequence[str]) -> int:
+    import json
+
     from govfin.rules.narrative import claim_summary
 
-    result = _read(args)
+    result = _read(args, files)
     disclosure = result.disclosure
     report = disclosure.check(year=args.year)
     if args.format == "json":
-        print(report.to_json(indent=2))
+        data = json.loads(report.to_json())
+        out = {
+            "govfin_version": __version__,
+            "document": result.document.to_dict() if result.document else None,
+            "read_problems": [
+                {"kind": type(e).__name__, "place": e.place, "line": e.line, "message": e.message}
+                for e in result.log.errors
+            ],
+            **data,
+        }
+        print(json.dumps(out, ensure_ascii=False, indent=2))
     else:
         title = " ".join(str(x) for x in (disclosure.department, disclosure.year) if x)
         print(f"govfin check: {title}")
+        if result.document is not None and result.document.sources:
+            print(result.document.to_text())
         shown = None if args.verbose else _interesting
         print(report.to_text(show=shown))
         print(claim_summary(report))
@@ -271,7 +327,7 @@ def _add_score(subparsers: _Subparsers) -> None:
 def _run_score(args: argparse.Namespace) -> int:
     from govfin.performance import diagnose, score_row
 
-    disclosure = _read(args).disclosure
+    disclosure = _read(args, _documents(args)[0]).disclosure
     header = ("项目", "执行率", "(算)", "得分", "(算)", "总分", "(算)", "等级", "(算)", "诊断")
     body = []
     for ev in disclosure.evaluations:
