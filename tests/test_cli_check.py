@@ -41,7 +41,9 @@ def test_check_json_round_trips(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "check", "--example", "--format", "json")
     assert status == EXIT_FINDINGS
     data = json.loads(out)
-    report = Report.from_dict(data)
+    assert data["schema_version"] == 1 and data["document"]["kind"] == "决算"
+    assert data["read_problems"] == []
+    report = Report.from_dict({"findings": data["findings"]})
     assert len(report.errors) == 5
     assert {f.rule_id for f in report.errors} == {"E-balance", "E-rate", "N-perf"}
 

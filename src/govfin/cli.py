@@ -291,6 +291,7 @@ def _check_one(args: argparse.Namespace, files: Sequence[str]) -> int:
     if args.format == "json":
         data = json.loads(report.to_json())
         out = {
+            "schema_version": 1,
             "govfin_version": __version__,
             "document": result.document.to_dict() if result.document else None,
             "read_problems": [
