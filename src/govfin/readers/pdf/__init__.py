@@ -48,7 +48,7 @@ class PdfSupportMissingError(PdfError, ImportError):
 
 
 class EmptyPdfError(PdfError):
-    """The file is empty (0 bytes)."""
+    """The file is empty (0 bytes), or a PDF without pages."""
 
 
 class NotAPdfError(PdfError):
@@ -129,7 +129,7 @@ def extract_pdf(
     rows: list[SourceRow] = []
     chars = 0
     for content in pages:
-        chars += len(content.chars)
+        chars += sum(1 for c in content.chars if c[0] != " ")
         for rank, (cells, boxes) in enumerate(page_rows(content), start=1):
             rows.append(SourceRow(tuple(cells), file=label, page=content.number, row=rank,
                                   boxes=tuple(boxes)))
@@ -138,9 +138,9 @@ def extract_pdf(
     return rows
 
 
-def _missing() -> PdfSupportMissingError:
+def _missing(label: str) -> PdfSupportMissingError:
     return PdfSupportMissingError(
-        f"reading PDF needs the optional PDF libraries: {INSTALL_HINT}")
+        f"reading PDF needs the optional PDF libraries: {INSTALL_HINT}", where=label)
 
 
 def _pdfium_pages(opened: Any, label: str) -> Iterator[Any]:
@@ -148,7 +148,7 @@ def _pdfium_pages(opened: Any, label: str) -> Iterator[Any]:
         import pdfplumber.table  # noqa: F401  (the grid functions of the layout)
         import pypdfium2 as pdfium
     except ImportError:
-        raise _missing() from None
+        raise _missing(label) from None
     from ._pdfium import page_content
 
     try:
@@ -163,6 +163,8 @@ def _pdfium_pages(opened: Any, label: str) -> Iterator[Any]:
                                     where=label) from None
         raise DamagedPdfError(f"damaged PDF: {exc}", where=label) from None
     try:
+        if len(doc) == 0:
+            raise EmptyPdfError("a PDF without pages", where=label)
         for i in range(len(doc)):
             try:
                 page = doc[i]
@@ -182,7 +184,7 @@ def _plumber_pages(opened: Any, label: str) -> Iterator[Any]:
         from pdfminer.pdfdocument import PDFPasswordIncorrect
         from pdfminer.pdfparser import PDFSyntaxError
     except ImportError:
-        raise _missing() from None
+        raise _missing(label) from None
     import io
 
     from ._plumber import page_content
@@ -198,6 +200,8 @@ def _plumber_pages(opened: Any, label: str) -> Iterator[Any]:
                                     where=label) from None
         raise DamagedPdfError(f"damaged PDF: {type(exc).__name__}: {exc}", where=label) from None
     try:
+        if not pdf.pages:
+            raise EmptyPdfError("a PDF without pages", where=label)
         for number, page in enumerate(pdf.pages, start=1):
             try:
                 yield page_content(page, number)

@@ -80,17 +80,25 @@ def rect_edges(
 
     A drawn rectangle covering nearly the whole page (a background or a frame) is no table.
     """
-    x0, x1 = sorted((x0, x1))
-    top, bottom = sorted((top, bottom))
-    if (min(x1, width) - max(x0, 0)) >= _FRAME_SHARE * width and (
-        min(bottom, height) - max(top, 0)
-    ) >= _FRAME_SHARE * height:
+    if x0 > x1:
+        x0, x1 = x1, x0
+    if top > bottom:
+        top, bottom = bottom, top
+    cx0, cx1 = (x0 if x0 > 0 else 0.0), (x1 if x1 < width else width)
+    ct, cb = (top if top > 0 else 0.0), (bottom if bottom < height else height)
+    if cx1 - cx0 >= _FRAME_SHARE * width and cb - ct >= _FRAME_SHARE * height:
         return []
     out: list[dict[str, object]] = []
-    out += segment_edges(x0, top, x1, top, width, height)
-    out += segment_edges(x0, bottom, x1, bottom, width, height)
-    out += segment_edges(x0, top, x0, bottom, width, height)
-    out += segment_edges(x1, top, x1, bottom, width, height)
+    if cx1 > cx0:
+        for y in (top, bottom):
+            if 0 <= y <= height:
+                out.append({"x0": cx0, "x1": cx1, "top": y, "bottom": y, "width": cx1 - cx0,
+                            "height": 0.0, "orientation": "h"})
+    if cb > ct:
+        for x in (x0, x1):
+            if 0 <= x <= width:
+                out.append({"x0": x, "x1": x, "top": ct, "bottom": cb, "width": 0.0,
+                            "height": cb - ct, "orientation": "v"})
     return out
 
 
@@ -170,15 +178,18 @@ def _lines(chars: Sequence[Char]) -> list[list[Char]]:
 
 
 def _line_text(line: Sequence[Char]) -> str:
+    """The text of one printed line: a space where the PDF has one or where a gap is wide."""
     out: list[str] = []
     prev: Char | None = None
+    space = False
     for ch in line:
-        if prev is not None:
-            gap = ch[1] - prev[3]
-            if gap > _SPACE_GAP * max(ch[5], prev[5], 1.0):
-                out.append(" ")
+        if ch[0] == " ":
+            space = prev is not None
+            continue
+        if prev is not None and (space or ch[1] - prev[3] > _SPACE_GAP * max(ch[5], prev[5], 1.0)):
+            out.append(" ")
         out.append(ch[0])
-        prev = ch
+        prev, space = ch, False
     return "".join(out)
 
 
@@ -191,19 +202,31 @@ def _cell_text(chars: Sequence[Char]) -> str:
 
 
 def _bbox(chars: Iterable[Char]) -> Box:
-    cs = list(chars)
+    cs = [c for c in chars if c[0] != " "]
     return Box(min(c[1] for c in cs), min(c[2] for c in cs), max(c[3] for c in cs),
                max(c[4] for c in cs))
 
 
 def _split_line(line: Sequence[Char]) -> list[list[Char]]:
-    """Split one printed line into cells at gaps wider than :data:`_CELL_GAP` font sizes."""
-    pieces: list[list[Char]] = [[line[0]]]
-    for prev, ch in zip(line, line[1:]):
-        if ch[1] - prev[3] > _CELL_GAP * max(ch[5], prev[5], 1.0):
+    """Split one printed line into cells at gaps wider than :data:`_CELL_GAP` font sizes.
+
+    Space characters (Word pads with them) neither open a cell nor bridge a gap.
+    """
+    pieces: list[list[Char]] = []
+    prev: Char | None = None
+    for ch in line:
+        if ch[0] == " ":
+            if pieces:
+                pieces[-1].append(ch)
+            continue
+        if prev is None or ch[1] - prev[3] > _CELL_GAP * max(ch[5], prev[5], 1.0):
             pieces.append([ch])
         else:
             pieces[-1].append(ch)
+        prev = ch
+    pieces = [[c for c in p] for p in pieces]
+    if len(pieces) > 1 and all(sum(c[0] != " " for c in p) == 1 for p in pieces):
+        return [[c for p in pieces for c in p]]  # one letter-spaced word ("目    录")
     return pieces
 
 
@@ -282,23 +305,21 @@ def _table_items(
                 content.setdefault(key, []).append(ch)
                 taken[i] = True
                 break
+    texts = {k: t for k, v in content.items() if (t := _cell_text(v))}
     # a ghost column (cell shading in Word exports) is narrow and empty in every row; a wide
     # empty column is a real one (an amount column blank on this page) and is kept
     widths = [min(c[2] - c[0] for c in cells if c[0] == x) for x in xs]
-    filled = {k[1] for k in content}
+    filled = {k[1] for k in texts}
     used_cols = [i for i in range(len(xs)) if i in filled or widths[i] >= _GHOST_WIDTH]
     items: list[_Item] = []
     for r in range(len(tops)):
-        if not any((r, c) in content for c in used_cols):
-            continue
-        texts: list[str] = []
+        if not any((r, c) in texts for c in used_cols):
+            continue  # an empty row
         boxes: list[Box | None] = []
         for c in used_cols:
             cell = grid.get((r, c))
-            got = content.get((r, c))
-            texts.append(_cell_text(got) if got else "")
             boxes.append(Box(*cell) if cell is not None else None)
-        items.append(_Item(tops[r], x0, texts, boxes))
+        items.append(_Item(tops[r], x0, [texts.get((r, c), "") for c in used_cols], boxes))
     return items
 
 
@@ -358,6 +379,8 @@ def _text_items(chars: list[Char]) -> list[_Item]:
     items: list[_Item] = []
     for line in _lines(chars):
         pieces = _split_line(line)
+        if not pieces:
+            continue  # a line of spaces only
         box = [_bbox(p) for p in pieces]
         items.append(_Item(min(b.top for b in box), box[0].x0,
                            [_line_text(p) for p in pieces], list(box)))

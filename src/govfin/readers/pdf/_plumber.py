@@ -27,7 +27,9 @@ def page_content(page: Any, number: int) -> PageContent:
     for c in page.chars:
         text = c["text"]
         if not text.strip():
-            continue
+            if not text:
+                continue
+            text = " "  # a space the PDF prints: kept, it separates words
         cx0, ctop, cx1, cbottom = c["x0"] - x0, c["top"] - top, c["x1"] - x0, c["bottom"] - top
         hx, vy = (cx0 + cx1) / 2, (ctop + cbottom) / 2
         if not (0 <= hx <= width and 0 <= vy <= height):
