@@ -1,0 +1,217 @@
+"""Read a PDF into the row-and-cell layer: ``extract_pdf(path) -> list[SourceRow]``.
+
+Every page is read as a person sees it, top to bottom: a ruled table becomes one multi-cell
+row per grid row (one cell per column, "" for an empty or merged-over cell), a title, note or
+line of prose one single-cell row, and a line with wide gaps between its parts
+("编制部门：XXX        单位：元", or the header labels of a table without ruling lines) a row
+of several cells.  Text outside the page's visible box and invisible text are not read.
+Cell text is kept as printed ("189,767,551", "201" "05" "07", "当 年 收 入"); a name wrapped
+over two lines inside its cell is joined.  See docs/pdf.md.
+
+The PDF libraries (pypdfium2 and pdfplumber, both permissively licensed) are an optional
+extra: ``pip install 'govfin[pdf]'``.  Bad input raises a :class:`PdfError` naming the file.
+
+>>> extract_pdf(b"")
+Traceback (most recent call last):
+...
+govfin.readers.pdf.EmptyPdfError: <bytes>: empty file (0 bytes), not a PDF
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Iterator
+
+from ..errors import ReadError
+from ..source import Box, SourceRow
+
+__all__ = [
+    "DamagedPdfError",
+    "EmptyPdfError",
+    "EncryptedPdfError",
+    "NoTextLayerError",
+    "NotAPdfError",
+    "PdfError",
+    "PdfSupportMissingError",
+    "extract_pdf",
+]
+
+INSTALL_HINT = "pip install 'govfin[pdf]'"
+
+
+class PdfError(ReadError):
+    """A PDF that cannot be read; ``where`` names the file (and the page, when known)."""
+
+
+class PdfSupportMissingError(PdfError, ImportError):
+    """The optional PDF libraries are not installed."""
+
+
+class EmptyPdfError(PdfError):
+    """The file is empty (0 bytes), or a PDF without pages."""
+
+
+class NotAPdfError(PdfError):
+    """The file is not a PDF (no ``%PDF-`` header)."""
+
+
+class DamagedPdfError(PdfError):
+    """A PDF that is truncated or damaged (PDFium cannot parse it, or its end is missing)."""
+
+
+class EncryptedPdfError(PdfError):
+    """A PDF that needs a password to open."""
+
+
+class NoTextLayerError(PdfError):
+    """A PDF without a text layer (a scan): govfin does no OCR."""
+
+
+_HEAD = 1024  # the %PDF- header may follow up to 1 KB of junk; %%EOF may be followed by 1 KB
+
+
+def _label(source: str | os.PathLike[str] | bytes, name: str | None) -> str:
+    if name is not None:
+        return name
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return "<bytes>"
+    return os.path.basename(os.fspath(source))
+
+
+def _check_bytes(head: bytes, tail: bytes, size: int, where: str) -> None:
+    if size == 0:
+        raise EmptyPdfError("empty file (0 bytes), not a PDF", where=where)
+    if b"%PDF-" not in head:
+        raise NotAPdfError("not a PDF (no %PDF- header)", where=where)
+    if b"%%EOF" not in tail:
+        raise DamagedPdfError("damaged or truncated PDF (its end, %%EOF, is missing)",
+                              where=where)
+
+
+def extract_pdf(
+    source: str | os.PathLike[str] | bytes,
+    *,
+    name: str | None = None,
+    engine: str = "pdfium",
+) -> list[SourceRow]:
+    """The printed rows of a PDF, page by page, top to bottom, as :class:`SourceRow` objects.
+
+    ``source`` is a path or the file's bytes; ``name`` is the file label put in
+    ``SourceRow.file`` and in error messages (default: the file's name).  ``engine`` picks the
+    backend reading characters and ruling lines: ``"pdfium"`` (fast, the default) or
+    ``"pdfplumber"`` (pdfminer; slower, the reference the fast one is tested against).
+    """
+    label = _label(source, name)
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+        _check_bytes(data[:_HEAD], data[-_HEAD:], len(data), label)
+        opened: Any = data
+    else:
+        path = os.fspath(source)
+        try:
+            size = os.path.getsize(path)
+            with open(path, "rb") as fh:
+                head = fh.read(_HEAD)
+                fh.seek(max(size - _HEAD, 0))
+                tail = fh.read()
+        except OSError as exc:
+            raise PdfError(f"cannot open file: {exc.strerror or exc}", where=label) from None
+        _check_bytes(head, tail, size, label)
+        opened = path
+    if engine == "pdfium":
+        pages = _pdfium_pages(opened, label)
+    elif engine == "pdfplumber":
+        pages = _plumber_pages(opened, label)
+    else:
+        raise ValueError(f"engine must be 'pdfium' or 'pdfplumber', not {engine!r}")
+    from ._layout import page_rows
+
+    rows: list[SourceRow] = []
+    chars = 0
+    for content in pages:
+        chars += sum(1 for c in content.chars if c[0] != " ")
+        for rank, (cells, boxes) in enumerate(page_rows(content), start=1):
+            rows.append(SourceRow(tuple(cells), file=label, page=content.number, row=rank,
+                                  boxes=tuple(boxes)))
+    if chars == 0:
+        raise NoTextLayerError("no text layer; govfin does no OCR", where=label)
+    return rows
+
+
+def _missing(label: str) -> PdfSupportMissingError:
+    return PdfSupportMissingError(
+        f"reading PDF needs the optional PDF libraries: {INSTALL_HINT}", where=label)
+
+
+def _pdfium_pages(opened: Any, label: str) -> Iterator[Any]:
+    try:
+        import pdfplumber.table  # noqa: F401  (the grid functions of the layout)
+        import pypdfium2 as pdfium
+    except ImportError:
+        raise _missing(label) from None
+    from ._pdfium import page_content
+
+    try:
+        doc = pdfium.PdfDocument(opened)
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code == 4:  # FPDF_ERR_PASSWORD
+            raise EncryptedPdfError("encrypted PDF: it needs a password to open",
+                                    where=label) from None
+        if code == 6:  # FPDF_ERR_SECURITY
+            raise EncryptedPdfError("encrypted PDF: unsupported security handler",
+                                    where=label) from None
+        raise DamagedPdfError(f"damaged PDF: {exc}", where=label) from None
+    try:
+        if len(doc) == 0:
+            raise EmptyPdfError("a PDF without pages", where=label)
+        for i in range(len(doc)):
+            try:
+                page = doc[i]
+            except pdfium.PdfiumError as exc:
+                raise DamagedPdfError(f"damaged page: {exc}", where=f"{label} p.{i + 1}") from None
+            try:
+                yield page_content(page, i + 1)
+            finally:
+                page.close()
+    finally:
+        doc.close()
+
+
+def _plumber_pages(opened: Any, label: str) -> Iterator[Any]:
+    try:
+        import pdfplumber
+        from pdfminer.pdfdocument import PDFPasswordIncorrect
+        from pdfminer.pdfparser import PDFSyntaxError
+    except ImportError:
+        raise _missing(label) from None
+    import io
+
+    from ._plumber import page_content
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(opened) if isinstance(opened, bytes) else opened)
+    except PDFPasswordIncorrect:
+        raise EncryptedPdfError("encrypted PDF: it needs a password to open",
+                                where=label) from None
+    except Exception as exc:  # pdfminer raises many kinds on a damaged file
+        if "password" in str(exc).lower() or type(exc).__name__.startswith("PDFEncrypt"):
+            raise EncryptedPdfError("encrypted PDF: it needs a password to open",
+                                    where=label) from None
+        raise DamagedPdfError(f"damaged PDF: {type(exc).__name__}: {exc}", where=label) from None
+    try:
+        if not pdf.pages:
+            raise EmptyPdfError("a PDF without pages", where=label)
+        for number, page in enumerate(pdf.pages, start=1):
+            try:
+                yield page_content(page, number)
+            except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
+                raise DamagedPdfError(f"damaged page: {exc}",
+                                      where=f"{label} p.{number}") from None
+            finally:
+                page.close()
+    finally:
+        pdf.close()
+
+
+_ = Box  # re-exported type of SourceRow.boxes

@@ -1,0 +1,413 @@
+"""Page layout: characters and ruling lines of one PDF page -> printed rows of cells.
+
+This module knows nothing of any PDF library.  A backend (:mod:`._pdfium` or
+:mod:`._plumber`) turns a page into a :class:`PageContent` — the visible characters with their
+boxes, and the page's ruling edges (the sides of drawn lines and rectangles) — and
+:func:`page_rows` turns that into rows in reading order:
+
+- ruled tables: the grid is found from the edges (pdfplumber's intersection and cell
+  functions, the same ones its table finder uses), each character goes to the cell holding its
+  centre, one row per grid row, one cell per grid column ("" for an empty or spanned cell);
+  narrow grid columns empty in every row ("ghost" columns from cell shading) and empty rows
+  are removed (a wide empty column is a real one, blank on this page, and is kept); a row
+  left open at a page break (column rules without a top or bottom rule) is closed;
+- everything else is grouped into printed lines; a line is split into cells at wide gaps
+  ("编制部门：XXX        单位：元"); consecutive split lines whose cells line up under a line
+  holding numbers (a table without ruling lines) get their cells placed in shared columns;
+- tables and lines are merged top to bottom.
+
+All coordinates are in points from the page's top-left corner (y grows downwards).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from pdfplumber import table as _pt
+from pdfplumber import utils as _pu
+
+from ..source import Box
+
+__all__ = ["Char", "PageContent", "page_rows"]
+
+# Char: (text, x0, top, x1, bottom, size) -- a plain tuple: pages hold thousands of them.
+Char = tuple[str, float, float, float, float, float]
+
+_SNAP = 3.0  # pdfplumber's defaults for snapping, joining and intersecting edges
+_JOIN = 3.0
+_INTERSECT = 3.0
+_EDGE_MIN = 3.0
+_FRAME_SHARE = 0.9  # a rectangle covering this share of the page both ways frames the page
+_SPACE_GAP = 0.25  # a gap wider than this share of the font size is a space
+_GHOST_WIDTH = 12.0  # an empty grid column narrower than this (points) is a ghost
+_CELL_GAP = 2.0  # a gap wider than this many font sizes splits a text line into cells
+
+
+@dataclass
+class PageContent:
+    """What a backend reads off one page: its size, visible characters and ruling edges.
+
+    ``edges`` are dicts in pdfplumber's edge form (``x0 top x1 bottom width height
+    orientation``), already clipped to the page and without a rectangle framing the page.
+    """
+
+    number: int
+    width: float
+    height: float
+    chars: list[Char]
+    edges: list[dict[str, object]] = field(default_factory=list)
+
+
+@dataclass
+class _Item:
+    """One output row before ranking: its top (for ordering), cells and boxes."""
+
+    top: float
+    left: float
+    cells: list[str]
+    boxes: list[Box | None]
+
+
+# ---------------------------------------------------------------------------- edges
+
+
+def rect_edges(
+    x0: float, top: float, x1: float, bottom: float, width: float, height: float
+) -> list[dict[str, object]]:
+    """The four sides of a rectangle as edges, clipped to the page; [] for a page frame.
+
+    A drawn rectangle covering nearly the whole page (a background or a frame) is no table.
+    """
+    if x0 > x1:
+        x0, x1 = x1, x0
+    if top > bottom:
+        top, bottom = bottom, top
+    cx0, cx1 = (x0 if x0 > 0 else 0.0), (x1 if x1 < width else width)
+    ct, cb = (top if top > 0 else 0.0), (bottom if bottom < height else height)
+    if cx1 - cx0 >= _FRAME_SHARE * width and cb - ct >= _FRAME_SHARE * height:
+        return []
+    out: list[dict[str, object]] = []
+    if cx1 > cx0:
+        for y in (top, bottom):
+            if 0 <= y <= height:
+                out.append({"x0": cx0, "x1": cx1, "top": y, "bottom": y, "width": cx1 - cx0,
+                            "height": 0.0, "orientation": "h"})
+    if cb > ct:
+        for x in (x0, x1):
+            if 0 <= x <= width:
+                out.append({"x0": x, "x1": x, "top": ct, "bottom": cb, "width": 0.0,
+                            "height": cb - ct, "orientation": "v"})
+    return out
+
+
+def segment_edges(
+    xa: float, ya: float, xb: float, yb: float, width: float, height: float
+) -> list[dict[str, object]]:
+    """A straight segment as an edge if it is horizontal or vertical, clipped to the page."""
+    if abs(ya - yb) < 0.5:  # horizontal
+        y = (ya + yb) / 2
+        if not 0 <= y <= height:
+            return []
+        x0, x1 = sorted((max(min(xa, xb), 0.0), min(max(xa, xb), width)))
+        if x1 - x0 <= 0:
+            return []
+        return [
+            {"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0.0,
+             "orientation": "h"}
+        ]
+    if abs(xa - xb) < 0.5:  # vertical
+        x = (xa + xb) / 2
+        if not 0 <= x <= width:
+            return []
+        t, b = max(min(ya, yb), 0.0), min(max(ya, yb), height)
+        if b - t <= 0:
+            return []
+        return [
+            {"x0": x, "x1": x, "top": t, "bottom": b, "width": 0.0, "height": b - t,
+             "orientation": "v"}
+        ]
+    return []
+
+
+def is_frame(edges: list[dict[str, object]], width: float, height: float) -> bool:
+    """Whether the edges of one drawn rectangle frame the whole page (at most four sides)."""
+    if not edges or len(edges) > 4:
+        return False
+    x0 = min(float(e["x0"]) for e in edges)  # type: ignore[arg-type]
+    x1 = max(float(e["x1"]) for e in edges)  # type: ignore[arg-type]
+    t = min(float(e["top"]) for e in edges)  # type: ignore[arg-type]
+    b = max(float(e["bottom"]) for e in edges)  # type: ignore[arg-type]
+    return x1 - x0 >= _FRAME_SHARE * width and b - t >= _FRAME_SHARE * height
+
+
+# ---------------------------------------------------------------------------- text
+
+
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+
+
+def _joiner(left: str, right: str) -> str:
+    """What joins two pieces of text of one cell printed on two lines: "" or " "."""
+    if not left or not right:
+        return ""
+    if _CJK.match(left[-1]) or _CJK.match(right[0]):
+        return ""
+    return " "
+
+
+def _lines(chars: Sequence[Char]) -> list[list[Char]]:
+    """Group characters into printed lines (by vertical overlap), each sorted left to right."""
+    lines: list[list[Char]] = []
+    spans: list[tuple[float, float]] = []
+    for ch in sorted(chars, key=lambda c: (c[2] + c[4], c[1])):
+        mid = (ch[2] + ch[4]) / 2
+        for i in range(len(lines) - 1, max(len(lines) - 4, -1), -1):
+            top, bottom = spans[i]
+            if top <= mid <= bottom:
+                lines[i].append(ch)
+                break
+        else:
+            lines.append([ch])
+            spans.append((ch[2], ch[4]))
+    for line in lines:
+        line.sort(key=lambda c: c[1])
+    lines.sort(key=lambda ln: min(c[2] for c in ln))
+    return lines
+
+
+def _line_text(line: Sequence[Char]) -> str:
+    """The text of one printed line: a space where the PDF has one or where a gap is wide."""
+    out: list[str] = []
+    prev: Char | None = None
+    space = False
+    for ch in line:
+        if ch[0] == " ":
+            space = prev is not None
+            continue
+        if prev is not None and (space or ch[1] - prev[3] > _SPACE_GAP * max(ch[5], prev[5], 1.0)):
+            out.append(" ")
+        out.append(ch[0])
+        prev, space = ch, False
+    return "".join(out)
+
+
+def _cell_text(chars: Sequence[Char]) -> str:
+    text = ""
+    for line in _lines(chars):
+        piece = _line_text(line)
+        text = text + _joiner(text, piece) + piece if text else piece
+    return text
+
+
+def _bbox(chars: Iterable[Char]) -> Box:
+    cs = [c for c in chars if c[0] != " "]
+    return Box(min(c[1] for c in cs), min(c[2] for c in cs), max(c[3] for c in cs),
+               max(c[4] for c in cs))
+
+
+def _split_line(line: Sequence[Char]) -> list[list[Char]]:
+    """Split one printed line into cells at gaps wider than :data:`_CELL_GAP` font sizes.
+
+    Space characters (Word pads with them) neither open a cell nor bridge a gap.
+    """
+    pieces: list[list[Char]] = []
+    prev: Char | None = None
+    for ch in line:
+        if ch[0] == " ":
+            if pieces:
+                pieces[-1].append(ch)
+            continue
+        if prev is None or ch[1] - prev[3] > _CELL_GAP * max(ch[5], prev[5], 1.0):
+            pieces.append([ch])
+        else:
+            pieces[-1].append(ch)
+        prev = ch
+    pieces = [[c for c in p] for p in pieces]
+    if len(pieces) > 1 and all(sum(c[0] != " " for c in p) == 1 for p in pieces):
+        return [[c for p in pieces for c in p]]  # one letter-spaced word ("目    录")
+    return pieces
+
+
+# ---------------------------------------------------------------------------- tables
+
+
+def _tables(edges: list[dict[str, object]]) -> list[list[tuple[float, float, float, float]]]:
+    """Cell boxes of each ruled table, found from the page's edges."""
+    if not edges:
+        return []
+    merged = _pt.merge_edges(edges, _SNAP, _SNAP, _JOIN, _JOIN)
+    merged = _pu.filter_edges(merged, min_length=_EDGE_MIN)
+    merged += _open_ends(merged)
+    inter = _pt.edges_to_intersections(merged, _INTERSECT, _INTERSECT)
+    cells = _pt.intersections_to_cells(inter)
+    return _pt.cells_to_tables(cells)
+
+
+def _open_ends(edges: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Closing rules for a table row left open at a page break.
+
+    A table continued from the previous page often starts with a row that has its column
+    rules but no top rule (and one running on ends with no bottom rule).  Where two or more
+    vertical rules start (or end) at the same height and no horizontal rule joins them there,
+    a person still sees a row: add the missing rule between the outermost of them.
+    """
+    hs = [e for e in edges if e["orientation"] == "h"]
+    vs = [e for e in edges if e["orientation"] == "v"]
+    added: list[dict[str, object]] = []
+    for end in ("top", "bottom"):
+        groups: dict[int, list[dict[str, object]]] = {}
+        for v in vs:
+            groups.setdefault(round(float(v[end]) / _SNAP), []).append(v)  # type: ignore[arg-type]
+        for group in groups.values():
+            if len(group) < 2:
+                continue
+            y = sum(float(v[end]) for v in group) / len(group)  # type: ignore[arg-type]
+            x0 = min(float(v["x0"]) for v in group)  # type: ignore[arg-type]
+            x1 = max(float(v["x0"]) for v in group)  # type: ignore[arg-type]
+            joined = [v for v in group if any(
+                abs(float(h["top"]) - y) <= _INTERSECT  # type: ignore[arg-type]
+                and float(h["x0"]) - _INTERSECT <= float(v["x0"])  # type: ignore[arg-type]
+                <= float(h["x1"]) + _INTERSECT  # type: ignore[arg-type]
+                for h in hs)]
+            if joined:
+                continue
+            added.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0,
+                          "height": 0.0, "orientation": "h"})
+    return added
+
+
+def _table_items(
+    cells: list[tuple[float, float, float, float]], chars: list[Char], taken: list[bool]
+) -> list[_Item]:
+    """One item per non-empty grid row of a ruled table; ghost columns removed."""
+    xs = sorted({c[0] for c in cells})
+    tops = sorted({c[1] for c in cells})
+    col = {x: i for i, x in enumerate(xs)}
+    row = {t: i for i, t in enumerate(tops)}
+    grid: dict[tuple[int, int], tuple[float, float, float, float]] = {
+        (row[c[1]], col[c[0]]): c for c in cells
+    }
+    x0, top = min(c[0] for c in cells), min(c[1] for c in cells)
+    x1, bottom = max(c[2] for c in cells), max(c[3] for c in cells)
+    content: dict[tuple[int, int], list[Char]] = {}
+    # each character goes to the cell holding its centre (the grid is small: scan it)
+    by_row = sorted(grid.items(), key=lambda kv: kv[0])
+    for i, ch in enumerate(chars):
+        if taken[i]:
+            continue
+        hx, vy = (ch[1] + ch[3]) / 2, (ch[2] + ch[4]) / 2
+        if not (x0 <= hx < x1 and top <= vy < bottom):
+            continue
+        for key, (cx0, ctop, cx1, cbottom) in by_row:
+            if cx0 <= hx < cx1 and ctop <= vy < cbottom:
+                content.setdefault(key, []).append(ch)
+                taken[i] = True
+                break
+    texts = {k: t for k, v in content.items() if (t := _cell_text(v))}
+    # a ghost column (cell shading in Word exports) is narrow and empty in every row; a wide
+    # empty column is a real one (an amount column blank on this page) and is kept
+    widths = [min(c[2] - c[0] for c in cells if c[0] == x) for x in xs]
+    filled = {k[1] for k in texts}
+    used_cols = [i for i in range(len(xs)) if i in filled or widths[i] >= _GHOST_WIDTH]
+    items: list[_Item] = []
+    for r in range(len(tops)):
+        if not any((r, c) in texts for c in used_cols):
+            continue  # an empty row
+        boxes: list[Box | None] = []
+        for c in used_cols:
+            cell = grid.get((r, c))
+            boxes.append(Box(*cell) if cell is not None else None)
+        items.append(_Item(tops[r], x0, [texts.get((r, c), "") for c in used_cols], boxes))
+    return items
+
+
+# ---------------------------------------------------------------------------- unruled
+
+
+_NUMBER = re.compile(r"^-?[\d,]+(\.\d+)?%?$")
+
+
+def _align(block: list[_Item]) -> None:
+    """Place the cells of a run of split lines (a table without ruling lines) in columns.
+
+    Columns come from the lines holding numbers: each of their cells is a column, by its x
+    extent.  Every line of the run whose cells each fall into one distinct column is laid out
+    on those columns ("" where it has no cell); other lines keep their cells as they are.
+    """
+    anchors: list[tuple[float, float]] = []
+    for item in block:
+        if not any(_NUMBER.match(t.replace(" ", "")) for t in item.cells):
+            continue
+        for b in item.boxes:
+            assert b is not None
+            for k, (a0, a1) in enumerate(anchors):
+                if b.x0 < a1 and b.x1 > a0:
+                    anchors[k] = (min(a0, b.x0), max(a1, b.x1))
+                    break
+            else:
+                anchors.append((b.x0, b.x1))
+    anchors.sort()
+    if len(anchors) < 2 or any(a[1] > b[0] for a, b in zip(anchors, anchors[1:])):
+        return
+    for item in block:
+        slots: list[int] = []
+        for b in item.boxes:
+            assert b is not None
+            hit = [k for k, (a0, a1) in enumerate(anchors) if b.x0 < a1 and b.x1 > a0]
+            if len(hit) != 1:
+                # no overlap: the nearest column by centre, when it lies between columns
+                if not hit:
+                    mid = (b.x0 + b.x1) / 2
+                    hit = [min(range(len(anchors)),
+                               key=lambda k: abs((anchors[k][0] + anchors[k][1]) / 2 - mid))]
+                else:
+                    slots = []
+                    break
+            slots.append(hit[0])
+        if not slots or len(set(slots)) != len(slots) or slots != sorted(slots):
+            continue
+        cells = [""] * len(anchors)
+        boxes: list[Box | None] = [None] * len(anchors)
+        for k, t, b in zip(slots, item.cells, item.boxes):
+            cells[k], boxes[k] = t, b
+        item.cells, item.boxes = cells, boxes
+
+
+def _text_items(chars: list[Char]) -> list[_Item]:
+    items: list[_Item] = []
+    for line in _lines(chars):
+        pieces = _split_line(line)
+        if not pieces:
+            continue  # a line of spaces only
+        box = [_bbox(p) for p in pieces]
+        items.append(_Item(min(b.top for b in box), box[0].x0,
+                           [_line_text(p) for p in pieces], list(box)))
+    # runs of consecutive multi-cell lines holding a number: tables without ruling lines
+    run: list[_Item] = []
+    for item in items + [_Item(0, 0, [""], [None])]:
+        if len(item.cells) > 1:
+            run.append(item)
+            continue
+        if len(run) >= 2:
+            _align(run)
+        run = []
+    return items
+
+
+# ---------------------------------------------------------------------------- page
+
+
+def page_rows(page: PageContent) -> list[tuple[list[str], list[Box | None]]]:
+    """The rows of one page in reading order: (cells, boxes) per printed row."""
+    chars = page.chars
+    taken = [False] * len(chars)
+    items: list[_Item] = []
+    for cells in _tables(page.edges):
+        items.extend(_table_items(cells, chars, taken))
+    rest = [c for c, t in zip(chars, taken) if not t]
+    if rest:
+        items.extend(_text_items(rest))
+    items.sort(key=lambda it: (round(it.top, 1), it.left))
+    return [(it.cells, it.boxes) for it in items]

@@ -1,0 +1,142 @@
+"""Bad PDF input: each a typed error (a ReadError) naming the file, never a stray exception."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pypdfium2")
+pytest.importorskip("pdfplumber")
+canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+
+from govfin.readers.errors import ReadError  # noqa: E402
+from govfin.readers.pdf import (  # noqa: E402
+    DamagedPdfError,
+    EmptyPdfError,
+    EncryptedPdfError,
+    NoTextLayerError,
+    NotAPdfError,
+    PdfError,
+    PdfSupportMissingError,
+    extract_pdf,
+)
+
+DATA = Path(__file__).parent / "data"
+REAL = DATA / "pdf" / "js-zhengxie-2017-bumen-yusuan-tables.pdf"
+ENGINES = ["pdfium", "pdfplumber"]
+
+
+def _pdf(draw, **kwargs) -> bytes:
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(595, 842), **kwargs)
+    draw(c)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _hello(c) -> None:
+    c.setFont("Helvetica", 12)
+    c.drawString(72, 760, "Hello 2024")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_empty_file(tmp_path: Path, engine: str) -> None:
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    with pytest.raises(EmptyPdfError, match=r"^empty\.pdf: empty file"):
+        extract_pdf(empty, engine=engine)
+    with pytest.raises(EmptyPdfError, match=r"^<bytes>: empty file"):
+        extract_pdf(b"", engine=engine)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_not_a_pdf(engine: str) -> None:
+    seed = DATA / "seed_2024.txt"
+    with pytest.raises(NotAPdfError, match=r"^seed_2024\.txt: not a PDF"):
+        extract_pdf(seed, engine=engine)
+    with pytest.raises(NotAPdfError, match=r"^report\.pdf: not a PDF"):
+        extract_pdf(b"PK\x03\x04 a zip file", name="report.pdf", engine=engine)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("share", [0.5, 0.97])
+def test_truncated_pdf(engine: str, share: float) -> None:
+    data = REAL.read_bytes()
+    cut = data[: int(len(data) * share)]
+    with pytest.raises(DamagedPdfError, match=r"^cut\.pdf: damaged or truncated PDF"):
+        extract_pdf(cut, name="cut.pdf", engine=engine)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_damaged_pdf(engine: str) -> None:
+    junk = b"%PDF-1.4\n" + bytes(range(256)) * 20 + b"\n%%EOF\n"
+    with pytest.raises(DamagedPdfError, match=r"^junk\.pdf: damaged PDF"):
+        extract_pdf(junk, name="junk.pdf", engine=engine)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_encrypted_pdf(engine: str) -> None:
+    from reportlab.lib import pdfencrypt
+
+    locked = _pdf(_hello, encrypt=pdfencrypt.StandardEncryption("secret", strength=128))
+    with pytest.raises(EncryptedPdfError, match=r"^locked\.pdf: encrypted PDF"):
+        extract_pdf(locked, name="locked.pdf", engine=engine)
+
+
+def test_encrypted_without_user_password_is_read() -> None:
+    """Only an owner password (no password to open): a person opens it, so do we."""
+    from reportlab.lib import pdfencrypt
+
+    data = _pdf(_hello, encrypt=pdfencrypt.StandardEncryption("", ownerPassword="owner",
+                                                               canCopy=0))
+    assert [r.cells for r in extract_pdf(data)] == [("Hello 2024",)]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_scanned_pdf_without_text_layer(engine: str) -> None:
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    scan = Image.new("L", (400, 200), 255)
+    for x in range(50, 350):
+        for y in range(90, 110):
+            scan.putpixel((x, y), 0)  # a black bar: what a scanned line of text gives
+
+    def draw(c) -> None:
+        c.drawImage(ImageReader(scan), 72, 500, width=400, height=200)
+
+    with pytest.raises(NoTextLayerError, match=r"^scan\.pdf: no text layer; govfin does no OCR"):
+        extract_pdf(_pdf(draw), name="scan.pdf", engine=engine)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(PdfError, match=r"^nowhere\.pdf: cannot open file"):
+        extract_pdf(tmp_path / "nowhere.pdf")
+
+
+@pytest.mark.parametrize("module", ["pypdfium2", "pdfplumber"])
+def test_without_the_extra(monkeypatch: pytest.MonkeyPatch, module: str) -> None:
+    monkeypatch.setitem(sys.modules, module, None)  # import fails as if not installed
+    with pytest.raises(PdfSupportMissingError) as info:
+        extract_pdf(REAL)
+    assert "pip install 'govfin[pdf]'" in str(info.value)
+    assert str(info.value).startswith(REAL.name)
+    assert isinstance(info.value, ImportError)
+
+
+@pytest.mark.parametrize(
+    "cls",
+    [DamagedPdfError, EmptyPdfError, EncryptedPdfError, NoTextLayerError, NotAPdfError,
+     PdfSupportMissingError],
+)
+def test_every_error_is_a_read_error(cls: type) -> None:
+    assert issubclass(cls, PdfError) and issubclass(cls, ReadError)
+
+
+def test_bad_engine() -> None:
+    with pytest.raises(ValueError, match="engine"):
+        extract_pdf(REAL, engine="ocr")
