@@ -67,6 +67,8 @@ class Document:
     tables: tuple[TableRead, ...]
     unread: tuple[Unread, ...]
     evaluations: int = 0
+    #: Places of the rows a blank template prints as placeholders ("…", "XX"): not figures.
+    placeholders: tuple[str, ...] = ()
 
     @property
     def readable(self) -> bool:
@@ -90,4 +92,10 @@ class Document:
             + (f"; NOT read: {len(self.unread)}" if self.unread else ""),
         ]
         lines.extend(f"  unread: {u.to_text()}" for u in self.unread)
+        if self.placeholders:
+            lines.append(
+                f"template placeholders (not figures) in {len(self.placeholders)} row(s): "
+                + ", ".join(self.placeholders[:5])
+                + (" …" if len(self.placeholders) > 5 else "")
+            )
         return "\n".join(lines)

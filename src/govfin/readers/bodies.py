@@ -66,6 +66,8 @@ class TableContext:
     codes_year: int | None = None
     #: The document's family ("决算" or "预算"): a table without a title is one of its kinds.
     document: str = "决算"
+    #: Places of the placeholder rows of a blank template ("…", "XX"), as read.
+    placeholders: list[str] = attrs.field(factory=list)
     #: The 类 codes looked up so far, by printed name (公开01 and 公开04 name the same 类).
     _class_codes: dict[str, str | None] = attrs.field(factory=dict, init=False)
 
@@ -78,6 +80,9 @@ class TableContext:
 
 class _Body:
     """Base of the per-kind body parsers: shared helpers for cells, amounts and errors."""
+
+    #: Feed the body the ruled rows whose every cell is empty (a form printed blank)?
+    TAKES_BLANK_ROWS = False
 
     def __init__(self, ctx: TableContext, kind: type[Table]):
         self.ctx = ctx
@@ -515,16 +520,36 @@ class _ThreePublicBody(_Body):
     """公开09: 预算数 and 决算数, six columns each (side by side, or one row each)."""
 
     _ROWS = (ThreePublicTable.BUDGET, ThreePublicTable.ACTUAL)
+    TAKES_BLANK_ROWS = True
 
     def __init__(self, ctx: TableContext, kind: type[Table]):
         super().__init__(ctx, kind)
         self._rows: dict[str, Row] = {}
+        #: The header alternates 预算数, 决算数 under each column (the Shanghai template).
+        self._interleaved = False
 
     def feed(self, line: Line) -> None:
         n = len(self.kind.COLUMNS)
         first = squash(line.cell(0))
         rest = line.cells[1:]
-        if is_numbering(line):
+        pairs = [squash(v) for v in line.values]
+        if len(pairs) >= 4 and pairs == list(self._ROWS) * (len(pairs) // 2):
+            self._interleaved = True
+            self.header(line)
+        elif (self._interleaved or line.blank) and len(line.cells) >= 2 * n and all(
+            _amount_like(v) for v in line.values
+        ):
+            cells = self.fit(line, 2 * n)
+            if self._interleaved:
+                budget, actual = cells[0::2], cells[1::2]
+            else:
+                budget, actual = cells[:n], cells[n:]
+            self._put(self._ROWS[0], budget, line)
+            self._put(self._ROWS[1], actual, line)
+            self.data(line, "rows 预算数, 决算数" + (" (a blank row)" if line.blank else ""))
+        elif line.blank:
+            return
+        elif is_numbering(line):
             self.header(line, "栏次")
         elif first in self._ROWS and not any(v and not _amount_like(v) for v in rest):
             cells = self.fit(line, 1 + n)
@@ -549,9 +574,16 @@ class _ThreePublicBody(_Body):
         self._rows[key] = Row(key, key, values, line=line.number)
 
     def rows(self) -> list[Row]:
+        if not self._rows and self._interleaved:
+            # The whole form read, 预算数/决算数 under every column, and no row of figures
+            # under it: a form printed blank (a template), read as blank rows, not truncated.
+            blank = dict.fromkeys(self.kind.COLUMNS)
+            return [Row(k, k, blank) for k in self._ROWS]
         return [self._rows[k] for k in self._ROWS if k in self._rows]
 
     def missing(self) -> str | None:
+        if not self._rows and self._interleaved:
+            return None
         absent = [k for k in self._ROWS if k not in self._rows]
         return f"no {' / '.join(absent)} row" if absent else None
 

@@ -483,6 +483,7 @@ def read_lines(
         tables=tuple(_table_read(t, seg) for t, seg in read if any(t is x for x in tables)),
         unread=tuple(unread),
         evaluations=len(evaluations),
+        placeholders=tuple(ctx.placeholders),
     )
     return ReadResult(disclosure, log.build(), document)
 

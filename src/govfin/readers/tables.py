@@ -16,6 +16,7 @@ the rows are read by the kind's parser (:mod:`govfin.readers.bodies`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -128,6 +129,8 @@ def read_table(
 
     for line in lines:
         if line.blank:
+            if not in_front and len(line.cells) > 1:
+                body_lines.append(line)  # a ruled row with every cell empty (a blank form)
             continue
         if line is title_line and titled:
             marks.append((line, "title"))
@@ -146,6 +149,10 @@ def read_table(
                 marks.append((line, "front matter"))
                 continue
             in_front = False
+        if _placeholder_row(line):
+            ctx.placeholders.append(line.where)
+            marks.append((line, "placeholder row (a blank template)"))
+            continue
         if body_lines and _repeated_front(line):
             marks.append((line, "front matter (repeated on a new page)"))
             continue
@@ -193,6 +200,8 @@ def read_table(
         log.mark(ln, LineKind.BOILERPLATE, kind.KIND, note)
     body = body_for(kind, ctx)
     for ln in body_lines:
+        if ln.blank and not body.TAKES_BLANK_ROWS:
+            continue
         body.feed(ln)
 
     if front.unit is None:
@@ -242,6 +251,15 @@ def _precision(table: Table) -> Decimal:
                 return _CENT
             whole = whole or bool(v)
     return _ONE if whole else _CENT
+
+
+#: What blank templates print where a row's code, name or figures are to be filled in.
+_PLACEHOLDER = re.compile(r"^(?:[.…。·]+|X+|x+|XX+[^\d]*|[－—-]{2,})$")
+
+
+def _placeholder_row(line: Line) -> bool:
+    """A row of a blank template: every filled cell a placeholder ("…", "………", "XX", "。。。")."""
+    return bool(line.values) and all(_PLACEHOLDER.match(squash(v)) for v in line.values)
 
 
 def _repeated_front(line: Line) -> bool:
