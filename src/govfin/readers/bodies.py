@@ -83,6 +83,8 @@ class _Body:
 
     #: Feed the body the ruled rows whose every cell is empty (a form printed blank)?
     TAKES_BLANK_ROWS = False
+    #: Set by the table reader: the table carries a note saying it is empty (本表无数据).
+    noted_empty = False
 
     def __init__(self, ctx: TableContext, kind: type[Table]):
         self.ctx = ctx
@@ -574,7 +576,7 @@ class _ThreePublicBody(_Body):
         self._rows[key] = Row(key, key, values, line=line.number)
 
     def rows(self) -> list[Row]:
-        if not self._rows and self._interleaved:
+        if not self._rows and self._interleaved and not self.noted_empty:
             # The whole form read, 预算数/决算数 under every column, and no row of figures
             # under it: a form printed blank (a template), read as blank rows, not truncated.
             blank = dict.fromkeys(self.kind.COLUMNS)

@@ -204,6 +204,7 @@ def read_table(
             continue
         body.feed(ln)
 
+    body.noted_empty = empty_note is not None
     if front.unit is None:
         body.error(MissingUnitError, "no 金额单位 line; 万元 assumed", title_line)
     missing = body.missing()
