@@ -15,6 +15,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "govfin"
 
 #: Layers from the bottom up, as in docs/architecture.md.
 LAYERS: list[tuple[str, ...]] = [
+    ("errors",),
     ("codes",),
     ("amounts",),
     ("findings",),

@@ -13,6 +13,11 @@ __version__ = "0.1.0"
 
 #: public name -> module that defines it
 _EXPORTS: dict[str, str] = {
+    # errors: the root of every exception govfin raises
+    "GovfinError": "govfin.errors",
+    "ArgumentTypeError": "govfin.errors",
+    "ArgumentValueError": "govfin.errors",
+    "NotFoundError": "govfin.errors",
     # amounts
     "AmountError": "govfin.amounts",
     "Tolerance": "govfin.amounts",

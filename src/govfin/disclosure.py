@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from govfin.errors import ArgumentTypeError, NotFoundError
 from govfin.amounts import Unit
 from govfin.findings import Report
 from govfin.narrative import (
@@ -90,7 +91,7 @@ def _typed(value: Iterable[_T], cls: type[_T], field: str) -> tuple[_T, ...]:
     out = tuple(value)
     for x in out:
         if not isinstance(x, cls):
-            raise TypeError(f"{field}: expected {cls.__name__}, got {x!r}")
+            raise ArgumentTypeError(f"{field}: expected {cls.__name__}, got {x!r}")
     return out
 
 
@@ -237,7 +238,7 @@ class Disclosure:
     def __getitem__(self, kind: type[Table] | str) -> Table:
         t = self.table(kind)
         if t is None:
-            raise KeyError(f"no table of kind {kind!r} in this disclosure")
+            raise NotFoundError(f"no table of kind {kind!r} in this disclosure")
         return t
 
     @property

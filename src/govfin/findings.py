@@ -14,6 +14,8 @@ from typing import Any
 
 import attrs
 
+from govfin.errors import GovfinError
+
 __all__ = ["Category", "Cell", "ChecksFailed", "Finding", "Place", "Report", "Severity"]
 
 
@@ -149,7 +151,7 @@ class Finding:
         return text
 
 
-class ChecksFailed(Exception):
+class ChecksFailed(GovfinError):
     """Raised by :meth:`Report.raise_for_errors` when a report holds errors."""
 
     def __init__(self, report: Report):

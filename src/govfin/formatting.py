@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from babel.numbers import format_currency, format_decimal
 from babel.numbers import format_percent as _babel_percent
 
+from govfin.errors import ArgumentTypeError
 from govfin.amounts import Unit, convert
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ def _quantum(places: int) -> Decimal:
 
 def _round(value: Decimal, places: int) -> Decimal:
     if not isinstance(value, Decimal):
-        raise TypeError(f"expected a Decimal, got {type(value).__name__}: {value!r}")
+        raise ArgumentTypeError(f"expected a Decimal, got {type(value).__name__}: {value!r}")
     return value.quantize(_quantum(places), rounding=ROUND_HALF_UP)
 
 

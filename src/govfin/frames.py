@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from govfin.errors import ArgumentTypeError
 from govfin.findings import Finding, Report
 from govfin.narrative import Claim, Quantity
 from govfin.tables import Table
@@ -180,4 +181,4 @@ def _frame(pd: Any, obj: Any, numeric: Numeric) -> Any:
                     }
                 records.append(rec)
             return pd.DataFrame.from_records(records)
-    raise TypeError(f"to_frame: cannot make a DataFrame of {type(obj).__name__}")
+    raise ArgumentTypeError(f"to_frame: cannot make a DataFrame of {type(obj).__name__}")

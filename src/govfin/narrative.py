@@ -26,6 +26,7 @@ from typing import Any, ClassVar
 
 import attrs
 
+from govfin.errors import ArgumentValueError
 from govfin.findings import Place
 
 __all__ = [
@@ -213,7 +214,7 @@ class Quantity:
     def wan_yuan(self) -> tuple[Decimal, Decimal]:
         """Money as (value, last-place unit) in 万元 (exact conversion)."""
         if not self.is_money:
-            raise ValueError(f"{self.text}{self.unit} is not an amount of money")
+            raise ArgumentValueError(f"{self.text}{self.unit} is not an amount of money")
         factor = MONEY_UNITS[self.unit]
         return self.value * factor, self.last_place * factor
 

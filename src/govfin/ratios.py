@@ -19,6 +19,7 @@ from decimal import Decimal
 
 import attrs
 
+from govfin.errors import ArgumentTypeError, ArgumentValueError, NotFoundError
 from govfin.amounts import HUNDRED, ZERO, Unit, convert
 from govfin.disclosure import Disclosure
 from govfin.tables import (
@@ -133,7 +134,7 @@ def _table(source: Disclosure | Table, default: type[Table]) -> tuple[Table, Uni
         return source, source.meta.unit
     t = source.table(default)
     if t is None:
-        raise LookupError(f"the disclosure has no {default.KIND}")
+        raise NotFoundError(f"the disclosure has no {default.KIND}")
     return t, source.unit
 
 
@@ -252,7 +253,7 @@ def budget_completion(
     """
     if budgets is None:
         if not isinstance(source, Disclosure):
-            raise TypeError("budget_completion: pass budgets= when the source is a table")
+            raise ArgumentTypeError("budget_completion: pass budgets= when the source is a table")
         budgets = stated_budgets(source)
     t, unit = _table(source, GeneralBudgetExpenditureTable)
     out = []
@@ -299,12 +300,12 @@ def year_over_year(current: Disclosure, previous: Disclosure) -> tuple[Change, .
     (when both give them); otherwise ``ValueError``.
     """
     if current.department and previous.department and current.department != previous.department:
-        raise ValueError(
+        raise ArgumentValueError(
             f"year_over_year: different departments {current.department!r} and "
             f"{previous.department!r}"
         )
     if current.year is not None and previous.year is not None and previous.year >= current.year:
-        raise ValueError(
+        raise ArgumentValueError(
             f"year_over_year: previous year {previous.year} is not before {current.year}"
         )
     if previous.unit is not current.unit:
@@ -334,7 +335,7 @@ def three_public(d: Disclosure, previous: Disclosure | None = None) -> tuple[Cha
     ``previous``, 决算数 against the previous year's (``key`` "上年决算数")."""
     t = d.table(ThreePublicTable)
     if t is None:
-        raise LookupError(f"the disclosure has no {ThreePublicTable.KIND}")
+        raise NotFoundError(f"the disclosure has no {ThreePublicTable.KIND}")
     out = []
     for col in ThreePublicTable.COLUMNS:
         actual = _figure(d, ThreePublicTable, ThreePublicTable.ACTUAL, col)

@@ -22,6 +22,7 @@ from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.json import make_converter
 from cattrs.v import format_exception
 
+from govfin.errors import GovfinError
 from govfin.amounts import AmountError, to_decimal
 from govfin.tables import Row, Table, TableError, TableMeta
 
@@ -30,7 +31,7 @@ __all__ = ["StructureError", "converter", "from_json", "structure", "to_json", "
 T = TypeVar("T")
 
 
-class StructureError(ValueError):
+class StructureError(GovfinError, ValueError):
     """Plain data could not be turned into a govfin object; ``errors`` lists each bad path."""
 
     def __init__(self, errors: list[str]):
@@ -104,7 +105,7 @@ def _register_tables(c: cattrs.Converter) -> None:
     c.register_structure_hook_func(_is_table_class, structure_table)
 
 
-class _TableDataError(ValueError):
+class _TableDataError(GovfinError, ValueError):
     """A table's plain data is not a table (wrong shape or unknown kind)."""
 
 

@@ -48,6 +48,7 @@ from typing import Any, NamedTuple, TypeVar
 
 import attrs
 
+from govfin.errors import ArgumentValueError, NotFoundError
 from govfin import codes
 from govfin.amounts import BLANK_TEXTS, HUNDRED, Unit, convert
 from govfin.findings import Place, Severity
@@ -244,7 +245,7 @@ def _scheme_codes(
     if year is not None:
         found = _codes_of(scheme, year, lv)
         if not found:
-            raise ValueError(f"no {scheme} codes at level {lv} in the {year} edition")
+            raise ArgumentValueError(f"no {scheme} codes at level {lv} in the {year} edition")
         return st.sampled_from(found)
     return years().flatmap(lambda y: _scheme_codes(scheme, lv, y))
 
@@ -1780,7 +1781,7 @@ def _cell(obj: Any, place: Place) -> Any:
     for ind in obj.indicators:
         if ind.name == place.row:
             return obj.indicator_cell(ind, "score" if place.column == "得分" else "weight")
-    raise KeyError(f"no cell at {place}")
+    raise NotFoundError(f"no cell at {place}")
 
 
 def _width(obj: Any, rel: Relation) -> Decimal:

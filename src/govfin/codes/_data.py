@@ -23,6 +23,7 @@ from pathlib import Path
 
 import attrs
 
+from govfin.errors import ArgumentTypeError, GovfinError
 from ._model import Code, CodeError, Level, Scheme, UnknownEditionError, validate
 from ._names import normalize_name
 
@@ -32,7 +33,7 @@ _FILE_NAME = re.compile(r"(?P<stem>[a-z-]+)-(?P<year>\d{4})\.tsv")
 _REQUIRED_COLUMNS = ("code", "name", "level", "seen")
 
 
-class DataFileError(RuntimeError):
+class DataFileError(GovfinError, RuntimeError):
     """A shipped data file is corrupt (a packaging bug, never a user error)."""
 
 
@@ -109,7 +110,7 @@ def load(scheme: Scheme, year: int, *, code: object = None) -> Edition:
     :raises UnknownEditionError: no file for that scheme and year.
     """
     if isinstance(year, bool) or not isinstance(year, int):
-        raise TypeError(f"edition year must be an int, not {type(year).__name__}")
+        raise ArgumentTypeError(f"edition year must be an int, not {type(year).__name__}")
     key = (scheme, year)
     edition = _cache.get(key)
     if edition is not None:

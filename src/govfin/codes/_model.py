@@ -10,6 +10,8 @@ import enum
 
 import attrs
 
+from govfin.errors import ArgumentValueError, GovfinError
+
 __all__ = [
     "DEFAULT_YEAR",
     "Code",
@@ -64,7 +66,7 @@ class Level(enum.Enum):
         for level, digits in _LEVEL_DIGITS.items():
             if digits == length:
                 return level
-        raise ValueError(f"no level has {length} digits (类 3, 款 5, 项 7)")
+        raise ArgumentValueError(f"no level has {length} digits (类 3, 款 5, 项 7)")
 
 
 _LEVEL_DIGITS = {Level.CATEGORY: 3, Level.SECTION: 5, Level.ITEM: 7}
@@ -136,7 +138,7 @@ def _edition_suffix(year: int | None) -> str:
     return "" if year is None else f" (edition {year})"
 
 
-class CodeError(ValueError):
+class CodeError(GovfinError, ValueError):
     """Base class of every error raised by :mod:`govfin.codes`.
 
     ``code`` is the offending input as given (``None`` when the error is about an edition

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from govfin.errors import ArgumentValueError
 from . import _data
 from ._model import (
     DEFAULT_YEAR,
@@ -181,7 +182,7 @@ def search(part: str, year: int = DEFAULT_YEAR, scheme: Scheme | str | None = No
     """
     needle = normalize_name(part)
     if not needle:
-        raise ValueError("search text is empty")
+        raise ArgumentValueError("search text is empty")
     found = [
         entry
         for edition in _editions_for(year, scheme)

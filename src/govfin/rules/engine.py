@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from govfin.errors import ArgumentTypeError
 from govfin.amounts import ZERO, Comparison, Tolerance
 from govfin.findings import Cell, Finding, Place, Report, Severity
 from govfin.rules.registry import REGISTRY, Registry, Rule
@@ -27,7 +28,7 @@ def _prefixes(value: str | Iterable[str]) -> tuple[str, ...]:
     out = tuple(value)
     for p in out:
         if not isinstance(p, str):
-            raise TypeError(f"rule-id prefixes must be strings, got {p!r}")
+            raise ArgumentTypeError(f"rule-id prefixes must be strings, got {p!r}")
     return out
 
 

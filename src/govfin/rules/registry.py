@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from govfin.errors import GovfinError
 from govfin.findings import Category, Severity
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ BUILTIN_RULE_MODULES: tuple[str, ...] = (
 RuleFunc = Callable[[Any, "Context"], None]
 
 
-class RuleError(LookupError):
+class RuleError(GovfinError, LookupError):
     """An unknown rule id, or a rule registered twice."""
 
 

@@ -26,6 +26,7 @@ from typing import Any, ClassVar
 
 import attrs
 
+from govfin.errors import ArgumentTypeError, GovfinError, NotFoundError
 from govfin.amounts import Unit, to_decimal
 from govfin.findings import Cell, Place, Severity
 
@@ -45,7 +46,7 @@ __all__ = [
 CLASS_ROWS = "*类"
 
 
-class TableError(ValueError):
+class TableError(GovfinError, ValueError):
     """A table built with bad structure (unknown column, missing row); names the place."""
 
 
@@ -224,7 +225,7 @@ class Table:
         keys = self.ROW_KEYS
         for r in self.rows:
             if not isinstance(r, Row):
-                raise TypeError(f"{self.KIND}: rows must be Row objects, got {r!r}")
+                raise ArgumentTypeError(f"{self.KIND}: rows must be Row objects, got {r!r}")
             if not allowed.issuperset(r.values):
                 bad = set(r.values) - allowed
                 raise TableError(
@@ -277,7 +278,7 @@ class Table:
     def row(self, key: str) -> Row:
         r = self.get(key)
         if r is None:
-            raise KeyError(f"{self.KIND}: no row {key!r}")
+            raise NotFoundError(f"{self.KIND}: no row {key!r}")
         return r
 
     def value(self, key: str, column: str) -> Decimal | None:
