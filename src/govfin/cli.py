@@ -325,14 +325,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_ERROR
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
-        return handler(args)
-    except (codes.CodeError, ReadError, OSError, UnicodeDecodeError, UnknownExampleError) as exc:
-        _error(str(exc))
-        return EXIT_ERROR
+        status = handler(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+        return status
+    # BrokenPipeError is an OSError: it must be caught before the OSError of the next clause.
     except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes at exit
         return EXIT_OK
+    except (codes.CodeError, ReadError, OSError, UnicodeDecodeError, UnknownExampleError) as exc:
+        _error(str(exc))
+        return EXIT_ERROR
 
 
 if __name__ == "__main__":
