@@ -21,8 +21,8 @@ from typing import Any, TypeVar
 
 import attrs
 
-from govfin.errors import ArgumentTypeError, NotFoundError
 from govfin.amounts import Unit
+from govfin.errors import ArgumentTypeError, NotFoundError
 from govfin.findings import Report
 from govfin.narrative import (
     Claim,

@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING
 from babel.numbers import format_currency, format_decimal
 from babel.numbers import format_percent as _babel_percent
 
-from govfin.errors import ArgumentTypeError
 from govfin.amounts import Unit, convert
+from govfin.errors import ArgumentTypeError
 
 if TYPE_CHECKING:
     from govfin.findings import Finding, Report

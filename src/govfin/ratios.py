@@ -19,9 +19,9 @@ from decimal import Decimal
 
 import attrs
 
-from govfin.errors import ArgumentTypeError, ArgumentValueError, NotFoundError
 from govfin.amounts import HUNDRED, ZERO, Unit, convert
 from govfin.disclosure import Disclosure
+from govfin.errors import ArgumentTypeError, ArgumentValueError, NotFoundError
 from govfin.tables import (
     BasicExpenditureDetail,
     DisclosureInfoTable,

@@ -22,8 +22,8 @@ from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.json import make_converter
 from cattrs.v import format_exception
 
-from govfin.errors import GovfinError
 from govfin.amounts import AmountError, to_decimal
+from govfin.errors import GovfinError
 from govfin.tables import Row, Table, TableError, TableMeta
 
 __all__ = ["StructureError", "converter", "from_json", "structure", "to_json", "unstructure"]

@@ -48,9 +48,9 @@ from typing import Any, NamedTuple, TypeVar
 
 import attrs
 
-from govfin.errors import ArgumentValueError, NotFoundError
 from govfin import codes
 from govfin.amounts import BLANK_TEXTS, HUNDRED, Unit, convert
+from govfin.errors import ArgumentValueError, NotFoundError
 from govfin.findings import Place, Severity
 from govfin.tables import (
     CLASS_ROWS,

@@ -24,6 +24,7 @@ from pathlib import Path
 import attrs
 
 from govfin.errors import ArgumentTypeError, GovfinError
+
 from ._model import Code, CodeError, Level, Scheme, UnknownEditionError, validate
 from ._names import normalize_name
 

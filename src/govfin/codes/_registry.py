@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from govfin.errors import ArgumentValueError
+
 from . import _data
 from ._model import (
     DEFAULT_YEAR,

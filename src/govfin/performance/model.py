@@ -23,8 +23,8 @@ from typing import Any, ClassVar
 
 import attrs
 
-from govfin.errors import ArgumentTypeError, ArgumentValueError, NotFoundError
 from govfin.amounts import to_decimal
+from govfin.errors import ArgumentTypeError, ArgumentValueError, NotFoundError
 from govfin.findings import Cell, Place
 from govfin.performance.targets import Outcome, Target, classify_outcome, parse_actual, parse_target
 

@@ -26,8 +26,8 @@ from typing import Literal
 
 import attrs
 
-from govfin.errors import ArgumentTypeError, ArgumentValueError, NotFoundError
 from govfin.amounts import Interval
+from govfin.errors import ArgumentTypeError, ArgumentValueError, NotFoundError
 from govfin.performance.formulas import (
     CENT,
     GRADE_BANDS_2020,

@@ -15,8 +15,8 @@ from decimal import Decimal
 
 import attrs
 
-from govfin.errors import ArgumentTypeError
 from govfin.amounts import ZERO, Interval, ToleranceMode, interval_of, to_decimal
+from govfin.errors import ArgumentTypeError
 from govfin.performance.formulas import CENT, execution_rate, round_half_up, total_score
 from govfin.performance.model import MONEY_UNIT, ProjectEvaluation
 from govfin.performance.schemes import MOF_2020, ScoringScheme

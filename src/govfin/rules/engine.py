@@ -13,8 +13,8 @@ from typing import Any
 
 import attrs
 
-from govfin.errors import ArgumentTypeError
 from govfin.amounts import ZERO, Comparison, Tolerance
+from govfin.errors import ArgumentTypeError
 from govfin.findings import Cell, Finding, Place, Report, Severity
 from govfin.rules.registry import REGISTRY, Registry, Rule
 

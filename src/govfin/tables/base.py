@@ -26,8 +26,8 @@ from typing import Any, ClassVar
 
 import attrs
 
-from govfin.errors import ArgumentTypeError, GovfinError, NotFoundError
 from govfin.amounts import Unit, to_decimal
+from govfin.errors import ArgumentTypeError, GovfinError, NotFoundError
 from govfin.findings import Cell, Place, Severity
 
 __all__ = [
