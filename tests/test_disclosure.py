@@ -18,6 +18,7 @@ from seed_tables import seed_tables
 
 from govfin.disclosure import Disclosure, Narrative, NarrativeSection
 from govfin.findings import Place, Report, Severity
+from govfin.rules import check
 from govfin.rules.narrative import claim_summary
 from govfin.tables import IncomeExpenditureSummary, ThreePublicTable
 
@@ -30,7 +31,7 @@ def ev(project: str) -> str:
     return f"项目支出绩效自评表:{project}"
 
 
-#: Every error and warning of ``seed_disclosure().check()``: (rule, severity, place).
+#: Every error and warning of ``check(seed_disclosure())``: (rule, severity, place).
 EXPECTED: set[tuple[str, Severity, Place]] = {
     # -- the narrative against the attached 自评表 (情况说明 line 520) ------------------------
     # "2024年二级项目绩效自评个数22个": only 21 项目支出绩效自评表 are attached (第五部分 附件,
@@ -99,7 +100,7 @@ def seed() -> Disclosure:
 
 @pytest.fixture(scope="module")
 def report(seed: Disclosure) -> Report:
-    return seed.check()
+    return check(seed)
 
 
 # -- the model -------------------------------------------------------------------------------
@@ -263,9 +264,9 @@ def test_seed_report_to_frame(report: Report) -> None:
 
 
 def test_check_options_pass_through(seed: Disclosure) -> None:
-    r = seed.check(select=("N-perf",))
+    r = check(seed, select=("N-perf",))
     assert {f.rule_id for f in r} == {"N-perf", "N-perf-funds"}
-    r = seed.check(ignore=("E-", "N-perf"))
+    r = check(seed, ignore=("E-", "N-perf"))
     assert r.ok and not r.warnings
 
 

@@ -18,7 +18,8 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeAlias
 
-from govfin import __version__, codes
+from govfin import codes
+from govfin._version import __version__
 from govfin.examples import UnknownExampleError
 from govfin.findings import Finding, Severity
 from govfin.readers.errors import ReadError
@@ -202,11 +203,12 @@ def _interesting(f: Finding) -> bool:
 
 
 def _run_check(args: argparse.Namespace) -> int:
+    from govfin.rules import check
     from govfin.rules.narrative import claim_summary
 
     result = _read(args)
     disclosure = result.disclosure
-    report = disclosure.check(year=args.year)
+    report = check(disclosure, year=args.year)
     if args.format == "json":
         print(report.to_json(indent=2))
     else:

@@ -2,8 +2,9 @@
 
 :class:`Disclosure` is what the readers produce and what the cross-table
 (:mod:`govfin.rules.cross`) and narrative (:mod:`govfin.rules.narrative`) rules check.
-``Disclosure.check()`` runs every rule: the intra-table rules on each table, the evaluation
-rules on each self-evaluation, then the rules whose subject is the Disclosure itself.
+The class is plain data and knows nothing of the rules above it: ``govfin.check(d)``
+(:func:`govfin.rules.check`) runs every rule: the intra-table rules on each table, the
+evaluation rules on each self-evaluation, then the rules whose subject is the Disclosure itself.
 
 Tables are found by kind (their canonical title), never by printed number::
 
@@ -16,14 +17,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
 
 import attrs
 
 from govfin.amounts import Unit
 from govfin.errors import ArgumentTypeError, NotFoundError
-from govfin.findings import Report
 from govfin.narrative import (
     Claim,
     Sentence,
@@ -35,6 +35,7 @@ from govfin.narrative import (
     years_in,
 )
 from govfin.performance.model import ProjectEvaluation
+from govfin.serialize import PlainData
 from govfin.tables import Table, kind_for_title
 
 __all__ = ["Disclosure", "Narrative", "NarrativeSection"]
@@ -191,7 +192,7 @@ def _evaluations(value: Iterable[ProjectEvaluation]) -> tuple[ProjectEvaluation,
 
 
 @attrs.frozen
-class Disclosure:
+class Disclosure(PlainData):
     """A department's 部门决算公开 for one year.
 
     - ``tables``: the public tables (公开01表 …), each a typed :class:`~govfin.tables.Table`;
@@ -254,34 +255,3 @@ class Disclosure:
     def check_parts(self) -> tuple[Any, ...]:
         """The parts the engine checks before the disclosure itself: tables, then evaluations."""
         return (*self.tables, *self.evaluations)
-
-    # -- plain data (through govfin.serialize) --------------------------------------------
-    def to_dict(self) -> dict[str, Any]:
-        """Plain dicts and lists (Decimals as strings; tables tagged with their kind)."""
-        from govfin.serialize import unstructure
-
-        return unstructure(self)  # type: ignore[no-any-return]
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Disclosure:
-        from govfin.serialize import structure
-
-        return structure(data, cls)
-
-    def to_json(self, **kwargs: Any) -> str:
-        from govfin.serialize import to_json
-
-        return to_json(self, **kwargs)
-
-    @classmethod
-    def from_json(cls, text: str) -> Disclosure:
-        from govfin.serialize import from_json
-
-        return from_json(text, cls)
-
-    def check(self, **options: Any) -> Report:
-        """Run every rule (tables, evaluations, cross-table, narrative); see
-        :func:`govfin.rules.check` for the options (``tolerance=``, ``select=``, …)."""
-        from govfin.rules import check
-
-        return check(self, **options)

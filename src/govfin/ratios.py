@@ -22,6 +22,8 @@ import attrs
 from govfin.amounts import HUNDRED, ZERO, Unit, convert
 from govfin.disclosure import Disclosure
 from govfin.errors import ArgumentTypeError, ArgumentValueError, NotFoundError
+from govfin.figures import resolve, scope_of
+from govfin.narrative import CompletionClaim
 from govfin.tables import (
     BasicExpenditureDetail,
     DisclosureInfoTable,
@@ -225,9 +227,6 @@ def stated_budgets(d: Disclosure) -> dict[str, Decimal]:
     545.19万元，完成年初预算的72.27%" gives the budget.  Sentences whose subject does not name
     a 公开05 row are skipped.
     """
-    from govfin.narrative import CompletionClaim
-    from govfin.rules.narrative import resolve, scope_of
-
     out: dict[str, Decimal] = {}
     for c in d.claims():
         if not isinstance(c, CompletionClaim) or c.budget is None or not c.budget.is_money:

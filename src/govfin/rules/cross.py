@@ -10,8 +10,8 @@ inequalities in general; they are asserted as equalities only for a unit funded 
 一般公共预算财政拨款 (every other income line of 公开01 nil and the whole opening balance of
 公开01 shown as 一般公共预算 in 公开04), see :func:`single_source`.
 
-X12 (narrative figures = table figures) is judged with the claim machinery of
-:mod:`govfin.rules.narrative`; it is registered here with the other X rules.
+X12 (narrative figures = table figures) is a cross-table rule judged with the claim machinery,
+so it lives with the narrative rules in :mod:`govfin.rules.narrative.checks`.
 """
 
 from __future__ import annotations
@@ -21,38 +21,29 @@ from decimal import Decimal
 
 import attrs
 
-from govfin.amounts import ZERO, Unit
+from govfin.amounts import ZERO
 from govfin.disclosure import Disclosure
 from govfin.findings import Category, Cell, Place, Severity
 from govfin.rules.engine import Context, holds_exactly
 from govfin.rules.registry import RuleFunc, rule
 from govfin.tables import (
-    BasicExpenditureDetail,
-    DisclosureInfoTable,
-    ExpenditureTable,
-    FiscalAppropriationSummary,
-    GeneralBudgetExpenditureTable,
-    GovernmentFundTable,
-    IncomeExpenditureSummary,
-    IncomeTable,
-    StateCapitalTable,
+    T01,
+    T02,
+    T03,
+    T04,
+    T05,
+    T06,
+    T07,
+    T08,
+    T09,
+    T10,
     Table,
-    ThreePublicTable,
+    convert_cell,
+    converted_value,
 )
 from govfin.tables.summary import APPROPRIATION_COLUMNS
 
 __all__ = ["REQUIRED_KINDS", "convert_cell", "single_source"]
-
-T01 = IncomeExpenditureSummary
-T02 = IncomeTable
-T03 = ExpenditureTable
-T04 = FiscalAppropriationSummary
-T05 = GeneralBudgetExpenditureTable
-T06 = BasicExpenditureDetail
-T07 = GovernmentFundTable
-T08 = StateCapitalTable
-T09 = ThreePublicTable
-T10 = DisclosureInfoTable
 
 #: The nine tables of the central set (rules-research R1.0.a); 公开10表 is local.
 REQUIRED_KINDS: tuple[type[Table], ...] = (T01, T02, T03, T04, T05, T06, T07, T08, T09)
@@ -61,23 +52,6 @@ _AMOUNT = "金额"
 _TOTAL = "合计"
 _GENERAL, _FUND, _CAPITAL = APPROPRIATION_COLUMNS
 _SRC = "rules-research §1.11 "
-
-
-def _factor(table: Table, unit: Decimal, to: Unit) -> Decimal | None:
-    """What a cell of ``table`` with last-place ``unit`` is multiplied by to be in unit ``to``
-    (exactly); None when it stays as it is (the same unit, or an exact count: unit 0)."""
-    if table.meta.unit is to or unit == 0:
-        return None
-    return table.meta.unit.yuan / to.yuan
-
-
-def convert_cell(cell: Cell, table: Table, to: Unit) -> Cell:
-    """A money cell in unit ``to`` (exact); exact cells (counts, unit 0) are unchanged."""
-    factor = _factor(table, cell.unit, to)
-    if factor is None:
-        return cell
-    value = None if cell.value is None else cell.value * factor
-    return Cell(cell.place, value, cell.unit * factor)
 
 
 Ref = tuple[Table, str, str]  # (table, row key, column)
@@ -89,9 +63,7 @@ def _c(d: Disclosure, t: Table, key: str, column: str) -> Cell:
 
 def _v(d: Disclosure, t: Table, key: str, column: str) -> Decimal | None:
     """The value of the cell :func:`_c` gives, without building the cell."""
-    value = t.value(key, column)
-    factor = _factor(t, t.unit_of(key, column), d.unit)
-    return value if value is None or factor is None else value * factor
+    return converted_value(t, key, column, d.unit)
 
 
 def _name(t: Table, key: str, column: str) -> str:
@@ -471,24 +443,6 @@ def x11_three_public(d: Disclosure, ctx: Context) -> None:
             ctx.findings[-1] = attrs.evolve(
                 ctx.findings[-1], cells=(*[p.place for p in parts], big.place)
             )
-
-
-# -- X12: narrative ↔ tables (judged by govfin.rules.narrative) --------------------------------
-
-
-@_cross(
-    "X12",
-    "情况说明中的金额、数量与表中数字一致",
-    "figures in the 情况说明 = the table figures they restate",
-    (T01, T04, T05, T06, T09, T10),
-)
-def x12_narrative(d: Disclosure, ctx: Context) -> None:
-    """Every amount, count and "无此项…" statement of the narrative that names a table figure
-    equals it (converted 元 → 万元, to the precision printed).  Each claim is reported: info
-    "checked: agrees", error "contradicted"."""
-    from govfin.rules.narrative import emit_assessments
-
-    emit_assessments(d, ctx, "X12")
 
 
 # -- completeness ---------------------------------------------------------------------------------
