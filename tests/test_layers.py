@@ -171,3 +171,18 @@ def test_function_level_imports_are_seen(tmp_path: Path) -> None:
 def test_every_module_has_a_layer() -> None:
     for module in MODULES:
         _layer(module)
+
+
+#: Longer modules must say at their top why they are long ("over 600 lines" in the docstring).
+MAX_LINES = 600
+#: Modules under other work, not yet split or explained (see the issue on architecture).
+_LONG_PENDING = {"govfin.readers.bodies"}
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_modules_are_short_or_say_why(module: str) -> None:
+    text = MODULES[module].read_text(encoding="utf-8")
+    if text.count("\n") <= MAX_LINES or module in _LONG_PENDING:
+        return
+    doc = ast.get_docstring(ast.parse(text)) or ""
+    assert f"over {MAX_LINES} lines" in doc, f"{module}: {text.count(chr(10))} lines, no reason"
