@@ -140,11 +140,13 @@ def test_narrative_from_text() -> None:
     text = "前言\n一、收入支出决算总体情况说明\n\n2024年度收入总计648.92万元。\n二、收入决算情况说明\n收入合计631.71万元。"
     n = Narrative.from_text(text, first_line=10)
     assert [(s.heading, s.line, s.first_text_line) for s in n] == [
+        ("情况说明", None, 10),  # the text before the first heading is kept, as the reader does
         ("一、收入支出决算总体情况说明", 11, 12),
         ("二、收入决算情况说明", 14, 15),
     ]
+    assert n.sections[0].text == "前言"
     assert [c.line for c in n.claims()] == [13, 15]
-    assert n.section("收入决算") is n.sections[1]
+    assert n.section("收入决算") is n.sections[2]
     assert "收入合计631.71万元" in n.text
     assert NarrativeSection("h", "x", 5).first_text_line == 6
     assert NarrativeSection("h", "x", None).first_text_line is None
@@ -281,3 +283,15 @@ def test_disclosure_json_round_trip(seed: Disclosure) -> None:
 def test_disclosure_is_frozen(seed: Disclosure) -> None:
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         seed.year = 2023  # type: ignore[misc]
+
+
+def test_narrative_is_split_one_way() -> None:
+    """``Narrative.from_text`` and the reader cut the seed's 情况说明 into the same sections."""
+    from seed_disclosure import SEED_TEXT
+
+    from govfin.readers import read_text
+
+    read = read_text(SEED_TEXT.read_text(encoding="utf-8")).disclosure.narrative
+    assert [(s.heading, s.text, s.line, s.first_text_line) for s in seed_narrative()] == [
+        (s.heading, s.text, s.line, s.first_text_line) for s in read
+    ]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 import attrs
@@ -25,6 +25,7 @@ import attrs
 from govfin.amounts import Unit
 from govfin.errors import ArgumentTypeError, NotFoundError
 from govfin.narrative import (
+    NARRATIVE_TABLE,
     Claim,
     Sentence,
     TemplateResidue,
@@ -38,7 +39,7 @@ from govfin.performance.model import ProjectEvaluation
 from govfin.serialize import PlainData
 from govfin.tables import Table, kind_for_title
 
-__all__ = ["Disclosure", "Narrative", "NarrativeSection"]
+__all__ = ["SECTION_HEADING", "Disclosure", "Narrative", "NarrativeSection", "split_sections"]
 
 
 @attrs.frozen
@@ -162,25 +163,58 @@ class Narrative:
         text: str,
         *,
         first_line: int = 1,
-        heading: re.Pattern[str] = SECTION_HEADING,
+        part: str = NARRATIVE_TABLE,
         glossary: str = "",
         glossary_line: int | None = None,
     ) -> Narrative:
-        """Split narrative text into sections at each line matching ``heading``.
+        """Split narrative text into sections (:func:`split_sections`).
 
-        ``first_line`` is the source line of the text's first line.  Text before the first
-        heading is dropped.  Each section's text keeps its blank lines (see
-        :class:`NarrativeSection`).
+        ``first_line`` is the source line of the text's first line; text before the first
+        heading becomes a section headed ``part``.  Each section's text keeps its blank lines
+        (see :class:`NarrativeSection`).
         """
-        lines = text.split("\n")
-        starts = [i for i, ln in enumerate(lines) if heading.match(ln)]
-        sections = []
-        for a, b in zip(starts, [*starts[1:], len(lines)], strict=True):
-            body = "\n".join(lines[a + 1 : b]).rstrip("\n")
-            sections.append(
-                NarrativeSection(lines[a].strip(), body, first_line + a, first_line + a + 1)
-            )
-        return cls(tuple(sections), glossary, glossary_line)
+        numbered = [(first_line + i, ln) for i, ln in enumerate(text.split("\n"))]
+        return cls(split_sections(numbered, part), glossary, glossary_line)
+
+
+def split_sections(
+    lines: Sequence[tuple[int | None, str]], part: str = NARRATIVE_TABLE
+) -> tuple[NarrativeSection, ...]:
+    """The sections of a narrative part, from its ``(source line, text)`` lines.
+
+    A section begins at each top-level heading "一、…" (:data:`SECTION_HEADING`); its text runs
+    from the line after the heading to its last non-blank line, blank lines kept, so that line
+    k of the text is source line ``text_line + k``.  Text before the first heading (an
+    introduction) becomes a section headed ``part``, trimmed of blank lines.  The one way
+    narrative text is cut into sections, for the readers and for :meth:`Narrative.from_text`.
+
+    >>> [s.heading for s in split_sections([(1, "引言"), (2, "一、收入"), (3, "收入1万元。")])]
+    ['情况说明', '一、收入']
+    """
+    heads = [i for i, (_, ln) in enumerate(lines) if ln.strip() and SECTION_HEADING.match(ln)]
+    sections: list[NarrativeSection] = []
+    lead = lines[: heads[0]] if heads else lines
+    if _span(lead) is not None:
+        sections.append(_section(part, None, lead))
+    for a, b in zip(heads, [*heads[1:], len(lines)], strict=True):
+        sections.append(_section(lines[a][1].strip(), lines[a][0], lines[a + 1 : b]))
+    return tuple(sections)
+
+
+def _span(lines: Sequence[tuple[int | None, str]]) -> tuple[int, int] | None:
+    """Indexes of the first and last non-blank lines."""
+    idx = [i for i, (_, ln) in enumerate(lines) if ln.strip()]
+    return (idx[0], idx[-1]) if idx else None
+
+
+def _section(
+    heading: str, head: int | None, body: Sequence[tuple[int | None, str]]
+) -> NarrativeSection:
+    span = _span(body)
+    if span is None:
+        return NarrativeSection(heading, "", head, head + 1 if head is not None else None)
+    chosen = body[(0 if head is not None else span[0]) : span[1] + 1]
+    return NarrativeSection(heading, "\n".join(ln for _, ln in chosen), head, chosen[0][0])
 
 
 def _tables(value: Iterable[Table]) -> tuple[Table, ...]:
