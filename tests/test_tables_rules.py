@@ -634,8 +634,8 @@ class TestClassification:
         (f,) = run(in_2024, "C-code").errors
         assert f.row == "22911" and "'22911'" in f.message and "2024" in f.message
         # CheckOptions.year overrides the document's year, both ways
-        assert run(in_2024, "C-code", year=2025).findings == ()
-        assert run(in_2025, "C-code", year=2024).errors
+        assert run(in_2024, "C-code", edition=2025).findings == ()
+        assert run(in_2025, "C-code", edition=2024).errors
         # no year at all: the default edition
         assert run(IncomeTable(rows), "C-code").errors
 

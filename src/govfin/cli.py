@@ -54,17 +54,17 @@ def _add_code(subparsers: _Subparsers) -> None:
         "5 economic-gov).",
     )
     parser.add_argument("code", help="e.g. 2010350 (functional) or 30207 (economic)")
-    _add_year(parser)
+    _add_edition(parser)
     parser.set_defaults(handler=_run_code)
 
 
 def _run_code(args: argparse.Namespace) -> int:
-    entry = codes.lookup(args.code, args.year)
+    entry = codes.lookup(args.code, args.edition)
     print(f"{entry.code}  {entry.name}")
     _field("level", entry.level.value)
     _field("scheme", str(entry.scheme))
-    _field("edition", str(entry.year))
-    chain = codes.ancestors(entry.code, entry.year)
+    _field("edition", str(entry.edition))
+    chain = codes.ancestors(entry.code, entry.edition)
     width = max((len(a.code) for a in chain), default=0)
     for i, ancestor in enumerate(chain):
         line = f"{ancestor.code:<{width}}  {ancestor.name} ({ancestor.level.value})"
@@ -72,7 +72,7 @@ def _run_code(args: argparse.Namespace) -> int:
     if not chain:
         _field("ancestors", "none (a 类 is a root)")
     if entry.level is not codes.Level.ITEM:
-        _field("children", str(len(codes.children(entry.code, entry.year))))
+        _field("children", str(len(codes.children(entry.code, entry.edition))))
     if entry.dept_codes:
         _field("dept codes", ", ".join(entry.dept_codes))
     _field("seen", ", ".join(entry.seen) or "-")
@@ -100,21 +100,21 @@ def _add_codes(subparsers: _Subparsers) -> None:
         choices=_SCHEMES,
         help="classification to list (default: functional, or the scheme of --under)",
     )
-    _add_year(parser)
+    _add_edition(parser)
     parser.set_defaults(handler=_run_codes)
 
 
 def _run_codes(args: argparse.Namespace) -> int:
     if args.under is None:
         scheme = codes.Scheme(args.scheme or codes.Scheme.FUNCTIONAL.value)
-        for entry in codes.roots(scheme, args.year):
+        for entry in codes.roots(scheme, args.edition):
             print(f"{entry.code}  {entry.name}")
         return EXIT_OK
-    top = codes.lookup(args.under, args.year)
+    top = codes.lookup(args.under, args.edition)
     if args.scheme is not None and codes.Scheme(args.scheme) is not top.scheme:
         _error(f"code {top.code!r} belongs to {top.scheme.value}, not to {args.scheme}")
         return EXIT_ERROR
-    for entry in [top, *codes.descendants(top.code, top.year)]:
+    for entry in [top, *codes.descendants(top.code, top.edition)]:
         indent = "  " * (entry.level.depth - top.level.depth)
         print(f"{indent}{entry.code}  {entry.name}")
     return EXIT_OK
@@ -138,7 +138,9 @@ def _add_source(parser: argparse.ArgumentParser) -> None:
         "--strict", action="store_true", help="any unrecognised line inside a table is an error"
     )
     parser.add_argument(
-        "--year",
+        "--edition",
+        "--year",  # the former name, kept as an alias
+        dest="edition",
         type=int,
         help="edition of 《政府收支分类科目》 to read and check codes against (default: the "
         "document's year); the document's own year is not changed",
@@ -146,7 +148,7 @@ def _add_source(parser: argparse.ArgumentParser) -> None:
 
 
 def _read(args: argparse.Namespace) -> ReadResult:
-    """Read FILE or the bundled example, with the edition of ``--year``.
+    """Read FILE or the bundled example, with the edition of ``--edition`` (alias ``--year``).
 
     A read error that leaves no document (empty input, not a disclosure) is raised, and main()
     turns it into exit status 2; other read errors are printed and stay in the returned log;
@@ -155,16 +157,16 @@ def _read(args: argparse.Namespace) -> ReadResult:
     from govfin import examples
     from govfin.readers import EmptyInputError, NotADisclosureError, read_file, read_text
 
-    if args.year is not None and args.year not in codes.editions():
+    if args.edition is not None and args.edition not in codes.editions():
         shipped = ", ".join(map(str, codes.editions()))
         raise codes.UnknownEditionError(
-            f"no {args.year} edition of 《政府收支分类科目》 is shipped (available: {shipped})",
-            year=args.year,
+            f"no {args.edition} edition of 《政府收支分类科目》 is shipped (available: {shipped})",
+            edition=args.edition,
         )
     if args.example is not None:
-        result = read_text(examples.text(args.example), strict=args.strict, edition=args.year)
+        result = read_text(examples.text(args.example), strict=args.strict, edition=args.edition)
     else:
-        result = read_file(args.file, strict=args.strict, edition=args.year)
+        result = read_file(args.file, strict=args.strict, edition=args.edition)
     for err in result.log.errors:
         if isinstance(err, (EmptyInputError, NotADisclosureError)):
             raise err
@@ -208,7 +210,7 @@ def _run_check(args: argparse.Namespace) -> int:
 
     result = _read(args)
     disclosure = result.disclosure
-    report = check(disclosure, year=args.year)
+    report = check(disclosure, edition=args.edition)
     if args.format == "json":
         print(report.to_json(indent=2))
     else:
@@ -282,12 +284,14 @@ def _text_table(header: Sequence[str], body: Sequence[Sequence[str]]) -> str:
 # plumbing
 
 
-def _add_year(parser: argparse.ArgumentParser) -> None:
+def _add_edition(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--year",
+        "--edition",
+        "--year",  # the former name, kept as an alias
+        dest="edition",
         type=int,
-        default=codes.DEFAULT_YEAR,
-        help=f"edition of 《政府收支分类科目》 (default: {codes.DEFAULT_YEAR})",
+        default=codes.DEFAULT_EDITION,
+        help=f"edition of 《政府收支分类科目》 (default: {codes.DEFAULT_EDITION})",
     )
 
 

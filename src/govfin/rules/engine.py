@@ -43,7 +43,8 @@ class CheckOptions:
     """Settings of one check run.
 
     - ``tolerance``: the tolerance model (default: values rounded to their last place).
-    - ``year``: the classification edition to check codes against (default: the document's).
+    - ``edition``: the classification edition to check codes against (default: the
+      document's year).
     - ``severity``: per-run overrides by rule id; ``None`` switches a rule off.
     - ``select`` / ``ignore``: rule-id prefixes to run / to skip (a string or an iterable).
     - ``personnel_classes``: economic 类 counted as 人员经费 in 公开06表 (the rest is 公用经费).
@@ -51,7 +52,7 @@ class CheckOptions:
     """
 
     tolerance: Tolerance = attrs.field(factory=Tolerance)
-    year: int | None = None
+    edition: int | None = None
     severity: Mapping[str, Severity | None] = attrs.field(factory=dict, converter=_severity_map)
     select: tuple[str, ...] = attrs.field(default=(), converter=_prefixes)
     ignore: tuple[str, ...] = attrs.field(default=(), converter=_prefixes)
@@ -268,7 +269,7 @@ def check(
 
     ``obj`` is a table, a self-evaluation, a Disclosure (its tables, evaluations, narrative and
     cross-table relations are all checked), or a list of these.  Keyword arguments build the
-    :class:`CheckOptions` when ``options`` is not given (``check(t, year=2025)``).
+    :class:`CheckOptions` when ``options`` is not given (``check(t, edition=2025)``).
     """
     if options is None:
         options = CheckOptions(**kwargs)

@@ -280,7 +280,7 @@ for _id, _zh, _en, _cat, _sev, _subject, _func, _src in (
 
 
 def _edition(table: Table, ctx: Context) -> int:
-    return ctx.options.year or table.meta.year or codes.DEFAULT_YEAR
+    return ctx.options.edition or table.meta.year or codes.DEFAULT_EDITION
 
 
 _ALL_KINDS = tuple(Table.KINDS)
@@ -295,9 +295,9 @@ def _has_codes(table: Table) -> bool:
 _Lookup = tuple[bool, str] | None
 
 
-def _lookup_outcome(code: str, year: int) -> _Lookup:
+def _lookup_outcome(code: str, edition: int) -> _Lookup:
     try:
-        codes.lookup(code, year)
+        codes.lookup(code, edition)
     except codes.UnknownEditionError as exc:
         return (True, str(exc))
     except codes.CodeError as exc:
@@ -305,9 +305,9 @@ def _lookup_outcome(code: str, year: int) -> _Lookup:
     return None
 
 
-def _name_outcome(code: str, name: str, year: int) -> tuple[bool, str] | None:
+def _name_outcome(code: str, name: str, edition: int) -> tuple[bool, str] | None:
     try:
-        result = codes.check_name(code, name, year)
+        result = codes.check_name(code, name, edition)
     except codes.CodeError:
         return None
     return (result.ok, result.official)
@@ -327,28 +327,28 @@ def _clear_code_memo() -> None:
     _memo_name.cache_clear()
 
 
-def _code_outcome(code: str, year: int) -> _Lookup:
+def _code_outcome(code: str, edition: int) -> _Lookup:
     try:
-        return _memo_lookup(code, year)
+        return _memo_lookup(code, edition)
     except TypeError:  # an unhashable "code": ask directly (the registry names the error)
-        return _lookup_outcome(code, year)
+        return _lookup_outcome(code, edition)
 
 
-def _name_check(code: str, name: str, year: int) -> tuple[bool, str] | None:
+def _name_check(code: str, name: str, edition: int) -> tuple[bool, str] | None:
     try:
-        return _memo_name(code, name, year)
+        return _memo_name(code, name, edition)
     except TypeError:
-        return _name_outcome(code, name, year)
+        return _name_outcome(code, name, edition)
 
 
 def _code_known(table: Table, ctx: Context) -> None:
-    """Every row code exists in the classification edition of the document's year."""
+    """Every row code exists in the classification edition of the document's edition."""
     if not _has_codes(table):
         return
-    year = _edition(table, ctx)
+    edition = _edition(table, ctx)
     for r in table.coded_rows():
         assert r.code is not None
-        outcome = _code_outcome(r.code, year)
+        outcome = _code_outcome(r.code, edition)
         if outcome is None:
             continue
         unknown_edition, message = outcome
@@ -363,12 +363,12 @@ def _name_official(table: Table, ctx: Context) -> None:
     """A printed row name equals the official name of its code (modulo spaces, brackets)."""
     if not _has_codes(table):
         return
-    year = _edition(table, ctx)
+    edition = _edition(table, ctx)
     for r in table.coded_rows():
         assert r.code is not None
         if not r.name:
             continue
-        result = _name_check(r.code, r.name, year)
+        result = _name_check(r.code, r.name, edition)
         if result is None:
             continue  # reported by C-code
         ok, official = result

@@ -32,38 +32,38 @@ def _level(level: codes.Level | str | int | None) -> codes.Level | None:
 
 
 @functools.cache
-def _codes_of(scheme: str, year: int, level: codes.Level | None) -> tuple[str, ...]:
-    return tuple(c.code for c in codes.all_codes(scheme, year) if level is None or c.level is level)
+def _codes_of(scheme: str, edition: int, level: codes.Level | None) -> tuple[str, ...]:
+    return tuple(c.code for c in codes.all_codes(scheme, edition) if level is None or c.level is level)
 
 
 def _scheme_codes(
-    scheme: str, level: codes.Level | str | int | None, year: int | None
+    scheme: str, level: codes.Level | str | int | None, edition: int | None
 ) -> st.SearchStrategy[str]:
     lv = _level(level)
-    if year is not None:
-        found = _codes_of(scheme, year, lv)
+    if edition is not None:
+        found = _codes_of(scheme, edition, lv)
         if not found:
-            raise ArgumentValueError(f"no {scheme} codes at level {lv} in the {year} edition")
+            raise ArgumentValueError(f"no {scheme} codes at level {lv} in the {edition} edition")
         return st.sampled_from(found)
     return years().flatmap(lambda y: _scheme_codes(scheme, lv, y))
 
 
 def functional_codes(
-    level: codes.Level | str | int | None = None, year: int | None = None
+    level: codes.Level | str | int | None = None, edition: int | None = None
 ) -> st.SearchStrategy[str]:
     """A 支出功能分类 code of the shipped list: ``level`` 类/款/项 (``Level``, ``"类"`` or 1–3),
-    any level when ``None``; from the ``year`` edition (any shipped edition when ``None``)."""
-    return _scheme_codes("functional", level, year)
+    any level when ``None``; from the ``edition`` (any shipped edition when ``None``)."""
+    return _scheme_codes("functional", level, edition)
 
 
 def economic_codes(
     level: codes.Level | str | int | None = None,
-    year: int | None = None,
+    edition: int | None = None,
     *,
     scheme: str = "economic",
 ) -> st.SearchStrategy[str]:
     """A 部门预算支出经济分类 code (``scheme="economic-gov"`` for the 政府预算 list)."""
-    return _scheme_codes(scheme, level, year)
+    return _scheme_codes(scheme, level, edition)
 
 
 def malformed_codes() -> st.SearchStrategy[object]:
@@ -106,7 +106,7 @@ def malformed_codes() -> st.SearchStrategy[object]:
 class CodeTree:
     """A set of codes closed under parents, in printed (depth-first, code) order."""
 
-    year: int
+    edition: int
     codes: tuple[str, ...]
 
     @property
@@ -120,25 +120,25 @@ class CodeTree:
         return tuple(c for c in self.codes if len(c) == 3)
 
     @classmethod
-    def closure(cls, year: int, leaves: Iterable[str]) -> CodeTree:
+    def closure(cls, edition: int, leaves: Iterable[str]) -> CodeTree:
         """The tree of ``leaves`` and all their ancestors."""
         found: set[str] = set()
         for c in leaves:
             while c:
                 found.add(c)
                 c = c[:-2] if len(c) > 3 else ""
-        return cls(year, tuple(sorted(found)))
+        return cls(edition, tuple(sorted(found)))
 
 
 @functools.cache
-def _registry_leaves(scheme: str, year: int) -> tuple[str, ...]:
-    return tuple(c.code for c in codes.all_codes(scheme, year) if not codes.children(c.code, year))
+def _registry_leaves(scheme: str, edition: int) -> tuple[str, ...]:
+    return tuple(c.code for c in codes.all_codes(scheme, edition) if not codes.children(c.code, edition))
 
 
 def _draw_leaves(
-    src: _Source, scheme: str, year: int, n: int, exclude: Callable[[str], bool] | None = None
+    src: _Source, scheme: str, edition: int, n: int, exclude: Callable[[str], bool] | None = None
 ) -> list[str]:
-    pool = [c for c in _registry_leaves(scheme, year) if exclude is None or not exclude(c)]
+    pool = [c for c in _registry_leaves(scheme, edition) if exclude is None or not exclude(c)]
     picked = src.sample(pool, n)
     if scheme != "functional":
         return picked
@@ -152,13 +152,13 @@ def _draw_leaves(
 def code_trees(
     draw: Draw,
     *,
-    year: int | None = None,
+    edition: int | None = None,
     scheme: str = "functional",
     min_leaves: int = 0,
     max_leaves: int = 40,
 ) -> CodeTree:
     """A subset of a shipped code list closed under parents (a 类 → 款 → 项 tree)."""
-    y = year if year is not None else draw(years())
+    y = edition if edition is not None else draw(years())
     src = _Source(draw)
     n = src.integer(min_leaves, max_leaves)
     return CodeTree.closure(y, _draw_leaves(src, scheme, y, n))

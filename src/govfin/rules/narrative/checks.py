@@ -213,7 +213,7 @@ def n_residue(d: Disclosure, ctx: Context) -> None:
 )
 def n_year(d: Disclosure, ctx: Context) -> None:
     """A year neither the report year nor the one before, outside the whitelisted contexts."""
-    year = d.year or ctx.options.year
+    year = d.year or ctx.options.edition
     if year is None:
         return
     for y in d.narrative.years():
