@@ -1,12 +1,12 @@
 """pandas DataFrames of govfin objects, for notebooks (optional extra ``govfin[pandas]``).
 
 govfin does not need pandas: it is imported only when :func:`to_frame` is called, and a
-missing pandas raises an ``ImportError`` naming the extra to install.
+missing pandas raises an ``ImportError`` naming the extra to install::
 
->>> to_frame(table)            # one row per table row: key, code, name, then each column
->>> to_frame(report)           # one row per finding
->>> to_frame(class_shares(d))  # one row per ratio: label, key, numerator, denominator, value
->>> to_frame(d.claims())       # one row per narrative claim
+    to_frame(table)            # one row per table row: key, code, name, then each column
+    to_frame(report)           # one row per finding
+    to_frame(class_shares(d))  # one row per ratio: label, key, numerator, denominator, value
+    to_frame(d.claims())       # one row per narrative claim
 
 Money stays ``Decimal`` (an ``object`` column) unless ``numeric="float"`` is asked for, e.g. to
 plot; nothing is rounded.

@@ -2,11 +2,15 @@
 
 Every function returns :class:`Ratio` or :class:`Change` objects holding the figures they
 come from; the ratio itself is a ``Decimal`` at full context precision (28 significant digits),
-never rounded.  Round only when showing it (:mod:`govfin.formatting`)::
+never rounded.  Round only when showing it (:mod:`govfin.formatting`):
 
-    >>> shares = class_shares(d)                   # each 类 of 公开05 in its 合计
-    >>> [(r.label, r.percent) for r in shares]     # Decimal('86.30377...') …
-    >>> format_percent(shares[0].value)            # '86.30%'
+>>> from govfin import examples
+>>> from govfin.formatting import format_percent
+>>> shares = class_shares(examples.load())         # each 类 of 公开05 in its 合计
+>>> shares[0].label, shares[0].numerator, shares[0].denominator
+('一般公共服务支出', Decimal('545.19'), Decimal('631.71'))
+>>> format_percent(shares[0].value)
+'86.30%'
 
 Figures are read in the disclosure's unit (tables in another unit are converted exactly); a
 blank cell reads as nil.  A ratio with a nil or missing denominator has ``value`` ``None``.

@@ -346,7 +346,7 @@ def convert_cell(cell: Cell, table: Table, to: Unit) -> Cell:
     >>> c = convert_cell(Cell(Place(t.KIND, "合计", "本年收入合计"), Decimal("12345.67"),
     ...                       t.unit), t, Unit.WAN_YUAN)
     >>> c.value, c.unit
-    (Decimal('1.2345670000'), Decimal('0.000001'))
+    (Decimal('1.234567'), Decimal('0.000001'))
     """
     factor = _factor(table, cell.unit, to)
     if factor is None:

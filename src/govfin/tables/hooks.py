@@ -8,7 +8,7 @@ Table)`` dispatches on ``"kind"`` (the canonical title) to the right class.  Imp
 >>> from govfin.tables import DisclosureInfoTable, Table
 >>> data = unstructure(DisclosureInfoTable())
 >>> data["kind"], type(structure(data, Table)).__name__
-('相关信息统计表', 'DisclosureInfoTable')
+('部门决算公开相关信息统计表', 'DisclosureInfoTable')
 """
 
 from __future__ import annotations
