@@ -29,7 +29,7 @@ def test_import_reads_no_data_and_loads_no_rules() -> None:
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
-    assert out.strip() == "['govfin']"
+    assert out.strip() == "['govfin', 'govfin._version']"
 
 
 def test_html_reprs() -> None:
@@ -43,12 +43,14 @@ def test_html_reprs() -> None:
     assert "<table" in rhtml and "R02-tree" in rhtml
 
 
-def test_to_frame_methods() -> None:
+def test_to_frame_of_tables_and_reports() -> None:
     pd = pytest.importorskip("pandas")
     from seed_tables import seed_tables
 
+    from govfin.frames import to_frame
+
     table = seed_tables()[1]
-    frame = table.to_frame()
+    frame = to_frame(table)
     assert isinstance(frame, pd.DataFrame) and len(frame) == len(table.rows)
     report = govfin.check(table)
-    assert len(report.to_frame()) == len(report)
+    assert len(to_frame(report)) == len(report)

@@ -10,6 +10,7 @@ import pytest
 from govfin import examples
 from govfin.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, main
 from govfin.findings import Report
+from govfin.rules import check
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -186,7 +187,7 @@ def test_check_lenient_read_error_prints_the_report_and_exits_two(
 def test_check_json_is_the_whole_report(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "check", "--example", "--format", "json")
     report = Report.from_dict({"findings": json.loads(out)["findings"]})
-    assert report == examples.load().check()  # every finding, infos included
+    assert report == check(examples.load())  # every finding, infos included
 
 
 def test_unknown_example_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:

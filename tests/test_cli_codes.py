@@ -173,3 +173,13 @@ def test_python_dash_m_govfin() -> None:
     assert bad.returncode == 2
     assert bad.stdout == ""
     assert "2019998" in bad.stderr and "2024" in bad.stderr
+
+
+def test_edition_option_and_its_year_alias(capsys: pytest.CaptureFixture[str]) -> None:
+    """``--edition`` names the classification edition; ``--year`` is kept as its alias."""
+    status, by_edition, _ = run(capsys, "code", "30207", "--edition", "2025")
+    assert status == EXIT_OK and re.search(r"^  edition: +2025$", by_edition, re.MULTILINE)
+    status, by_year, _ = run(capsys, "code", "30207", "--year", "2025")
+    assert status == EXIT_OK and by_year == by_edition
+    status, default, _ = run(capsys, "code", "30207")
+    assert re.search(rf"^  edition: +{codes.DEFAULT_EDITION}$", default, re.MULTILINE)

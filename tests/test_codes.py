@@ -26,7 +26,7 @@ def test_lookup_functional_item() -> None:
     assert entry.level is Level.ITEM
     assert entry.level.value == "项"
     assert entry.scheme is Scheme.FUNCTIONAL
-    assert entry.year == codes.DEFAULT_YEAR == 2024
+    assert entry.edition == codes.DEFAULT_EDITION == 2024
     assert entry.parent_code == "20103"
     assert "seed" in entry.seen
     assert str(entry) == "2010350 事业运行"
@@ -71,7 +71,7 @@ def test_lookup_strips_surrounding_whitespace() -> None:
 
 def test_lookup_other_edition() -> None:
     entry = codes.lookup("2010350", 2025)
-    assert entry.year == 2025
+    assert entry.edition == 2025
     assert entry.name == "事业运行"
 
 
@@ -154,7 +154,7 @@ def test_all_codes_and_editions() -> None:
     assert codes.editions() == (2017, 2024, 2025)
     assert codes.editions("economic-gov") == (2024, 2025)  # 5xx began in 2018
     for scheme in Scheme:
-        assert codes.DEFAULT_YEAR in codes.editions(scheme)
+        assert codes.DEFAULT_EDITION in codes.editions(scheme)
     entries = codes.all_codes("economic")
     assert len(entries) == 110
     assert [c.code for c in entries] == sorted(c.code for c in entries)
@@ -185,7 +185,7 @@ def test_wrong_length_is_malformed(bad: str) -> None:
         codes.lookup(bad, 2024)
     assert repr(bad) in str(info.value)
     assert "2024" in str(info.value)
-    assert info.value.code == bad and info.value.year == 2024
+    assert info.value.code == bad and info.value.edition == 2024
     assert not isinstance(info.value, TypeError)
 
 
@@ -218,13 +218,13 @@ def test_non_str_raises_type_error_subclass(bad: object) -> None:
 
 @pytest.mark.parametrize("code", ["2019998", "20112", "218", "30230", "59998"])
 def test_unknown_code(code: str) -> None:
-    year = 2024
+    edition = 2024
     with pytest.raises(UnknownCodeError) as info:
-        codes.lookup(code, year)
+        codes.lookup(code, edition)
     message = str(info.value)
-    assert repr(code) in message and str(year) in message
+    assert repr(code) in message and str(edition) in message
     assert isinstance(info.value, LookupError) and isinstance(info.value, CodeError)
-    assert info.value.code == code and info.value.year == year
+    assert info.value.code == code and info.value.edition == edition
 
 
 def test_unknown_edition() -> None:
@@ -232,11 +232,11 @@ def test_unknown_edition() -> None:
         codes.lookup("2010350", 2023)
     message = str(info.value)
     assert "'2010350'" in message and "2023" in message and "2024" in message
-    assert info.value.year == 2023
+    assert info.value.edition == 2023
     with pytest.raises(UnknownEditionError, match="1999"):
-        codes.roots(year=1999)
+        codes.roots(edition=1999)
     with pytest.raises(UnknownEditionError, match="1999"):
-        codes.search("事业运行", year=1999)
+        codes.search("事业运行", edition=1999)
     with pytest.raises(UnknownEditionError):
         codes.diff(2024, 1999)
 
@@ -380,9 +380,9 @@ def test_find_by_name() -> None:
 def test_diff_functional_2024_2025() -> None:
     result = codes.diff(2024, 2025)
     assert result.scheme is Scheme.FUNCTIONAL
-    assert (result.year_a, result.year_b) == (2024, 2025)
+    assert (result.edition_a, result.edition_b) == (2024, 2025)
     assert [c.code for c in result.added] == ["22911", "23107"]
-    assert all(c.year == 2025 for c in result.added)
+    assert all(c.edition == 2025 for c in result.added)
     assert result.removed == ()
     assert result.renamed == ()
     assert result and not result.unchanged
@@ -406,9 +406,9 @@ def test_diff_reports_renames(monkeypatch: pytest.MonkeyPatch) -> None:
         name="办公经费",
         level=Level.SECTION,
         scheme=Scheme.ECONOMIC,
-        year=2025,
+        edition=2025,
     )
-    fake = _data.Edition(scheme=Scheme.ECONOMIC, year=2025, entries=entries, children=real.children)
+    fake = _data.Edition(scheme=Scheme.ECONOMIC, edition=2025, entries=entries, children=real.children)
     monkeypatch.setitem(_data._cache, (Scheme.ECONOMIC, 2025), fake)
     result = codes.diff(2024, 2025, Scheme.ECONOMIC)
     assert result.renamed == (("30201", "办公费", "办公经费"),)
@@ -448,16 +448,16 @@ def test_docs_classification_examples() -> None:
 # -- the name index of an edition (find_by_name, search) ------------------------------------------
 
 
-def _scan(wanted: str, year: int, level: str | None = None) -> list[str]:
+def _scan(wanted: str, edition: int, level: str | None = None) -> list[str]:
     """find_by_name by brute force: every entry of every scheme, names normalised one by one."""
     from govfin.codes import _data
     from govfin.codes._names import normalize_name
 
     return sorted(
         entry.code
-        for scheme, years in _data.available().items()
-        if year in years
-        for entry in _data.load(scheme, year).entries.values()
+        for scheme, editions in _data.available().items()
+        if edition in editions
+        for entry in _data.load(scheme, edition).entries.values()
         if normalize_name(entry.name) == normalize_name(wanted)
         and (level is None or entry.level.value == level)
     )

@@ -1,4 +1,4 @@
-"""The shipped data proven against a real disclosure and the reference excerpts.
+"""The shipped data proven against a real disclosure and independent reference excerpts.
 
 tests/data/seed_2024.txt is a public 2024 部门决算 disclosure (text extraction).  Every
 code/name pair it prints must be in the 2024 registry under the same name (up to whitespace
@@ -127,23 +127,15 @@ def test_every_category_of_table01_is_a_functional_category() -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# the partial official excerpts kept in the shared reference folder (not bundled)
+# partial official excerpts, transcribed independently (tests/data/reference, see its README)
 
-
-def _reference_dir() -> Path | None:
-    for candidate in (Path("/work/shared/reference"), REPO.parent / "shared" / "reference"):
-        if candidate.is_dir():
-            return candidate
-    return None
+REFERENCE = Path(__file__).parent / "data" / "reference"
 
 
 def _reference_rows(name: str) -> list[dict[str, str]]:
-    folder = _reference_dir()
-    if folder is None or not (folder / name).is_file():
-        pytest.skip(f"reference file {name} not available")
     lines = [
         line
-        for line in (folder / name).read_text(encoding="utf-8").splitlines()
+        for line in (REFERENCE / name).read_text(encoding="utf-8").splitlines()
         if line and not line.startswith("#")
     ]
     rows = list(csv.DictReader(lines, delimiter="\t"))

@@ -18,6 +18,7 @@ from seed_tables import seed_tables
 
 from govfin.disclosure import Disclosure, Narrative, NarrativeSection
 from govfin.findings import Place, Report, Severity
+from govfin.rules import check
 from govfin.rules.narrative import claim_summary
 from govfin.tables import IncomeExpenditureSummary, ThreePublicTable
 
@@ -30,7 +31,7 @@ def ev(project: str) -> str:
     return f"项目支出绩效自评表:{project}"
 
 
-#: Every error and warning of ``seed_disclosure().check()``: (rule, severity, place).
+#: Every error and warning of ``check(seed_disclosure())``: (rule, severity, place).
 EXPECTED: set[tuple[str, Severity, Place]] = {
     # -- the narrative against the attached 自评表 (情况说明 line 520) ------------------------
     # "2024年二级项目绩效自评个数22个": only 21 项目支出绩效自评表 are attached (第五部分 附件,
@@ -99,7 +100,7 @@ def seed() -> Disclosure:
 
 @pytest.fixture(scope="module")
 def report(seed: Disclosure) -> Report:
-    return seed.check()
+    return check(seed)
 
 
 # -- the model -------------------------------------------------------------------------------
@@ -139,11 +140,13 @@ def test_narrative_from_text() -> None:
     text = "前言\n一、收入支出决算总体情况说明\n\n2024年度收入总计648.92万元。\n二、收入决算情况说明\n收入合计631.71万元。"
     n = Narrative.from_text(text, first_line=10)
     assert [(s.heading, s.line, s.first_text_line) for s in n] == [
+        ("情况说明", None, 10),  # the text before the first heading is kept, as the reader does
         ("一、收入支出决算总体情况说明", 11, 12),
         ("二、收入决算情况说明", 14, 15),
     ]
+    assert n.sections[0].text == "前言"
     assert [c.line for c in n.claims()] == [13, 15]
-    assert n.section("收入决算") is n.sections[1]
+    assert n.section("收入决算") is n.sections[2]
     assert "收入合计631.71万元" in n.text
     assert NarrativeSection("h", "x", 5).first_text_line == 6
     assert NarrativeSection("h", "x", None).first_text_line is None
@@ -263,9 +266,9 @@ def test_seed_report_to_frame(report: Report) -> None:
 
 
 def test_check_options_pass_through(seed: Disclosure) -> None:
-    r = seed.check(select=("N-perf",))
+    r = check(seed, select=("N-perf",))
     assert {f.rule_id for f in r} == {"N-perf", "N-perf-funds"}
-    r = seed.check(ignore=("E-", "N-perf"))
+    r = check(seed, ignore=("E-", "N-perf"))
     assert r.ok and not r.warnings
 
 
@@ -280,3 +283,15 @@ def test_disclosure_json_round_trip(seed: Disclosure) -> None:
 def test_disclosure_is_frozen(seed: Disclosure) -> None:
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         seed.year = 2023  # type: ignore[misc]
+
+
+def test_narrative_is_split_one_way() -> None:
+    """``Narrative.from_text`` and the reader cut the seed's 情况说明 into the same sections."""
+    from seed_disclosure import SEED_TEXT
+
+    from govfin.readers import read_text
+
+    read = read_text(SEED_TEXT.read_text(encoding="utf-8")).disclosure.narrative
+    assert [(s.heading, s.text, s.line, s.first_text_line) for s in seed_narrative()] == [
+        (s.heading, s.text, s.line, s.first_text_line) for s in read
+    ]

@@ -9,18 +9,17 @@ import pytest
 from seed_disclosure import seed_disclosure
 
 from govfin.amounts import Unit
-from govfin.findings import Report
+from govfin.findings import Report, report_html
 from govfin.formatting import (
     format_amount,
     format_change,
     format_number,
     format_percent,
     format_ratio,
-    report_html,
-    table_html,
 )
 from govfin.ratios import Change, Ratio, class_shares
-from govfin.tables import DisclosureInfoTable, IncomeTable
+from govfin.rules import check
+from govfin.tables import DisclosureInfoTable, IncomeTable, table_html
 
 
 def test_amounts_zh() -> None:
@@ -74,7 +73,7 @@ def test_ratio_and_change() -> None:
 
 
 def test_report_html() -> None:
-    report = seed_disclosure().check()
+    report = check(seed_disclosure())
     page = report_html(report)
     assert page.startswith("<div><p><b>5 error(s), 25 warning(s)")
     assert page.index("N-perf") < page.index("checked: agrees")  # errors first
@@ -98,7 +97,7 @@ def test_table_html() -> None:
 def test_jupyter_reprs() -> None:
     # Jupyter calls _repr_html_ on the objects themselves
     d = seed_disclosure()
-    report = d.check()
+    report = check(d)
     assert report._repr_html_() == report_html(report)
     assert report._repr_html_().count("<tr>") == len(report) + 1
     t = d[IncomeTable]
@@ -167,9 +166,9 @@ def test_govfin_imports_without_pandas() -> None:
 
     code = (
         "import sys; sys.modules['pandas'] = None\n"
-        "import govfin.frames, govfin.ratios, govfin.formatting, govfin.disclosure\n"
+        "import govfin, govfin.frames, govfin.ratios, govfin.formatting, govfin.disclosure\n"
         "from govfin import examples\n"
-        "d = examples.load(); r = d.check()\n"
+        "d = examples.load(); r = govfin.check(d)\n"
         "assert govfin.ratios.class_shares(d) and r._repr_html_()\n"
         "print('ok')"
     )

@@ -392,8 +392,8 @@ def test_rules_are_narrative_rules() -> None:
 def test_subjects_resolve_to_the_longest_matching_name(seed: Disclosure) -> None:
     """The suffix index finds what a scan of every term would: the longest name that is the
     subject or ends it (section terms over global ones), a table row's name when longer."""
+    from govfin.figures import _TERMS, GLOBAL_TERMS, SCOPE_TERMS, _best
     from govfin.narrative import subject_key
-    from govfin.rules.narrative import _TERMS, GLOBAL_TERMS, SCOPE_TERMS, _best
 
     def scan(key: str, names: Mapping[str, object]) -> tuple[int, object] | None:
         hits = [(len(n), v) for n, v in names.items() if n and key.endswith(n)]

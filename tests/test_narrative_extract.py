@@ -10,9 +10,6 @@ from hypothesis import strategies as st
 from seed_disclosure import seed_narrative
 
 from govfin.narrative import (
-    _NIL,
-    _NO_NUMBER_WORD,
-    _SAME,
     AmountClaim,
     ChangeClaim,
     CompletionClaim,
@@ -31,6 +28,7 @@ from govfin.narrative import (
     subject_key,
     years_in,
 )
+from govfin.narrative.text import _NIL, _NO_NUMBER_WORD, _SAME
 
 
 def one(text: str, kind: type, **kw: object) -> object:

@@ -16,6 +16,7 @@ pytest.importorskip("reportlab")
 from pdf_render import render_pdf  # noqa: E402
 
 from govfin import examples  # noqa: E402
+from govfin.rules import check  # noqa: E402
 from govfin.readers.files import read_path  # noqa: E402
 
 SEED = examples.load()
@@ -70,6 +71,6 @@ def test_places_name_the_page(read_back) -> None:
 
 def test_same_findings(read_back) -> None:
     layout, result = read_back
-    want = sorted(map(_key, SEED.check().findings))
-    got = sorted(map(_key, result.disclosure.check().findings))
+    want = sorted(map(_key, check(SEED).findings))
+    got = sorted(map(_key, check(result.disclosure).findings))
     assert got == want, layout

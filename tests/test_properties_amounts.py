@@ -160,7 +160,7 @@ def test_code_trees_are_closed_under_parents(tree: gs.CodeTree) -> None:
     assert list(tree.codes) == sorted(present)
     for c in tree.codes:
         assert len(c) == 3 or c[:-2] in present
-        assert codes.exists(c, tree.year)
+        assert codes.exists(c, tree.edition)
 
 
 def test_strategies_need_hypothesis(monkeypatch: pytest.MonkeyPatch) -> None:

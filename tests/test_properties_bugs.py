@@ -72,7 +72,8 @@ def test_generated_narrative_never_rounds_twice(exact: str) -> None:
     """The narrative generator restated 120.05 (printed from 120.045) as 120.1, a double
     rounding X12 rightly contradicts: a figure it shortens must be what the exact value gives."""
     from govfin.amounts import Unit
-    from govfin.strategies import _say, _Source
+    from govfin.strategies._base import _Source
+    from govfin.strategies._narratives import _say
 
     always = _Source(lambda strategy: 99)  # every chance() comes out True
     printed = Decimal(exact).quantize(Decimal("0.01"), ROUND_HALF_UP)

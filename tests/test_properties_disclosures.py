@@ -32,7 +32,7 @@ def _describe(d: Disclosure) -> None:
     rows = sum(len(t.rows) for t in d.tables)
     event(f"rows: {'<50' if rows < 50 else '<150' if rows < 150 else '150+'}")
     event("single source" if cross.single_source(d) else "several sources")
-    for kind in (gs.KIND_07, gs.KIND_08):
+    for kind in (gs.T07, gs.T08):
         event(f"公开{kind.NUMBER}表 {'empty' if d[kind].empty else 'with data'}")
     event(f"evaluations: {len(d.evaluations)}")
     event("mixed units" if len({t.meta.unit for t in d.tables}) > 1 else "one unit")

@@ -15,6 +15,7 @@ from govfin.readers import LineKind, ReadResult, read_file, read_text
 from govfin.readers.bodies import info_key
 from govfin.readers.identify import identify_title
 from govfin.readers.lines import Line, squash, strip_enumerator
+from govfin.rules import check
 from govfin.tables import (
     BasicExpenditureDetail,
     DisclosureInfoTable,
@@ -248,7 +249,7 @@ def test_a_table_printed_in_yuan_reads_and_checks_like_the_seed(
             if not f.rule_id.startswith("R")
         }
 
-    assert between(d.check()) == between(seed.check())
+    assert between(check(d)) == between(check(seed))
 
 
 def test_narrative_sections(result: ReadResult) -> None:

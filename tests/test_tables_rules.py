@@ -31,6 +31,7 @@ from govfin.tables import (
     IncomeExpenditureSummary,
     IncomeTable,
     Row,
+    StateCapitalIncomeTable,
     StateCapitalTable,
     Table,
     TableMeta,
@@ -284,6 +285,22 @@ CASES: dict[str, Case] = {
     "R07-tree": Case(
         build(GovernmentFundTable, S07),
         build(GovernmentFundTable, S07, **{"201": {"年初结转和结余": "3.00"}}),
+        ("201", "年初结转和结余"),
+    ),
+    "R08i-1": Case(
+        build(StateCapitalIncomeTable, S07),
+        build(StateCapitalIncomeTable, S07, 合计={"本年支出小计": "31.00"}),
+        ("合计", "本年支出小计"),
+    ),
+    "R08i-2": Case(
+        build(StateCapitalIncomeTable, S07),
+        build(StateCapitalIncomeTable, S07, 合计={"年末结转和结余": "3.00"}),
+        ("合计", "年末结转和结余"),
+        Severity.WARNING,
+    ),
+    "R08i-tree": Case(
+        build(StateCapitalIncomeTable, S07),
+        build(StateCapitalIncomeTable, S07, **{"201": {"年初结转和结余": "3.00"}}),
         ("201", "年初结转和结余"),
     ),
     "R08-1": Case(
@@ -636,8 +653,8 @@ class TestClassification:
         assert f.row == "22911" and "'22911'" in f.message and "2024" in f.message
         assert "类 229, which is incomplete" in f.message
         # CheckOptions.year overrides the document's year, both ways
-        assert run(in_2024, "C-code", year=2025).findings == ()
-        assert run(in_2025, "C-code", year=2024).warnings
+        assert run(in_2024, "C-code", edition=2025).findings == ()
+        assert run(in_2025, "C-code", edition=2024).warnings
         # no year at all: the default edition
         assert run(IncomeTable(rows), "C-code").warnings
         # under a part of the list that govfin holds complete (款 20101), an unknown code is an error

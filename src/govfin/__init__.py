@@ -9,10 +9,15 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-__version__ = "0.1.0"
+from govfin._version import __version__ as __version__
 
 #: public name -> module that defines it
 _EXPORTS: dict[str, str] = {
+    # errors: the root of every exception govfin raises
+    "GovfinError": "govfin.errors",
+    "ArgumentTypeError": "govfin.errors",
+    "ArgumentValueError": "govfin.errors",
+    "NotFoundError": "govfin.errors",
     # amounts
     "AmountError": "govfin.amounts",
     "Tolerance": "govfin.amounts",

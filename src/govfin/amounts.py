@@ -22,6 +22,8 @@ from typing import overload
 
 import attrs
 
+from govfin.errors import ArgumentTypeError, ArgumentValueError, GovfinError
+
 __all__ = [
     "BLANK_TEXTS",
     "HUNDRED",
@@ -56,7 +58,7 @@ _PLAIN = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$")
 
 
-class AmountError(ValueError):
+class AmountError(GovfinError, ValueError):
     """A cell that should hold a number does not; the message names the cell."""
 
     def __init__(self, message: str, *, text: str | None = None, where: str | None = None):
@@ -96,9 +98,9 @@ def to_decimal(value: object, *, where: str | None = None) -> Decimal | None:
     if value is None:
         return None
     if isinstance(value, bool):
-        raise TypeError(f"{where or 'amount'}: bool is not a money amount: {value!r}")
+        raise ArgumentTypeError(f"{where or 'amount'}: bool is not a money amount: {value!r}")
     if isinstance(value, float):
-        raise TypeError(
+        raise ArgumentTypeError(
             f"{where or 'amount'}: float {value!r} is not accepted as money; "
             "pass a decimal.Decimal or a str such as '631.71'"
         )
@@ -108,7 +110,7 @@ def to_decimal(value: object, *, where: str | None = None) -> Decimal | None:
         return _checked(Decimal(value), None, where)
     if isinstance(value, str):
         return parse_amount(value, where=where)
-    raise TypeError(f"{where or 'amount'}: {type(value).__name__} is not a money amount: {value!r}")
+    raise ArgumentTypeError(f"{where or 'amount'}: {type(value).__name__} is not a money amount: {value!r}")
 
 
 def _checked(d: Decimal, text: str | None, where: str | None) -> Decimal:
@@ -130,7 +132,7 @@ def parse_amount(text: str, *, where: str | None = None) -> Decimal | None:
     negative.  Anything else raises :class:`AmountError` naming ``where``.
     """
     if not isinstance(text, str):
-        raise TypeError(f"{where or 'amount'}: expected str, got {type(text).__name__}")
+        raise ArgumentTypeError(f"{where or 'amount'}: expected str, got {type(text).__name__}")
     if _PLAIN.fullmatch(text):  # "631.71", "-12.30": most cells, nothing to normalise
         return _checked(Decimal(text), text, where)
     t = text.strip().replace("\u3000", "").replace("\xa0", "")
@@ -276,9 +278,9 @@ class Tolerance:
     def _check_absolute(self, _: attrs.Attribute[Decimal | None], v: Decimal | None) -> None:
         if v is not None:
             if isinstance(v, float) or not isinstance(v, Decimal):
-                raise TypeError(f"Tolerance.absolute must be a Decimal, got {v!r}")
+                raise ArgumentTypeError(f"Tolerance.absolute must be a Decimal, got {v!r}")
             if v < 0:
-                raise ValueError(f"Tolerance.absolute must not be negative: {v}")
+                raise ArgumentValueError(f"Tolerance.absolute must not be negative: {v}")
 
     def compare(
         self,

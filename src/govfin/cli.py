@@ -18,7 +18,8 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeAlias
 
-from govfin import __version__, codes
+from govfin import codes
+from govfin._version import __version__
 from govfin.examples import UnknownExampleError
 from govfin.findings import Finding, Severity
 from govfin.readers.errors import ReadError
@@ -53,17 +54,17 @@ def _add_code(subparsers: _Subparsers) -> None:
         "5 economic-gov).",
     )
     parser.add_argument("code", help="e.g. 2010350 (functional) or 30207 (economic)")
-    _add_year(parser)
+    _add_edition(parser)
     parser.set_defaults(handler=_run_code)
 
 
 def _run_code(args: argparse.Namespace) -> int:
-    entry = codes.lookup(args.code, args.year)
+    entry = codes.lookup(args.code, args.edition)
     print(f"{entry.code}  {entry.name}")
     _field("level", entry.level.value)
     _field("scheme", str(entry.scheme))
-    _field("edition", str(entry.year))
-    chain = codes.ancestors(entry.code, entry.year)
+    _field("edition", str(entry.edition))
+    chain = codes.ancestors(entry.code, entry.edition)
     width = max((len(a.code) for a in chain), default=0)
     for i, ancestor in enumerate(chain):
         line = f"{ancestor.code:<{width}}  {ancestor.name} ({ancestor.level.value})"
@@ -71,7 +72,7 @@ def _run_code(args: argparse.Namespace) -> int:
     if not chain:
         _field("ancestors", "none (a 类 is a root)")
     if entry.level is not codes.Level.ITEM:
-        _field("children", str(len(codes.children(entry.code, entry.year))))
+        _field("children", str(len(codes.children(entry.code, entry.edition))))
     if entry.dept_codes:
         _field("dept codes", ", ".join(entry.dept_codes))
     _field("seen", ", ".join(entry.seen) or "-")
@@ -108,7 +109,7 @@ def _add_codes(subparsers: _Subparsers) -> None:
         choices=_SCHEMES,
         help="classification to list (default: functional, or the scheme of --under)",
     )
-    _add_year(parser)
+    _add_edition(parser)
     parser.set_defaults(handler=_run_codes)
 
 
@@ -117,14 +118,14 @@ def _run_codes(args: argparse.Namespace) -> int:
         return _run_diff(args)
     if args.under is None:
         scheme = codes.Scheme(args.scheme or codes.Scheme.FUNCTIONAL.value)
-        for entry in codes.roots(scheme, args.year):
+        for entry in codes.roots(scheme, args.edition):
             print(f"{entry.code}  {entry.name}")
         return EXIT_OK
-    top = codes.lookup(args.under, args.year)
+    top = codes.lookup(args.under, args.edition)
     if args.scheme is not None and codes.Scheme(args.scheme) is not top.scheme:
         _error(f"code {top.code!r} belongs to {top.scheme.value}, not to {args.scheme}")
         return EXIT_ERROR
-    for entry in [top, *codes.descendants(top.code, top.year)]:
+    for entry in [top, *codes.descendants(top.code, top.edition)]:
         indent = "  " * (entry.level.depth - top.level.depth)
         print(f"{indent}{entry.code}  {entry.name}")
     return EXIT_OK
@@ -189,7 +190,9 @@ def _add_source(parser: argparse.ArgumentParser) -> None:
         "--encoding", help="encoding of a text FILE (default: UTF-8, else GB18030)"
     )
     parser.add_argument(
-        "--year",
+        "--edition",
+        "--year",  # the former name, kept as an alias
+        dest="edition",
         type=int,
         help="edition of 《政府收支分类科目》 to read and check codes against (default: the "
         "document's year); the document's own year is not changed",
@@ -198,7 +201,7 @@ def _add_source(parser: argparse.ArgumentParser) -> None:
 
 def _read(args: argparse.Namespace, files: Sequence[str] | None = None) -> ReadResult:
     """Read FILE(s) (``files``: one document's parts) or the bundled example, with the
-    edition of ``--year``.
+    edition of ``--edition`` (alias ``--year``).
 
     A read error that leaves no document (empty input, not a disclosure) is raised, and main()
     turns it into exit status 2; other read errors are printed and stay in the returned log;
@@ -208,17 +211,17 @@ def _read(args: argparse.Namespace, files: Sequence[str] | None = None) -> ReadR
     from govfin.readers import EmptyInputError, NotADisclosureError, read_text
     from govfin.readers.files import read_paths
 
-    if args.year is not None and args.year not in codes.editions():
+    if args.edition is not None and args.edition not in codes.editions():
         shipped = ", ".join(map(str, codes.editions()))
         raise codes.UnknownEditionError(
-            f"no {args.year} edition of 《政府收支分类科目》 is shipped (available: {shipped})",
-            year=args.year,
+            f"no {args.edition} edition of 《政府收支分类科目》 is shipped (available: {shipped})",
+            edition=args.edition,
         )
     if args.example is not None:
-        result = read_text(examples.text(args.example), strict=args.strict, edition=args.year)
+        result = read_text(examples.text(args.example), strict=args.strict, edition=args.edition)
     else:
         result = read_paths(
-            files or args.file, strict=args.strict, edition=args.year, encoding=args.encoding
+            files or args.file, strict=args.strict, edition=args.edition, encoding=args.encoding
         )
     for err in result.log.errors:
         if isinstance(err, (EmptyInputError, NotADisclosureError)):
@@ -283,11 +286,12 @@ def _run_check(args: argparse.Namespace) -> int:
 def _check_one(args: argparse.Namespace, files: Sequence[str]) -> int:
     import json
 
+    from govfin.rules import check
     from govfin.rules.narrative import claim_summary
 
     result = _read(args, files)
     disclosure = result.disclosure
-    report = disclosure.check(year=args.year)
+    report = check(disclosure, edition=args.edition)
     if args.format == "json":
         data = json.loads(report.to_json())
         out = {
@@ -374,12 +378,14 @@ def _text_table(header: Sequence[str], body: Sequence[Sequence[str]]) -> str:
 # plumbing
 
 
-def _add_year(parser: argparse.ArgumentParser) -> None:
+def _add_edition(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--year",
+        "--edition",
+        "--year",  # the former name, kept as an alias
+        dest="edition",
         type=int,
-        default=codes.DEFAULT_YEAR,
-        help=f"edition of 《政府收支分类科目》 (default: {codes.DEFAULT_YEAR})",
+        default=codes.DEFAULT_EDITION,
+        help=f"edition of 《政府收支分类科目》 (default: {codes.DEFAULT_EDITION})",
     )
 
 
@@ -419,14 +425,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_ERROR
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
-        return handler(args)
-    except (codes.CodeError, ReadError, OSError, UnicodeDecodeError, UnknownExampleError) as exc:
-        _error(str(exc))
-        return EXIT_ERROR
+        status = handler(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+        return status
+    # BrokenPipeError is an OSError: it must be caught before the OSError of the next clause.
     except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes at exit
         return EXIT_OK
+    except (codes.CodeError, ReadError, OSError, UnicodeDecodeError, UnknownExampleError) as exc:
+        _error(str(exc))
+        return EXIT_ERROR
 
 
 if __name__ == "__main__":

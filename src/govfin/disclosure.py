@@ -2,8 +2,9 @@
 
 :class:`Disclosure` is what the readers produce and what the cross-table
 (:mod:`govfin.rules.cross`) and narrative (:mod:`govfin.rules.narrative`) rules check.
-``Disclosure.check()`` runs every rule: the intra-table rules on each table, the evaluation
-rules on each self-evaluation, then the rules whose subject is the Disclosure itself.
+The class is plain data and knows nothing of the rules above it: ``govfin.check(d)``
+(:func:`govfin.rules.check`) runs every rule: the intra-table rules on each table, the
+evaluation rules on each self-evaluation, then the rules whose subject is the Disclosure itself.
 
 Tables are found by kind (their canonical title), never by printed number::
 
@@ -16,14 +17,15 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 import attrs
 
 from govfin.amounts import Unit
-from govfin.findings import Report
+from govfin.errors import ArgumentTypeError, NotFoundError
 from govfin.narrative import (
+    NARRATIVE_TABLE,
     Claim,
     Sentence,
     TemplateResidue,
@@ -34,9 +36,10 @@ from govfin.narrative import (
     years_in,
 )
 from govfin.performance.model import ProjectEvaluation
+from govfin.serialize import PlainData
 from govfin.tables import Table, kind_for_title
 
-__all__ = ["Disclosure", "Narrative", "NarrativeSection"]
+__all__ = ["SECTION_HEADING", "Disclosure", "Narrative", "NarrativeSection", "split_sections"]
 
 
 @attrs.frozen
@@ -90,7 +93,7 @@ def _typed(value: Iterable[_T], cls: type[_T], field: str) -> tuple[_T, ...]:
     out = tuple(value)
     for x in out:
         if not isinstance(x, cls):
-            raise TypeError(f"{field}: expected {cls.__name__}, got {x!r}")
+            raise ArgumentTypeError(f"{field}: expected {cls.__name__}, got {x!r}")
     return out
 
 
@@ -160,25 +163,58 @@ class Narrative:
         text: str,
         *,
         first_line: int = 1,
-        heading: re.Pattern[str] = SECTION_HEADING,
+        part: str = NARRATIVE_TABLE,
         glossary: str = "",
         glossary_line: int | None = None,
     ) -> Narrative:
-        """Split narrative text into sections at each line matching ``heading``.
+        """Split narrative text into sections (:func:`split_sections`).
 
-        ``first_line`` is the source line of the text's first line.  Text before the first
-        heading is dropped.  Each section's text keeps its blank lines (see
-        :class:`NarrativeSection`).
+        ``first_line`` is the source line of the text's first line; text before the first
+        heading becomes a section headed ``part``.  Each section's text keeps its blank lines
+        (see :class:`NarrativeSection`).
         """
-        lines = text.split("\n")
-        starts = [i for i, ln in enumerate(lines) if heading.match(ln)]
-        sections = []
-        for a, b in zip(starts, [*starts[1:], len(lines)], strict=True):
-            body = "\n".join(lines[a + 1 : b]).rstrip("\n")
-            sections.append(
-                NarrativeSection(lines[a].strip(), body, first_line + a, first_line + a + 1)
-            )
-        return cls(tuple(sections), glossary, glossary_line)
+        numbered = [(first_line + i, ln) for i, ln in enumerate(text.split("\n"))]
+        return cls(split_sections(numbered, part), glossary, glossary_line)
+
+
+def split_sections(
+    lines: Sequence[tuple[int | None, str]], part: str = NARRATIVE_TABLE
+) -> tuple[NarrativeSection, ...]:
+    """The sections of a narrative part, from its ``(source line, text)`` lines.
+
+    A section begins at each top-level heading "一、…" (:data:`SECTION_HEADING`); its text runs
+    from the line after the heading to its last non-blank line, blank lines kept, so that line
+    k of the text is source line ``text_line + k``.  Text before the first heading (an
+    introduction) becomes a section headed ``part``, trimmed of blank lines.  The one way
+    narrative text is cut into sections, for the readers and for :meth:`Narrative.from_text`.
+
+    >>> [s.heading for s in split_sections([(1, "引言"), (2, "一、收入"), (3, "收入1万元。")])]
+    ['情况说明', '一、收入']
+    """
+    heads = [i for i, (_, ln) in enumerate(lines) if ln.strip() and SECTION_HEADING.match(ln)]
+    sections: list[NarrativeSection] = []
+    lead = lines[: heads[0]] if heads else lines
+    if _span(lead) is not None:
+        sections.append(_section(part, None, lead))
+    for a, b in zip(heads, [*heads[1:], len(lines)], strict=True):
+        sections.append(_section(lines[a][1].strip(), lines[a][0], lines[a + 1 : b]))
+    return tuple(sections)
+
+
+def _span(lines: Sequence[tuple[int | None, str]]) -> tuple[int, int] | None:
+    """Indexes of the first and last non-blank lines."""
+    idx = [i for i, (_, ln) in enumerate(lines) if ln.strip()]
+    return (idx[0], idx[-1]) if idx else None
+
+
+def _section(
+    heading: str, head: int | None, body: Sequence[tuple[int | None, str]]
+) -> NarrativeSection:
+    span = _span(body)
+    if span is None:
+        return NarrativeSection(heading, "", head, head + 1 if head is not None else None)
+    chosen = body[(0 if head is not None else span[0]) : span[1] + 1]
+    return NarrativeSection(heading, "\n".join(ln for _, ln in chosen), head, chosen[0][0])
 
 
 def _tables(value: Iterable[Table]) -> tuple[Table, ...]:
@@ -190,7 +226,7 @@ def _evaluations(value: Iterable[ProjectEvaluation]) -> tuple[ProjectEvaluation,
 
 
 @attrs.frozen
-class Disclosure:
+class Disclosure(PlainData):
     """A department's 部门决算公开 for one year.
 
     - ``tables``: the public tables (公开01表 …), each a typed :class:`~govfin.tables.Table`;
@@ -241,7 +277,7 @@ class Disclosure:
     def __getitem__(self, kind: type[Table] | str) -> Table:
         t = self.table(kind)
         if t is None:
-            raise KeyError(f"no table of kind {kind!r} in this disclosure")
+            raise NotFoundError(f"no table of kind {kind!r} in this disclosure")
         return t
 
     @property
@@ -257,34 +293,3 @@ class Disclosure:
     def check_parts(self) -> tuple[Any, ...]:
         """The parts the engine checks before the disclosure itself: tables, then evaluations."""
         return (*self.tables, *self.evaluations)
-
-    # -- plain data (through govfin.serialize) --------------------------------------------
-    def to_dict(self) -> dict[str, Any]:
-        """Plain dicts and lists (Decimals as strings; tables tagged with their kind)."""
-        from govfin.serialize import unstructure
-
-        return unstructure(self)  # type: ignore[no-any-return]
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Disclosure:
-        from govfin.serialize import structure
-
-        return structure(data, cls)
-
-    def to_json(self, **kwargs: Any) -> str:
-        from govfin.serialize import to_json
-
-        return to_json(self, **kwargs)
-
-    @classmethod
-    def from_json(cls, text: str) -> Disclosure:
-        from govfin.serialize import from_json
-
-        return from_json(text, cls)
-
-    def check(self, **options: Any) -> Report:
-        """Run every rule (tables, evaluations, cross-table, narrative); see
-        :func:`govfin.rules.check` for the options (``tolerance=``, ``select=``, …)."""
-        from govfin.rules import check
-
-        return check(self, **options)

@@ -8,13 +8,26 @@ opt-in :meth:`Report.raise_for_errors`.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterator, Mapping
+import html
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
-from typing import Any
 
 import attrs
 
-__all__ = ["Category", "Cell", "ChecksFailed", "Finding", "Place", "Report", "Severity"]
+from govfin.errors import GovfinError
+from govfin.formatting import html_cell
+from govfin.serialize import PlainData
+
+__all__ = [
+    "Category",
+    "Cell",
+    "ChecksFailed",
+    "Finding",
+    "Place",
+    "Report",
+    "Severity",
+    "report_html",
+]
 
 
 class Severity(enum.Enum):
@@ -149,7 +162,7 @@ class Finding:
         return text
 
 
-class ChecksFailed(Exception):
+class ChecksFailed(GovfinError):
     """Raised by :meth:`Report.raise_for_errors` when a report holds errors."""
 
     def __init__(self, report: Report):
@@ -160,7 +173,7 @@ class ChecksFailed(Exception):
 
 
 @attrs.frozen
-class Report:
+class Report(PlainData):
     """All findings of one check run, in the order the rules produced them."""
 
     findings: tuple[Finding, ...] = ()
@@ -245,36 +258,53 @@ class Report:
         return self.to_text()
 
     def _repr_html_(self) -> str:
-        """HTML for Jupyter."""
-        from govfin.formatting import report_html
-
+        """HTML for Jupyter (:func:`report_html`)."""
         return report_html(self)
 
-    def to_frame(self, **kwargs: Any) -> Any:
-        """The findings as a pandas DataFrame (needs the ``pandas`` extra)."""
-        from govfin.frames import to_frame
 
-        return to_frame(self, **kwargs)
+# -- HTML --------------------------------------------------------------------------------------
 
-    # -- plain data ---------------------------------------------------------------------------
-    def to_dict(self) -> dict[str, Any]:
-        from govfin.serialize import unstructure
+_SEVERITY_COLOUR = {"error": "#b00020", "warning": "#b26a00", "info": "#555"}
 
-        return unstructure(self)  # type: ignore[no-any-return]
 
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Report:
-        from govfin.serialize import structure
+def _findings_rows(findings: Iterable[Finding]) -> str:
+    rows = []
+    for f in findings:
+        colour = _SEVERITY_COLOUR.get(f.severity.value, "#000")
+        place = f.place
+        rows.append(
+            "<tr>"
+            f'<td style="color:{colour}">{html.escape(f.severity.value)}</td>'
+            f"<td>{html.escape(f.rule_id)}</td>"
+            f"<td>{html_cell(place.table if place else None)}</td>"
+            f"<td>{html_cell(place.row if place else None)}</td>"
+            f"<td>{html_cell(place.column if place else None)}</td>"
+            f"<td>{html_cell(place.line if place else None)}</td>"
+            f'<td style="text-align:left">{html.escape(f.message)}</td>'
+            f"<td>{html_cell(f.expected)}</td><td>{html_cell(f.actual)}</td>"
+            f"<td>{html_cell(f.difference)}</td><td>{html_cell(f.slack)}</td>"
+            "</tr>"
+        )
+    return "\n".join(rows)
 
-        return structure(data, cls)
 
-    def to_json(self, **kwargs: Any) -> str:
-        from govfin.serialize import to_json
+def report_html(report: Report, *, infos: bool = True, limit: int | None = 500) -> str:
+    """A Report as an HTML table, errors first (``Report._repr_html_``).
 
-        return to_json(self, **kwargs)
-
-    @classmethod
-    def from_json(cls, text: str) -> Report:
-        from govfin.serialize import from_json
-
-        return from_json(text, cls)
+    ``infos=False`` leaves out the info findings; at most ``limit`` rows are shown.
+    """
+    items = sorted(report.findings, key=lambda f: -f.severity.rank)
+    if not infos:
+        items = [f for f in items if f.severity.value != "info"]
+    shown = items if limit is None else items[:limit]
+    more = len(items) - len(shown)
+    head = (
+        "<tr><th>severity</th><th>rule</th><th>table</th><th>row</th><th>column</th>"
+        "<th>line</th><th>message</th><th>expected</th><th>actual</th>"
+        "<th>difference</th><th>slack</th></tr>"
+    )
+    tail = f"<p>… {more} more finding(s)</p>" if more > 0 else ""
+    return (
+        f"<div><p><b>{html.escape(report.summary())}</b></p>"
+        f'<table class="govfin-report">{head}\n{_findings_rows(shown)}</table>{tail}</div>'
+    )

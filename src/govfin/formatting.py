@@ -11,26 +11,23 @@ for *before* babel sees it, so babel's own rounding never applies and no float i
 >>> format_percent(Decimal("0.863038"))
 '86.30%'
 
-:func:`report_html` and :func:`table_html` give the ``_repr_html_`` of
-:class:`~govfin.findings.Report` and :class:`~govfin.tables.Table` (Jupyter shows them).
+It sits low in the stack (it imports only :mod:`govfin.amounts`): the model classes use it
+for their ``_repr_html_`` (:func:`govfin.findings.report_html`, :func:`govfin.tables.table_html`),
+and :func:`format_ratio` / :func:`format_change` take anything with a ratio's or a change's
+fields (:class:`govfin.ratios.Ratio`, :class:`govfin.ratios.Change`).
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from babel.numbers import format_currency, format_decimal
 from babel.numbers import format_percent as _babel_percent
 
 from govfin.amounts import Unit, convert
-
-if TYPE_CHECKING:
-    from govfin.findings import Finding, Report
-    from govfin.ratios import Change, Ratio
-    from govfin.tables import Table
+from govfin.errors import ArgumentTypeError
 
 __all__ = [
     "BLANK",
@@ -39,8 +36,8 @@ __all__ = [
     "format_number",
     "format_percent",
     "format_ratio",
-    "report_html",
-    "table_html",
+    "html_cell",
+    "places_of",
 ]
 
 #: How a missing figure is shown.
@@ -53,7 +50,7 @@ def _quantum(places: int) -> Decimal:
 
 def _round(value: Decimal, places: int) -> Decimal:
     if not isinstance(value, Decimal):
-        raise TypeError(f"expected a Decimal, got {type(value).__name__}: {value!r}")
+        raise ArgumentTypeError(f"expected a Decimal, got {type(value).__name__}: {value!r}")
     return value.quantize(_quantum(places), rounding=ROUND_HALF_UP)
 
 
@@ -113,8 +110,30 @@ def format_percent(fraction: Decimal | None, *, places: int = 2, locale: str = "
     return _babel_percent(pct / 100, format=_pattern(places, "%"), locale=locale)
 
 
+class RatioLike(Protocol):
+    """What :func:`format_ratio` reads (:class:`govfin.ratios.Ratio` has it)."""
+
+    @property
+    def label(self) -> str: ...
+    @property
+    def numerator(self) -> Decimal | None: ...
+    @property
+    def denominator(self) -> Decimal | None: ...
+    @property
+    def value(self) -> Decimal | None: ...
+
+
+class ChangeLike(Protocol):
+    """What :func:`format_change` reads (:class:`govfin.ratios.Change` has it)."""
+
+    @property
+    def delta(self) -> Decimal | None: ...
+    @property
+    def rate(self) -> Decimal | None: ...
+
+
 def format_ratio(
-    r: Ratio, *, places: int = 2, locale: str = "zh_CN", unit: Unit = Unit.WAN_YUAN
+    r: RatioLike, *, places: int = 2, locale: str = "zh_CN", unit: Unit = Unit.WAN_YUAN
 ) -> str:
     """``"一般公共服务支出 545.19万元 / 631.71万元 = 86.30%"``."""
     num = format_amount(r.numerator, unit=unit, locale=locale)
@@ -123,7 +142,7 @@ def format_ratio(
 
 
 def format_change(
-    c: Change, *, places: int = 2, locale: str = "zh_CN", unit: Unit = Unit.WAN_YUAN
+    c: ChangeLike, *, places: int = 2, locale: str = "zh_CN", unit: Unit = Unit.WAN_YUAN
 ) -> str:
     """A change as a narrative states it.
 
@@ -152,98 +171,29 @@ def format_change(
     return text
 
 
-# -- HTML ------------------------------------------------------------------------------------
-
-_SEVERITY_COLOUR = {"error": "#b00020", "warning": "#b26a00", "info": "#555"}
+# -- HTML helpers (the renderers live with the classes they render) --------------------------
 
 
-def _places(unit: Decimal) -> int:
-    """Decimal places of a last-place unit (0.01 → 2; exact counts, unit 0 → 0)."""
+def places_of(unit: Decimal) -> int:
+    """Decimal places of a last-place unit (0.01 → 2; exact counts, unit 0 → 0).
+
+    >>> places_of(Decimal("0.01")), places_of(Decimal("0.001")), places_of(Decimal(0))
+    (2, 3, 0)
+    """
     if unit == 0:
         return 0
     exp = unit.normalize().as_tuple().exponent
     return max(0, -exp) if isinstance(exp, int) else 0
 
 
-def _cell(v: object) -> str:
+def html_cell(v: object) -> str:
+    """A value as escaped HTML text: blank for None, Decimals in plain notation.
+
+    >>> html_cell(Decimal("1E+2")), html_cell("<b>"), html_cell(None)
+    ('100', '&lt;b&gt;', '')
+    """
     if v is None:
         return ""
     if isinstance(v, Decimal):
         return html.escape(f"{v:f}")
     return html.escape(str(v))
-
-
-def _findings_rows(findings: Iterable[Finding]) -> str:
-    rows = []
-    for f in findings:
-        colour = _SEVERITY_COLOUR.get(f.severity.value, "#000")
-        place = f.place
-        rows.append(
-            "<tr>"
-            f'<td style="color:{colour}">{html.escape(f.severity.value)}</td>'
-            f"<td>{html.escape(f.rule_id)}</td>"
-            f"<td>{_cell(place.table if place else None)}</td>"
-            f"<td>{_cell(place.row if place else None)}</td>"
-            f"<td>{_cell(place.column if place else None)}</td>"
-            f"<td>{_cell(place.line if place else None)}</td>"
-            f'<td style="text-align:left">{html.escape(f.message)}</td>'
-            f"<td>{_cell(f.expected)}</td><td>{_cell(f.actual)}</td>"
-            f"<td>{_cell(f.difference)}</td><td>{_cell(f.slack)}</td>"
-            "</tr>"
-        )
-    return "\n".join(rows)
-
-
-def report_html(report: Report, *, infos: bool = True, limit: int | None = 500) -> str:
-    """A Report as an HTML table, errors first (``Report._repr_html_``).
-
-    ``infos=False`` leaves out the info findings; at most ``limit`` rows are shown.
-    """
-    items = sorted(report.findings, key=lambda f: -f.severity.rank)
-    if not infos:
-        items = [f for f in items if f.severity.value != "info"]
-    shown = items if limit is None else items[:limit]
-    more = len(items) - len(shown)
-    head = (
-        "<tr><th>severity</th><th>rule</th><th>table</th><th>row</th><th>column</th>"
-        "<th>line</th><th>message</th><th>expected</th><th>actual</th>"
-        "<th>difference</th><th>slack</th></tr>"
-    )
-    tail = f"<p>… {more} more finding(s)</p>" if more > 0 else ""
-    return (
-        f"<div><p><b>{html.escape(report.summary())}</b></p>"
-        f'<table class="govfin-report">{head}\n{_findings_rows(shown)}</table>{tail}</div>'
-    )
-
-
-def table_html(table: Table, *, locale: str = "zh_CN") -> str:
-    """A table as HTML: code, name, then each money column (``Table._repr_html_``)."""
-    meta = table.meta
-    title = html.escape(" ".join(x for x in (meta.number or "", table.KIND) if x))
-    sub = " · ".join(
-        html.escape(str(x)) for x in (meta.department, meta.year, f"单位：{meta.unit.value}") if x
-    )
-    head = (
-        "<tr><th>代码</th><th>项目</th>"
-        + "".join(f"<th>{html.escape(c)}</th>" for c in table.COLUMNS)
-        + "</tr>"
-    )
-    body = []
-    for r in table.rows:
-        cells = "".join(
-            '<td style="text-align:right">'
-            + (
-                format_number(r[c], places=_places(table.unit_of(r.key, c)), locale=locale)
-                if r[c] is not None
-                else ""
-            )
-            + "</td>"
-            for c in table.COLUMNS
-        )
-        body.append(f"<tr><td>{_cell(r.code)}</td><td>{_cell(r.name or r.key)}</td>{cells}</tr>")
-    note = f"<p>{html.escape(meta.empty_note)}</p>" if meta.empty_note else ""
-    return (
-        f'<div><p><b>{title}</b><br/>{sub}</p><table class="govfin-table">{head}\n'
-        + "\n".join(body)
-        + f"</table>{note}</div>"
-    )

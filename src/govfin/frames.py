@@ -1,12 +1,12 @@
 """pandas DataFrames of govfin objects, for notebooks (optional extra ``govfin[pandas]``).
 
 govfin does not need pandas: it is imported only when :func:`to_frame` is called, and a
-missing pandas raises an ``ImportError`` naming the extra to install.
+missing pandas raises an ``ImportError`` naming the extra to install::
 
->>> to_frame(table)            # one row per table row: key, code, name, then each column
->>> to_frame(report)           # one row per finding
->>> to_frame(class_shares(d))  # one row per ratio: label, key, numerator, denominator, value
->>> to_frame(d.claims())       # one row per narrative claim
+    to_frame(table)            # one row per table row: key, code, name, then each column
+    to_frame(report)           # one row per finding
+    to_frame(class_shares(d))  # one row per ratio: label, key, numerator, denominator, value
+    to_frame(d.claims())       # one row per narrative claim
 
 Money stays ``Decimal`` (an ``object`` column) unless ``numeric="float"`` is asked for, e.g. to
 plot; nothing is rounded.
@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from govfin.errors import ArgumentTypeError
 from govfin.findings import Finding, Report
 from govfin.narrative import Claim, Quantity
 from govfin.tables import Table
@@ -180,4 +181,4 @@ def _frame(pd: Any, obj: Any, numeric: Numeric) -> Any:
                     }
                 records.append(rec)
             return pd.DataFrame.from_records(records)
-    raise TypeError(f"to_frame: cannot make a DataFrame of {type(obj).__name__}")
+    raise ArgumentTypeError(f"to_frame: cannot make a DataFrame of {type(obj).__name__}")

@@ -2,11 +2,15 @@
 
 Every function returns :class:`Ratio` or :class:`Change` objects holding the figures they
 come from; the ratio itself is a ``Decimal`` at full context precision (28 significant digits),
-never rounded.  Round only when showing it (:mod:`govfin.formatting`)::
+never rounded.  Round only when showing it (:mod:`govfin.formatting`):
 
-    >>> shares = class_shares(d)                   # each 类 of 公开05 in its 合计
-    >>> [(r.label, r.percent) for r in shares]     # Decimal('86.30377...') …
-    >>> format_percent(shares[0].value)            # '86.30%'
+>>> from govfin import examples
+>>> from govfin.formatting import format_percent
+>>> shares = class_shares(examples.load())         # each 类 of 公开05 in its 合计
+>>> shares[0].label, shares[0].numerator, shares[0].denominator
+('一般公共服务支出', Decimal('545.19'), Decimal('631.71'))
+>>> format_percent(shares[0].value)
+'86.30%'
 
 Figures are read in the disclosure's unit (tables in another unit are converted exactly); a
 blank cell reads as nil.  A ratio with a nil or missing denominator has ``value`` ``None``.
@@ -21,6 +25,9 @@ import attrs
 
 from govfin.amounts import HUNDRED, ZERO, Unit, convert
 from govfin.disclosure import Disclosure
+from govfin.errors import ArgumentTypeError, ArgumentValueError, NotFoundError
+from govfin.figures import resolve, scope_of
+from govfin.narrative import CompletionClaim
 from govfin.tables import (
     BasicExpenditureDetail,
     DisclosureInfoTable,
@@ -133,7 +140,7 @@ def _table(source: Disclosure | Table, default: type[Table]) -> tuple[Table, Uni
         return source, source.meta.unit
     t = source.table(default)
     if t is None:
-        raise LookupError(f"the disclosure has no {default.KIND}")
+        raise NotFoundError(f"the disclosure has no {default.KIND}")
     return t, source.unit
 
 
@@ -224,9 +231,6 @@ def stated_budgets(d: Disclosure) -> dict[str, Decimal]:
     545.19万元，完成年初预算的72.27%" gives the budget.  Sentences whose subject does not name
     a 公开05 row are skipped.
     """
-    from govfin.narrative import CompletionClaim
-    from govfin.rules.narrative import resolve, scope_of
-
     out: dict[str, Decimal] = {}
     for c in d.claims():
         if not isinstance(c, CompletionClaim) or c.budget is None or not c.budget.is_money:
@@ -252,7 +256,7 @@ def budget_completion(
     """
     if budgets is None:
         if not isinstance(source, Disclosure):
-            raise TypeError("budget_completion: pass budgets= when the source is a table")
+            raise ArgumentTypeError("budget_completion: pass budgets= when the source is a table")
         budgets = stated_budgets(source)
     t, unit = _table(source, GeneralBudgetExpenditureTable)
     out = []
@@ -299,12 +303,12 @@ def year_over_year(current: Disclosure, previous: Disclosure) -> tuple[Change, .
     (when both give them); otherwise ``ValueError``.
     """
     if current.department and previous.department and current.department != previous.department:
-        raise ValueError(
+        raise ArgumentValueError(
             f"year_over_year: different departments {current.department!r} and "
             f"{previous.department!r}"
         )
     if current.year is not None and previous.year is not None and previous.year >= current.year:
-        raise ValueError(
+        raise ArgumentValueError(
             f"year_over_year: previous year {previous.year} is not before {current.year}"
         )
     if previous.unit is not current.unit:
@@ -334,7 +338,7 @@ def three_public(d: Disclosure, previous: Disclosure | None = None) -> tuple[Cha
     ``previous``, 决算数 against the previous year's (``key`` "上年决算数")."""
     t = d.table(ThreePublicTable)
     if t is None:
-        raise LookupError(f"the disclosure has no {ThreePublicTable.KIND}")
+        raise NotFoundError(f"the disclosure has no {ThreePublicTable.KIND}")
     out = []
     for col in ThreePublicTable.COLUMNS:
         actual = _figure(d, ThreePublicTable, ThreePublicTable.ACTUAL, col)

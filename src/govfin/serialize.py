@@ -5,32 +5,48 @@ Decimals travel as strings (``"631.71"``) so that no value passes through a floa
 their values.  Structuring errors carry the path of the bad field (cattrs' ``transform_error``)
 and are raised as :class:`StructureError`.
 
-Tables unstructure to ``{"kind": "收入决算表", "meta": {...}, "rows": [...]}``;
-``structure(data, Table)`` dispatches on ``"kind"`` (the canonical title) to the right class.
+This module sits low in the stack (above :mod:`govfin.amounts`, below every model class): it
+holds the one shared :data:`converter`, and each layer registers the hooks for its own classes
+on it (the tables register theirs in :mod:`govfin.tables.hooks`).  :class:`PlainData` gives a
+model class ``to_dict``/``from_dict``/``to_json``/``from_json``, written once here.
+
+>>> from decimal import Decimal
+>>> unstructure({"a": Decimal("631.71")})
+{'a': '631.71'}
+>>> structure("0.10", Decimal)
+Decimal('0.10')
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 import cattrs
-from cattrs.errors import AttributeValidationNote, ClassValidationError, IterableValidationError
-from cattrs.gen import make_dict_structure_fn
+from cattrs.errors import ClassValidationError, IterableValidationError
 from cattrs.preconf.json import make_converter
 from cattrs.v import format_exception
 
 from govfin.amounts import AmountError, to_decimal
-from govfin.tables import Row, Table, TableError, TableMeta
+from govfin.errors import GovfinError
 
-__all__ = ["StructureError", "converter", "from_json", "structure", "to_json", "unstructure"]
+__all__ = [
+    "PlainData",
+    "StructureError",
+    "converter",
+    "from_json",
+    "keep_message",
+    "structure",
+    "to_json",
+    "unstructure",
+]
 
 T = TypeVar("T")
 
 
-class StructureError(ValueError):
+class StructureError(GovfinError, ValueError):
     """Plain data could not be turned into a govfin object; ``errors`` lists each bad path."""
 
     def __init__(self, errors: list[str]):
@@ -49,96 +65,23 @@ def _make() -> cattrs.Converter:
     c = make_converter(forbid_extra_keys=True)
     c.register_unstructure_hook(Decimal, str)
     c.register_structure_hook(Decimal, _structure_decimal)
-    _register_tables(c)
     return c
 
 
-# -- tables ------------------------------------------------------------------------------------
-#
-# A table travels as ``{"kind": "收入决算表", "meta": {...}, "rows": [...]}``: the kind (its
-# canonical title) names the class, so ``structure(data, Table)`` (or a ``tuple[Table, ...]``
-# inside a Disclosure) builds the right subclass.
+#: Errors whose own message is shown as it is (``"TableError: …"``), not in cattrs' words.
+_OWN_MESSAGE: list[type[BaseException]] = [AmountError]
 
 
-def _is_table_class(t: Any) -> bool:
-    return isinstance(t, type) and issubclass(t, Table)
-
-
-def _register_tables(c: cattrs.Converter) -> None:
-    structure_fns: dict[type[Table], Callable[[Mapping[str, Any], Any], Table]] = {}
-
-    def unstructure_table(t: Table) -> dict[str, Any]:
-        return {
-            "kind": t.KIND,
-            "meta": c.unstructure(t.meta, TableMeta),
-            "rows": [c.unstructure(r, Row) for r in t.rows],
-        }
-
-    def structure_table(data: Any, cl: type[Table]) -> Table:
-        if not isinstance(data, Mapping):
-            raise _table_data_error(
-                f"expected a mapping with kind, meta and rows, got {type(data).__name__}"
-            )
-        kind = data.get("kind")
-        target = Table.KINDS.get(kind) if isinstance(kind, str) else None
-        if target is None and kind is None and cl.KIND:
-            target = cl  # the class says which kind; "kind" may be left out
-        if target is None:
-            raise _table_data_error(
-                "required field missing"
-                if kind is None
-                else f"unknown table kind {kind!r}; kinds are {list(Table.KINDS)}",
-                "kind",
-            )
-        if not issubclass(target, cl):
-            raise _table_data_error(f"kind {kind!r} is not a {cl.__name__}", "kind")
-        _check_columns(target, data.get("rows"))
-        fn = structure_fns.get(target)
-        if fn is None:
-            fn = structure_fns[target] = make_dict_structure_fn(
-                target, c, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
-            )
-        return fn({k: v for k, v in data.items() if k != "kind"}, target)
-
-    c.register_unstructure_hook_func(_is_table_class, unstructure_table)
-    c.register_structure_hook_func(_is_table_class, structure_table)
-
-
-class _TableDataError(ValueError):
-    """A table's plain data is not a table (wrong shape or unknown kind)."""
-
-
-def _table_data_error(message: str, field: str | None = None) -> ClassValidationError:
-    """Wrap ``message`` so that cattrs puts the path in front of it, also when nested."""
-    exc = _TableDataError(message)
-    if field is not None:
-        exc.__notes__ = [
-            AttributeValidationNote(f"Structuring class Table @ attribute {field}", field, str)
-        ]
-    return ClassValidationError(message, [exc], Table)
-
-
-def _check_columns(cls: type[Table], rows: Any) -> None:
-    """Name the path of a row with an unknown column (the table itself would say only which)."""
-    if not isinstance(rows, (list, tuple)):
-        return  # cattrs reports the shape
-    allowed = set(cls.COLUMNS)
-    for i, row in enumerate(rows):
-        values = row.get("values") if isinstance(row, Mapping) else None
-        if isinstance(values, Mapping) and set(values) - allowed:
-            bad = sorted(set(values) - allowed)
-            raise _table_data_error(
-                f"TableError: {cls.KIND}, row {row.get('key')}: unknown column(s) {bad}; "
-                f"columns are {list(cls.COLUMNS)}",
-                f"rows[{i}].values",
-            )
+def keep_message(*errors: type[BaseException]) -> None:
+    """Show these errors' own messages in a :class:`StructureError` (a layer's hooks call it)."""
+    _OWN_MESSAGE.extend(e for e in errors if e not in _OWN_MESSAGE)
 
 
 def _format_exception(exc: BaseException, type_: type | None) -> str:
     """cattrs' wording, but our own errors (TableError, AmountError, …) keep their message."""
-    if isinstance(exc, _TableDataError):
+    if getattr(exc, "message_only", False):
         return str(exc)
-    if isinstance(exc, (TableError, AmountError)) or (
+    if isinstance(exc, tuple(_OWN_MESSAGE)) or (
         isinstance(exc, (TypeError, ValueError)) and type_ in (Decimal, Decimal | None)
     ):
         return f"{type(exc).__name__}: {exc}"
@@ -169,9 +112,38 @@ def structure(data: Any, cls: type[T]) -> T:
 
 
 def to_json(obj: Any, **kwargs: Any) -> str:
+    """JSON text of :func:`unstructure` (``ensure_ascii=False`` unless told otherwise)."""
     kwargs.setdefault("ensure_ascii", False)
     return json.dumps(unstructure(obj), **kwargs)
 
 
 def from_json(text: str, cls: type[T]) -> T:
+    """Build ``cls`` from JSON text; a bad field raises :class:`StructureError`."""
     return structure(json.loads(text), cls)
+
+
+class PlainData:
+    """Mixin: ``to_dict``/``from_dict``/``to_json``/``from_json`` through the shared converter.
+
+    The model class stays plain data; this only forwards to the functions above.
+    """
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dicts, lists and strings (Decimals as strings, enums as their values)."""
+        return unstructure(self)  # type: ignore[no-any-return]
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """Build the object from :meth:`to_dict` output (a bad field: :class:`StructureError`)."""
+        return structure(data, cls)
+
+    def to_json(self, **kwargs: Any) -> str:
+        """JSON text; ``kwargs`` go to :func:`json.dumps` (e.g. ``indent=2``)."""
+        return to_json(self, **kwargs)
+
+    @classmethod
+    def from_json(cls, text: str) -> Self:
+        """Build the object from :meth:`to_json` output."""
+        return from_json(text, cls)

@@ -1,4 +1,7 @@
-"""The expenditure classification lists of 《政府收支分类科目》, by edition year.
+"""The expenditure classification lists of 《政府收支分类科目》, by edition.
+
+An *edition* is the year of the list (《2024年政府收支分类科目》 is edition 2024); govfin calls it
+``edition`` everywhere, and ``year`` only ever means the year of a document.
 
 Three schemes are shipped; the first digit of a code decides which one it belongs to:
 
@@ -6,7 +9,7 @@ Three schemes are shipped; the first digit of a code decides which one it belong
 - ``3xx`` **economic** — 部门预算支出经济分类科目: 类 (3) / 款 (5);
 - ``5xx`` **economic-gov** — 政府预算支出经济分类科目: 类 (3) / 款 (5).
 
-Every query takes an edition ``year`` (default :data:`DEFAULT_YEAR`, 2024); :func:`editions`
+Every query takes an ``edition`` (default :data:`DEFAULT_EDITION`, 2024); :func:`editions`
 lists what is shipped.  Codes are strings (``"2010350"``, never ``2010350``)::
 
     >>> from govfin import codes
@@ -18,13 +21,14 @@ lists what is shipped.  Codes are strings (``"2010350"``, never ``2010350``)::
     True
 
 Data is read lazily: importing this module reads nothing; the first query of a scheme and
-year parses that one file, once.  What the shipped files cover, and what they deliberately
+edition parses that one file, once.  What the shipped files cover, and what they deliberately
 leave out, is described in ``docs/classification.md`` and in each file's header.
 """
 
 from __future__ import annotations
 
 from ._model import (
+    DEFAULT_EDITION,
     DEFAULT_YEAR,
     Code,
     CodeCheck,
@@ -63,6 +67,7 @@ from ._registry import (
 )
 
 __all__ = [
+    "DEFAULT_EDITION",
     "DEFAULT_YEAR",
     "Code",
     "CodeCheck",

@@ -1,6 +1,6 @@
-"""Locating, parsing and caching the shipped TSV files (``data/codes/<stem>-<year>.tsv``).
+"""Locating, parsing and caching the shipped TSV files (``data/codes/<stem>-<edition>.tsv``).
 
-Nothing is read at import.  The first query for a (scheme, year) parses that one file and
+Nothing is read at import.  The first query for a (scheme, edition) parses that one file and
 keeps it in :data:`_cache`; a lock makes sure each file is parsed once even under threads.
 
 Where the files are:
@@ -23,19 +23,21 @@ from pathlib import Path
 
 import attrs
 
+from govfin.errors import ArgumentTypeError, GovfinError
+
 from ._model import Code, CodeError, Level, Scheme, UnknownEditionError, validate
 from ._names import normalize_name
 
 __all__ = ["DataFileError", "Edition", "available", "data_dir", "load"]
 
-_FILE_NAME = re.compile(r"(?P<stem>[a-z-]+)-(?P<year>\d{4})\.tsv")
+_FILE_NAME = re.compile(r"(?P<stem>[a-z-]+)-(?P<edition>\d{4})\.tsv")
 _REQUIRED_COLUMNS = ("code", "name", "level", "seen")
 #: Header lines naming the codes whose children are all shipped (``类`` = the list of 类).
 _COMPLETE = "# complete:"
 _ROOTS_TOKEN = "类"
 
 
-class DataFileError(RuntimeError):
+class DataFileError(GovfinError, RuntimeError):
     """A shipped data file is corrupt (a packaging bug, never a user error)."""
 
 
@@ -44,7 +46,7 @@ class Edition:
     """One parsed file: every entry of one scheme in one edition, indexed."""
 
     scheme: Scheme
-    year: int
+    edition: int
     entries: Mapping[str, Code]  #: code -> entry, in code order
     children: Mapping[str | None, tuple[str, ...]]  #: parent code (None: roots) -> child codes
     #: Codes whose children are all shipped (None: the list of 类 itself), from the file's
@@ -92,7 +94,7 @@ def _find_data_dir() -> Traversable:
 
 
 def available() -> Mapping[Scheme, tuple[int, ...]]:
-    """Edition years shipped for each scheme (from the file names; no file is read)."""
+    """Editions shipped for each scheme (from the file names; no file is read)."""
     if not _available:
         root = data_dir()
         found: dict[Scheme, list[int]] = {scheme: [] for scheme in Scheme}
@@ -100,45 +102,45 @@ def available() -> Mapping[Scheme, tuple[int, ...]]:
         for entry in root.iterdir():
             match = _FILE_NAME.fullmatch(entry.name)
             if match and match["stem"] in by_stem:
-                found[by_stem[match["stem"]]].append(int(match["year"]))
+                found[by_stem[match["stem"]]].append(int(match["edition"]))
         with _lock:
             if not _available:
-                _available.update({scheme: tuple(sorted(years)) for scheme, years in found.items()})
+                _available.update({scheme: tuple(sorted(editions)) for scheme, editions in found.items()})
     return _available
 
 
-def load(scheme: Scheme, year: int, *, code: object = None) -> Edition:
+def load(scheme: Scheme, edition: int, *, code: object = None) -> Edition:
     """The parsed edition; parses the file on first use.
 
     ``code`` only serves the error message.
 
-    :raises UnknownEditionError: no file for that scheme and year.
+    :raises UnknownEditionError: no file for that scheme and edition.
     """
-    if isinstance(year, bool) or not isinstance(year, int):
-        raise TypeError(f"edition year must be an int, not {type(year).__name__}")
-    key = (scheme, year)
-    edition = _cache.get(key)
-    if edition is not None:
-        return edition
-    years = available()[scheme]
-    if year not in years:
-        shipped = ", ".join(str(y) for y in years) or "none"
+    if isinstance(edition, bool) or not isinstance(edition, int):
+        raise ArgumentTypeError(f"edition must be an int, not {type(edition).__name__}")
+    key = (scheme, edition)
+    ed = _cache.get(key)
+    if ed is not None:
+        return ed
+    editions = available()[scheme]
+    if edition not in editions:
+        shipped = ", ".join(str(y) for y in editions) or "none"
         subject = "" if code is None else f"cannot look up {code!r}: "
         raise UnknownEditionError(
-            f"{subject}no {year} edition of {scheme} is shipped (available: {shipped})",
+            f"{subject}no {edition} edition of {scheme} is shipped (available: {shipped})",
             code=code,
-            year=year,
+            edition=edition,
         )
     with _lock:
-        edition = _cache.get(key)
-        if edition is None:
-            edition = _parse(scheme, year)
-            _cache[key] = edition
-    return edition
+        ed = _cache.get(key)
+        if ed is None:
+            ed = _parse(scheme, edition)
+            _cache[key] = ed
+    return ed
 
 
-def _parse(scheme: Scheme, year: int) -> Edition:
-    name = f"{scheme.file_stem}-{year}.tsv"
+def _parse(scheme: Scheme, edition: int) -> Edition:
+    name = f"{scheme.file_stem}-{edition}.tsv"
     text = data_dir().joinpath(name).read_text(encoding="utf-8")
     rows: dict[str, Code] = {}
     columns: list[str] | None = None
@@ -159,7 +161,7 @@ def _parse(scheme: Scheme, year: int) -> Edition:
         if len(fields) != len(columns):
             raise DataFileError(f"{name}:{lineno}: {len(fields)} fields, header has {len(columns)}")
         row = dict(zip(columns, fields, strict=True))
-        entry = _entry(row, scheme, year, f"{name}:{lineno}")
+        entry = _entry(row, scheme, edition, f"{name}:{lineno}")
         if entry.code in rows:
             raise DataFileError(f"{name}:{lineno}: duplicate code {entry.code}")
         rows[entry.code] = entry
@@ -181,14 +183,14 @@ def _parse(scheme: Scheme, year: int) -> Edition:
             )
     return Edition(
         scheme=scheme,
-        year=year,
+        edition=edition,
         entries=entries,
         children={parent: tuple(codes) for parent, codes in children.items()},
         complete=frozenset(marked),
     )
 
 
-def _entry(row: Mapping[str, str], scheme: Scheme, year: int, where: str) -> Code:
+def _entry(row: Mapping[str, str], scheme: Scheme, edition: int, where: str) -> Code:
     try:
         code, code_scheme, level = validate(row["code"])
     except CodeError as exc:
@@ -205,7 +207,7 @@ def _entry(row: Mapping[str, str], scheme: Scheme, year: int, where: str) -> Cod
         name=name,
         level=Level(row["level"]),
         scheme=scheme,
-        year=year,
+        edition=edition,
         seen=_split(row["seen"]),
         dept_codes=_split(row.get("dept_codes", "")),
     )

@@ -10,7 +10,10 @@ import enum
 
 import attrs
 
+from govfin.errors import ArgumentValueError, GovfinError
+
 __all__ = [
+    "DEFAULT_EDITION",
     "DEFAULT_YEAR",
     "Code",
     "CodeCheck",
@@ -28,9 +31,11 @@ __all__ = [
     "validate",
 ]
 
-#: The edition used when no ``year`` is given: 《2024年政府收支分类科目》, the list that the
+#: The edition used when no ``edition`` is given: 《2024年政府收支分类科目》, the list that the
 #: 2024 部门决算 (final accounts published in 2025) are classified by.
-DEFAULT_YEAR = 2024
+DEFAULT_EDITION = 2024
+#: Former name of :data:`DEFAULT_EDITION`, kept while the readers still use it.
+DEFAULT_YEAR = DEFAULT_EDITION
 
 
 class Level(enum.Enum):
@@ -65,7 +70,7 @@ class Level(enum.Enum):
         for level, digits in _LEVEL_DIGITS.items():
             if digits == length:
                 return level
-        raise ValueError(f"no level has {length} digits (类 3, 款 5, 项 7)")
+        raise ArgumentValueError(f"no level has {length} digits (类 3, 款 5, 项 7)")
 
 
 _LEVEL_DIGITS = {Level.CATEGORY: 3, Level.SECTION: 5, Level.ITEM: 7}
@@ -106,7 +111,7 @@ class Scheme(enum.Enum):
 
     @property
     def file_stem(self) -> str:
-        """Stem of the data files of this scheme: ``<stem>-<year>.tsv``."""
+        """Stem of the data files of this scheme: ``<stem>-<edition>.tsv``."""
         return _SCHEME_FILES[self]
 
     def __str__(self) -> str:
@@ -133,21 +138,21 @@ _LEVEL_BY_LENGTH = {scheme: {level.digits: level for level in scheme.levels} for
 # exceptions
 
 
-def _edition_suffix(year: int | None) -> str:
-    return "" if year is None else f" (edition {year})"
+def _edition_suffix(edition: int | None) -> str:
+    return "" if edition is None else f" (edition {edition})"
 
 
-class CodeError(ValueError):
+class CodeError(GovfinError, ValueError):
     """Base class of every error raised by :mod:`govfin.codes`.
 
     ``code`` is the offending input as given (``None`` when the error is about an edition
-    alone) and ``year`` the edition it was looked up in (``None`` for digit-only checks).
+    alone) and ``edition`` the edition it was looked up in (``None`` for digit-only checks).
     """
 
-    def __init__(self, message: str, *, code: object = None, year: int | None = None) -> None:
+    def __init__(self, message: str, *, code: object = None, edition: int | None = None) -> None:
         super().__init__(message)
         self.code = code
-        self.year = year
+        self.edition = edition
 
 
 class MalformedCodeError(CodeError):
@@ -171,46 +176,46 @@ class UnknownCodeError(CodeError, LookupError):
 
 
 class UnknownEditionError(CodeError):
-    """No data is shipped for the requested edition year (of the requested scheme)."""
+    """No data is shipped for the requested edition (of the requested scheme)."""
 
 
 # --------------------------------------------------------------------------------------------
 # digit rules
 
 
-def validate(code: object, year: int | None = None) -> tuple[str, Scheme, Level]:
+def validate(code: object, edition: int | None = None) -> tuple[str, Scheme, Level]:
     """Check the form of ``code`` and return ``(code, scheme, level)``.
 
     Surrounding whitespace is removed; anything else must be ASCII digits of a length the
-    scheme allows.  ``year`` only serves the error message.
+    scheme allows.  ``edition`` only serves the error message.
 
     :raises CodeTypeError: ``code`` is not a ``str``.
     :raises MalformedCodeError: wrong characters, length or leading digit.
     """
     if not isinstance(code, str):
         raise CodeTypeError(
-            f"code {code!r} must be a str, not {type(code).__name__}{_edition_suffix(year)}",
+            f"code {code!r} must be a str, not {type(code).__name__}{_edition_suffix(edition)}",
             code=code,
-            year=year,
+            edition=edition,
         )
     text = code.strip()
     if not (text.isascii() and text.isdigit()):  # one or more of the ASCII digits 0-9
         raise MalformedCodeError(
-            f"malformed code {code!r}{_edition_suffix(year)}: only the digits 0-9 are allowed",
+            f"malformed code {code!r}{_edition_suffix(edition)}: only the digits 0-9 are allowed",
             code=code,
-            year=year,
+            edition=edition,
         )
     scheme = _SCHEME_BY_DIGIT.get(text[0])
     if scheme is None:
         raise MalformedCodeError(
-            f"malformed code {code!r}{_edition_suffix(year)}: an expenditure classification "
+            f"malformed code {code!r}{_edition_suffix(edition)}: an expenditure classification "
             "code starts with 2 (functional), 3 (economic) or 5 (economic-gov)",
             code=code,
-            year=year,
+            edition=edition,
         )
     level = _LEVEL_BY_LENGTH[scheme].get(len(text))
     if level is None:
-        where = _edition_suffix(year)
+        where = _edition_suffix(edition)
         allowed = [lv.digits for lv in scheme.levels]
         lengths = " or ".join([", ".join(str(n) for n in allowed[:-1]), str(allowed[-1])])
         plural = "" if len(text) == 1 else "s"
@@ -218,7 +223,7 @@ def validate(code: object, year: int | None = None) -> tuple[str, Scheme, Level]
             f"malformed code {code!r}{where}: {len(text)} digit{plural}, but {scheme.title} "
             f"codes have {lengths} digits",
             code=code,
-            year=year,
+            edition=edition,
         )
     return text, scheme, level
 
@@ -264,7 +269,7 @@ class Code:
     name: str
     level: Level
     scheme: Scheme
-    year: int
+    edition: int
     seen: tuple[str, ...] = ()
     dept_codes: tuple[str, ...] = ()
 
@@ -288,16 +293,16 @@ class NameCheck:
     official: str
     printed: str
     code: str
-    year: int
+    edition: int
 
     @property
     def message(self) -> str:
         """A one-line English description naming both names."""
         if self.ok:
-            return f"{self.code}: printed name {self.printed!r} matches the {self.year} list"
+            return f"{self.code}: printed name {self.printed!r} matches the {self.edition} list"
         return (
             f"{self.code}: printed name {self.printed!r} differs from the official "
-            f"{self.official!r} ({self.year} list)"
+            f"{self.official!r} ({self.edition} list)"
         )
 
     def __bool__(self) -> bool:
@@ -379,14 +384,14 @@ class CodeCheck:
 class EditionDiff:
     """Differences of one scheme between two editions (see ``diff``).
 
-    ``added`` holds entries of ``year_b`` absent from ``year_a``; ``removed`` entries of
-    ``year_a`` absent from ``year_b``; ``renamed`` triples ``(code, old_name, new_name)``
+    ``added`` holds entries of ``edition_b`` absent from ``edition_a``; ``removed`` entries of
+    ``edition_a`` absent from ``edition_b``; ``renamed`` triples ``(code, old_name, new_name)``
     where the exact official name changed.  All are in code order.
     """
 
     scheme: Scheme
-    year_a: int
-    year_b: int
+    edition_a: int
+    edition_b: int
     added: tuple[Code, ...]
     removed: tuple[Code, ...]
     renamed: tuple[tuple[str, str, str], ...]

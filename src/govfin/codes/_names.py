@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from govfin.errors import ArgumentTypeError
+
 __all__ = ["normalize_name"]
 
 #: Half-width brackets map to the full-width ones the official list uses.
@@ -31,5 +33,5 @@ def normalize_name(name: str) -> str:
     '政府办公厅（室）及相关机构事务'
     """
     if not isinstance(name, str):
-        raise TypeError(f"name must be a str, not {type(name).__name__}")
+        raise ArgumentTypeError(f"name must be a str, not {type(name).__name__}")
     return _DROPPED.sub("", name).translate(_BRACKETS)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from govfin.errors import ArgumentTypeError, ArgumentValueError
+
 from . import _data
 from ._model import (
-    DEFAULT_YEAR,
+    DEFAULT_EDITION,
     Code,
     CodeCheck,
     EditionDiff,
@@ -44,17 +46,17 @@ def _scheme(scheme: Scheme | str) -> Scheme:
     return scheme if isinstance(scheme, Scheme) else Scheme(scheme)
 
 
-def _resolve(code: object, year: int) -> tuple[_data.Edition, Code]:
-    text, scheme, _ = validate(code, year)
-    edition = _data.load(scheme, year, code=code)
-    entry = edition.entries.get(text)
+def _resolve(code: object, edition: int) -> tuple[_data.Edition, Code]:
+    text, scheme, _ = validate(code, edition)
+    ed = _data.load(scheme, edition, code=code)
+    entry = ed.entries.get(text)
     if entry is None:
         raise UnknownCodeError(
-            f"unknown code {text!r}: not in the {year} edition of {scheme}",
+            f"unknown code {text!r}: not in the {edition} edition of {scheme}",
             code=code,
-            year=year,
+            edition=edition,
         )
-    return edition, entry
+    return ed, entry
 
 
 def editions(scheme: Scheme | str | None = None) -> tuple[int, ...]:
@@ -65,7 +67,7 @@ def editions(scheme: Scheme | str | None = None) -> tuple[int, ...]:
     shipped = _data.available()
     if scheme is not None:
         return shipped[_scheme(scheme)]
-    return tuple(sorted({year for years in shipped.values() for year in years}))
+    return tuple(sorted({edition for editions in shipped.values() for edition in editions}))
 
 
 def edition_for(year: int, scheme: Scheme | str = Scheme.FUNCTIONAL) -> int:
@@ -82,7 +84,7 @@ def edition_for(year: int, scheme: Scheme | str = Scheme.FUNCTIONAL) -> int:
     :raises UnknownEditionError: no edition of ``scheme`` is shipped at all.
     """
     if isinstance(year, bool) or not isinstance(year, int):
-        raise TypeError(f"edition year must be an int, not {type(year).__name__}")
+        raise ArgumentTypeError(f"edition year must be an int, not {type(year).__name__}")
     chosen = _scheme(scheme)
     shipped = _data.available()[chosen]
     if year in shipped:
@@ -93,9 +95,9 @@ def edition_for(year: int, scheme: Scheme | str = Scheme.FUNCTIONAL) -> int:
 
 
 def complete_under(
-    code: str | None, year: int = DEFAULT_YEAR, scheme: Scheme | str | None = None
+    code: str | None, edition: int = DEFAULT_EDITION, scheme: Scheme | str | None = None
 ) -> bool:
-    """Whether govfin ships every child of ``code`` in the ``year`` edition.
+    """Whether govfin ships every child of ``code`` in the ``edition``.
 
     ``code=None`` asks about the list of 类 of ``scheme`` (default: functional).  Where this
     is false, a code missing under ``code`` may be a gap in govfin's data rather than a wrong
@@ -105,14 +107,14 @@ def complete_under(
     (True, True, False)
     """
     if code is None:
-        return None in _data.load(_scheme(scheme or Scheme.FUNCTIONAL), year).complete
-    edition, entry = _resolve(code, year)
-    if scheme is not None and _scheme(scheme) is not edition.scheme:
-        raise ValueError(f"{code} is not a {_scheme(scheme).value} code")
-    return entry.code in edition.complete
+        return None in _data.load(_scheme(scheme or Scheme.FUNCTIONAL), edition).complete
+    data, entry = _resolve(code, edition)
+    if scheme is not None and _scheme(scheme) is not data.scheme:
+        raise ArgumentValueError(f"{code} is not a {_scheme(scheme).value} code")
+    return entry.code in data.complete
 
 
-def check_code(code: str, year: int = DEFAULT_YEAR) -> CodeCheck:
+def check_code(code: str, year: int = DEFAULT_EDITION) -> CodeCheck:
     """Whether ``code`` is in the classification of a document of ``year``, and how sure that is.
 
     Unlike :func:`lookup` this never raises for a code that is merely absent, and it accepts a
@@ -142,40 +144,40 @@ def check_code(code: str, year: int = DEFAULT_YEAR) -> CodeCheck:
     return CodeCheck(text, year, used, scheme, None, certain=certain, nearest=nearest)
 
 
-def lookup(code: str, year: int = DEFAULT_YEAR) -> Code:
-    """The entry for ``code`` in the ``year`` edition; the scheme follows from the digits.
+def lookup(code: str, edition: int = DEFAULT_EDITION) -> Code:
+    """The entry for ``code`` in the ``edition`` edition; the scheme follows from the digits.
 
     >>> lookup("2010350").name
     '事业运行'
 
     :raises CodeTypeError: ``code`` is not a ``str``.
     :raises MalformedCodeError: wrong length, non-digits, or a leading digit of no scheme.
-    :raises UnknownEditionError: no data shipped for ``year``.
+    :raises UnknownEditionError: no data shipped for ``edition``.
     :raises UnknownCodeError: well-formed, but not in that edition.
     """
-    return _resolve(code, year)[1]
+    return _resolve(code, edition)[1]
 
 
-def get(code: str, year: int = DEFAULT_YEAR, default: Code | None = None) -> Code | None:
+def get(code: str, edition: int = DEFAULT_EDITION, default: Code | None = None) -> Code | None:
     """Like :func:`lookup`, but return ``default`` for a well-formed code absent from the edition.
 
     Malformed input and unknown editions still raise: they are mistakes of the caller, not
     answers about the list.
     """
     try:
-        return _resolve(code, year)[1]
+        return _resolve(code, edition)[1]
     except UnknownCodeError:
         return default
 
 
-def exists(code: str, year: int = DEFAULT_YEAR) -> bool:
-    """Whether ``code`` is in the ``year`` edition.
+def exists(code: str, edition: int = DEFAULT_EDITION) -> bool:
+    """Whether ``code`` is in the ``edition`` edition.
 
     A malformed string is simply not there (``False``); a non-``str`` still raises
-    :class:`CodeTypeError` and an unshipped year :class:`UnknownEditionError`.
+    :class:`CodeTypeError` and an unshipped edition :class:`UnknownEditionError`.
     """
     try:
-        _resolve(code, year)
+        _resolve(code, edition)
     except UnknownCodeError:
         return False
     except MalformedCodeError as exc:
@@ -185,85 +187,85 @@ def exists(code: str, year: int = DEFAULT_YEAR) -> bool:
     return True
 
 
-def parent(code: str, year: int = DEFAULT_YEAR) -> Code | None:
+def parent(code: str, edition: int = DEFAULT_EDITION) -> Code | None:
     """The parent entry (款 of a 项, 类 of a 款); ``None`` for a 类."""
-    edition, entry = _resolve(code, year)
-    return None if entry.parent_code is None else edition.entries[entry.parent_code]
+    ed, entry = _resolve(code, edition)
+    return None if entry.parent_code is None else ed.entries[entry.parent_code]
 
 
-def children(code: str, year: int = DEFAULT_YEAR) -> list[Code]:
+def children(code: str, edition: int = DEFAULT_EDITION) -> list[Code]:
     """The direct children of ``code`` in code order (empty for a 项 or a leaf)."""
-    edition, entry = _resolve(code, year)
-    return [edition.entries[c] for c in edition.children.get(entry.code, ())]
+    ed, entry = _resolve(code, edition)
+    return [ed.entries[c] for c in ed.children.get(entry.code, ())]
 
 
-def ancestors(code: str, year: int = DEFAULT_YEAR) -> list[Code]:
+def ancestors(code: str, edition: int = DEFAULT_EDITION) -> list[Code]:
     """The ancestors of ``code``, ROOT FIRST (类, then 款), without ``code`` itself.
 
     ``ancestors("2010350")`` is ``[201 一般公共服务支出, 20103 政府办公厅（室）及相关机构事务]``.
     """
-    edition, entry = _resolve(code, year)
+    ed, entry = _resolve(code, edition)
     found: list[Code] = []
     parent_code = entry.parent_code
     while parent_code is not None:
-        ancestor = edition.entries[parent_code]
+        ancestor = ed.entries[parent_code]
         found.append(ancestor)
         parent_code = ancestor.parent_code
     found.reverse()
     return found
 
 
-def descendants(code: str, year: int = DEFAULT_YEAR) -> list[Code]:
+def descendants(code: str, edition: int = DEFAULT_EDITION) -> list[Code]:
     """Every entry below ``code`` (children, grandchildren), in code order, without ``code``."""
-    edition, entry = _resolve(code, year)
+    ed, entry = _resolve(code, edition)
     found: list[Code] = []
-    stack = list(reversed(edition.children.get(entry.code, ())))
+    stack = list(reversed(ed.children.get(entry.code, ())))
     while stack:
         current = stack.pop()
-        found.append(edition.entries[current])
-        stack.extend(reversed(edition.children.get(current, ())))
+        found.append(ed.entries[current])
+        stack.extend(reversed(ed.children.get(current, ())))
     return found
 
 
-def roots(scheme: Scheme | str = Scheme.FUNCTIONAL, year: int = DEFAULT_YEAR) -> list[Code]:
-    """Every 类 of ``scheme`` in the ``year`` edition, in code order."""
-    edition = _data.load(_scheme(scheme), year)
-    return [edition.entries[c] for c in edition.children.get(None, ())]
+def roots(scheme: Scheme | str = Scheme.FUNCTIONAL, edition: int = DEFAULT_EDITION) -> list[Code]:
+    """Every 类 of ``scheme`` in the ``edition`` edition, in code order."""
+    ed = _data.load(_scheme(scheme), edition)
+    return [ed.entries[c] for c in ed.children.get(None, ())]
 
 
-def all_codes(scheme: Scheme | str = Scheme.FUNCTIONAL, year: int = DEFAULT_YEAR) -> list[Code]:
-    """Every entry of ``scheme`` in the ``year`` edition, in code order."""
-    return list(_data.load(_scheme(scheme), year).entries.values())
+def all_codes(scheme: Scheme | str = Scheme.FUNCTIONAL, edition: int = DEFAULT_EDITION) -> list[Code]:
+    """Every entry of ``scheme`` in the ``edition`` edition, in code order."""
+    return list(_data.load(_scheme(scheme), edition).entries.values())
 
 
-def _editions_for(year: int, scheme: Scheme | str | None) -> list[_data.Edition]:
+def _editions_for(edition: int, scheme: Scheme | str | None) -> list[_data.Edition]:
     if scheme is not None:
-        return [_data.load(_scheme(scheme), year)]
-    schemes = [s for s, years in _data.available().items() if year in years]
+        return [_data.load(_scheme(scheme), edition)]
+    schemes = [s for s, editions in _data.available().items() if edition in editions]
     if not schemes:
         raise UnknownEditionError(
-            f"no {year} edition of any classification is shipped "
+            f"no {edition} edition of any classification is shipped "
             f"(available: {', '.join(str(y) for y in editions())})",
-            year=year,
+            edition=edition,
         )
-    return [_data.load(s, year) for s in schemes]
+    return [_data.load(s, edition) for s in schemes]
 
 
-def search(part: str, year: int = DEFAULT_YEAR, scheme: Scheme | str | None = None) -> list[Code]:
+def search(part: str, edition: int = DEFAULT_EDITION, scheme: Scheme | str | None = None) -> list[Code]:
     """Entries whose normalised name contains the normalised ``part``, in code order.
 
     Names repeat across the tree (``search("事业运行")`` finds one 项 under many 款), so this
-    returns every match.  ``scheme=None`` searches every scheme shipped for ``year``.
+    returns every match.  ``scheme=None`` searches every scheme shipped for ``edition``.
 
     :raises ValueError: ``part`` is empty after normalisation.
     """
     needle = normalize_name(part)
     if not needle:
-        raise ValueError("search text is empty")
+        raise ArgumentValueError("search text is empty")
     found = [
         entry
-        for edition in _editions_for(year, scheme)
-        for name, named in edition.by_name.items()
+        for ed in _editions_for(edition, scheme)
+        for name, named in ed.by_name.items()
         if needle in name
         for entry in named
     ]
@@ -272,7 +274,7 @@ def search(part: str, year: int = DEFAULT_YEAR, scheme: Scheme | str | None = No
 
 def find_by_name(
     name: str,
-    year: int = DEFAULT_YEAR,
+    edition: int = DEFAULT_EDITION,
     level: Level | str | None = None,
     scheme: Scheme | str | None = None,
 ) -> list[Code]:
@@ -285,14 +287,14 @@ def find_by_name(
     level_filter = None if level is None else (level if isinstance(level, Level) else Level(level))
     found = [
         entry
-        for edition in _editions_for(year, scheme)
-        for entry in edition.by_name.get(wanted, ())
+        for ed in _editions_for(edition, scheme)
+        for entry in ed.by_name.get(wanted, ())
         if level_filter is None or entry.level is level_filter
     ]
     return sorted(found, key=lambda entry: entry.code)
 
 
-def check_name(code: str, printed_name: str, year: int = DEFAULT_YEAR) -> NameCheck:
+def check_name(code: str, printed_name: str, edition: int = DEFAULT_EDITION) -> NameCheck:
     """Compare a name printed next to ``code`` with the official name.
 
     Whitespace (full-width spaces and wrapped-line breaks included) and half-/full-width
@@ -300,34 +302,34 @@ def check_name(code: str, printed_name: str, year: int = DEFAULT_YEAR) -> NameCh
 
     :raises UnknownCodeError: (and the other :func:`lookup` errors) for the code.
     """
-    entry = lookup(code, year)
+    entry = lookup(code, edition)
     return NameCheck(
         ok=normalize_name(printed_name) == normalize_name(entry.name),
         official=entry.name,
         printed=printed_name,
         code=entry.code,
-        year=year,
+        edition=edition,
     )
 
 
-def name_matches(code: str, printed_name: str, year: int = DEFAULT_YEAR) -> bool:
-    """``check_name(code, printed_name, year).ok``."""
-    return check_name(code, printed_name, year).ok
+def name_matches(code: str, printed_name: str, edition: int = DEFAULT_EDITION) -> bool:
+    """``check_name(code, printed_name, edition).ok``."""
+    return check_name(code, printed_name, edition).ok
 
 
-def diff(year_a: int, year_b: int, scheme: Scheme | str = Scheme.FUNCTIONAL) -> EditionDiff:
-    """What changed in ``scheme`` from edition ``year_a`` to edition ``year_b``.
+def diff(edition_a: int, edition_b: int, scheme: Scheme | str = Scheme.FUNCTIONAL) -> EditionDiff:
+    """What changed in ``scheme`` from edition ``edition_a`` to edition ``edition_b``.
 
     Only the shipped entries are compared: where a file is deliberately partial (see
     docs/classification.md), a change outside its coverage does not show.
     """
     chosen = _scheme(scheme)
-    old = _data.load(chosen, year_a).entries
-    new = _data.load(chosen, year_b).entries
+    old = _data.load(chosen, edition_a).entries
+    new = _data.load(chosen, edition_b).entries
     return EditionDiff(
         scheme=chosen,
-        year_a=year_a,
-        year_b=year_b,
+        edition_a=edition_a,
+        edition_b=edition_b,
         added=tuple(new[c] for c in new if c not in old),
         removed=tuple(old[c] for c in old if c not in new),
         renamed=tuple(

@@ -19,6 +19,8 @@ from __future__ import annotations
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from govfin.errors import GovfinError
+
 if TYPE_CHECKING:
     from govfin.disclosure import Disclosure
     from govfin.readers import ReadResult
@@ -30,7 +32,7 @@ DEFAULT = "seed_2024"
 _SUFFIX = ".txt"
 
 
-class UnknownExampleError(KeyError):
+class UnknownExampleError(GovfinError, KeyError):
     """A name that is not a bundled example (the message lists :func:`names`)."""
 
     def __str__(self) -> str:

@@ -24,6 +24,7 @@ from typing import Any, ClassVar
 import attrs
 
 from govfin.amounts import to_decimal
+from govfin.errors import ArgumentTypeError, ArgumentValueError, NotFoundError
 from govfin.findings import Cell, Place
 from govfin.performance.targets import Outcome, Target, classify_outcome, parse_actual, parse_target
 
@@ -82,7 +83,7 @@ _INDICATOR_COLUMNS: dict[str, str] = {"score": "得分", "weight": "分值"}
 def _decimal(value: object, unit: Decimal, what: str) -> Decimal | None:
     d = to_decimal(value, where=what)
     if d is not None and d != d.quantize(unit):
-        raise ValueError(f"{what}: {d} has more decimals than its precision {unit}")
+        raise ArgumentValueError(f"{what}: {d} has more decimals than its precision {unit}")
     return d
 
 
@@ -104,7 +105,7 @@ def _score(value: object) -> Decimal | None:
 def _required_score(value: object) -> Decimal:
     d = _score(value)
     if d is None:
-        raise ValueError("分值 must not be blank")
+        raise ArgumentValueError("分值 must not be blank")
     return d
 
 
@@ -113,7 +114,7 @@ def _text(value: object) -> str:
         return value.strip()
     if value is None:
         return ""
-    raise TypeError(f"expected str, got {type(value).__name__}: {value!r}")
+    raise ArgumentTypeError(f"expected str, got {type(value).__name__}: {value!r}")
 
 
 def _optional_text(value: object) -> str | None:
@@ -126,7 +127,7 @@ def _optional_text(value: object) -> str | None:
 def _source(value: object) -> str:
     t = _text(value).rstrip(":：").strip()
     if not t:
-        raise ValueError("FundLine.source must not be empty")
+        raise ArgumentValueError("FundLine.source must not be empty")
     return t
 
 
@@ -134,7 +135,7 @@ def _optional_int(value: object, what: str) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{what} must be an int, got {value!r}")
+        raise ArgumentTypeError(f"{what} must be an int, got {value!r}")
     return value
 
 
@@ -173,7 +174,7 @@ class FundLine:
     @weight.validator
     def _check_weight(self, _: attrs.Attribute[Decimal], value: Decimal) -> None:
         if value < 0:
-            raise ValueError(f"分值 must not be negative: {value}")
+            raise ArgumentValueError(f"分值 must not be negative: {value}")
 
     @property
     def is_total(self) -> bool:
@@ -205,7 +206,7 @@ class Indicator:
     @weight.validator
     def _check_weight(self, _: attrs.Attribute[Decimal | None], value: Decimal | None) -> None:
         if value is not None and value < 0:
-            raise ValueError(f"分值 must not be negative: {value}")
+            raise ArgumentValueError(f"分值 must not be negative: {value}")
 
     @property
     def name(self) -> str:
@@ -257,11 +258,11 @@ class Indicator:
 
 def _items(value: Iterable[Any], cls: type) -> tuple[Any, ...]:
     if isinstance(value, (str, bytes)):
-        raise TypeError(f"expected a sequence of {cls.__name__}, got {type(value).__name__}")
+        raise ArgumentTypeError(f"expected a sequence of {cls.__name__}, got {type(value).__name__}")
     items = tuple(value)
     for item in items:
         if not isinstance(item, cls):
-            raise TypeError(f"expected {cls.__name__}, got {type(item).__name__}: {item!r}")
+            raise ArgumentTypeError(f"expected {cls.__name__}, got {type(item).__name__}: {item!r}")
     return items
 
 
@@ -299,7 +300,7 @@ class ProjectEvaluation:
     @project.validator
     def _check_project(self, _: attrs.Attribute[str], value: str) -> None:
         if not value:
-            raise ValueError("ProjectEvaluation.project (项目名称) must not be empty")
+            raise ArgumentValueError("ProjectEvaluation.project (项目名称) must not be empty")
 
     # -- places and cells ---------------------------------------------------------------------
     @property
@@ -328,7 +329,7 @@ class ProjectEvaluation:
         try:
             column = FUND_COLUMNS[attr]
         except KeyError:
-            raise KeyError(f"FundLine has no money/score column {attr!r}") from None
+            raise NotFoundError(f"FundLine has no money/score column {attr!r}") from None
         return self.place(fund.source, column, fund.line)
 
     def fund_cell(self, fund: FundLine, attr: str) -> Cell:
@@ -339,7 +340,7 @@ class ProjectEvaluation:
         """Where ``indicator``'s ``"score"`` (得分) or ``"weight"`` (分值) is printed."""
         column = _INDICATOR_COLUMNS.get(attr)
         if column is None:
-            raise KeyError(f"Indicator has no numeric column {attr!r}")
+            raise NotFoundError(f"Indicator has no numeric column {attr!r}")
         return self.place(indicator.name, column, indicator.line)
 
     def indicator_cell(self, indicator: Indicator, attr: str) -> Cell:

@@ -27,6 +27,7 @@ from typing import Literal
 import attrs
 
 from govfin.amounts import Interval
+from govfin.errors import ArgumentTypeError, ArgumentValueError, NotFoundError
 from govfin.performance.formulas import (
     CENT,
     GRADE_BANDS_2020,
@@ -63,12 +64,12 @@ __all__ = [
 
 def _dec(value: object) -> Decimal:
     if isinstance(value, (float, bool)):
-        raise TypeError(f"scheme values must be Decimal/int/str, got {value!r}")
+        raise ArgumentTypeError(f"scheme values must be Decimal/int/str, got {value!r}")
     if isinstance(value, (int, str)):
         return Decimal(value)
     if isinstance(value, Decimal):
         return value
-    raise TypeError(f"scheme values must be Decimal/int/str, got {value!r}")
+    raise ArgumentTypeError(f"scheme values must be Decimal/int/str, got {value!r}")
 
 
 def _tiers(value: Iterable[tuple[object, object]]) -> tuple[tuple[Decimal, Decimal], ...]:
@@ -89,7 +90,7 @@ class ExecutionScoring:
 
     def __attrs_post_init__(self) -> None:
         if self.kind == "tiered" and not self.tiers:
-            raise ValueError("tiered 执行率 scoring needs at least one tier")
+            raise ArgumentValueError("tiered 执行率 scoring needs at least one tier")
 
     def score(
         self,
@@ -139,7 +140,7 @@ class QualitativeBands:
 
     def __attrs_post_init__(self) -> None:
         if not 0 <= self.partial <= self.achieved <= 1:
-            raise ValueError(f"band edges must satisfy 0 <= partial <= achieved <= 1: {self}")
+            raise ArgumentValueError(f"band edges must satisfy 0 <= partial <= achieved <= 1: {self}")
 
     def band(self, outcome: Outcome, weight: Decimal) -> ScoreBand:
         """The allowed scores of ``outcome`` for an indicator worth ``weight``."""
@@ -343,7 +344,7 @@ def resolve_scheme(value: object) -> ScoringScheme:
         try:
             return SCHEMES[value]
         except KeyError:
-            raise KeyError(
+            raise NotFoundError(
                 f"unknown scoring scheme {value!r}; known: {', '.join(sorted(SCHEMES))}"
             ) from None
-    raise TypeError(f"scheme must be a ScoringScheme or a name, got {type(value).__name__}")
+    raise ArgumentTypeError(f"scheme must be a ScoringScheme or a name, got {type(value).__name__}")

@@ -16,6 +16,7 @@ from decimal import Decimal
 import attrs
 
 from govfin.amounts import ZERO, Interval, ToleranceMode, interval_of, to_decimal
+from govfin.errors import ArgumentTypeError
 from govfin.performance.formulas import CENT, execution_rate, round_half_up, total_score
 from govfin.performance.model import MONEY_UNIT, ProjectEvaluation
 from govfin.performance.schemes import MOF_2020, ScoringScheme
@@ -36,7 +37,7 @@ def _counts(value: Mapping[str, int]) -> dict[str, int]:
     out: dict[str, int] = {}
     for k, v in value.items():
         if isinstance(v, bool) or not isinstance(v, int):
-            raise TypeError(f"grade count for {k!r} must be an int, got {v!r}")
+            raise ArgumentTypeError(f"grade count for {k!r} must be an int, got {v!r}")
         out[str(k)] = v
     return out
 

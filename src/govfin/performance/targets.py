@@ -32,6 +32,8 @@ from decimal import Decimal, InvalidOperation
 
 import attrs
 
+from govfin.errors import ArgumentTypeError
+
 __all__ = [
     "OPERATORS",
     "Direction",
@@ -135,7 +137,7 @@ def _has_digit(unit: str) -> bool:
 
 def _parse(text: str, *, require_operator: bool) -> Target | None:
     if not isinstance(text, str):
-        raise TypeError(f"indicator value must be str, got {type(text).__name__}")
+        raise ArgumentTypeError(f"indicator value must be str, got {type(text).__name__}")
     t = _normalize(text)
     if not t or not _may_be_value(t, require_operator=require_operator):
         return None

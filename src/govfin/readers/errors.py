@@ -1,15 +1,17 @@
 """Typed errors of the text reader.
 
 Every problem the reader meets in its input is one of these classes, all subclasses of
-:class:`ReadError` (itself a :class:`ValueError`).  Each carries the 1-based source ``line``
-(``None`` when the problem concerns the whole text) and the ``text`` of that line, so that a
-message can always be traced back to the printed document.
+:class:`ReadError` (itself a :class:`ValueError` and a :class:`govfin.GovfinError`).  Each
+carries the 1-based source ``line`` (``None`` when the problem concerns the whole text) and the
+``text`` of that line, so that a message can always be traced back to the printed document.
 
 With ``strict=True`` the reader raises the first error it meets; otherwise it records every
 error in the read log (:attr:`govfin.readers.ReadLog.errors`) and goes on.
 """
 
 from __future__ import annotations
+
+from govfin.errors import GovfinError
 
 __all__ = [
     "AmountSyntaxError",
@@ -29,7 +31,7 @@ __all__ = [
 ]
 
 
-class ReadError(ValueError):
+class ReadError(GovfinError, ValueError):
     """A problem in the input text, at a source line.
 
     ``line`` is the 1-based line number (``None`` for the whole text), ``text`` the line as

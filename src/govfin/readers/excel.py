@@ -1,5 +1,9 @@
 """Excel workbooks (.xlsx, .xls) -> the row-and-cell layer (:class:`SourceRow`).
 
+This module is over 600 lines because it holds, beside the calamine-based cell reader, the
+two small structure readers (the .xlsx XML parts, the .xls BIFF records) that tell what
+calamine does not: hidden rows and columns, borders, missing cached values, encryption.
+
 Before a disclosure is published as a PDF, each unit fills its tables in a workbook issued by
 the finance bureau; some governments also publish the tables as workbooks.
 :func:`extract_workbook` turns such a workbook into the rows a person sees, sheet by sheet,
@@ -50,6 +54,7 @@ from xml.etree import ElementTree
 
 import attrs
 
+from govfin.errors import GovfinError
 from govfin.readers.errors import ReadError
 from govfin.readers.source import SourceRow
 
@@ -255,7 +260,7 @@ class _Layout:
         return r in self.hidden_rows
 
 
-class _Damaged(Exception):
+class _Damaged(GovfinError):
     """Internal: the structure parsers met something they cannot read."""
 
 

@@ -22,6 +22,7 @@ import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from govfin.errors import ArgumentValueError
 from govfin.readers.account import Source
 from govfin.readers.document import ReadResult, read_lines, read_text
 from govfin.readers.errors import ReadError
@@ -139,7 +140,7 @@ def read_paths(
     """Read several files as ONE disclosure, in the order given (e.g. narrative, then tables);
     each row keeps its file and page, so places stay findable in each file."""
     if not paths:
-        raise ValueError("read_paths() needs at least one path")
+        raise ArgumentValueError("read_paths() needs at least one path")
     if len(paths) == 1:
         data = Path(paths[0]).read_bytes()
         if sniff(data) == "text":  # one text file: its own line numbers are the places

@@ -10,49 +10,41 @@ inequalities in general; they are asserted as equalities only for a unit funded 
 一般公共预算财政拨款 (every other income line of 公开01 nil and the whole opening balance of
 公开01 shown as 一般公共预算 in 公开04), see :func:`single_source`.
 
-X12 (narrative figures = table figures) is judged with the claim machinery of
-:mod:`govfin.rules.narrative`; it is registered here with the other X rules.
+X12 (narrative figures = table figures) is a cross-table rule judged with the claim machinery,
+so it lives with the narrative rules in :mod:`govfin.rules.narrative.checks`.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from decimal import Decimal
 
 import attrs
 
-from govfin.amounts import ZERO, Unit
+from govfin.amounts import ZERO
 from govfin.disclosure import Disclosure
 from govfin.findings import Category, Cell, Place, Severity
 from govfin.rules.engine import Context, holds_exactly
 from govfin.rules.registry import RuleFunc, rule
 from govfin.tables import (
-    BasicExpenditureDetail,
-    DisclosureInfoTable,
-    ExpenditureTable,
-    FiscalAppropriationSummary,
-    GeneralBudgetExpenditureTable,
-    GovernmentFundTable,
-    IncomeExpenditureSummary,
-    IncomeTable,
-    StateCapitalTable,
+    T01,
+    T02,
+    T03,
+    T04,
+    T05,
+    T06,
+    T07,
+    T08,
+    T09,
+    T10,
     Table,
-    ThreePublicTable,
+    convert_cell,
+    converted_value,
 )
 from govfin.tables.summary import APPROPRIATION_COLUMNS
 
 __all__ = ["REQUIRED_KINDS", "convert_cell", "single_source"]
-
-T01 = IncomeExpenditureSummary
-T02 = IncomeTable
-T03 = ExpenditureTable
-T04 = FiscalAppropriationSummary
-T05 = GeneralBudgetExpenditureTable
-T06 = BasicExpenditureDetail
-T07 = GovernmentFundTable
-T08 = StateCapitalTable
-T09 = ThreePublicTable
-T10 = DisclosureInfoTable
 
 #: The nine tables of the central set (rules-research R1.0.a); 公开10表 is local.
 REQUIRED_KINDS: tuple[type[Table], ...] = (T01, T02, T03, T04, T05, T06, T07, T08, T09)
@@ -62,22 +54,8 @@ _TOTAL = "合计"
 _GENERAL, _FUND, _CAPITAL = APPROPRIATION_COLUMNS
 _SRC = "rules-research §1.11 "
 
-
-def _factor(table: Table, unit: Decimal, to: Unit) -> Decimal | None:
-    """What a cell of ``table`` with last-place ``unit`` is multiplied by to be in unit ``to``
-    (exactly); None when it stays as it is (the same unit, or an exact count: unit 0)."""
-    if table.meta.unit is to or unit == 0:
-        return None
-    return table.meta.unit.yuan / to.yuan
-
-
-def convert_cell(cell: Cell, table: Table, to: Unit) -> Cell:
-    """A money cell in unit ``to`` (exact); exact cells (counts, unit 0) are unchanged."""
-    factor = _factor(table, cell.unit, to)
-    if factor is None:
-        return cell
-    value = None if cell.value is None else cell.value * factor
-    return Cell(cell.place, value, cell.unit * factor)
+#: A cross-table rule: ``func(d, ctx, *tables)``, the tables its ``_cross`` declares.
+CrossFunc = Callable[..., None]
 
 
 Ref = tuple[Table, str, str]  # (table, row key, column)
@@ -89,9 +67,7 @@ def _c(d: Disclosure, t: Table, key: str, column: str) -> Cell:
 
 def _v(d: Disclosure, t: Table, key: str, column: str) -> Decimal | None:
     """The value of the cell :func:`_c` gives, without building the cell."""
-    value = t.value(key, column)
-    factor = _factor(t, t.unit_of(key, column), d.unit)
-    return value if value is None or factor is None else value * factor
+    return converted_value(t, key, column, d.unit)
 
 
 def _name(t: Table, key: str, column: str) -> str:
@@ -172,18 +148,41 @@ def single_source(d: Disclosure) -> bool:
 
 
 def _cross(
-    id: str, zh: str, en: str, tables: tuple[type[Table], ...], severity: Severity = Severity.ERROR
-) -> Callable[[RuleFunc], RuleFunc]:
-    return rule(
-        id,
-        zh=zh,
-        en=en,
-        category=Category.CROSS_TABLE,
-        subject=Disclosure,
-        tables=tuple(t.KIND for t in tables),
-        severity=severity,
-        source=_SRC + id,
-    )
+    id: str,
+    zh: str,
+    en: str,
+    tables: tuple[type[Table], ...],
+    severity: Severity = Severity.ERROR,
+    *,
+    partial: bool = False,
+) -> Callable[[CrossFunc], CrossFunc]:
+    """Register ``func(d, ctx, *tables)`` as a cross-table rule reading ``tables``.
+
+    The tables are fetched once, here, in the declared order.  Unless ``partial``, the rule is
+    skipped when one of them is missing (``K-missing`` reports that once); a ``partial`` rule
+    gets None for a missing table and decides itself.
+    """
+
+    def deco(func: CrossFunc) -> CrossFunc:
+        @functools.wraps(func)
+        def run(d: Disclosure, ctx: Context) -> None:
+            found = [d.table(cls) for cls in tables]
+            if partial or all(x is not None for x in found):
+                func(d, ctx, *found)
+
+        rule(
+            id,
+            zh=zh,
+            en=en,
+            category=Category.CROSS_TABLE,
+            subject=Disclosure,
+            tables=tuple(cls.KIND for cls in tables),
+            severity=severity,
+            source=_SRC + id,
+        )(run)
+        return func
+
+    return deco
 
 
 # -- X1–X3: 公开01 income ↔ 公开02 ↔ 公开04 -------------------------------------------------------
@@ -195,11 +194,9 @@ def _cross(
     "01 total income of the year = 02 total row, total income",
     (T01, T02),
 )
-def x1_income_total(d: Disclosure, ctx: Context) -> None:
+def x1_income_total(d: Disclosure, ctx: Context, t01: Table, t02: Table) -> None:
     """公开01 本年收入合计 = 公开02 合计行 本年收入合计."""
-    t01, t02 = d.table(T01), d.table(T02)
-    if t01 is not None and t02 is not None:
-        _same(d, ctx, (t01, "本年收入合计", _AMOUNT), (t02, _TOTAL, "本年收入合计"))
+    _same(d, ctx, (t01, "本年收入合计", _AMOUNT), (t02, _TOTAL, "本年收入合计"))
 
 
 @_cross(
@@ -207,11 +204,13 @@ def x1_income_total(d: Disclosure, ctx: Context) -> None:
     "财政拨款收入：公开01三项财政拨款收入之和 = 公开02财政拨款收入 = 公开04本年收入合计",
     "appropriations: 01 three appropriation lines = 02 财政拨款收入 = 04 income of the year",
     (T01, T02, T04),
+    partial=True,
 )
-def x2_appropriations(d: Disclosure, ctx: Context) -> None:
+def x2_appropriations(
+    d: Disclosure, ctx: Context, t01: Table | None, t02: Table | None, t04: Table | None
+) -> None:
     """01 (一般 + 基金 + 国资 财政拨款收入) = 02 合计行 财政拨款收入 = 04 本年收入合计; and each
     of the three 01 lines = the matching 04 income line."""
-    t01, t02, t04 = d.table(T01), d.table(T02), d.table(T04)
     budgets = (_GENERAL, _FUND, _CAPITAL)
     lines01 = [(t01, f"{b}收入", _AMOUNT) for b in budgets] if t01 is not None else []
     if t02 is not None and lines01:
@@ -232,11 +231,8 @@ def x2_appropriations(d: Disclosure, ctx: Context) -> None:
     "01 other income lines = the same columns of 02's total row",
     (T01, T02),
 )
-def x3_other_income(d: Disclosure, ctx: Context) -> None:
+def x3_other_income(d: Disclosure, ctx: Context, t01: Table, t02: Table) -> None:
     """Each non-appropriation income line of 公开01 = that column of 公开02's 合计 row."""
-    t01, t02 = d.table(T01), d.table(T02)
-    if t01 is None or t02 is None:
-        return
     for k in T02.OTHER_SOURCES:
         _same(d, ctx, (t01, k, _AMOUNT), (t02, _TOTAL, k))
 
@@ -250,11 +246,8 @@ def x3_other_income(d: Disclosure, ctx: Context) -> None:
     "01 total expenditure and each 类 row = 03 total and 类 rows (本年支出合计)",
     (T01, T03),
 )
-def x4_expenditure(d: Disclosure, ctx: Context) -> None:
+def x4_expenditure(d: Disclosure, ctx: Context, t01: Table, t03: Table) -> None:
     """公开01 本年支出合计 = 公开03 合计 本年支出合计; each 类 row of either table likewise."""
-    t01, t03 = d.table(T01), d.table(T03)
-    if t01 is None or t03 is None:
-        return
     _same(d, ctx, (t01, "本年支出合计", _AMOUNT), (t03, _TOTAL, "本年支出合计"))
     _same_by_class(d, ctx, t01, _AMOUNT, t03, "本年支出合计")
 
@@ -266,14 +259,11 @@ def x4_expenditure(d: Disclosure, ctx: Context) -> None:
     (T02, T03),
     Severity.WARNING,
 )
-def x4_mirror(d: Disclosure, ctx: Context) -> None:
+def x4_mirror(d: Disclosure, ctx: Context, t02: Table, t03: Table) -> None:
     """For 合计 and every code in both tables: 02 本年收入合计 = 03 本年支出合计.
 
     Holds when no money of that code was carried over; a difference is a warning only.
     """
-    t02, t03 = d.table(T02), d.table(T03)
-    if t02 is None or t03 is None:
-        return
     codes03 = set(_codes(t03))
     for key in [_TOTAL] + [c for c in _codes(t02) if c in codes03]:
         if t02.get(key) is not None and t03.get(key) is not None:
@@ -289,11 +279,8 @@ def x4_mirror(d: Disclosure, ctx: Context) -> None:
     "04 general-budget column (total and each 类) = 05 (total and each 类)",
     (T04, T05),
 )
-def x5_general_budget(d: Disclosure, ctx: Context) -> None:
+def x5_general_budget(d: Disclosure, ctx: Context, t04: Table, t05: Table) -> None:
     """公开04 本年支出合计 (一般公共预算财政拨款) = 公开05 合计; each 类 likewise."""
-    t04, t05 = d.table(T04), d.table(T05)
-    if t04 is None or t05 is None:
-        return
     _same(d, ctx, (t05, _TOTAL, _TOTAL), (t04, "本年支出合计", _GENERAL))
     _same_by_class(d, ctx, t05, _TOTAL, t04, _GENERAL)
 
@@ -304,14 +291,11 @@ def x5_general_budget(d: Disclosure, ctx: Context) -> None:
     "05 basic expenditure = 06 personnel total + public-expenses total",
     (T05, T06),
 )
-def x6_basic(d: Disclosure, ctx: Context) -> None:
+def x6_basic(d: Disclosure, ctx: Context, t05: Table, t06: Table) -> None:
     """公开05 合计行 基本支出 = 公开06 人员经费合计 + 公用经费合计.
 
     When 公开06 prints neither total line, its 类 rows are summed instead.
     """
-    t05, t06 = d.table(T05), d.table(T06)
-    if t05 is None or t06 is None:
-        return
     col = T06.COLUMNS[0]
     keys = [k for k in (T06.PERSONNEL_TOTAL, T06.PUBLIC_TOTAL) if t06.get(k) is not None]
     _same(d, ctx, (t05, _TOTAL, "基本支出"), *[(t06, k, col) for k in keys or _classes(t06)])
@@ -346,14 +330,13 @@ def _column_nil(t04: Table, column: str) -> bool:
     "04 government-fund column = 07 total row (opening, income, expenditure, closing) and 类",
     (T04, T07),
 )
-def x7_government_fund(d: Disclosure, ctx: Context) -> None:
+def x7_government_fund(d: Disclosure, ctx: Context, t04: Table, t07: Table) -> None:
     """公开04's 政府性基金 figures = 公开07's 合计 row; each 类 row's 本年支出 likewise.
 
     Skipped when 公开04 shows no 政府性基金 money at all: then 公开07 must be empty, which is
     ``K-should-be-empty``'s business.
     """
-    t04, t07 = d.table(T04), d.table(T07)
-    if t04 is None or t07 is None or _column_nil(t04, _FUND):
+    if _column_nil(t04, _FUND):
         return
     for c07, k04, c04 in (
         ("年初结转和结余", f"年初{_FUND}", _AMOUNT),
@@ -371,13 +354,12 @@ def x7_government_fund(d: Disclosure, ctx: Context) -> None:
     "04 state-capital column expenditure (total and each 类) = 08",
     (T04, T08),
 )
-def x8_state_capital(d: Disclosure, ctx: Context) -> None:
+def x8_state_capital(d: Disclosure, ctx: Context, t04: Table, t08: Table) -> None:
     """公开04 本年支出合计 (国有资本经营) = 公开08 合计 合计; each 类 likewise.
 
     Skipped when 公开04 shows no 国有资本经营 money (see ``K-should-be-empty``).
     """
-    t04, t08 = d.table(T04), d.table(T08)
-    if t04 is None or t08 is None or _column_nil(t04, _CAPITAL):
+    if _column_nil(t04, _CAPITAL):
         return
     _same(d, ctx, (t08, _TOTAL, _TOTAL), (t04, "本年支出合计", _CAPITAL))
     _same_by_class(d, ctx, t08, _TOTAL, t04, _CAPITAL)
@@ -392,15 +374,12 @@ def x8_state_capital(d: Disclosure, ctx: Context) -> None:
     "03 basic/project ≥ 05 basic/project (equal when all money is general-budget)",
     (T03, T05),
 )
-def x9_expenditure_bounds(d: Disclosure, ctx: Context) -> None:
+def x9_expenditure_bounds(d: Disclosure, ctx: Context, t03: Table, t05: Table) -> None:
     """For 合计 and each code of 公开05: 05 基本支出 ≤ 03 基本支出, 05 项目支出 ≤ 03 项目支出.
 
     The gap is money other than 一般公共预算财政拨款; for a single-source unit
     (:func:`single_source`) there is none, and the relations are equations.
     """
-    t03, t05 = d.table(T03), d.table(T05)
-    if t03 is None or t05 is None:
-        return
     equal = single_source(d)
     for key in [_TOTAL, *_codes(t05)]:
         for col in ("基本支出", "项目支出"):
@@ -413,14 +392,11 @@ def x9_expenditure_bounds(d: Disclosure, ctx: Context) -> None:
     "04 opening/closing appropriation balance ≤ 01 opening/closing balance",
     (T01, T04),
 )
-def x10_balances(d: Disclosure, ctx: Context) -> None:
+def x10_balances(d: Disclosure, ctx: Context, t01: Table, t04: Table) -> None:
     """公开04 年初财政拨款结转和结余 ≤ 公开01 年初结转和结余; 年末 likewise (合计 column).
 
     Equalities for a single-source unit (:func:`single_source`).
     """
-    t01, t04 = d.table(T01), d.table(T04)
-    if t01 is None or t04 is None:
-        return
     equal = single_source(d)
     for k04, c04, k01 in (
         ("年初财政拨款结转和结余", _AMOUNT, "年初结转和结余"),
@@ -447,15 +423,12 @@ THREE_PUBLIC_CODES: dict[str, tuple[str, ...]] = {
     (T06, T09),
     Severity.WARNING,
 )
-def x11_three_public(d: Disclosure, ctx: Context) -> None:
+def x11_three_public(d: Disclosure, ctx: Context, t06: Table, t09: Table) -> None:
     """Each 三公 item of 公开09 (决算数) ≥ the 公开06 codes that carry its basic-expenditure part.
 
     公开06 covers only 一般公共预算 基本支出, while 三公 also covers 项目支出 and other
     appropriations, so only the inequality is expected; a break is a warning.
     """
-    t06, t09 = d.table(T06), d.table(T09)
-    if t06 is None or t09 is None:
-        return
     col06 = T06.COLUMNS[0]
     for col09, codes in THREE_PUBLIC_CODES.items():
         parts = [_c(d, t06, code, col06) for code in codes if t06.get(code) is not None]
@@ -471,24 +444,6 @@ def x11_three_public(d: Disclosure, ctx: Context) -> None:
             ctx.findings[-1] = attrs.evolve(
                 ctx.findings[-1], cells=(*[p.place for p in parts], big.place)
             )
-
-
-# -- X12: narrative ↔ tables (judged by govfin.rules.narrative) --------------------------------
-
-
-@_cross(
-    "X12",
-    "情况说明中的金额、数量与表中数字一致",
-    "figures in the 情况说明 = the table figures they restate",
-    (T01, T04, T05, T06, T09, T10),
-)
-def x12_narrative(d: Disclosure, ctx: Context) -> None:
-    """Every amount, count and "无此项…" statement of the narrative that names a table figure
-    equals it (converted 元 → 万元, to the precision printed).  Each claim is reported: info
-    "checked: agrees", error "contradicted"."""
-    from govfin.rules.narrative import emit_assessments
-
-    emit_assessments(d, ctx, "X12")
 
 
 # -- completeness ---------------------------------------------------------------------------------

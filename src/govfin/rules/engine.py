@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from govfin.amounts import ZERO, Comparison, Tolerance
+from govfin.errors import ArgumentTypeError
 from govfin.findings import Cell, Finding, Place, Report, Severity
 from govfin.rules.registry import REGISTRY, Registry, Rule
 
@@ -27,7 +28,7 @@ def _prefixes(value: str | Iterable[str]) -> tuple[str, ...]:
     out = tuple(value)
     for p in out:
         if not isinstance(p, str):
-            raise TypeError(f"rule-id prefixes must be strings, got {p!r}")
+            raise ArgumentTypeError(f"rule-id prefixes must be strings, got {p!r}")
     return out
 
 
@@ -42,7 +43,8 @@ class CheckOptions:
     """Settings of one check run.
 
     - ``tolerance``: the tolerance model (default: values rounded to their last place).
-    - ``year``: the classification edition to check codes against (default: the document's).
+    - ``edition``: the classification edition to check codes against (default: the
+      document's year).
     - ``severity``: per-run overrides by rule id; ``None`` switches a rule off.
     - ``select`` / ``ignore``: rule-id prefixes to run / to skip (a string or an iterable).
     - ``personnel_classes``: economic 类 counted as 人员经费 in 公开06表 (the rest is 公用经费).
@@ -50,7 +52,7 @@ class CheckOptions:
     """
 
     tolerance: Tolerance = attrs.field(factory=Tolerance)
-    year: int | None = None
+    edition: int | None = None
     severity: Mapping[str, Severity | None] = attrs.field(factory=dict, converter=_severity_map)
     select: tuple[str, ...] = attrs.field(default=(), converter=_prefixes)
     ignore: tuple[str, ...] = attrs.field(default=(), converter=_prefixes)
@@ -267,7 +269,7 @@ def check(
 
     ``obj`` is a table, a self-evaluation, a Disclosure (its tables, evaluations, narrative and
     cross-table relations are all checked), or a list of these.  Keyword arguments build the
-    :class:`CheckOptions` when ``options`` is not given (``check(t, year=2025)``).
+    :class:`CheckOptions` when ``options`` is not given (``check(t, edition=2025)``).
     """
     if options is None:
         options = CheckOptions(**kwargs)

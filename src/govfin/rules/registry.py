@@ -2,8 +2,9 @@
 
 A :class:`Rule` has an id (``"R02-1"``), Chinese and English titles, a category, a default
 severity, the table kinds it reads, the type of object it applies to, and a function.  The
-functions live in the modules listed in :data:`BUILTIN_RULE_MODULES`; they are imported the
-first time the registry is consulted, not at ``import govfin``.
+functions live in the modules listed in :data:`BUILTIN_RULE_MODULES`, which register them in
+:data:`REGISTRY` when :mod:`govfin.rules` is imported (not at ``import govfin``).  A
+:class:`Registry` of one's own may name modules to import the first time it is consulted.
 """
 
 from __future__ import annotations
@@ -11,18 +12,16 @@ from __future__ import annotations
 import importlib
 import threading
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
+from govfin.errors import GovfinError
 from govfin.findings import Category, Severity
-
-if TYPE_CHECKING:
-    from govfin.rules.engine import Context
 
 __all__ = ["BUILTIN_RULE_MODULES", "REGISTRY", "Registry", "Rule", "RuleError", "rule"]
 
-#: Modules whose import registers the built-in rules.
+#: Modules whose import registers the built-in rules (imported by :mod:`govfin.rules`).
 BUILTIN_RULE_MODULES: tuple[str, ...] = (
     "govfin.rules.tables",
     "govfin.rules.cross",
@@ -30,10 +29,12 @@ BUILTIN_RULE_MODULES: tuple[str, ...] = (
     "govfin.rules.narrative",
 )
 
-RuleFunc = Callable[[Any, "Context"], None]
+#: ``func(subject, ctx)``: ``ctx`` is a :class:`govfin.rules.engine.Context` (the engine sits
+#: above the registry, so the type is not named here).
+RuleFunc = Callable[[Any, Any], None]
 
 
-class RuleError(LookupError):
+class RuleError(GovfinError, LookupError):
     """An unknown rule id, or a rule registered twice."""
 
 
@@ -140,7 +141,7 @@ class Registry:
 
 
 #: The registry of govfin's built-in rules.
-REGISTRY = Registry(BUILTIN_RULE_MODULES)
+REGISTRY = Registry()
 
 
 def rule(

@@ -280,7 +280,7 @@ for _id, _zh, _en, _cat, _sev, _subject, _func, _src in (
 
 
 def _edition(table: Table, ctx: Context) -> int:
-    return ctx.options.year or table.meta.year or codes.DEFAULT_YEAR
+    return ctx.options.edition or table.meta.year or codes.DEFAULT_EDITION
 
 
 _ALL_KINDS = tuple(Table.KINDS)
@@ -296,9 +296,9 @@ def _has_codes(table: Table) -> bool:
 _Lookup = tuple[bool, str] | None
 
 
-def _lookup_outcome(code: str, year: int) -> _Lookup:
+def _lookup_outcome(code: str, edition: int) -> _Lookup:
     try:
-        result = codes.check_code(code, year)
+        result = codes.check_code(code, edition)
     except codes.UnknownEditionError as exc:
         return (True, str(exc))
     except codes.CodeError as exc:
@@ -306,10 +306,11 @@ def _lookup_outcome(code: str, year: int) -> _Lookup:
     return None if result.ok else (not result.certain, result.message)
 
 
-def _name_outcome(code: str, name: str, year: int) -> tuple[bool, str, int] | None:
-    """(ok, official name, edition used): the edition differs from ``year`` when none is shipped."""
+def _name_outcome(code: str, name: str, edition: int) -> tuple[bool, str, int] | None:
+    """(ok, official name, edition used); the edition used differs from ``edition`` (there
+    a document's year) when none is shipped for it."""
     try:
-        found = codes.check_code(code, year)
+        found = codes.check_code(code, edition)
     except codes.CodeError:
         return None
     if found.entry is None:
@@ -332,28 +333,28 @@ def _clear_code_memo() -> None:
     _memo_name.cache_clear()
 
 
-def _code_outcome(code: str, year: int) -> _Lookup:
+def _code_outcome(code: str, edition: int) -> _Lookup:
     try:
-        return _memo_lookup(code, year)
+        return _memo_lookup(code, edition)
     except TypeError:  # an unhashable "code": ask directly (the registry names the error)
-        return _lookup_outcome(code, year)
+        return _lookup_outcome(code, edition)
 
 
-def _name_check(code: str, name: str, year: int) -> tuple[bool, str, int] | None:
+def _name_check(code: str, name: str, edition: int) -> tuple[bool, str, int] | None:
     try:
-        return _memo_name(code, name, year)
+        return _memo_name(code, name, edition)
     except TypeError:
-        return _name_outcome(code, name, year)
+        return _name_outcome(code, name, edition)
 
 
 def _code_known(table: Table, ctx: Context) -> None:
-    """Every row code exists in the classification edition of the document's year."""
+    """Every row code exists in the classification edition of the document's edition."""
     if not _has_codes(table):
         return
-    year = _edition(table, ctx)
+    edition = _edition(table, ctx)
     for r in table.coded_rows():
         assert r.code is not None
-        outcome = _code_outcome(r.code, year)
+        outcome = _code_outcome(r.code, edition)
         if outcome is None:
             continue
         uncertain, message = outcome
@@ -367,26 +368,26 @@ def _name_official(table: Table, ctx: Context) -> None:
     """A printed row name equals the official name of its code (modulo spaces, brackets)."""
     if not _has_codes(table):
         return
-    year = _edition(table, ctx)
+    edition = _edition(table, ctx)
     for r in table.coded_rows():
         assert r.code is not None
         if not r.name:
             continue
-        result = _name_check(r.code, r.name, year)
+        result = _name_check(r.code, r.name, edition)
         if result is None:
             continue  # reported by C-code
-        ok, official, edition = result
+        ok, official, used = result
         if ok:
             continue
-        if edition == year:
+        if used == edition:
             ctx.emit(
                 f"printed name {r.name!r} differs from the official {official!r}",
                 place=table.place(r.key, "科目名称"),
             )
         else:  # names change between editions: another year's name is no evidence of an error
             ctx.emit(
-                f"printed name {r.name!r} differs from {official!r} of the {edition} edition "
-                f"(no {year} edition is shipped; the name may have changed in between)",
+                f"printed name {r.name!r} differs from {official!r} of the {used} edition "
+                f"(no {edition} edition is shipped; the name may have changed in between)",
                 place=table.place(r.key, "科目名称"),
                 severity=Severity.INFO,
             )

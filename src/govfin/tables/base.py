@@ -19,6 +19,7 @@ them differently, so the printed number is only metadata.
 from __future__ import annotations
 
 import functools
+import html
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
@@ -27,7 +28,10 @@ from typing import Any, ClassVar
 import attrs
 
 from govfin.amounts import Unit, to_decimal
+from govfin.errors import ArgumentTypeError, GovfinError, NotFoundError
 from govfin.findings import Cell, Place, Severity
+from govfin.formatting import format_number, html_cell, places_of
+from govfin.serialize import PlainData
 
 __all__ = [
     "CLASS_ROWS",
@@ -38,14 +42,17 @@ __all__ = [
     "Table",
     "TableError",
     "TableMeta",
+    "convert_cell",
+    "converted_value",
     "normalize_title",
+    "table_html",
 ]
 
 #: In an :class:`Equation`, stands for "every row whose code is a 类 (3 digits)".
 CLASS_ROWS = "*类"
 
 
-class TableError(ValueError):
+class TableError(GovfinError, ValueError):
     """A table built with bad structure (unknown column, missing row); names the place."""
 
 
@@ -191,7 +198,7 @@ def _normalized_titles(cls: type[Table]) -> frozenset[str]:
 
 
 @attrs.frozen
-class Table:
+class Table(PlainData):
     """Base of every table kind.  Subclasses set the class-level data described above."""
 
     KIND: ClassVar[str] = ""
@@ -226,7 +233,7 @@ class Table:
         keys = self.ROW_KEYS
         for r in self.rows:
             if not isinstance(r, Row):
-                raise TypeError(f"{self.KIND}: rows must be Row objects, got {r!r}")
+                raise ArgumentTypeError(f"{self.KIND}: rows must be Row objects, got {r!r}")
             if not allowed.issuperset(r.values):
                 bad = set(r.values) - allowed
                 raise TableError(
@@ -252,16 +259,8 @@ class Table:
             )
 
     def _repr_html_(self) -> str:
-        """HTML for Jupyter."""
-        from govfin.formatting import table_html
-
+        """HTML for Jupyter (:func:`table_html`)."""
         return table_html(self)
-
-    def to_frame(self, **kwargs: Any) -> Any:
-        """The table as a pandas DataFrame (needs the ``pandas`` extra)."""
-        from govfin.frames import to_frame
-
-        return to_frame(self, **kwargs)
 
     # -- lookup -------------------------------------------------------------------------------
     @functools.cached_property
@@ -279,7 +278,7 @@ class Table:
     def row(self, key: str) -> Row:
         r = self.get(key)
         if r is None:
-            raise KeyError(f"{self.KIND}: no row {key!r}")
+            raise NotFoundError(f"{self.KIND}: no row {key!r}")
         return r
 
     def value(self, key: str, column: str) -> Decimal | None:
@@ -324,21 +323,80 @@ class Table:
     def __len__(self) -> int:
         return len(self.rows)
 
-    # -- plain data (through govfin.serialize; the model itself knows nothing of JSON) --------
-    def to_dict(self) -> dict[str, Any]:
-        """``{"kind": KIND, "meta": {...}, "rows": [...]}``, Decimals as strings."""
-        from govfin.serialize import unstructure
-
-        return unstructure(self)  # type: ignore[no-any-return]
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Table:
-        """Build a table from :meth:`to_dict` output; ``Table.from_dict`` dispatches on "kind"."""
-        from govfin.serialize import structure
-
-        return structure(data, cls)
-
     @classmethod
     def matches_title(cls, title: str) -> bool:
         """Does a printed title name this kind?  (Ignores 公开NN表, year, spaces, quote width.)"""
         return normalize_title(title) in _normalized_titles(cls)
+
+
+# -- units -------------------------------------------------------------------------------------
+
+
+def _factor(table: Table, unit: Decimal, to: Unit) -> Decimal | None:
+    """What a cell of ``table`` with last-place ``unit`` is multiplied by to be in unit ``to``
+    (exactly); None when it stays as it is (the same unit, or an exact count: unit 0)."""
+    if table.meta.unit is to or unit == 0:
+        return None
+    return table.meta.unit.yuan / to.yuan
+
+
+def convert_cell(cell: Cell, table: Table, to: Unit) -> Cell:
+    """A money cell of ``table`` in unit ``to`` (exact); exact cells (counts, unit 0) stay.
+
+    >>> from govfin.tables import IncomeTable
+    >>> t = IncomeTable(meta=TableMeta(unit=Unit.YUAN))
+    >>> c = convert_cell(Cell(Place(t.KIND, "合计", "本年收入合计"), Decimal("12345.67"),
+    ...                       t.unit), t, Unit.WAN_YUAN)
+    >>> c.value, c.unit
+    (Decimal('1.234567'), Decimal('0.000001'))
+    """
+    factor = _factor(table, cell.unit, to)
+    if factor is None:
+        return cell
+    value = None if cell.value is None else cell.value * factor
+    return Cell(cell.place, value, cell.unit * factor)
+
+
+def converted_value(table: Table, key: str, column: str, to: Unit) -> Decimal | None:
+    """The value :func:`convert_cell` gives for (row ``key``, ``column``), without the cell."""
+    value = table.value(key, column)
+    factor = _factor(table, table.unit_of(key, column), to)
+    return value if value is None or factor is None else value * factor
+
+
+# -- HTML --------------------------------------------------------------------------------------
+
+
+def table_html(table: Table, *, locale: str = "zh_CN") -> str:
+    """A table as HTML: code, name, then each money column (``Table._repr_html_``)."""
+    meta = table.meta
+    title = html.escape(" ".join(x for x in (meta.number or "", table.KIND) if x))
+    sub = " · ".join(
+        html.escape(str(x)) for x in (meta.department, meta.year, f"单位：{meta.unit.value}") if x
+    )
+    head = (
+        "<tr><th>代码</th><th>项目</th>"
+        + "".join(f"<th>{html.escape(c)}</th>" for c in table.COLUMNS)
+        + "</tr>"
+    )
+    body = []
+    for r in table.rows:
+        cells = "".join(
+            '<td style="text-align:right">'
+            + (
+                format_number(r[c], places=places_of(table.unit_of(r.key, c)), locale=locale)
+                if r[c] is not None
+                else ""
+            )
+            + "</td>"
+            for c in table.COLUMNS
+        )
+        body.append(
+            f"<tr><td>{html_cell(r.code)}</td><td>{html_cell(r.name or r.key)}</td>{cells}</tr>"
+        )
+    note = f"<p>{html.escape(meta.empty_note)}</p>" if meta.empty_note else ""
+    return (
+        f'<div><p><b>{title}</b><br/>{sub}</p><table class="govfin-table">{head}\n'
+        + "\n".join(body)
+        + f"</table>{note}</div>"
+    )

@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 from typing import Any, Iterator
 
+from govfin.errors import ArgumentValueError
 from ..errors import ReadError
 from ..source import Box, SourceRow
 
@@ -123,7 +124,7 @@ def extract_pdf(
     elif engine == "pdfplumber":
         pages = _plumber_pages(opened, label)
     else:
-        raise ValueError(f"engine must be 'pdfium' or 'pdfplumber', not {engine!r}")
+        raise ArgumentValueError(f"engine must be 'pdfium' or 'pdfplumber', not {engine!r}")
     from ._layout import page_rows
 
     rows: list[SourceRow] = []

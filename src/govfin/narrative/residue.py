@@ -1,0 +1,127 @@
+"""Template residue ("增加（减少）", "XX", "待填写", …) and the years a 情况说明 mentions, with
+the reason a year outside the report year is acceptable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import attrs
+
+from govfin.narrative.text import _BOOK_TITLE, Sentence, sentences
+
+__all__ = [
+    "RESIDUE_PATTERNS",
+    "TemplateResidue",
+    "YearMention",
+    "find_residue",
+    "find_years",
+    "residue_in",
+    "years_in",
+]
+
+# -- template residue and years --------------------------------------------------------------
+
+
+@attrs.frozen
+class TemplateResidue:
+    """Left-over template text: "增加（减少）", "XX", "待填写", "（如持平作持平表述）" …"""
+
+    text: str
+    what: str
+    sentence: str
+    section: str
+    line: int | None = attrs.field(default=None, eq=False)
+
+
+_WORDS = "增加|减少|增长|下降|上升|降低|大于|小于|高于|低于|等于|持平"
+RESIDUE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf"(?:{_WORDS})[（(](?:{_WORDS})[)）]"), "alternative wording left in"),
+    (re.compile(r"(?<![A-Za-z])(?:[XxＸｘ]{2,}|×{2,}|＊{2,}|\*{2,})(?![A-Za-z])"), "placeholder"),
+    (re.compile(r"待填写|待补充|请填写|此处填写|填写说明|【[^】]*填[^】]*】"), "fill-in note"),
+    (re.compile(r"[{｛][^}｝]{0,20}[}｝]"), "placeholder in braces"),
+    (re.compile(r"[（(]如(?:持平|无|不涉及)[^)）]{0,20}[)）]"), "template instruction"),
+    (re.compile(r"[（(]不涉及的?不列[^)）]{0,10}[)）]"), "template instruction"),
+    (re.compile(r"仍保留该表格式|保留该表格式"), "template instruction"),
+    (re.compile(r"主要原因(?:是|为)?[：:]?(?=[。；;，,]|$)"), "reason left empty"),
+    (re.compile(r"[（(]\s*[)）]"), "empty brackets"),
+)
+
+
+def find_residue(
+    text: str, *, section: str = "", first_line: int | None = None
+) -> tuple[TemplateResidue, ...]:
+    """Template residue in a section's text, one item per occurrence."""
+    return residue_in(sentences(text, section=section, first_line=first_line))
+
+
+def residue_in(sents: Iterable[Sentence]) -> tuple[TemplateResidue, ...]:
+    """:func:`find_residue` of a text already split into :func:`sentences`."""
+    out: list[TemplateResidue] = []
+    for s in sents:
+        for rx, what in RESIDUE_PATTERNS:
+            for m in rx.finditer(s.text):
+                out.append(
+                    TemplateResidue(m.group(0), what, s.text, s.section, s.line_at(m.start()))
+                )
+    return tuple(out)
+
+
+@attrs.frozen
+class YearMention:
+    """A year printed in the text.  ``allowed`` says why it needs no check, if it does not.
+
+    Reasons: ``"截至"`` (a date a balance is stated at), ``"title"`` (inside 《…》),
+    ``"range"`` (a span such as "2024-2026年" of a 中期财政规划).
+    """
+
+    year: int
+    text: str
+    sentence: str
+    section: str
+    line: int | None = attrs.field(default=None, eq=False)
+    allowed: str | None = None
+
+
+_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?=年|\s*[-—–~～至到]\s*(?:19|20)\d{2}年)")
+_RANGE = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-—–~～至到]\s*(?:19|20)\d{2}年")
+_UNTIL_END = re.compile(r"截[至止]$")
+
+
+def find_years(
+    text: str, *, section: str = "", first_line: int | None = None
+) -> tuple[YearMention, ...]:
+    """Every year ("2023年", "2024年度") in a section's text, with its whitelisting reason."""
+    return years_in(sentences(text, section=section, first_line=first_line))
+
+
+def years_in(sents: Iterable[Sentence]) -> tuple[YearMention, ...]:
+    """:func:`find_years` of a text already split into :func:`sentences`."""
+    out: list[YearMention] = []
+    for s in sents:
+        if _YEAR.search(s.text) is None:
+            continue
+        titles = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(s.text)]
+        ranges = [(m.start(), m.end()) for m in _RANGE.finditer(s.text)]
+        for m in _YEAR.finditer(s.text):
+            i = m.start()
+            allowed: str | None = None
+            if any(a <= i < b for a, b in titles):
+                allowed = "title"
+            elif any(a <= i < b for a, b in ranges):
+                allowed = "range"
+            elif _UNTIL_END.search(s.text[max(0, i - 3) : i]):
+                allowed = "截至"
+            end = s.text.find("年", m.end()) + 1
+            out.append(
+                YearMention(
+                    int(m.group("y")),
+                    s.text[i : end + (1 if s.text[end : end + 1] == "度" else 0)],
+                    s.text,
+                    s.section,
+                    s.line_at(i),
+                    allowed,
+                )
+            )
+    return tuple(out)

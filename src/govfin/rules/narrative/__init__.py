@@ -1,0 +1,55 @@
+"""Narrative checks (X12 and N-*): the 情况说明 against the tables and itself.
+
+Every claim :mod:`govfin.narrative` finds is *assessed* (:func:`assess`) and reported, so a
+reader sees what was and what was not verified:
+
+- info "checked: agrees" when a check confirmed it,
+- error (or warning) "contradicted" when a check refuted it,
+- info "not checkable" (rule ``N-unchecked``) when no check applies (e.g. "年初预算" is in no
+  table, or "出国（境）团组共0个").
+
+The checks:
+
+======================  ================================================================
+``X12``                 an amount, count or "无此项…" statement = the table figure it names
+``N-share``             "占比P%" = part / whole, from the text's own figures (else the table's)
+``N-change``            "减少Δ，下降P%": P = Δ / previous, previous = current ∓ Δ; the two
+                        direction words agree; an increase cannot exceed this year's figure
+``N-zero-base``         a growth rate on a previous year of 0 is meaningless (warning)
+``N-completion``        "完成年初预算的P%" = 决算 / 年初预算
+``N-perf``              绩效自评个数 and the count per grade = the attached 自评表
+``N-perf-funds``        "涉及资金" = Σ 全年预算数 of the attached 自评表 (warning)
+``N-residue``           template residue ("增加（减少）", "XX", "待填写", …)
+``N-year``              a year that is neither the report year nor the one before (warning)
+``N-unchecked``         every claim that no check could confirm or refute (info)
+======================  ================================================================
+
+Percentages are compared as intervals: "21.18%" is [21.175, 21.185], and the recomputed rate
+is the interval spanned by the printed figures' own intervals.  A claim's subject is matched to
+a table figure by the section it is in (一、收入支出决算总体情况说明 → 公开01表, 五、一般公共预算…
+→ 公开05表, …) and by name (类/款/项 and economic names are looked up in the tables); that
+vocabulary is :mod:`govfin.figures`.
+
+Modules: :mod:`~govfin.rules.narrative.assess` (every check of every claim, pure),
+:mod:`~govfin.rules.narrative.checks` (the rules X12 and N-*, reporting the assessment),
+:mod:`~govfin.rules.narrative.summary` (the claim count the CLI prints).
+"""
+
+from govfin.figures import Figure, resolve, scope_of
+from govfin.rules.narrative import checks  # noqa: F401  (registers X12 and the N-* rules)
+from govfin.rules.narrative.assess import Assessment, Status, assess
+from govfin.rules.narrative.checks import emit_assessments
+from govfin.rules.narrative.summary import CLAIM_RULES, ClaimSummary, claim_summary
+
+__all__ = [
+    "CLAIM_RULES",
+    "Assessment",
+    "ClaimSummary",
+    "Figure",
+    "Status",
+    "assess",
+    "claim_summary",
+    "emit_assessments",
+    "resolve",
+    "scope_of",
+]

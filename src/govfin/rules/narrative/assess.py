@@ -1,0 +1,624 @@
+"""Every check of every claim of the narrative, as :class:`Assessment` values (pure).
+
+:func:`assess` runs them outside a check run; the rules of :mod:`govfin.rules.narrative.checks`
+report the same assessment, computed once per run.  Percentages are compared as intervals:
+"21.18%" is [21.175, 21.185], and the recomputed rate is the interval spanned by the printed
+figures' own intervals.
+
+This module is over 600 lines on purpose: it is one class, :class:`_Assessor`, whose methods
+are one per claim kind and share its resolvers and tolerance; splitting it would scatter that
+state.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+import attrs
+
+from govfin.amounts import (
+    HUNDRED,
+    ZERO,
+    Comparison,
+    Interval,
+    Tolerance,
+    ToleranceMode,
+    interval_of,
+)
+from govfin.disclosure import Disclosure
+from govfin.figures import NIL_TABLES, Figure, Resolver, money_of, scope_of
+from govfin.findings import Place
+from govfin.narrative import (
+    DIRECTIONS,
+    AmountClaim,
+    ChangeClaim,
+    Claim,
+    CompletionClaim,
+    CountClaim,
+    GradeCountClaim,
+    NilClaim,
+    PercentClaim,
+    Quantity,
+    ShareClaim,
+    subject_key,
+)
+from govfin.performance.summary import DepartmentSummary, summarize
+from govfin.rules.engine import CheckOptions
+
+__all__ = ["Assessment", "Status", "assess"]
+
+
+
+class Status(enum.Enum):
+    """The outcome of one check of one claim."""
+
+    AGREES = "checked: agrees"
+    CONTRADICTED = "contradicted"
+    UNCHECKABLE = "not checkable"
+
+
+@attrs.frozen
+class Assessment:
+    """One check of one claim: which rule, the outcome and the figures compared."""
+
+    claim: Claim
+    rule_id: str
+    status: Status
+    message: str
+    expected: Decimal | None = None
+    actual: Decimal | None = None
+    difference: Decimal | None = None
+    slack: Decimal | None = None
+    cells: tuple[Place, ...] = ()
+
+
+
+def _mode(tol: Tolerance) -> ToleranceMode:
+    return ToleranceMode.ROUND if tol.mode is ToleranceMode.EXACT else tol.mode
+
+
+def _pct_interval(q: Quantity, tol: Tolerance) -> Interval:
+    return interval_of(q.value, q.last_place, _mode(tol))
+
+
+def _ratio(num: Interval, den: Interval) -> Interval | None:
+    """num / den × 100 for a denominator interval not containing 0."""
+    if den.lo <= 0 <= den.hi:
+        return None
+    qs = [a / b * HUNDRED for a in (num.lo, num.hi) for b in (den.lo, den.hi)]
+    return Interval(min(qs), max(qs))
+
+
+def _q(v: Decimal, like: Quantity) -> Decimal:
+    return v.quantize(like.last_place, rounding=ROUND_HALF_UP)
+
+
+def _fmt(v: Decimal) -> str:
+    return f"{v:f}"
+
+
+
+# -- the assessment --------------------------------------------------------------------------
+
+_PERF_COUNT = re.compile(r"自评(?:项目)?(?:个数|数量|数)|自评项目|评价项目(?:个数|数)?")
+_PERF_FUNDS = re.compile(r"涉及(?:项目)?(?:资金|金额)")
+
+
+def _is_perf(c: Claim) -> bool:
+    return "绩效" in c.sentence or "自评" in c.sentence
+
+
+def _compared(cmp: Comparison) -> dict[str, Decimal]:
+    """The fields of an Assessment (and Finding) that report a comparison."""
+    return {
+        "expected": cmp.expected,
+        "actual": cmp.actual,
+        "difference": cmp.difference,
+        "slack": cmp.slack,
+    }
+
+
+class _Assessor:
+    def __init__(self, d: Disclosure, options: CheckOptions):
+        self.d = d
+        self.options = options
+        self.tol = options.tolerance
+        self.out: list[Assessment] = []
+        self.claims = d.claims()
+        previous = options.extra.get("previous")
+        self.resolve = Resolver(d)
+        #: Resolves subjects in last year's Disclosure (``options.extra["previous"]``), if given.
+        self.resolve_previous = Resolver(previous) if isinstance(previous, Disclosure) else None
+        self._perf: DepartmentSummary | None = None
+
+    # -- helpers --------------------------------------------------------------------------
+    def add(self, claim: Claim, rule_id: str, status: Status, message: str, **kw: object) -> None:
+        self.out.append(Assessment(claim, rule_id, status, message, **kw))  # type: ignore[arg-type]
+
+    def uncheckable(self, c: Claim, rule_id: str, why: str) -> None:
+        self.add(c, rule_id, Status.UNCHECKABLE, why)
+
+    def scope(self, c: Claim) -> str | None:
+        return scope_of(c.section)
+
+    def figure(
+        self, c: Claim, subject: str | None = None, attribute: str | None = None
+    ) -> Figure | None:
+        return self.resolve(c.subject if subject is None else subject, self.scope(c), attribute)
+
+    def table_figure(
+        self, c: Claim, rule_id: str, *, attribute: str | None = None, why: str | None = None
+    ) -> Figure | None:
+        """The complete table figure a claim names; else None, the claim reported not
+        checkable (``why``, or that nothing / a missing table is named)."""
+        fig = self.figure(c, attribute=attribute)
+        if fig is None:
+            self.uncheckable(c, rule_id, why or f"no table figure is named by “{c.subject}”")
+        elif fig.missing:
+            self.uncheckable(c, rule_id, f"{fig.missing} is not in the disclosure")
+        else:
+            return fig
+        return None
+
+    def stated(self, key: str, before: Claim) -> AmountClaim | None:
+        """The narrative's own amount for a subject, stated before ``before``."""
+        found = None
+        for c in self.claims:
+            if c is before:
+                break
+            if (
+                isinstance(c, AmountClaim)
+                and c.key == key
+                and (c.attribute is None or "决算" in c.attribute)
+            ):
+                found = c
+        return found
+
+    def percentage(
+        self,
+        c: Claim,
+        rule_id: str,
+        printed: Quantity,
+        allowed: Interval,
+        point: Decimal,
+        detail: str,
+        cells: tuple[Place, ...] = (),
+    ) -> None:
+        """A printed percentage against the interval its figures allow (``point``: the value
+        the figures as printed give)."""
+        expected = _q(point, printed)
+        ok = allowed.meets(_pct_interval(printed, self.tol))
+        self.add(
+            c,
+            rule_id,
+            Status.AGREES if ok else Status.CONTRADICTED,
+            f"“{c.text}”: {detail} = {_fmt(expected)}%" + ("" if ok else f", not {printed}"),
+            expected=expected,
+            actual=printed.value,
+            difference=printed.value - expected,
+            cells=cells or (c.place,),
+        )
+
+    def counted(
+        self, c: Claim, rule_id: str, claimed: Decimal, n: Decimal, message: str,
+        cells: tuple[Place, ...],
+    ) -> None:  # fmt: skip
+        """A claimed count against the count found (exact)."""
+        self.add(
+            c,
+            rule_id,
+            Status.AGREES if claimed == n else Status.CONTRADICTED,
+            message,
+            expected=n,
+            actual=claimed,
+            difference=claimed - n,
+            cells=(c.place, *cells),
+        )
+
+    # -- X12: amounts, counts, nil statements against the tables --------------------------
+    def amount(self, c: AmountClaim) -> None:
+        if _is_perf(c) and _PERF_FUNDS.search(c.subject):
+            return self.perf_funds(c)
+        budget = c.attribute is not None and "预算" in c.attribute
+        fig = self.table_figure(
+            c, "X12", attribute=c.attribute,
+            why=f"the tables give no {c.attribute}" if budget else None,
+        )  # fmt: skip
+        if fig is not None:
+            value, unit = money_of(c.amount, self.d)
+            self.compare(c, "X12", value, unit, fig, f"“{c.text}”")
+
+    def compare(
+        self, c: Claim, rule_id: str, value: Decimal, unit: Decimal, fig: Figure, what: str
+    ) -> None:
+        parts = [(1, cell.value) for cell in fig.cells]
+        cmp = self.tol.compare(
+            value, parts, unit, units=[cell.unit for cell in fig.cells], total_unit=unit
+        )
+        if cmp.consistent:
+            extra = "" if cmp.difference == 0 else " within rounding"
+            status, message = Status.AGREES, f"{what} = {fig.label} {_fmt(fig.value)}{extra}"
+        else:
+            status, message = Status.CONTRADICTED, f"{what}, but {fig.label} is {_fmt(fig.value)}"
+        self.add(c, rule_id, status, message, cells=(c.place, *fig.places), **_compared(cmp))
+
+    def count(self, c: CountClaim) -> None:
+        if _is_perf(c) and _PERF_COUNT.search(c.subject):
+            return self.perf_count(c)
+        fig = self.table_figure(c, "X12")
+        if fig is not None:
+            self.compare(c, "X12", c.count.value, ZERO, fig, f"“{c.text}”")
+
+    def nil(self, c: NilClaim) -> None:
+        if c.subject:
+            fig = self.table_figure(c, "X12")
+            if fig is not None:
+                self.compare(c, "X12", ZERO, ZERO, fig, f"“{c.text}” (nil)")
+            return
+        cls = NIL_TABLES.get(self.scope(c) or "")
+        if cls is None:
+            return self.uncheckable(c, "X12", "no table is named by the section")
+        t = self.d.table(cls)
+        if t is None:
+            return self.uncheckable(
+                c, "X12", f"公开{cls.NUMBER}表 {cls.KIND} is not in the disclosure"
+            )
+        data = [r for r in t.rows if any(v not in (None, ZERO) for v in r.values.values())]
+        cells = (c.place, Place(cls.KIND, data[0].key if data else None))
+        if data:
+            self.add(
+                c,
+                "X12",
+                Status.CONTRADICTED,
+                f"“{c.text}”, but {cls.KIND} has data (row {data[0].key})",
+                cells=cells,
+            )
+        else:
+            self.add(c, "X12", Status.AGREES, f"“{c.text}”: {cls.KIND} has no data", cells=cells)
+
+    # -- N-share ---------------------------------------------------------------------------
+    def share(self, c: ShareClaim) -> None:
+        d = self.d
+        if c.part is not None:
+            pv, pu = money_of(c.part, d)
+        else:
+            fig = self.figure(c)
+            if fig is None or fig.missing:
+                return self.uncheckable(c, "N-share", "the part is not stated")
+            pv, pu = fig.value, fig.unit
+        whole_from = "the text"
+        if c.whole is not None:
+            wv, wu = money_of(c.whole, d)
+        else:
+            of = c.of or ""
+            stated = self.stated(subject_key(of), c) if of else None
+            if stated is not None:
+                wv, wu = money_of(stated.amount, d)
+            else:
+                fig = self.resolve(of, self.scope(c)) if of else None
+                if fig is None or fig.missing:
+                    return self.uncheckable(
+                        c, "N-share", f"the whole (“{of or '?'}”) is neither stated nor in a table"
+                    )
+                wv, wu = fig.value, fig.unit
+                whole_from = fig.label
+        mode = self.tol.mode
+        r = _ratio(interval_of(pv, pu, mode), interval_of(wv, wu, mode))
+        if r is None:  # the whole, as printed, may be 0: any share is possible
+            return self.uncheckable(
+                c, "N-share", f"the whole ({c.of}) is printed as {_fmt(wv)}: no share follows"
+            )
+        detail = f"{_fmt(pv)} / {_fmt(wv)} ({c.of}, from {whole_from})"
+        self.percentage(c, "N-share", c.percent, r, pv / wv * HUNDRED, detail)
+
+    # -- N-change, N-zero-base --------------------------------------------------------------
+    def change(self, c: ChangeClaim) -> None:
+        sign = c.sign
+        if (
+            c.percent_direction is not None
+            and c.delta is not None
+            and DIRECTIONS[c.percent_direction] != sign
+        ):
+            return self.add(
+                c,
+                "N-change",
+                Status.CONTRADICTED,
+                f"“{c.text}”: “{c.direction}” and “{c.percent_direction}” "
+                "point in opposite directions",
+            )
+        if sign == 0:
+            return self.unchanged(c)
+        current = self.current(c)
+        if current is None or c.delta is None:
+            # nothing to recompute from: this year's figure, or the amount of the change
+            if not self.against_previous(c):
+                self.uncheckable(
+                    c,
+                    "N-change",
+                    "this year's figure is neither stated nor in a table"
+                    if current is None
+                    else "a rate without the amount of change needs the previous year's figure",
+                )
+            return
+        cv, cu, source = current
+        mode = self.tol.mode
+        cur = interval_of(cv, cu, mode)
+        dv, du = money_of(c.delta, self.d)
+        delta = interval_of(dv, du, mode)
+        prev_point = cv - sign * dv
+        prev = Interval(
+            cur.lo - sign * (delta.hi if sign > 0 else delta.lo),
+            cur.hi - sign * (delta.lo if sign > 0 else delta.hi),
+        )
+        if sign > 0 and prev.hi < 0:
+            return self.add(
+                c,
+                "N-change",
+                Status.CONTRADICTED,
+                f"“{c.text}”: an increase of {_fmt(dv)} exceeds this year's "
+                f"{_fmt(cv)} ({source}): the previous year would be "
+                f"{_fmt(prev_point)}",
+                expected=cv,
+                actual=dv,
+                difference=dv - cv,
+                cells=(c.place,),
+            )
+        if c.percent is None:
+            if sign > 0:
+                self.add(
+                    c,
+                    "N-change",
+                    Status.AGREES,
+                    f"“{c.text}”: this year {_fmt(cv)} ({source}) implies a previous year "
+                    f"of {_fmt(prev_point)} ≥ 0",
+                    cells=(c.place,),
+                )
+            elif not self.against_previous(c):
+                self.uncheckable(
+                    c,
+                    "N-change",
+                    f"implies a previous year of {_fmt(prev_point)} "
+                    f"(this year {_fmt(cv)}, {source}); no rate to recompute",
+                )
+            self.against_previous(c, report_missing=False)
+            return
+        if prev_point <= 0:
+            return self.add(
+                c,
+                "N-zero-base",
+                Status.CONTRADICTED,
+                f"“{c.text}”: the previous year was {_fmt(prev_point)} "
+                f"({_fmt(cv)} − {_fmt(dv)}): a rate on a nil base is meaningless",
+                expected=prev_point,
+                cells=(c.place,),
+            )
+        # r = Δ / (current − sign·Δ) rises with Δ and falls with current, so its interval is
+        # spanned by the interval ends.  When the previous year could be 0 within rounding
+        # (e.g. 0.02 − 0.01), the rate is unbounded above.
+        lo = delta.lo / (cur.hi - sign * delta.lo) * HUNDRED
+        low_base = cur.lo - sign * delta.hi
+        hi = delta.hi / low_base * HUNDRED if low_base > 0 else None
+        top = hi if hi is not None else max(lo, _pct_interval(c.percent, self.tol).hi)
+        detail = (
+            f"{_fmt(dv)} / {_fmt(prev_point)} (previous year = {_fmt(cv)} "
+            f"{'−' if sign > 0 else '+'} {_fmt(dv)}; this year from {source})"
+        )
+        allowed = Interval(min(lo, top), max(lo, top))
+        self.percentage(c, "N-change", c.percent, allowed, dv / prev_point * HUNDRED, detail)
+        self.against_previous(c, report_missing=False)
+
+    def unchanged(self, c: ChangeClaim) -> None:
+        """持平 / 相同: no non-zero change may be stated with it."""
+        nonzero = [q for q in (c.delta, c.percent) if q is not None and q.value != 0]
+        # "与上年持平，增长5%": another change of the same subject in the same sentence
+        nonzero += [
+            q
+            for x in self.claims
+            if isinstance(x, ChangeClaim)
+            and x is not c
+            and x.sign != 0
+            and (x.sentence, x.section, x.key) == (c.sentence, c.section, c.key)
+            for q in (x.delta, x.percent)
+            if q is not None and q.value != 0
+        ]
+        if nonzero:
+            self.add(
+                c,
+                "N-change",
+                Status.CONTRADICTED,
+                f"“{c.text}”: “{c.direction}” with a change of {nonzero[0]}",
+            )
+        else:
+            self.against_previous(c)
+
+    def current(self, c: ChangeClaim) -> tuple[Decimal, Decimal, str] | None:
+        if c.current is not None:
+            v, u = money_of(c.current, self.d)
+            return v, u, "the text"
+        fig = self.figure(c)
+        if fig is None or fig.missing:
+            return None
+        return fig.value, fig.unit, fig.label
+
+    def against_previous(self, c: ChangeClaim, *, report_missing: bool = True) -> bool:
+        """With ``options.extra["previous"]`` (last year's Disclosure): the change itself."""
+        if self.resolve_previous is None:
+            if report_missing and c.sign == 0:
+                self.uncheckable(
+                    c, "N-change", "needs the previous year's figure (pass extra={'previous': …})"
+                )
+            return False
+        now = self.figure(c)
+        before = self.resolve_previous(c.subject, self.scope(c))
+        if now is None or before is None or now.missing or before.missing:
+            if report_missing:
+                self.uncheckable(c, "N-change", "the figure is not in both years' tables")
+            return False
+        change = now.value - before.value
+        sign = c.sign
+        words_ok = (change > 0) - (change < 0) == sign
+        cells = (c.place, *now.places)
+        if c.delta is None:
+            self.add(
+                c,
+                "N-change",
+                Status.AGREES if words_ok else Status.CONTRADICTED,
+                f"“{c.text}”: {now.label} changed from {_fmt(before.value)} to "
+                f"{_fmt(now.value)} ({_fmt(change)})",
+                actual=change,
+                cells=cells,
+            )
+            return True
+        dv, du = money_of(c.delta, self.d)
+        cmp = self.tol.compare(
+            sign * dv,
+            [(1, now.value), (-1, before.value)],
+            du,
+            units=[now.unit, before.unit],
+            total_unit=du,
+        )
+        self.add(
+            c,
+            "N-change",
+            Status.AGREES if cmp.consistent and words_ok else Status.CONTRADICTED,
+            f"“{c.text}”: {now.label} changed from {_fmt(before.value)} (previous "
+            f"disclosure) to {_fmt(now.value)}, i.e. {_fmt(change)}",
+            cells=cells,
+            **_compared(cmp),
+        )
+        return True
+
+    # -- N-completion -----------------------------------------------------------------------
+    def completion(self, c: CompletionClaim) -> None:
+        if c.budget is None:
+            return self.uncheckable(
+                c, "N-completion", "the budget is not stated (and no table gives it)"
+            )
+        bv, bu = money_of(c.budget, self.d)
+        source = "the text"
+        if c.actual is not None:
+            av, au = money_of(c.actual, self.d)
+        else:
+            fig = self.figure(c)
+            if fig is None or fig.missing:
+                return self.uncheckable(
+                    c, "N-completion", "the 决算 figure is neither stated nor in a table"
+                )
+            av, au, source = fig.value, fig.unit, fig.label
+        mode = self.tol.mode
+        r = _ratio(interval_of(av, au, mode), interval_of(bv, bu, mode))
+        if r is None:
+            return self.add(
+                c,
+                "N-zero-base",
+                Status.CONTRADICTED,
+                f"“{c.text}”: the budget is {_fmt(bv)}: a completion rate of it is meaningless",
+                expected=bv,
+                cells=(c.place,),
+            )
+        detail = f"{_fmt(av)} ({source}) / {_fmt(bv)}"
+        self.percentage(c, "N-completion", c.percent, r, av / bv * HUNDRED, detail)
+
+    # -- N-perf, N-perf-funds ---------------------------------------------------------------
+    def perf(self) -> DepartmentSummary:
+        """The performance package's department summary of the attached 自评表."""
+        if self._perf is None:
+            self._perf = summarize(self.d.evaluations)
+        return self._perf
+
+    def _no_evaluations(self, c: Claim, rule_id: str) -> bool:
+        if self.d.evaluations:
+            return False
+        self.uncheckable(c, rule_id, "no 项目支出绩效自评表 is attached to the disclosure")
+        return True
+
+    def perf_count(self, c: CountClaim) -> None:
+        if self._no_evaluations(c, "N-perf"):
+            return
+        n = self.perf().count
+        claimed = c.count.value
+        self.counted(
+            c, "N-perf", claimed, Decimal(n),
+            f"“{c.text}”: {n} 项目支出绩效自评表 are attached",
+            tuple(e.place() for e in self.d.evaluations),
+        )  # fmt: skip
+        grades = [
+            g
+            for g in self.claims
+            if isinstance(g, GradeCountClaim)
+            and g.section == c.section
+            and g.sentence == c.sentence
+        ]
+        if grades:
+            total = sum((g.count.value for g in grades), ZERO)
+            self.counted(
+                c, "N-perf", claimed, total,
+                f"“{c.text}”: the grade counts stated with it add up to {_fmt(total)}",
+                tuple(g.place for g in grades),
+            )  # fmt: skip
+
+    def perf_grade(self, c: GradeCountClaim) -> None:
+        if self._no_evaluations(c, "N-perf"):
+            return
+        n = self.perf().by_grade.get(c.grade, 0)
+        matching = [e for e in self.d.evaluations if e.grade == c.grade]
+        claimed = c.count.value
+        names = "、".join(e.project for e in matching)
+        self.counted(
+            c, "N-perf", claimed, Decimal(n),
+            f"“{c.text}”: {n} attached 自评表 are graded “{c.grade}”"
+            + (f" ({names})" if names and claimed != n else ""),
+            tuple(e.grade_place() for e in matching),
+        )  # fmt: skip
+
+    def perf_funds(self, c: AmountClaim) -> None:
+        if self._no_evaluations(c, "N-perf-funds"):
+            return
+        summary = self.perf()
+        cells = tuple(
+            e.fund_cell(e.total_line, "annual_budget")
+            for e in self.d.evaluations
+            if e.total_line is not None
+        )
+        value, unit = c.amount.wan_yuan()
+        parts = [(1, cell.value) for cell in cells]
+        cmp = self.tol.compare(
+            value, parts, unit, units=[cell.unit for cell in cells], total_unit=unit
+        )
+        self.add(
+            c,
+            "N-perf-funds",
+            Status.AGREES if cmp.consistent else Status.CONTRADICTED,
+            f"“{c.text}”: Σ 全年预算数 of the 自评表 is {_fmt(summary.funds)}万元 "
+            f"(Σ 全年执行数 {_fmt(summary.executed)}万元, {summary.count} tables)",
+            cells=(c.place,),
+            **_compared(cmp),
+        )
+
+    # -- the walk ---------------------------------------------------------------------------
+    def run(self) -> tuple[Assessment, ...]:
+        for c in self.claims:
+            if isinstance(c, AmountClaim):
+                self.amount(c)
+            elif isinstance(c, GradeCountClaim):
+                self.perf_grade(c)
+            elif isinstance(c, CountClaim):
+                self.count(c)
+            elif isinstance(c, NilClaim):
+                self.nil(c)
+            elif isinstance(c, ShareClaim):
+                self.share(c)
+            elif isinstance(c, ChangeClaim):
+                self.change(c)
+            elif isinstance(c, CompletionClaim):
+                self.completion(c)
+            elif isinstance(c, PercentClaim):
+                self.uncheckable(c, "N-unchecked", "a percentage whose meaning was not recognised")
+        return tuple(self.out)
+
+
+def assess(d: Disclosure, options: CheckOptions | None = None) -> tuple[Assessment, ...]:
+    """Every check of every claim of the narrative, in printed order (pure; no Report)."""
+    return _Assessor(d, options or CheckOptions()).run()

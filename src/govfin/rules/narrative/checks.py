@@ -1,0 +1,227 @@
+"""The narrative rules: X12 (figures in the text = the tables) and N-*, reported per claim.
+
+Each rule emits the claims :mod:`govfin.rules.narrative.assess` judged under it: info for
+agreement, the rule's severity for contradiction; ``N-unchecked`` reports every claim no run
+rule could decide.  The assessment is computed once per check run (:data:`_RUN_CACHE`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from govfin.disclosure import Disclosure
+from govfin.findings import Category, Place, Severity
+from govfin.narrative import (
+    NARRATIVE_TABLE,
+    Claim,
+)
+from govfin.rules.engine import Context
+from govfin.rules.narrative.assess import Assessment, Status, _Assessor
+from govfin.rules.narrative.summary import CLAIM_RULES
+from govfin.rules.registry import REGISTRY, RuleFunc, rule
+from govfin.tables import T01, T04, T05, T06, T09, T10
+
+__all__ = ["emit_assessments"]
+
+
+# -- reporting -------------------------------------------------------------------------------
+
+
+def _at(line: int | None) -> str:
+    """ " (line N)" after a quoted sentence, when the line is known."""
+    return f" (line {line})" if line is not None else ""
+
+
+def _message(a: Assessment) -> str:
+    return f"{a.status.value}: {a.message} — in “{a.claim.sentence}”{_at(a.claim.line)}"
+
+
+#: Key in a check run's :attr:`Context.cache` of the run's assessment of a disclosure's
+#: narrative: computed once, read by X12, every N-* rule and N-unchecked.
+_RUN_CACHE = "narrative.assessment"
+
+
+def _assessed(d: Disclosure, ctx: Context) -> tuple[tuple[Claim, ...], tuple[Assessment, ...]]:
+    """The claims of ``d`` and their assessment under the run's options (once per run)."""
+    cached = ctx.cache.get(_RUN_CACHE)
+    if cached is None or cached[0] is not d:
+        assessor = _Assessor(d, ctx.options)
+        cached = (d, assessor.claims, assessor.run())
+        ctx.cache[_RUN_CACHE] = cached
+    return cached[1], cached[2]
+
+
+def emit_assessments(d: Disclosure, ctx: Context, rule_id: str) -> None:
+    """Emit the findings of one rule: info for agreement, the rule's severity for contradiction."""
+    for a in _assessed(d, ctx)[1]:
+        if a.rule_id != rule_id or a.status is Status.UNCHECKABLE:
+            continue
+        ctx.emit(
+            _message(a),
+            place=a.claim.place,
+            severity=Severity.INFO if a.status is Status.AGREES else None,
+            expected=a.expected,
+            actual=a.actual,
+            difference=a.difference,
+            slack=a.slack,
+            cells=a.cells,
+        )
+
+
+# -- X12: narrative ↔ tables --------------------------------------------------------------------
+
+
+@rule(
+    "X12",
+    zh="情况说明中的金额、数量与表中数字一致",
+    en="figures in the 情况说明 = the table figures they restate",
+    category=Category.CROSS_TABLE,
+    subject=Disclosure,
+    tables=tuple(t.KIND for t in (T01, T04, T05, T06, T09, T10)),
+    severity=Severity.ERROR,
+    source="rules-research §1.11 X12",
+)
+def x12_narrative(d: Disclosure, ctx: Context) -> None:
+    """Every amount, count and "无此项…" statement of the narrative that names a table figure
+    equals it (converted 元 → 万元, to the precision printed).  Each claim is reported: info
+    "checked: agrees", error "contradicted"."""
+    emit_assessments(d, ctx, "X12")
+
+
+def _narrative(
+    id: str,
+    zh: str,
+    en: str,
+    severity: Severity = Severity.ERROR,
+    tables: tuple[str, ...] = (),
+    source: str = "checks-catalogue c.1 items 9–16; rules-research X12",
+) -> Callable[[RuleFunc], RuleFunc]:
+    return rule(
+        id,
+        zh=zh,
+        en=en,
+        category=Category.NARRATIVE,
+        subject=Disclosure,
+        tables=(NARRATIVE_TABLE, *tables),
+        severity=severity,
+        source=source,
+    )
+
+
+def _register(
+    id: str, zh: str, en: str, severity: Severity = Severity.ERROR, tables: tuple[str, ...] = ()
+) -> None:
+    def func(d: Disclosure, ctx: Context) -> None:
+        emit_assessments(d, ctx, id)
+
+    func.__doc__ = en
+    _narrative(id, zh, en, severity, tables)(func)
+
+
+_register(
+    "N-share",
+    "情况说明中的占比 = 部分 / 整体（按所印精度）",
+    "a share stated in the narrative = part / whole, to the precision printed",
+)
+_register(
+    "N-change",
+    "增减额、增减率与方向词一致：增减率 = 增减额 / 上年数（上年数 = 本年数 ∓ 增减额）",
+    "a change: its rate = Δ / previous year (previous = current ∓ Δ), direction words agree",
+)
+_register(
+    "N-zero-base",
+    "上年数为0时不应表述增长率；预算数为0时不应表述完成率",
+    "a growth rate on a nil previous year (or a completion rate of a nil budget) is meaningless",
+    Severity.WARNING,
+)
+_register(
+    "N-completion",
+    "完成年初预算的比例 = 决算数 / 年初预算数",
+    "a completion rate = 决算 / 年初预算, to the precision printed",
+)
+_register(
+    "N-perf",
+    "绩效自评个数、各等级项目个数与所附自评表一致",
+    "the number of self-evaluations and the count per grade = the attached tables",
+    tables=("项目支出绩效自评表",),
+)
+_register(
+    "N-perf-funds",
+    "绩效自评涉及资金 = 所附自评表全年预算数之和（提示）",
+    "the money the self-evaluations cover = Σ 全年预算数 of the attached tables "
+    "(warning: the term is not defined uniformly)",
+    Severity.WARNING,
+    tables=("项目支出绩效自评表",),
+)
+
+
+@_narrative(
+    "N-unchecked",
+    "未能核对的情况说明表述（提示）",
+    "claims of the narrative that no check could confirm or refute (info)",
+    Severity.INFO,
+    source="govfin: every claim is reported",
+)
+def n_unchecked(d: Disclosure, ctx: Context) -> None:
+    """Every claim without an agreeing or contradicting check (among the rules run) is
+    reported as "not checkable", with the reasons."""
+    claims, assessments = _assessed(d, ctx)
+    run = {r: ctx.options.wants(REGISTRY.get(r)) for r in CLAIM_RULES}
+    decided: set[int] = set()
+    reasons: dict[int, list[str]] = {}
+    for a in assessments:
+        if a.status is Status.UNCHECKABLE:
+            reasons.setdefault(id(a.claim), []).append(a.message)
+        elif run[a.rule_id]:
+            decided.add(id(a.claim))
+        else:
+            reasons.setdefault(id(a.claim), []).append(f"{a.rule_id} not run")
+    for c in claims:
+        if id(c) in decided:
+            continue
+        why = "; ".join(dict.fromkeys(reasons.get(id(c), ["no check applies"])))
+        ctx.emit(
+            f"{Status.UNCHECKABLE.value}: “{c.text}”: {why} — in “{c.sentence}”{_at(c.line)}",
+            place=c.place,
+            cells=(c.place,),
+        )
+
+
+@_narrative(
+    "N-residue",
+    "情况说明不得残留模板文字（XX、增加（减少）、待填写等）",
+    "no template residue in the narrative (XX, 增加（减少）, 待填写, …)",
+    source="checks-catalogue c.1 item 15",
+)
+def n_residue(d: Disclosure, ctx: Context) -> None:
+    """Template residue anywhere in the narrative or glossary."""
+    for r in d.narrative.residue():
+        ctx.emit(
+            f"template residue ({r.what}): “{r.text}” — in “{r.sentence}”{_at(r.line)}",
+            place=Place(NARRATIVE_TABLE, r.section or None, r.text, r.line),
+        )
+
+
+@_narrative(
+    "N-year",
+    "情况说明中的年份应为本年度或上年度（截至、文件名、规划期除外）",
+    "years in the narrative are the report year or the one before (截至…, 《…》 titles "
+    "and plan ranges excepted)",
+    Severity.WARNING,
+    source="checks-catalogue c.1 item 16",
+)
+def n_year(d: Disclosure, ctx: Context) -> None:
+    """A year neither the report year nor the one before, outside the whitelisted contexts."""
+    year = d.year or ctx.options.edition
+    if year is None:
+        return
+    for y in d.narrative.years():
+        if y.allowed is not None or y.year in (year, year - 1):
+            continue
+        ctx.emit(
+            f"year {y.year} in a {year} disclosure: “{y.text}” — in “{y.sentence}”{_at(y.line)}",
+            place=Place(NARRATIVE_TABLE, y.section or None, y.text, y.line),
+            expected=Decimal(year),
+            actual=Decimal(y.year),
+        )
