@@ -44,7 +44,8 @@ ALL_KINDS = (
 
 class TestKinds:
     def test_ten_kinds_registered_by_title(self) -> None:
-        assert set(Table.KINDS.values()) == set(ALL_KINDS)
+        final = {k for k in Table.KINDS.values() if k.DOCUMENT == "决算"}  # 预算: test_budget_*
+        assert final == set(ALL_KINDS)
         for cls in ALL_KINDS:
             assert Table.KINDS[cls.KIND] is cls
             assert cls.TITLE_EN and cls.COLUMNS

@@ -7,6 +7,8 @@ arithmetic of every rule goes through :class:`Context`, so one tolerance model j
 from govfin.rules.engine import CheckOptions, Context, check, holds_exactly
 from govfin.rules.registry import REGISTRY, Registry, Rule, RuleError, rule
 
+from govfin.rules import budget as _budget  # noqa: E402,F401  (registers the 预算 rules)
+
 __all__ = [
     "REGISTRY",
     "CheckOptions",

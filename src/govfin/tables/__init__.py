@@ -31,10 +31,14 @@ from govfin.tables.info import DisclosureInfoTable
 from govfin.tables.summary import FiscalAppropriationSummary, IncomeExpenditureSummary
 from govfin.tables.three_public import ThreePublicTable
 
+from govfin.tables import budget  # noqa: E402  (registers the 预算 kinds in Table.KINDS)
+from govfin.tables.budget import BudgetTable  # noqa: E402
+
 __all__ = [
     "CLASS_ROWS",
     "TOTAL",
     "BasicExpenditureDetail",
+    "BudgetTable",
     "DisclosureInfoTable",
     "Equation",
     "ExpenditureTable",
@@ -52,6 +56,7 @@ __all__ = [
     "TableError",
     "TableMeta",
     "ThreePublicTable",
+    "budget",
     "kind_for_title",
     "normalize_title",
 ]

@@ -195,6 +195,8 @@ class Table:
     """Base of every table kind.  Subclasses set the class-level data described above."""
 
     KIND: ClassVar[str] = ""
+    #: The document family: "决算" (final accounts) or "预算" (budget, govfin.tables.budget).
+    DOCUMENT: ClassVar[str] = "决算"
     TITLE_EN: ClassVar[str] = ""
     #: The number in the current (2022+) central order, for reference only.
     NUMBER: ClassVar[str] = ""
