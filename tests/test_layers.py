@@ -26,7 +26,8 @@ LAYERS: list[tuple[str, ...]] = [
     ("readers",),
 ]
 #: Beside the stack: they may import any layer, and no layer imports them at module level.
-BESIDE = {"serialize", "formatting", "ratios", "frames", "strategies", "cli", "examples",
+BESIDE = {"serialize", "formatting", "ratios", "frames", "strategies", "_budget_strategies", "cli",
+          "examples",
           "__main__"}
 
 

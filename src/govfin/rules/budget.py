@@ -8,7 +8,8 @@ generic mechanism does not cover:
   is printed (the 部门 version of a table leaves a split blank that the 单位 version fills);
 - ``<prefix>-yoy`` from ``CHANGE_ROWS``: 本年 − 上年 = 增减 in every column where 增减 is printed;
 - ``BJ02-3``: 其中 动用上年结转和结余资金 ≤ 上年结转和结余资金;
-- the cross-table relations ``B-X1`` … ``B-X10`` and the completeness rule ``B-K-missing``.
+- the cross-table relations ``B-X1`` … ``B-X10`` and the completeness rule ``B-K-missing``;
+- ``BP-1`` … ``BP-3`` on a 项目支出绩效目标表 (:class:`~govfin.performance.plan.ProjectPlan`).
 
 Every relation goes through :meth:`Context.equation` / :meth:`Context.at_most`.  A relation
 whose tables are absent is skipped.  Tables are found by ``ROLE`` (the same role in every
@@ -27,6 +28,7 @@ from functools import partial
 from govfin.amounts import Unit
 from govfin.disclosure import Disclosure
 from govfin.findings import Category, Cell, Place, Severity
+from govfin.performance.plan import PLAN_PREFIX, ProjectPlan
 from govfin.rules.engine import Context, holds_exactly
 from govfin.rules.registry import REGISTRY, Rule, RuleFunc, rule
 from govfin.tables import Table
@@ -515,3 +517,41 @@ def bk_missing(d: Disclosure, ctx: Context) -> None:
             ctx.emit(f"{kind.KIND} of the {family} budget layout is missing",
                      place=Place(kind.KIND))
 
+
+
+# -- 项目支出绩效目标表 --------------------------------------------------------------------------------
+
+_PLAN_SRC = _SRC + "(2023 Shanghai 财政项目支出绩效目标填报表 layout)"
+
+
+@rule("BP-1", zh="项目资金总额 = 财政资金 + 其他资金",
+      en="project total = fiscal funds + other funds", category=Category.PARTITION,
+      subject=ProjectPlan, tables=(PLAN_PREFIX,), source=_PLAN_SRC)
+def bp1_project_total(plan: ProjectPlan, ctx: Context) -> None:
+    """项目资金总额 = 其中：财政资金 + 其他资金."""
+    ctx.equation(plan.cell("project_total"),
+                 [plan.cell("project_fiscal"), plan.cell("project_other")],
+                 what="项目资金总额 = 财政资金 + 其他资金")
+
+
+@rule("BP-2", zh="年度资金申请总额 = 当年财政拨款 + 上年结转资金 + 其他资金",
+      en="annual request = appropriation of the year + carried over + other funds",
+      category=Category.PARTITION, subject=ProjectPlan, tables=(PLAN_PREFIX,), source=_PLAN_SRC)
+def bp2_annual_total(plan: ProjectPlan, ctx: Context) -> None:
+    """年度资金申请总额 = 其中：当年财政拨款 + 上年结转资金 + 其他资金."""
+    ctx.equation(plan.cell("annual_total"),
+                 [plan.cell("annual_appropriation"), plan.cell("annual_carried_over"),
+                  plan.cell("annual_other")],
+                 what="年度资金申请总额 = 当年财政拨款 + 上年结转资金 + 其他资金")
+
+
+@rule("BP-3", zh="年度资金申请总额 ≤ 项目资金总额", en="annual request ≤ project total",
+      category=Category.BALANCE, subject=ProjectPlan, tables=(PLAN_PREFIX,),
+      severity=Severity.WARNING,
+      source=_PLAN_SRC + "; warning: a multi-year project's total is not always printed")
+def bp3_annual_within_total(plan: ProjectPlan, ctx: Context) -> None:
+    """The year's request does not exceed the project's total."""
+    if plan.funds.project_total is None:
+        return
+    ctx.at_most(plan.cell("annual_total"), plan.cell("project_total"),
+                what="年度资金申请总额 ≤ 项目资金总额")
