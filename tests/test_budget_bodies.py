@@ -269,3 +269,39 @@ def test_procurement() -> None:
     assert t.value("明细2", "金额") == Decimal("35.00")
     assert "台式计算机" in t.row("明细2").name
     assert not check(t).findings
+
+
+def test_a_class_name_cut_by_its_cell_is_read_and_logged() -> None:
+    rows = [*JS_SUMMARY[:3], ["", "", "八、社会保障和就", "1,608.51", "", ""]]
+    got, log = read_lenient(JiangsuSummary, rows)
+    built = log.build()
+    assert built.ok
+    assert [r.key for r in got] == ["208"]  # type: ignore[attr-defined]
+    entry = built.entry(4)
+    assert entry is not None and "cut by the cell" in entry.note
+    # Too short, or the prefix of two names: not read.
+    _got, log = read_lenient(JiangsuSummary, [*JS_SUMMARY[:3], ["", "", "城乡", "1", "", ""]])
+    assert not log.build().ok
+
+
+def test_ghost_columns_are_placed_by_the_header() -> None:
+    # A Word export (2017 江苏省高级人民法院): three cells per printed column, 购置费 blank.
+    header = ["", "合计", "", "", "“三公”经费", "", "", "因公出国（境）费", "", "",
+              "公务用车购置及运行维护费小计", "", "", "公务用车购置费", "", "", "公务用车运行维护费",
+              "", "", "公务接待费", "", "", "会议费", "", "", "培训费", ""]
+    header[4] = "“三公”经费小计"
+    data = ["", "2,599.37", "", "", "670.12", "", "", "180.00", "", "", "304.40", "", "", "", "",
+            "", "304.40", "", "", "185.72", "", "", "228.00", "", "", "1,701.25", ""]
+    t, log = read(JiangsuThreePublicTable, [header, data], strict=True)
+    assert t.value("本年预算数", "公务用车购置费") is None
+    assert t.value("本年预算数", "公务用车运行维护费") == Decimal("304.40")
+    assert t.value("本年预算数", "培训费") == Decimal("1701.25")
+    assert not check(t).findings
+    # The Jiangsu 支出预算总表 of the same file: figures one cell left of their header.
+    rows = [["", "合计", "", "", "基本支出", "", "", "项目支出", "", "", "单位预留机动经费", "", "",
+             "结转下年资金", ""],
+            ["28,849.38", "", "", "17,123.19", "", "", "11,543.27", "", "", "182.92", "", "", "",
+             "", ""]]
+    t, log = read(JiangsuExpenditureTable, rows, strict=True)
+    assert t.value("合计", "单位预留机动经费") == Decimal("182.92")
+    assert not check(t).findings

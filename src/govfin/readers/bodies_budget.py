@@ -111,6 +111,62 @@ def _segments(line: Line) -> tuple[list[tuple[str, list[str]]], list[str]]:
     return segments, lead
 
 
+#: How a header text names each canonical column of the one-line tables (三公, Jiangsu 支出预算总表):
+#: a column is named by the header cells stacked at one position, joined (merged cells leave the
+#: rest of a label on the rows below).
+_COLUMN_TESTS: dict[str, Callable[[str], bool]] = {
+    "合计": lambda t: t.endswith("合计"),
+    "“三公”经费": lambda t: "三公" in t and t.endswith("小计"),
+    "因公出国（境）费": lambda t: "出国" in t,
+    "公务接待费": lambda t: "接待" in t,
+    "公务用车购置及运行费": lambda t: "购置及运行" in t,
+    "公务用车购置及运行维护费": lambda t: "购置及运行" in t,
+    "公务用车购置费": lambda t: t.endswith("购置费") and "运行" not in t,
+    "公务用车运行费": lambda t: t.endswith("运行费") and "购置" not in t,
+    "公务用车运行维护费": lambda t: t.endswith(("运行维护费", "运行费")) and "购置" not in t,
+    "会议费": lambda t: "会议费" in t,
+    "培训费": lambda t: "培训费" in t,
+    "机关运行经费": lambda t: "机关运行" in t,
+    "基本支出": lambda t: t == "基本支出",
+    "项目支出": lambda t: t == "项目支出",
+    "单位预留机动经费": lambda t: t.startswith("单位预留"),
+    "结转下年资金": lambda t: t.startswith("结转下年"),
+}
+
+
+def header_positions(headers: list[Line], columns: tuple[str, ...]) -> list[int] | None:
+    """The cell position of each column, read from the header lines stacked by position; None
+    when a column is not named exactly once."""
+    stacked: dict[int, str] = {}
+    for h in headers:
+        for i, c in enumerate(h.cells):
+            if c:
+                stacked[i] = stacked.get(i, "") + squash(_QUOTES.sub("", c))
+    texts = {i: to_fullwidth_brackets(t) for i, t in stacked.items()}
+    out = []
+    for column in columns:
+        test = _COLUMN_TESTS.get(column)
+        hits = [i for i, t in texts.items() if test is not None and test(t)]
+        if len(hits) != 1 or hits[0] in out:
+            return None
+        out.append(hits[0])
+    return out
+
+
+def by_position(cells: tuple[str, ...], positions: list[int]) -> list[str] | None:
+    """Each filled cell placed under the nearest header position (at most one cell away); None
+    when a cell has no column or two cells share one."""
+    out = [""] * len(positions)
+    for i, c in enumerate(cells):
+        if not c:
+            continue
+        d, k = min((abs(i - p), k) for k, p in enumerate(positions))
+        if d > 1 or out[k]:
+            return None
+        out[k] = c
+    return out
+
+
 class _BudgetBody(_Body):
     """Shared helpers: amounts of a run of cells mapped to columns in order."""
 
@@ -122,8 +178,10 @@ class _BudgetBody(_Body):
         if len(cells) > len(columns):
             # A line spanning merged columns ("当年支出小计" under 功能分类 and 支出用途): its
             # empty cells are the merge, when dropping them leaves one amount per column.
+            # Likewise a Word export's empty "ghost" columns (cell shading): dropped when the
+            # filled cells are exactly one per column, so nothing is placed by guess.
             filled = [c for c in cells if c]
-            if len(filled) <= len(columns) and len(columns) == 1:
+            if len(filled) == len(columns) or (len(columns) == 1 and len(filled) <= 1):
                 cells = filled
         if len(cells) > len(columns):
             self.error(CellCountError,
@@ -131,6 +189,15 @@ class _BudgetBody(_Body):
                        f"{len(columns)} column(s) {list(columns)}", line)
             cells = cells[: len(columns)]
         return {c: self.amount(v, line, c) for c, v in zip(columns, cells, strict=False)}
+
+    def placed(self, line: Line, start: int) -> list[str] | None:
+        """The line's amount cells placed by the header's column positions (None: no header
+        that names every column once, or a cell that fits no column)."""
+        positions = header_positions(self.headers, self.kind.COLUMNS)
+        if positions is None or min(positions) < start - 1:
+            return None
+        return by_position(tuple("" if i < start else c for i, c in enumerate(line.cells)),
+                           positions)
 
     def header_line(self, line: Line) -> bool:
         words = [squash(_QUOTES.sub("", v)) for v in line.values]
@@ -160,6 +227,7 @@ class BudgetSummaryBody(_BudgetBody):
             self.header(line)
             return
         notes = []
+        self.truncated: list[str] = []
         for label, cells in segments:
             row = self._row(label, cells, line)
             if row is not None:
@@ -169,7 +237,7 @@ class BudgetSummaryBody(_BudgetBody):
                 notes.append(f"unknown {label}")
             else:  # printed blank: an old 类 name, or a name wrapped onto two lines
                 notes.append(f"blank {label} (no known line or 类 of this name)")
-        self.data(line, "rows " + ", ".join(notes))
+        self.data(line, "rows " + ", ".join(notes + self.truncated))
 
     def _row(self, label: str, cells: list[str], line: Line) -> Row | None:
         kind = self.summary
@@ -188,7 +256,10 @@ class BudgetSummaryBody(_BudgetBody):
             return row
         code = self.ctx.class_code(squash(name))
         if code is None:
-            return None
+            code = _truncated_class(squash(name), self.ctx.codes_year)
+            if code is None:
+                return None
+            self.truncated.append(f"{name!r} read as 类 {code} (name cut by the cell)")
         row = Row(code, name, self.values(cells, kind.EXPENDITURE_COLUMNS, line, code),
                   code=code, line=line.number)
         self.expenditure.append(row)
@@ -202,6 +273,23 @@ class BudgetSummaryBody(_BudgetBody):
         absent = [k for k in (self.summary.INCOME_TOTAL, self.summary.EXPENDITURE_TOTAL)
                   if k not in keys]
         return f"no {' / '.join(absent)} row" if absent else None
+
+
+def _truncated_class(name: str, year: int | None) -> str | None:
+    """The 类 whose name begins with ``name`` when exactly one does (a name cut by a wrapped
+    cell, "社会保障和就" for 社会保障和就业支出); at least four characters; else None."""
+    from govfin import codes
+
+    if len(name) < 4:
+        return None
+    y = year if year is not None else codes.DEFAULT_YEAR
+    try:
+        classes = [c for c in codes.all_codes("functional", y) if len(c.code) == 3]
+    except codes.UnknownEditionError:
+        classes = [c for c in codes.all_codes("functional", codes.DEFAULT_YEAR)
+                   if len(c.code) == 3]
+    hits = [c.code for c in classes if c.name.startswith(name) and c.name != name]
+    return hits[0] if len(hits) == 1 else None
 
 
 class JiangsuIncomeBody(_BudgetBody):
@@ -295,7 +383,10 @@ class JiangsuExpenditureBody(_BudgetBody):
             self.header(line)
             return
         key = "合计" if not label or squash(label) in ("合计", "总计") else squash(label)
-        self._rows.append(Row(key, label or "合计", self.values(rest, self.kind.COLUMNS, line, key),
+        placed = self.placed(line, first + 1 if label else 0)
+        self._rows.append(Row(key, label or "合计",
+                              self.values(placed if placed is not None else rest,
+                                          self.kind.COLUMNS, line, key),
                               line=line.number))
         self.data(line, f"row {key}")
 
@@ -329,7 +420,8 @@ class BudgetThreePublicBody(_BudgetBody):
             self.error(UnknownNameError, f"unknown row {labels[0]!r}", line)
             return
         first = next(i for i, c in enumerate(line.cells) if c and not _is_label(c))
-        cells = list(line.cells[first:])
+        placed = self.placed(line, first)
+        cells = placed if placed is not None else list(line.cells[first:])
         if key in self._rows:
             self.error(CellCountError, f"row {key} printed twice", line)
         self._rows[key] = Row(key, labels[0] if labels else key,

@@ -236,6 +236,7 @@ class JiangsuSummary(BudgetSummary):
         "一般公共预算资金": "一般公共预算",
         "政府性基金": "政府性基金预算",
         "财政转专户管理资金": "财政专户管理资金",
+        "当年收入": "当年收入小计",  # letter-spaced "当 年 收 入" with 小计 wrapped below
     }
     CLASS_TOTAL = "当年支出小计"
     INCOME_TOTAL = "收入合计"
