@@ -186,7 +186,7 @@ JS_INCOME = [
 
 
 def test_jiangsu_income_groups_by_subtotal_lines() -> None:
-    t, log = read(JiangsuIncomeTable, JS_INCOME, strict=True)
+    t, _log = read(JiangsuIncomeTable, JS_INCOME, strict=True)
     assert t.value("一般公共预算资金", "金额") == Decimal("17981.68")
     assert t.value("其他资金", "金额") == Decimal("15.00")
     assert t.value("其他收入", "金额") == Decimal("15.00")
@@ -216,7 +216,7 @@ def test_jiangsu_income_item_of_the_wrong_group() -> None:
 def test_jiangsu_expenditure_line_of_figures() -> None:
     rows = [["合计", "基本支出", "项目支出", "单位预留机动经 费", "结转下年资 金"],
             ["17,996.68", "12,323.48", "5,533.00", "140.20", ""]]
-    t, log = read(JiangsuExpenditureTable, rows, strict=True)
+    t, _log = read(JiangsuExpenditureTable, rows, strict=True)
     assert t.value("合计", "单位预留机动经费") == Decimal("140.20")
     assert t.value("合计", "结转下年资金") is None
     assert not check(t).findings
@@ -240,7 +240,7 @@ def test_jiangsu_expenditure_line_of_figures() -> None:
     ],
 )
 def test_three_public(kind: type[Table], rows: list[list[str]], column: str, value: str) -> None:
-    t, log = read(kind, rows, strict=True)
+    t, _log = read(kind, rows, strict=True)
     assert t.value("本年预算数", column) == Decimal(value)
     assert not check(t).findings
 
@@ -264,7 +264,7 @@ def test_procurement() -> None:
             ["", "", "", "台式计算机（20 万以", "政府集中采购", "35.00"],
             ["", "", "", "上）", "", ""],
             ["三、服务 C", "", "", "", "", "2,555.80"]]
-    t, log = read(JiangsuProcurementTable, rows, strict=True)
+    t, _log = read(JiangsuProcurementTable, rows, strict=True)
     assert [r.key for r in t.rows] == ["合计", "货物", "明细1", "明细2", "服务"]
     assert t.value("明细2", "金额") == Decimal("35.00")
     assert "台式计算机" in t.row("明细2").name
@@ -292,7 +292,7 @@ def test_ghost_columns_are_placed_by_the_header() -> None:
     header[4] = "“三公”经费小计"
     data = ["", "2,599.37", "", "", "670.12", "", "", "180.00", "", "", "304.40", "", "", "", "",
             "", "304.40", "", "", "185.72", "", "", "228.00", "", "", "1,701.25", ""]
-    t, log = read(JiangsuThreePublicTable, [header, data], strict=True)
+    t, _log = read(JiangsuThreePublicTable, [header, data], strict=True)
     assert t.value("本年预算数", "公务用车购置费") is None
     assert t.value("本年预算数", "公务用车运行维护费") == Decimal("304.40")
     assert t.value("本年预算数", "培训费") == Decimal("1701.25")
@@ -302,6 +302,6 @@ def test_ghost_columns_are_placed_by_the_header() -> None:
              "结转下年资金", ""],
             ["28,849.38", "", "", "17,123.19", "", "", "11,543.27", "", "", "182.92", "", "", "",
              "", ""]]
-    t, log = read(JiangsuExpenditureTable, rows, strict=True)
+    t, _log = read(JiangsuExpenditureTable, rows, strict=True)
     assert t.value("合计", "单位预留机动经费") == Decimal("182.92")
     assert not check(t).findings

@@ -48,7 +48,7 @@ def test_reads_the_five_real_plans() -> None:
     assert first.funds.annual_carried_over == Decimal("0.00")
     assert first.overall_goal.startswith("建成后作为万里街道社区事务受理")
     assert first.annual_goal.startswith("建成后作为万里街道社区事务受理")
-    assert [(i.level1, i.level2, i.level3, i.value) for i in first.indicators][0] == (
+    assert next((i.level1, i.level2, i.level3, i.value) for i in first.indicators) == (
         "产出指标", "数量指标", "规划建筑面积", "≥13459.00(平方米)")
     target = first.indicators[0].target
     assert target is not None and target.number == Decimal("13459.00")

@@ -69,8 +69,9 @@ PRINTED = [
     ("2025年部门财务收支预算总表", "", ShanghaiSummary),
     ("1. 2023年部门财务收支预算总表", "", ShanghaiSummary),
     ("2026年预算单位财务收支预算总表", "", ShanghaiSummary),
-    ("4．2025年部门财政拨款收支预算总表", "财政拨款收入 财政拨款支出 项目 预算数 项目 合计 一般公共预算 "
-     "政府性基金预算 国有资本经营预算", ShanghaiAppropriationSummary),
+    ("4．2025年部门财政拨款收支预算总表",
+     "财政拨款收入 财政拨款支出 项目 预算数 项目 合计 一般公共预算 政府性基金预算 国有资本经营预算",
+     ShanghaiAppropriationSummary),
     ("2025年部门收入预算总表", "项目 收入预算 功能分类科目编码", ShanghaiIncomeTable),
     ("2025年部门支出预算总表", "项目 支出预算 功能分类科目编码", ShanghaiExpenditureTable),
     ("2025年部门“三公”经费和机关运行经费预算表", "", ShanghaiThreePublicTable),

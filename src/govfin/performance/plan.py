@@ -30,7 +30,7 @@ from govfin.amounts import Unit, to_decimal
 from govfin.findings import Cell, Place
 from govfin.performance.targets import Target, parse_target
 
-__all__ = ["PLAN_PREFIX", "PLAN_FUND_LABELS", "PlanFunds", "PlanIndicator", "ProjectPlan"]
+__all__ = ["PLAN_FUND_LABELS", "PLAN_PREFIX", "PlanFunds", "PlanIndicator", "ProjectPlan"]
 
 #: Table label prefix of a plan's findings: ``f"{PLAN_PREFIX}:{project}"``.
 PLAN_PREFIX = "项目支出绩效目标表"

@@ -23,7 +23,7 @@ and are read by the functional parser of :mod:`govfin.readers.bodies`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 
 from govfin.readers.bodies import TableContext, _Body
@@ -54,14 +54,12 @@ __all__ = [
 
 #: Header words of the budget tables (a line of nothing but these is a header).
 _HEADER_WORDS = frozenset(
-    "项目 项目名称 预算数 金额 本年收入 本年支出 收入 支出 功能分类 支出用途 功能科目名称 "
-    "财政拨款收入 财政拨款支出 合计 一般公共预算 政府性基金预算 国有资本经营预算 基本支出 项目支出 "
-    "人员经费 公用经费 小计 栏次 行次".split()
+    ["项目", "项目名称", "预算数", "金额", "本年收入", "本年支出", "收入", "支出", "功能分类", "支出用途", "功能科目名称", "财政拨款收入", "财政拨款支出", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算", "基本支出", "项目支出", "人员经费", "公用经费", "小计", "栏次", "行次"]
 )
 _QUOTES = re.compile('["“”＂]')
 
 
-def label_key(label: str, aliases: dict[str, str] | None = None) -> str:
+def label_key(label: str, aliases: Mapping[str, str] | None = None) -> str:
     """A printed label as a row key: no enumerator, no spaces, full-width brackets, aliases.
 
     >>> label_key("1. 一般公共预算资金", {"一般公共预算资金": "一般公共预算"})
@@ -80,8 +78,7 @@ def label_key(label: str, aliases: dict[str, str] | None = None) -> str:
 
 #: Words only a summary's header prints (a data label carries its enumerator or is a line key).
 _SUMMARY_HEADER = frozenset(
-    "项目 项目名称 预算数 金额 收入 支出 本年收入 本年支出 财政拨款收入 财政拨款支出 功能分类 "
-    "支出用途 功能科目名称 栏次 行次 合计".split()
+    ["项目", "项目名称", "预算数", "金额", "收入", "支出", "本年收入", "本年支出", "财政拨款收入", "财政拨款支出", "功能分类", "支出用途", "功能科目名称", "栏次", "行次", "合计"]
 )
 
 

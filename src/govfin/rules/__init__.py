@@ -4,10 +4,9 @@ Rules are data (:class:`Rule`, with a stable id) registered in :data:`REGISTRY`;
 arithmetic of every rule goes through :class:`Context`, so one tolerance model judges all.
 """
 
+from govfin.rules import budget as _budget  # noqa: F401  (registers the 预算 rules)
 from govfin.rules.engine import CheckOptions, Context, check, holds_exactly
 from govfin.rules.registry import REGISTRY, Registry, Rule, RuleError, rule
-
-from govfin.rules import budget as _budget  # noqa: E402,F401  (registers the 预算 rules)
 
 __all__ = [
     "REGISTRY",

@@ -6,6 +6,7 @@ identifies a printed title (with or without 公开NN表, 部门/单位, bracket 
 
 from __future__ import annotations
 
+from govfin.tables import budget
 from govfin.tables.base import (
     CLASS_ROWS,
     Equation,
@@ -17,6 +18,7 @@ from govfin.tables.base import (
     TableMeta,
     normalize_title,
 )
+from govfin.tables.budget import BudgetTable
 from govfin.tables.detail import BasicExpenditureDetail
 from govfin.tables.functional import (
     TOTAL,
@@ -30,9 +32,6 @@ from govfin.tables.functional import (
 from govfin.tables.info import DisclosureInfoTable
 from govfin.tables.summary import FiscalAppropriationSummary, IncomeExpenditureSummary
 from govfin.tables.three_public import ThreePublicTable
-
-from govfin.tables import budget  # noqa: E402  (registers the 预算 kinds in Table.KINDS)
-from govfin.tables.budget import BudgetTable  # noqa: E402
 
 __all__ = [
     "CLASS_ROWS",

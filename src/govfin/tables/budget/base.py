@@ -29,7 +29,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from decimal import Decimal
+from types import MappingProxyType
 from typing import ClassVar
 
 from govfin.amounts import Unit
@@ -163,7 +165,7 @@ class BudgetTable(Table):
     PRINTED_ROW_EQUATIONS: ClassVar[tuple[RowEquation, ...]] = ()
     CHANGE_ROWS: ClassVar[tuple[str, str, str] | None] = None
     #: Printed label -> row key (labels as printed, spaces and enumerators removed).
-    LABEL_ALIASES: ClassVar[dict[str, str]] = {}
+    LABEL_ALIASES: ClassVar[Mapping[str, str]] = MappingProxyType({})
     #: The money column holding a row's total (the column other tables compare against).
     TOTAL_COLUMN: ClassVar[str] = "合计"
 
@@ -185,6 +187,7 @@ def budget_meta(kind: type[BudgetTable], **kwargs: object) -> TableMeta:
     """Metadata for a table of ``kind`` in its family's unit: 元 tables are kept to whole 元
     (precision 1), 万元 tables to 0.01.  Keyword arguments override (year, department...)."""
     unit = kwargs.pop("unit", kind.UNIT)
-    assert isinstance(unit, Unit)
+    if not isinstance(unit, Unit):
+        raise TypeError(f"unit must be a Unit, got {unit!r}")
     precision = kwargs.pop("precision", Decimal(1) if unit is Unit.YUAN else Decimal("0.01"))
     return TableMeta(unit=unit, precision=precision, title=kind.KIND, **kwargs)  # type: ignore[arg-type]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from govfin.tables.base import Equation
 from govfin.tables.budget.base import JIANGSU, BudgetTable
 
-__all__ = ["JiangsuProcurementTable", "PROCUREMENT_CATEGORIES"]
+__all__ = ["PROCUREMENT_CATEGORIES", "JiangsuProcurementTable"]
 
 #: The three 采购品目大类, with the letter the catalogue gives them (货物A, 工程B, 服务C).
 PROCUREMENT_CATEGORIES = (("货物", "A"), ("工程", "B"), ("服务", "C"))

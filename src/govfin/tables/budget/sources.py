@@ -13,6 +13,7 @@ layouts; ``HEADER_CUES`` tell them apart by a word of the header (功能分类 /
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from govfin.amounts import Unit
@@ -121,7 +122,7 @@ class JiangsuIncomeTable(BudgetTable):
         *(k for g, items in JIANGSU_INCOME_GROUPS for k in (g, *items)),
         JIANGSU_DRAWN,
     )
-    LABEL_ALIASES: ClassVar[dict[str, str]] = {
+    LABEL_ALIASES: ClassVar[Mapping[str, str]] = {
         "公共财政拨款(补助)资金": "公共财政拨款（补助）资金",
         "债务资金(银行贷款)": "债务资金（银行贷款）",
         "财政转专户管理资金": "财政专户管理资金",  # sic, 2017 政协办公厅

@@ -29,6 +29,8 @@ Layouts, as printed in the corpus (2023 and 2025 Shanghai Putuo 万里街道; 20
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import ClassVar
 
 from govfin.amounts import Unit
@@ -70,8 +72,8 @@ class BudgetSummary(BudgetTable):
     EXPENDITURE_ROWS: ClassVar[tuple[str, ...]] = ()
     INCOME_COLUMNS: ClassVar[tuple[str, ...]] = (_AMOUNT,)
     EXPENDITURE_COLUMNS: ClassVar[tuple[str, ...]] = (_AMOUNT,)
-    INCOME_ALIASES: ClassVar[dict[str, str]] = {}
-    EXPENDITURE_ALIASES: ClassVar[dict[str, str]] = {}
+    INCOME_ALIASES: ClassVar[Mapping[str, str]] = MappingProxyType({})
+    EXPENDITURE_ALIASES: ClassVar[Mapping[str, str]] = MappingProxyType({})
     #: The expenditure row that totals the year's 类 (收支 balance and cross-table relations).
     CLASS_TOTAL: ClassVar[str] = ""
     INCOME_TOTAL: ClassVar[str] = "收入总计"
@@ -119,8 +121,8 @@ class ShanghaiSummary(BudgetSummary):
     INCOME_ROWS = _SH_INCOME
     EXPENDITURE_ROWS = ("支出总计",)
     EXPENDITURE_COLUMNS = _SH_SPLIT
-    INCOME_ALIASES = {**_SH_TYPE_ALIASES, "总计": "收入总计"}
-    EXPENDITURE_ALIASES = {"总计": "支出总计"}
+    INCOME_ALIASES: ClassVar[Mapping[str, str]] = {**_SH_TYPE_ALIASES, "总计": "收入总计"}
+    EXPENDITURE_ALIASES: ClassVar[Mapping[str, str]] = {"总计": "支出总计"}
     CLASS_TOTAL = "支出总计"
     ROW_KEYS = (*_SH_INCOME, "支出总计")
     CODE_LENGTHS = (3,)
@@ -169,8 +171,8 @@ class ShanghaiAppropriationSummary(BudgetSummary):
     INCOME_ROWS = (*TYPES, "收入总计")
     EXPENDITURE_ROWS = ("支出总计",)
     EXPENDITURE_COLUMNS = (_TOTAL, *TYPES)
-    INCOME_ALIASES = {**_SH_TYPE_ALIASES, "总计": "收入总计"}
-    EXPENDITURE_ALIASES = {"总计": "支出总计"}
+    INCOME_ALIASES: ClassVar[Mapping[str, str]] = {**_SH_TYPE_ALIASES, "总计": "收入总计"}
+    EXPENDITURE_ALIASES: ClassVar[Mapping[str, str]] = {"总计": "支出总计"}
     CLASS_TOTAL = "支出总计"
     ROW_KEYS = (*TYPES, "收入总计", "支出总计")
     CODE_LENGTHS = (3,)
@@ -231,7 +233,7 @@ class JiangsuSummary(BudgetSummary):
     COLUMNS = (_AMOUNT,)
     INCOME_ROWS = _JS_INCOME
     EXPENDITURE_ROWS = _JS_EXPENDITURE
-    INCOME_ALIASES = {
+    INCOME_ALIASES: ClassVar[Mapping[str, str]] = {
         "财政拨款收入": "财政拨款",
         "一般公共预算资金": "一般公共预算",
         "政府性基金": "政府性基金预算",
@@ -281,8 +283,8 @@ class JiangsuAppropriationSummary(BudgetSummary):
     COLUMNS = (_AMOUNT,)
     INCOME_ROWS = ("一般公共预算", "政府性基金预算", "上年结转", "收入合计")
     EXPENDITURE_ROWS = (*_JS_PURPOSES, "结转下年", "支出合计")
-    INCOME_ALIASES = {"上年结转资金": "上年结转", "收入总计": "收入合计"}
-    EXPENDITURE_ALIASES = {"结转下年资金": "结转下年", "支出总计": "支出合计"}
+    INCOME_ALIASES: ClassVar[Mapping[str, str]] = {"上年结转资金": "上年结转", "收入总计": "收入合计"}
+    EXPENDITURE_ALIASES: ClassVar[Mapping[str, str]] = {"结转下年资金": "结转下年", "支出总计": "支出合计"}
     INCOME_TOTAL = "收入合计"
     EXPENDITURE_TOTAL = "支出合计"
     ROW_KEYS = (*INCOME_ROWS, *EXPENDITURE_ROWS)
@@ -328,7 +330,7 @@ class CentralSummary(BudgetSummary):
     COLUMNS = (_AMOUNT,)
     INCOME_ROWS = _C_INCOME
     EXPENDITURE_ROWS = _C_EXPENDITURE
-    INCOME_ALIASES = {
+    INCOME_ALIASES: ClassVar[Mapping[str, str]] = {
         "一般公共预算拨款": "一般公共预算拨款收入",
         "政府性基金预算拨款": "政府性基金预算拨款收入",
         "国有资本经营预算拨款": "国有资本经营预算拨款收入",
@@ -336,7 +338,7 @@ class CentralSummary(BudgetSummary):
         "上年结转": "上年结转结余",
         "上年结转和结余": "上年结转结余",
     }
-    EXPENDITURE_ALIASES = {"结转下年资金": "结转下年", "年末结转和结余": "结转下年"}
+    EXPENDITURE_ALIASES: ClassVar[Mapping[str, str]] = {"结转下年资金": "结转下年", "年末结转和结余": "结转下年"}
     CLASS_TOTAL = "本年支出合计"
     ROW_KEYS = (*_C_INCOME, *_C_EXPENDITURE)
     CODE_LENGTHS = (3,)
@@ -376,13 +378,13 @@ class CentralAppropriationSummary(BudgetSummary):
     INCOME_ROWS = ("本年收入", *_C_APPROPRIATIONS, "上年结转", "收入总计")
     EXPENDITURE_ROWS = _C_EXPENDITURE
     EXPENDITURE_COLUMNS = (_TOTAL, *TYPES)
-    INCOME_ALIASES = {
+    INCOME_ALIASES: ClassVar[Mapping[str, str]] = {
         "一般公共预算拨款收入": "一般公共预算拨款",
         "政府性基金预算拨款收入": "政府性基金预算拨款",
         "国有资本经营预算拨款收入": "国有资本经营预算拨款",
         "上年结转结余": "上年结转",
     }
-    EXPENDITURE_ALIASES = {"结转下年资金": "结转下年", "年末结转和结余": "结转下年"}
+    EXPENDITURE_ALIASES: ClassVar[Mapping[str, str]] = {"结转下年资金": "结转下年", "年末结转和结余": "结转下年"}
     CLASS_TOTAL = "本年支出合计"
     ROW_KEYS = (*INCOME_ROWS, *_C_EXPENDITURE)
     CODE_LENGTHS = (3,)

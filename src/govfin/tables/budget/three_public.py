@@ -20,10 +20,10 @@ from govfin.tables.base import RowEquation
 from govfin.tables.budget.base import CENTRAL, JIANGSU, SHANGHAI, BudgetTable
 
 __all__ = [
+    "BudgetThreePublicTable",
     "CentralThreePublicTable",
     "JiangsuThreePublicTable",
     "ShanghaiThreePublicTable",
-    "BudgetThreePublicTable",
 ]
 
 CURRENT = "本年预算数"
