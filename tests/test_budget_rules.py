@@ -6,7 +6,14 @@ from decimal import Decimal
 
 import attrs
 import pytest
-from budget_specimens import js_disclosure, js_tables, sh_disclosure, sh_tables
+from budget_specimens import (
+    js_disclosure,
+    js_tables,
+    sh_disclosure,
+    sh_tables,
+    zx_disclosure,
+    zx_tables,
+)
 
 from govfin.amounts import Unit
 from govfin.disclosure import Disclosure
@@ -71,6 +78,26 @@ class TestRealFigures:
         # The fund table is printed empty without a note: an honest warning.
         notes = [f for f in report.findings if f.rule_id == "K-empty-note"]
         assert [f.place.table for f in notes if f.place] == ["政府性基金支出预算表"]
+
+    def test_jiangsu_2017_zhengxie_no_finding_at_all(self) -> None:
+        # 其他资金 80.00 goes to 201 and 基本支出: the summary exceeds the appropriation tables
+        # by exactly that, which the funding-aware rules accept.
+        report = check(zx_disclosure())
+        left = [f for f in report.findings if f.rule_id != "K-missing"
+                and not (f.rule_id == "C-code" and f.severity is Severity.WARNING)]
+        assert left == []
+
+    def test_zhengxie_other_funds_are_bounded_not_equal(self) -> None:
+        # 财政拨款 基本支出 above the summary's (which covers every fund) is a break.
+        tables = _replace(zx_tables(), type(zx_tables()[3]), "基本支出", "金额", "5926.27")
+        hits = [f for f in check(_disclosure(tables, 2017)).findings if f.rule_id == "B-X3"]
+        assert hits and hits[0].severity is Severity.ERROR
+
+    def test_disclosure_roundtrips_through_json(self) -> None:
+        for d in (sh_disclosure(), zx_disclosure()):
+            back = Disclosure.from_json(d.to_json())
+            assert back == d
+            assert [type(t) for t in back.tables] == [type(t) for t in d.tables]
 
     def test_family_and_single_source(self) -> None:
         assert budget_family(sh_disclosure()) == "上海"
