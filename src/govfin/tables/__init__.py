@@ -6,7 +6,6 @@ identifies a printed title (with or without 公开NN表, 部门/单位, bracket 
 
 from __future__ import annotations
 
-from govfin.tables import budget
 from govfin.tables.base import (
     CLASS_ROWS,
     Equation,
@@ -18,7 +17,6 @@ from govfin.tables.base import (
     TableMeta,
     normalize_title,
 )
-from govfin.tables.budget import BudgetTable
 from govfin.tables.detail import BasicExpenditureDetail
 from govfin.tables.functional import (
     TOTAL,
@@ -32,6 +30,12 @@ from govfin.tables.functional import (
 from govfin.tables.info import DisclosureInfoTable
 from govfin.tables.summary import FiscalAppropriationSummary, IncomeExpenditureSummary
 from govfin.tables.three_public import ThreePublicTable
+
+# isort: split
+# The 预算 kinds register after the 决算 kinds: content identification takes the first kind a
+# header fits, and must keep preferring a 决算 kind for a 决算 header.
+from govfin.tables import budget
+from govfin.tables.budget import BudgetTable
 
 __all__ = [
     "CLASS_ROWS",
