@@ -248,9 +248,12 @@ def test_three_public(kind: type[Table], rows: list[list[str]], column: str, val
 def test_three_public_with_last_year() -> None:
     rows = [["本年预算数", "37.91", "0", "1.35", "36.56", "15", "21.56", "464.64"],
             ["上年预算数", "47.91", "0", "1.35", "46.56", "25", "21.56", "464.64"],
-            ["增减", "-10", "0", "0", "-10", "-10", "0", "0"]]
+            ["增减", "-10", "0", "0", "-10", "-10", "0", "0"],
+            ["增减率", "-20.87%", "", "0.00%", "-21.48%", "-40.00%", "0.00%", "0.00%"]]
     t, _log = read(ShanghaiThreePublicTable, rows, strict=True)
+    assert t.value("增减率", "公务用车购置费") == Decimal("-40.00")
     assert not check(t).findings
+    rows = rows[:3]
     rows[2][1] = "10"
     t, _log = read(ShanghaiThreePublicTable, rows, strict=True)
     assert {f.rule_id for f in check(t).findings} == {"BS09-yoy", "BS09-1"}

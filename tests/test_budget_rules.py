@@ -274,6 +274,32 @@ class TestPrintedAndChangeRows:
         assert hits and hits[0].place is not None and hits[0].place.row == "增减"
         assert hits[0].expected == Decimal("-10.00")
 
+    def test_rate_row(self) -> None:
+        meta = budget_meta(ShanghaiThreePublicTable)
+        rows = [
+            Row("本年预算数", "", {"合计": "37.91", "公务接待费": "1.35", "因公出国（境）费": "0",
+                                   "公务用车购置及运行费": "36.56", "公务用车购置费": "15",
+                                   "公务用车运行费": "21.56"}),
+            Row("上年预算数", "", {"合计": "47.91", "公务接待费": "1.35", "因公出国（境）费": "0",
+                                   "公务用车购置及运行费": "46.56", "公务用车购置费": "25",
+                                   "公务用车运行费": "21.56"}),
+            Row("增减", "", {"合计": "-10", "公务接待费": "0", "因公出国（境）费": "0",
+                             "公务用车购置及运行费": "-10", "公务用车购置费": "-10",
+                             "公务用车运行费": "0"}),
+            # -10 / 47.91 = -20.87%; -10 / 25 = -40%; rates do not add across columns.
+            Row("增减率", "", {"合计": "-20.87", "公务用车购置费": "-40.00",
+                               "因公出国（境）费": "5"}),
+        ]
+        found = [f for f in check(ShanghaiThreePublicTable(rows, meta)).findings
+                 if f.severity is not Severity.INFO]
+        # Only the rate printed on a zero base (因公出国 0 → 0) is reported.
+        assert [(f.rule_id, f.place.column if f.place else None) for f in found] == [
+            ("BS09-rate", "因公出国（境）费")]
+        rows[3] = Row("增减率", "", {"合计": "-20.78"})
+        found = [f for f in check(ShanghaiThreePublicTable(rows, meta)).findings
+                 if f.rule_id == "BS09-rate"]
+        assert found and found[0].expected == Decimal("-20.87")
+
     def test_drawn_balance_within_carried(self) -> None:
         t = JiangsuIncomeTable([Row("上年结转和结余资金", "", {"金额": "5"}),
                                 Row("动用上年结转和结余资金", "", {"金额": "6"})],
@@ -287,6 +313,8 @@ def test_rule_ids_follow_the_family_order() -> None:
     ids = {r.id for r in REGISTRY}
     for family in FAMILY_KINDS.values():
         for kind in family:
-            declared = {e.id for e in (*kind.ROW_EQUATIONS, *kind.EQUATIONS)}
+            declared = {e.id for e in (*kind.ROW_EQUATIONS, *kind.EQUATIONS,
+                                       *kind.PRINTED_ROW_EQUATIONS,
+                                       *getattr(kind, "AMOUNT_ROW_EQUATIONS", ()))}
             assert all(i.startswith(rule_prefix(kind)) for i in declared), kind
             assert declared <= ids

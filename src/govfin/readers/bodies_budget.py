@@ -392,7 +392,8 @@ class JiangsuExpenditureBody(_BudgetBody):
 
 
 _CHANGE_LABELS = {"上年预算数": "上年预算数", "上年预算": "上年预算数", "增减": "增减",
-                  "增减额": "增减", "本年预算数": "本年预算数", "预算数": "本年预算数"}
+                  "增减额": "增减", "本年预算数": "本年预算数", "预算数": "本年预算数",
+                  "增减率": "增减率", "增长率": "增减率", "增减%": "增减率", "增减（%）": "增减率"}
 
 
 class BudgetThreePublicBody(_BudgetBody):
@@ -403,7 +404,7 @@ class BudgetThreePublicBody(_BudgetBody):
         self._rows: dict[str, Row] = {}
 
     def feed(self, line: Line) -> None:
-        amounts = [c for c in line.cells if c and not _is_label(c)]
+        amounts = [c.rstrip("%％") for c in line.cells if c and not _is_label(c)]
         labels = [c for c in line.values if _is_label(c)]
         if not amounts or any(not is_plain_amount(c) for c in amounts):
             if labels:
@@ -419,6 +420,8 @@ class BudgetThreePublicBody(_BudgetBody):
         first = next(i for i, c in enumerate(line.cells) if c and not _is_label(c))
         placed = self.placed(line, first)
         cells = placed if placed is not None else list(line.cells[first:])
+        if key == "增减率":  # percent signs of the rate row
+            cells = [c.rstrip("%％") for c in cells]
         if key in self._rows:
             self.error(CellCountError, f"row {key} printed twice", line)
         self._rows[key] = Row(key, labels[0] if labels else key,
@@ -426,7 +429,8 @@ class BudgetThreePublicBody(_BudgetBody):
         self.data(line, f"row {key}")
 
     def rows(self) -> list[Row]:
-        return [self._rows[k] for k in ("本年预算数", "上年预算数", "增减") if k in self._rows]
+        return [self._rows[k] for k in ("本年预算数", "上年预算数", "增减", "增减率")
+                if k in self._rows]
 
     def missing(self) -> str | None:
         return None if "本年预算数" in self._rows else "no 本年预算数 row"

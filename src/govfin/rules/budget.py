@@ -6,7 +6,9 @@ generic mechanism does not cover:
 
 - ``<prefix>-5``… from ``PRINTED_ROW_EQUATIONS``: row equations checked only on rows where a part
   is printed (the 部门 version of a table leaves a split blank that the 单位 version fills);
-- ``<prefix>-yoy`` from ``CHANGE_ROWS``: 本年 − 上年 = 增减 in every column where 增减 is printed;
+- ``<prefix>-yoy`` from ``CHANGE_ROWS``: 本年 − 上年 = 增减 in every column where 增减 is printed,
+  and ``<prefix>-rate``: 增减率 = 增减 / 上年 × 100 where printed (a rate on a zero base too);
+- the 三公 tables' sums across columns (``AMOUNT_ROW_EQUATIONS``), on every row but the rate row;
 - ``BJ02-3``: 其中 动用上年结转和结余资金 ≤ 上年结转和结余资金;
 - the cross-table relations ``B-X1`` … ``B-X10`` and the completeness rule ``B-K-missing``;
 - ``BP-1`` … ``BP-3`` on a 项目支出绩效目标表 (:class:`~govfin.performance.plan.ProjectPlan`).
@@ -39,6 +41,7 @@ from govfin.tables.budget import (
     JIANGSU,
     SHANGHAI,
     BudgetTable,
+    BudgetThreePublicTable,
     JiangsuIncomeTable,
     budget_kinds,
 )
@@ -74,6 +77,56 @@ def _printed_row_equation(eq: RowEquation, table: Table, ctx: Context) -> None:
         )
 
 
+def _amount_row_equation(eq: RowEquation, table: Table, ctx: Context) -> None:
+    """A row equation on every row but the rate row (rates do not add up across columns)."""
+    rate = getattr(table, "RATE_ROW", None)
+    for row in table.rows:
+        if row.key == rate:
+            continue
+        if holds_exactly(row[eq.total], map(row.__getitem__, eq.plus),
+                         map(row.__getitem__, eq.minus)):
+            continue
+        ctx.equation(
+            table.cell(row.key, eq.total),
+            [table.cell(row.key, c) for c in eq.plus],
+            [table.cell(row.key, c) for c in eq.minus],
+            what=f"{eq.zh} (row {row.key})",
+        )
+
+
+def _rate(table: BudgetThreePublicTable, ctx: Context) -> None:
+    """增减率 = 增减 / 上年 × 100, where printed: the printed rate (± half its last place) must
+    meet the range the printed 增减 and 上年 (each ± half a last place) allow."""
+    assert table.CHANGE_ROWS is not None and table.RATE_ROW is not None
+    _current, previous, change = table.CHANGE_ROWS
+    rate_key = table.RATE_ROW
+    if table.get(rate_key) is None:
+        return
+    half = table.unit / 2
+    for column in table.COLUMNS:
+        rate = table.value(rate_key, column)
+        if rate is None:
+            continue
+        p, c = table.value(previous, column), table.value(change, column)
+        cells = [table.cell(rate_key, column).place, table.cell(previous, column).place,
+                 table.cell(change, column).place]
+        if p is None or p == 0:
+            ctx.emit(f"{rate_key} {rate}% printed on a zero or blank {previous} (column {column})",
+                     place=cells[0], actual=rate, cells=cells)
+            continue
+        if c is None:
+            continue
+        corners = [(c + dc) / (p + dp) * 100 for dc in (-half, half) for dp in (-half, half)
+                   if p + dp != 0]
+        lo, hi = min(corners), max(corners)
+        r_half = table.unit_of(rate_key, column) / 2
+        if rate + r_half < lo or rate - r_half > hi:
+            expected = (c / p * 100).quantize(Decimal("0.01"))
+            ctx.emit(f"{rate_key} = {change} / {previous} × 100 (column {column}) does not hold",
+                     place=cells[0], expected=expected, actual=rate,
+                     difference=rate - expected, cells=cells)
+
+
 def _change(table: BudgetTable, ctx: Context) -> None:
     """本年 − 上年 = 增减, in every column where 增减 is printed."""
     assert table.CHANGE_ROWS is not None
@@ -102,6 +155,14 @@ for _kind in budget_kinds():
     for _eq in _kind.PRINTED_ROW_EQUATIONS:
         _register(_eq.id, _eq.zh, _eq.en, Category.PARTITION, _eq.severity, _kind,
                   partial(_printed_row_equation, _eq), _eq.source)
+    for _eq in getattr(_kind, "AMOUNT_ROW_EQUATIONS", ()):
+        _register(_eq.id, _eq.zh, _eq.en, Category.PARTITION, _eq.severity, _kind,
+                  partial(_amount_row_equation, _eq), _eq.source)
+    if getattr(_kind, "RATE_ROW", None) is not None:
+        _register(f"{rule_prefix(_kind)}-rate", "增减率 = 增减 / 上年 × 100（印有增减率时）",
+                  "change rate = change / last year × 100 (where printed)", Category.BALANCE,
+                  Severity.ERROR, _kind, _rate, _SRC + "RATE_ROW; a rate on a zero base is "
+                  "reported too")
     if _kind.CHANGE_ROWS is not None:
         _register(f"{rule_prefix(_kind)}-yoy", "增减 = 本年 − 上年（印有增减时）",
                   "change = this year − last year (where printed)", Category.BALANCE,

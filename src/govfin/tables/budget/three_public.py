@@ -9,12 +9,17 @@
   运行费 (小计, 购置费, 运行费), 公务接待费.
 
 Rows: ``本年预算数`` (printed as one line of figures), and where a table compares with the year
-before, ``上年预算数`` and ``增减``: 本年 − 上年 = 增减 in every column (``CHANGE_ROWS``).
+before, ``上年预算数``, ``增减`` and ``增减率`` (percent): 本年 − 上年 = 增减 in every column
+(``CHANGE_ROWS``), 增减率 = 增减 / 上年 × 100 (``RATE_ROW``).  The sums across columns hold on
+every money row (``AMOUNT_ROW_EQUATIONS``), not on the rate row: rates do not add up.
 Columns keep the canonical (full-width) names; printed variants ("因公出国(境)费", "运行费") are
 the reader's concern.
 """
 
 from __future__ import annotations
+
+from decimal import Decimal
+from typing import ClassVar
 
 from govfin.tables.base import RowEquation
 from govfin.tables.budget.base import CENTRAL, JIANGSU, SHANGHAI, BudgetTable
@@ -29,6 +34,9 @@ __all__ = [
 CURRENT = "本年预算数"
 PREVIOUS = "上年预算数"
 CHANGE = "增减"
+RATE = "增减率"
+#: Last place of a printed rate (percent).
+RATE_UNIT = Decimal("0.01")
 _ABROAD = "因公出国（境）费"
 _RECEPTION = "公务接待费"
 
@@ -41,9 +49,16 @@ def _sum(rule_id: str, zh: str, en: str, total: str, plus: tuple[str, ...]) -> R
 class BudgetThreePublicTable(BudgetTable):
     """A budget 三公 table: rows 本年预算数 (and 上年预算数, 增减 where printed)."""
 
-    ROW_KEYS = (CURRENT, PREVIOUS, CHANGE)
+    ROW_KEYS = (CURRENT, PREVIOUS, CHANGE, RATE)
     CHANGE_ROWS = (CURRENT, PREVIOUS, CHANGE)
+    RATE_ROW: ClassVar[str | None] = RATE
+    #: Row equations of the money rows (every row but the rate row).
+    AMOUNT_ROW_EQUATIONS: ClassVar[tuple[RowEquation, ...]] = ()
     CURRENT = CURRENT
+
+    def unit_of(self, key: str, column: str) -> Decimal:
+        """Money cells have the table's unit; the rate row's cells are percent to 0.01."""
+        return RATE_UNIT if key == RATE else self.unit
     #: Column names of the parts, the same words in every family.
     ABROAD = _ABROAD
     RECEPTION = _RECEPTION
@@ -66,7 +81,7 @@ class ShanghaiThreePublicTable(BudgetThreePublicTable):
     RUNNING = "公务用车运行费"
     #: In printed order.
     COLUMNS = ("合计", _ABROAD, _RECEPTION, VEHICLES, PURCHASE, RUNNING, "机关运行经费")
-    ROW_EQUATIONS = (
+    AMOUNT_ROW_EQUATIONS = (
         _sum("BS09-1", "合计 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行费",
              "total = travel abroad + reception + official vehicles",
              "合计", (_ABROAD, _RECEPTION, VEHICLES)),
@@ -91,7 +106,7 @@ class JiangsuThreePublicTable(BudgetThreePublicTable):
     SUBTOTAL = "“三公”经费"
     COLUMNS = ("合计", SUBTOTAL, _ABROAD, VEHICLES, PURCHASE, RUNNING, _RECEPTION,
                "会议费", "培训费")
-    ROW_EQUATIONS = (
+    AMOUNT_ROW_EQUATIONS = (
         _sum("BJ11-1", "合计 = “三公”经费 + 会议费 + 培训费",
              "total = three public expenses + meetings + training",
              "合计", (SUBTOTAL, "会议费", "培训费")),
@@ -116,7 +131,7 @@ class CentralThreePublicTable(BudgetThreePublicTable):
     PURCHASE = "公务用车购置费"
     RUNNING = "公务用车运行费"
     COLUMNS = ("合计", _ABROAD, VEHICLES, PURCHASE, RUNNING, _RECEPTION)
-    ROW_EQUATIONS = (
+    AMOUNT_ROW_EQUATIONS = (
         _sum("BC07-1", "合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费",
              "total = travel abroad + official vehicles + reception",
              "合计", (_ABROAD, VEHICLES, _RECEPTION)),
