@@ -175,3 +175,17 @@ class TestRows:
         )
         back = Table.from_dict(t.to_dict())
         assert type(back) is ShanghaiExpenditureTable and back == t
+
+
+def test_final_account_headers_still_name_final_account_kinds() -> None:
+    # Content identification takes the first kind a header fits; the 预算 kinds share columns
+    # with the 决算 ones (合计 / 基本支出 / 项目支出) and must not win for a 决算 header.
+    from govfin.readers.identify import identify_by_header
+    from govfin.readers.lines import Line
+    from govfin.tables import GeneralBudgetExpenditureTable
+
+    header = [Line(1, "科目编码\t科目名称\t合计\t基本支出\t项目支出")]
+    assert identify_by_header(header) is GeneralBudgetExpenditureTable
+    kinds = list(Table.KINDS.values())
+    first_budget = next(i for i, k in enumerate(kinds) if k.DOCUMENT == "预算")
+    assert all(k.DOCUMENT == "预算" for k in kinds[first_budget:])
