@@ -56,6 +56,12 @@ from govfin.strategies._amounts import (
     yuan_amounts,
 )
 from govfin.strategies._base import DEPARTMENTS, NO_DATA, TABLE_KINDS
+from govfin.strategies._budgets import (
+    BudgetLedger,
+    budget_disclosures,
+    budget_ledgers,
+    budget_mutations,
+)
 from govfin.strategies._codes import (
     CodeTree,
     code_trees,
@@ -95,6 +101,7 @@ __all__ = [
     "T09",
     "T10",
     "TABLE_KINDS",
+    "BudgetLedger",
     "CodeTree",
     "Flows",
     "Ledger",
@@ -103,6 +110,9 @@ __all__ = [
     "Relation",
     "amounts",
     "any_tables",
+    "budget_disclosures",
+    "budget_ledgers",
+    "budget_mutations",
     "cell_texts",
     "code_trees",
     "detection_bound",

@@ -38,6 +38,12 @@ from govfin.tables.info import DisclosureInfoTable
 from govfin.tables.summary import FiscalAppropriationSummary, IncomeExpenditureSummary
 from govfin.tables.three_public import ThreePublicTable
 
+# isort: split
+# The 预算 kinds register after the 决算 kinds: content identification takes the first kind a
+# header fits, and must keep preferring a 决算 kind for a 决算 header.
+from govfin.tables import budget
+from govfin.tables.budget import BudgetTable
+
 __all__ = [
     "CLASS_ROWS",
     "T01",
@@ -52,6 +58,7 @@ __all__ = [
     "T10",
     "TOTAL",
     "BasicExpenditureDetail",
+    "BudgetTable",
     "DisclosureInfoTable",
     "Equation",
     "ExpenditureTable",
@@ -70,6 +77,7 @@ __all__ = [
     "TableError",
     "TableMeta",
     "ThreePublicTable",
+    "budget",
     "convert_cell",
     "converted_value",
     "kind_for_title",

@@ -202,6 +202,8 @@ class Table(PlainData):
     """Base of every table kind.  Subclasses set the class-level data described above."""
 
     KIND: ClassVar[str] = ""
+    #: The document family: "决算" (final accounts) or "预算" (budget, govfin.tables.budget).
+    DOCUMENT: ClassVar[str] = "决算"
     TITLE_EN: ClassVar[str] = ""
     #: The document family the kind belongs to: "决算" (final accounts) or "预算" (budget).
     DOCUMENT: ClassVar[str] = "决算"

@@ -1,0 +1,511 @@
+"""Body parsers of the 预算 (budget) table kinds the functional parser cannot read.
+
+Fed the body lines of one table (tab-separated cells, as :class:`~govfin.readers.lines.Line`),
+each parser files every line in the read log (header, row, unrecognised), reports typed errors
+for what does not fit, and returns rows keyed as :mod:`govfin.tables.budget` pins them:
+
+- :class:`BudgetSummaryBody`: the two-sided 收支总表 / 财政拨款收支总表 of every family.  A line
+  is cut into segments, each a label cell and the cells after it up to the next label; a
+  segment's label is an income line, an expenditure line or a 类 name, found through the kind's
+  ``INCOME_ROWS`` / ``EXPENDITURE_ROWS`` and its label aliases (data on the classes), the 类 code
+  through the classification.  A row whose cells are all blank is kept (a printed empty line).
+- :class:`JiangsuIncomeBody`: Jiangsu's 收入预算总表, whose group labels sit in a merged cell
+  beside any of the group's lines: each "小计" line opens the next group, in printed order.
+- :class:`JiangsuExpenditureBody`: one line of figures (the 合计) or one per unit.
+- :class:`BudgetThreePublicBody`: one line of figures per row (本年预算数; 上年预算数, 增减 when
+  labelled), in the columns' printed order.
+- :class:`ProcurementBody`: Jiangsu's 政府采购 list: 合计, the three 品目大类, detail lines.
+
+The functional and economic kinds subclass :class:`~govfin.tables.functional.FunctionalTable`
+and are read by the functional parser of :mod:`govfin.readers.bodies`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+
+from govfin.readers.bodies import TableContext, _Body
+from govfin.readers.errors import CellCountError, TableIdentityError, UnknownNameError
+from govfin.readers.identify import is_plain_amount
+from govfin.readers.lines import Line, has_cjk, squash, strip_enumerator, to_fullwidth_brackets
+from govfin.tables import Row, Table
+from govfin.tables.budget import (
+    PROCUREMENT_CATEGORIES,
+    BudgetSummary,
+    BudgetTable,
+    BudgetThreePublicTable,
+    JiangsuExpenditureTable,
+    JiangsuIncomeTable,
+    JiangsuProcurementTable,
+    budget_kinds,
+)
+
+__all__ = [
+    "BUDGET_BODIES",
+    "BudgetSummaryBody",
+    "BudgetThreePublicBody",
+    "JiangsuExpenditureBody",
+    "JiangsuIncomeBody",
+    "ProcurementBody",
+    "label_key",
+]
+
+#: Header words of the budget tables (a line of nothing but these is a header).
+_HEADER_WORDS = frozenset(
+    ["项目", "项目名称", "预算数", "金额", "本年收入", "本年支出", "收入", "支出", "功能分类", "支出用途", "功能科目名称", "财政拨款收入", "财政拨款支出", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算", "基本支出", "项目支出", "人员经费", "公用经费", "小计", "栏次", "行次"]
+)
+_QUOTES = re.compile('["“”＂]')
+
+
+def label_key(label: str, aliases: Mapping[str, str] | None = None) -> str:
+    """A printed label as a row key: no enumerator, no spaces, full-width brackets, aliases.
+
+    >>> label_key("1. 一般公共预算资金", {"一般公共预算资金": "一般公共预算"})
+    '一般公共预算'
+    >>> label_key("债务资金(银行贷款)")
+    '债务资金（银行贷款）'
+    """
+    s = squash(strip_enumerator(label))
+    s = re.sub(r"^[一二三四五六七八九十]+、|^\d+[.．、]", "", s)
+    aliases = aliases or {}
+    if s in aliases:
+        return aliases[s]
+    full = to_fullwidth_brackets(s)
+    return aliases.get(full, full)
+
+
+#: Words only a summary's header prints (a data label carries its enumerator or is a line key).
+_SUMMARY_HEADER = frozenset(
+    ["项目", "项目名称", "预算数", "金额", "收入", "支出", "本年收入", "本年支出", "财政拨款收入", "财政拨款支出", "功能分类", "支出用途", "功能科目名称", "栏次", "行次", "合计"]
+)
+
+
+def _summary_header(line: Line) -> bool:
+    """No amount, and a header word standing alone in a cell."""
+    if any(is_plain_amount(v) for v in line.values):
+        return False
+    return any(squash(v) in _SUMMARY_HEADER for v in line.values)
+
+
+def _is_label(cell: str) -> bool:
+    return bool(cell) and has_cjk(cell)
+
+
+def _segments(line: Line) -> tuple[list[tuple[str, list[str]]], list[str]]:
+    """The line cut at its label cells: ``[(label, cells after it)]``, and the cells before the
+    first label (which must be empty)."""
+    segments: list[tuple[str, list[str]]] = []
+    lead: list[str] = []
+    for cell in line.cells:
+        if _is_label(cell):
+            segments.append((cell, []))
+        elif segments:
+            segments[-1][1].append(cell)
+        else:
+            lead.append(cell)
+    return segments, lead
+
+
+#: How a header text names each canonical column of the one-line tables (三公, Jiangsu 支出预算总表):
+#: a column is named by the header cells stacked at one position, joined (merged cells leave the
+#: rest of a label on the rows below).
+_COLUMN_TESTS: dict[str, Callable[[str], bool]] = {
+    "合计": lambda t: t.endswith("合计"),
+    "“三公”经费": lambda t: "三公" in t and t.endswith("小计"),
+    "因公出国（境）费": lambda t: "出国" in t,
+    "公务接待费": lambda t: "接待" in t,
+    "公务用车购置及运行费": lambda t: "购置及运行" in t,
+    "公务用车购置及运行维护费": lambda t: "购置及运行" in t,
+    "公务用车购置费": lambda t: t.endswith("购置费") and "运行" not in t,
+    "公务用车运行费": lambda t: t.endswith("运行费") and "购置" not in t,
+    "公务用车运行维护费": lambda t: t.endswith(("运行维护费", "运行费")) and "购置" not in t,
+    "会议费": lambda t: "会议费" in t,
+    "培训费": lambda t: "培训费" in t,
+    "机关运行经费": lambda t: "机关运行" in t,
+    "基本支出": lambda t: t == "基本支出",
+    "项目支出": lambda t: t == "项目支出",
+    "单位预留机动经费": lambda t: t.startswith("单位预留"),
+    "结转下年资金": lambda t: t.startswith("结转下年"),
+}
+
+
+def header_positions(headers: list[Line], columns: tuple[str, ...]) -> list[int] | None:
+    """The cell position of each column, read from the header lines stacked by position; None
+    when a column is not named exactly once."""
+    stacked: dict[int, str] = {}
+    for h in headers:
+        for i, c in enumerate(h.cells):
+            if c:
+                stacked[i] = stacked.get(i, "") + squash(_QUOTES.sub("", c))
+    texts = {i: to_fullwidth_brackets(t) for i, t in stacked.items()}
+    out = []
+    for column in columns:
+        test = _COLUMN_TESTS.get(column)
+        hits = [i for i, t in texts.items() if test is not None and test(t)]
+        if len(hits) != 1 or hits[0] in out:
+            return None
+        out.append(hits[0])
+    return out
+
+
+def by_position(cells: tuple[str, ...], positions: list[int]) -> list[str] | None:
+    """Each filled cell placed under the nearest header position (at most one cell away); None
+    when a cell has no column or two cells share one."""
+    out = [""] * len(positions)
+    for i, c in enumerate(cells):
+        if not c:
+            continue
+        d, k = min((abs(i - p), k) for k, p in enumerate(positions))
+        if d > 1 or out[k]:
+            return None
+        out[k] = c
+    return out
+
+
+class _BudgetBody(_Body):
+    """Shared helpers: amounts of a run of cells mapped to columns in order."""
+
+    def values(self, cells: list[str], columns: tuple[str, ...], line: Line,
+               label: str) -> dict[str, Decimal | None]:
+        # Trailing empty cells are padding; a cell more than the columns is a misfit.
+        while cells and not cells[-1]:
+            cells = cells[:-1]
+        if len(cells) > len(columns):
+            # A line spanning merged columns ("当年支出小计" under 功能分类 and 支出用途): its
+            # empty cells are the merge, when dropping them leaves one amount per column.
+            # Likewise a Word export's empty "ghost" columns (cell shading): dropped when the
+            # filled cells are exactly one per column, so nothing is placed by guess.
+            filled = [c for c in cells if c]
+            if len(filled) == len(columns) or (len(columns) == 1 and len(filled) <= 1):
+                cells = filled
+        if len(cells) > len(columns):
+            self.error(CellCountError,
+                       f"{label}: {len(cells)} amount cell(s) where the table has "
+                       f"{len(columns)} column(s) {list(columns)}", line)
+            cells = cells[: len(columns)]
+        return {c: self.amount(v, line, c) for c, v in zip(columns, cells, strict=False)}
+
+    def placed(self, line: Line, start: int) -> list[str] | None:
+        """The line's amount cells placed by the header's column positions (None: no header
+        that names every column once, or a cell that fits no column)."""
+        positions = header_positions(self.headers, self.kind.COLUMNS)
+        if positions is None or min(positions) < start - 1:
+            return None
+        return by_position(tuple("" if i < start else c for i, c in enumerate(line.cells)),
+                           positions)
+
+    def header_line(self, line: Line) -> bool:
+        words = [squash(_QUOTES.sub("", v)) for v in line.values]
+        return bool(words) and not any(is_plain_amount(v) for v in line.values) and (
+            any(w in _HEADER_WORDS for w in words) or all(not w or has_cjk(w) for w in words)
+        )
+
+
+class BudgetSummaryBody(_BudgetBody):
+    """The two-sided 收支总表 and 财政拨款收支总表 of every family (see the module docstring)."""
+
+    def __init__(self, ctx: TableContext, kind: type[Table]):
+        super().__init__(ctx, kind)
+        assert issubclass(kind, BudgetSummary)
+        self.summary: type[BudgetSummary] = kind
+        self.income: list[Row] = []
+        self.expenditure: list[Row] = []
+
+    def feed(self, line: Line) -> None:
+        segments, lead = _segments(line)
+        if any(lead):
+            self.error(CellCountError, "amount without a row label", line)
+        if not segments:
+            self.unrecognised(line)
+            return
+        if _summary_header(line):
+            self.header(line)
+            return
+        notes = []
+        self.truncated: list[str] = []
+        for label, cells in segments:
+            row = self._row(label, cells, line)
+            if row is not None:
+                notes.append(row.key)
+            elif any(cells):
+                self.error(UnknownNameError, f"unknown line {label!r}", line)
+                notes.append(f"unknown {label}")
+            else:  # printed blank: an old 类 name, or a name wrapped onto two lines
+                notes.append(f"blank {label} (no known line or 类 of this name)")
+        self.data(line, "rows " + ", ".join(notes + self.truncated))
+
+    def _row(self, label: str, cells: list[str], line: Line) -> Row | None:
+        kind = self.summary
+        name = strip_enumerator(label)
+        key = label_key(label, kind.INCOME_ALIASES)
+        if key in kind.INCOME_ROWS:
+            row = Row(key, name, self.values(cells, kind.INCOME_COLUMNS, line, key),
+                      line=line.number)
+            self.income.append(row)
+            return row
+        key = label_key(label, kind.EXPENDITURE_ALIASES)
+        if key in kind.EXPENDITURE_ROWS:
+            row = Row(key, name, self.values(cells, kind.EXPENDITURE_COLUMNS, line, key),
+                      line=line.number)
+            self.expenditure.append(row)
+            return row
+        code = self.ctx.class_code(squash(name))
+        if code is None:
+            code = _truncated_class(squash(name), self.ctx.codes_year)
+            if code is None:
+                return None
+            self.truncated.append(f"{name!r} read as 类 {code} (name cut by the cell)")
+        row = Row(code, name, self.values(cells, kind.EXPENDITURE_COLUMNS, line, code),
+                  code=code, line=line.number)
+        self.expenditure.append(row)
+        return row
+
+    def rows(self) -> list[Row]:
+        return self.income + self.expenditure
+
+    def missing(self) -> str | None:
+        keys = {r.key for r in self.rows()}
+        absent = [k for k in (self.summary.INCOME_TOTAL, self.summary.EXPENDITURE_TOTAL)
+                  if k not in keys]
+        return f"no {' / '.join(absent)} row" if absent else None
+
+
+def _truncated_class(name: str, year: int | None) -> str | None:
+    """The 类 whose name begins with ``name`` when exactly one does (a name cut by a wrapped
+    cell, "社会保障和就" for 社会保障和就业支出); at least four characters; else None."""
+    from govfin import codes
+
+    if len(name) < 4:
+        return None
+    y = year if year is not None else codes.DEFAULT_YEAR
+    try:
+        classes = [c for c in codes.all_codes("functional", y) if len(c.code) == 3]
+    except codes.UnknownEditionError:
+        classes = [c for c in codes.all_codes("functional", codes.DEFAULT_YEAR)
+                   if len(c.code) == 3]
+    hits = [c.code for c in classes if c.name.startswith(name) and c.name != name]
+    return hits[0] if len(hits) == 1 else None
+
+
+class JiangsuIncomeBody(_BudgetBody):
+    """Jiangsu 收入预算总表: 收入总计, then each group's 小计 and items, in printed order."""
+
+    def __init__(self, ctx: TableContext, kind: type[Table]):
+        super().__init__(ctx, kind)
+        assert issubclass(kind, JiangsuIncomeTable)
+        self.table = kind
+        self.group = -1
+        self._rows: list[Row] = []
+        self._groups = {g for g, _items in kind.GROUPS}
+
+    def feed(self, line: Line) -> None:
+        labels = [c for c in line.cells if _is_label(c)]
+        amounts = [c for c in line.cells if c and not _is_label(c)]
+        keys = [label_key(c, self.table.LABEL_ALIASES) for c in labels]
+        if len(amounts) > 1:
+            self.error(CellCountError, f"{len(amounts)} amounts on one line", line)
+        if not keys:
+            self.unrecognised(line)
+            return
+        if "项目名称" in keys or "金额" in keys:
+            self.header(line)
+            return
+        row_keys = [k for k in keys if k not in self._groups]
+        for k in keys:
+            if k in self._groups and not self._group_ok(k):
+                self.error(UnknownNameError, f"group {k!r} out of its printed order", line)
+        if not row_keys:  # a group label alone, beside the group's lines
+            self.header(line, "group label")
+            return
+        if len(row_keys) > 1:
+            self.error(CellCountError, f"several lines in one: {row_keys}", line)
+        key = self._key(row_keys[-1], line)
+        if key is None:
+            return
+        value = self.amount(amounts[-1], line, key) if amounts else None
+        self._rows.append(Row(key, strip_enumerator(labels[-1]), {"金额": value},
+                              line=line.number))
+        self.data(line, f"row {key}")
+
+    def _group_ok(self, k: str) -> bool:
+        order = [g for g, _items in self.table.GROUPS]
+        i = order.index(k)
+        return i in (self.group, self.group + 1)
+
+    def _key(self, k: str, line: Line) -> str | None:
+        groups = self.table.GROUPS
+        if k == "收入总计" or k == self.table.DRAWN:
+            return k
+        if k == "小计":
+            self.group += 1
+            if self.group >= len(groups):
+                self.error(UnknownNameError, "a 小计 line after the last group", line)
+                return None
+            return groups[self.group][0]
+        if 0 <= self.group < len(groups) and k in groups[self.group][1]:
+            return k
+        self.error(UnknownNameError, f"unknown line {k!r}", line)
+        self.data(line, "unknown line")
+        return None
+
+    def rows(self) -> list[Row]:
+        return self._rows
+
+    def missing(self) -> str | None:
+        return None if any(r.key == "收入总计" for r in self._rows) else "no 收入总计 row"
+
+
+class JiangsuExpenditureBody(_BudgetBody):
+    """Jiangsu 支出预算总表: a line of figures (the 合计), or a label and figures per unit."""
+
+    def __init__(self, ctx: TableContext, kind: type[Table]):
+        super().__init__(ctx, kind)
+        self._rows: list[Row] = []
+
+    def feed(self, line: Line) -> None:
+        first = next((i for i, c in enumerate(line.cells) if c), None)
+        if first is None:
+            return
+        label = line.cells[first] if _is_label(line.cells[first]) else ""
+        rest = list(line.cells[first + 1 :] if label else line.cells[first:])
+        if any(c and not is_plain_amount(c) for c in rest):
+            if self.header_line(line) or any("经费" in c or "资金" in c for c in line.values):
+                self.header(line)
+            else:
+                self.unrecognised(line)
+            return
+        if label and not rest:
+            self.header(line)
+            return
+        key = "合计" if not label or squash(label) in ("合计", "总计") else squash(label)
+        placed = self.placed(line, first + 1 if label else 0)
+        self._rows.append(Row(key, label or "合计",
+                              self.values(placed if placed is not None else rest,
+                                          self.kind.COLUMNS, line, key),
+                              line=line.number))
+        self.data(line, f"row {key}")
+
+    def rows(self) -> list[Row]:
+        return self._rows
+
+
+_CHANGE_LABELS = {"上年预算数": "上年预算数", "上年预算": "上年预算数", "增减": "增减",
+                  "增减额": "增减", "本年预算数": "本年预算数", "预算数": "本年预算数",
+                  "增减率": "增减率", "增长率": "增减率", "增减%": "增减率", "增减（%）": "增减率"}
+
+
+class BudgetThreePublicBody(_BudgetBody):
+    """三公 tables: each line of figures is a row (本年预算数 unless labelled otherwise)."""
+
+    def __init__(self, ctx: TableContext, kind: type[Table]):
+        super().__init__(ctx, kind)
+        self._rows: dict[str, Row] = {}
+
+    def feed(self, line: Line) -> None:
+        amounts = [c.rstrip("%％") for c in line.cells if c and not _is_label(c)]
+        labels = [c for c in line.values if _is_label(c)]
+        if not amounts or any(not is_plain_amount(c) for c in amounts):
+            if labels:
+                self.header(line)
+            else:
+                self.unrecognised(line)
+            return
+        label = squash(re.sub(r"^\d{4}年度?", "", squash(labels[0]))) if labels else ""
+        key = _CHANGE_LABELS.get(label, "本年预算数" if not label else "")
+        if not key:
+            self.error(UnknownNameError, f"unknown row {labels[0]!r}", line)
+            return
+        first = next(i for i, c in enumerate(line.cells) if c and not _is_label(c))
+        placed = self.placed(line, first)
+        cells = placed if placed is not None else list(line.cells[first:])
+        if key == "增减率":  # percent signs of the rate row
+            cells = [c.rstrip("%％") for c in cells]
+        if key in self._rows:
+            self.error(CellCountError, f"row {key} printed twice", line)
+        self._rows[key] = Row(key, labels[0] if labels else key,
+                              self.values(cells, self.kind.COLUMNS, line, key), line=line.number)
+        self.data(line, f"row {key}")
+
+    def rows(self) -> list[Row]:
+        return [self._rows[k] for k in ("本年预算数", "上年预算数", "增减", "增减率")
+                if k in self._rows]
+
+    def missing(self) -> str | None:
+        return None if "本年预算数" in self._rows else "no 本年预算数 row"
+
+
+_CATEGORY = {name: name for name, _letter in PROCUREMENT_CATEGORIES}
+
+
+class ProcurementBody(_BudgetBody):
+    """Jiangsu 政府采购支出预算表: 合计, 货物 / 工程 / 服务, and detail lines kept as 明细N."""
+
+    def __init__(self, ctx: TableContext, kind: type[Table]):
+        super().__init__(ctx, kind)
+        self._rows: list[Row] = []
+        self._details = 0
+
+    def feed(self, line: Line) -> None:
+        values = list(line.values)
+        amounts = [v for v in values if is_plain_amount(v)]
+        labels = [v for v in values if not is_plain_amount(v)]
+        if not amounts:
+            if labels and ("采购" in line.squashed or "总计" in line.squashed):
+                self.header(line)
+            elif labels and self._rows:
+                self.data(line, f"continues {self._rows[-1].key}")
+            else:
+                self.unrecognised(line)
+            return
+        if len(amounts) > 1:
+            self.error(CellCountError, f"{len(amounts)} amounts on one line", line)
+        value = self.amount(amounts[-1], line, "金额")
+        head = label_key(labels[0]) if labels else ""
+        category = re.sub(r"[A-C]$", "", head)
+        if head in ("合计", "总计") or not labels:
+            key = "合计"
+        elif category in _CATEGORY and len(labels) == 1:
+            key = category
+        else:
+            self._details += 1
+            key = f"明细{self._details}"
+        self._rows.append(Row(key, " | ".join(labels), {"金额": value}, line=line.number))
+        self.data(line, f"row {key}")
+
+    def rows(self) -> list[Row]:
+        return self._rows
+
+    def missing(self) -> str | None:
+        return None if any(r.key == "合计" for r in self._rows) else "no 合计 row"
+
+
+def _body_of(kind: type[BudgetTable]) -> Callable[[TableContext, type[Table]], _Body] | None:
+    if issubclass(kind, BudgetSummary):
+        return BudgetSummaryBody
+    if issubclass(kind, BudgetThreePublicTable):
+        return BudgetThreePublicBody
+    return {
+        JiangsuIncomeTable: JiangsuIncomeBody,
+        JiangsuExpenditureTable: JiangsuExpenditureBody,
+        JiangsuProcurementTable: ProcurementBody,
+    }.get(kind)
+
+
+#: Body parser of each budget kind the functional parser cannot read.
+BUDGET_BODIES: dict[type[Table], Callable[[TableContext, type[Table]], _Body]] = {
+    k: b for k in budget_kinds() if (b := _body_of(k)) is not None
+}
+
+
+def _check_coverage() -> None:
+    """Every budget kind is read by the functional parser or by one of these."""
+    from govfin.tables.functional import FunctionalTable
+
+    for k in budget_kinds():
+        if not issubclass(k, FunctionalTable) and k not in BUDGET_BODIES:
+            raise TableIdentityError(f"no reader for budget kind {k.KIND}")
+
+
+_check_coverage()
