@@ -264,7 +264,7 @@ def test_seed_claim_counts() -> None:
     assert all(c.line is not None and 388 < c.line < 525 for c in claims)
 
 
-# -- phrasings of other disclosures (rules-research [S5], [S6], [S14]) ------------------------
+# -- phrasings of other disclosures ------------------------
 
 
 def test_bare_share_after_a_lead() -> None:

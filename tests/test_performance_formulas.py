@@ -1,4 +1,4 @@
-"""The scoring formulas (rules-research §3, R3-2 … R3-10): edges and properties."""
+"""The scoring formulas (R3-2 … R3-10 of docs/evaluation.md): edges and properties."""
 
 from __future__ import annotations
 

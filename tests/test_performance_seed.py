@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import golden
 import pytest
 from seed_evaluations import SEED_CLAIM, seed_evaluation, seed_evaluations
 
@@ -101,8 +102,8 @@ def report() -> Report:
 
 def test_twenty_one_tables() -> None:
     evs = seed_evaluations()
-    assert len(evs) == 21
-    assert len({ev.project for ev in evs}) == 21
+    assert len(evs) == golden.EVALUATIONS
+    assert len({ev.project for ev in evs}) == golden.EVALUATIONS
     assert all(ev.year == 2024 and ev.department_code == "604" for ev in evs)
 
 
@@ -203,7 +204,7 @@ def test_hubei_weights_flagged_as_warnings() -> None:
 
 def test_department_summary() -> None:
     s = summarize(seed_evaluations())
-    assert s.count == 21
+    assert s.count == golden.EVALUATIONS
     assert dict(s.by_grade) == {"优": 5, "良": 0, "中": 3, "差": 13}
     assert s.by_grade == s.computed_by_grade
     assert s.funds == Decimal("424.93")
@@ -222,7 +223,7 @@ def test_narrative_claim_against_the_tables() -> None:
                                    funds=Decimal(205))
     mismatches = compare_claims(summarize(seed_evaluations()), claim)
     assert [(m.field, m.claimed, m.computed) for m in mismatches] == [
-        ("count", Decimal(22), Decimal(21)),
+        ("count", Decimal(22), Decimal(golden.EVALUATIONS)),
         ("优", Decimal(6), Decimal(5)),
         ("funds", Decimal(205), Decimal("424.93")),
     ]

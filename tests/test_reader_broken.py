@@ -12,6 +12,7 @@ import pickle
 import random
 import time
 
+import golden
 import pytest
 from hypothesis import given
 from reader_variants import (
@@ -115,7 +116,7 @@ def test_regional_layouts_read_to_the_same_tables(
             expected.unit,
             expected.empty_note,
         ), kind
-    assert len(result.disclosure.evaluations) == 21
+    assert len(result.disclosure.evaluations) == golden.EVALUATIONS
 
 
 def test_number_is_metadata_only() -> None:

@@ -1,6 +1,6 @@
 """Scoring formulas of the 项目支出绩效自评, as pure functions over :class:`~decimal.Decimal`.
 
-Rule ids (R3-n) refer to ``rules-research.md`` §3, which gives each formula's evidence:
+Rule ids (R3-n) number the formulas as docs/evaluation.md does; each rests on:
 
 - 财预〔2020〕10号《项目支出绩效评价管理办法》 and its 附件 自评表: article text **UNCONFIRMED**
   (recalled; MOF's own copy could not be retrieved);

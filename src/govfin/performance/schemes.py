@@ -6,7 +6,7 @@ applies, the qualitative bands and the grade bands.  The rules in
 :mod:`govfin.rules.evaluation` take the scheme from ``ctx.options.extra.get("scheme",
 MOF_2020)``; a scheme name (``"jiangxi"``) is accepted there too (:func:`resolve_scheme`).
 
-Provided (sources in rules-research.md §3):
+Provided (their sources are listed in docs/evaluation.md):
 
 - :data:`MOF_2020` (default): 财预〔2020〕10号 structure 10/50/30/10, linear capped 执行率, the
   platform's linear-deviation 反向 formula, 2020 bands (80/60), grades 90/80/60.

@@ -1,7 +1,7 @@
 """Indicator values of a 项目支出绩效自评表: targets, actuals and printed outcome phrases.
 
 A quantitative indicator value is printed as an operator, a number and a unit: ``"≥95%"``,
-``"=7人"``, ``"≤2小时"``, ``"≥10台(套)"`` (财预〔2021〕101号 notation, rules-research §3.3).
+``"=7人"``, ``"≤2小时"``, ``"≥10台(套)"`` (财预〔2021〕101号 notation).
 :func:`parse_target` reads these into a :class:`Target`; a qualitative value (``"及时"``,
 ``"保障"``, ``"控制在年度预算指标内"``) gives ``None`` and stays text on the indicator.
 
@@ -73,7 +73,7 @@ _MAX_UNIT = 8
 
 
 class Direction(enum.Enum):
-    """How a quantitative indicator is scored (rules-research R3-5 … R3-7)."""
+    """How a quantitative indicator is scored (formulas R3-5 … R3-7 of docs/evaluation.md)."""
 
     POSITIVE = "positive"  #: 正向 "≥A": more is better
     NEGATIVE = "negative"  #: 反向 "≤A": less is better

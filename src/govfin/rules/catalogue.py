@@ -19,7 +19,7 @@ do not edit by hand (a test keeps this file in sync with the code).
 
 Every rule has a stable id.  Severity is the default; a check run may override it
 (`govfin.check(obj, severity={"R07-2": "error"})`) or switch a rule off (`None`).
-Ids: `R01-…`–`R10-…` relations inside one table (numbering of the research notes, §1),
+Ids: `R01-…`–`R10-…` relations inside one table (`R` + the table's number + a serial),
 `R0x-tree` code-tree rollups, `C-…` classification, `X…` cross-table, `N-…` narrative,
 `E-…` 项目支出绩效自评, `K-…` completeness.
 """

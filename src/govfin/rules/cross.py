@@ -1,4 +1,4 @@
-"""Cross-table relations (X1–X12, rules-research §1.11) and completeness (K-*) of a Disclosure.
+"""Cross-table relations (X1–X11; X12 is with the narrative rules) and completeness (K-*) of a Disclosure.
 
 Every relation goes through :meth:`Context.equation` / :meth:`Context.at_most`, so it is judged
 by the run's tolerance model and its finding names the cells of both tables.  A relation whose
@@ -46,13 +46,13 @@ from govfin.tables.summary import APPROPRIATION_COLUMNS
 
 __all__ = ["REQUIRED_KINDS", "convert_cell", "single_source"]
 
-#: The nine tables of the central set (rules-research R1.0.a); 公开10表 is local.
+#: The nine tables of the central set (财政部 部门决算 template); 公开10表 is local.
 REQUIRED_KINDS: tuple[type[Table], ...] = (T01, T02, T03, T04, T05, T06, T07, T08, T09)
 
 _AMOUNT = "金额"
 _TOTAL = "合计"
 _GENERAL, _FUND, _CAPITAL = APPROPRIATION_COLUMNS
-_SRC = "rules-research §1.11 "
+_SRC = "layouts of the related tables, "
 
 #: A cross-table rule: ``func(d, ctx, *tables)``, the tables its ``_cross`` declares.
 CrossFunc = Callable[..., None]
@@ -461,7 +461,7 @@ def _completeness(id: str, zh: str, en: str, severity: Severity) -> Callable[[Ru
         subject=Disclosure,
         tables=tuple(t.KIND for t in _ALL_KINDS),
         severity=severity,
-        source="财预〔2020〕10号 (empty tables are published with a note); checks-catalogue c.1 14",
+        source="财预〔2020〕10号 (empty tables are published with a note)",
     )
 
 

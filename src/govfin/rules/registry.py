@@ -50,7 +50,7 @@ class Rule:
     tables: tuple[str, ...]
     subject: type
     func: RuleFunc = attrs.field(eq=False, repr=False)
-    #: Where the relation comes from (an official document or the research note's id).
+    #: Where the relation comes from (an official document, or the table layout it follows).
     source: str = ""
 
     @property

@@ -42,6 +42,12 @@ def relations(obj: Any, *, personnel_classes: Sequence[str] = ("301", "303")) ->
     rollup) and the 公开06 split (R06-1/2).  For a :class:`~govfin.performance.ProjectEvaluation`:
     E-balance, E-sources and E-total.  Inequalities (R09-3, R10-2, E-score-range) and the
     non-linear relations (E-rate, E-rate-score) are not equations and are not listed.
+
+    This is a test oracle, written independently on purpose: it reads the same declarations
+    as :mod:`govfin.rules.tables` (``ROW_EQUATIONS``, ``EQUATIONS``, ``ROLLUP``) but expands
+    them to cells itself, and states the 公开06 split and the 自评表 relations itself, so that
+    a mistake in the rules' expansion shows up as a mutation the rules miss.  It does not copy
+    the rules' code, which would prove nothing.
     """
     if not isinstance(obj, Table):
         return _evaluation_relations(obj)

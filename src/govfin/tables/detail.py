@@ -5,7 +5,7 @@ block a list of (科目代码, 科目名称, 决算数).  Here it is one list of
 code (部门预算支出经济分类: 类 ``"301"``, 款 ``"30101"``), plus the two totals
 ``人员经费合计`` and ``公用经费合计``.  Cells printed "——" (not applicable) are blank.
 
-Relations (rules-research §1.6): each 类 = Σ its 款 (the code-tree rollup ``R06-tree``);
+Relations (from the table's layout): each 类 = Σ its 款 (the code-tree rollup ``R06-tree``);
 人员经费合计 = Σ the personnel 类 and 公用经费合计 = Σ the other 类 (``R06-1``/``R06-2``, rule
 functions in :mod:`govfin.rules.tables`, because the split is a per-run option:
 ``CheckOptions.personnel_classes``, default 301 and 303).
@@ -42,5 +42,5 @@ class BasicExpenditureDetail(Table):
         "经济分类类 = Σ款",
         "each economic 类 = sum of its 款 rows",
         total=None,
-        source="rules-research R06-3",
+        source="layout of 公开06表 (R06-3)",
     )

@@ -2,7 +2,7 @@
 
 公开02 收入决算表, 公开03 支出决算表, 公开05 一般公共预算财政拨款支出决算表,
 公开07 政府性基金预算财政拨款收入支出决算表, 公开08 国有资本经营预算财政拨款支出决算表.
-Relations from the research note §1.2–1.8 (DERIVED from the column layout; 财决 templates).
+Relations derived from the column layout of the 财政部 部门决算 templates (财决 tables).
 Every money column also rolls up along the code tree (合计 = Σ类, 类 = Σ款, 款 = Σ项).
 """
 
@@ -38,7 +38,7 @@ def _total_is_basic_plus_project(rule_id: str) -> RowEquation:
         "row total = basic + project expenditure",
         total="合计",
         plus=_BASIC_PROJECT,
-        source=f"rules-research {rule_id}",
+        source=f"layout of 公开{rule_id[1:3]}表 ({rule_id})",
     )
 
 
@@ -56,7 +56,7 @@ class FunctionalTable(Table):
                 "合计 = Σ类；类 = Σ款；款 = Σ项（每一金额列）",
                 "along the code tree, in every column: total = Σ类, 类 = Σ款, 款 = Σ项",
                 total=TOTAL,
-                source="rules-research R02-3 (hierarchy)",
+                source="layout of 公开02表 (R02-3) (hierarchy)",
             )
 
 
@@ -86,7 +86,7 @@ class IncomeTable(FunctionalTable):
             "row total income = sum of the income sources",
             total="本年收入合计",
             plus=COLUMNS[1:],
-            source="rules-research R02-1",
+            source="layout of 公开02表 (R02-1)",
         ),
     )
 
@@ -114,7 +114,7 @@ class ExpenditureTable(FunctionalTable):
             "row total expenditure = basic + project + remitted + business + subsidies",
             total="本年支出合计",
             plus=COLUMNS[1:],
-            source="rules-research R03-1",
+            source="layout of 公开03表 (R03-1)",
         ),
     )
 
@@ -139,7 +139,7 @@ def _fund_equations(prefix: str) -> tuple[RowEquation, ...]:
             "row expenditure subtotal = basic + project",
             total="本年支出小计",
             plus=_BASIC_PROJECT,
-            source="rules-research R07-1",
+            source="layout of 公开07表 (R07-1)",
         ),
         RowEquation(
             f"{prefix}-2",
@@ -149,7 +149,7 @@ def _fund_equations(prefix: str) -> tuple[RowEquation, ...]:
             plus=("年初结转和结余", "本年收入"),
             minus=("本年支出小计",),
             severity=Severity.WARNING,
-            source="rules-research R07-2",
+            source="layout of 公开07表 (R07-2)",
         ),
     )
 

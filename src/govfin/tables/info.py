@@ -9,7 +9,7 @@ numbers (rule ``R10-4``).
 
 Relations: R10-1 and R10-3 are equations declared below; R10-2 (inequalities) and R10-4
 (whole counts) are rule functions in :mod:`govfin.rules.tables`.  There is no central 公开10表:
-layouts vary by region (rules-research §1.10); this is the layout of the seed document.
+layouts vary by region; this is the layout of the seed document.
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ class DisclosureInfoTable(Table):
             "government procurement total = goods + works + services",
             total=("政府采购合计", _COLUMN),
             plus=tuple((k, _COLUMN) for k in _PROCUREMENT),
-            source="rules-research R10-1",
+            source="layout of 公开10表 (R10-1)",
         ),
         Equation(
             "R10-3",
@@ -68,7 +68,7 @@ class DisclosureInfoTable(Table):
             "number of vehicles = sum over the uses (counts, exact)",
             total=("车辆数合计", _COLUMN),
             plus=tuple((k, _COLUMN) for k in _VEHICLE_USES),
-            source="rules-research R10-3; 中办发〔2017〕71号 第三条",
+            source="layout of 公开10表 (R10-3); 中办发〔2017〕71号 第三条",
         ),
     )
 

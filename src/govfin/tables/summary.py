@@ -6,7 +6,7 @@ lines (keyed by their canonical label, e.g. ``"本年收入合计"``), then one 
 (key = code = ``"201"``), then the expenditure totals.  The printed ordinal prefix ("一、") and
 行次 are not part of the key; the printed name is kept in :attr:`Row.name`.
 
-Relations (rules-research §1.1 and §1.4) are declared as data below and become rules through
+Relations (from the tables' layouts) are declared as data below and become rules through
 :mod:`govfin.rules.tables`.  A "其中" line is never part of a sum: it is not one of the keys.
 """
 
@@ -73,7 +73,7 @@ class IncomeExpenditureSummary(Table):
             "total income of the year = sum of the eight income lines (never a 其中 line)",
             total=("本年收入合计", _AMOUNT),
             plus=_cells(_INCOME_LINES_01, _AMOUNT),
-            source="rules-research R01-1",
+            source="layout of 公开01表 (R01-1)",
         ),
         Equation(
             "R01-2",
@@ -81,7 +81,7 @@ class IncomeExpenditureSummary(Table):
             "total expenditure of the year = sum of the 类 rows",
             total=("本年支出合计", _AMOUNT),
             plus=((CLASS_ROWS, _AMOUNT),),
-            source="rules-research R01-2",
+            source="layout of 公开01表 (R01-2)",
         ),
         Equation(
             "R01-3",
@@ -90,7 +90,7 @@ class IncomeExpenditureSummary(Table):
             "+ opening balance",
             total=("收入总计", _AMOUNT),
             plus=_cells(("本年收入合计", "使用非财政拨款结余", "年初结转和结余"), _AMOUNT),
-            source="rules-research R01-3",
+            source="layout of 公开01表 (R01-3)",
         ),
         Equation(
             "R01-4",
@@ -99,7 +99,7 @@ class IncomeExpenditureSummary(Table):
             "+ closing balance",
             total=("支出总计", _AMOUNT),
             plus=_cells(("本年支出合计", "结余分配", "年末结转和结余"), _AMOUNT),
-            source="rules-research R01-4",
+            source="layout of 公开01表 (R01-4)",
         ),
         Equation(
             "R01-5",
@@ -107,7 +107,7 @@ class IncomeExpenditureSummary(Table):
             "grand total income = grand total expenditure",
             total=("收入总计", _AMOUNT),
             plus=(("支出总计", _AMOUNT),),
-            source="rules-research R01-5",
+            source="layout of 公开01表 (R01-5)",
         ),
     )
 
@@ -137,7 +137,7 @@ def _balance_per_type() -> tuple[Equation, ...]:
             plus=((opening, _AMOUNT), (b, _AMOUNT)),
             minus=(("本年支出合计", b),),
             severity=Severity.WARNING,
-            source="rules-research R04-2 (warning: 调整/归集 of balances may be unpublished)",
+            source="layout of 公开04表 (R04-2) (warning: 调整/归集 of balances may be unpublished)",
         )
         for b, opening in zip(APPROPRIATION_COLUMNS, _OPENING_SPLIT, strict=True)
     )
@@ -145,7 +145,7 @@ def _balance_per_type() -> tuple[Equation, ...]:
 
 def _totals_04() -> tuple[Equation, ...]:
     """R04-3: the grand totals of both sides, and 本年支出合计 = Σ类 in every column."""
-    source = "rules-research R04-3"
+    source = "layout of 公开04表 (R04-3)"
     eqs: list[Equation] = [
         Equation(
             "R04-3",
@@ -225,7 +225,7 @@ class FiscalAppropriationSummary(Table):
             "row total = general budget + government fund + state capital appropriations",
             total=_TOTAL,
             plus=APPROPRIATION_COLUMNS,
-            source="rules-research R04-1",
+            source="layout of 公开04表 (R04-1)",
         ),
     )
     EQUATIONS = (
@@ -235,7 +235,7 @@ class FiscalAppropriationSummary(Table):
             "income of the year = the three appropriation lines",
             total=("本年收入合计", _AMOUNT),
             plus=_cells(APPROPRIATION_COLUMNS, _AMOUNT),
-            source="rules-research R04-1 (income side)",
+            source="layout of 公开04表 (R04-1) (income side)",
         ),
         Equation(
             "R04-1b",
@@ -243,7 +243,7 @@ class FiscalAppropriationSummary(Table):
             "opening appropriation balance = its three budget-type lines",
             total=("年初财政拨款结转和结余", _AMOUNT),
             plus=_cells(_OPENING_SPLIT, _AMOUNT),
-            source="rules-research R04-1 (income side)",
+            source="layout of 公开04表 (R04-1) (income side)",
         ),
         *_balance_per_type(),
         *_totals_04(),

@@ -5,7 +5,7 @@ columns: ``合计``, ``因公出国（境）费``, ``公务用车购置及运行
 ``公务用车购置费``, ``公务用车运行维护费``, ``公务接待费``.  Printed variants ("因公出国(境)费",
 "公务用车运行费") are a reader's concern; the columns here are canonical.
 
-Relations (rules-research §1.9): R09-1 and R09-2 on each row; R09-3 (决算数 above 预算数, a
+Relations (from the table's layout): R09-1 and R09-2 on each row; R09-3 (决算数 above 预算数, a
 warning) is a rule function in :mod:`govfin.rules.tables`.  Local extra columns (会议费, 培训费,
 机关运行经费) are not part of 合计 and are not modelled here.
 """
@@ -42,7 +42,7 @@ class ThreePublicTable(Table):
             "total = travel abroad + official vehicles (purchase and running) + reception",
             total="合计",
             plus=(_ABROAD, _VEHICLES, _RECEPTION),
-            source="rules-research R09-1",
+            source="layout of 公开09表 (R09-1)",
         ),
         RowEquation(
             "R09-2",
@@ -50,6 +50,6 @@ class ThreePublicTable(Table):
             "official vehicles subtotal = purchase + running and maintenance",
             total=_VEHICLES,
             plus=(_PURCHASE, _RUNNING),
-            source="rules-research R09-2",
+            source="layout of 公开09表 (R09-2)",
         ),
     )

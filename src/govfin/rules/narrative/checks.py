@@ -80,7 +80,7 @@ def emit_assessments(d: Disclosure, ctx: Context, rule_id: str) -> None:
     subject=Disclosure,
     tables=tuple(t.KIND for t in (T01, T04, T05, T06, T09, T10)),
     severity=Severity.ERROR,
-    source="rules-research §1.11 X12",
+    source="layouts of the related tables, X12",
 )
 def x12_narrative(d: Disclosure, ctx: Context) -> None:
     """Every amount, count and "无此项…" statement of the narrative that names a table figure
@@ -95,7 +95,7 @@ def _narrative(
     en: str,
     severity: Severity = Severity.ERROR,
     tables: tuple[str, ...] = (),
-    source: str = "checks-catalogue c.1 items 9–16; rules-research X12",
+    source: str = "the 情况说明 restates the tables and the 自评表",
 ) -> Callable[[RuleFunc], RuleFunc]:
     return rule(
         id,
@@ -192,7 +192,7 @@ def n_unchecked(d: Disclosure, ctx: Context) -> None:
     "N-residue",
     "情况说明不得残留模板文字（XX、增加（减少）、待填写等）",
     "no template residue in the narrative (XX, 增加（减少）, 待填写, …)",
-    source="checks-catalogue c.1 item 15",
+    source="template residue found in published narratives",
 )
 def n_residue(d: Disclosure, ctx: Context) -> None:
     """Template residue anywhere in the narrative or glossary."""
@@ -209,7 +209,7 @@ def n_residue(d: Disclosure, ctx: Context) -> None:
     "years in the narrative are the report year or the one before (截至…, 《…》 titles "
     "and plan ranges excepted)",
     Severity.WARNING,
-    source="checks-catalogue c.1 item 16",
+    source="the 情况说明 describes the report year against the one before",
 )
 def n_year(d: Disclosure, ctx: Context) -> None:
     """A year neither the report year nor the one before, outside the whitelisted contexts."""
