@@ -36,6 +36,7 @@ from govfin.narrative import (
     years_in,
 )
 from govfin.performance.model import ProjectEvaluation
+from govfin.performance.plan import ProjectPlan
 from govfin.serialize import PlainData
 from govfin.tables import Table, kind_for_title
 
@@ -241,6 +242,8 @@ class Disclosure(PlainData):
     unit: Unit = Unit.WAN_YUAN
     tables: tuple[Table, ...] = attrs.field(default=(), converter=_tables)
     evaluations: tuple[ProjectEvaluation, ...] = attrs.field(default=(), converter=_evaluations)
+    #: The 项目支出绩效目标表 of a 部门预算 (performance targets), in printed order.
+    plans: tuple[ProjectPlan, ...] = attrs.field(default=(), converter=tuple)
     narrative: Narrative = Narrative()
     title: str | None = None
     #: The document's kind: "决算" (部门决算, final accounts) or "预算" (部门预算, budget).
@@ -291,5 +294,6 @@ class Disclosure(PlainData):
 
     # -- checking -------------------------------------------------------------------------
     def check_parts(self) -> tuple[Any, ...]:
-        """The parts the engine checks before the disclosure itself: tables, then evaluations."""
-        return (*self.tables, *self.evaluations)
+        """The parts the engine checks before the disclosure itself: tables, evaluations, then
+        the 预算's 绩效目标表."""
+        return (*self.tables, *self.evaluations, *self.plans)

@@ -67,13 +67,15 @@ class Document:
     tables: tuple[TableRead, ...]
     unread: tuple[Unread, ...]
     evaluations: int = 0
+    #: Number of 项目支出绩效目标表 (a 预算's performance targets) read.
+    plans: int = 0
     #: Places of the rows a blank template prints as placeholders ("…", "XX"): not figures.
     placeholders: tuple[str, ...] = ()
 
     @property
     def readable(self) -> bool:
         """True when at least one table or 绩效自评表 was read."""
-        return bool(self.tables) or self.evaluations > 0
+        return bool(self.tables) or self.evaluations > 0 or self.plans > 0
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for the JSON report."""
@@ -89,6 +91,7 @@ class Document:
             f"{self.year or '(year not stated)'} · units {', '.join(self.units) or '-'}"
             + (f" · {files}" if files else ""),
             f"read: {len(self.tables)} table(s), {self.evaluations} 绩效自评表"
+            + (f", {self.plans} 绩效目标表" if self.plans else "")
             + (f"; NOT read: {len(self.unread)}" if self.unread else ""),
         ]
         lines.extend(f"  unread: {u.to_text()}" for u in self.unread)

@@ -173,8 +173,8 @@ class _FunctionalBody(_Body):
         self.width = 2 + len(kind.COLUMNS)
         self._rows: list[Row] = []
         self._order: list[int] | None = None  # header column index of each model column
-        #: The header prints the code in three columns, 类 款 项.
-        self._split_code = False
+        #: How many columns the header prints the code in: 3 (类 款 项), 2 (类 款), 0 (one).
+        self._split_code = 0
 
     def _columns(self) -> list[int]:
         if self._order is None:
@@ -187,14 +187,18 @@ class _FunctionalBody(_Body):
         if not self.headers:
             return default
         headers = self.headers
-        if self._split_code:  # the header's 类 款 项 columns are one code column in the rows
-            headers = [Line(h.number, "\t".join(h.cells[:1] + h.cells[3:])) for h in headers]
+        if self._split_code:  # the header's 类 款 (项) columns are one code column in the rows
+            n = self._split_code
+            headers = [Line(h.number, "\t".join(h.cells[:1] + h.cells[n:])) for h in headers]
         names = merged_header(headers, self.width)
         printed = [norm_column(n) for n in names]
         found: list[int] = []
         for c in self.kind.COLUMNS:
             aliases = printed_names(c)
             idx = next((i for i in range(2, self.width) if printed[i] in aliases), None)
+            if idx is None:  # a group label over the column: "收入预算" + "合计"
+                ends = [i for i in range(2, self.width) if i not in found and printed[i].endswith(norm_column(c))]
+                idx = ends[0] if len(ends) == 1 else None
             if idx is None or idx in found:
                 # Printed columns that cannot all be named: positions, and say so once.
                 shown = [n for n in names[2:] if n]
@@ -210,6 +214,8 @@ class _FunctionalBody(_Body):
 
     def feed(self, line: Line) -> None:
         line = self._joined_code(line)
+        if not line.cell(0) and squash(line.cell(1)) in ("合计", "总计"):
+            line = Line(line.number, "\t".join((squash(line.cell(1)), *line.cells[1:])), line.origin)
         cell = line.cell(0)
         first = squash(cell)
         code, name = first, line.cell(1)
@@ -245,11 +251,13 @@ class _FunctionalBody(_Body):
         if len(cells) < 3:
             return line
         if not _CLASS.match(cells[0]):
-            if cells[0] and not cells[1] and not cells[2]:  # 合计 over the three code columns
-                return Line(line.number, "\t".join((cells[0], *cells[3:])), line.origin)
+            n = self._split_code
+            if cells[0] and not any(cells[1:n]):  # 合计 over the split code columns
+                return Line(line.number, "\t".join((cells[0], *cells[n:])), line.origin)
             return line
+        n = self._split_code
         parts = [cells[0]]
-        for c in cells[1:3]:
+        for c in cells[1:n]:
             if not c:
                 continue
             if not _PART.match(c):
@@ -257,10 +265,14 @@ class _FunctionalBody(_Body):
             parts.append(c)
         if len(parts) == 3 and not cells[1]:
             return line  # a 项 without its 款
-        joined = (("".join(parts)), *cells[3:])
+        joined = (("".join(parts)), *cells[n:])
         return Line(line.number, "\t".join(joined), line.origin)
 
     def _row(self, line: Line, code: str | None, name: str) -> None:
+        n = len(self.kind.COLUMNS)
+        if code is None and len(line.cells) == 1 + n and self.width > 1 + n:
+            # 合计 printed over the code and name columns as one cell (a page holding only it)
+            line = Line(line.number, "\t".join((line.cells[0], "", *line.cells[1:])), line.origin)
         cells = self.fit(line, self.width)
         values = {
             c: self.amount(cells[i], line, c)
@@ -688,13 +700,14 @@ _PART = re.compile(r"^\d{2}$")
 _CODE_HEADS = ("科目代码", "科目编码")
 
 
-def _split_code_header(line: Line) -> bool:
-    """A header row with the cells 类, 款, 项 side by side (codes printed in three columns)."""
+def _split_code_header(line: Line) -> int:
+    """3 for a header row with the cells 类, 款, 项 side by side (codes printed in three
+    columns), 2 for 类, 款 (economic codes), else 0."""
     cells = [squash(c) for c in line.cells]
-    for i in range(len(cells) - 2):
-        if cells[i : i + 3] == ["类", "款", "项"]:
-            return True
-    return False
+    for i in range(len(cells) - 1):
+        if cells[i : i + 2] == ["类", "款"]:
+            return 3 if cells[i + 2 : i + 3] == ["项"] else 2
+    return 0
 
 
 def body_for(kind: type[Table], ctx: TableContext) -> _Body:

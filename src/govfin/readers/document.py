@@ -35,7 +35,9 @@ from govfin.readers.identify import _table_number, _TitleReader
 from govfin.readers.lines import Line, LineKind, LogBuilder, ReadLog, split_lines, squash
 from govfin.readers.account import Document, Source, TableRead, Unread
 from govfin.readers.source import SourceRow
-from govfin.readers.narrative import PART_HEADING, part_kind, read_glossary, read_sections
+from govfin.performance.plan import ProjectPlan
+from govfin.readers.plan import is_plan_title, read_plan
+from govfin.readers.narrative import PART_HEADING, PART_TITLE, part_kind, read_glossary, read_sections
 from govfin.readers.tables import (
     TableContext,
     parse_department,
@@ -47,7 +49,10 @@ from govfin.tables import Table
 
 __all__ = ["ReadResult", "read_file", "read_lines", "read_rows", "read_text"]
 
-_DOC_YEAR = re.compile(r"(\d{4})\s*年度")
+#: The document's year: "2024年度", "2025年区级部门预算", "2017年部门预算".
+_DOC_YEAR = re.compile(
+    r"(\d{4})\s*年度|(\d{4})\s*年\s*(?:[区省市县]级)?(?:部门|单位)?(?:预算|决算)"
+)
 _TOC_WORDS = ("目录", "目次")
 
 
@@ -103,6 +108,9 @@ def _toc_like(line: Line) -> bool:
     return len(values) == 1 and ("...." in values[0] or "……" in values[0])
 
 
+#: A numbered heading: "一、主要职能。", "（一）…", "第一部分 …" (a contents entry may end in 。).
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)")
+
 #: Longest undotted table-of-contents entry (a longer single line is prose).
 _TOC_ENTRY = 50
 _SENTENCE_END = ("。", "；", ";", "！", "？")
@@ -121,7 +129,9 @@ def _toc_entry(line: Line, seen: set[str]) -> bool:
         return False
     if _toc_like(line):
         return True
-    if not line.single or len(s) > _TOC_ENTRY or s.endswith(_SENTENCE_END):
+    if not line.single or len(s) > _TOC_ENTRY:
+        return False
+    if s.endswith(_SENTENCE_END) and not _HEADING.match(s):
         return False
     return not _PAGE_NUMBER.match(s)
 
@@ -163,6 +173,8 @@ def _opens_table(line: Line, following: Line | None) -> bool:
     if _table_number(following.squashed) is None and parse_department(following.joined) is None:
         return False  # the usual case: told by the next line alone
     s = line.squashed
+    if _KIND_WORDS.search(s):
+        return False  # the document's own title ("上海市普陀区2025年区级部门预算")
     return not (len(s) > 60 or s.startswith(("注", "说明")) or _front_like(line))
 
 
@@ -180,9 +192,13 @@ def _segment(lines: Sequence[Line], log: LogBuilder, department: str | None) -> 
     current = segments[0]
     in_toc = False
     toc_seen: set[str] = set()
+    wrapped: set[int] = set()  # lines that end a title wrapped over two lines
     for i, line in enumerate(lines):
         if line.blank:
             current.lines.append(line)
+            continue
+        if i in wrapped:
+            log.mark(line, LineKind.BOILERPLATE, None, "title (continued)")
             continue
         if _page_furniture(line):
             log.mark(line, LineKind.BOILERPLATE, None, "page number")
@@ -207,14 +223,18 @@ def _segment(lines: Sequence[Line], log: LogBuilder, department: str | None) -> 
             current.lines.append(line)
             current.has_body = True
             continue
-        if PART_HEADING.match(s):
+        if PART_HEADING.match(s) or (PART_TITLE.match(s) and titles.of_line(line) is None):
             current = _Segment("part", [line], title=line, part=part_kind(s))
         elif _is_squashed_evaluation_title(s):
             current = _Segment("evaluation", [line], title=line)
+        elif is_plan_title(s):
+            current = _Segment("plan", [line], title=line)
         else:
             in_front = current.kind == "table" and not current.has_body
             numbered = _table_number(s) is not None
             kind = None if numbered else titles.of_line(line)
+            if kind is None and not numbered:
+                kind = _wrapped_title(lines, i, titles, wrapped)
             if kind is not None and _continues(current, kind, line):
                 # A paged source repeats the title over a table's next page: same table.
                 log.mark(line, LineKind.BOILERPLATE, kind.KIND, "title repeated on a new page")
@@ -233,6 +253,28 @@ def _segment(lines: Sequence[Line], log: LogBuilder, department: str | None) -> 
             current = _Segment("table", [line], title=line, table_kind=kind)
         segments.append(current)
     return segments
+
+
+#: Longest tail of a title wrapped onto a second line ("算表").
+_TITLE_TAIL = 12
+
+
+def _wrapped_title(
+    lines: Sequence[Line], i: int, titles: _TitleReader, wrapped: set[int]
+) -> type[Table] | None:
+    """The kind a title names when the page wrapped it: "…培训费支出预" / "算表"."""
+    j = i + 1
+    while j < len(lines) and lines[j].blank:
+        j += 1
+    if j >= len(lines) or not lines[j].single or len(lines[j].squashed) > _TITLE_TAIL:
+        return None
+    head, tail = lines[i].squashed, lines[j].squashed
+    if "：" in head or ":" in head or titles.kind(tail) is not None or _HEADING.match(tail):
+        return None  # a label, or a line followed by a title of its own
+    kind = titles.kind(head + tail)
+    if kind is not None:
+        wrapped.add(j)
+    return kind
 
 
 def _continues(current: _Segment, kind: type[Table], line: Line) -> bool:
@@ -270,7 +312,7 @@ def _document_year(lines: Sequence[Line]) -> tuple[int | None, Line | None]:
     for ln in lines:
         m = _DOC_YEAR.search(ln.text)
         if m:
-            return int(m.group(1)), ln
+            return int(m.group(1) or m.group(2)), ln
     return None, None
 
 
@@ -311,7 +353,8 @@ def _cover_facts(segment: _Segment) -> tuple[str | None, str | None]:
         if ("决算" in s or "预算" in s) and title is None:
             title = s
         elif department is None and len(s) > 2:
-            department, department_first = s, title is None
+            named = parse_department(s)  # "预算主管部门：上海市…" names it after a label
+            department, department_first = named or s, title is None
     if title and department and department_first and not title.startswith(department):
         title = department + title
     return department, title
@@ -402,6 +445,7 @@ def read_lines(
     read: list[tuple[Table, _Segment]] = []
     unread: list[Unread] = []
     evaluations: list[ProjectEvaluation] = []
+    plans: list[ProjectPlan] = []
     sections: list[NarrativeSection] = []
     glossary: tuple[str, int | None] = ("", None)
     for seg in segments[1:]:
@@ -426,6 +470,16 @@ def read_lines(
                 evaluations.append(ev)
             else:
                 unread.append(_unread(seg, log.errors[before:]))
+        elif seg.kind == "plan":
+            before = len(log.errors)
+            plan = read_plan(seg.lines, log, year=doc_year)
+            if plan is not None:
+                plans.append(plan)
+            else:
+                unread.append(_unread(seg, log.errors[before:]))
+        elif seg.kind == "toc":
+            for ln in log.unmarked(seg.lines):  # after the contents, before any heading: prose
+                log.mark(ln, LineKind.NARRATIVE, None, "text after the contents")
         elif seg.kind == "part":
             assert seg.title is not None
             found = _read_part(seg, log, sections)
@@ -436,7 +490,7 @@ def read_lines(
     for ln in log.unmarked(lines):
         log.mark(ln, LineKind.UNRECOGNISED, None, "not reached by any reader")
 
-    if not tables and not evaluations:
+    if not tables and not evaluations and not plans:
         log.error(
             NotADisclosureError(
                 "no disclosure table and no 项目支出绩效自评表 found",
@@ -469,6 +523,7 @@ def read_lines(
         unit=unit,
         tables=tuple(tables),
         evaluations=tuple(evaluations),
+        plans=tuple(plans),
         narrative=Narrative(tuple(sections), glossary[0], glossary[1]),
         title=title,
         kind=kind,
@@ -483,6 +538,7 @@ def read_lines(
         tables=tuple(_table_read(t, seg) for t, seg in read if any(t is x for x in tables)),
         unread=tuple(unread),
         evaluations=len(evaluations),
+        plans=len(plans),
         placeholders=tuple(ctx.placeholders),
     )
     return ReadResult(disclosure, log.build(), document)

@@ -19,6 +19,7 @@ import attrs
 
 from govfin.amounts import AmountError, Unit, parse_amount
 from govfin.readers.lines import FULL_WIDTH, Line, has_cjk, squash, translator
+from govfin.tables.budget import budget_kind_for_title, title_candidates
 from govfin.tables import (
     BasicExpenditureDetail,
     DisclosureInfoTable,
@@ -37,6 +38,7 @@ __all__ = [
     "PAREN_SUFFIX",
     "YEAR_SUFFIX",
     "header_like",
+    "budget_kind_by_header",
     "identify_by_header",
     "identify_title",
     "is_numbering",
@@ -58,7 +60,9 @@ _NUMBER = re.compile(r"^公开(\d{1,2})号?表?$|^表(\d{1,2})$|^(\d{1,2})表$")
 _YEAR = re.compile(r"^[(（]?(\d{4})年度?[)）]?$")
 YEAR_SUFFIX = re.compile(r"(\d{4})年度?$")
 _UNIT = re.compile(r"^(?:金额)?单位[:：](万元|元)$")
-_DEPT = re.compile(r"^(?:部门|单位|编制部门|编制单位)(?:名称)?[:：](.*)$")
+_DEPT = re.compile(
+    r"^(?:部门|单位|编制部门|编制单位|预算主管部门|主管部门|预算单位)(?:名称)?[:：](.*)$"
+)
 NOTE = re.compile(r"^(?:注|说明|备注|附注)\d?[:：]")
 CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 PAREN_SUFFIX = re.compile(r"[（(][^（）()]*[)）]$")
@@ -165,6 +169,8 @@ class _TitleReader:
             # Only a candidate naming some kind is worth asking every kind about.
             if normalize_title(c) in titles.normalized:
                 return kind_for_title(c)
+        if "预算" in t:  # a 部门预算 title: "一、2017年度江苏省高级人民法院部门收支预算总表"
+            return budget_kind_for_title(t)
         return None
 
 
@@ -342,6 +348,15 @@ def leading_headers(body: Sequence[Line]) -> list[Line]:
             break
         out.append(ln)
     return out
+
+
+def budget_kind_by_header(kind: type[Table], title: str, headers: Sequence[Line]) -> type[Table]:
+    """The kind a budget title names, told apart by its header where families print the same
+    title for different layouts (收入预算总表 of Shanghai and of Jiangsu)."""
+    if kind.DOCUMENT != "预算" or len(title_candidates(title)) < 2:
+        return kind
+    header = "".join(h.joined for h in headers)
+    return budget_kind_for_title(title, header) or kind
 
 
 def same_layout(a: type[Table], b: type[Table]) -> bool:

@@ -14,16 +14,21 @@ from itertools import pairwise
 from govfin.disclosure import SECTION_HEADING, NarrativeSection
 from govfin.readers.lines import Line, LineKind, LogBuilder, squash
 
-__all__ = ["PART_HEADING", "part_kind", "read_glossary", "read_sections"]
+__all__ = ["PART_HEADING", "PART_TITLE", "part_kind", "read_glossary", "read_sections"]
 
 #: A part heading: "第三部分 情况说明".
 PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
 
 
+#: A part heading printed without "第N部分": "2025年部门预算编制说明", "XX（部门）主要职能",
+#: "名词解释" (Shanghai budgets); a short single line ending so, not a numbered section.
+PART_TITLE = re.compile(r"^[^一二三四五六七八九十（(\d].{0,38}(?:编制说明|主要职能|机构设置|名词解释|部门概况)$")
+
+
 def part_kind(heading: str) -> str:
     """What a part holds, from its heading: overview, tables, explanation, glossary, annex."""
     s = squash(heading)
-    if "概况" in s:
+    if "概况" in s or s.endswith(("主要职能", "机构设置")):
         return "overview"
     if "决算表" in s or "预算表" in s or "报表" in s or "表格" in s:
         return "tables"

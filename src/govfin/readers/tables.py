@@ -24,11 +24,13 @@ import attrs
 
 from govfin.amounts import Unit
 from govfin.readers.bodies import TableContext, body_for
+from govfin.readers.bodies_budget import BUDGET_BODIES
 from govfin.readers.errors import MissingUnitError, TableIdentityError, TruncatedTableError
 from govfin.readers.identify import (
     NOTE,
     YEAR_SUFFIX,
     _table_number,
+    budget_kind_by_header,
     header_like,
     identify_by_header,
     identify_title,
@@ -64,6 +66,7 @@ class _Front:
     year: int | None = None
     unit: Unit | None = None
     dept_open: bool = False  # the last front line was 部门名称 (a wrap may follow)
+    dept_next: bool = False  # "部门：" printed in its own cell: the next cell is the name
     number_open: bool = False  # the last front line was "公开02" without "表"
 
 
@@ -73,6 +76,11 @@ def _front_cell(front: _Front, cell: str) -> bool:
     if not s:
         return True
     front.dept_open = False  # a cell after 部门名称 on its line: the name is not wrapped
+    if front.dept_next:
+        front.dept_next = False
+        if parse_unit(s) is None and parse_year(s) is None:
+            front.department = cell.strip()
+            return True
     if _table_number(s) is not None:
         front.number = s  # as printed: "公开01表" (or "公开02", completed by a "表" line)
         front.number_open = not s.endswith("表")
@@ -94,6 +102,7 @@ def _front_cell(front: _Front, cell: str) -> bool:
             d = _strip_year(d)
         front.department = d
         front.dept_open = m is None
+        front.dept_next = not d
         return True
     return False
 
@@ -169,9 +178,14 @@ def read_table(
         body_lines.append(line)
 
     document = kind.DOCUMENT if kind is not None else ctx.document
-    by_header = identify_by_header(leading_headers(body_lines), document)
+    headers = leading_headers(body_lines)
+    if kind is not None and titled:
+        kind = budget_kind_by_header(kind, squash(title_line.joined), headers)
+    by_header = identify_by_header(headers, document)
     if kind is None:
         kind = by_header
+    elif kind.DOCUMENT == "预算":
+        pass  # budget titles are told apart by their header cues already (see above)
     elif by_header is not None and not same_layout(kind, by_header):
         log.error(
             TableIdentityError(
@@ -198,7 +212,7 @@ def read_table(
         return None
     for ln, note in marks:
         log.mark(ln, LineKind.BOILERPLATE, kind.KIND, note)
-    body = body_for(kind, ctx)
+    body = BUDGET_BODIES[kind](ctx, kind) if kind in BUDGET_BODIES else body_for(kind, ctx)
     for ln in body_lines:
         if ln.blank and not body.TAKES_BLANK_ROWS:
             continue

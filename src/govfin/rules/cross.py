@@ -28,6 +28,7 @@ from govfin.findings import Category, Cell, Place, Severity
 from govfin.rules.engine import Context, holds_exactly
 from govfin.rules.registry import RuleFunc, rule
 from govfin.tables import (
+    StateCapitalIncomeTable,
     T01,
     T02,
     T03,
@@ -472,8 +473,16 @@ def _completeness(id: str, zh: str, en: str, severity: Severity) -> Callable[[Ru
     Severity.ERROR,
 )
 def k_missing(d: Disclosure, ctx: Context) -> None:
-    """Each of 公开01–09 is present (公开10表 is local and optional)."""
+    """Each of 公开01–09 is present (公开10表 is local and optional) in a 决算; 公开08 in either
+    form.  A table the reader saw but could not read is unread, not missing (the read says so);
+    a 预算's tables are B-K-missing's."""
+    if d.kind != "决算":
+        return
     for cls in REQUIRED_KINDS:
+        if cls is T08 and d.table(StateCapitalIncomeTable) is not None:
+            continue
+        if cls.KIND in d.unread:
+            continue
         if d.table(cls) is None:
             ctx.emit(
                 f"公开{cls.NUMBER}表 {cls.KIND} is missing (an empty table must still be "

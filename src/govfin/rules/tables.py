@@ -280,7 +280,10 @@ for _id, _zh, _en, _cat, _sev, _subject, _func, _src in (
 
 
 def _edition(table: Table, ctx: Context) -> int:
-    return ctx.options.edition or table.meta.year or codes.DEFAULT_EDITION
+    """The edition codes are checked against: the option, else the year the table prints,
+    else the year of the document it is part of, else the default edition."""
+    document_year = getattr(ctx.document, "year", None)
+    return ctx.options.edition or table.meta.year or document_year or codes.DEFAULT_EDITION
 
 
 _ALL_KINDS = tuple(Table.KINDS)
