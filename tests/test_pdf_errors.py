@@ -12,13 +12,13 @@ pytest.importorskip("pypdfium2")
 pytest.importorskip("pdfplumber")
 canvas = pytest.importorskip("reportlab.pdfgen.canvas")
 
-from govfin.readers.errors import ReadError  # noqa: E402
-from govfin.readers.pdf import (  # noqa: E402
+from govfin.readers.errors import ReadError
+from govfin.readers.pdf import (
     DamagedPdfError,
     EmptyPdfError,
     EncryptedPdfError,
-    NoTextLayerError,
     NotAPdfError,
+    NoTextLayerError,
     PdfError,
     PdfSupportMissingError,
     extract_pdf,
@@ -140,3 +140,14 @@ def test_every_error_is_a_read_error(cls: type) -> None:
 def test_bad_engine() -> None:
     with pytest.raises(ValueError, match="engine"):
         extract_pdf(REAL, engine="ocr")
+
+
+def test_docstring_examples() -> None:
+    import doctest
+
+    from govfin.readers import pdf
+    from govfin.readers.pdf import _layout
+
+    for module in (pdf, _layout):
+        result = doctest.testmod(module, raise_on_error=False)
+        assert result.attempted > 0 and result.failed == 0, module.__name__

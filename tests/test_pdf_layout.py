@@ -10,6 +10,7 @@ around the page and white or narrow shading giving no cells.  Both backends are 
 from __future__ import annotations
 
 import io
+from itertools import pairwise
 
 import pytest
 
@@ -17,10 +18,10 @@ pytest.importorskip("pypdfium2")
 pytest.importorskip("pdfplumber")
 canvas_mod = pytest.importorskip("reportlab.pdfgen.canvas")
 
-from reportlab.pdfbase import pdfmetrics  # noqa: E402
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # noqa: E402
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 
-from govfin.readers.pdf import extract_pdf  # noqa: E402
+from govfin.readers.pdf import extract_pdf
 
 pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
 FONT = "STSong-Light"
@@ -111,7 +112,7 @@ def ruled_table(p: Page) -> None:
     p.right(418, 210, "-")
     p.right(538, 210, "0")
     # white shading in cells (Word): no lines a person sees
-    for y0, y1 in zip(rows, rows[1:]):
+    for y0, y1 in pairwise(rows):
         p.fill(X[0] + 1, y0 + 1, X[0] + 5, y1 - 1, 1.0)
         p.fill(X[3] - 5, y0 + 1, X[3] - 1, y1 - 1, 1.0)
     # a narrow gray shaded strip right of the table: a ghost column
@@ -260,8 +261,6 @@ def test_table_over_two_pages(engine: str) -> None:
     assert got[:3] == [(1, ("支出预算表",)), (1, ("201", "一般公共服务支出")),
                        (1, ("20101", "人大事务"))]
     assert got[3] == (1, ("1",))
-    if engine == "pdfium":  # both engines close the open row: same layout code
-        pass
     assert got[4:] == [(2, ("2010101", "行政运行")), (2, ("205", "教育支出")), (2, ("2",))]
 
 
@@ -305,3 +304,38 @@ def test_three_hundred_pages_page_by_page() -> None:
     assert len(rows) == 600
     assert [r.page for r in rows] == [n for n in range(1, 301) for _ in range(2)]
     assert all(r.cells == ("201", "一般公共服务支出") for r in rows[1::2])
+
+
+# ---------------------------------------------------------------------------- a turned page
+
+
+def test_landscape_page_made_by_rotate() -> None:
+    """A portrait page shown turned (/Rotate 90) with its content drawn turned back: a person
+    reads the landscape page upright, and so do we."""
+    global W, H  # Page draws in the landscape page's coordinates
+    saved = W, H
+    W, H = 842.0, 595.0
+    try:
+        buf = io.BytesIO()
+        c = canvas_mod.Canvas(buf, pagesize=(595, 842))
+        c.setPageRotation(90)
+        c.translate(595, 0)
+        c.rotate(90)
+        ruled_table(Page(c))
+        c.showPage()
+        c.save()
+    finally:
+        W, H = saved
+    got = [c for _, c in cells(buf.getvalue())]
+    assert got == EXPECTED
+
+
+def test_fake_bold_is_read_once() -> None:
+    """Some tools make bold by printing each glyph again a fraction of a point aside."""
+
+    def bold(p: Page) -> None:
+        for dx in (0.0, 0.3, 0.6):
+            p.text(60 + dx, 60, "本年支出合计")
+        p.text(60, 90, "合合")  # the same character twice side by side is two characters
+
+    assert [c for _, c in cells(render(bold))] == [("本年支出合计",), ("合合",)]

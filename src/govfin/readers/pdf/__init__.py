@@ -19,8 +19,10 @@ govfin.readers.pdf.EmptyPdfError: <bytes>: empty file (0 bytes), not a PDF
 
 from __future__ import annotations
 
+import ctypes
 import os
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from ..errors import ReadError
 from ..source import Box, SourceRow
@@ -171,9 +173,12 @@ def _pdfium_pages(opened: Any, label: str) -> Iterator[Any]:
             except pdfium.PdfiumError as exc:
                 raise DamagedPdfError(f"damaged page: {exc}", where=f"{label} p.{i + 1}") from None
             try:
-                yield page_content(page, i + 1)
+                content = page_content(page, i + 1)
+            except (pdfium.PdfiumError, ValueError, OSError, ctypes.ArgumentError) as exc:
+                raise DamagedPdfError(f"damaged page: {exc}", where=f"{label} p.{i + 1}") from None
             finally:
                 page.close()
+            yield content
     finally:
         doc.close()
 
@@ -194,7 +199,7 @@ def _plumber_pages(opened: Any, label: str) -> Iterator[Any]:
     except PDFPasswordIncorrect:
         raise EncryptedPdfError("encrypted PDF: it needs a password to open",
                                 where=label) from None
-    except Exception as exc:  # pdfminer raises many kinds on a damaged file
+    except Exception as exc:  # noqa: BLE001 (pdfminer raises many kinds on a damaged file)
         if "password" in str(exc).lower() or type(exc).__name__.startswith("PDFEncrypt"):
             raise EncryptedPdfError("encrypted PDF: it needs a password to open",
                                     where=label) from None

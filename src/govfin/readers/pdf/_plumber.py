@@ -6,7 +6,9 @@ fast backend is tested against, and reachable as ``extract_pdf(..., engine="pdfp
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from itertools import pairwise
+from typing import Any
 
 from ._layout import Char, PageContent, rect_edges, segment_edges
 
@@ -43,7 +45,7 @@ def page_content(page: Any, number: int) -> PageContent:
                             width, height)
     for obj in list(page.lines) + list(page.curves):
         pts = obj.get("pts") or []
-        for (xa, ya), (xb, yb) in zip(pts, pts[1:]):
+        for (xa, ya), (xb, yb) in pairwise(pts):
             edges += segment_edges(xa - x0, ya - top, xb - x0, yb - top, width, height)
     return PageContent(number, width, height, chars, edges)
 
