@@ -151,3 +151,26 @@ def test_docstring_examples() -> None:
     for module in (pdf, _layout):
         result = doctest.testmod(module, raise_on_error=False)
         assert result.attempted > 0 and result.failed == 0, module.__name__
+
+
+def test_corrupted_bytes_give_rows_or_a_pdf_error() -> None:
+    """Bytes overwritten inside a real file: PDFium repairs what it can; what it cannot is a
+    DamagedPdfError, never another exception."""
+    import random
+
+    data = REAL.read_bytes()
+    rnd = random.Random(13)
+    outcomes = set()
+    for _ in range(30):
+        broken = bytearray(data)
+        for _ in range(rnd.randint(1, 60)):
+            broken[rnd.randrange(16, len(broken) - 16)] = rnd.randrange(256)
+        try:
+            rows = extract_pdf(bytes(broken), name="broken.pdf")
+        except PdfError as exc:
+            assert str(exc).startswith("broken.pdf")
+            outcomes.add(type(exc).__name__)
+        else:
+            assert all(r.file == "broken.pdf" for r in rows)
+            outcomes.add("read")
+    assert "read" in outcomes

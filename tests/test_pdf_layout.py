@@ -339,3 +339,53 @@ def test_fake_bold_is_read_once() -> None:
         p.text(60, 90, "合合")  # the same character twice side by side is two characters
 
     assert [c for _, c in cells(render(bold))] == [("本年支出合计",), ("合合",)]
+
+
+def test_table_with_horizontal_rules_only() -> None:
+    """A 三线表 (rules above and below the header and at the end, no column rules): no grid,
+    so the columns come from the positions of the words."""
+
+    def three_line(p: Page) -> None:
+        for y in (100, 120, 200):
+            p.hline(60, 540, y)
+        p.text(60, 104, "科目编码")
+        p.text(130, 104, "科目名称")
+        p.text(400, 104, "本年")
+        p.text(490, 104, "上年")
+        body = [("201", "一般公共服务支出", "545.19", "12.00"), ("20101", "人大事务", "", "3.50"),
+                ("2010101", "行政运行", "1,234.00", "")]
+        for i, (code, name, a, b) in enumerate(body):
+            y = 124 + i * 20
+            p.text(60, y, code)
+            p.text(130, y, name)
+            if a:
+                p.right(430, y, a)
+            if b:
+                p.right(520, y, b)
+
+    assert [c for _, c in cells(render(three_line))] == [
+        ("科目编码", "科目名称", "本年", "上年"),
+        ("201", "一般公共服务支出", "545.19", "12.00"),
+        ("20101", "人大事务", "", "3.50"),
+        ("2010101", "行政运行", "1,234.00", ""),
+    ]
+
+
+def test_border_of_four_lines_is_no_cell() -> None:
+    def bordered(p: Page) -> None:
+        p.hline(15, W - 15, 15)
+        p.hline(15, W - 15, H - 15)
+        p.vline(15, 15, H - 15)
+        p.vline(W - 15, 15, H - 15)
+        p.text(60, 60, "部门概况")
+        three_codes(p)
+
+    rows = extract_pdf(render(bordered))
+    heading = rows[0].boxes[0]
+    assert heading.x1 - heading.x0 < 60 and heading.bottom - heading.top < 20  # not the page
+    assert [r.cells for r in rows] == [
+        ("部门概况",),
+        ("类", "款", "项", "科目名称", "当 年 收 入"),
+        ("201", "", "", "一般公共服务支出", "12,345.67"),
+        ("201", "05", "07", "专项业务", "345.67"),
+    ]

@@ -467,12 +467,27 @@ def dedupe(chars: list[Char]) -> list[Char]:
     return out
 
 
+def _area(cells: list[tuple[float, float, float, float]]) -> float:
+    x0, top = min(c[0] for c in cells), min(c[1] for c in cells)
+    x1, bottom = max(c[2] for c in cells), max(c[3] for c in cells)
+    return (x1 - x0) * (bottom - top)
+
+
+def _frames(cell: tuple[float, float, float, float], page: PageContent) -> bool:
+    return (cell[2] - cell[0] >= _FRAME_SHARE * page.width
+            and cell[3] - cell[1] >= _FRAME_SHARE * page.height)
+
+
 def page_rows(page: PageContent) -> list[tuple[list[str], list[Box | None]]]:
     """The rows of one page in reading order: (cells, boxes) per printed row."""
     chars = dedupe(page.chars)
     taken = [False] * len(chars)
     items: list[_Item] = []
-    for cells in _tables(page.edges):
+    # smallest first, so that a table inside a box takes its own characters; a lone cell
+    # framing the page (a border drawn as four lines) is no table
+    for cells in sorted(_tables(page.edges), key=_area):
+        if len(cells) == 1 and _frames(cells[0], page):
+            continue
         items.extend(_table_items(cells, chars, taken))
     rest = [c for c, t in zip(chars, taken) if not t]
     if rest:
