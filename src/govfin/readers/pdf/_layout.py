@@ -447,24 +447,29 @@ def _text_items(chars: list[Char]) -> list[_Item]:
 
 def dedupe(chars: list[Char]) -> list[Char]:
     """Drop a character printed again on itself (fake bold: the glyph drawn 2-4 times, a
-    fraction of a point apart); a person sees it once."""
-    seen: dict[tuple[str, int, int], list[Char]] = {}
-    out: list[Char] = []
-    for ch in chars:
-        if ch[0] == " ":
-            out.append(ch)
-            continue
-        kx, ky = int(ch[1]), int(ch[2])
-        twin = False
-        for dx in (-1, 0, 1):
-            for dy in (-1, 0, 1):
-                for other in seen.get((ch[0], kx + dx, ky + dy), ()):
-                    if abs(other[1] - ch[1]) < _TWIN and abs(other[2] - ch[2]) < _TWIN:
-                        twin = True
-        if not twin:
-            seen.setdefault((ch[0], kx, ky), []).append(ch)
-            out.append(ch)
-    return out
+    fraction of a point apart); a person sees it once.
+
+    >>> [c[0] for c in dedupe([("合", 10, 5, 20, 15, 10), ("合", 10.3, 5, 20.3, 15, 10),
+    ...                         ("合", 20, 5, 30, 15, 10)])]
+    ['合', '合']
+    """
+    # the same character, sorted by height on the page: a copy is within _TWIN of an earlier
+    # one in both directions, so it is found in the short run of those less than _TWIN above
+    order = sorted((c[0], c[2], c[1], i) for i, c in enumerate(chars) if c[0] != " ")
+    drop: set[int] = set()
+    for k, (text, top, x0, i) in enumerate(order):
+        j = k - 1
+        while j >= 0:
+            t2, top2, x2, i2 = order[j]
+            if t2 != text or top - top2 >= _TWIN:
+                break
+            if i2 not in drop and abs(x2 - x0) < _TWIN:
+                drop.add(i)
+                break
+            j -= 1
+    if not drop:
+        return chars
+    return [c for i, c in enumerate(chars) if i not in drop]
 
 
 def _area(cells: list[tuple[float, float, float, float]]) -> float:
