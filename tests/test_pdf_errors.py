@@ -174,3 +174,25 @@ def test_corrupted_bytes_give_rows_or_a_pdf_error() -> None:
             assert all(r.file == "broken.pdf" for r in rows)
             outcomes.add("read")
     assert "read" in outcomes
+
+
+@pytest.mark.parametrize("module", ["pypdfium2", "pdfplumber"])
+def test_without_the_extra_in_a_fresh_process(module: str) -> None:
+    """Nothing imported before: the extractor's own modules must not fail at import."""
+    import subprocess
+
+    code = (
+        "import sys\n"
+        f"sys.modules[{module!r}] = None\n"
+        "from govfin.readers.pdf import extract_pdf, PdfSupportMissingError\n"
+        "try:\n"
+        f"    extract_pdf({str(REAL)!r})\n"
+        "except PdfSupportMissingError as exc:\n"
+        "    print(exc)\n"
+    )
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120, check=False, env={"PYTHONPATH": src})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == (f"{REAL.name}: reading PDF needs the optional PDF libraries: "
+                                  "pip install 'govfin[pdf]'")

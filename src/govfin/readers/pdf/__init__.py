@@ -120,13 +120,16 @@ def extract_pdf(
             raise PdfError(f"cannot open file: {exc.strerror or exc}", where=label) from None
         _check_bytes(head, tail, size, label)
         opened = path
+    try:
+        from ._layout import page_rows  # imports pdfplumber's grid functions
+    except ImportError:
+        raise _missing(label) from None
     if engine == "pdfium":
         pages = _pdfium_pages(opened, label)
     elif engine == "pdfplumber":
         pages = _plumber_pages(opened, label)
     else:
         raise ValueError(f"engine must be 'pdfium' or 'pdfplumber', not {engine!r}")
-    from ._layout import page_rows
 
     rows: list[SourceRow] = []
     chars = 0
