@@ -389,3 +389,19 @@ def test_border_of_four_lines_is_no_cell() -> None:
         ("201", "", "", "一般公共服务支出", "12,345.67"),
         ("201", "05", "07", "专项业务", "345.67"),
     ]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_crop_box_is_the_visible_page(engine: str) -> None:
+    """Only the top half of the page is shown (its crop box): the bottom half is not read."""
+    buf = io.BytesIO()
+    c = canvas_mod.Canvas(buf, pagesize=(W, H))
+    c.setCropBox((0, H / 2, W, H))
+    p = Page(c)
+    three_codes(p)
+    p.text(60, 600, "下半页文字")
+    c.showPage()
+    c.save()
+    rows = extract_pdf(buf.getvalue(), engine=engine)
+    assert [r.cells[0] for r in rows] == ["类", "201", "201"]
+    assert rows[0].boxes[0].top == pytest.approx(100, abs=1)

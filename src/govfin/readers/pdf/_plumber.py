@@ -23,7 +23,10 @@ def pages(source: Any) -> Iterator[PageContent]:
 
 
 def page_content(page: Any, number: int) -> PageContent:
-    x0, top, x1, bottom = page.bbox
+    # the visible page: the crop box (pdfplumber gives it from the top) within the page's box
+    bx0, btop, bx1, bbottom = page.bbox
+    cx0, ctop, cx1, cbottom = getattr(page, "cropbox", None) or page.bbox
+    x0, top, x1, bottom = max(bx0, cx0), max(btop, ctop), min(bx1, cx1), min(bbottom, cbottom)
     width, height = x1 - x0, bottom - top
     chars: list[Char] = []
     for c in page.chars:
