@@ -405,3 +405,25 @@ def test_crop_box_is_the_visible_page(engine: str) -> None:
     rows = extract_pdf(buf.getvalue(), engine=engine)
     assert [r.cells[0] for r in rows] == ["类", "201", "201"]
     assert rows[0].boxes[0].top == pytest.approx(100, abs=1)
+
+
+def test_text_running_over_a_column_rule_stays_in_its_cell() -> None:
+    """A spreadsheet lets a long name run on into the empty cell beside it."""
+
+    def overflow(p: Page) -> None:
+        xs = [60.0, 100.0, 200.0, 300.0]
+        for y in (100, 120, 140):
+            p.hline(xs[0], xs[-1], y)
+        for x in xs:
+            p.vline(x, 100, 140)
+        p.text(62, 104, "201")
+        p.text(102, 104, "一般公共服务支出")
+        p.right(298, 104, "545.19")
+        p.text(62, 124, "20101")
+        p.text(102, 124, "其他一般公共服务支出项目")  # 12 characters: runs past x = 200
+        p.right(298, 124, "")
+
+    assert [c for _, c in cells(render(overflow))] == [
+        ("201", "一般公共服务支出", "545.19"),
+        ("20101", "其他一般公共服务支出项目", ""),
+    ]

@@ -317,6 +317,36 @@ def _open_ends(edges: list[dict[str, object]]) -> list[dict[str, object]]:
     return added
 
 
+def _keep_runs_whole(placed: list[Char], where: dict[int, tuple[int, int]]) -> None:
+    """Keep a run of touching characters in one cell.
+
+    A spreadsheet lets a long text run on over the rule into the empty cell beside it; a
+    person reads one text there.  A run (characters of one line with no space-wide gap
+    between them) whose characters fell into two cells goes whole to the cell holding most of
+    it (the first of them on a tie), when the other cell holds nothing but the run's end.
+    """
+    total: dict[tuple[int, int], int] = {}
+    for key in where.values():
+        total[key] = total.get(key, 0) + 1
+    for line in _lines(placed):
+        run: list[Char] = []
+        for ch in line + [("", 1e9, 0.0, 1e9, 0.0, 0.0)]:
+            if run and (ch[0] in ("", " ") or ch[1] - run[-1][3]
+                        > _SPACE_GAP * max(ch[5], run[-1][5], 1.0)):
+                keys = [where[id(c)] for c in run]
+                if len(set(keys)) > 1:
+                    best = max(dict.fromkeys(keys), key=keys.count)
+                    spill = {k for k in keys if k != best and keys.count(k) == total[k]}
+                    for c in run:
+                        if where[id(c)] in spill:
+                            total[where[id(c)]] -= 1
+                            total[best] += 1
+                            where[id(c)] = best
+                run = []
+            if ch[0] not in ("", " "):
+                run.append(ch)
+
+
 def _table_items(
     cells: list[tuple[float, float, float, float]], chars: list[Char], taken: list[bool]
 ) -> list[_Item]:
@@ -330,7 +360,7 @@ def _table_items(
     }
     x0, top = min(c[0] for c in cells), min(c[1] for c in cells)
     x1, bottom = max(c[2] for c in cells), max(c[3] for c in cells)
-    content: dict[tuple[int, int], list[Char]] = {}
+    where: dict[int, tuple[int, int]] = {}  # id of a character -> its cell
     # each character goes to the cell holding its centre: find the grid column and row by
     # bisection, then the cell covering that slot (a merged cell covers several slots)
     cover: dict[tuple[int, int], tuple[int, int]] = {}
@@ -349,8 +379,13 @@ def _table_items(
             continue
         cx0, ctop, cx1, cbottom = grid[key]
         if cx0 <= hx < cx1 and ctop <= vy < cbottom:
-            content.setdefault(key, []).append(ch)
+            where[id(ch)] = key
             taken[i] = True
+    placed = [ch for i, ch in enumerate(chars) if id(ch) in where]
+    _keep_runs_whole(placed, where)
+    content: dict[tuple[int, int], list[Char]] = {}
+    for ch in placed:
+        content.setdefault(where[id(ch)], []).append(ch)
     texts = {k: t for k, v in content.items() if (t := _cell_text(v))}
     # a ghost column (cell shading in Word exports) is narrow and empty in every row; a wide
     # empty column is a real one (an amount column blank on this page) and is kept
