@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..errors import ReadError
-from ..source import Box, SourceRow
+from ..source import SourceRow
 
 __all__ = [
     "DamagedPdfError",
@@ -103,6 +103,8 @@ def extract_pdf(
     backend reading characters and ruling lines: ``"pdfium"`` (fast, the default) or
     ``"pdfplumber"`` (pdfminer; slower, the reference the fast one is tested against).
     """
+    if engine not in ("pdfium", "pdfplumber"):
+        raise ValueError(f"engine must be 'pdfium' or 'pdfplumber', not {engine!r}")
     label = _label(source, name)
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
@@ -124,12 +126,8 @@ def extract_pdf(
         from ._layout import page_rows  # imports pdfplumber's grid functions
     except ImportError:
         raise _missing(label) from None
-    if engine == "pdfium":
-        pages = _pdfium_pages(opened, label)
-    elif engine == "pdfplumber":
-        pages = _plumber_pages(opened, label)
-    else:
-        raise ValueError(f"engine must be 'pdfium' or 'pdfplumber', not {engine!r}")
+    pages = _pdfium_pages(opened, label) if engine == "pdfium" else \
+        _plumber_pages(opened, label)
 
     rows: list[SourceRow] = []
     chars = 0
@@ -221,5 +219,3 @@ def _plumber_pages(opened: Any, label: str) -> Iterator[Any]:
     finally:
         pdf.close()
 
-
-_ = Box  # re-exported type of SourceRow.boxes
