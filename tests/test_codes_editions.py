@@ -100,10 +100,12 @@ def test_absent_under_an_incomplete_category_is_not_certain() -> None:
     assert not gap.certain and "款 20103, which is incomplete" in gap.message
     # 201's own list of 款 is incomplete (the 社会工作 款 of the 2024 reform is not shipped)
     assert not codes.check_code("20140", 2024).certain
-    # a 类 missing from a partial list of 类
+    # a 类 missing from a partial list of 类: the next full edition that has it answers
     old = codes.check_code("205", 2017)
-    assert not old.certain and old.nearest is None
-    assert "类 205 is not in govfin's list of 类 of the 2017 edition" in old.message
+    assert old.ok and not old.certain and old.edition == 2024
+    # and a code no edition has stays unknown, not certain
+    none = codes.check_code("20599", 2017)
+    assert not none.certain
 
 
 def test_a_year_without_an_edition_is_never_certain() -> None:

@@ -10,6 +10,7 @@ with PDFium and builds its rows itself.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter
 from pathlib import Path
@@ -19,8 +20,8 @@ import pytest
 pdfplumber = pytest.importorskip("pdfplumber")
 pytest.importorskip("pypdfium2")
 
-from govfin.readers.pdf import extract_pdf  # noqa: E402
-from govfin.readers.source import SourceRow  # noqa: E402
+from govfin.readers.pdf import extract_pdf
+from govfin.readers.source import SourceRow
 
 DATA = Path(__file__).parent / "data" / "pdf"
 FILES = sorted(p.name for p in DATA.glob("*.pdf"))
@@ -33,7 +34,7 @@ def test_the_corpus_is_bundled() -> None:
     assert len(FILES) == 10
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def ours(name: str) -> tuple[SourceRow, ...]:
     return tuple(extract_pdf(DATA / name))
 
@@ -72,7 +73,7 @@ def _seen(page):
     return page.filter(keep)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def reference(name: str) -> list[dict]:
     """Per page: visible characters, words, and the oracle's table rows."""
     out = []
@@ -119,7 +120,7 @@ def test_rows_are_ranked_top_to_bottom_on_each_page(name: str) -> None:
         assert ranks == list(range(1, len(ranks) + 1))
         tops = [min(b.top for b in r.boxes if b is not None) for r in rows if r.page == number]
         # reading order: a row never starts clearly above the row before it
-        assert all(b >= a - 1.0 for a, b in zip(tops, tops[1:])), (name, number)
+        assert all(b >= a - 1.0 for a, b in itertools.pairwise(tops)), (name, number)
     assert all(r.file == name for r in rows)
     assert all(len(r.boxes) == len(r.cells) for r in rows)
 
@@ -226,3 +227,17 @@ def test_letter_spaced_label_kept_as_printed() -> None:
 def test_unit_line_split_at_the_gap() -> None:
     rows = ours("sh-putuo-wanlijiedao-2025-bumen-yusuan.pdf")
     assert ("编制部门：上海市普陀区人民政府万里街道办事处", "单位：元") in [r.cells for r in rows]
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_no_ghost_columns(name: str) -> None:
+    """A narrow grid column (under 12 pt) holds text in some row of its page."""
+    columns: dict[tuple[int, float, float], bool] = {}
+    for r in ours(name):
+        if len(r.cells) < 2:
+            continue
+        for text, box in zip(r.cells, r.boxes, strict=True):
+            if box is not None and box.x1 - box.x0 < 12:
+                key = (r.page, round(box.x0), round(box.x1))
+                columns[key] = columns.get(key, False) or bool(text)
+    assert all(columns.values()), [k for k, v in columns.items() if not v]

@@ -12,13 +12,13 @@ pytest.importorskip("pypdfium2")
 pytest.importorskip("pdfplumber")
 canvas = pytest.importorskip("reportlab.pdfgen.canvas")
 
-from govfin.readers.errors import ReadError  # noqa: E402
-from govfin.readers.pdf import (  # noqa: E402
+from govfin.readers.errors import ReadError
+from govfin.readers.pdf import (
     DamagedPdfError,
     EmptyPdfError,
     EncryptedPdfError,
-    NoTextLayerError,
     NotAPdfError,
+    NoTextLayerError,
     PdfError,
     PdfSupportMissingError,
     extract_pdf,
@@ -140,3 +140,59 @@ def test_every_error_is_a_read_error(cls: type) -> None:
 def test_bad_engine() -> None:
     with pytest.raises(ValueError, match="engine"):
         extract_pdf(REAL, engine="ocr")
+
+
+def test_docstring_examples() -> None:
+    import doctest
+
+    from govfin.readers import pdf
+    from govfin.readers.pdf import _layout
+
+    for module in (pdf, _layout):
+        result = doctest.testmod(module, raise_on_error=False)
+        assert result.attempted > 0 and result.failed == 0, module.__name__
+
+
+def test_corrupted_bytes_give_rows_or_a_pdf_error() -> None:
+    """Bytes overwritten inside a real file: PDFium repairs what it can; what it cannot is a
+    DamagedPdfError, never another exception."""
+    import random
+
+    data = REAL.read_bytes()
+    rnd = random.Random(13)
+    outcomes = set()
+    for _ in range(30):
+        broken = bytearray(data)
+        for _ in range(rnd.randint(1, 60)):
+            broken[rnd.randrange(16, len(broken) - 16)] = rnd.randrange(256)
+        try:
+            rows = extract_pdf(bytes(broken), name="broken.pdf")
+        except PdfError as exc:
+            assert str(exc).startswith("broken.pdf")
+            outcomes.add(type(exc).__name__)
+        else:
+            assert all(r.file == "broken.pdf" for r in rows)
+            outcomes.add("read")
+    assert "read" in outcomes
+
+
+@pytest.mark.parametrize("module", ["pypdfium2", "pdfplumber"])
+def test_without_the_extra_in_a_fresh_process(module: str) -> None:
+    """Nothing imported before: the extractor's own modules must not fail at import."""
+    import subprocess
+
+    code = (
+        "import sys\n"
+        f"sys.modules[{module!r}] = None\n"
+        "from govfin.readers.pdf import extract_pdf, PdfSupportMissingError\n"
+        "try:\n"
+        f"    extract_pdf({str(REAL)!r})\n"
+        "except PdfSupportMissingError as exc:\n"
+        "    print(exc)\n"
+    )
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120, check=False, env={"PYTHONPATH": src})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == (f"{REAL.name}: reading PDF needs the optional PDF libraries: "
+                                  "pip install 'govfin[pdf]'")

@@ -10,6 +10,7 @@ around the page and white or narrow shading giving no cells.  Both backends are 
 from __future__ import annotations
 
 import io
+from itertools import pairwise
 
 import pytest
 
@@ -17,10 +18,10 @@ pytest.importorskip("pypdfium2")
 pytest.importorskip("pdfplumber")
 canvas_mod = pytest.importorskip("reportlab.pdfgen.canvas")
 
-from reportlab.pdfbase import pdfmetrics  # noqa: E402
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # noqa: E402
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 
-from govfin.readers.pdf import extract_pdf  # noqa: E402
+from govfin.readers.pdf import extract_pdf
 
 pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
 FONT = "STSong-Light"
@@ -111,7 +112,7 @@ def ruled_table(p: Page) -> None:
     p.right(418, 210, "-")
     p.right(538, 210, "0")
     # white shading in cells (Word): no lines a person sees
-    for y0, y1 in zip(rows, rows[1:]):
+    for y0, y1 in pairwise(rows):
         p.fill(X[0] + 1, y0 + 1, X[0] + 5, y1 - 1, 1.0)
         p.fill(X[3] - 5, y0 + 1, X[3] - 1, y1 - 1, 1.0)
     # a narrow gray shaded strip right of the table: a ghost column
@@ -260,8 +261,6 @@ def test_table_over_two_pages(engine: str) -> None:
     assert got[:3] == [(1, ("支出预算表",)), (1, ("201", "一般公共服务支出")),
                        (1, ("20101", "人大事务"))]
     assert got[3] == (1, ("1",))
-    if engine == "pdfium":  # both engines close the open row: same layout code
-        pass
     assert got[4:] == [(2, ("2010101", "行政运行")), (2, ("205", "教育支出")), (2, ("2",))]
 
 
@@ -305,3 +304,126 @@ def test_three_hundred_pages_page_by_page() -> None:
     assert len(rows) == 600
     assert [r.page for r in rows] == [n for n in range(1, 301) for _ in range(2)]
     assert all(r.cells == ("201", "一般公共服务支出") for r in rows[1::2])
+
+
+# ---------------------------------------------------------------------------- a turned page
+
+
+def test_landscape_page_made_by_rotate() -> None:
+    """A portrait page shown turned (/Rotate 90) with its content drawn turned back: a person
+    reads the landscape page upright, and so do we."""
+    global W, H  # Page draws in the landscape page's coordinates
+    saved = W, H
+    W, H = 842.0, 595.0
+    try:
+        buf = io.BytesIO()
+        c = canvas_mod.Canvas(buf, pagesize=(595, 842))
+        c.setPageRotation(90)
+        c.translate(595, 0)
+        c.rotate(90)
+        ruled_table(Page(c))
+        c.showPage()
+        c.save()
+    finally:
+        W, H = saved
+    got = [c for _, c in cells(buf.getvalue())]
+    assert got == EXPECTED
+
+
+def test_fake_bold_is_read_once() -> None:
+    """Some tools make bold by printing each glyph again a fraction of a point aside."""
+
+    def bold(p: Page) -> None:
+        for dx in (0.0, 0.3, 0.6):
+            p.text(60 + dx, 60, "本年支出合计")
+        p.text(60, 90, "合合")  # the same character twice side by side is two characters
+
+    assert [c for _, c in cells(render(bold))] == [("本年支出合计",), ("合合",)]
+
+
+def test_table_with_horizontal_rules_only() -> None:
+    """A 三线表 (rules above and below the header and at the end, no column rules): no grid,
+    so the columns come from the positions of the words."""
+
+    def three_line(p: Page) -> None:
+        for y in (100, 120, 200):
+            p.hline(60, 540, y)
+        p.text(60, 104, "科目编码")
+        p.text(130, 104, "科目名称")
+        p.text(400, 104, "本年")
+        p.text(490, 104, "上年")
+        body = [("201", "一般公共服务支出", "545.19", "12.00"), ("20101", "人大事务", "", "3.50"),
+                ("2010101", "行政运行", "1,234.00", "")]
+        for i, (code, name, a, b) in enumerate(body):
+            y = 124 + i * 20
+            p.text(60, y, code)
+            p.text(130, y, name)
+            if a:
+                p.right(430, y, a)
+            if b:
+                p.right(520, y, b)
+
+    assert [c for _, c in cells(render(three_line))] == [
+        ("科目编码", "科目名称", "本年", "上年"),
+        ("201", "一般公共服务支出", "545.19", "12.00"),
+        ("20101", "人大事务", "", "3.50"),
+        ("2010101", "行政运行", "1,234.00", ""),
+    ]
+
+
+def test_border_of_four_lines_is_no_cell() -> None:
+    def bordered(p: Page) -> None:
+        p.hline(15, W - 15, 15)
+        p.hline(15, W - 15, H - 15)
+        p.vline(15, 15, H - 15)
+        p.vline(W - 15, 15, H - 15)
+        p.text(60, 60, "部门概况")
+        three_codes(p)
+
+    rows = extract_pdf(render(bordered))
+    heading = rows[0].boxes[0]
+    assert heading.x1 - heading.x0 < 60 and heading.bottom - heading.top < 20  # not the page
+    assert [r.cells for r in rows] == [
+        ("部门概况",),
+        ("类", "款", "项", "科目名称", "当 年 收 入"),
+        ("201", "", "", "一般公共服务支出", "12,345.67"),
+        ("201", "05", "07", "专项业务", "345.67"),
+    ]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_crop_box_is_the_visible_page(engine: str) -> None:
+    """Only the top half of the page is shown (its crop box): the bottom half is not read."""
+    buf = io.BytesIO()
+    c = canvas_mod.Canvas(buf, pagesize=(W, H))
+    c.setCropBox((0, H / 2, W, H))
+    p = Page(c)
+    three_codes(p)
+    p.text(60, 600, "下半页文字")
+    c.showPage()
+    c.save()
+    rows = extract_pdf(buf.getvalue(), engine=engine)
+    assert [r.cells[0] for r in rows] == ["类", "201", "201"]
+    assert rows[0].boxes[0].top == pytest.approx(100, abs=1)
+
+
+def test_text_running_over_a_column_rule_stays_in_its_cell() -> None:
+    """A spreadsheet lets a long name run on into the empty cell beside it."""
+
+    def overflow(p: Page) -> None:
+        xs = [60.0, 100.0, 200.0, 300.0]
+        for y in (100, 120, 140):
+            p.hline(xs[0], xs[-1], y)
+        for x in xs:
+            p.vline(x, 100, 140)
+        p.text(62, 104, "201")
+        p.text(102, 104, "一般公共服务支出")
+        p.right(298, 104, "545.19")
+        p.text(62, 124, "20101")
+        p.text(102, 124, "其他一般公共服务支出项目")  # 12 characters: runs past x = 200
+        p.right(298, 124, "")
+
+    assert [c for _, c in cells(render(overflow))] == [
+        ("201", "一般公共服务支出", "545.19"),
+        ("20101", "其他一般公共服务支出项目", ""),
+    ]

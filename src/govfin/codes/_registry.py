@@ -136,12 +136,28 @@ def check_code(code: str, year: int = DEFAULT_EDITION) -> CodeCheck:
     entry = edition.entries.get(text)
     if entry is not None:
         return CodeCheck(text, year, used, scheme, entry, certain=used == year)
+    later = [y for y in _data.available()[scheme] if y > used]
+    if later and not _complete_for(edition, text):
+        # A partial edition (2017) that lacks the code where its list is incomplete: the next
+        # full edition that has it answers, not certain (codes are kept when renamed).
+        for y in later:
+            found = _data.load(scheme, y, code=code).entries.get(text)
+            if found is not None:
+                return CodeCheck(text, year, y, scheme, found, certain=False)
     parent_code = text[:-2] if len(text) > 3 else None
     while parent_code is not None and parent_code not in edition.entries:
         parent_code = parent_code[:-2] if len(parent_code) > 3 else None
     nearest = None if parent_code is None else edition.entries[parent_code]
     certain = used == year and parent_code in edition.complete
     return CodeCheck(text, year, used, scheme, None, certain=certain, nearest=nearest)
+
+
+def _complete_for(edition: _data.Edition, text: str) -> bool:
+    """Whether ``edition`` lists every child of the nearest parent of ``text`` it holds."""
+    parent = text[:-2] if len(text) > 3 else None
+    while parent is not None and parent not in edition.entries:
+        parent = parent[:-2] if len(parent) > 3 else None
+    return parent in edition.complete
 
 
 def lookup(code: str, edition: int = DEFAULT_EDITION) -> Code:

@@ -215,7 +215,8 @@ class _FunctionalBody(_Body):
     def feed(self, line: Line) -> None:
         line = self._joined_code(line)
         if not line.cell(0) and squash(line.cell(1)) in ("合计", "总计"):
-            line = Line(line.number, "\t".join((squash(line.cell(1)), *line.cells[1:])), line.origin)
+            total = squash(line.cell(1))  # 合计 printed in the name column
+            line = Line(line.number, "\t".join((total, "", *line.cells[2:])), line.origin)
         cell = line.cell(0)
         first = squash(cell)
         code, name = first, line.cell(1)

@@ -175,6 +175,8 @@ def _opens_table(line: Line, following: Line | None) -> bool:
     s = line.squashed
     if _KIND_WORDS.search(s):
         return False  # the document's own title ("上海市普陀区2025年区级部门预算")
+    if s.startswith("其中") or "：" in s or ":" in s:
+        return False  # a row label or a labelled line left over from the table above
     return not (len(s) > 60 or s.startswith(("注", "说明")) or _front_like(line))
 
 

@@ -56,7 +56,21 @@ __all__ = [
 
 #: A table-number line: "公开01表", "公开02" (its "表" on the next line), "公开3号表", "表3",
 #: "03表".  A bare number is not one (it may be a page number).
-_NUMBER = re.compile(r"^公开(\d{1,2})号?表?$|^表(\d{1,2})$|^(\d{1,2})表$")
+_NUMBER = re.compile(
+    r"^公开(\d{1,2})号?表?$|^表(\d{1,2})$|^(\d{1,2})表$|^表([一二三四五六七八九十]{1,3})$"
+)
+_CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
+
+
+def _cn_number(text: str) -> str:
+    """"三" -> "3", "十二" -> "12" (the numbers tables are given: one to twenty)."""
+    if text.startswith("十"):
+        return str(10 + (_CN_DIGITS.get(text[1:], 0) if len(text) > 1 else 0))
+    if len(text) == 3 and text[1] == "十":  # 二十一
+        return str(_CN_DIGITS[text[0]] * 10 + _CN_DIGITS[text[2]])
+    if len(text) == 2 and text[1] == "十":  # 二十
+        return str(_CN_DIGITS[text[0]] * 10)
+    return str(_CN_DIGITS[text])
 _YEAR = re.compile(r"^[(（]?(\d{4})年度?[)）]?$")
 YEAR_SUFFIX = re.compile(r"(\d{4})年度?$")
 _UNIT = re.compile(r"^(?:金额)?单位[:：](万元|元)$")
@@ -79,6 +93,8 @@ def _table_number(squashed: str) -> str | None:
     if not m:
         return None
     digits = next(g for g in m.groups() if g)
+    if not digits.isdigit():
+        digits = _cn_number(digits)
     return digits.zfill(2)
 
 

@@ -67,6 +67,7 @@ class _Front:
     unit: Unit | None = None
     dept_open: bool = False  # the last front line was 部门名称 (a wrap may follow)
     dept_next: bool = False  # "部门：" printed in its own cell: the next cell is the name
+    dept_wraps: bool = False  # that name may go on over the next line (its cell wrapped)
     number_open: bool = False  # the last front line was "公开02" without "表"
 
 
@@ -80,6 +81,7 @@ def _front_cell(front: _Front, cell: str) -> bool:
         front.dept_next = False
         if parse_unit(s) is None and parse_year(s) is None:
             front.department = cell.strip()
+            front.dept_wraps = True
             return True
     if _table_number(s) is not None:
         front.number = s  # as printed: "公开01表" (or "公开02", completed by a "表" line)
@@ -103,6 +105,7 @@ def _front_cell(front: _Front, cell: str) -> bool:
         front.department = d
         front.dept_open = m is None
         front.dept_next = not d
+        front.dept_wraps = bool(d) and m is None
         return True
     return False
 
@@ -145,7 +148,8 @@ def read_table(
             marks.append((line, "title"))
             continue
         if in_front:
-            if front.dept_open and line.single and _wrap_of_department(line):
+            wraps, front.dept_wraps = front.dept_open or front.dept_wraps, False
+            if wraps and line.single and _wrap_of_department(line):
                 front.department = (front.department or "") + _strip_year(line.joined)
                 m = YEAR_SUFFIX.search(line.squashed)
                 if m:

@@ -19,12 +19,14 @@ govfin.readers.pdf.EmptyPdfError: <bytes>: empty file (0 bytes), not a PDF
 
 from __future__ import annotations
 
+import ctypes
 import os
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from govfin.errors import ArgumentValueError
 from ..errors import ReadError
-from ..source import Box, SourceRow
+from ..source import SourceRow
 
 __all__ = [
     "DamagedPdfError",
@@ -102,6 +104,8 @@ def extract_pdf(
     backend reading characters and ruling lines: ``"pdfium"`` (fast, the default) or
     ``"pdfplumber"`` (pdfminer; slower, the reference the fast one is tested against).
     """
+    if engine not in ("pdfium", "pdfplumber"):
+        raise ValueError(f"engine must be 'pdfium' or 'pdfplumber', not {engine!r}")
     label = _label(source, name)
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
@@ -119,13 +123,16 @@ def extract_pdf(
             raise PdfError(f"cannot open file: {exc.strerror or exc}", where=label) from None
         _check_bytes(head, tail, size, label)
         opened = path
+    try:
+        from ._layout import page_rows  # imports pdfplumber's grid functions
+    except ImportError:
+        raise _missing(label) from None
     if engine == "pdfium":
         pages = _pdfium_pages(opened, label)
     elif engine == "pdfplumber":
         pages = _plumber_pages(opened, label)
     else:
         raise ArgumentValueError(f"engine must be 'pdfium' or 'pdfplumber', not {engine!r}")
-    from ._layout import page_rows
 
     rows: list[SourceRow] = []
     chars = 0
@@ -172,9 +179,12 @@ def _pdfium_pages(opened: Any, label: str) -> Iterator[Any]:
             except pdfium.PdfiumError as exc:
                 raise DamagedPdfError(f"damaged page: {exc}", where=f"{label} p.{i + 1}") from None
             try:
-                yield page_content(page, i + 1)
+                content = page_content(page, i + 1)
+            except (pdfium.PdfiumError, ValueError, OSError, ctypes.ArgumentError) as exc:
+                raise DamagedPdfError(f"damaged page: {exc}", where=f"{label} p.{i + 1}") from None
             finally:
                 page.close()
+            yield content
     finally:
         doc.close()
 
@@ -195,7 +205,7 @@ def _plumber_pages(opened: Any, label: str) -> Iterator[Any]:
     except PDFPasswordIncorrect:
         raise EncryptedPdfError("encrypted PDF: it needs a password to open",
                                 where=label) from None
-    except Exception as exc:  # pdfminer raises many kinds on a damaged file
+    except Exception as exc:  # noqa: BLE001 (pdfminer raises many kinds on a damaged file)
         if "password" in str(exc).lower() or type(exc).__name__.startswith("PDFEncrypt"):
             raise EncryptedPdfError("encrypted PDF: it needs a password to open",
                                     where=label) from None
@@ -214,5 +224,3 @@ def _plumber_pages(opened: Any, label: str) -> Iterator[Any]:
     finally:
         pdf.close()
 
-
-_ = Box  # re-exported type of SourceRow.boxes

@@ -22,8 +22,10 @@ All coordinates are in points from the page's top-left corner (y grows downwards
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from itertools import pairwise
 
 from pdfplumber import table as _pt
 from pdfplumber import utils as _pu
@@ -42,6 +44,7 @@ _EDGE_MIN = 3.0
 _FRAME_SHARE = 0.9  # a rectangle covering this share of the page both ways frames the page
 _SPACE_GAP = 0.25  # a gap wider than this share of the font size is a space
 _GHOST_WIDTH = 12.0  # an empty grid column narrower than this (points) is a ghost
+_TWIN = 1.0  # the same character this close (points) to another copy is printed on it
 _CELL_GAP = 2.0  # a gap wider than this many font sizes splits a text line into cells
 
 
@@ -84,8 +87,8 @@ def rect_edges(
         x0, x1 = x1, x0
     if top > bottom:
         top, bottom = bottom, top
-    cx0, cx1 = (x0 if x0 > 0 else 0.0), (x1 if x1 < width else width)
-    ct, cb = (top if top > 0 else 0.0), (bottom if bottom < height else height)
+    cx0, cx1 = (x0 if x0 > 0 else 0.0), (min(width, x1))
+    ct, cb = (top if top > 0 else 0.0), (min(height, bottom))
     if cx1 - cx0 >= _FRAME_SHARE * width and cb - ct >= _FRAME_SHARE * height:
         return []
     out: list[dict[str, object]] = []
@@ -142,6 +145,38 @@ def is_frame(edges: list[dict[str, object]], width: float, height: float) -> boo
     return x1 - x0 >= _FRAME_SHARE * width and b - t >= _FRAME_SHARE * height
 
 
+def rotate(page: PageContent, rotation: int) -> PageContent:
+    """The page as displayed under its /Rotate (90, 180 or 270 degrees clockwise)."""
+    w, h = page.width, page.height
+
+    def point(x: float, y: float) -> tuple[float, float]:
+        if rotation == 90:
+            return h - y, x
+        if rotation == 180:
+            return w - x, h - y
+        return y, w - x  # 270
+
+    def box(x0: float, t: float, x1: float, b: float) -> tuple[float, float, float, float]:
+        ax, ay = point(x0, t)
+        bx, by = point(x1, b)
+        return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+
+    chars: list[Char] = []
+    for text, x0, t, x1, b, size in page.chars:
+        nx0, nt, nx1, nb = box(x0, t, x1, b)
+        chars.append((text, nx0, nt, nx1, nb, nb - nt if rotation != 180 else size))
+    edges: list[dict[str, object]] = []
+    for e in page.edges:
+        nx0, nt, nx1, nb = box(float(e["x0"]), float(e["top"]),  # type: ignore[arg-type]
+                               float(e["x1"]), float(e["bottom"]))  # type: ignore[arg-type]
+        horizontal = nb - nt < nx1 - nx0 or (nb - nt == nx1 - nx0 == 0)
+        edges.append({"x0": nx0, "x1": nx1, "top": nt, "bottom": nb, "width": nx1 - nx0,
+                      "height": nb - nt, "orientation": "h" if horizontal else "v"})
+    if rotation in (90, 270):
+        w, h = h, w
+    return PageContent(page.number, w, h, chars, edges)
+
+
 # ---------------------------------------------------------------------------- text
 
 
@@ -149,7 +184,11 @@ _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 
 
 def _joiner(left: str, right: str) -> str:
-    """What joins two pieces of text of one cell printed on two lines: "" or " "."""
+    """What joins two pieces of text of one cell printed on two lines: "" or " ".
+
+    >>> _joiner("人大事务及其他一般", "公共服务支出"), _joiner("Other general", "public services")
+    ('', ' ')
+    """
     if not left or not right:
         return ""
     if _CJK.match(left[-1]) or _CJK.match(right[0]):
@@ -278,6 +317,36 @@ def _open_ends(edges: list[dict[str, object]]) -> list[dict[str, object]]:
     return added
 
 
+def _keep_runs_whole(placed: list[Char], where: dict[int, tuple[int, int]]) -> None:
+    """Keep a run of touching characters in one cell.
+
+    A spreadsheet lets a long text run on over the rule into the empty cell beside it; a
+    person reads one text there.  A run (characters of one line with no space-wide gap
+    between them) whose characters fell into two cells goes whole to the cell holding most of
+    it (the first of them on a tie), when the other cell holds nothing but the run's end.
+    """
+    total: dict[tuple[int, int], int] = {}
+    for key in where.values():
+        total[key] = total.get(key, 0) + 1
+    for line in _lines(placed):
+        run: list[Char] = []
+        for ch in line + [("", 1e9, 0.0, 1e9, 0.0, 0.0)]:
+            if run and (ch[0] in ("", " ") or ch[1] - run[-1][3]
+                        > _SPACE_GAP * max(ch[5], run[-1][5], 1.0)):
+                keys = [where[id(c)] for c in run]
+                if len(set(keys)) > 1:
+                    best = max(dict.fromkeys(keys), key=keys.count)
+                    spill = {k for k in keys if k != best and keys.count(k) == total[k]}
+                    for c in run:
+                        if where[id(c)] in spill:
+                            total[where[id(c)]] -= 1
+                            total[best] += 1
+                            where[id(c)] = best
+                run = []
+            if ch[0] not in ("", " "):
+                run.append(ch)
+
+
 def _table_items(
     cells: list[tuple[float, float, float, float]], chars: list[Char], taken: list[bool]
 ) -> list[_Item]:
@@ -291,20 +360,32 @@ def _table_items(
     }
     x0, top = min(c[0] for c in cells), min(c[1] for c in cells)
     x1, bottom = max(c[2] for c in cells), max(c[3] for c in cells)
-    content: dict[tuple[int, int], list[Char]] = {}
-    # each character goes to the cell holding its centre (the grid is small: scan it)
-    by_row = sorted(grid.items(), key=lambda kv: kv[0])
+    where: dict[int, tuple[int, int]] = {}  # id of a character -> its cell
+    # each character goes to the cell holding its centre: find the grid column and row by
+    # bisection, then the cell covering that slot (a merged cell covers several slots)
+    cover: dict[tuple[int, int], tuple[int, int]] = {}
+    for key, (cx0, ctop, cx1, cbottom) in grid.items():
+        for r in range(key[0], bisect_left(tops, cbottom)):
+            for c in range(key[1], bisect_left(xs, cx1)):
+                cover.setdefault((r, c), key)
     for i, ch in enumerate(chars):
         if taken[i]:
             continue
         hx, vy = (ch[1] + ch[3]) / 2, (ch[2] + ch[4]) / 2
         if not (x0 <= hx < x1 and top <= vy < bottom):
             continue
-        for key, (cx0, ctop, cx1, cbottom) in by_row:
-            if cx0 <= hx < cx1 and ctop <= vy < cbottom:
-                content.setdefault(key, []).append(ch)
-                taken[i] = True
-                break
+        key = cover.get((bisect_right(tops, vy) - 1, bisect_right(xs, hx) - 1))
+        if key is None:
+            continue
+        cx0, ctop, cx1, cbottom = grid[key]
+        if cx0 <= hx < cx1 and ctop <= vy < cbottom:
+            where[id(ch)] = key
+            taken[i] = True
+    placed = [ch for i, ch in enumerate(chars) if id(ch) in where]
+    _keep_runs_whole(placed, where)
+    content: dict[tuple[int, int], list[Char]] = {}
+    for ch in placed:
+        content.setdefault(where[id(ch)], []).append(ch)
     texts = {k: t for k, v in content.items() if (t := _cell_text(v))}
     # a ghost column (cell shading in Word exports) is narrow and empty in every row; a wide
     # empty column is a real one (an amount column blank on this page) and is kept
@@ -349,7 +430,7 @@ def _align(block: list[_Item]) -> None:
             else:
                 anchors.append((b.x0, b.x1))
     anchors.sort()
-    if len(anchors) < 2 or any(a[1] > b[0] for a, b in zip(anchors, anchors[1:])):
+    if len(anchors) < 2 or any(a[1] > b[0] for a, b in pairwise(anchors)):
         return
     for item in block:
         slots: list[int] = []
@@ -399,12 +480,54 @@ def _text_items(chars: list[Char]) -> list[_Item]:
 # ---------------------------------------------------------------------------- page
 
 
+def dedupe(chars: list[Char]) -> list[Char]:
+    """Drop a character printed again on itself (fake bold: the glyph drawn 2-4 times, a
+    fraction of a point apart); a person sees it once.
+
+    >>> [c[0] for c in dedupe([("合", 10, 5, 20, 15, 10), ("合", 10.3, 5, 20.3, 15, 10),
+    ...                         ("合", 20, 5, 30, 15, 10)])]
+    ['合', '合']
+    """
+    # the same character, sorted by height on the page: a copy is within _TWIN of an earlier
+    # one in both directions, so it is found in the short run of those less than _TWIN above
+    order = sorted((c[0], c[2], c[1], i) for i, c in enumerate(chars) if c[0] != " ")
+    drop: set[int] = set()
+    for k, (text, top, x0, i) in enumerate(order):
+        j = k - 1
+        while j >= 0:
+            t2, top2, x2, i2 = order[j]
+            if t2 != text or top - top2 >= _TWIN:
+                break
+            if i2 not in drop and abs(x2 - x0) < _TWIN:
+                drop.add(i)
+                break
+            j -= 1
+    if not drop:
+        return chars
+    return [c for i, c in enumerate(chars) if i not in drop]
+
+
+def _area(cells: list[tuple[float, float, float, float]]) -> float:
+    x0, top = min(c[0] for c in cells), min(c[1] for c in cells)
+    x1, bottom = max(c[2] for c in cells), max(c[3] for c in cells)
+    return (x1 - x0) * (bottom - top)
+
+
+def _frames(cell: tuple[float, float, float, float], page: PageContent) -> bool:
+    return (cell[2] - cell[0] >= _FRAME_SHARE * page.width
+            and cell[3] - cell[1] >= _FRAME_SHARE * page.height)
+
+
 def page_rows(page: PageContent) -> list[tuple[list[str], list[Box | None]]]:
     """The rows of one page in reading order: (cells, boxes) per printed row."""
-    chars = page.chars
+    chars = dedupe(page.chars)
     taken = [False] * len(chars)
     items: list[_Item] = []
-    for cells in _tables(page.edges):
+    # smallest first, so that a table inside a box takes its own characters; a lone cell
+    # framing the page (a border drawn as four lines) is no table
+    for cells in sorted(_tables(page.edges), key=_area):
+        if len(cells) == 1 and _frames(cells[0], page):
+            continue
         items.extend(_table_items(cells, chars, taken))
     rest = [c for c, t in zip(chars, taken) if not t]
     if rest:

@@ -14,9 +14,9 @@ import ctypes
 from typing import Any
 
 import pypdfium2 as pdfium
-import pypdfium2.raw as raw
+from pypdfium2 import raw
 
-from ._layout import Char, PageContent, is_frame, rect_edges, segment_edges
+from ._layout import Char, PageContent, is_frame, rect_edges, rotate, segment_edges
 
 _JUNK = {0, 0xFEFF, 0xFFFE, 0xFFFF}
 _INVISIBLE = {3, 7}  # FPDF_TEXTRENDERMODE_INVISIBLE, _CLIP (invisible and clipping)
@@ -32,8 +32,10 @@ def page_content(page: pdfium.PdfPage, number: int) -> PageContent:
     width, height = right - left, top - bottom
     edges: list[dict[str, object]] = []
     hidden = _walk(page.raw, None, _IDENTITY, left, top, width, height, edges)
-    return PageContent(number, width, height, _chars(page, left, top, width, height, hidden),
-                       edges)
+    content = PageContent(number, width, height,
+                          _chars(page, left, top, width, height, hidden), edges)
+    rotation = page.get_rotation() % 360
+    return rotate(content, rotation) if rotation else content
 
 
 def _chars(page: pdfium.PdfPage, left: float, top: float, width: float, height: float,
@@ -131,13 +133,14 @@ def _walk(page: Any, form: Any, outer: tuple[float, ...], left: float, top: floa
             al.value == 0 or min(r.value, g.value, bl.value) >= 250
         ):
             continue  # white (or clear) shading on the white page: no line a person sees
-        if outer is _IDENTITY and get_bounds(obj, bx0, by0, bx1, by1):
-            # a path whose box is thin is a ruling line, whatever its outline: its box's sides
-            # (PDFium reports the box after the object's matrix)
-            if bx1.value - bx0.value < _THIN or by1.value - by0.value < _THIN:
-                out += rect_edges(bx0.value - left, top - by1.value, bx1.value - left,
-                                  top - by0.value, width, height)
-                continue
+        # a path whose box is thin is a ruling line, whatever its outline: its box's sides
+        # (PDFium reports the box after the object's matrix)
+        if outer is _IDENTITY and get_bounds(obj, bx0, by0, bx1, by1) and (
+            bx1.value - bx0.value < _THIN or by1.value - by0.value < _THIN
+        ):
+            out += rect_edges(bx0.value - left, top - by1.value, bx1.value - left,
+                              top - by0.value, width, height)
+            continue
         if not get_matrix(obj, m):
             continue
         a, b, c, d, e, f = _mul((m.a, m.b, m.c, m.d, m.e, m.f), outer)
@@ -146,7 +149,8 @@ def _walk(page: Any, form: Any, outer: tuple[float, ...], left: float, top: floa
         prev: tuple[float, float] | None = None
         for j in range(count_segments(obj)):
             seg = get_segment(obj, j)
-            get_point(seg, x, y)
+            if not seg or not get_point(seg, x, y):
+                continue
             px, py = x.value, y.value
             pt = (a * px + c * py + e - left, top - (b * px + d * py + f))
             typ = seg_type(seg)

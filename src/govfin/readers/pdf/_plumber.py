@@ -6,7 +6,9 @@ fast backend is tested against, and reachable as ``extract_pdf(..., engine="pdfp
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from itertools import pairwise
+from typing import Any
 
 from ._layout import Char, PageContent, rect_edges, segment_edges
 
@@ -21,7 +23,10 @@ def pages(source: Any) -> Iterator[PageContent]:
 
 
 def page_content(page: Any, number: int) -> PageContent:
-    x0, top, x1, bottom = page.bbox
+    # the visible page: the crop box (pdfplumber gives it from the top) within the page's box
+    bx0, btop, bx1, bbottom = page.bbox
+    cx0, ctop, cx1, cbottom = getattr(page, "cropbox", None) or page.bbox
+    x0, top, x1, bottom = max(bx0, cx0), max(btop, ctop), min(bx1, cx1), min(bbottom, cbottom)
     width, height = x1 - x0, bottom - top
     chars: list[Char] = []
     for c in page.chars:
@@ -43,7 +48,7 @@ def page_content(page: Any, number: int) -> PageContent:
                             width, height)
     for obj in list(page.lines) + list(page.curves):
         pts = obj.get("pts") or []
-        for (xa, ya), (xb, yb) in zip(pts, pts[1:]):
+        for (xa, ya), (xb, yb) in pairwise(pts):
             edges += segment_edges(xa - x0, ya - top, xb - x0, yb - top, width, height)
     return PageContent(number, width, height, chars, edges)
 
