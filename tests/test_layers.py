@@ -26,7 +26,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("readers",),
 ]
 #: Beside the stack: they may import any layer, and no layer imports them at module level.
-BESIDE = {"serialize", "formatting", "ratios", "frames", "strategies", "cli", "examples",
+BESIDE = {"serialize", "formatting", "html", "ratios", "frames", "strategies", "cli", "examples",
           "__main__"}
 
 
