@@ -177,8 +177,12 @@ class _Index:
         classes: Iterable[str] = (),
         *,
         always: bool = False,
+        title: str | None = None,
     ) -> str:
-        """The attributes of an element showing ``key`` (a cell, a row, a heading, a claim)."""
+        """The attributes of an element showing ``key`` (a cell, a row, a heading, a claim).
+
+        ``always``: give it an id even when no finding names it; ``title``: the tooltip
+        (default: the first findings naming it, with their figures)."""
         cls = list(classes)
         out = []
         naming = self.naming.get(key, [])
@@ -192,10 +196,13 @@ class _Index:
                 cls.append("m-fix")
             order = sorted(naming, key=lambda i: -_RANK[_level(self.findings[i])])
             out.append(f' data-findings="{" ".join(f"f{i + 1}" for i in order)}"')
-            tips = [self.tip(self.findings[i], key) for i in order[:2]]
-            if len(order) > 2:
-                tips.append(f"… {len(order) - 2} more")
-            out.append(f' title="{_esc(chr(10).join(tips))}"')
+            if title is None:
+                tips = [self.tip(self.findings[i], key) for i in order[:2]]
+                if len(order) > 2:
+                    tips.append(f"… {len(order) - 2} more")
+                title = "\n".join(tips)
+        if title:
+            out.append(f' title="{_esc(title)}"')
         page = self.page(line if line is not None else self.lines.get(key))
         if page:
             out.append(f' data-page="{_esc(page)}"')
@@ -509,9 +516,8 @@ class _Page:
             )
             if should is not None:
                 tip += f"\n应为 should be {_num(should)}"
-            attrs_ = self.index.attrs(key, c.line, cls, always=True)
-            attrs_ = re.sub(r' title="[^"]*"', "", attrs_)
-            tag = f'<span{attrs_} data-status="{status}" title="{_esc(tip)}">'
+            attrs_ = self.index.attrs(key, c.line, cls, always=True, title=tip)
+            tag = f'<span{attrs_} data-status="{status}">'
             note = (
                 f'<span class="should">（应为 should be {_esc(_num(should))}）</span>'
                 if should is not None
@@ -622,7 +628,8 @@ class _Page:
                 for a in attrs_
             )
             rows.append(
-                f"<tr><td>{_esc(fund.source)}</td>{cells}<td>{_esc(fund.deviation)}</td></tr>"
+                f'<tr data-key="{_esc(fund.source)}"><td>{_esc(fund.source)}</td>{cells}'
+                f"<td>{_esc(fund.deviation)}</td></tr>"
             )
         funds = "".join(rows)
         parts.append(f'<table class="funds"><thead><tr>{head}</tr></thead>{funds}</table>')
@@ -643,7 +650,8 @@ class _Page:
                 w = _key(ev.indicator_place(ind, "weight"))
                 s = _key(ev.indicator_place(ind, "score"))
                 irows.append(
-                    f"<tr><td>{_esc(ind.level1)}</td><td>{_esc(ind.level2)}</td>"
+                    f'<tr data-key="{_esc(ind.name)}"><td>{_esc(ind.level1)}</td>'
+                    f"<td>{_esc(ind.level2)}</td>"
                     f"<td>{_esc(ind.level3)}</td><td>{_esc(ind.target)}</td>"
                     f"<td>{_esc(ind.actual)}</td>"
                     f"<td{index.attrs(w, ind.line, ['num'])}>{_esc(_num(ind.weight))}</td>"
@@ -653,7 +661,7 @@ class _Page:
             total = _key(ev.total_cell().place)
             grade = _key(ev.grade_place())
             irows.append(
-                "<tr><td colspan=5>总分 total</td><td></td>"
+                '<tr data-key="总分"><td colspan=5>总分 total</td><td></td>'
                 f"<td{index.attrs(total, None, ['num'])}>{_esc(_num(ev.total_score))}</td>"
                 f"<td{index.attrs(grade, None)}>{_esc(ev.grade or '')}</td></tr>"
             )
