@@ -14,7 +14,7 @@ import pytest
 from html_tree import Node, parse
 
 from govfin import examples
-from govfin.disclosure import Disclosure
+from govfin.disclosure import Disclosure, Narrative
 from govfin.findings import Report, Severity
 from govfin.html import (
     BatchEntry,
@@ -427,3 +427,28 @@ def test_severity_classes_cover_every_level(seed: tuple[Disclosure, Report], tre
     assert tree.find_all(lambda n: "m-warning" in n.classes)
     assert tree.find_all(lambda n: "m-residue" in n.classes)
 
+
+
+def test_template_residue_and_stray_years_marked_where_printed(
+    seed: tuple[Disclosure, Report],
+) -> None:
+    d, _ = seed
+    text = "一、收入支出决算总体情况说明\n2018年度收入总计648.92万元，比上年增加（减少）XX万元。\n"
+    odd = attrs.evolve(d, narrative=Narrative.from_text(text, first_line=10))
+    report = odd.check()
+    flagged = {
+        (f.rule_id, f.place.column)
+        for f in report
+        if f.rule_id in ("N-residue", "N-year") and f.place is not None
+    }
+    assert {("N-residue", "XX"), ("N-year", "2018年度")} <= flagged
+    tree = parse(render_report(report, odd))
+    (narrative,) = tree.select("section", "narrative")
+    errors = {n.text for n in narrative.select(cls="flag-error")}
+    warnings = {n.text for n in narrative.select(cls="flag-warning")}
+    assert {"增加（减少）", "XX"} <= errors
+    assert "2018年度" in warnings
+
+
+def test_batch_link_may_be_a_windows_path() -> None:
+    assert BatchEntry("x.txt", link="C:/reports/x.html").link == "C:/reports/x.html"

@@ -837,7 +837,7 @@ BATCH_COUNTS = (
     ("infos", "提示 infos"),
 )
 
-_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.\-]*):")
+_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.\-]+):")  # one letter: a drive (C:)
 
 
 class UnsafeLinkError(ValueError):
