@@ -637,39 +637,39 @@ class _Page:
             parts.append(
                 f"<p><b>年度目标</b> {_esc(ev.goal)}<br><b>实际完成</b> {_esc(ev.achieved)}</p>"
             )
-        if ev.indicators:
-            ihead = "".join(
-                f"<th>{h}</th>"
-                for h in (
-                    "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
-                    "偏差原因",
-                )
+        # indicators, then 总分 and grade (printed even when no indicator row was read)
+        ihead = "".join(
+            f"<th>{h}</th>"
+            for h in (
+                "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+                "偏差原因",
             )
-            irows = []
-            for ind in ev.indicators:
-                w = _key(ev.indicator_place(ind, "weight"))
-                s = _key(ev.indicator_place(ind, "score"))
-                irows.append(
-                    f'<tr data-key="{_esc(ind.name)}"><td>{_esc(ind.level1)}</td>'
-                    f"<td>{_esc(ind.level2)}</td>"
-                    f"<td>{_esc(ind.level3)}</td><td>{_esc(ind.target)}</td>"
-                    f"<td>{_esc(ind.actual)}</td>"
-                    f"<td{index.attrs(w, ind.line, ['num'])}>{_esc(_num(ind.weight))}</td>"
-                    f"<td{index.attrs(s, ind.line, ['num'])}>{_esc(_num(ind.score))}</td>"
-                    f"<td>{_esc(ind.reason)}</td></tr>"
-                )
-            total = _key(ev.total_cell().place)
-            grade = _key(ev.grade_place())
+        )
+        irows = []
+        for ind in ev.indicators:
+            w = _key(ev.indicator_place(ind, "weight"))
+            s = _key(ev.indicator_place(ind, "score"))
             irows.append(
-                '<tr data-key="总分"><td colspan=5>总分 total</td><td></td>'
-                f"<td{index.attrs(total, None, ['num'])}>{_esc(_num(ev.total_score))}</td>"
-                f"<td{index.attrs(grade, None)}>{_esc(ev.grade or '')}</td></tr>"
+                f'<tr data-key="{_esc(ind.name)}"><td>{_esc(ind.level1)}</td>'
+                f"<td>{_esc(ind.level2)}</td>"
+                f"<td>{_esc(ind.level3)}</td><td>{_esc(ind.target)}</td>"
+                f"<td>{_esc(ind.actual)}</td>"
+                f"<td{index.attrs(w, ind.line, ['num'])}>{_esc(_num(ind.weight))}</td>"
+                f"<td{index.attrs(s, ind.line, ['num'])}>{_esc(_num(ind.score))}</td>"
+                f"<td>{_esc(ind.reason)}</td></tr>"
             )
-            parts.append(
-                f"<table class=\"indicators\"><thead><tr>{ihead}</tr></thead>"
-                + "".join(irows)
-                + "</table>"
-            )
+        total = _key(ev.total_cell().place)
+        grade = _key(ev.grade_place())
+        irows.append(
+            '<tr data-key="总分"><td colspan=5>总分 total</td><td></td>'
+            f"<td{index.attrs(total, None, ['num'])}>{_esc(_num(ev.total_score))}</td>"
+            f"<td{index.attrs(grade, None)}>{_esc(ev.grade or '')}</td></tr>"
+        )
+        parts.append(
+            f"<table class=\"indicators\"><thead><tr>{ihead}</tr></thead>"
+            + "".join(irows)
+            + "</table>"
+        )
         parts.append(self.scores(ev))
         parts.append("</section>")
         return "".join(parts)
