@@ -31,7 +31,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("disclosure",),
     ("figures",),
     ("rules", "ratios", "readers"),
-    ("frames", "examples"),
+    ("frames", "examples", "html"),
     ("strategies", "cli"),
     ("__main__", "__init__"),
 ]

@@ -137,7 +137,8 @@ def check_code(code: str, year: int = DEFAULT_EDITION) -> CodeCheck:
     if entry is not None:
         return CodeCheck(text, year, used, scheme, entry, certain=used == year)
     later = [y for y in _data.available()[scheme] if y > used]
-    if later and not _complete_for(edition, text):
+    partial = None not in edition.complete  # an edition that lacks even some of its 类 (2017)
+    if later and partial and not _complete_for(edition, text):
         # A partial edition (2017) that lacks the code where its list is incomplete: the next
         # full edition that has it answers, not certain (codes are kept when renamed).
         for y in later:

@@ -1,5 +1,9 @@
 """The whole text -> :class:`~govfin.disclosure.Disclosure`, with a read log of every line.
 
+This module is over 600 lines because it holds the one reading mechanism every source goes
+through (segmentation, then each segment to its reader) and the document account built from
+it; splitting segmentation into its own module is planned.
+
 Reading goes in two passes, each linear in the input:
 
 1. *segmentation*: every line is assigned to a segment — the cover, the table of contents,

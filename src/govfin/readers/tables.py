@@ -41,7 +41,7 @@ from govfin.readers.identify import (
     parse_year,
     same_layout,
 )
-from govfin.readers.lines import Line, LineKind, squash
+from govfin.readers.lines import Line, LineKind, squash, strip_enumerator
 from govfin.tables import Row, Table, TableError, TableMeta
 
 __all__ = [
@@ -291,6 +291,8 @@ def _wrap_of_department(line: Line) -> bool:
     s = line.squashed
     if NOTE.match(s) or header_like(line) or _front_cell(_Front(), line.joined):
         return False
+    if strip_enumerator(s) != s:
+        return False  # "一、政府采购情况": a section of the table, not the name's last line
     return len(_strip_year(s)) <= 40
 
 

@@ -105,7 +105,7 @@ def extract_pdf(
     ``"pdfplumber"`` (pdfminer; slower, the reference the fast one is tested against).
     """
     if engine not in ("pdfium", "pdfplumber"):
-        raise ValueError(f"engine must be 'pdfium' or 'pdfplumber', not {engine!r}")
+        raise ArgumentValueError(f"engine must be 'pdfium' or 'pdfplumber', not {engine!r}")
     label = _label(source, name)
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
