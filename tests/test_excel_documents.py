@@ -94,9 +94,9 @@ def test_blank_template_is_a_budget_with_every_table_present_and_empty(blank):
     # The ruled, blank figure row of the 三公 sheet is its 本年预算数 row, printed empty.
     three = d.tables[-1]
     assert [r.key for r in three.rows] == ["本年预算数"]
-    assert doc.sources[0].format == which and doc.sources[0].pages == len(
-        TABLE_SHEETS
-    ) + len(OTHER_SHEETS[which])
+    assert doc.sources[0].format == which and doc.sources[0].pages == len(TABLE_SHEETS) + len(
+        OTHER_SHEETS[which]
+    )
 
 
 def test_blank_template_placeholders_are_reported_by_sheet_and_cell(blank):
@@ -126,9 +126,7 @@ def _cells(path: Path, which: str) -> dict[str, dict[str, str]]:
     if which == "xlsx":
         wb = openpyxl.load_workbook(path)
         return {
-            ws.title: {
-                c.coordinate: str(c.value) for row in ws.iter_rows() for c in row if c.value
-            }
+            ws.title: {c.coordinate: str(c.value) for row in ws.iter_rows() for c in row if c.value}
             for ws in wb.worksheets
         }
     from govfin.readers.excel import extract_workbook
@@ -142,7 +140,7 @@ def _cells(path: Path, which: str) -> dict[str, dict[str, str]]:
 
 
 def test_blank_template_every_other_sheet_is_cover_contents_or_a_part(blank):
-    which, path, result = blank
+    which, _path, result = blank
     by_sheet: dict[str, list] = {}
     for entry in result.log:
         sheet = entry.place.split(" ", 1)[1].rpartition("!")[0]
@@ -257,7 +255,10 @@ def _fill_two_sides(ws, table: Table, columns: tuple[str, ...], total_row: int) 
             ws.cell(8 + i, 4 + j).value = r.values.get(c)
     total = max(total_row, 8 + max(len(income), len(spending)))
     _style_like(ws, total, 8, width)
-    ws.cell(total, 1).value, ws.cell(total, 2).value = "收入总计", totals["收入总计"].values.get("金额")
+    ws.cell(total, 1).value, ws.cell(total, 2).value = (
+        "收入总计",
+        totals["收入总计"].values.get("金额"),
+    )
     ws.cell(total, 3).value = "支出总计"
     for j, c in enumerate(columns):
         ws.cell(total, 4 + j).value = totals["支出总计"].values.get(c)
@@ -296,7 +297,12 @@ def _rows(table: Table) -> list[tuple[object, ...]]:
     """A table's rows without their source lines; a total row's printed label left out (the
     PDF prints the 支出预算总表's 合计 figure where its label goes)."""
     return [
-        (r.key, r.code, dict(r.values), None if r.key in ("合计", "收入总计", "支出总计") else r.name)
+        (
+            r.key,
+            r.code,
+            dict(r.values),
+            None if r.key in ("合计", "收入总计", "支出总计") else r.name,
+        )
         for r in table.rows
     ]
 
@@ -312,12 +318,16 @@ def filled(source, tmp_path_factory):
 
 
 def test_filled_template_reads_back_the_source_table_by_table(source, filled):
-    path, result = filled
+    _path, result = filled
     d = result.disclosure
     assert result.errors == ()
     assert result.document.placeholders == ()
     assert (d.kind, d.year, d.department, d.unit, d.title) == (
-        source.kind, source.year, source.department, source.unit, source.title
+        source.kind,
+        source.year,
+        source.department,
+        source.unit,
+        source.title,
     )
     assert [type(t) for t in d.tables] == [type(t) for t in source.tables]
     for got, want in zip(d.tables, source.tables, strict=True):
@@ -328,7 +338,7 @@ def test_filled_template_reads_back_the_source_table_by_table(source, filled):
         assert _rows(got) == _rows(want), got.KIND
     # Some figures really are there: the 合计 of the 收入总表 and the 三公 row.
     income = d.tables[1]
-    assert income.rows[-1].values["合计"] == Decimal("189767551")
+    assert income.rows[-1].values["合计"] == Decimal(189767551)
     assert d.tables[-1].rows[0].values["合计"] == Decimal("37.91")
 
 
@@ -337,7 +347,10 @@ def test_filled_template_gives_the_same_findings(source, filled):
     got = govfin.check(_without_narrative(result.disclosure)).findings
     want = govfin.check(_without_narrative(source)).findings
     assert want  # the budget's own rounding residues (尾数误差) are found in both
-    key = lambda f: (f.rule_id, str(f.place), f.message)  # noqa: E731
+
+    def key(f):
+        return (f.rule_id, str(f.place), f.message)
+
     assert sorted(got, key=key) == sorted(want, key=key)
 
 
