@@ -25,7 +25,7 @@ PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
 #: ending so, not a numbered section.
 PART_TITLE = re.compile(
     r"^(?:\d{4}年度?)?(?![一二三四五六七八九十（(\d]).{0,38}"
-    r"(?P<topic>编制说明|主要职能|机构设置|名词解释|部门概况|情况说明)$"
+    r"(?P<topic>编制说明|主要职能|机构设置|名词解释|部门概况|相关情况说明|经费情况说明)$"
 )
 
 
