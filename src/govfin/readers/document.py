@@ -363,7 +363,14 @@ def _cover_facts(segment: _Segment) -> tuple[str | None, str | None]:
             department, department_first = named or s, title is None
     if title and department and department_first and not title.startswith(department):
         title = department + title
+    if department is None and title:  # "2017年度江苏省高级人民法院部门预算公开"
+        m = _TITLE_DEPARTMENT.search(squash(title))
+        department = m.group(1) if m else None
     return department, title
+
+
+#: The department named inside a cover title, between its year and its kind.
+_TITLE_DEPARTMENT = re.compile(r"\d{4}年度?(.{4,40}?)(?:部门|单位)?(?:预算|决算)")
 
 
 def read_text(
