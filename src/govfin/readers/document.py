@@ -24,6 +24,7 @@ from pathlib import Path
 
 import attrs
 
+from govfin.errors import ArgumentTypeError
 from govfin.amounts import Unit
 from govfin.disclosure import Disclosure, Narrative, NarrativeSection
 from govfin.performance.model import ProjectEvaluation
@@ -391,7 +392,7 @@ def read_text(
     own unit (``TableMeta.unit``).
     """
     if not isinstance(text, str):
-        raise TypeError(f"read_text() expects str, got {type(text).__name__}")
+        raise ArgumentTypeError(f"read_text() expects str, got {type(text).__name__}")
     lines = [Line(n, t) for n, t in enumerate(split_lines(text), 1)]
     return read_lines(lines, strict=strict, year=year, edition=edition)
 
