@@ -39,10 +39,6 @@ _ALLOWED = {
     ("__init__.py", "AttributeError"): "module attribute protocol",
     # Raised inside a cattrs hook and always re-raised as StructureError with its path.
     ("serialize.py", "ValueError"): "wrapped in StructureError",
-    # Reader modules under other work; they should move to govfin.errors classes too.
-    ("readers/document.py", "TypeError"): "reader, to be converted",
-    ("readers/source.py", "TypeError"): "reader, to be converted",
-    ("readers/writer.py", "TypeError"): "reader, to be converted",
 }
 
 

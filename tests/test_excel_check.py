@@ -123,11 +123,16 @@ def test_renamed_sheet_changes_nothing(capsys, tmp_path, filled):
 
 def test_inserted_column_is_reported_at_its_cells(capsys, tmp_path, filled):
     path = _edited(filled, tmp_path, lambda wb: wb["部门收入总表"].insert_cols(5))
-    status, _out, err = run(capsys, path)
+    status, out, err = run(capsys, path)
     assert status == EXIT_ERROR
     first = err.splitlines()[0]
     assert first.startswith(f"govfin: error: {path.name} 部门收入总表!A9, line ")
     assert "收入预算总表（上海）" in first and "where the header has" in first
+    # The shifted figures break the rules; each finding names the row's sheet and cell.
+    assert (
+        f"[error] BS02-1 收入预算总表（上海）, row 201, column 合计, {path.name} 部门收入总表!A9, line "
+        in out
+    )
 
 
 def test_changed_header_cell_is_reported(capsys, tmp_path, filled):

@@ -1,243 +1,164 @@
-"""The PDF extractor on every real PDF of tests/data/pdf, against facts found another way.
+"""Every real PDF of the development corpus (tests/data/pdf, sources in its README) read end to
+end: the kind of document, every table of its family identified, every coded row read, nothing
+left unread, and every error govfin reports examined by hand.
 
-The reference is pdfplumber (pdfminer's parse of each page, independent of PDFium): its
-characters on the visible page, its words, and its own table finder (``find_tables`` /
-``Table.extract``), run on the page as a person sees it (inside the page box, without white
-shading and without a rectangle framing the page).  The extractor under test reads the pages
-with PDFium and builds its rows itself.
+The coded rows are compared with an oracle independent of govfin's reader: pdfplumber's own
+table finder (``extract_tables``) over the visible page, counting the rows that begin with a
+classification code (a Shanghai code printed as 类/款/项 in three cells joined).  Where the oracle
+misses rows, the rows are listed below with how they were verified.
 """
 
 from __future__ import annotations
 
-import functools
-import itertools
+import collections
 import re
-from collections import Counter
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 pdfplumber = pytest.importorskip("pdfplumber")
-pytest.importorskip("pypdfium2")
 
-from govfin.readers.pdf import extract_pdf
-from govfin.readers.source import SourceRow
+from govfin.readers.files import read_paths  # noqa: E402
+from govfin.rules import check  # noqa: E402
+from govfin.tables import FunctionalTable  # noqa: E402
+from govfin.tables.budget import FAMILY_KINDS  # noqa: E402
 
 DATA = Path(__file__).parent / "data" / "pdf"
-FILES = sorted(p.name for p in DATA.glob("*.pdf"))
-SPACE = re.compile(r"\s+")
-CODE = re.compile(r"^(\d{3}|\d{5}|\d{7})$")
-MONEY = re.compile(r"^-?\d{1,3}(,\d{3})*(\.\d+)?$|^-?\d+\.\d+$")
+
+SH25 = ("sh-putuo-wanlijiedao-2025-bumen-yusuan.pdf",)
+SH23 = ("sh-putuo-wanlijiedao-2023-bumen-yusuan-with-jixiao-mubiao.pdf",)
+FY = ("js-gaojifayuan-2017-bumen-yusuan.pdf",)
+JCY = ("js-jianchayuan-2017-bumen-yusuan.pdf",)
+RD = ("js-renda-2017-bumen-yusuan.pdf",)
+ZX = ("js-zhengxie-2017-bumen-yusuan-text.pdf", "js-zhengxie-2017-bumen-yusuan-tables.pdf")
+SW = (
+    "js-shengweibangongting-2017-bumen-yusuan-text.pdf",
+    "js-shengweibangongting-2017-bumen-yusuan-tables.pdf",
+)
+BUDGETS = {
+    "sh25": (SH25, "上海", 2025, "上海市普陀区人民政府万里街道办事处"),
+    "sh23": (SH23, "上海", 2023, "上海市普陀区人民政府万里街道办事处"),
+    "fy": (FY, "江苏", 2017, "江苏省高级人民法院"),
+    "jcy": (JCY, "江苏", 2017, "江苏省人民检察院"),
+    "rd": (RD, "江苏", 2017, "江苏省人大常委会办公厅"),
+    "zx": (ZX, "江苏", 2017, "江苏省政协办公厅"),
+    "sw": (SW, "江苏", 2017, "中国共产党江苏省委员会办公厅"),
+}
+
+#: Rows the oracle misses: 高级人民法院 prints three tables whose last row of a page has no rule
+#: under it (Word leaves the row open at the page break); pdfplumber's table finder drops that
+#: row.  Verified in pdfplumber's extract_text(): each of these codes begins one more printed
+#: line than the table finder returns (2210201 on p.14 and p.15; 30206 on p.14 and twice on p.16;
+#: 30229 on p.14, 16 and 17).
+ORACLE_MISSES = {"fy": {"2210201": 1, "30206": 1, "30229": 1}}
+
+#: Every error govfin reports on these documents, examined by hand: all are real defects.
+REAL_DEFECTS = {
+    # 项目支出绩效目标表 “公共服务设施运行经费”: 年度资金申请总额 10,903,043.00 元, but 其中
+    # 当年财政拨款 11,419,043.00 元 — 516,000 元 more than its own total.
+    "sh23": {("BP-2", "年度资金申请总额")},
+    # “与上年相比增加309.03万元，增长2.31%” of a total of 13,656.34 万元: 309.03 / 13,347.31 is
+    # 2.3153 % (2.3152–2.3153 % over the printed figures' intervals): 2.32 % rounded; 2.31 is cut.
+    "jcy": {("N-change", "一、收支预算总表情况说明")},
+    # 行政运行 6,106.99 万元 “与上年相比增加101.48万元，增长1.66%”: 101.48 / 6,005.51 is 1.69 %.
+    "sw": {("N-change", "五、财政拨款支出预算表情况说明")},
+}
+
+_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 
 
-def test_the_corpus_is_bundled() -> None:
-    assert len(FILES) == 10
-
-
-@functools.cache
-def ours(name: str) -> tuple[SourceRow, ...]:
-    return tuple(extract_pdf(DATA / name))
-
-
-def _inside(obj: dict, page) -> bool:
-    x0, top, x1, bottom = page.bbox
-    hx, vy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
-    return x0 <= hx <= x1 and top <= vy <= bottom
-
-
-def _white(color) -> bool:
-    if isinstance(color, (int, float)):
-        return color >= 0.98
-    if not isinstance(color, (tuple, list)) or not color:
-        return False
-    return all(float(v) >= 0.98 for v in color) if len(color) != 4 else \
-        all(float(v) <= 0.02 for v in color)
-
-
-def _seen(page):
-    """The page as a person sees it, for pdfplumber's own finders."""
-    width, height = page.width, page.height
-
-    def keep(obj: dict) -> bool:
-        if obj["object_type"] == "char":
-            return _inside(obj, page)
-        if obj["object_type"] == "rect":
-            if obj.get("fill") and not obj.get("stroke") and _white(
-                obj.get("non_stroking_color")
-            ):
-                return False
-            if obj["width"] >= 0.9 * width and obj["height"] >= 0.9 * height:
-                return False
-        return True
-
-    return page.filter(keep)
-
-
-@functools.cache
-def reference(name: str) -> list[dict]:
-    """Per page: visible characters, words, and the oracle's table rows."""
-    out = []
-    with pdfplumber.open(DATA / name) as pdf:
+def _oracle(path: Path) -> collections.Counter[str]:
+    """Code-led rows of pdfplumber's table finder over each page's visible box."""
+    out: collections.Counter[str] = collections.Counter()
+    with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
-            seen = _seen(page)
-            chars = Counter(c["text"] for c in seen.chars if c["text"].strip())
-            words = seen.extract_words()
-            tables = []
-            for table in seen.find_tables():
-                rows = [[SPACE.sub("", c or "") for c in r] for r in table.extract()]
-                cols = table.columns
-                keep = [j for j in range(len(cols)) if any(r[j] for r in rows)
-                        or cols[j].bbox[2] - cols[j].bbox[0] >= 12]
-                rows = [[r[j] for j in keep] for r in rows]
-                tables.append([r for r in rows if any(r)])
-            out.append({"chars": chars, "words": words, "tables": tables,
-                        "height": page.height})
-            page.close()
+            for table in page.crop(page.bbox).extract_tables():
+                for row in table:
+                    cells = [re.sub(r"\s", "", c or "") for c in row]
+                    filled = [c for c in cells if c]
+                    if not filled:
+                        continue
+                    first = filled[0]
+                    if re.fullmatch(r"\d{3}", first):
+                        i, code = cells.index(first), first
+                        for c in cells[i + 1 : i + 3]:
+                            if not re.fullmatch(r"\d{2}", c):
+                                break
+                            code += c
+                        out[code] += 1
+                    elif _CODE.match(first):
+                        out[first] += 1
     return out
 
 
-def _page_rows(name: str, page: int) -> list[SourceRow]:
-    return [r for r in ours(name) if r.page == page]
+@pytest.fixture(scope="module")
+def read() -> dict[str, object]:
+    return {k: read_paths([DATA / f for f in files]) for k, (files, *_) in BUDGETS.items()}
 
 
-@pytest.mark.parametrize("name", FILES)
-def test_every_visible_character_once_on_its_page(name: str) -> None:
-    ref = reference(name)
-    assert max(r.page for r in ours(name)) <= len(ref)
-    for number, page in enumerate(ref, start=1):
-        got = Counter(ch for r in _page_rows(name, number) for c in r.cells for ch in c
-                      if not ch.isspace())
-        assert got == page["chars"], (name, number, got - page["chars"], page["chars"] - got)
+@pytest.mark.parametrize("key", sorted(BUDGETS))
+def test_a_budget_of_its_family_with_every_table(read, key) -> None:
+    _, family, year, department = BUDGETS[key]
+    result = read[key]
+    d = result.disclosure
+    assert (d.kind, d.year, d.department) == ("预算", year, department)
+    assert {type(t) for t in d.tables} == set(FAMILY_KINDS[family])
+    assert result.document.kind == "预算" and result.document.unread == ()
 
 
-@pytest.mark.parametrize("name", FILES)
-def test_rows_are_ranked_top_to_bottom_on_each_page(name: str) -> None:
-    rows = ours(name)
-    pages = [r.page for r in rows]
-    assert pages == sorted(pages)
-    for number in set(pages):
-        ranks = [r.row for r in rows if r.page == number]
-        assert ranks == list(range(1, len(ranks) + 1))
-        tops = [min(b.top for b in r.boxes if b is not None) for r in rows if r.page == number]
-        # reading order: a row never starts clearly above the row before it
-        assert all(b >= a - 1.0 for a, b in itertools.pairwise(tops)), (name, number)
-    assert all(r.file == name for r in rows)
-    assert all(len(r.boxes) == len(r.cells) for r in rows)
+@pytest.mark.parametrize("key", sorted(BUDGETS))
+def test_nothing_left_unread(read, key) -> None:
+    result = read[key]
+    assert [str(e) for e in result.errors] == []
+    assert result.log.unrecognised == ()
 
 
-@pytest.mark.parametrize("name", FILES)
-def test_every_oracle_table_row_is_a_row(name: str) -> None:
-    """pdfplumber's table finder on the seen page: each of its rows is one of ours, in order."""
-    found = 0
-    for number, page in enumerate(reference(name), start=1):
-        mine = [[SPACE.sub("", c) for c in r.cells] for r in _page_rows(name, number)]
-        at = 0
-        for table in page["tables"]:
-            for row in table:
-                while at < len(mine) and mine[at] != row:
-                    at += 1
-                assert at < len(mine), (name, number, row)
-                found += 1
-    if "text" not in name:
-        assert found > 100
+@pytest.mark.parametrize("key", sorted(BUDGETS))
+def test_every_coded_row_read(read, key) -> None:
+    files = BUDGETS[key][0]
+    want = sum((_oracle(DATA / f) for f in files), collections.Counter())
+    want.update(ORACLE_MISSES.get(key, {}))
+    got: collections.Counter[str] = collections.Counter(
+        r.code
+        for t in read[key].disclosure.tables
+        if isinstance(t, FunctionalTable)
+        for r in t.rows
+        if r.code is not None
+    )
+    assert got == want
 
 
-@pytest.mark.parametrize("name", FILES)
-def test_every_coded_row_has_its_code_name_and_amounts(name: str) -> None:
-    """Words (pdfplumber) of each line led by a classification code land in one row."""
-    coded = 0
-    for number, page in enumerate(reference(name), start=1):
-        words = page["words"]
-        rows = _page_rows(name, number)
-        for w in words:
-            if not CODE.match(w["text"]):
-                continue
-            band = [v for v in words if w["top"] - 2 <= (v["top"] + v["bottom"]) / 2
-                    <= w["bottom"] + 2]
-            if any(v["x1"] <= w["x0"] for v in band):
-                continue  # not the first word of its line: a number inside prose
-            others = [v for v in band if v is not w]
-            if not others:
-                continue  # a page number
-            hits = [r for r in rows if w["text"] in r.cells]
-            assert hits, (name, number, w["text"])
-            ok = False
-            for r in hits:
-                joined = "".join(SPACE.sub("", c) for c in r.cells)
-                cells = {SPACE.sub("", c) for c in r.cells}
-                if all(SPACE.sub("", v["text"]) in joined for v in others) and all(
-                    v["text"] in cells for v in others if MONEY.match(v["text"])
-                ):
-                    ok = True
-            assert ok, (name, number, w["text"], [v["text"] for v in others],
-                        [r.cells for r in hits])
-            coded += 1
-    if "tables" in name or "yusuan.pdf" in name:
-        assert coded > 20, (name, coded)
+@pytest.mark.parametrize("key", sorted(BUDGETS))
+def test_every_error_is_a_real_defect(read, key) -> None:
+    report = check(read[key].disclosure)
+    found = {(f.rule_id, f.place.row if f.place else None) for f in report.errors}
+    assert found == REAL_DEFECTS.get(key, set())
 
 
-def test_hidden_duplicate_below_the_page_is_not_read() -> None:
-    name = "js-renda-2017-bumen-yusuan.pdf"
-    with pdfplumber.open(DATA / name) as pdf:
-        page = pdf.pages[10]
-        hidden = [c for c in page.chars if c["top"] > page.height]
-        assert len(hidden) > 100  # the file does hide text below page 11
-    rows = _page_rows(name, 11)
-    codes = [r.cells[0] for r in rows if CODE.match(r.cells[0])]
-    assert codes and len(codes) == len(set(codes))  # each coded row once
-    assert all(b.bottom <= 842 for r in rows for b in r.boxes if b is not None)
+def test_the_plans_of_the_2023_budget(read) -> None:
+    plans = read["sh23"].disclosure.plans
+    assert len(plans) == 5
+    assert all(p.project and p.indicators for p in plans)
 
 
-def test_a_rectangle_framing_the_page_is_no_cell() -> None:
-    name = "js-renda-2017-bumen-yusuan.pdf"
-    for r in ours(name):
-        for b in r.boxes:
-            if b is not None:
-                assert b.x1 - b.x0 < 0.9 * 595 or b.bottom - b.top < 0.9 * 842
+def test_whole_yuan_tables_and_ten_thousand_yuan_text(read) -> None:
+    d = read["sh25"].disclosure
+    yuan = [t for t in d.tables if t.meta.unit.value == "元" and not t.empty]
+    assert yuan and all(t.meta.precision == Decimal(1) for t in yuan)
+    # a table printed empty says nothing of its places: it keeps the default last place
+    assert all(t.meta.precision == Decimal("0.01") for t in d.tables if t.empty)
 
 
-def test_word_export_without_ghost_columns() -> None:
-    """Jiangsu 高级人民法院 收支预算总表 (p.11-12): six columns, as printed."""
-    name = "js-gaojifayuan-2017-bumen-yusuan.pdf"
-    rows = {r.cells[0]: r for r in ours(name) if r.page == 11 and len(r.cells) > 1}
-    assert rows["一、财政拨款"].cells == (
-        "一、财政拨款", "28,849.38", "一、一般公共服务支出", "", "一、基本支出", "17,123.19")
-    # the first row of p.12 has no top rule (the table runs over from p.11): still a row
-    first = _page_rows(name, 12)[0]
-    assert first.cells[0] == "二、财政专户管理资金"
-    assert "23,513.11" in first.cells and "四、公共安全支出" in first.cells
-    # a name wrapped in its cell is one cell
-    assert any("九、医疗卫生与计划生育支出" in r.cells for r in _page_rows(name, 12))
-
-
-def test_three_column_codes_and_merged_header() -> None:
-    name = "sh-putuo-2024-juesuan-template-blank.pdf"
-    rows = _page_rows(name, 6)
-    header = next(r for r in rows if r.cells[0] == "项目")
-    assert header.cells[1] == ""  # spanned by the merged 项目 cell
-    assert "附属单位上缴收入" in header.cells  # wrapped label joined without a space
-    assert any(r.cells[:2] == ("2050205", "高等教育") for r in rows)
-
-
-def test_letter_spaced_label_kept_as_printed() -> None:
-    rows = ours("js-renda-2017-bumen-yusuan.pdf")
-    assert any(r.cells[0] == "当 年 收 入" for r in rows)
-
-
-def test_unit_line_split_at_the_gap() -> None:
-    rows = ours("sh-putuo-wanlijiedao-2025-bumen-yusuan.pdf")
-    assert ("编制部门：上海市普陀区人民政府万里街道办事处", "单位：元") in [r.cells for r in rows]
-
-
-@pytest.mark.parametrize("name", FILES)
-def test_no_ghost_columns(name: str) -> None:
-    """A narrow grid column (under 12 pt) holds text in some row of its page."""
-    columns: dict[tuple[int, float, float], bool] = {}
-    for r in ours(name):
-        if len(r.cells) < 2:
-            continue
-        for text, box in zip(r.cells, r.boxes, strict=True):
-            if box is not None and box.x1 - box.x0 < 12:
-                key = (r.page, round(box.x0), round(box.x1))
-                columns[key] = columns.get(key, False) or bool(text)
-    assert all(columns.values()), [k for k, v in columns.items() if not v]
+def test_the_blank_final_accounts_template() -> None:
+    result = read_paths([DATA / "sh-putuo-2024-juesuan-template-blank.pdf"])
+    d = result.disclosure
+    assert d.kind == "决算" and len(d.tables) == 9
+    assert [str(e) for e in result.errors] == [] and result.log.unrecognised == ()
+    # the "…" rows where a department fills in its codes: placeholders, not rows
+    assert len(result.document.placeholders) == 6
+    assert all(r.code is None or r.code.isdigit() for t in d.tables for r in t.rows)
+    report = check(d)
+    assert not [f for f in report.findings if f.rule_id in ("K-missing", "C-code", "C-name")]
+    # what the template's text leaves to fill in (XX, 增加（减少）) is reported as residue
+    assert {f.rule_id for f in report.errors} == {"N-residue"}

@@ -74,3 +74,13 @@ def test_same_findings(read_back) -> None:
     want = sorted(map(_key, check(SEED).findings))
     got = sorted(map(_key, check(result.disclosure).findings))
     assert got == want, layout
+
+
+def test_findings_name_the_page(read_back) -> None:
+    _, result = read_back
+    report = check(result.disclosure).located(result.log.place_of)
+    placed = [f.place for f in report.findings if f.place is not None and f.place.line is not None]
+    assert placed and all(p.where and " p." in p.where for p in placed)
+    assert " p." in str(placed[0])  # the text report shows it
+    cells = [c for f in report.findings for c in f.cells if c.line is not None]
+    assert cells and all(c.where for c in cells)

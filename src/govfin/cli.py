@@ -291,7 +291,7 @@ def _check_one(args: argparse.Namespace, files: Sequence[str]) -> int:
 
     result = _read(args, files)
     disclosure = result.disclosure
-    report = check(disclosure, edition=args.edition)
+    report = check(disclosure, edition=args.edition).located(result.log.place_of)
     if args.format == "json":
         data = json.loads(report.to_json())
         out = {

@@ -191,13 +191,15 @@ def split_sections(
 
     >>> [s.heading for s in split_sections([(1, "引言"), (2, "一、收入"), (3, "收入1万元。")])]
     ['情况说明', '一、收入']
+    >>> [s.heading for s in split_sections([(1, "无标题的说明。")])]  # no heading at all
+    ['情况说明']
     """
     heads = [i for i, (_, ln) in enumerate(lines) if ln.strip() and SECTION_HEADING.match(ln)]
     sections: list[NarrativeSection] = []
     lead = lines[: heads[0]] if heads else lines
     if _span(lead) is not None:
         sections.append(_section(part, None, lead))
-    for a, b in zip(heads, [*heads[1:], len(lines)], strict=True):
+    for a, b in zip(heads, [*heads[1:], len(lines)][: len(heads)], strict=True):
         sections.append(_section(lines[a][1].strip(), lines[a][0], lines[a + 1 : b]))
     return tuple(sections)
 

@@ -59,13 +59,15 @@ class Category(enum.Enum):
 class Place:
     """Where a value sits: table (kind or label), row (code or line label), column.
 
-    ``line`` is the source line number when the value was read from text.
+    ``line`` is the source line number when the value was read from text; ``where`` names the
+    page (or sheet and cell) of a paged source: ``"a.pdf p.7"`` (see :meth:`Report.located`).
     """
 
     table: str
     row: str | None = None
     column: str | None = None
     line: int | None = attrs.field(default=None, eq=False, order=False)
+    where: str | None = attrs.field(default=None, eq=False, order=False)
 
     def __str__(self) -> str:
         parts = [self.table]
@@ -73,9 +75,18 @@ class Place:
             parts.append(f"row {self.row}")
         if self.column is not None:
             parts.append(f"column {self.column}")
+        if self.where is not None:
+            parts.append(self.where)
         if self.line is not None:
             parts.append(f"line {self.line}")
         return ", ".join(parts)
+
+    def located(self, where: Callable[[int], str | None]) -> Place:
+        """The place with ``where`` told from its line (itself when nothing is known)."""
+        if self.line is None or self.where is not None:
+            return self
+        found = where(self.line)
+        return self if found is None else attrs.evolve(self, where=found)
 
 
 @attrs.frozen
@@ -180,6 +191,20 @@ class Report(PlainData):
 
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)
+
+    def located(self, where: Callable[[int], str | None]) -> Report:
+        """The report with every place (a finding's and each of its cells') told where its line
+        is printed: ``where(line)`` gives ``"a.pdf p.7"`` for a line of a paged source (the read
+        log's ``place`` of each line), None for plain text."""
+
+        def one(f: Finding) -> Finding:
+            place = f.place.located(where) if f.place is not None else None
+            cells = tuple(c.located(where) for c in f.cells)
+            if place is f.place and all(a is b for a, b in zip(cells, f.cells, strict=True)):
+                return f
+            return attrs.evolve(f, place=place, cells=cells)
+
+        return Report(tuple(map(one, self.findings)))
 
     def __len__(self) -> int:
         return len(self.findings)

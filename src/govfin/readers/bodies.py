@@ -5,6 +5,11 @@ the two-sided summaries (01, 04), the side-by-side groups of 06, the 三公 tabl
 labelled lines of 10.  A parser is fed the body lines one by one; it files each in the read
 log (header, row, or unrecognised), reports typed errors for what does not fit, and returns
 the rows, keyed as the table classes pin them (:mod:`govfin.tables`).
+
+This module is over 600 lines because it holds the row parsers of the ten 决算 kinds, one short
+class per layout (functional, two-sided summary, 06 detail, 三公, 相关信息), and the layout facts
+every source shares (codes split over 类/款/项 cells, 合计 in the name column); the 预算 kinds'
+own parsers are in :mod:`govfin.readers.bodies_budget`.
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import attrs
 
+from govfin.errors import ArgumentTypeError
 from govfin.amounts import Unit
 from govfin.disclosure import Disclosure, Narrative, NarrativeSection
 from govfin.performance.model import ProjectEvaluation
@@ -370,7 +371,14 @@ def _cover_facts(segment: _Segment) -> tuple[str | None, str | None]:
             department, department_first = named or s, title is None
     if title and department and department_first and not title.startswith(department):
         title = department + title
+    if department is None and title:  # "2017年度江苏省高级人民法院部门预算公开"
+        m = _TITLE_DEPARTMENT.search(squash(title))
+        department = m.group(1) if m else None
     return department, title
+
+
+#: The department named inside a cover title, between its year and its kind.
+_TITLE_DEPARTMENT = re.compile(r"\d{4}年度?(.{4,40}?)(?:部门|单位)?(?:预算|决算)")
 
 
 def read_text(
@@ -391,7 +399,7 @@ def read_text(
     own unit (``TableMeta.unit``).
     """
     if not isinstance(text, str):
-        raise TypeError(f"read_text() expects str, got {type(text).__name__}")
+        raise ArgumentTypeError(f"read_text() expects str, got {type(text).__name__}")
     lines = [Line(n, t) for n, t in enumerate(split_lines(text), 1)]
     return read_lines(lines, strict=strict, year=year, edition=edition)
 

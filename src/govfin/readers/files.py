@@ -19,17 +19,19 @@ from __future__ import annotations
 
 import io
 import zipfile
+
+import attrs
 from collections.abc import Sequence
 from pathlib import Path
 
 from govfin.errors import ArgumentValueError
 from govfin.readers.account import Source
 from govfin.readers.document import ReadResult, read_lines, read_text
-from govfin.readers.errors import ReadError
+from govfin.readers.errors import EmptyInputError, ReadError
 from govfin.readers.lines import Line, split_lines
 from govfin.readers.source import SourceRow
 
-__all__ = ["UnreadableFileError", "decode", "read_path", "read_paths", "rows_of", "sniff"]
+__all__ = ["UndecodableBytesError", "UnreadableFileError", "decode", "read_path", "read_paths", "rows_of", "sniff"]
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -59,30 +61,60 @@ def sniff(data: bytes) -> str:
     return "text"
 
 
-def decode(data: bytes, name: str, encoding: str | None = None) -> str:
-    """The text of a text file: ``encoding`` if given, else UTF-8 (with or without BOM), else
-    GB18030.  Bytes that neither decodes raise :class:`UnreadableFileError` naming the line."""
+class UndecodableBytesError(ReadError):
+    """Bytes of a text file that neither UTF-8 nor GB18030 decodes: shown as U+FFFD, reported at
+    their line, and the rest of the file is read."""
+
+
+def decode(
+    data: bytes, name: str, encoding: str | None = None
+) -> tuple[str, list[UndecodableBytesError]]:
+    """The text of a text file and the problems met decoding it.
+
+    ``encoding`` if given; else UTF-8 (with or without BOM), else GB18030 — decided for the
+    whole file.  When neither decodes every byte, the one that decodes more is taken, each
+    undecodable byte becomes U+FFFD and is reported at its own line (never a position in a
+    fallback decoding), and reading goes on.
+
+    >>> decode("一、收入".encode("gb18030"), "a.txt")
+    ('一、收入', [])
+    >>> text, problems = decode(b"\\xe7\\xac\\xac\\n\\xff bad", "a.txt")
+    >>> text.splitlines()[1], problems[0].line
+    ('\\ufffd bad', 2)
+    """
     if encoding is not None:
-        return data.decode(encoding)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as utf8:
+        candidates = [encoding]
+    else:
+        candidates = ["utf-8-sig", "gb18030"]
+    for enc in candidates:
         try:
-            return data.decode("gb18030")
+            return data.decode(enc), []
         except UnicodeDecodeError:
-            line = data[: utf8.start].count(b"\n") + 1
-            raise UnreadableFileError(
-                f"{name}: neither UTF-8 nor GB18030 (byte {data[utf8.start]:#04x} at line {line}); "
-                "give the encoding with --encoding",
-                line=line,
-            ) from None
+            continue
+        except LookupError:
+            raise UnreadableFileError(f"{name}: unknown encoding {enc!r}") from None
+    best = min(candidates, key=lambda enc: data.decode(enc, errors="replace").count("\ufffd"))
+    text = data.decode(best, errors="replace")
+    problems = []
+    for n, line in enumerate(split_lines(text), 1):
+        bad = line.count("\ufffd")
+        if bad:
+            problems.append(
+                UndecodableBytesError(
+                    f"{name}: {bad} byte(s) that {best.removesuffix('-sig').upper()} cannot "
+                    "decode, shown as \ufffd (give the encoding with --encoding)",
+                    line=n,
+                    text=line,
+                )
+            )
+    return text, problems
 
 
 def rows_of(path: str | Path, *, encoding: str | None = None) -> tuple[list[SourceRow], Source]:
     """The rows of one file, in whatever format it is, and its :class:`Source` entry."""
     p = Path(path)
     name = p.name
-    data = p.read_bytes()
+    data = _bytes(p)
     fmt = sniff(data)
     if fmt == "pdf":
         try:
@@ -103,11 +135,19 @@ def rows_of(path: str | Path, *, encoding: str | None = None) -> tuple[list[Sour
         return rows, Source(name, fmt, sheets)
     if fmt == "binary":
         raise UnreadableFileError(f"{name}: not a text document (binary data of no format govfin reads)")
-    text = decode(data, name, encoding)
+    text, _ = decode(data, name, encoding)  # (joined reads: the bytes are shown as \ufffd)
     rows = [
         SourceRow(tuple(t.split("\t")), file=name, row=n) for n, t in enumerate(split_lines(text), 1)
     ]
     return rows, Source(name, "text", None)
+
+
+def _bytes(path: Path) -> bytes:
+    """A file's bytes; an empty file is an :class:`EmptyInputError` naming it."""
+    data = path.read_bytes()
+    if not data.strip():
+        raise EmptyInputError(f"{path.name}: the file is empty")
+    return data
 
 
 def _extra(name: str, what: str, extra: str) -> str:
@@ -142,10 +182,16 @@ def read_paths(
     if not paths:
         raise ArgumentValueError("read_paths() needs at least one path")
     if len(paths) == 1:
-        data = Path(paths[0]).read_bytes()
+        data = _bytes(Path(paths[0]))
         if sniff(data) == "text":  # one text file: its own line numbers are the places
-            text = decode(data, Path(paths[0]).name, encoding)
-            return read_text(text, strict=strict, year=year, edition=edition)
+            text, problems = decode(data, Path(paths[0]).name, encoding)
+            if problems and strict:
+                raise problems[0]
+            result = read_text(text, strict=strict, year=year, edition=edition)
+            if not problems:
+                return result
+            log = attrs.evolve(result.log, errors=(*problems, *result.log.errors))
+            return attrs.evolve(result, log=log)
     lines: list[Line] = []
     sources: list[Source] = []
     for path in paths:

@@ -298,6 +298,11 @@ class ReadLog:
         """The entry of a line, or None."""
         return self._by_line.get(line)
 
+    def place_of(self, line: int) -> str | None:
+        """Where a line is printed in a paged source or workbook ("a.pdf p.7"), or None."""
+        e = self._by_line.get(line)
+        return None if e is None else e.place
+
     def of_kind(self, kind: LineKind) -> tuple[LogEntry, ...]:
         return tuple(e for e in self.entries if e.kind is kind)
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import pairwise
 
-from govfin.disclosure import SECTION_HEADING, NarrativeSection
+from govfin.disclosure import SECTION_HEADING, NarrativeSection, split_sections
 from govfin.readers.lines import Line, LineKind, LogBuilder, squash
 
 __all__ = ["PART_HEADING", "PART_TITLE", "part_kind", "read_glossary", "read_sections"]
@@ -56,21 +55,15 @@ def read_sections(
 ) -> tuple[NarrativeSection, ...]:
     """The sections of a narrative part (``lines`` follow the part heading).
 
-    Each non-blank line is filed as narrative; text before the first "一、" heading becomes a
-    section headed by the part's name.
+    Each non-blank line is filed as narrative; the sections are cut by
+    :func:`govfin.disclosure.split_sections`, the one way narrative text is cut (text before the
+    first "一、" heading becomes a section headed by the part's name), after the paragraphs a
+    paged source wrapped are joined (:func:`_texts`).
     """
-    sections: list[NarrativeSection] = []
-    heads = [i for i, ln in enumerate(lines) if not ln.blank and SECTION_HEADING.match(ln.text)]
     for ln in lines:
         log.mark(ln, LineKind.NARRATIVE, part)
-    bounds = [*heads, len(lines)]
-    if heads and _span(lines[: heads[0]]) is not None:
-        sections.append(_section(part, None, lines[: heads[0]]))
-    elif not heads and _span(lines) is not None:
-        sections.append(_section(part, None, lines))
-    for a, b in pairwise(bounds):
-        sections.append(_section(lines[a].text.strip(), lines[a], lines[a + 1 : b]))
-    return tuple(sections)
+    texts = _texts(lines)
+    return split_sections([(ln.number, t) for ln, t in zip(lines, texts, strict=True)], part)
 
 
 #: Ends of a printed paragraph (a line ending otherwise was wrapped by the page).
@@ -88,8 +81,10 @@ def _right(line: Line) -> float | None:
     return max(b.x1 for b in boxes) if boxes else None
 
 
-#: How far short of the text's right margin a line may end and still be a wrapped line (pt).
-_MARGIN = 18.0
+#: How far short of the right margin a wrapped line may end (pt): a wide character or a word
+#: that did not fit leaves up to about three characters free; joining a finished paragraph
+#: to the next is harmless (sentences end at 。 anyway), cutting a wrapped one is not.
+_MARGIN = 36.0
 
 
 def _texts(lines: Sequence[Line]) -> list[str]:
@@ -110,6 +105,8 @@ def _texts(lines: Sequence[Line]) -> list[str]:
             open_at = None
             continue
         s = ln.joined.strip()
+        if open_at is not None and SECTION_HEADING.match(s):
+            open_at = None  # a section heading always begins a line of its own
         if open_at is not None:
             texts[open_at] += s
             texts[i] = ""
@@ -123,23 +120,6 @@ def _texts(lines: Sequence[Line]) -> list[str]:
         if not wrapped:
             open_at = None
     return texts
-
-
-def _section(heading: str, head: Line | None, body: Sequence[Line]) -> NarrativeSection:
-    span = _span(body)
-    if span is None:
-        first = head.number + 1 if head is not None else None
-        return NarrativeSection(heading, "", head.number if head else None, first)
-    # Keep the text from the line after the heading (blank lines included) so that line k of
-    # the text is source line text_line + k, as NarrativeSection promises.
-    start = 0 if head is not None else span[0]
-    chosen = body[start : span[1] + 1]
-    return NarrativeSection(
-        heading,
-        "\n".join(_texts(chosen)),
-        head.number if head is not None else None,
-        chosen[0].number if chosen else None,
-    )
 
 
 def read_glossary(lines: Sequence[Line], log: LogBuilder) -> tuple[str, int | None]:

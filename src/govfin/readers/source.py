@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import attrs
 
+from govfin.errors import ArgumentTypeError
+
 __all__ = ["Box", "SourceRow"]
 
 
@@ -40,7 +42,7 @@ def _cells(cells: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     out = tuple(cells)
     for c in out:
         if not isinstance(c, str):
-            raise TypeError(f"SourceRow cells must be str, got {type(c).__name__}: {c!r}")
+            raise ArgumentTypeError(f"SourceRow cells must be str, got {type(c).__name__}: {c!r}")
     return out
 
 

@@ -304,7 +304,11 @@ def _is_empty_statement(text: str) -> bool:
     if body.startswith(_EMPTY_WORDS) and len(body) <= 30:
         return True
     # "说明：本单位本年度没有政府性基金预算财政拨款收入和支出，故本表无数据。"
-    return len(body) <= 80 and any(w in body for w in _EMPTY_CLAUSES)
+    if len(body) <= 80 and any(w in body for w in _EMPTY_CLAUSES):
+        return True
+    # "（无政府性基金支出）" printed under the table
+    inner = body.strip("()（）")
+    return inner != body and inner.startswith("无") and len(inner) <= 20
 
 
 #: Clauses ending a longer note that says the table is empty.

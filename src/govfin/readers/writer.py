@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
+from govfin.errors import ArgumentTypeError
 from govfin.amounts import Unit
 from govfin.disclosure import Disclosure, Narrative
 from govfin.performance.model import FundLine, Indicator, ProjectEvaluation
@@ -195,7 +196,7 @@ def write_table(t: Table) -> str:
     elif isinstance(t, DisclosureInfoTable):
         body = _info(t)
     else:  # pragma: no cover - every concrete kind is handled above
-        raise TypeError(f"no writer for table kind {type(t).__name__}")
+        raise ArgumentTypeError(f"no writer for table kind {type(t).__name__}")
     return "\n".join([*_front(t), *body, *_notes(t)])
 
 

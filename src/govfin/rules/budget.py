@@ -30,12 +30,12 @@ from collections.abc import Callable
 from decimal import Decimal
 from functools import partial
 
-from govfin.amounts import Unit
 from govfin.disclosure import Disclosure
 from govfin.findings import Category, Cell, Place, Severity
 from govfin.performance.plan import PLAN_PREFIX, ProjectPlan
 from govfin.rules.engine import Context, holds_exactly
 from govfin.rules.registry import REGISTRY, Rule, RuleFunc, rule
+from govfin.rules.relations import Ref, at_most, bounded, cell, classes, codes, nil, same
 from govfin.tables import Table
 from govfin.tables.base import RowEquation
 from govfin.tables.budget import (
@@ -202,23 +202,9 @@ def _role(d: Disclosure, role: str) -> BudgetTable | None:
     return None
 
 
-def _factor(t: Table, unit: Decimal, to: Unit) -> Decimal | None:
-    if t.meta.unit is to or unit == 0:
-        return None
-    return t.meta.unit.yuan / to.yuan
-
-
 def _c(d: Disclosure, t: Table, key: str, column: str) -> Cell:
     """The cell, converted exactly to the disclosure's unit."""
-    cell = t.cell(key, column)
-    factor = _factor(t, cell.unit, d.unit)
-    if factor is None:
-        return cell
-    value = None if cell.value is None else cell.value * factor
-    return Cell(cell.place, value, cell.unit * factor)
-
-
-Ref = tuple[Table, str, str]
+    return cell(d, (t, key, column))
 
 
 def _name(t: Table, key: str, column: str) -> str:
@@ -228,48 +214,15 @@ def _name(t: Table, key: str, column: str) -> str:
 
 def _same(d: Disclosure, ctx: Context, printed: Ref, *parts: Ref) -> None:
     """``printed`` = Σ ``parts`` (each converted to the disclosure's unit)."""
-    total = _c(d, *printed)
-    cells = [_c(d, *p) for p in parts]
-    if holds_exactly(total.value, [c.value for c in cells]):
-        return
-    ctx.equation(total, cells,
-                 what=f"{_name(*printed)} = {' + '.join(_name(*p) for p in parts)}")
+    same(d, ctx, _name, printed, *parts)
 
 
 def _at_most(d: Disclosure, ctx: Context, small: Ref, big: Ref) -> None:
-    ctx.at_most(_c(d, *small), _c(d, *big), what=f"{_name(*small)} ≤ {_name(*big)}")
+    at_most(d, ctx, _name, small, big)
 
 
 def _bounded(d: Disclosure, ctx: Context, small: Ref, big: Ref, *, equal: bool) -> None:
-    if equal:
-        _same(d, ctx, big, small)
-    else:
-        _at_most(d, ctx, small, big)
-
-
-def _classes(*tables: Table | None) -> list[str]:
-    seen: dict[str, None] = {}
-    for t in tables:
-        if t is None:
-            continue
-        for r in t.coded_rows():
-            if r.code is not None and len(r.code) == 3:
-                seen.setdefault(r.code)
-    return list(seen)
-
-
-def _codes(*tables: Table | None) -> list[str]:
-    seen: dict[str, None] = {}
-    for t in tables:
-        if t is not None:
-            for r in t.coded_rows():
-                if r.code is not None:
-                    seen.setdefault(r.code)
-    return list(seen)
-
-
-def _nil(v: Decimal | None) -> bool:
-    return v is None or v == 0
+    bounded(d, ctx, _name, small, big, equal=equal)
 
 
 def _printed(t: Table, key: str, column: str) -> bool:
@@ -278,7 +231,7 @@ def _printed(t: Table, key: str, column: str) -> bool:
 
 def _all_nil(t: Table | None) -> bool:
     """No table, or one whose every cell is blank or zero."""
-    return t is None or all(_nil(v) for r in t.rows for v in r.values.values())
+    return t is None or all(nil(v) for r in t.rows for v in r.values.values())
 
 
 def single_source(d: Disclosure) -> bool:
@@ -297,7 +250,7 @@ def single_source(d: Disclosure) -> bool:
         CENTRAL: tuple(k for k in s.INCOME_ROWS  # type: ignore[attr-defined]
                        if k not in ("一般公共预算拨款收入", "本年收入合计", "收入总计")),
     }[s.FAMILY]
-    return all(_nil(s.value(k, _AMOUNT)) for k in others)
+    return all(nil(s.value(k, _AMOUNT)) for k in others)
 
 
 def _cross(id: str, zh: str, en: str, roles: tuple[str, ...],
@@ -374,7 +327,7 @@ def bx2_expenditure(d: Disclosure, ctx: Context) -> None:
     class_total: str = s.CLASS_TOTAL  # type: ignore[attr-defined]
     _same(d, ctx, (s, class_total, column), (e, _TOTAL, _TOTAL))
     split = [c for c in ("基本支出", "项目支出") if c in s.COLUMNS]
-    for code in _classes(s, e):
+    for code in classes(s, e):
         _same(d, ctx, (s, code, column), (e, code, _TOTAL))
         for c in split:
             if _printed(s, code, c):
@@ -426,7 +379,7 @@ def bx4_types(d: Disclosure, ctx: Context) -> None:
         carried = a.value("上年结转", _AMOUNT)
         for t, role in _TYPE_ROLES[:2]:
             table = _role(d, role)
-            if table is None or table.FAMILY != JIANGSU or not _nil(carried):
+            if table is None or table.FAMILY != JIANGSU or not nil(carried):
                 continue  # with a carry-over, income by type is not expenditure by type
             _same(d, ctx, (table, _TOTAL, _AMOUNT), (a, t, _AMOUNT))
         return
@@ -435,11 +388,11 @@ def bx4_types(d: Disclosure, ctx: Context) -> None:
         table = _role(d, role)
         if table is None or table.FAMILY != a.FAMILY:
             continue
-        if table.empty and _nil(a.value(class_total, t)):
+        if table.empty and nil(a.value(class_total, t)):
             continue
         _same(d, ctx, (a, class_total, t), (table, _TOTAL, _TOTAL))
-        for code in _classes(a, table):
-            if _nil(a.value(code, t)) and _nil(table.value(code, _TOTAL)):
+        for code in classes(a, table):
+            if nil(a.value(code, t)) and nil(table.value(code, _TOTAL)):
                 continue
             _same(d, ctx, (a, code, t), (table, code, _TOTAL))
 
@@ -476,7 +429,7 @@ def bx6_appropriation_rows(d: Disclosure, ctx: Context) -> None:
         return
     if f is not None and f.FAMILY != a.FAMILY:
         f = None
-    for key in (_TOTAL, *_codes(a, g, f)):
+    for key in (_TOTAL, *codes(a, g, f)):
         parts: list[Ref] = [(g, key, _AMOUNT)]
         if f is not None and f.get(key) is not None:
             parts.append((f, key, _AMOUNT))
@@ -492,7 +445,7 @@ def bx7_basic_rows(d: Disclosure, ctx: Context) -> None:
     if ab is None or gb is None or ab.FAMILY != gb.FAMILY:
         return
     equal = _all_nil(_role(d, "fund"))
-    for key in (_TOTAL, *_codes(ab, gb)):
+    for key in (_TOTAL, *codes(ab, gb)):
         _bounded(d, ctx, (gb, key, _AMOUNT), (ab, key, _AMOUNT), equal=equal)
 
 
@@ -557,7 +510,7 @@ def bx10_single_source(d: Disclosure, ctx: Context) -> None:
     if not single_source(d):
         return
     shared = [c for c in g.COLUMNS if c in e.COLUMNS]
-    for key in (_TOTAL, *_codes(e, g)):
+    for key in (_TOTAL, *codes(e, g)):
         for c in shared:
             _same(d, ctx, (e, key, c), (g, key, c))
 

@@ -22,13 +22,12 @@ from decimal import Decimal
 
 import attrs
 
-from govfin.amounts import ZERO
 from govfin.disclosure import Disclosure
 from govfin.findings import Category, Cell, Place, Severity
-from govfin.rules.engine import Context, holds_exactly
+from govfin.rules.engine import Context
 from govfin.rules.registry import RuleFunc, rule
+from govfin.rules.relations import Ref, bounded, cell, classes, codes, nil, same, value
 from govfin.tables import (
-    StateCapitalIncomeTable,
     T01,
     T02,
     T03,
@@ -39,9 +38,9 @@ from govfin.tables import (
     T08,
     T09,
     T10,
+    StateCapitalIncomeTable,
     Table,
     convert_cell,
-    converted_value,
 )
 from govfin.tables.summary import APPROPRIATION_COLUMNS
 
@@ -59,16 +58,12 @@ _SRC = "layouts of the related tables, "
 CrossFunc = Callable[..., None]
 
 
-Ref = tuple[Table, str, str]  # (table, row key, column)
-
-
 def _c(d: Disclosure, t: Table, key: str, column: str) -> Cell:
-    return convert_cell(t.cell(key, column), t, d.unit)
+    return cell(d, (t, key, column))
 
 
 def _v(d: Disclosure, t: Table, key: str, column: str) -> Decimal | None:
-    """The value of the cell :func:`_c` gives, without building the cell."""
-    return converted_value(t, key, column, d.unit)
+    return value(d, (t, key, column))
 
 
 def _name(t: Table, key: str, column: str) -> str:
@@ -78,56 +73,20 @@ def _name(t: Table, key: str, column: str) -> str:
 
 
 def _same(d: Disclosure, ctx: Context, printed: Ref, *parts: Ref) -> None:
-    """One figure printed in two tables: ``printed`` = Σ ``parts`` (each in the disclosure's
-    unit), judged by the tolerance model."""
-    if holds_exactly(_v(d, *printed), [_v(d, *p) for p in parts]):
-        return  # nothing to report: the cells need not be built
-    ctx.equation(
-        _c(d, *printed),
-        [_c(d, *p) for p in parts],
-        what=f"{_name(*printed)} = {' + '.join(_name(*p) for p in parts)}",
-    )
+    same(d, ctx, _name, printed, *parts)
 
 
 def _same_by_class(d: Disclosure, ctx: Context, a: Table, a_col: str, b: Table, b_col: str) -> None:
     """For each 类 row of either table: ``a``'s ``a_col`` = ``b``'s ``b_col``."""
-    for code in _classes(a, b):
+    for code in classes(a, b):
         _same(d, ctx, (a, code, a_col), (b, code, b_col))
 
 
 def _bounded(d: Disclosure, ctx: Context, small: Ref, big: Ref, *, equal: bool) -> None:
     """``small`` ≤ ``big``; an equation instead when ``equal`` (a single-source unit)."""
-    # Cells are built only for a relation that does not hold exactly (else nothing is reported).
-    a, b = _v(d, *small), _v(d, *big)
-    if equal:
-        if not holds_exactly(b, [a]):
-            ctx.equation(
-                _c(d, *big),
-                [_c(d, *small)],
-                what=f"{_name(*big)} = {_name(*small)} (single source: all 一般公共预算财政拨款)",
-            )
-    elif (a if a is not None else ZERO) > (b if b is not None else ZERO):
-        ctx.at_most(_c(d, *small), _c(d, *big), what=f"{_name(*small)} ≤ {_name(*big)}")
-
-
-def _classes(*tables: Table | None) -> list[str]:
-    """The 类 codes (3 digits) of the tables, in first-seen order."""
-    seen: dict[str, None] = {}
-    for t in tables:
-        if t is None:
-            continue
-        for r in t.coded_rows():
-            if r.code is not None and len(r.code) == 3:
-                seen.setdefault(r.code)
-    return list(seen)
-
-
-def _codes(t: Table) -> list[str]:
-    return list(dict.fromkeys(r.code for r in t.coded_rows() if r.code is not None))
-
-
-def _nil(v: Decimal | None) -> bool:
-    return v is None or v == 0
+    bounded(
+        d, ctx, _name, small, big, equal=equal, note=" (single source: all 一般公共预算财政拨款)"
+    )
 
 
 def single_source(d: Disclosure) -> bool:
@@ -141,7 +100,7 @@ def single_source(d: Disclosure) -> bool:
     if t01 is None or t04 is None:
         return False
     others = [k for k in T01.INCOME_LINES if k != "一般公共预算财政拨款收入"]
-    if not all(_nil(t01.value(k, _AMOUNT)) for k in (*others, "使用非财政拨款结余")):
+    if not all(nil(t01.value(k, _AMOUNT)) for k in (*others, "使用非财政拨款结余")):
         return False
     opening = _c(d, t01, "年初结转和结余", _AMOUNT).value or Decimal(0)
     general = _c(d, t04, "年初一般公共预算财政拨款", _AMOUNT).value or Decimal(0)
@@ -265,8 +224,8 @@ def x4_mirror(d: Disclosure, ctx: Context, t02: Table, t03: Table) -> None:
 
     Holds when no money of that code was carried over; a difference is a warning only.
     """
-    codes03 = set(_codes(t03))
-    for key in [_TOTAL] + [c for c in _codes(t02) if c in codes03]:
+    codes03 = set(codes(t03))
+    for key in [_TOTAL] + [c for c in codes(t02) if c in codes03]:
         if t02.get(key) is not None and t03.get(key) is not None:
             _same(d, ctx, (t03, key, "本年支出合计"), (t02, key, "本年收入合计"))
 
@@ -299,7 +258,7 @@ def x6_basic(d: Disclosure, ctx: Context, t05: Table, t06: Table) -> None:
     """
     col = T06.COLUMNS[0]
     keys = [k for k in (T06.PERSONNEL_TOTAL, T06.PUBLIC_TOTAL) if t06.get(k) is not None]
-    _same(d, ctx, (t05, _TOTAL, "基本支出"), *[(t06, k, col) for k in keys or _classes(t06)])
+    _same(d, ctx, (t05, _TOTAL, "基本支出"), *[(t06, k, col) for k in keys or classes(t06)])
 
 
 # -- X7, X8: 公开04 基金/国资 columns ↔ 公开07 / 公开08 -----------------------------------------------
@@ -322,7 +281,7 @@ def _column_nil(t04: Table, column: str) -> bool:
     年初 line are all nil."""
     cells = [t04.value(k, _AMOUNT) for k in (column, f"年初{column}")]
     cells += [r[column] for r in t04.rows if column in r.values]
-    return all(_nil(v) for v in cells)
+    return all(nil(v) for v in cells)
 
 
 @_cross(
@@ -382,7 +341,7 @@ def x9_expenditure_bounds(d: Disclosure, ctx: Context, t03: Table, t05: Table) -
     (:func:`single_source`) there is none, and the relations are equations.
     """
     equal = single_source(d)
-    for key in [_TOTAL, *_codes(t05)]:
+    for key in [_TOTAL, *codes(t05)]:
         for col in ("基本支出", "项目支出"):
             _bounded(d, ctx, (t05, key, col), (t03, key, col), equal=equal)
 
@@ -431,8 +390,8 @@ def x11_three_public(d: Disclosure, ctx: Context, t06: Table, t09: Table) -> Non
     appropriations, so only the inequality is expected; a break is a warning.
     """
     col06 = T06.COLUMNS[0]
-    for col09, codes in THREE_PUBLIC_CODES.items():
-        parts = [_c(d, t06, code, col06) for code in codes if t06.get(code) is not None]
+    for col09, in_09 in THREE_PUBLIC_CODES.items():
+        parts = [_c(d, t06, code, col06) for code in in_09 if t06.get(code) is not None]
         if not parts:
             continue
         values = [p.value for p in parts if p.value is not None]
@@ -440,7 +399,7 @@ def x11_three_public(d: Disclosure, ctx: Context, t06: Table, t09: Table) -> Non
         unit = sum((p.unit for p in parts), Decimal(0))
         small = Cell(parts[0].place, total, unit) if len(parts) > 1 else parts[0]
         big = _c(d, t09, T09.ACTUAL, col09)
-        held = ctx.at_most(small, big, what=f"公开06 {'+'.join(codes)} ≤ 公开09 决算数 {col09}")
+        held = ctx.at_most(small, big, what=f"公开06 {'+'.join(in_09)} ≤ 公开09 决算数 {col09}")
         if not held and len(parts) > 1:  # name every 公开06 cell of the sum
             ctx.findings[-1] = attrs.evolve(
                 ctx.findings[-1], cells=(*[p.place for p in parts], big.place)

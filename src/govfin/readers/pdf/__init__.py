@@ -6,7 +6,7 @@ line of prose one single-cell row, and a line with wide gaps between its parts
 ("编制部门：XXX        单位：元", or the header labels of a table without ruling lines) a row
 of several cells.  Text outside the page's visible box and invisible text are not read.
 Cell text is kept as printed ("189,767,551", "201" "05" "07", "当 年 收 入"); a name wrapped
-over two lines inside its cell is joined.  See docs/pdf.md.
+over two lines inside its cell is joined.  See docs/reading.md (PDF).
 
 The PDF libraries (pypdfium2 and pdfplumber, both permissively licensed) are an optional
 extra: ``pip install 'govfin[pdf]'``.  Bad input raises a :class:`PdfError` naming the file.
