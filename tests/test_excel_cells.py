@@ -354,7 +354,7 @@ def test_result_behaves_as_a_sequence_of_source_rows():
     assert len(result) == len(result.rows) == 6
     assert list(result) == list(result.rows)
     assert isinstance(result[0], SourceRow)
-    assert result[0].where == "t.xlsx sheet 收入预算总表 A1"
+    assert result[0].where == "t.xlsx 收入预算总表!A1"
 
 
 def test_problem_place_without_file():

@@ -121,8 +121,9 @@ def test_income_table_header_and_placeholders(which, xlsx_rows, xls_rows):
     assert rows[9][:4] == ("205", "", "", "教育支出")
     assert rows[11][:4] == ("205", "02", "05", "高等教育")
     assert rows[12][:4] == ("…", "", "", "…")  # placeholder rows are kept as printed
-    # Blank ruled rows (18, 19) hold no text and are left out; 合计 keeps every ruled cell.
-    assert 18 not in rows and 19 not in rows
+    # Blank ruled rows (18, 19) hold no text: kept as rows of empty cells, as a PDF shows a
+    # blank form's ruled rows; 合计 keeps every ruled cell.
+    assert rows[18] == rows[19] == ("",) * 9
     assert rows[20] == ("合计",) + ("",) * 8
     # Every table row has the table's 9 columns (blank amount cells are ruled, so kept).
     for row in range(6, 21):
@@ -159,7 +160,7 @@ def test_refs_name_each_cell(xlsx_rows):
     assert income[7]  # sanity
     row7 = next(r for r in xlsx_rows.sheet("部门收入总表") if r.row == 7)
     assert row7.refs == tuple(f"{c}7" for c in "ABCDEFGHI")
-    assert row7.where == f"{XLSX_TEMPLATE.name} sheet 部门收入总表 A7"
+    assert row7.where == f"{XLSX_TEMPLATE.name} 部门收入总表!A7"
 
 
 def test_xlsx_cells_agree_with_openpyxl(xlsx_rows):
@@ -245,7 +246,7 @@ def test_filled_copy_of_the_template_reads_back_its_figures(tmp_path):
     assert rows[9] == ("205", "", "", "教育支出", "1234567.89", "1200000", "34567.89", "0", "0")
     assert rows[11][:4] == ("205", "02", "05", "高等教育")
     assert rows[20] == ("合计", "", "", "", "1234567.89", "1200000", "34567.89", "0", "0")
-    assert not set(range(12, 20)) & set(rows)  # cleared rows hold no text any more
+    assert all(not any(rows.get(r, ())) for r in range(12, 20))  # cleared: no text left
     for row, cells in INCOME_HEADER:
         assert rows[row] == cells
     assert result.problems == ()

@@ -22,6 +22,10 @@ import attrs
 __all__ = ["Document", "Source", "TableRead", "Unread"]
 
 
+#: What a source's ``pages`` count, by format: pages, or a workbook's sheets.
+_COUNTED = {"xlsx": "sheets", "xls": "sheets"}
+
+
 @attrs.frozen
 class Source:
     """One source file of a document and how many pages (or sheets) it has (None for text)."""
@@ -84,7 +88,8 @@ class Document:
     def to_text(self) -> str:
         """A few lines for the text report's header."""
         files = ", ".join(
-            s.name + (f" ({s.pages} p.)" if s.pages is not None else "") for s in self.sources
+            s.name + (f" ({s.pages} {_COUNTED.get(s.format, 'p.')})" if s.pages is not None else "")
+            for s in self.sources
         )
         lines = [
             f"document: {self.kind} · {self.department or '(department not stated)'} · "

@@ -399,11 +399,20 @@ _CHANGE_LABELS = {"上年预算数": "上年预算数", "上年预算": "上年�
 class BudgetThreePublicBody(_BudgetBody):
     """三公 tables: each line of figures is a row (本年预算数 unless labelled otherwise)."""
 
+    #: A blank form's ruled row under the header is the 本年预算数 row, printed empty.
+    TAKES_BLANK_ROWS = True
+
     def __init__(self, ctx: TableContext, kind: type[Table]):
         super().__init__(ctx, kind)
         self._rows: dict[str, Row] = {}
 
     def feed(self, line: Line) -> None:
+        if line.blank:
+            if self._rows or len(line.cells) < len(self.kind.COLUMNS):
+                return  # a ruled row left blank under the figures: nothing to read
+            empty = dict.fromkeys(self.kind.COLUMNS)
+            self._rows["本年预算数"] = Row("本年预算数", "本年预算数", empty, line=line.number)
+            return
         amounts = [c.rstrip("%％") for c in line.cells if c and not _is_label(c)]
         labels = [c for c in line.values if _is_label(c)]
         if not amounts or any(not is_plain_amount(c) for c in amounts):

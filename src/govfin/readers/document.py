@@ -127,7 +127,8 @@ def _toc_entry(line: Line, seen: set[str]) -> bool:
     Dotted or page-numbered entries always do.  Many contents pages print bare headings
     ("第一部分 概况", "一、收支预算总表") with no page numbers: a short single line that is not
     a sentence continues the contents, until a heading the contents already listed comes
-    again — there the document itself begins.
+    again — there the document itself begins; so does a part title on a topic the contents
+    listed ("XX（部门）主要职能" after "一、部门主要职能 ……").
     """
     s = line.squashed
     if _toc_key(line) in seen:
@@ -135,6 +136,9 @@ def _toc_entry(line: Line, seen: set[str]) -> bool:
     if _toc_like(line):
         return True
     if not line.single or len(s) > _TOC_ENTRY:
+        return False
+    part = PART_TITLE.match(s)
+    if part and any(k.endswith(part.group("topic")) for k in seen):
         return False
     if s.endswith(_SENTENCE_END) and not _HEADING.match(s):
         return False
@@ -234,7 +238,7 @@ def _segment(lines: Sequence[Line], log: LogBuilder, department: str | None) -> 
             current = _Segment("part", [line], title=line, part=part_kind(s))
         elif _is_squashed_evaluation_title(s):
             current = _Segment("evaluation", [line], title=line)
-        elif is_plan_title(s):
+        elif len(s) <= _TITLE_LENGTH and is_plan_title(s):
             current = _Segment("plan", [line], title=line)
         else:
             in_front = current.kind == "table" and not current.has_body
@@ -261,6 +265,9 @@ def _segment(lines: Sequence[Line], log: LogBuilder, department: str | None) -> 
         segments.append(current)
     return segments
 
+
+#: Longest title of a 项目支出绩效目标表: a longer line ending so is prose ("…详见项目绩效目标表").
+_TITLE_LENGTH = 80
 
 #: Longest tail of a title wrapped onto a second line ("算表").
 _TITLE_TAIL = 12

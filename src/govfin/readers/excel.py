@@ -18,7 +18,8 @@ What a person sees, and so what the rows hold:
 - every visible sheet, in workbook order; a blank sheet gives no rows;
 - each row's cells from the sheet's first used column; a row ends at its last cell that holds
   text or is drawn (has a border), so a title merged across the page is a one-cell row while a
-  table row keeps its blank, ruled cells; rows without text are left out;
+  table row keeps its blank, ruled cells; rows without text are left out, except a ruled
+  row of a blank form (two or more drawn cells), kept as a row of empty cells as a PDF's is;
 - a merged range: its value in its first visible cell, the rest ``""``;
 - hidden rows and columns are left out; a hidden cell that carries a figure is reported;
 - numbers as Excel shows them (15 significant digits, no float artefacts, integers without
@@ -857,7 +858,10 @@ def _sheet_rows(
         by_row.setdefault(r, []).append(c)
     out = []
     text_rows = {r for r, _c in visible_texts}
-    for r in sorted(text_rows):
+    # A ruled row of a blank form (two or more drawn cells, no text) is kept as a row of
+    # empty cells, as a PDF's ruled blank row is: it shows where the figures go.
+    ruled = {r for r, cols in by_row.items() if r not in text_rows and len(cols) >= 2}
+    for r in sorted(text_rows | ruled):
         last = max(by_row[r])
         cols = [c for c in range(first_col, last + 1) if c not in hidden_cols]
         out.append(

@@ -20,8 +20,12 @@ PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
 
 
 #: A part heading printed without "第N部分": "2025年部门预算编制说明", "XX（部门）主要职能",
-#: "名词解释" (Shanghai budgets); a short single line ending so, not a numbered section.
-PART_TITLE = re.compile(r"^[^一二三四五六七八九十（(\d].{0,38}(?:编制说明|主要职能|机构设置|名词解释|部门概况)$")
+#: "名词解释", "其他相关情况说明", "XX项目经费情况说明" (Shanghai budgets); a short single line
+#: ending so, not a numbered section.
+PART_TITLE = re.compile(
+    r"^(?:\d{4}年度?)?(?![一二三四五六七八九十（(\d]).{0,38}"
+    r"(?P<topic>编制说明|主要职能|机构设置|名词解释|部门概况|相关情况说明|经费情况说明)$"
+)
 
 
 def part_kind(heading: str) -> str:

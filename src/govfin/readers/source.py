@@ -13,8 +13,8 @@ row (a header row or a data row).
 >>> row = SourceRow(("201", "一般公共服务支出", "545.19"), file="a.pdf", page=3)
 >>> row.where
 'a.pdf p.3'
->>> SourceRow(("收入",), sheet="收入预算总表", row=4, refs=("B4",)).where
-'sheet 收入预算总表 B4'
+>>> SourceRow(("收入",), file="b.xlsx", sheet="收入预算总表", row=4, refs=("B4",)).where
+'b.xlsx 收入预算总表!B4'
 >>> SourceRow(("收入",), file="a.txt", row=12).where
 'a.txt:12'
 """
@@ -67,7 +67,8 @@ class SourceRow:
 
     @property
     def where(self) -> str:
-        """The row's place for people: ``"a.pdf p.3"``, ``"sheet 收入预算总表 B4"``."""
+        """The row's place for people: ``"a.pdf p.3"``; in a workbook the row's first cell as
+        Excel writes it, ``"b.xlsx 收入预算总表!B4"`` (the sheet alone for a whole sheet)."""
         parts = []
         if self.file:
             if self.page is None and self.sheet is None and self.row is not None:
@@ -76,10 +77,11 @@ class SourceRow:
         if self.page is not None:
             parts.append(f"p.{self.page}")
         if self.sheet is not None:
-            parts.append(f"sheet {self.sheet}")
             ref = next((r for r in self.refs or () if r), None)
             if ref:
-                parts.append(ref)
+                parts.append(f"{self.sheet}!{ref}")
             elif self.row is not None:
-                parts.append(f"row {self.row}")
+                parts.append(f"{self.sheet}!{self.row}:{self.row}")  # the whole row
+            else:
+                parts.append(self.sheet)
         return " ".join(parts)
