@@ -6,7 +6,8 @@
   cover, the contents or a narrative part; no read error and no error finding.
 - A copy of the .xlsx template filled (with openpyxl, as a unit fills it) with the figures of
   the real 2025 budget of 上海市普陀区人民政府万里街道办事处, as read from its published PDF
-  (tests/data/pdf), reads back into the same tables, row by row, with the same findings.
+  (tests/data/pdf), reads back into the same tables, row by row, with the same findings; so do
+  copies filled with generated Shanghai budgets (``govfin.strategies.budget_disclosures``).
 
 The expected sheet-to-part mapping is written by hand from the sheets as they look when opened.
 """
@@ -20,12 +21,14 @@ from pathlib import Path
 import attrs
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
 from test_excel_fixtures import XLS_TEMPLATE, XLSX_TEMPLATE
 
 import govfin
 from govfin.disclosure import Disclosure, Narrative
 from govfin.readers.files import read_path
 from govfin.readers.lines import LineKind
+from govfin.strategies import budget_disclosures
 from govfin.tables import Table
 
 PDF = Path(__file__).parent / "data" / "pdf" / "sh-putuo-wanlijiedao-2025-bumen-yusuan.pdf"
@@ -367,3 +370,72 @@ def _row_of(path: Path, sheet: str, code: int) -> int:
         if "".join(str(c.value or "") for c in row[:3]) == text:
             return row[0].row
     raise AssertionError(code)
+
+
+# --- a copy of the template, filled with generated budgets ----------------------------------
+
+
+def _printed(d: Disclosure) -> Disclosure:
+    """``d`` as the template prints it: each table under the template's own title for ``d``'s
+    year, the cover naming the document (generated budgets carry kind names as titles)."""
+    wb = openpyxl.load_workbook(XLSX_TEMPLATE, read_only=True)
+    titles = {
+        kind: str(next(wb[sheet].iter_rows(min_row=2, max_row=2, values_only=True))[0])
+        for sheet, kind in TABLE_SHEETS.items()
+    }
+    tables = tuple(
+        attrs.evolve(
+            t,
+            rows=_one_column(t),
+            meta=attrs.evolve(t.meta, title=titles[t.KIND].replace("2026", str(d.year))),
+        )
+        for t in d.tables
+    )
+    # The strategy leaves ``kind`` at its default; the template is a 预算 and says so.
+    return attrs.evolve(d, tables=tables, title=f"上海市普陀区{d.year}年区级部门预算", kind="预算")
+
+
+def _one_column(table: Table) -> tuple[object, ...]:
+    """The 部门 template's 收支总表 prints one 预算数 per expenditure line: a generated 单位-form
+    split (基本支出, 人员经费, 公用经费, 项目支出) has no column there and is left out."""
+    if table.KIND != "财务收支预算总表":
+        return table.rows
+    return tuple(
+        attrs.evolve(r, values={"合计": r.values.get("合计")})
+        if r.code is not None or r.key == "支出总计"
+        else r
+        for r in table.rows
+    )
+
+
+def _by_key(table: Table) -> dict[str, tuple[object, ...]]:
+    """Rows by key: code, figures (blank cells left out) and, for a coded row, its name."""
+    return {
+        r.key: (
+            r.code,
+            {c: v for c, v in r.values.items() if v is not None},
+            r.name if r.code else None,
+        )
+        for r in table.rows
+    }
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
+@given(budget=budget_disclosures("上海"))
+def test_generated_budget_fills_the_template_and_reads_back(budget, tmp_path_factory):
+    d = _printed(budget)
+    path = fill_template(d, tmp_path_factory.mktemp("generated") / "预算.xlsx")
+    result = read_path(path)
+    assert result.errors == ()
+    got = result.disclosure
+    assert [type(t) for t in got.tables] == [type(t) for t in d.tables]
+    for a, b in zip(got.tables, d.tables, strict=True):
+        assert _by_key(a) == _by_key(b), a.KIND
+    assert (got.kind, got.year, got.department) == (d.kind, d.year, d.department)
+
+    def key(f):
+        return (f.rule_id, str(f.place), f.message)
+
+    # The same findings (the template's own 编制说明 text aside).
+    want = sorted(govfin.check(_without_narrative(d)).findings, key=key)
+    assert sorted(govfin.check(_without_narrative(got)).findings, key=key) == want
