@@ -197,7 +197,7 @@ def split_sections(
     lead = lines[: heads[0]] if heads else lines
     if _span(lead) is not None:
         sections.append(_section(part, None, lead))
-    for a, b in zip(heads, [*heads[1:], len(lines)], strict=True):
+    for a, b in zip(heads, [*heads[1:], len(lines)][: len(heads)], strict=True):
         sections.append(_section(lines[a][1].strip(), lines[a][0], lines[a + 1 : b]))
     return tuple(sections)
 

@@ -322,11 +322,13 @@ BUDGET_GLOBAL_TERMS: dict[str, tuple[Way, ...]] = {
         _ways(_cell("general", "合计")),
     ),
     **dict.fromkeys(
-        ("政府性基金支出", "政府性基金拨款支出", "政府性基金预算支出", "政府性基金预算拨款支出"),
+        ("政府性基金支出", "政府性基金拨款支出", "政府性基金预算支出", "政府性基金预算拨款支出",
+         "政府性基金预算"),
         _ways(_cell("fund", "合计")),
     ),
     **dict.fromkeys(
-        ("国有资本经营预算支出", "国有资本经营预算拨款支出"), _ways(_cell("capital", "合计"))
+        ("国有资本经营预算支出", "国有资本经营预算拨款支出", "国有资本经营预算"),
+        _ways(_cell("capital", "合计")),
     ),
     **{
         k: _ways(_cell("expenditure", "合计", columns=(k,)), _cell("summary", k, columns=("金额",)))

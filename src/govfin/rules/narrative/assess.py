@@ -803,7 +803,7 @@ class _Assessor:
         self.counted(
             c, "N-plan", c.count.value, Decimal(n),
             f"“{c.text}”: {n} 项目支出绩效目标表 are attached",
-            tuple(Place("项目支出绩效目标表", p.project) for p in self.d.plans),
+            tuple(Place(p.table) for p in self.d.plans),
         )  # fmt: skip
 
     def plan_funds(self, c: AmountClaim) -> None:
