@@ -35,9 +35,7 @@ def _sh(text: str, **kw: object) -> Disclosure:
 
 def _one(d: Disclosure, text: str, rule: str | None = None) -> Assessment:
     """The assessment of the claim whose text contains ``text`` (under ``rule``)."""
-    found = [
-        a for a in assess(d) if text in a.claim.text and (rule is None or a.rule_id == rule)
-    ]
+    found = [a for a in assess(d) if text in a.claim.text and (rule is None or a.rule_id == rule)]
     assert len(found) == 1, [(a.rule_id, a.claim.text, a.message) for a in assess(d)]
     return found[0]
 
@@ -88,7 +86,7 @@ def test_the_same_words_name_each_familys_cell() -> None:
 
 
 def test_a_name_two_rows_share_names_neither() -> None:
-    """"一般行政管理事务" is a 项 under several 款: only the name with its 款 is a row."""
+    """ "一般行政管理事务" is a 项 under several 款: only the name with its 款 is a row."""
     sh = _sh("")
     assert resolve(sh, "一般行政管理事务", "summary") is None
     fig = resolve(sh, "“一般公共服务支出（类）组织事务（款）一般行政管理事务（项）”", "summary")
@@ -186,7 +184,7 @@ def test_three_public_parts_meetings_training_procurement() -> None:
 
 
 def test_an_amount_of_change_in_a_reason_is_not_the_figure() -> None:
-    """"主要原因是基本支出增加人员经费1408.29万元" (江苏省高级人民法院 2017) names a change."""
+    """ "主要原因是基本支出增加人员经费1408.29万元" (江苏省高级人民法院 2017) names a change."""
     d = _js("一、收支预算总表情况说明\n主要原因是基本支出增加人员经费1408.29万元。\n")
     a = _one(d, "人员经费1408.29", "X12")
     assert a.status is U and "change" in a.message
@@ -222,7 +220,7 @@ def test_a_rate_truncated_to_the_printed_places_agrees_and_says_so() -> None:
 
 
 def test_a_change_follows_the_amount_before_it_in_the_sentence() -> None:
-    """"政府性基金拨款支出预算0万元，比2022年预算增加1421.25万元" (万里街道 2023)."""
+    """ "政府性基金拨款支出预算0万元，比2022年预算增加1421.25万元" (万里街道 2023)."""
     d = _sh("政府性基金拨款支出预算0万元，比2024年预算增加1421.25万元。")
     a = _one(d, "增加1421.25", "N-change")
     assert a.status is C and "exceeds" in a.message
@@ -233,7 +231,9 @@ def test_a_rate_from_last_years_and_this_years_figures_in_the_sentence() -> None
     assert _one(_sh(text.format("77.70")), "增加77.70%").status is A
     bad = _one(_sh(text.format("60.54")), "增加60.54%")
     assert bad.status is C and "77.70" in bad.message
-    down = "2024年当年预算执行数为667.32万元，2025年预算安排635.10万元，比2024年预算执行数减少4.83%。"
+    down = (
+        "2024年当年预算执行数为667.32万元，2025年预算安排635.10万元，比2024年预算执行数减少4.83%。"
+    )
     assert _one(_sh(down), "减少4.83%").status is A
 
 
@@ -262,8 +262,10 @@ def test_a_comparison_with_the_wrong_year(year: str, status: Status) -> None:
 
 
 def test_same_basis_is_not_an_unchanged_figure() -> None:
-    """"按与上年统计口径一致相比，本年比上年减少161.96万元" (江苏省高级人民法院 2017)."""
-    d = _js("十、一般公共预算机关运行经费支出预算表情况说明\n按与上年统计口径一致相比，本年比上年减少161.96万元。\n")
+    """ "按与上年统计口径一致相比，本年比上年减少161.96万元" (江苏省高级人民法院 2017)."""
+    d = _js(
+        "十、一般公共预算机关运行经费支出预算表情况说明\n按与上年统计口径一致相比，本年比上年减少161.96万元。\n"
+    )
     assert all(a.status is not C for a in assess(d))
 
 

@@ -94,52 +94,82 @@ def assessed(name: str) -> tuple[Assessment, ...]:
 #: Every contradiction govfin reports, as (rule, claim text), and why it is a real defect.
 REAL_DEFECTS: dict[str, dict[tuple[str, str], str]] = {
     "js-jianchayuan": {
-        ("X12", "基本支出预算数为12323.46万元"):
-            "the 支出预算总表 and 收支预算总表 print 基本支出 12,323.48 万元, and section 三 of the "
-            "same narrative says 12323.48",
-        ("N-change", "比2016年增加3401.59万元，增长129.97%"):
-            "机关运行经费 6032.55 − 3401.59 = 2630.96 last year; 3401.59 / 2630.96 = 129.29%, "
-            "not 129.97%",
-        ("N-share", "公务用车购置及运行费支出317.8万元，占“三公”经费的54.43%"):
-            "317.80 / 584.35 (the table's 三公 total) = 54.39%",
-        ("N-share", "公务接待费支出156.55万元，占“三公”经费的26.72%"):
-            "156.55 / 584.35 = 26.79% (the three printed shares do add to 100%: forced)",
+        (
+            "X12",
+            "基本支出预算数为12323.46万元",
+        ): "the 支出预算总表 and 收支预算总表 print 基本支出 12,323.48 万元, and section 三 of the "
+        "same narrative says 12323.48",
+        (
+            "N-change",
+            "比2016年增加3401.59万元，增长129.97%",
+        ): "机关运行经费 6032.55 − 3401.59 = 2630.96 last year; 3401.59 / 2630.96 = 129.29%, "
+        "not 129.97%",
+        (
+            "N-share",
+            "公务用车购置及运行费支出317.8万元，占“三公”经费的54.43%",
+        ): "317.80 / 584.35 (the table's 三公 total) = 54.39%",
+        (
+            "N-share",
+            "公务接待费支出156.55万元，占“三公”经费的26.72%",
+        ): "156.55 / 584.35 = 26.79% (the three printed shares do add to 100%: forced)",
     },
     "js-shengwei": {
-        ("N-change", "与上年相比增加101.48万元，增长1.66%"):
-            "行政运行 6106.99 − 101.48 = 6005.51 last year; 101.48 / 6005.51 = 1.69% "
-            "(1.68% truncated), not 1.66%",
+        (
+            "N-change",
+            "与上年相比增加101.48万元，增长1.66%",
+        ): "行政运行 6106.99 − 101.48 = 6005.51 last year; 101.48 / 6005.51 = 1.69% "
+        "(1.68% truncated), not 1.66%",
     },
     "js-zhengxie": {},
     "js-fayuan": {
-        ("N-share", "单位预留机动经费182.92万元，占0.64%"):
-            "182.92 / 28849.38 = 0.634%: 0.63%; 59.35 + 40.01 + 0.64 forced to 100%",
+        (
+            "N-share",
+            "单位预留机动经费182.92万元，占0.64%",
+        ): "182.92 / 28849.38 = 0.634%: 0.63%; 59.35 + 40.01 + 0.64 forced to 100%",
     },
     "js-renda": {
-        ("X12", "1.人大事务行政运行（项）支出10528.33万元"):
-            "10,528.33 is the 类 一般公共服务支出 total; the 项 行政运行 (2010101) is 4,545.94",
-        ("N-share", "出183.6万元，占“三公”经费的7.22%"):
-            "183.6 / 833.6 (三公) = 22.02%; the printed shares are of 2,542.60 (三公 + 会议费 "
-            "+ 培训费), not of the 三公经费 the text names",
-        ("N-share", "427.5万元，占“三公”经费的16.81%"):
-            "427.5 / 833.6 = 51.28%; 16.81% is of 2,542.60 as above",
+        (
+            "X12",
+            "1.人大事务行政运行（项）支出10528.33万元",
+        ): "10,528.33 is the 类 一般公共服务支出 total; the 项 行政运行 (2010101) is 4,545.94",
+        (
+            "N-share",
+            "出183.6万元，占“三公”经费的7.22%",
+        ): "183.6 / 833.6 (三公) = 22.02%; the printed shares are of 2,542.60 (三公 + 会议费 "
+        "+ 培训费), not of the 三公经费 the text names",
+        (
+            "N-share",
+            "427.5万元，占“三公”经费的16.81%",
+        ): "427.5 / 833.6 = 51.28%; 16.81% is of 2,542.60 as above",
     },
     "sh2023": {
-        ("N-change", "比2022年预算增加1421.25万元"):
-            "政府性基金拨款支出预算0万元, 比2022年预算增加1421.25万元: an increase larger than "
-            "this year's 0 (the line above's figure copied)",
-        ("N-change", "比2022年预算执行数增加314.82%"):
-            "item 3: (45.41 − 11.67) / 11.67 = 289.12%, not 314.82%",
-        ("X12", "2023年预算安排441.25万元"):
-            "item 16 (职业年金缴费, 220.63 万元 in its heading and 2,206,272 元 in the tables) "
-            "repeats item 15's 441.25 and 60.54%",
-        ("N-change", "比2022年预算执行数增加60.54%"):
-            "item 16: (441.25 − 132.59) / 132.59 = 232.79%: item 15's rate copied",
-        ("N-zero-base", "比2022年预算执行数增加100.00%"):
-            "items 2 and 17: 2022年当年预算执行数为0万元 … 增加100.00%: a rate on a nil base",
-        ("N-plan-funds", "涉及项目预算资金3328.13万元"):
-            "the five attached 绩效目标表 request 4,100,000 + 6,351,000 + 4,563,800 + 7,595,500 "
-            "+ 10,903,043 元 = 3,351.33 万元 (warning: the cause is not in the document)",
+        (
+            "N-change",
+            "比2022年预算增加1421.25万元",
+        ): "政府性基金拨款支出预算0万元, 比2022年预算增加1421.25万元: an increase larger than "
+        "this year's 0 (the line above's figure copied)",
+        (
+            "N-change",
+            "比2022年预算执行数增加314.82%",
+        ): "item 3: (45.41 − 11.67) / 11.67 = 289.12%, not 314.82%",
+        (
+            "X12",
+            "2023年预算安排441.25万元",
+        ): "item 16 (职业年金缴费, 220.63 万元 in its heading and 2,206,272 元 in the tables) "
+        "repeats item 15's 441.25 and 60.54%",
+        (
+            "N-change",
+            "比2022年预算执行数增加60.54%",
+        ): "item 16: (441.25 − 132.59) / 132.59 = 232.79%: item 15's rate copied",
+        (
+            "N-zero-base",
+            "比2022年预算执行数增加100.00%",
+        ): "items 2 and 17: 2022年当年预算执行数为0万元 … 增加100.00%: a rate on a nil base",
+        (
+            "N-plan-funds",
+            "涉及项目预算资金3328.13万元",
+        ): "the five attached 绩效目标表 request 4,100,000 + 6,351,000 + 4,563,800 + 7,595,500 "
+        "+ 10,903,043 元 = 3,351.33 万元 (warning: the cause is not in the document)",
     },
     "sh2025": {},
 }

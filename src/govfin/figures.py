@@ -56,6 +56,7 @@ __all__ = [
     "Resolver",
     "RoleRef",
     "budget_key",
+    "is_budget",
     "money_of",
     "resolve",
     "scope_of",
@@ -290,9 +291,11 @@ BUDGET_GLOBAL_TERMS: dict[str, tuple[Way, ...]] = {
     **dict.fromkeys(("支出总计", "支出合计", "本年支出合计"), _ways(_EXPENDITURE_TOTAL)),
     **dict.fromkeys(
         ("财政拨款收入", "财政拨款收入总计"),
-        _ways(_cell("summary", "财政拨款收入", "财政拨款", columns=("金额",)),
-              _cell("appropriation_summary", "本年收入", columns=("金额",))),
-    ),  # fmt: skip
+        _ways(
+            _cell("summary", "财政拨款收入", "财政拨款", columns=("金额",)),
+            _cell("appropriation_summary", "本年收入", columns=("金额",)),
+        ),
+    ),
     **dict.fromkeys(
         ("一般公共预算收入", "一般公共预算拨款收入", "一般公共预算资金"),
         _ways(_cell("summary", "一般公共预算", "一般公共预算拨款收入", columns=("金额",))),
@@ -314,16 +317,23 @@ BUDGET_GLOBAL_TERMS: dict[str, tuple[Way, ...]] = {
     },
     **dict.fromkeys(
         ("财政拨款支出", "财政拨款支出总计"),
-        _ways(_cell("appropriation_summary", "支出总计", "支出合计"),
-              _cell("appropriation_expenditure", "合计")),
-    ),  # fmt: skip
+        _ways(
+            _cell("appropriation_summary", "支出总计", "支出合计"),
+            _cell("appropriation_expenditure", "合计"),
+        ),
+    ),
     **dict.fromkeys(
         ("一般公共预算财政拨款支出", "一般公共预算拨款支出", "一般公共预算支出"),
         _ways(_cell("general", "合计")),
     ),
     **dict.fromkeys(
-        ("政府性基金支出", "政府性基金拨款支出", "政府性基金预算支出", "政府性基金预算拨款支出",
-         "政府性基金预算"),
+        (
+            "政府性基金支出",
+            "政府性基金拨款支出",
+            "政府性基金预算支出",
+            "政府性基金预算拨款支出",
+            "政府性基金预算",
+        ),
         _ways(_cell("fund", "合计")),
     ),
     **dict.fromkeys(
@@ -378,7 +388,9 @@ BUDGET_GLOBAL_TERMS: dict[str, tuple[Way, ...]] = {
 BUDGET_SCOPE_TERMS: dict[str, dict[str, tuple[Way, ...]]] = {
     "summary": {"收入": _ways(_INCOME_TOTAL), "支出": _ways(_EXPENDITURE_TOTAL)},
     "appropriation_summary": {
-        "收入总计": _ways(_cell("appropriation_summary", "收入总计", "收入合计", columns=("金额",))),
+        "收入总计": _ways(
+            _cell("appropriation_summary", "收入总计", "收入合计", columns=("金额",))
+        ),
         "支出总计": _ways(_cell("appropriation_summary", "支出总计", "支出合计")),
     },
     "appropriation_basic": {
@@ -416,6 +428,14 @@ _QUALIFIED = re.compile(r"拨款|基金|经营|财政")
 
 #: "预算" inside a budget subject, except where it is part of a budget type's name.
 _BUDGET_WORD = re.compile(r"(?<!公共)(?<!经营)(?<!基金)预算")
+
+
+def is_budget(d: Disclosure) -> bool:
+    """Is ``d`` a 部门预算: its kind says so, or every table it has is a budget table (a
+    disclosure built from budget tables without saying its kind)."""
+    return d.kind == "预算" or (
+        bool(d.tables) and all(isinstance(t, BudgetTable) for t in d.tables)
+    )
 
 
 def budget_key(subject: str) -> str:
@@ -502,6 +522,7 @@ class Resolver:
         self.d = d
         self._row_names: dict[type[Table], dict[str, Row]] = {}
         self._budget_names: dict[str, dict[str, Row | None]] = {}
+        self.is_budget = is_budget(d)
 
     def row_names(self, cls: type[Table]) -> dict[str, Row] | None:
         names = self._row_names.get(cls)
@@ -515,7 +536,7 @@ class Resolver:
     def __call__(
         self, subject: str, scope: str | None, attribute: str | None = None
     ) -> Figure | None:
-        if self.d.kind == "预算":
+        if self.is_budget:
             return self.budget(subject, scope, attribute)
         key = subject_key(subject)
         if not key:
@@ -542,7 +563,6 @@ class Resolver:
             else:
                 return None
         return _figure(self.d, refs, _label(refs))
-
 
     # -- budgets ---------------------------------------------------------------------------
     def budget_rows(self, role: str) -> tuple[BudgetTable, dict[str, Row | None]] | None:

@@ -49,7 +49,9 @@ RESIDUE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "增长8.8。", "占比55.40，": a rate printed without its % (a budget template's "X.XX%"
     # filled in with the number only)
     (
-        re.compile(r"(?:增长|下降|上升|降低|增幅|降幅|占比|比重为?)\s*\d+(?:\.\d+)?(?=\s*(?:[，,。；;）)]|$))"),
+        re.compile(
+            r"(?:增长|下降|上升|降低|增幅|降幅|占比|比重为?)\s*\d+(?:\.\d+)?(?=\s*(?:[，,。；;）)]|$))"
+        ),
         "percentage without %",
     ),
     (re.compile(r"待填写|待补充|请填写|此处填写|填写说明|【[^】]*填[^】]*】"), "fill-in note"),

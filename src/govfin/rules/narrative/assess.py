@@ -28,12 +28,12 @@ import attrs
 
 from govfin.amounts import (
     HUNDRED,
-    Unit,
     ZERO,
     Comparison,
     Interval,
     Tolerance,
     ToleranceMode,
+    Unit,
     interval_of,
 )
 from govfin.disclosure import Disclosure
@@ -62,11 +62,10 @@ from govfin.narrative import (
     subject_key,
 )
 from govfin.performance.summary import DepartmentSummary, summarize
-from govfin.tables.budget import family_table
 from govfin.rules.engine import CheckOptions
+from govfin.tables.budget import family_table
 
 __all__ = ["Assessment", "Status", "assess"]
-
 
 
 class Status(enum.Enum):
@@ -92,7 +91,6 @@ class Assessment:
     cells: tuple[Place, ...] = ()
 
 
-
 def _mode(tol: Tolerance) -> ToleranceMode:
     return ToleranceMode.ROUND if tol.mode is ToleranceMode.EXACT else tol.mode
 
@@ -115,7 +113,6 @@ def _q(v: Decimal, like: Quantity) -> Decimal:
 
 def _fmt(v: Decimal) -> str:
     return f"{v:f}"
-
 
 
 # -- the assessment --------------------------------------------------------------------------
@@ -172,10 +169,10 @@ class _Assessor:
     @property
     def budget(self) -> bool:
         """Is the disclosure a 部门预算?"""
-        return self.d.kind == "预算"
+        return self.resolve.is_budget
 
     def scope(self, c: Claim) -> str | None:
-        return scope_of(c.section, self.d.kind)
+        return scope_of(c.section, "预算" if self.budget else "决算")
 
     def modes(self) -> tuple[Tolerance, ...]:
         """The tolerances a printed figure is judged under: the run's; for a budget whose run
@@ -240,8 +237,7 @@ class _Assessor:
             c,
             rule_id,
             Status.AGREES if ok else Status.CONTRADICTED,
-            f"“{c.text}”: {detail} = {_fmt(expected)}%"
-            + (how if ok else f", not {printed}"),
+            f"“{c.text}”: {detail} = {_fmt(expected)}%" + (how if ok else f", not {printed}"),
             expected=expected,
             actual=printed.value,
             difference=printed.value - expected,
@@ -286,7 +282,7 @@ class _Assessor:
             self.compare(c, "X12", value, unit, fig, f"“{c.text}”")
 
     def restated(self, c: AmountClaim) -> None:
-        """"2023年预算安排441.25万元" after "“…（项）”220.63万元": the item's figure again."""
+        """ "2023年预算安排441.25万元" after "“…（项）”220.63万元": the item's figure again."""
         lead = None
         for x in self.claims:
             if x is c:
@@ -710,7 +706,7 @@ class _Assessor:
         return None if self.d.year is None else self.d.year - 1
 
     def wrong_year(self, c: ChangeClaim) -> bool:
-        """"比2015年预算增加…" in a 2017 budget: a comparison with the wrong year."""
+        """ "比2015年预算增加…" in a 2017 budget: a comparison with the wrong year."""
         m = _COMPARED_YEAR.search(c.text) or _COMPARED_YEAR.search(c.subject)
         prev = self.previous_year()
         if m is None or m.group("y") is None or prev is None or int(m.group("y")) == prev:
@@ -770,7 +766,7 @@ class _Assessor:
         return True
 
     def budget_nil(self, c: NilClaim) -> None:
-        """"本部门无政府性基金预算": the section's table (fund, capital, 三公) has no data."""
+        """ "本部门无政府性基金预算": the section's table (fund, capital, 三公) has no data."""
         role = self.scope(c)
         if role not in BUDGET_NIL_ROLES:
             return self.uncheckable(c, "X12", "no table is named by the section")
@@ -794,7 +790,7 @@ class _Assessor:
         return True
 
     def plan_count(self, c: CountClaim) -> None:
-        """"编报绩效目标的项目5个": the number of 项目支出绩效目标表 attached."""
+        """ "编报绩效目标的项目5个": the number of 项目支出绩效目标表 attached."""
         if not _PLAN_COUNT.search(c.subject + c.text):
             return self.uncheckable(c, "N-plan", "a count of something other than projects")
         if self._no_plans(c, "N-plan"):
@@ -807,7 +803,7 @@ class _Assessor:
         )  # fmt: skip
 
     def plan_funds(self, c: AmountClaim) -> None:
-        """"涉及项目预算资金3328.13万元" = Σ 年度资金申请总额 of the attached 绩效目标表."""
+        """ "涉及项目预算资金3328.13万元" = Σ 年度资金申请总额 of the attached 绩效目标表."""
         if self._no_plans(c, "N-plan-funds"):
             return
         funds = [p.funds for p in self.d.plans]
