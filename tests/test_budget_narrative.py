@@ -8,17 +8,22 @@ contradiction.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import govfin
+from govfin.amounts import Unit, convert
 from govfin.disclosure import Disclosure, Narrative
 from govfin.figures import budget_key, resolve, scope_of
 from govfin.narrative import find_residue
 from govfin.performance.plan import PlanFunds, ProjectPlan
 from govfin.rules.narrative import Assessment, Status, assess
+from govfin.strategies import budget_disclosures
+from govfin.tables.budget import FAMILIES, family_table
 from tests.budget_specimens import js_disclosure, sh_disclosure
 
 A, C, U = Status.AGREES, Status.CONTRADICTED, Status.UNCHECKABLE
@@ -339,3 +344,43 @@ def test_check_reports_budget_claims_like_a_final_account() -> None:
     report = govfin.check(d)
     errors = [f for f in report.findings if f.rule_id == "X12" and f.severity.name == "ERROR"]
     assert len(errors) == 1 and "12323.48" in errors[0].message
+
+
+# -- generated budgets ---------------------------------------------------------------------------
+
+_INCOME_TOTAL = ("收入总计", "收入合计")
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_generated_budgets_their_own_totals_agree_and_a_moved_one_does_not(
+    data: st.DataObject,
+) -> None:
+    """Any family: the income total and the 三公 total, printed in 万元 to 0.01 as the tables
+    give them, agree; moved by 0.02 万元 they are contradicted and the cell is named."""
+    family = data.draw(st.sampled_from(FAMILIES))
+    d = attrs.evolve(data.draw(budget_disclosures(family)), kind="预算")
+    summary = family_table(d.tables, "summary")
+    three = family_table(d.tables, "three_public")
+    assert summary is not None and three is not None
+    key = next(k for k in _INCOME_TOTAL if summary.get(k) is not None)
+    income = convert(summary.value(key, "金额") or Decimal(0), summary.meta.unit, Unit.WAN_YUAN)
+    col = next(c for c in ("“三公”经费", "合计") if c in three.COLUMNS)
+    v3 = convert(three.value("本年预算数", col) or Decimal(0), three.meta.unit, Unit.WAN_YUAN)
+    moved = data.draw(st.sampled_from(["none", "income", "three"]))
+    shift = Decimal("0.02")
+    a = income.quantize(Decimal("0.01"), ROUND_HALF_UP) + (shift if moved == "income" else 0)
+    b = v3.quantize(Decimal("0.01"), ROUND_HALF_UP) + (shift if moved == "three" else 0)
+    text = (
+        f"一、收支预算总表情况说明\n收入预算总计{a}万元。\n"
+        f"十一、“三公”经费预算情况说明\n“三公”经费预算数为{b}万元。\n"
+    )
+    x12 = [x for x in assess(attrs.evolve(d, narrative=Narrative.from_text(text)))
+           if x.rule_id == "X12"]  # fmt: skip
+    inc = next(x for x in x12 if "收入预算总计" in x.claim.text)
+    tp = next(x for x in x12 if "三公" in x.claim.text)
+    assert (inc.status is C) == (moved == "income")
+    assert (tp.status is C) == (moved == "three")
+    assert inc.status is not U and tp.status is not U
+    if moved == "income":
+        assert any(p.row == key for p in inc.cells)

@@ -738,7 +738,10 @@ class _Assessor:
             return False
         pv, pu = money_of(last.amount, self.d)
         cv, cu = money_of(this.amount, self.d)
-        detail = f"({_fmt(cv)} − {_fmt(pv)}) / {_fmt(pv)} (last year and this year from the text)"
+        detail = (
+            f"({this.amount} − {last.amount}) / {last.amount} "
+            "(last year and this year from the text)"
+        )
         if pv == 0:
             self.add(
                 c,
@@ -824,7 +827,7 @@ class _Assessor:
             "N-plan-funds",
             Status.AGREES if cmp.consistent else Status.CONTRADICTED,
             f"“{c.text}”: Σ 年度资金申请总额 of the {len(parts)} attached 绩效目标表 is "
-            f"{_fmt(total)}万元",
+            f"{_fmt(total.normalize())}万元",
             cells=(c.place,),
             **_compared(cmp),
         )
