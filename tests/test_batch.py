@@ -332,3 +332,34 @@ def test_to_frame(folder: Path, seed_counts: dict[str, int]) -> None:
     assert (seed["severity"] == "error").sum() == seed_counts["errors"]
     assert isinstance(seed["expected"].dropna().iloc[0], Decimal)
     assert set(frame["year"].dropna()) == {2024, 2017}
+
+
+def test_the_batch_benchmark_still_runs(tmp_path: Path) -> None:
+    """Only that it runs (tiny sizes, in a subprocess); the numbers live in performance.md."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    out = tmp_path / "b.json"
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(root / "benchmarks" / "batch.py"),
+            "--kinds",
+            "text",
+            "--sizes",
+            "2",
+            "--json",
+            str(out),
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    rows = json.loads(out.read_text(encoding="utf-8"))["rows"]
+    assert [(r["kind"], r["documents"]) for r in rows] == [("text", 2)]
+    assert {"1 process", "2 processes"} <= set(rows[0])
+    assert "250,000 documents" in proc.stdout

@@ -144,3 +144,15 @@ def test_text_to_an_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[st
     status, stdout, _ = run(capsys, "check", "--example", "-o", str(out))
     assert status == EXIT_FINDINGS and stdout == ""
     assert out.read_text(encoding="utf-8").startswith("govfin check: 朔州经济开发区")
+
+
+def test_a_usage_error_leaves_the_output_alone(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out.jsonl"
+    out.write_text('{"earlier": "run"}\n', encoding="utf-8")
+    status, _, err = run(
+        capsys, "check", str(folder), "-j", "0", "--format", "jsonl", "-o", str(out)
+    )
+    assert status == EXIT_ERROR and "1 or more" in err
+    assert out.read_text(encoding="utf-8") == '{"earlier": "run"}\n'

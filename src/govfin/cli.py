@@ -4,9 +4,11 @@ Each subcommand lives in a function ``_add_<name>(subparsers)`` listed in :data:
 it adds its parser and sets ``handler`` (``(args) -> int`` exit status) as a default.  A new
 subcommand is one more such function and one more entry in the tuple.
 
-Exit status: 0 success; 1 ``govfin check`` found errors in the document; 2 usage errors,
-unreadable input, and codes or editions that do not exist (one line on stderr naming the code
-and the edition).
+Exit status: 0 success; 1 ``govfin check`` found errors in the document (in a batch: in some
+document); 2 usage errors, unreadable input (in a batch: some document unreadable or read in
+part), and codes or editions that do not exist (one line on stderr naming the code and the
+edition).  A batch (folders, ``--format jsonl``/``csv``, ``--jobs``, ``--scheduler``) is run by
+:mod:`govfin.batch`; this module only maps the options onto it.
 """
 
 from __future__ import annotations
@@ -281,8 +283,10 @@ def _add_check(subparsers: _Subparsers) -> None:
         "page per document and index.html, in the folder --output)",
     )
     parser.add_argument(
-        "-o", "--output", metavar="FILE", help="write there instead of standard output "
-        "(--format html of a batch: a folder)"
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write there instead of standard output (--format html of a batch: a folder)",
     )
     batch = parser.add_mutually_exclusive_group()
     batch.add_argument(
@@ -316,8 +320,10 @@ def _is_batch(args: argparse.Namespace) -> bool:
     """A batch: folders, jsonl/csv, --jobs, --scheduler, --resume, or several documents
     written to one --output (html: a folder of pages)."""
     if args.example is not None:
-        if args.format in ("jsonl", "csv") or args.jobs or args.scheduler or args.resume:
-            raise ReadError("--example is one document: use --format text, json or html")
+        if args.format in ("jsonl", "csv") or args.resume or args.scheduler is not None or (
+            args.jobs is not None
+        ):
+            raise ArgumentValueError("--example is one document: use --format text, json or html")
         return False
     several = len(args.file) > 1 and not args.join
     return (
@@ -346,7 +352,7 @@ def _run_batch(args: argparse.Namespace) -> int:
     from govfin import batch
 
     if args.format == "json":
-        raise ReadError("--format json is one document's report; for a batch use jsonl")
+        raise ArgumentValueError("--format json is one document's report; for a batch use jsonl")
     _check_edition(args)
     options = batch.CheckOptions(args.strict, args.edition, args.encoding)
     return batch.run(

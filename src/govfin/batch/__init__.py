@@ -18,7 +18,6 @@ It sits above ``html`` and below ``cli`` in the layering (tests/test_layers.py).
 from __future__ import annotations
 
 import concurrent.futures
-import contextlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -78,7 +77,16 @@ def _executor(jobs: int | None, scheduler: str | None) -> Any:
         raise ArgumentValueError(f"--jobs {jobs}: give a number of processes, 1 or more")
     if jobs is not None and jobs > 1:
         return concurrent.futures.ProcessPoolExecutor(jobs)
-    return contextlib.nullcontext(None)
+    return None
+
+
+def _shut(executor: Any) -> None:
+    """Stop the executor; documents not started are cancelled (an interrupted batch does not
+    wait for the documents queued behind the running ones)."""
+    if isinstance(executor, concurrent.futures.Executor):
+        executor.shutdown(wait=True, cancel_futures=True)
+    elif executor is not None:
+        executor.close()  # a dask client
 
 
 def run(
@@ -118,7 +126,8 @@ def run(
         summary.skipped = len(earlier)
         docs = [d for d in docs if document_key(d) not in seen]
     index = {document_key(d): i for i, d in enumerate(docs)}
-    with _executor(jobs, scheduler) as executor:
+    executor = _executor(jobs, scheduler)
+    try:
         writer = open_writer(fmt, output, total=len(docs), resume=resume)
         progress = Progress(len(docs), err)
         try:
@@ -130,5 +139,7 @@ def run(
         finally:
             progress.close()
             writer.close()
+    finally:
+        _shut(executor)
     print(summary.to_text(), file=err)
     return summary.exit_status
