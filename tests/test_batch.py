@@ -363,3 +363,38 @@ def test_the_batch_benchmark_still_runs(tmp_path: Path) -> None:
     assert [(r["kind"], r["documents"]) for r in rows] == [("text", 2)]
     assert {"1 process", "2 processes"} <= set(rows[0])
     assert "250,000 documents" in proc.stdout
+
+
+def test_a_killed_run_resumes_to_the_whole_output(tmp_path: Path) -> None:
+    """Kill a real batch (SIGKILL, no clean-up) after some documents; --resume completes it
+    to exactly what an uninterrupted run writes."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    root = Path(__file__).resolve().parents[1]
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for i in range(40):
+        (folder / f"{i:02d}.txt").write_text(examples.text(), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root / "src"), *sys.path])}
+    cmd = [sys.executable, "-m", "govfin", "check", str(folder), "--format", "jsonl", "-o"]
+    proc = subprocess.Popen([*cmd, str(out)], env=env, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if out.exists() and out.read_bytes().count(b"\n") >= 3:
+            break
+        time.sleep(0.005)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    written = out.read_bytes().count(b"\n")
+    assert written >= 3
+    err = io.StringIO()
+    batch.run([folder], fmt="jsonl", output=str(out), resume=True, stderr=err)
+    assert "documents: 40 (" in err.getvalue()
+    full = tmp_path / "full.jsonl"
+    batch.run([folder], fmt="jsonl", output=str(full), stderr=io.StringIO())
+    assert _jsonl_by_path(out) == _jsonl_by_path(full)

@@ -110,6 +110,14 @@ class CheckOptions:
     html: bool = False
 
 
+def _strs(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _maps(value: Iterable[Mapping[str, Any]]) -> tuple[Mapping[str, Any], ...]:
+    return tuple(value)
+
+
 @attrs.frozen
 class DocumentResult:
     """What checking one document gave, as plain data (it crosses process boundaries).
@@ -121,13 +129,13 @@ class DocumentResult:
     """
 
     path: str
-    paths: tuple[str, ...] = attrs.field(converter=tuple)
+    paths: tuple[str, ...] = attrs.field(converter=_strs)
     status: str = "checked"
     why: str | None = None
     document: Mapping[str, Any] | None = None
     counts: Mapping[str, int] = attrs.field(factory=dict)
-    findings: tuple[Mapping[str, Any], ...] = attrs.field(default=(), converter=tuple)
-    read_problems: tuple[Mapping[str, Any], ...] = attrs.field(default=(), converter=tuple)
+    findings: tuple[Mapping[str, Any], ...] = attrs.field(default=(), converter=_maps)
+    read_problems: tuple[Mapping[str, Any], ...] = attrs.field(default=(), converter=_maps)
     #: The HTML report page, when :attr:`CheckOptions.html` asked for it (not in the JSON).
     html: str | None = attrs.field(default=None, eq=False, repr=False)
 
@@ -225,10 +233,11 @@ def check_document(paths: Sequence[str], options: CheckOptions = CheckOptions())
             key, paths, "unreadable", f"internal error {type(exc).__name__}: {exc}"
         )
     places = {e.line: e.place for e in result.log.entries if e.place}
-    findings = []
+    findings: list[dict[str, Any]] = []
     for finding, f in zip(report.findings, json.loads(report.to_json())["findings"], strict=True):
         line = (f.get("place") or {}).get("line")
-        findings.append({**f, "residue": finding.is_residue, "page": places.get(line)})
+        page_of = places.get(line) if isinstance(line, int) else None
+        findings.append({**f, "residue": finding.is_residue, "page": page_of})
     page = None
     if options.html:
         from govfin.html import render_report
@@ -273,13 +282,13 @@ def dask_client(address: str) -> Any:
 
     Raises :class:`MissingExtraError` naming the extra when dask is not installed."""
     try:
-        from distributed import Client
+        from distributed import Client  # type: ignore[import-untyped,unused-ignore]
     except ImportError:
         raise MissingExtraError(
             "--scheduler runs documents on a Dask cluster and needs the optional extra; "
             "install it with: pip install 'govfin[dask]'"
         ) from None
-    return Client(address)
+    return Client(address)  # type: ignore[no-untyped-call,unused-ignore]
 
 
 def check_paths(
@@ -302,18 +311,20 @@ def check_paths(
             yield check_document(d, options)
         return
     if _is_dask(executor):
-        from distributed import as_completed as dask_completed
+        from distributed import (  # type: ignore[import-untyped,unused-ignore]
+            as_completed as dask_completed,
+        )
 
         def submit(d: tuple[str, ...]) -> Any:
             return executor.submit(check_document, d, options, pure=False)
 
         first = [submit(d) for _, d in zip(range(window), docs, strict=False)]
-        running = dask_completed(first)
+        running = dask_completed(first)  # type: ignore[no-untyped-call,unused-ignore]
         for future in running:
             yield future.result()
             nxt = next(docs, None)
             if nxt is not None:
-                running.add(submit(nxt))
+                running.add(submit(nxt))  # type: ignore[no-untyped-call,unused-ignore]
         return
     pending: dict[concurrent.futures.Future[DocumentResult], tuple[str, ...]] = {}
 

@@ -23,7 +23,7 @@ from govfin.batch.check import DocumentResult, MissingExtraError
 from govfin.errors import ArgumentValueError
 
 if TYPE_CHECKING:
-    import pandas
+    import pandas  # type: ignore[import-untyped,unused-ignore]
 
 __all__ = ["CSV_COLUMNS", "done_in", "open_writer", "to_frame"]
 
