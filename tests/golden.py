@@ -17,6 +17,7 @@ the seed imports it from here::
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 #: The seed text, as the tests read it (lines are numbered from 1, split on "\n" only, as the
@@ -72,6 +73,18 @@ SUMMARY = (
     f"{INFOS} info(s) in all"
 )
 
+#: Claims of the 情况说明 by kind: amounts, changes on last year, shares (基本/项目 of the total
+#: and the four 类), completions of the 年初预算 (in all and per 类), nil statements, counts, and
+#: the 绩效 grade counts (优/中/差).
+CLAIM_KINDS = {
+    "amount": 52,
+    "change": 14,
+    "share": 8,
+    "completion": 5,
+    "nil": 12,
+    "count": 15,
+    "grade-count": 3,
+}
 #: Claims of the 情况说明: found, decided (agreeing or contradicted), and not checkable.
 CLAIMS = 109
 AGREED = 79
@@ -84,8 +97,17 @@ CLAIM_SUMMARY = (
     f"{UNCHECKABLE} not checkable"
 )
 
-#: The 项目支出绩效自评表 attached (第五部分 附件).
+#: The 项目支出绩效自评表 attached (第五部分 附件), their grades as printed (each agrees with its
+#: 总分), and Σ 全年预算数 / Σ 全年执行数 (万元) over them.
 EVALUATIONS = 21
+GRADES = {"优": 5, "良": 0, "中": 3, "差": 13}
+FUNDS = Decimal("424.93")
+EXECUTED = Decimal("187.346")
+#: The E-* rules alone on the 21 自评表: 3 errors (E-balance and E-rate of 办公用品, E-rate of
+#: 电脑耗材) and 24 warnings; the narrative adds the other 2 errors (N-perf) and 1 warning
+#: (N-perf-funds: 涉及资金205万元 against Σ 全年预算数).
+EVALUATION_ERRORS = 3
+EVALUATION_WARNINGS = 24
 
 # -- where things are (source lines, 1-based, found by their text) ----------------------------
 

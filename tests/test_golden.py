@@ -98,7 +98,12 @@ def test_the_evaluation_lines() -> None:
 def test_the_totals_add_up() -> None:
     assert golden.CHECKED == golden.AGREED + golden.CONTRADICTED
     assert golden.CLAIMS == golden.CHECKED + golden.UNCHECKABLE
+    assert golden.CLAIMS == sum(golden.CLAIM_KINDS.values())
     assert golden.RESIDUES <= golden.INFOS
+    assert sum(golden.GRADES.values()) == golden.EVALUATIONS
+    # the narrative's share: N-perf twice (count, 优), N-perf-funds once
+    assert golden.ERRORS - golden.EVALUATION_ERRORS == 2
+    assert golden.WARNINGS - golden.EVALUATION_WARNINGS == 1
     assert str(golden.ERRORS) in golden.SUMMARY and str(golden.CLAIMS) in golden.CLAIM_SUMMARY
 
 
