@@ -12,7 +12,8 @@ one lookup with a message naming the text.  Every other test that needs a total 
 the seed imports it from here::
 
     import golden   # tests/ is on sys.path
-    golden.line_of("本年收入合计\t27\t631.71")   # the line of 公开01's 本年收入合计 row
+    golden.line_of("本年收入合计")            # the line of 公开01's 本年收入合计 row
+    golden.SUMMARY                           # Report.summary() of the seed's check
 """
 
 from __future__ import annotations
@@ -28,11 +29,16 @@ LINES = tuple(TEXT.split("\n"))
 
 
 def line_of(text: str, *, after: int = 0, exact: bool = False) -> int:
-    """The number (1-based) of the first seed line after line ``after`` that contains ``text``
+    r"""The number (1-based) of the first seed line after line ``after`` that contains ``text``
     (``exact``: that is ``text``, surrounding spaces aside).
 
     A 目录 entry ("一、收入支出决算总表.....\t2") contains its heading; ``exact`` finds the
     heading itself.  LookupError when there is no such line: the seed's text changed.
+
+    >>> text_at(line_of("第三部分 情况说明"))                 # the 目录 entry, with its page
+    '第三部分 情况说明\t15'
+    >>> text_at(line_of("第三部分 情况说明", exact=True))     # the body's heading
+    '第三部分 情况说明'
     """
     if not text:
         raise ValueError("line_of needs a non-empty text")
@@ -57,6 +63,9 @@ def text_at(line: int) -> str:
     if not 1 <= line <= len(LINES):
         raise IndexError(f"{SEED.name} has lines 1–{len(LINES)}, not {line}")
     return LINES[line - 1]
+
+
+# -- the totals (established by hand) ----------------------------------------------------------
 
 #: Findings of ``govfin.check`` on the seed, by severity.  5 errors: N-perf ×2 (22 自评 said,
 #: 21 attached; 6 优 said, 5 graded), E-balance and E-rate of 办公用品, E-rate of 电脑耗材.
