@@ -15,7 +15,7 @@ Two layouts (``layout=``):
   a 行次 column and a 栏次 row, "金额单位：万元"; a table running over pages does not repeat its
   header (as in the seed, whose text shows the page breaks inside 公开01, 04 and 06 tables).
 - ``"template"``: the order and style of the Shanghai blank 决算 template
-  (../shared/corpus/sh-putuo-2024-juesuan-template-blank.pdf): 三公 printed 7th, before the
+  (tests/data/pdf/sh-putuo-2024-juesuan-template-blank.pdf): 三公 printed 7th, before the
   政府性基金 and 国有资本经营 tables; no 行次 column and no 栏次 row; "决算数" over the amounts of
   公开01/04; the 三公 table with 预算数/决算数 under each expense; 公开06 as two blocks; the 合计
   row of the 一般公共预算财政拨款支出决算表 printed last; "单位：万元"; thousands separators.

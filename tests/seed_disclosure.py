@@ -2,8 +2,9 @@
 
 Tables from :func:`seed_tables.seed_tables` (typed in by hand), the 21 项目支出绩效自评表 from
 :func:`seed_evaluations.seed_evaluations` (typed in by hand), and the narrative read from the
-text copy of the seed, ``tests/data/seed_2024.txt``: the sections of 第三部分 情况说明 (source
-lines 388–524), each keeping its source line numbers, and 第四部分 名词解释 as the glossary::
+text copy of the seed, ``tests/data/seed_2024.txt``: the sections of 第三部分 情况说明, each
+keeping its source line numbers, and 第四部分 名词解释 as the glossary (the parts found by
+their headings, :mod:`golden`)::
 
     from seed_disclosure import seed_disclosure   # tests/ is on sys.path
 """
@@ -11,9 +12,9 @@ lines 388–524), each keeping its source line numbers, and 第四部分 名词�
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import attrs
+import golden
 from seed_evaluations import seed_evaluations
 from seed_tables import DEPARTMENT, YEAR, seed_tables
 
@@ -23,34 +24,20 @@ from govfin.tables import Row, Table
 
 __all__ = ["SEED_TEXT", "edit", "seed_disclosure", "seed_narrative", "set_cell", "without"]
 
-SEED_TEXT = Path(__file__).parent / "data" / "seed_2024.txt"
-
-_NARRATIVE = "第三部分 情况说明"
-_GLOSSARY = "第四部分 名词解释"
-_ATTACHMENTS = "第五部分 附件"
-
-
-def _find(lines: list[str], text: str, after: int = 0) -> int:
-    """Index of the line equal to ``text`` (the body heading, not the 目录 entry)."""
-    for i in range(after, len(lines)):
-        if lines[i].strip() == text:
-            return i
-    raise LookupError(f"{text!r} not found in {SEED_TEXT.name}")
+#: The seed text the narrative is read from (:data:`golden.SEED`).
+SEED_TEXT = golden.SEED
 
 
 def seed_narrative() -> Narrative:
     """The seed's 情况说明 in ten sections (一、 … 十、) and its 名词解释."""
-    lines = SEED_TEXT.read_text(encoding="utf-8").split("\n")
-    start = _find(lines, _NARRATIVE, 100)  # skip the 目录 entry "第三部分 情况说明\t15"
-    glossary = _find(lines, _GLOSSARY, start)
-    attachments = _find(lines, _ATTACHMENTS, glossary)
-    # list index i is source line i + 1
-    body = "\n".join(lines[start + 1 : glossary])
-    narrative = Narrative.from_text(body, first_line=start + 2)
+    lines = golden.LINES  # lines[i] is source line i + 1
+    body = "\n".join(lines[golden.NARRATIVE_LINE : golden.GLOSSARY_HEADING_LINE - 1])
+    narrative = Narrative.from_text(body, first_line=golden.NARRATIVE_LINE + 1)
+    glossary = lines[golden.GLOSSARY_HEADING_LINE : golden.ATTACHMENTS_LINE - 1]
     return Narrative(
         narrative.sections,
-        glossary="\n".join(lines[glossary + 1 : attachments]).strip("\n"),
-        glossary_line=glossary + 3,
+        glossary="\n".join(glossary).strip("\n"),
+        glossary_line=golden.next_text_line(golden.GLOSSARY_HEADING_LINE),
     )
 
 

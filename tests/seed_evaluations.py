@@ -1,7 +1,7 @@
 """The seed document's 21 项目支出绩效自评表, built by hand from the printed figures.
 
 Source: ``tests/data/seed_2024.txt`` (the shared seed ``000_812d051114547dcd.txt``),
-第五部分 附件, lines 544–1237: 朔州经济开发区管理委员会综合办公室, 2024年度.  Typed in
+第五部分 附件: 朔州经济开发区管理委员会综合办公室, 2024年度.  Typed in
 independently of any reader so that reader tests, the E-* rules and the narrative checks can
 compare against it::
 
@@ -13,7 +13,8 @@ Conventions:
   scores as the printed strings ("35" is 35.000 at the table's 0.001 precision);
 - blank cells: text ``""``, numbers ``None`` (a blank 得分 is ``None``, counted 0 in 总分);
 - ``FundLine.weight`` is 10 (the 2020 template's 预算执行率 分值; not printed in this layout);
-- ``line`` = the source line of the title (evaluation), of each fund line and indicator row.
+- ``line`` = the source line of the title (evaluation), of each fund line and indicator row,
+  found by its printed text (:mod:`golden`).
 
 Where the text dump shifted or merged cells, the logical reading is taken and commented:
 
@@ -35,6 +36,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
+import golden
+
 from govfin.performance import FundLine, Indicator, ProjectEvaluation
 
 __all__ = ["DEPARTMENT", "SEED_CLAIM", "seed_evaluation", "seed_evaluations"]
@@ -42,7 +46,7 @@ __all__ = ["DEPARTMENT", "SEED_CLAIM", "seed_evaluation", "seed_evaluations"]
 #: 主管部门 and 预算单位 of every table ("604-…", "604001-…").
 DEPARTMENT = "朔州经济开发区管理委员会综合办公室"
 
-#: The narrative's claim (情况说明 十(四), source line 520).
+#: The narrative's claim (情况说明 十(四), at :data:`golden.PERFORMANCE_CLAIM_LINE`).
 SEED_CLAIM = (
     "2024年二级项目绩效自评个数22个，涉及资金205万元：6个项目自评等级为“优”，3个项目自评等级为“中”，"
     "13个项目自评等级为“差”。"
@@ -53,37 +57,48 @@ _NOT_DONE = "未完成年度指标"
 Row = tuple[str, str, str, str, str, str, str | None, str | None, str]
 
 
-def _funds(line: int, total: Sequence[str], source: Sequence[str] | None = None,
+def _funds(total: Sequence[str], source: Sequence[str] | None = None,
            deviation: str = _NOT_DONE) -> tuple[FundLine, FundLine]:
-    """资金总额 (at ``line``) and 市县区财政资金 (at ``line + 1``).
+    """资金总额 and 市县区财政资金 (their lines are set by :func:`_ev`).
 
     ``total`` / ``source``: 目标申报数, 预算编制数, 全年预算数, 全年执行数, 资金结(转)余, 执行率,
     得分 as printed (the source line repeats the total unless given).
     """
     src = source if source is not None else total
 
-    def make(name: str, values: Sequence[str], at: int, dev: str) -> FundLine:
+    def make(name: str, values: Sequence[str], dev: str) -> FundLine:
         d, i, a, x, b, r, s = values
         return FundLine(name, declared=d or None, initial_budget=i, annual_budget=a, executed=x,
-                        balance=b, rate=r, score=s, deviation=dev, line=at)
+                        balance=b, rate=r, score=s, deviation=dev)
 
-    return make("资金总额", total, line, ""), make("市县区财政资金", src, line + 1, deviation)
+    return make("资金总额", total, ""), make("市县区财政资金", src, deviation)
 
 
-def _indicators(first_line: int, rows: Sequence[Row]) -> tuple[Indicator, ...]:
-    """Indicator rows printed one per line from ``first_line``.
+def _indicators(rows: Sequence[Row]) -> tuple[Indicator, ...]:
+    """Indicator rows in printed order (their lines are set by :func:`_ev`).
 
     Each row: 一级, 二级, 三级, 年初指标值, 调整后指标值, 实际完成值, 分值, 得分, 偏差原因.
     """
     return tuple(
         Indicator(l1, l2, l3, initial_value=ini, target=tgt, actual=act, weight=w, score=s,
-                  reason=why, line=first_line + k)
-        for k, (l1, l2, l3, ini, tgt, act, w, s, why) in enumerate(rows)
+                  reason=why)
+        for l1, l2, l3, ini, tgt, act, w, s, why in rows
     )
 
 
-def _ev(project: str, line: int, funds: tuple[FundLine, FundLine], goal: str, achieved: str,
+def _ev(project: str, funds: tuple[FundLine, FundLine], goal: str, achieved: str,
         indicators: tuple[Indicator, ...], total: str, grade: str) -> ProjectEvaluation:
+    """The evaluation, each part at its source line: found in the seed text by its printed
+    name (:mod:`golden`), not counted by hand."""
+    title = golden.evaluation_line(project)
+    total_at = golden.fund_line(project)
+    source_at = golden.line_of(funds[1].source, after=total_at)
+    funds = (attrs.evolve(funds[0], line=total_at), attrs.evolve(funds[1], line=source_at))
+    located = []
+    at = None
+    for indicator in indicators:
+        at = golden.indicator_line(project, indicator.level3, after=at)
+        located.append(attrs.evolve(indicator, line=at))
     return ProjectEvaluation(
         project=project,
         department=DEPARTMENT,
@@ -94,10 +109,10 @@ def _ev(project: str, line: int, funds: tuple[FundLine, FundLine], goal: str, ac
         funds=funds,
         goal=goal,
         achieved=achieved,
-        indicators=indicators,
+        indicators=tuple(located),
         total_score=total,
         grade=grade,
-        line=line,
+        line=title,
     )
 
 
@@ -116,11 +131,11 @@ def _goal(what: str) -> str:
 def seed_evaluations() -> tuple[ProjectEvaluation, ...]:
     """All 21 self-evaluations of the seed, in printed order."""
     return (
-        # 1. lines 544-575
-        _ev("办公用品", 544,
-            _funds(552, ("0", "35", "35", "10.45", "24.52", "29.94", "2.99")),
+        # 1.
+        _ev("办公用品",
+            _funds(("0", "35", "35", "10.45", "24.52", "29.94", "2.99")),
             _goal("办公用品"), "部分达成预期指标并具有一定效果。",
-            _indicators(557, [
+            _indicators([
                 (_OUT, _QTY, "购置种类", "≥种", "≥5种", "≥5种", "20", "20", ""),
                 (_OUT, _QUA, "办公用品日常例", "保障", "保障", _PART, "10", "8", _NOT_DONE),
                 (_OUT, _TIME, "经费支出及时性", "及时", "及时", _PART, "10", "5", _NOT_DONE),
@@ -130,12 +145,12 @@ def seed_evaluations() -> tuple[ProjectEvaluation, ...]:
                 (_SAT, _SVC, "工作人员满意度", "≥%", "≥95%", "≥95%", "10", "10", ""),
             ]),
             "59.99", "差"),
-        # 2. lines 577-608
-        _ev("重点项目开工及观摩活动经费", 577,
-            _funds(585, ("30", "30", "30", "18.469", "11.531", "61.56", "6.16")),
+        # 2.
+        _ev("重点项目开工及观摩活动经费",
+            _funds(("30", "30", "30", "18.469", "11.531", "61.56", "6.16")),
             "根据区委工委管委会要求及单位基本履职需要,用于重点项目开工及观摩活动经费支出。",
             "基本完成年度目标。",
-            _indicators(590, [
+            _indicators([
                 (_OUT, _QTY, "举办重点项目", "≥5次", "≥5次", "≥5次", "20", "20", ""),
                 (_OUT, _QUA, "活动质量", "", "高", _PART, "10", "5", _NOT_DONE),
                 (_OUT, _TIME, "举办重点项目", "", "1年", _PART, "10", "5", _NOT_DONE),
@@ -145,11 +160,11 @@ def seed_evaluations() -> tuple[ProjectEvaluation, ...]:
                 (_SAT, _SVC, "现场人员满意度", "≥%", "≥95%", "≥95%", "10", "10", ""),
             ]),
             "76.16", "中"),
-        # 3. lines 610-641
-        _ev("聘用人员工资类费用", 610,
-            _funds(618, ("77.93", "77.93", "77.93", "70.747", "7.183", "90.78", "9.08")),
+        # 3.
+        _ev("聘用人员工资类费用",
+            _funds(("77.93", "77.93", "77.93", "70.747", "7.183", "90.78", "9.08")),
             "保障聘用人员工资类费用发放工作的正常运行", "已完成年度目标。",
-            _indicators(623, [
+            _indicators([
                 (_OUT, _QTY, "外聘人员数量", "=人", "=7人", "=7人", "20", "20", ""),
                 (_OUT, _QUA, "人员经费保障率", "=%", "=100%", "=100%", "10", "10", ""),
                 (_OUT, _TIME, "人员工资发放时", "", "按月定时发放", _DONE, "10", "10", ""),
@@ -158,12 +173,12 @@ def seed_evaluations() -> tuple[ProjectEvaluation, ...]:
                 (_SAT, _SVC, "人员满意度", "=%", "=100%", "=100%", "10", "10", ""),
             ]),
             "99.08", "优"),
-        # 4. lines 643-674: nothing spent; every 得分 blank
-        _ev("保密办经费", 643,
-            _funds(651, ("2", "2", "2", "0", "2", "0", "0"),
+        # 4. nothing spent; every 得分 blank
+        _ev("保密办经费",
+            _funds(("2", "2", "2", "0", "2", "0", "0"),
                    ("2", "2", "2", "0", "2", "0.00", "0.00")),
             _goal("保密办经费"), "未完成年度指标。",
-            _indicators(656, [
+            _indicators([
                 (_OUT, _QTY, "经费使用部门数", "=个", "=1个", "=0个", "20", None, _NOT_DONE),
                 (_OUT, _QUA, "经费需求满足度", "", "满足", _FAIL, "10", None, _NOT_DONE),
                 (_OUT, _TIME, "经费保障期限", "=年", "=1年", "=0年", "10", None, _NOT_DONE),
@@ -172,11 +187,11 @@ def seed_evaluations() -> tuple[ProjectEvaluation, ...]:
                 (_SAT, _SVC, "工作人员满意度", "≥%", "≥95%", "≥0%", "10", None, _NOT_DONE),
             ]),
             "0", "差"),
-        # 5. lines 676-707: 0.749 / 2 = 37.45 %, printed 37.46 (consistent within 0.0005 万元)
-        _ev("保密系统维护费", 676,
-            _funds(684, ("2", "2", "2", "0.749", "1.251", "37.46", "3.75")),
+        # 5. 0.749 / 2 = 37.45 %, printed 37.46 (consistent within 0.0005 万元)
+        _ev("保密系统维护费",
+            _funds(("2", "2", "2", "0.749", "1.251", "37.46", "3.75")),
             _goal("保密系统维护费"), "未完成年度目标",
-            _indicators(689, [
+            _indicators([
                 (_OUT, _QTY, "系统运维数量", "≥次", "≥4次", "≥4次", "20", "20", ""),
                 (_OUT, _QUA, "系统稳定率", "≥%", "≥95%", "≥0%", "10", "0", _NOT_DONE),
                 (_OUT, _TIME, "系统运维时间", "=年", "=1年", "=1年", "10", "10", ""),
@@ -186,12 +201,12 @@ def seed_evaluations() -> tuple[ProjectEvaluation, ...]:
                 (_SAT, _SVC, "使用人员满意度", "≥%", "≥90%", "≥90%", "10", "10", ""),
             ]),
             "58.75", "差"),
-        # 6. lines 709-740
-        _ev("档案室工作经费", 709,
-            _funds(717, ("5", "5", "5", "0", "5", "0", "0"),
+        # 6.
+        _ev("档案室工作经费",
+            _funds(("5", "5", "5", "0", "5", "0", "0"),
                    ("5", "5", "5", "0", "5", "0.00", "0.00")),
             "根据区党工委管委会要求及单位基本履职需要,用于档案室工作j经费支出。", "未完成年度指标。",
-            _indicators(722, [
+            _indicators([
                 (_OUT, _QTY, "经费使用部门数", "=个", "=1个", "=0个", "20", None, _NOT_DONE),
                 (_OUT, _QUA, "经费需求满足度", "", "满足", _FAIL, "10", None, _NOT_DONE),
                 (_OUT, _TIME, "档案工作完成及时", "", "及时", _FAIL, "10", None, _NOT_DONE),
@@ -200,12 +215,12 @@ def seed_evaluations() -> tuple[ProjectEvaluation, ...]:
                 (_SAT, _SVC, "馆内人员满意度", "≥%", "≥95%", "≥0%", "10", None, _NOT_DONE),
             ]),
             "0", "差"),
-        # 7. lines 742-770 (an empty cell precedes the 资金总额 figures)
-        _ev("党委督查室经费", 742,
-            _funds(750, ("1", "1", "1", "1", "0", "100", "10"),
+        # 7. (an empty cell precedes the 资金总额 figures)
+        _ev("党委督查室经费",
+            _funds(("1", "1", "1", "1", "0", "100", "10"),
                    ("1", "1", "1", "1", "0", "100.00", "10.00"), deviation="完成年度指标"),
             _goal("党委督查室经费"), "完成年度目标。",
-            _indicators(755, [
+            _indicators([
                 (_OUT, _QTY, "经费使用部门数", "=个", "=1个", "=1个", "20", "20", ""),
                 (_OUT, _QUA, "经费需求满足度", "", "满足", _DONE, "10", "10", ""),
                 (_OUT, _TIME, "经费保障期限", "=年", "=1年", "=1年", "10", "10", ""),
@@ -214,12 +229,12 @@ def seed_evaluations() -> tuple[ProjectEvaluation, ...]:
                 (_SAT, _SVC, "工作人员满意度", "≥%", "≥95%", "≥95%", "10", "10", ""),
             ]),
             "100", "优"),
-        # 8. lines 772-803: 7.504 / 29 = 25.88 %, printed 25.98; the score 2.59 follows 25.88
-        _ev("电脑耗材", 772,
-            _funds(780, ("0", "29", "29", "7.504", "21.496", "25.98", "2.59")),
+        # 8. 7.504 / 29 = 25.88 %, printed 25.98; the score 2.59 follows 25.88
+        _ev("电脑耗材",
+            _funds(("0", "29", "29", "7.504", "21.496", "25.98", "2.59")),
             "根据区党工委管委会要求及单位履职需要,用于电脑耗材支出。",
             "部分达成预期指标并具有一定效果。",
-            _indicators(785, [
+            _indicators([
                 (_OUT, _QTY, "耗材正常使用率", "≥%", "≥95%", "≥80%", "20", "18", _NOT_DONE),
                 (_OUT, _QUA, "耗材验收合格率", "=%", "=100%", "=100%", "10", "10", ""),
                 (_OUT, _TIME, "经费支出及时性", "", "及时", _DONE, "10", "10", ""),
@@ -229,12 +244,12 @@ def seed_evaluations() -> tuple[ProjectEvaluation, ...]:
                 (_SAT, _SVC, "工作人员满意度", "≥%", "≥95%", "≥95%", "10", "10", ""),
             ]),
             "59.59", "差"),
-        # 9. lines 805-836 (满意度 row prints only one name: 服务对象满意度, as 二级)
-        _ev("对外交流经费", 805,
-            _funds(813, ("15", "15", "15", "0", "15", "0", "0"),
+        # 9. (满意度 row prints only one name: 服务对象满意度, as 二级)
+        _ev("对外交流经费",
+            _funds(("15", "15", "15", "0", "15", "0", "0"),
                    ("15", "15", "15", "0", "15", "0.00", "0.00")),
             _goal("对外交流经费"), "未完成年度指标。",
-            _indicators(818, [
+            _indicators([
                 (_OUT, _QTY, "对外交流次数", "", "按计划", _FAIL, "20", None, _NOT_DONE),
                 (_OUT, _QUA, "交流需求满足度", "", "满足", _FAIL, "10", None, _NOT_DONE),
                 (_OUT, _TIME, "按计划参会率", "≥%", "≥90%", "≥0%", "10", None, _NOT_DONE),
@@ -243,12 +258,12 @@ def seed_evaluations() -> tuple[ProjectEvaluation, ...]:
                 (_SAT, _SVC, "", "≥%", "≥90%", "≥0%", "10", None, _NOT_DONE),
             ]),
             "0", "差"),
-        # 10. lines 838-869
-        _ev("体检费", 838,
-            _funds(846, ("65", "65", "65", "0", "65", "0", "0"),
+        # 10.
+        _ev("体检费",
+            _funds(("65", "65", "65", "0", "65", "0", "0"),
                    ("65", "65", "65", "0", "65", "0.00", "0.00")),
             _goal("体检费"), "未完成年度指标。",
-            _indicators(851, [
+            _indicators([
                 (_OUT, _QTY, "保障职工范围", "", "全区", _FAIL, "20", None, _NOT_DONE),
                 (_OUT, _QUA, "体检需求满足度", "", "满足", _FAIL, "10", None, _NOT_DONE),
                 (_OUT, _TIME, "体检时间", "", "2024年", _FAIL, "10", None, _NOT_DONE),
@@ -257,12 +272,12 @@ def seed_evaluations() -> tuple[ProjectEvaluation, ...]:
                 (_SAT, _SVC, "职工满意度", "≥%", "≥95%", "≥0%", "10", None, _NOT_DONE),
             ]),
             "0", "差"),
-        # 11. lines 871-902
-        _ev("网络租赁费用", 871,
-            _funds(879, ("0", "20", "20", "20", "0", "100", "10"),
+        # 11.
+        _ev("网络租赁费用",
+            _funds(("0", "20", "20", "20", "0", "100", "10"),
                    ("0", "20", "20", "20", "0", "100.00", "10.00"), deviation="完成年度指标"),
             _goal("网络租赁费用"), "完成年度目标。",
-            _indicators(884, [
+            _indicators([
                 (_OUT, _QTY, "租赁(运维)数", "=条", "=7条", "=7条", "20", "20", ""),
                 (_OUT, _QUA, "线路网络稳定率", "≥%", "≥95%", "≥95%", "10", "10", ""),
                 (_OUT, _TIME, "租赁(运维)数", "=年", "=1年", "=1年", "10", "10", ""),
@@ -271,11 +286,11 @@ def seed_evaluations() -> tuple[ProjectEvaluation, ...]:
                 (_SAT, _SVC, "使用人员满意度", "≥%", "≥95%", "≥95%", "10", "10", ""),
             ]),
             "100", "优"),
-        # 12. lines 904-937 (duplicated 年初预算数 column: four 20s printed)
-        _ev("应急办经费", 904,
-            _funds(912, ("20", "20", "20", "10.896", "9.104", "54.48", "5.45")),
+        # 12. (duplicated 年初预算数 column: four 20s printed)
+        _ev("应急办经费",
+            _funds(("20", "20", "20", "10.896", "9.104", "54.48", "5.45")),
             _goal("应急办经费"), "已完成年度指标。",
-            _indicators(917, [
+            _indicators([
                 (_OUT, _QTY, "应急人员值班天数", "=天", "=365天", "=365天", "10", "10", ""),
                 (_OUT, _QTY, "应急用品数量", "", "保障", _DONE, "10", "10", ""),
                 (_OUT, _QUA, "应急协调处置", "", "提升", _DONE, "10", "10", ""),
@@ -286,11 +301,11 @@ def seed_evaluations() -> tuple[ProjectEvaluation, ...]:
                 (_SAT, _SVC, "工作人员满意度", "≥%", "≥95%", "≥95%", "10", "10", ""),
             ]),
             "79.45", "中"),
-        # 13. lines 939-970
-        _ev("资料费", 939,
-            _funds(947, ("0", "25", "25", "6.703", "18.297", "26.81", "2.68")),
+        # 13.
+        _ev("资料费",
+            _funds(("0", "25", "25", "6.703", "18.297", "26.81", "2.68")),
             _goal("资料费"), "基本完成年度目标。",
-            _indicators(952, [
+            _indicators([
                 (_OUT, _QTY, "资料种类", "≥种", "≥5种", "≥5种", "20", "20", ""),
                 (_OUT, _QUA, "资料质量", "", "高", _DONE, "10", "10", ""),
                 (_OUT, _TIME, "资料发放及时性", "", "及时", "按期指并具", "10", "7", _NOT_DONE),
@@ -299,11 +314,11 @@ def seed_evaluations() -> tuple[ProjectEvaluation, ...]:
                 (_SAT, _SVC, "工作人员满意度", "≥%", "≥95%", "≥95%", "10", "10", ""),
             ]),
             "59.68", "差"),
-        # 14. lines 972-1003
-        _ev("会议费", 972,
-            _funds(980, ("0", "15", "15", "6.309", "8.691", "42.06", "4.21")),
+        # 14.
+        _ev("会议费",
+            _funds(("0", "15", "15", "6.309", "8.691", "42.06", "4.21")),
             "根据区党工委管委会要求及单位基本履职需要，用于会议费支出。", "已完成年度目标。",
-            _indicators(985, [
+            _indicators([
                 (_OUT, _QTY, "计划会议完成率", "=%", "=100%", "=50%", "20", "10", _NOT_DONE),
                 (_OUT, _QUA, "会议研究实用性", "=%", "=100%", "=50%", "10", "5", _NOT_DONE),
                 (_OUT, _TIME, "召开会议完成及时", "", "及时", _DONE, "10", "10", ""),
@@ -312,12 +327,12 @@ def seed_evaluations() -> tuple[ProjectEvaluation, ...]:
                 (_SAT, _SVC, "参会人员满意度", "≥%", "≥95%", "≥95%", "10", "10", ""),
             ]),
             "59.21", "差"),
-        # 15. lines 1005-1036
-        _ev("协同办公系统费用", 1005,
-            _funds(1013, ("5", "5", "5", "0", "5", "0", "0"),
+        # 15.
+        _ev("协同办公系统费用",
+            _funds(("5", "5", "5", "0", "5", "0", "0"),
                    ("5", "5", "5", "0", "5", "0.00", "0.00"), deviation="未完成年度指标"),
             _goal("协同办公系统费用"), "未完成年度目标。",
-            _indicators(1018, [
+            _indicators([
                 (_OUT, _QTY, "软件系统运维数", "=个", "=1个", "=0个", "20", None, "未完成年度目标"),
                 (_OUT, _QUA, "系统故障率", "≤%", "≤5%", "≤0%", "10", "0", "未完成年度目标"),
                 (_OUT, _TIME, "系统故障修复时", "≤小时", "≤2小时", "≤0小时", "10", None,
@@ -327,12 +342,12 @@ def seed_evaluations() -> tuple[ProjectEvaluation, ...]:
                 (_SAT, _SVC, "用户使用满意度", "≥%", "≥95%", "≥0%", "10", None, "未完成年度目标"),
             ]),
             "0", "差"),
-        # 16. lines 1038-1069 (an empty cell precedes the 资金总额 figures)
-        _ev("关心下一代工作委员会经费", 1038,
-            _funds(1046, ("3", "3", "3", "3", "0", "100", "10"),
+        # 16. (an empty cell precedes the 资金总额 figures)
+        _ev("关心下一代工作委员会经费",
+            _funds(("3", "3", "3", "3", "0", "100", "10"),
                    ("3", "3", "3", "3", "0", "100.00", "10.00"), deviation="完成年度指标"),
             "根据区党工委管委会要求及单位基本履职需要，用于关心下一代工作委员会经费支出。", "完成年度目标。",
-            _indicators(1051, [
+            _indicators([
                 (_OUT, _QTY, "经费使用数量", "≥个", "≥1个", "≥1个", "20", "20", ""),
                 (_OUT, _QUA, "经费需求满足度", "", "满足", _DONE, "10", "10", ""),
                 (_OUT, _TIME, "经费保障期限", "=年", "=1年", "=1年", "10", "10", ""),
@@ -341,11 +356,11 @@ def seed_evaluations() -> tuple[ProjectEvaluation, ...]:
                 (_SAT, _SVC, "群众满意度", "≥%", "≥95%", "≥95%", "10", "10", ""),
             ]),
             "100", "优"),
-        # 17. lines 1071-1102
-        _ev("印刷费", 1071,
-            _funds(1079, ("0", "18", "18", "1.835", "16.165", "10.19", "1.02")),
+        # 17.
+        _ev("印刷费",
+            _funds(("0", "18", "18", "1.835", "16.165", "10.19", "1.02")),
             _goal("印刷费"), "基本完成年度指标。",
-            _indicators(1084, [
+            _indicators([
                 (_OUT, _QTY, "印刷品种类", "≥种", "≥3种", "≥3种", "20", "20", ""),
                 (_OUT, _QUA, "印刷品合格率", "≥%", "≥95%", "≥95%", "10", "10", ""),
                 (_OUT, _TIME, "经费服务期限", "", "1年", "预期指标且为", "10", "0", _NOT_DONE),
@@ -354,12 +369,12 @@ def seed_evaluations() -> tuple[ProjectEvaluation, ...]:
                 (_SAT, _SVC, "工作人员满意度", "≥%", "≥95%", "≥95%", "10", "10", ""),
             ]),
             "58.02", "差"),
-        # 18. lines 1104-1138 (nine indicators; "≥1壹" as printed)
-        _ev("政府采购机房专用设备及维护费", 1104,
-            _funds(1112, ("20", "20", "20", "0", "20", "0", "0"),
+        # 18. (nine indicators; "≥1壹" as printed)
+        _ev("政府采购机房专用设备及维护费",
+            _funds(("20", "20", "20", "0", "20", "0", "0"),
                    ("20", "20", "20", "0", "20", "0.00", "0.00")),
             _goal("政府采购机房专用设备及维护"), "未完成年度指标。",
-            _indicators(1117, [
+            _indicators([
                 (_OUT, _QTY, "巡查次数", "≥4次", "≥4次", "≥0次", "10", None, _NOT_DONE),
                 (_OUT, _QTY, "采购数量", "≥壹", "≥1壹", "≥0壹", "10", None, _NOT_DONE),
                 (_OUT, _QUA, "故障率", "≤%", "≤10%", "≤0%", "5", None, _NOT_DONE),
@@ -372,12 +387,12 @@ def seed_evaluations() -> tuple[ProjectEvaluation, ...]:
                 (_SAT, _SVC, "工作人员满意度", "≥%", "≥95%", "≥0%", "10", None, _NOT_DONE),
             ]),
             "0", "差"),
-        # 19. lines 1140-1171
-        _ev("差旅费", 1140,
-            _funds(1148, ("0", "5", "5", "0.944", "4.056", "18.88", "1.89"),
+        # 19.
+        _ev("差旅费",
+            _funds(("0", "5", "5", "0.944", "4.056", "18.88", "1.89"),
                    deviation="完成年度指标"),
             _goal("差旅费"), "基本完成年度目标。",
-            _indicators(1153, [
+            _indicators([
                 (_OUT, _QTY, "保障人数", "=人", "=21人", "=3人", "20", "5", _NOT_DONE),
                 (_OUT, _QUA, "经费需求满足度", "", "满足", _DONE, "10", "10", ""),
                 (_OUT, _TIME, "经费保障期限", "=年", "=1年", "=1年", "10", "10", ""),
@@ -387,11 +402,11 @@ def seed_evaluations() -> tuple[ProjectEvaluation, ...]:
                 (_SAT, _SVC, "工作人员满意度", "≥%", "≥95%", "≥95%", "10", "10", ""),
             ]),
             "76.89", "中"),
-        # 20. lines 1173-1204 (rows shifted left: 年初指标值 column missing in the print)
-        _ev("政府采购办公设备费用", 1173,
-            _funds(1181, ("6", "6", "6", "2.74", "3.26", "45.67", "4.57")),
+        # 20. (rows shifted left: 年初指标值 column missing in the print)
+        _ev("政府采购办公设备费用",
+            _funds(("6", "6", "6", "2.74", "3.26", "45.67", "4.57")),
             _goal("政府采购办公设备"), "未完成年度指标。",
-            _indicators(1186, [
+            _indicators([
                 (_OUT, _QTY, "购置办公设备数(套)", "", "≥10台(套)", "≥5台(套)", "20", "10",
                  _NOT_DONE),
                 (_OUT, _QUA, "办公设备验收合格率", "=%", "=100%", "=100%", "10", "10", ""),
@@ -401,12 +416,12 @@ def seed_evaluations() -> tuple[ProjectEvaluation, ...]:
                 (_SAT, _SVC, "工作人员满意度", "≥%", "≥95%", "≥95%", "10", "10", ""),
             ]),
             "59.57", "差"),
-        # 21. lines 1206-1237 (an empty cell precedes the 资金总额 figures)
-        _ev("2024年春节慰问经费", 1206,
-            _funds(1214, ("26", "26", "26", "26", "0", "100", "10"),
+        # 21. (an empty cell precedes the 资金总额 figures)
+        _ev("2024年春节慰问经费",
+            _funds(("26", "26", "26", "26", "0", "100", "10"),
                    ("26", "26", "26", "26", "0", "100.00", "10.00"), deviation="无"),
             "保障2024年春节期间一线职工慰问的发放工作正常运行", "已完成年度目标。",
-            _indicators(1219, [
+            _indicators([
                 (_OUT, _QTY, "慰问金使用", "=家", "=5家", "=5家", "20", "20", ""),
                 (_OUT, _QUA, "慰问金发放", "=次", "=1次", "=1次", "10", "10", ""),
                 (_OUT, _TIME, "慰问及时性", "", "及时", _DONE, "10", "10", ""),

@@ -1,7 +1,7 @@
 """The seed document's ten tables, built by hand from its printed figures.
 
 Source: ``tests/data/seed_2024.txt`` (the shared seed ``000_812d051114547dcd.txt``):
-朔州经济开发区管理委员会综合办公室, 2024年度部门决算, 公开01表–公开10表 (source lines ~80–385).
+朔州经济开发区管理委员会综合办公室, 2024年度部门决算, 公开01表–公开10表 (第二部分).
 Everything here is typed in as Python values from the print, independently of any reader, so
 that tests of the reader, the checks and the cross-table rules can compare against it::
 

@@ -34,9 +34,9 @@ def ev(project: str) -> str:
 
 #: Every error and warning of ``check(seed_disclosure())``: (rule, severity, place).
 EXPECTED: set[tuple[str, Severity, Place]] = {
-    # -- the narrative against the attached 自评表 (情况说明 line 520) ------------------------
-    # "2024年二级项目绩效自评个数22个": only 21 项目支出绩效自评表 are attached (第五部分 附件,
-    # lines 544–1237).  The narrative is consistent with itself (6 + 3 + 13 = 22: info), so
+    # -- the narrative against the attached 自评表 (情况说明 十(四)) -----------------------
+    # "2024年二级项目绩效自评个数22个": only 21 项目支出绩效自评表 are attached (第五部分 附件).
+    # The narrative is consistent with itself (6 + 3 + 13 = 22: info), so
     # one project's table is missing, or the count is wrong.
     ("N-perf", E, Place(NARR, S10, "2024年二级项目绩效自评个数22个")),
     # "6个项目自评等级为“优”": the tables grade 5 projects 优 (聘用人员工资类费用,
@@ -49,13 +49,13 @@ EXPECTED: set[tuple[str, Severity, Place]] = {
     # single definition.
     ("N-perf-funds", W, Place(NARR, S10, "涉及资金205万元")),
     # -- the 自评表 themselves (rules E-*, govfin.rules.evaluation) -----------------------------
-    # 办公用品 资金总额 (line 552: 0 35 35 10.45 24.52 29.94 2.99): 35 − 10.45 = 24.55 ≠ 24.52,
+    # 办公用品 资金总额 (printed 0 35 35 10.45 24.52 29.94 2.99): 35 − 10.45 = 24.55 ≠ 24.52,
     # and 10.45 / 35 = 29.86% ≠ 29.94%.  Both hold with 全年执行数 10.48 (35 − 10.48 = 24.52;
     # 10.48 / 35 = 29.94%): the one-cell diagnosis names 全年执行数 (printed 10.45) as the typo.
     ("E-balance", E, Place(ev("办公用品"), "资金总额", "资金结(转)余")),
     ("E-rate", E, Place(ev("办公用品"), "资金总额", "执行率")),
     ("E-diagnosis", W, Place(ev("办公用品"), "资金总额", "全年执行数")),
-    # 电脑耗材 资金总额 (line 780: 0 29 29 7.504 21.496 25.98 2.59): 7.504 / 29 = 25.88%, and
+    # 电脑耗材 资金总额 (printed 0 29 29 7.504 21.496 25.98 2.59): 7.504 / 29 = 25.88%, and
     # the printed 得分 2.59 is 25.88% × 10, so the printed 执行率 25.98 is the typo.
     ("E-rate", E, Place(ev("电脑耗材"), "资金总额", "执行率")),
     ("E-diagnosis", W, Place(ev("电脑耗材"), "资金总额", "执行率")),
@@ -63,33 +63,33 @@ EXPECTED: set[tuple[str, Severity, Place]] = {
     # 部分达成预期指标并具有一定效果) puts the 得分 in [60%, 80%) of the 分值 under the 2020
     # bands, but whose printed 得分 lies outside: 8/10 (the band's open top), 5/10, 4/10,
     # 10/30, 12/30, 5/30.
-    ("E-qualitative", W, Place(ev("办公用品"), "办公用品日常例", "得分")),  # 8 of 10, l. 558
-    ("E-qualitative", W, Place(ev("办公用品"), "经费支出及时性", "得分")),  # 5 of 10, l. 559
-    ("E-qualitative", W, Place(ev("办公用品"), "成本控制程度", "得分")),  # 4 of 10, l. 560
-    ("E-qualitative", W, Place(ev("办公用品"), "资产利用水平", "得分")),  # 10 of 30, l. 561
+    ("E-qualitative", W, Place(ev("办公用品"), "办公用品日常例", "得分")),  # 8 of 10
+    ("E-qualitative", W, Place(ev("办公用品"), "经费支出及时性", "得分")),  # 5 of 10
+    ("E-qualitative", W, Place(ev("办公用品"), "成本控制程度", "得分")),  # 4 of 10
+    ("E-qualitative", W, Place(ev("办公用品"), "资产利用水平", "得分")),  # 10 of 30
     ("E-qualitative", W, Place(ev("重点项目开工及观摩活动经费"), "活动质量", "得分")),  # 5/10
     ("E-qualitative", W, Place(ev("重点项目开工及观摩活动经费"), "举办重点项目", "得分")),  # 5/10
-    ("E-qualitative", W, Place(ev("保密系统维护费"), "预算成本控制", "得分")),  # 5 of 10, l. 692
-    ("E-qualitative", W, Place(ev("保密系统维护费"), "工作开展便捷", "得分")),  # 10 of 30, l. 693
-    ("E-qualitative", W, Place(ev("电脑耗材"), "成本控制程度", "得分")),  # 4 of 10, l. 788
-    ("E-qualitative", W, Place(ev("电脑耗材"), "资产利用水平", "得分")),  # 5 of 30, l. 789
-    ("E-qualitative", W, Place(ev("应急办经费"), "及时发布应急", "得分")),  # 4 of 10, l. 920
-    ("E-qualitative", W, Place(ev("应急办经费"), "预算成本控制", "得分")),  # 5 of 10, l. 921
-    ("E-qualitative", W, Place(ev("会议费"), "专项工作推进", "得分")),  # 10 of 30, l. 989
-    ("E-qualitative", W, Place(ev("印刷费"), "预算成本控制率", "得分")),  # 5 of 10, l. 1087
-    ("E-qualitative", W, Place(ev("印刷费"), "工作正常运转保", "得分")),  # 12 of 30, l. 1088
+    ("E-qualitative", W, Place(ev("保密系统维护费"), "预算成本控制", "得分")),  # 5 of 10
+    ("E-qualitative", W, Place(ev("保密系统维护费"), "工作开展便捷", "得分")),  # 10 of 30
+    ("E-qualitative", W, Place(ev("电脑耗材"), "成本控制程度", "得分")),  # 4 of 10
+    ("E-qualitative", W, Place(ev("电脑耗材"), "资产利用水平", "得分")),  # 5 of 30
+    ("E-qualitative", W, Place(ev("应急办经费"), "及时发布应急", "得分")),  # 4 of 10
+    ("E-qualitative", W, Place(ev("应急办经费"), "预算成本控制", "得分")),  # 5 of 10
+    ("E-qualitative", W, Place(ev("会议费"), "专项工作推进", "得分")),  # 10 of 30
+    ("E-qualitative", W, Place(ev("印刷费"), "预算成本控制率", "得分")),  # 5 of 10
+    ("E-qualitative", W, Place(ev("印刷费"), "工作正常运转保", "得分")),  # 12 of 30
     ("E-qualitative", W, Place(ev("政府采购办公设备费用"), "成本控制制度", "得分")),  # 5/10
     ("E-qualitative", W, Place(ev("政府采购办公设备费用"), "资产利用水平", "得分")),  # 10/30
     # Quantitative indicators whose printed 得分 departs from the scoring formula:
-    # 耗材正常使用率 ≥95% target, ≥80% actual → 80/95 × 20 = 16.84, printed 18 (l. 785);
+    # 耗材正常使用率 ≥95% target, ≥80% actual → 80/95 × 20 = 16.84, printed 18;
     ("E-quantitative", W, Place(ev("电脑耗材"), "耗材正常使用率", "得分")),
-    # 系统故障率 ≤5% target, ≤0% actual (better than target) → full 10, printed 0 (l. 1019);
+    # 系统故障率 ≤5% target, ≤0% actual (better than target) → full 10, printed 0;
     ("E-quantitative", W, Place(ev("协同办公系统费用"), "系统故障率", "得分")),
-    # 系统故障修复时 ≤2小时 target, ≤0小时 actual → full 10, printed blank (l. 1020);
+    # 系统故障修复时 ≤2小时 target, ≤0小时 actual → full 10, printed blank;
     ("E-quantitative", W, Place(ev("协同办公系统费用"), "系统故障修复时", "得分")),
-    # 故障率 ≤10% target, ≤0% actual → full 5, printed blank (l. 1119);
+    # 故障率 ≤10% target, ≤0% actual → full 5, printed blank;
     ("E-quantitative", W, Place(ev("政府采购机房专用设备及维护费"), "故障率", "得分")),
-    # 保障人数 =21人 target, =3人 actual → 3/21 × 20 = 2.86, printed 5 (l. 1153).
+    # 保障人数 =21人 target, =3人 actual → 3/21 × 20 = 2.86, printed 5.
     ("E-quantitative", W, Place(ev("差旅费"), "保障人数", "得分")),
 }
 
@@ -157,7 +157,8 @@ def test_seed_narrative_sections() -> None:
     n = seed_narrative()
     assert tuple(s.line for s in n) == golden.SECTION_LINES
     assert n.sections[0].heading == "一、收入支出决算总体情况说明"
-    assert n.glossary.startswith("- 一、财政拨款收入") and n.glossary_line == golden.GLOSSARY_LINE
+    assert n.glossary.startswith("- 一、财政拨款收入")
+    assert golden.text_at(n.glossary_line) == n.glossary.split("\n")[0]
 
 
 # -- the acceptance test ---------------------------------------------------------------------
@@ -182,9 +183,9 @@ def test_seed_cross_table_rules_are_silent(report: Report) -> None:
 def test_seed_narrative_recomputations(report: Report) -> None:
     """What the recomputation of the narrative's own figures finds (all consistent).
 
-    - 收入总计 "减少174.36万元，下降21.18%" (line 390, and 财政拨款收入/支出总计 line 408):
+    - 收入总计 "减少174.36万元，下降21.18%" (一、, and 财政拨款收入/支出总计 in 四、):
       previous year = 648.92 + 174.36 = 823.28; 174.36 / 823.28 = 21.18%. Consistent.
-    - 一般公共预算财政拨款支出 "减少174.36万元，下降21.63%" (line 414): previous year =
+    - 一般公共预算财政拨款支出 "减少174.36万元，下降21.63%" (五、): previous year =
       631.71 + 174.36 = 806.07; 174.36 / 806.07 = 21.63%. Also consistent.  The two rates
       differ because they describe different figures: 收入总计 includes 年初结转和结余 17.21
       (648.92 = 631.71 + 17.21), so the same Δ 174.36 on a base 17.21 larger gives 21.18%.
@@ -213,15 +214,16 @@ def test_seed_narrative_recomputations(report: Report) -> None:
     assert "823.28" in changes["收入总计减少174.36万元，下降21.18%"].message
     assert "806.07" in changes["一般公共预算财政拨款支出减少174.36万元，下降21.63%"].message
     assert "10.98 / 0.60" in changes["较上年决算增加10.98万元，增长1830%"].message
-    assert len(infos("N-share")) == 8 and len(infos("N-completion")) == 5
+    assert len(infos("N-share")) == golden.CLAIM_KINDS["share"]  # every share agrees
+    assert len(infos("N-completion")) == golden.CLAIM_KINDS["completion"]
 
 
 def test_seed_claim_summary(report: Report) -> None:
     s = claim_summary(report)
     # 109 claims: 82 confirmed or refuted (79 agree; 3 contradicted: the two N-perf errors and
     # the N-perf-funds warning) and 27 not checkable: the 5 年初预算 figures (in no table), the
-    # 5 "与上年相同" (need last year's disclosure), 团组/人次 (2, line 488), 购置/保有 vehicles
-    # (2), 批次/人次 of 公务接待 (8, line 498), 国内/外事/国（境）外接待费 (3), and the
+    # 5 "与上年相同" (need last year's disclosure), 团组/人次 (2, 九、), 购置/保有 vehicles
+    # (2), 批次/人次 of 公务接待 (8, 九、), 国内/外事/国（境）外接待费 (3), and the
     # 中小企业/小微企业 lines (2) that the seed's 公开10表 does not print.
     assert (s.claims, s.checked, s.agreed, s.contradicted, s.unverifiable) == (
         golden.CLAIMS, golden.CHECKED, golden.AGREED, golden.CONTRADICTED, golden.UNCHECKABLE
@@ -234,7 +236,8 @@ def test_seed_report_prints_readably(report: Report) -> None:
     assert text.splitlines()[-1] == report.summary()
     assert "情况说明" in text
     line = next(ln for ln in text.splitlines() if "N-perf " in ln and "22个" in ln)
-    assert "21 项目支出绩效自评表 are attached" in line and "line 520" in line
+    assert f"{golden.EVALUATIONS} 项目支出绩效自评表 are attached" in line
+    assert f"line {golden.PERFORMANCE_CLAIM_LINE}" in line
 
 
 def test_seed_report_json_round_trip(report: Report) -> None:
@@ -263,8 +266,8 @@ def test_seed_report_to_frame(report: Report) -> None:
         "line",
     ]
     bad = df[df.severity != "info"]
-    assert len(bad) == 30
-    assert set(bad[bad.rule_id.str.startswith("N-")].line) == {520}
+    assert len(bad) == golden.ERRORS + golden.WARNINGS
+    assert set(bad[bad.rule_id.str.startswith("N-")].line) == {golden.PERFORMANCE_CLAIM_LINE}
     assert str(df["line"].dtype) == "Int64"
 
 
@@ -279,7 +282,8 @@ def test_disclosure_json_round_trip(seed: Disclosure) -> None:
     text = seed.to_json()
     back = Disclosure.from_json(text)
     assert back == seed
-    assert back.narrative.sections[0].line == 388  # lines travel too (eq=False fields)
+    # lines travel too (eq=False fields)
+    assert tuple(s.line for s in back.narrative) == golden.SECTION_LINES
     assert Disclosure.from_dict(seed.to_dict()) == seed
 
 

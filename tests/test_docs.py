@@ -1,6 +1,8 @@
 """The documentation is self-contained: every link points into the repository.
 
-Also checks that the suite runs the modules' doctests (pytest config), as CI relies on it.
+Also checks that the suite runs the modules' doctests (pytest config), as CI relies on it, and
+that every total of the seed's check quoted in the docs is the one the tests expect
+(:mod:`golden`).
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ import re
 import tomllib
 from pathlib import Path
 
+import golden
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
@@ -42,3 +45,19 @@ def test_the_suite_runs_the_module_doctests() -> None:
     pytest_config = config["tool"]["pytest"]["ini_options"]
     assert "src/govfin" in pytest_config["testpaths"]
     assert "--doctest-modules" in pytest_config["addopts"]
+
+
+#: A quoted report summary ("5 error(s), 25 warning(s), …") or claim summary ("109 claim(s): …"),
+#: up to the end of the line, a "|" (table cell) or an ellipsis.
+_SUMMARY = re.compile(r"\d+ error\(s\),[^|\n…]*|\d+ claim\(s\):[^|\n…]*")
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_quoted_seed_totals_are_the_expected_ones(page: Path) -> None:
+    """Each summary of the seed's check quoted on a page is (the beginning of) the one
+    ``tests/golden.py`` expects; a truncated quote ends in "…"."""
+    for quoted in _SUMMARY.findall(page.read_text(encoding="utf-8")):
+        quoted = quoted.strip().rstrip(",.")
+        expected = golden.SUMMARY if "error(s)" in quoted else golden.CLAIM_SUMMARY
+        assert expected.startswith(quoted), f"{page.name}: {quoted!r}, expected {expected!r}"
+        assert len(quoted) > 20, quoted  # a quote, not an empty match

@@ -32,6 +32,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("figures",),
     ("rules", "ratios", "readers"),
     ("frames", "examples", "html"),
+    ("batch",),
     ("strategies", "cli"),
     ("__main__", "__init__"),
 ]

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 import attrs
+import golden
 import pytest
 from seed_disclosure import edit, seed_disclosure
 
@@ -281,11 +282,17 @@ def test_n_completion(seed: Disclosure) -> None:
 
 # -- N-perf ----------------------------------------------------------------------------------
 
-PERF = "2024年二级项目绩效自评个数{n}个，涉及资金{m}万元：5个项目自评等级为“优”，3个项目自评等级为“中”，13个项目自评等级为“差”。"
+#: The seed's 绩效 sentence with the count ``n`` and the funds ``m`` left open; the grades are
+#: those of the attached 自评表 (golden.GRADES).
+PERF = (
+    "2024年二级项目绩效自评个数{n}个，涉及资金{m}万元："
+    f"{golden.GRADES['优']}个项目自评等级为“优”，{golden.GRADES['中']}个项目自评等级为“中”，"
+    f"{golden.GRADES['差']}个项目自评等级为“差”。"
+)
 
 
 def test_n_perf_agrees(seed: Disclosure) -> None:
-    r = narrative_report(said(seed, S10, PERF.format(n=21, m="424.93")))
+    r = narrative_report(said(seed, S10, PERF.format(n=golden.EVALUATIONS, m=golden.FUNDS)))
     assert outcome(r) == {("N-perf", "info"), ("N-perf-funds", "info")}
     assert len([f for f in r if f.rule_id == "N-perf"]) == 5  # count, Σ grades, three grades
 
@@ -304,7 +311,8 @@ def test_n_perf_contradicted(seed: Disclosure) -> None:
 
 
 def test_n_perf_without_evaluations(seed: Disclosure) -> None:
-    d = attrs.evolve(said(seed, S10, PERF.format(n=21, m="424.93")), evaluations=())
+    d = attrs.evolve(said(seed, S10, PERF.format(n=golden.EVALUATIONS, m=golden.FUNDS)),
+                     evaluations=())
     r = narrative_report(d)
     assert outcome(r) == set()
     assert {f.rule_id for f in r} == {"N-unchecked"}
@@ -369,7 +377,7 @@ def test_deselected_rule_makes_its_claims_unchecked(seed: Disclosure) -> None:
 
 
 def test_severity_override(seed: Disclosure) -> None:
-    d = said(seed, S10, PERF.format(n=22, m="424.93"))
+    d = said(seed, S10, PERF.format(n=22, m=golden.FUNDS))
     r = narrative_report(d, severity={"N-perf": "warning"})
     assert {f.severity for f in r if f.rule_id == "N-perf" and f.severity is not Severity.INFO} == {
         Severity.WARNING

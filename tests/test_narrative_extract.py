@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import golden
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -58,7 +59,8 @@ def test_quantity_keeps_printed_precision() -> None:
 
 
 def test_sentences_join_lines_the_print_broke() -> None:
-    # seed lines 432–434: the sentence is broken after "，" across a blank line
+    # as in the seed's 一般公共服务支出 paragraph: the sentence is broken after "，" across a
+    # blank line (the line numbers are the function's arithmetic, not the seed's)
     text = "较上年决算减少260.28万元，\n\n下降32.31%，主要原因是……。\n\n下一段。"
     ss = sentences(text, first_line=432)
     assert [s.text for s in ss] == [
@@ -68,7 +70,7 @@ def test_sentences_join_lines_the_print_broke() -> None:
     assert ss[0].line == 432
     assert ss[0].line_at(ss[0].text.index("下降")) == 434
     assert ss[1].line == 436
-    # a lone "。" on its own line closes the sentence before it (seed lines 436–438)
+    # a lone "。" on its own line closes the sentence before it (as in the seed's 社会保障和就业)
     assert [s.text for s in sentences("故较上年决算增加\n\n。")] == ["故较上年决算增加。"]
 
 
@@ -241,7 +243,8 @@ def test_years_and_their_whitelisting() -> None:
 def test_seed_years_are_2024_and_2023_only() -> None:
     years = seed_narrative().years()
     assert {y.year for y in years} == {2023, 2024}
-    assert [y.line for y in years if y.allowed == "截至"] == [514]
+    as_of = golden.line_of("截至2024年12月31日", after=golden.NARRATIVE_LINE)  # 国有资产占用
+    assert [y.line for y in years if y.allowed == "截至"] == [as_of]
 
 
 # -- the whole seed narrative ----------------------------------------------------------------
@@ -252,16 +255,9 @@ def test_seed_claim_counts() -> None:
     kinds: dict[str, int] = {}
     for c in claims:
         kinds[c.kind] = kinds.get(c.kind, 0) + 1
-    assert kinds == {
-        "amount": 52,
-        "change": 14,
-        "share": 8,
-        "completion": 5,
-        "nil": 12,
-        "count": 15,
-        "grade-count": 3,
-    }
-    assert all(c.line is not None and 388 < c.line < 525 for c in claims)
+    assert kinds == golden.CLAIM_KINDS
+    first, glossary = golden.SECTION_LINES[0], golden.GLOSSARY_HEADING_LINE
+    assert all(c.line is not None and first < c.line < glossary for c in claims)
 
 
 # -- phrasings of other disclosures ------------------------

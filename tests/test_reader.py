@@ -69,13 +69,25 @@ def test_disclosure_equals_fixture(result: ReadResult) -> None:
 
 def test_lines_recorded(result: ReadResult) -> None:
     t01 = result.disclosure.tables[0]
-    assert t01.meta.line == 51
-    assert t01.row("一般公共预算财政拨款收入").line == 64
-    assert t01.row("201").line == 64
+    assert t01.meta.line == golden.T01_LINE
+    assert t01.row("一般公共预算财政拨款收入").line == golden.T01_INCOME_LINE
+    assert t01.row("201").line == golden.T01_INCOME_LINE  # the same printed line
     office = result.disclosure.evaluations[0]
-    assert office.line == 544
-    assert [f.line for f in office.funds] == [552, 553]
-    assert office.indicators[0].line == 557
+    assert office.line == golden.evaluation_line("办公用品")
+    assert [f.line for f in office.funds] == [
+        golden.fund_line("办公用品", "资金总额"), golden.fund_line("办公用品", "市县区财政资金")
+    ]
+    assert office.indicators[0].line == golden.indicator_line("办公用品", "购置种类")
+
+
+def test_evaluation_lines_equal_fixture(result: ReadResult) -> None:
+    """Lines are not compared by ``==`` (eq=False): every title, fund and indicator line of
+    the 21 自评表 against the fixture's, found by their printed text."""
+    got, want = result.disclosure.evaluations, seed_evaluations()
+    for g, w in zip(got, want, strict=True):
+        assert g.line == w.line, g.project
+        assert [f.line for f in g.funds] == [f.line for f in w.funds], g.project
+        assert [i.line for i in g.indicators] == [i.line for i in w.indicators], g.project
 
 
 def test_document_facts(result: ReadResult) -> None:
@@ -83,7 +95,7 @@ def test_document_facts(result: ReadResult) -> None:
     assert d.department == DEPARTMENT
     assert d.year == 2024
     assert d.unit is Unit.WAN_YUAN
-    assert d.title == "朔州经济开发区管理委员会综合办公室2024年度部门决算公开"  # cover lines 3 + 7
+    assert d.title == "朔州经济开发区管理委员会综合办公室2024年度部门决算公开"  # cover: name + 2nd line
 
 
 def test_seed_reads_strictly_without_error() -> None:
@@ -112,34 +124,49 @@ def test_no_unrecognised_line(result: ReadResult) -> None:
     assert result.log.counts()["unrecognised"] == 0
 
 
+_OFFICE = golden.evaluation_line("办公用品")
+_THREE_PUBLIC = golden.line_of("财政拨款“三公”经费支出决算表", exact=True)
+_GOVERNMENT_FUND = golden.line_of("政府性基金预算财政拨款收入支出决算表", exact=True)
+_T02 = golden.line_of("公开02", exact=True)
+
+
 @pytest.mark.parametrize(
     ("line", "kind", "part"),
     [
-        (3, LineKind.BOILERPLATE, "封面"),
-        (5, LineKind.BOILERPLATE, "封面"),  # the wrapped cover title's stray "室"
-        (15, LineKind.BOILERPLATE, "目录"),
-        (47, LineKind.NARRATIVE, "第一部分概况"),
-        (51, LineKind.BOILERPLATE, "收入支出决算总表"),  # title
-        (53, LineKind.BOILERPLATE, "收入支出决算总表"),  # 公开01表
-        (63, LineKind.BOILERPLATE, "收入支出决算总表"),  # 栏次
-        (64, LineKind.TABLE_CELL, "收入支出决算总表"),
-        (94, LineKind.TABLE_CELL, "收入支出决算总表"),  # an empty printed row
-        (97, LineKind.BOILERPLATE, "收入支出决算总表"),  # 注：
-        (101, LineKind.BOILERPLATE, "收入决算表"),  # 公开02 …
-        (103, LineKind.BOILERPLATE, "收入决算表"),  # … 表
-        (172, LineKind.BOILERPLATE, "财政拨款收入支出决算总表"),  # wrapped 部门名称
-        (266, LineKind.TABLE_CELL, "一般公共预算财政拨款基本支出决算明细表"),
-        (311, LineKind.BOILERPLATE, "政府性基金预算财政拨款收入支出决算表"),  # 本表无数据
-        (346, LineKind.BOILERPLATE, "财政拨款“三公”经费支出决算表"),  # 1 … 12
-        (370, LineKind.TABLE_CELL, "部门决算公开相关信息统计表"),
-        (390, LineKind.NARRATIVE, "第三部分情况说明"),
-        (528, LineKind.NARRATIVE, "名词解释"),
-        (544, LineKind.BOILERPLATE, "绩效自评表:办公用品"),
-        (558, LineKind.TABLE_CELL, "绩效自评表:办公用品"),
-        (563, LineKind.TABLE_CELL, "绩效自评表:办公用品"),  # 总分
-        (564, LineKind.NARRATIVE, "绩效自评表:办公用品"),  # 项目绩效分析
-        (573, LineKind.BOILERPLATE, "绩效自评表:办公用品"),  # 备注 continued
-        (1239, LineKind.BOILERPLATE, "绩效自评表:2024年春节慰问经费"),
+        (golden.COVER_LINE, LineKind.BOILERPLATE, "封面"),
+        (golden.COVER_STRAY_LINE, LineKind.BOILERPLATE, "封面"),  # the wrapped title's stray "室"
+        (golden.line_of("一、收入支出决算总表....."), LineKind.BOILERPLATE, "目录"),
+        (golden.line_of("朔州经济开发区综合办公室是开发区管委会"), LineKind.NARRATIVE, "第一部分概况"),
+        (golden.T01_LINE, LineKind.BOILERPLATE, "收入支出决算总表"),  # title
+        (golden.line_of("公开01表", exact=True), LineKind.BOILERPLATE, "收入支出决算总表"),
+        (golden.line_of("栏次\t", after=golden.T01_LINE), LineKind.BOILERPLATE, "收入支出决算总表"),
+        (golden.T01_INCOME_LINE, LineKind.TABLE_CELL, "收入支出决算总表"),
+        # an empty printed row (行次 30 and 61 only)
+        (golden.line_of("\t30\t\t\t61\t", after=golden.T01_LINE), LineKind.TABLE_CELL,
+         "收入支出决算总表"),
+        (golden.line_of("注：本表反映部门本年度的总收支"), LineKind.BOILERPLATE, "收入支出决算总表"),
+        (_T02, LineKind.BOILERPLATE, "收入决算表"),  # 公开02 …
+        (golden.line_of("表", exact=True, after=_T02), LineKind.BOILERPLATE, "收入决算表"),  # … 表
+        (golden.line_of("综合办公室 2024年度", exact=True), LineKind.BOILERPLATE,
+         "财政拨款收入支出决算总表"),  # wrapped 部门名称
+        (golden.line_of("30107\t绩效工资\t54.23"), LineKind.TABLE_CELL,
+         "一般公共预算财政拨款基本支出决算明细表"),
+        (golden.line_of("说明：本表无数据", after=_GOVERNMENT_FUND), LineKind.BOILERPLATE,
+         "政府性基金预算财政拨款收入支出决算表"),
+        (golden.line_of("1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12", after=_THREE_PUBLIC),
+         LineKind.BOILERPLATE, "财政拨款“三公”经费支出决算表"),  # 1 … 12
+        (golden.line_of("(一) 行政单位\t5"), LineKind.TABLE_CELL, "部门决算公开相关信息统计表"),
+        (golden.next_text_line(golden.SECTION_LINES[0]), LineKind.NARRATIVE, "第三部分情况说明"),
+        (golden.GLOSSARY_LINE, LineKind.NARRATIVE, "名词解释"),
+        (_OFFICE, LineKind.BOILERPLATE, "绩效自评表:办公用品"),
+        (golden.indicator_line("办公用品", "办公用品日常例"), LineKind.TABLE_CELL,
+         "绩效自评表:办公用品"),
+        (golden.line_of("总分\t", after=_OFFICE), LineKind.TABLE_CELL, "绩效自评表:办公用品"),
+        (golden.line_of("项目绩效分析\t", after=_OFFICE), LineKind.NARRATIVE,
+         "绩效自评表:办公用品"),
+        (golden.line_of("2.“全年预算数”的取数规则", after=_OFFICE), LineKind.BOILERPLATE,
+         "绩效自评表:办公用品"),  # 备注 continued
+        (len(golden.LINES), LineKind.BOILERPLATE, "绩效自评表:2024年春节慰问经费"),  # the last
     ],
 )
 def test_line_kinds(result: ReadResult, line: int, kind: LineKind, part: str) -> None:
@@ -151,7 +178,9 @@ def test_line_kinds(result: ReadResult, line: int, kind: LineKind, part: str) ->
 
 
 def test_blank_lines_are_not_logged(result: ReadResult) -> None:
-    assert result.log.entry(1) is None and result.log.kind_of(2) is None
+    blank = [n for n, text in enumerate(golden.LINES, 1) if not text.strip()]
+    assert blank
+    assert all(result.log.entry(n) is None and result.log.kind_of(n) is None for n in blank)
 
 
 def test_log_text_summarises(result: ReadResult) -> None:

@@ -174,8 +174,9 @@ def test_random_damage_raises_only_read_errors(seed: int) -> None:
 def test_errors_are_value_errors_with_line_and_text() -> None:
     result = read_text(BROKEN[4].text)  # garbled-01
     err = result.errors[0]
-    assert isinstance(err, ValueError) and err.line == 64 and "631.7l" in (err.text or "")
-    assert "line 64" in str(err) and "收入支出决算总表" in str(err)
+    line = golden.T01_INCOME_LINE  # 一、一般公共预算财政拨款收入 631.71, garbled to 631.7l
+    assert isinstance(err, ValueError) and err.line == line and "631.7l" in (err.text or "")
+    assert f"line {line}" in str(err) and "收入支出决算总表" in str(err)
     copy = pickle.loads(pickle.dumps(err))
     assert type(copy) is type(err) and (copy.line, copy.text) == (err.line, err.text)
 

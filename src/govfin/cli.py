@@ -4,14 +4,17 @@ Each subcommand lives in a function ``_add_<name>(subparsers)`` listed in :data:
 it adds its parser and sets ``handler`` (``(args) -> int`` exit status) as a default.  A new
 subcommand is one more such function and one more entry in the tuple.
 
-Exit status: 0 success; 1 ``govfin check`` found errors in the document; 2 usage errors,
-unreadable input, and codes or editions that do not exist (one line on stderr naming the code
-and the edition).
+Exit status: 0 success; 1 ``govfin check`` found errors in the document (in a batch: in some
+document); 2 usage errors, unreadable input (in a batch: some document unreadable or read in
+part), and codes or editions that do not exist (one line on stderr naming the code and the
+edition).  A batch (folders, ``--format jsonl``/``csv``, ``--jobs``, ``--scheduler``) is run by
+:mod:`govfin.batch`; this module only maps the options onto it.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import unicodedata
@@ -20,11 +23,13 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from govfin import codes
 from govfin._version import __version__
+from govfin.errors import ArgumentValueError
 from govfin.examples import UnknownExampleError
 from govfin.findings import Finding, Severity
 from govfin.readers.errors import ReadError
 
 if TYPE_CHECKING:
+    from govfin.findings import Report
     from govfin.performance import Diagnosis
     from govfin.readers import ReadResult
 
@@ -167,8 +172,10 @@ def _add_source(parser: argparse.ArgumentParser) -> None:
         "file",
         nargs="*",
         default=[],
+        metavar="PATH",
         help="a published disclosure: a PDF (needs govfin[pdf]), an Excel workbook (needs "
-        "govfin[excel]) or its text, one printed row per line, cells separated by tabs",
+        "govfin[excel]) or its text, one printed row per line, cells separated by tabs; or a "
+        "folder, searched recursively for such files (a batch: see docs/batch.md)",
     )
     source.add_argument(
         "--example",
@@ -211,12 +218,7 @@ def _read(args: argparse.Namespace, files: Sequence[str] | None = None) -> ReadR
     from govfin.readers import EmptyInputError, NotADisclosureError, read_text
     from govfin.readers.files import read_paths
 
-    if args.edition is not None and args.edition not in codes.editions():
-        shipped = ", ".join(map(str, codes.editions()))
-        raise codes.UnknownEditionError(
-            f"no {args.edition} edition of 《政府收支分类科目》 is shipped (available: {shipped})",
-            edition=args.edition,
-        )
+    _check_edition(args)
     if args.example is not None:
         result = read_text(examples.text(args.example), strict=args.strict, edition=args.edition)
     else:
@@ -243,6 +245,15 @@ def _read(args: argparse.Namespace, files: Sequence[str] | None = None) -> ReadR
     return result
 
 
+def _check_edition(args: argparse.Namespace) -> None:
+    if args.edition is not None and args.edition not in codes.editions():
+        shipped = ", ".join(map(str, codes.editions()))
+        raise codes.UnknownEditionError(
+            f"no {args.edition} edition of 《政府收支分类科目》 is shipped (available: {shipped})",
+            edition=args.edition,
+        )
+
+
 def _documents(args: argparse.Namespace) -> list[list[str]]:
     """The documents named on the command line: all FILEs as one (``--join``, or the
     example: ``[[]]``), else each FILE on its own."""
@@ -257,11 +268,40 @@ def _add_check(subparsers: _Subparsers) -> None:
     parser = subparsers.add_parser(
         "check",
         help="read a disclosure and check every table, relation, claim and self-evaluation",
-        description="Read the text of a published 部门决算公开 and report every finding, grouped "
-        "by table.  Exit status: 0 no errors, 1 errors found, 2 unreadable input.",
+        description="Read a published 部门决算公开 or 部门预算公开 and report every finding, "
+        "grouped by table; or check a batch of them (folders, --format jsonl/csv/html, --jobs, "
+        "--scheduler, --resume).  Exit status: 0 no errors, 1 errors found (in some "
+        "document), 2 unreadable input (some document unreadable or read in part).",
     )
     _add_source(parser)
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "jsonl", "csv", "html"),
+        default="text",
+        help="text (default); json (one document's whole report); jsonl (one line per "
+        "document); csv (one row per finding); html (one document: its report page; a batch: a "
+        "page per document and index.html, in the folder --output)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write there instead of standard output (--format html of a batch: a folder)",
+    )
+    batch = parser.add_mutually_exclusive_group()
+    batch.add_argument(
+        "-j", "--jobs", type=int, metavar="N", help="check N documents at a time, in processes"
+    )
+    batch.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="check the documents on the Dask cluster at ADDRESS (needs govfin[dask])",
+    )
+    parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="skip the documents already written in full to --output (jsonl or csv)",
+    )
     parser.add_argument(
         "-v",
         "--verbose",
@@ -276,11 +316,55 @@ def _interesting(f: Finding) -> bool:
     return f.severity is not Severity.INFO or f.is_residue
 
 
+def _is_batch(args: argparse.Namespace) -> bool:
+    """A batch: folders, jsonl/csv, --jobs, --scheduler, --resume, or several documents
+    written to one --output (html: a folder of pages)."""
+    if args.example is not None:
+        if args.format in ("jsonl", "csv") or args.resume or args.scheduler is not None or (
+            args.jobs is not None
+        ):
+            raise ArgumentValueError("--example is one document: use --format text, json or html")
+        return False
+    several = len(args.file) > 1 and not args.join
+    return (
+        args.format in ("jsonl", "csv")
+        or args.jobs is not None
+        or args.scheduler is not None
+        or args.resume
+        or any(os.path.isdir(f) for f in args.file)
+        or (several and (args.output is not None or args.format == "html"))
+    )
+
+
 def _run_check(args: argparse.Namespace) -> int:
+    if _is_batch(args):
+        return _run_batch(args)
+    if args.output is not None and args.format != "html":  # html writes its page whole
+        with open(args.output, "w", encoding="utf-8") as out, contextlib.redirect_stdout(out):
+            return _check_one(args, _documents(args)[0])
     status = EXIT_OK
     for files in _documents(args):
         status = max(status, _check_one(args, files))
     return status
+
+
+def _run_batch(args: argparse.Namespace) -> int:
+    from govfin import batch
+
+    if args.format == "json":
+        raise ArgumentValueError("--format json is one document's report; for a batch use jsonl")
+    _check_edition(args)
+    options = batch.CheckOptions(args.strict, args.edition, args.encoding)
+    return batch.run(
+        args.file,
+        fmt=args.format,
+        output=args.output,
+        join=args.join,
+        options=options,
+        jobs=args.jobs,
+        scheduler=args.scheduler,
+        resume=args.resume,
+    )
 
 
 def _check_one(args: argparse.Namespace, files: Sequence[str]) -> int:
@@ -292,7 +376,9 @@ def _check_one(args: argparse.Namespace, files: Sequence[str]) -> int:
     result = _read(args, files)
     disclosure = result.disclosure
     report = check(disclosure, edition=args.edition).located(result.log.place_of)
-    if args.format == "json":
+    if args.format == "html":
+        _write(args.output, _html(result, report, files or [f"{args.example}.txt"]))
+    elif args.format == "json":
         data = json.loads(report.to_json())
         out = {
             "schema_version": 1,
@@ -316,6 +402,30 @@ def _check_one(args: argparse.Namespace, files: Sequence[str]) -> int:
     if result.log.errors:
         return EXIT_ERROR  # part of the input could not be read
     return EXIT_OK if report.ok else EXIT_FINDINGS
+
+
+def _html(result: ReadResult, report: Report, files: Sequence[str]) -> str:
+    """The report page of one document, each finding with the page it is printed on."""
+    from govfin.html import render_report
+
+    places = {e.line: e.place for e in result.log.entries if e.place}
+    sources = result.document.sources if result.document is not None else ()
+    pages = sum(s.pages or 0 for s in sources if s.format == "pdf") or None
+    names = [os.path.basename(f) for f in files]
+    return render_report(
+        report, result.disclosure, locate=places.get if places else None, files=names, pages=pages
+    )
+
+
+def _write(output: str | None, text: str) -> None:
+    """``text`` to standard output, or whole to the file ``output`` (never half-written)."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    part = output + ".part"
+    with open(part, "w", encoding="utf-8") as out:
+        out.write(text)
+    os.replace(part, output)
 
 
 def _add_score(subparsers: _Subparsers) -> None:
@@ -433,7 +543,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes at exit
         return EXIT_OK
-    except (codes.CodeError, ReadError, OSError, UnicodeDecodeError, UnknownExampleError) as exc:
+    except (
+        codes.CodeError,
+        ReadError,
+        ArgumentValueError,
+        ImportError,  # an optional extra not installed (govfin[dask]): the message names it
+        OSError,
+        UnicodeDecodeError,
+        UnknownExampleError,
+    ) as exc:
         _error(str(exc))
         return EXIT_ERROR
 

@@ -9,7 +9,16 @@ both, above :mod:`govfin.disclosure`.
 
 The term tables (:data:`GLOBAL_TERMS`, :data:`SCOPE_TERMS`, :data:`NAMED_ROWS`) map the words
 of the 部门决算 template to the cells of the ten tables (公开01表 … 公开10表) as the 财政部
-template defines them.
+template defines them.  A 部门预算 (``Disclosure.kind == "预算"``) has tables of three layout
+families; its words are mapped by the table's ``ROLE`` (:data:`BUDGET_SCOPES`,
+:data:`BUDGET_GLOBAL_TERMS`, :data:`BUDGET_SCOPE_TERMS`, :data:`BUDGET_NAMED_ROWS`), so one
+vocabulary serves Shanghai, Jiangsu and the central template: :class:`RoleRef` names the first
+row key and column the family's table prints.  The words are those of the 情况说明 of the
+Shanghai 2023/2025 and Jiangsu 2017 budgets in tests/data/pdf.
+
+This module is over 600 lines on purpose: it is the two vocabularies (决算 and 预算), as data
+side by side, and the one resolver that reads them; splitting them would part the data from
+the code that gives it meaning.
 
 >>> scope_of("五、一般公共预算财政拨款支出决算情况说明")
 '05'
@@ -30,8 +39,13 @@ from govfin.disclosure import Disclosure
 from govfin.findings import Cell, Place
 from govfin.narrative import Quantity, subject_key
 from govfin.tables import T01, T02, T03, T04, T05, T06, T07, T08, T09, T10, Row, Table, convert_cell
+from govfin.tables.budget import BudgetTable, family_table
 
 __all__ = [
+    "BUDGET_GLOBAL_TERMS",
+    "BUDGET_NAMED_ROWS",
+    "BUDGET_SCOPES",
+    "BUDGET_SCOPE_TERMS",
     "GLOBAL_TERMS",
     "NAMED_ROWS",
     "NIL_TABLES",
@@ -40,6 +54,9 @@ __all__ = [
     "Figure",
     "Ref",
     "Resolver",
+    "RoleRef",
+    "budget_key",
+    "is_budget",
     "money_of",
     "resolve",
     "scope_of",
@@ -67,9 +84,14 @@ SCOPES: tuple[tuple[str, str], ...] = (
 )
 
 
-def scope_of(heading: str) -> str | None:
-    """The table ("01" … "10", or "perf") a section heading is about, or None."""
-    for words, scope in SCOPES:
+def scope_of(heading: str, kind: str = "决算") -> str | None:
+    """The table a section heading is about, or None: "01" … "10" (or "perf") in a 决算, a
+    table ROLE (or "perf", "assets") in a 预算 (``kind="预算"``).
+
+    >>> scope_of("十、一般公共预算机关运行经费支出预算表情况说明", "预算")
+    'running'
+    """
+    for words, scope in BUDGET_SCOPES if kind == "预算" else SCOPES:
         if words in heading:
             return scope
     return None
@@ -194,6 +216,242 @@ NIL_TABLES: dict[str, type[Table]] = {"07": T07, "08": T08, "09": T09}
 _ENUM_NAME = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
 
 
+# -- the 部门预算: the same vocabulary, keyed by table ROLE -------------------------------------
+
+
+@attrs.frozen
+class RoleRef:
+    """A cell of a budget table named by the table's ``ROLE``: the first of ``rows`` the table
+    has, in the first of ``columns`` it prints (the families name rows and columns differently:
+    Shanghai's 收入总计 is Jiangsu's 收入合计).  ``optional``: a part of a sum the table may
+    not print (an economic 类 with nothing budgeted is left out), read as nil."""
+
+    role: str
+    rows: tuple[str, ...]
+    columns: tuple[str, ...] = ("合计", "金额")
+    optional: bool = False
+
+
+#: One way a budget figure is printed: the sum of some cells.  A term lists the ways in order;
+#: the first whose tables, rows and columns the disclosure prints is the figure.
+Way = tuple[RoleRef, ...]
+
+_TOTAL_COLS = ("合计", "金额")
+_3P = ("本年预算数",)
+
+
+def _ways(*ways: RoleRef | Way) -> tuple[Way, ...]:
+    return tuple((w,) if isinstance(w, RoleRef) else w for w in ways)
+
+
+def _3p(*columns: str) -> tuple[Way, ...]:
+    return _ways(RoleRef("three_public", _3P, columns))
+
+
+def _cell(role: str, *rows: str, columns: tuple[str, ...] = _TOTAL_COLS) -> RoleRef:
+    return RoleRef(role, rows, columns)
+
+
+#: Heading words of a budget's 情况说明 → the ROLE of the table the section restates (checked
+#: in this order: "一般公共预算机关运行经费支出预算表" is about 机关运行经费).
+BUDGET_SCOPES: tuple[tuple[str, str], ...] = (
+    ("三公", "three_public"),
+    ("机关运行经费", "running"),
+    ("政府采购", "procurement"),
+    ("绩效", "perf"),
+    ("国有资产", "assets"),
+    ("政府性基金", "fund"),
+    ("国有资本经营", "capital"),
+    ("财政拨款基本支出", "appropriation_basic"),
+    ("一般公共预算基本支出", "general_basic"),
+    ("财政拨款收支", "appropriation_summary"),
+    ("财政拨款支出", "appropriation_expenditure"),
+    ("一般公共预算", "general"),
+    ("收支预算总表", "summary"),
+    ("收入预算", "income"),
+    ("支出预算", "expenditure"),
+    ("预算编制说明", "summary"),
+)
+
+_INCOME_TOTAL = _cell("summary", "收入总计", "收入合计", columns=("金额",))
+_EXPENDITURE_TOTAL = _cell("summary", "支出总计", "支出合计")
+_PERSONNEL = (RoleRef("general_basic", ("301",), optional=True),
+              RoleRef("general_basic", ("303",), optional=True))  # fmt: skip
+_PUBLIC = (RoleRef("general_basic", ("302",), optional=True),
+           RoleRef("general_basic", ("310",), optional=True))  # fmt: skip
+
+
+def _on(role: str, way: Way) -> Way:
+    return tuple(attrs.evolve(r, role=role) for r in way)
+
+
+#: Budget subject (as :func:`budget_key` gives it) → the ways its figure is printed.
+BUDGET_GLOBAL_TERMS: dict[str, tuple[Way, ...]] = {
+    **dict.fromkeys(("收入总计", "收入合计", "本年收入合计", "收、支总计"), _ways(_INCOME_TOTAL)),
+    **dict.fromkeys(("支出总计", "支出合计", "本年支出合计"), _ways(_EXPENDITURE_TOTAL)),
+    **dict.fromkeys(
+        ("财政拨款收入", "财政拨款收入总计"),
+        _ways(
+            _cell("summary", "财政拨款收入", "财政拨款", columns=("金额",)),
+            _cell("appropriation_summary", "本年收入", columns=("金额",)),
+        ),
+    ),
+    **dict.fromkeys(
+        ("一般公共预算收入", "一般公共预算拨款收入", "一般公共预算资金"),
+        _ways(_cell("summary", "一般公共预算", "一般公共预算拨款收入", columns=("金额",))),
+    ),
+    **dict.fromkeys(
+        ("政府性基金收入", "政府性基金预算收入", "政府性基金预算拨款收入"),
+        _ways(_cell("summary", "政府性基金预算", "政府性基金预算拨款收入", columns=("金额",))),
+    ),
+    **{
+        f"{k}{tail}": _ways(_cell("summary", k, columns=("金额",)))
+        for k in ("事业收入", "事业单位经营收入", "其他收入", "上年结转资金")
+        for tail in ("", "总计", "合计")
+    },
+    # Jiangsu's source groups: "其他资金收入预算总计15万元", "财政专户管理资金收入预算总计…"
+    **{
+        f"{k}{tail}": _ways(_cell("summary", k, columns=("金额",)))
+        for k in ("其他资金", "财政专户管理资金")
+        for tail in ("", "收入", "收入总计", "收入合计")
+    },
+    **dict.fromkeys(
+        ("财政拨款支出", "财政拨款支出总计"),
+        _ways(
+            _cell("appropriation_summary", "支出总计", "支出合计"),
+            _cell("appropriation_expenditure", "合计"),
+        ),
+    ),
+    **dict.fromkeys(
+        ("一般公共预算财政拨款支出", "一般公共预算拨款支出", "一般公共预算支出"),
+        _ways(_cell("general", "合计")),
+    ),
+    **dict.fromkeys(
+        (
+            "政府性基金支出",
+            "政府性基金拨款支出",
+            "政府性基金预算支出",
+            "政府性基金预算拨款支出",
+            "政府性基金预算",
+        ),
+        _ways(_cell("fund", "合计")),
+    ),
+    **dict.fromkeys(
+        ("国有资本经营预算支出", "国有资本经营预算拨款支出", "国有资本经营预算"),
+        _ways(_cell("capital", "合计")),
+    ),
+    **{
+        k: _ways(_cell("expenditure", "合计", columns=(k,)), _cell("summary", k, columns=("金额",)))
+        for k in ("基本支出", "项目支出", "单位预留机动经费")
+    },
+    "财政拨款基本支出": _ways(
+        _cell("appropriation_summary", "基本支出", columns=("金额",)),
+        _cell("appropriation_basic", "合计"),
+    ),
+    **dict.fromkeys(
+        ("一般公共预算财政拨款基本支出", "一般公共预算基本支出"),
+        _ways(_cell("general_basic", "合计")),
+    ),
+    "人员经费": _ways(_cell("general_basic", "合计", columns=("人员经费",)), _PERSONNEL),
+    "公用经费": _ways(_cell("general_basic", "合计", columns=("公用经费",)), _PUBLIC),
+    **dict.fromkeys(("三公经费", "三公经费预算"), _3p("“三公”经费", "合计")),
+    **dict.fromkeys(("因公出国（境）费", "因公出国（境）费用"), _3p("因公出国（境）费")),
+    # "公务车…" as printed in the Shanghai narratives of 2023 and 2025
+    **dict.fromkeys(
+        ("公务用车购置及运行费", "公务用车购置及运行维护费", "公务车购置及运行费"),
+        _3p("公务用车购置及运行维护费", "公务用车购置及运行费"),
+    ),
+    **dict.fromkeys(("公务用车购置费", "公务用车购置"), _3p("公务用车购置费")),
+    **dict.fromkeys(
+        ("公务用车运行维护费", "公务用车运行费", "公务车用车运行费"),
+        _3p("公务用车运行维护费", "公务用车运行费"),
+    ),
+    "公务接待费": _3p("公务接待费"),
+    "会议费": _3p("会议费"),
+    "培训费": _3p("培训费"),
+    "机关运行经费": _ways(
+        _cell("running", "合计", columns=("机关运行经费支出",)),
+        RoleRef("three_public", _3P, ("机关运行经费",)),
+    ),
+    **dict.fromkeys(
+        ("政府采购总金额", "政府采购总额", "政府采购", "政府采购支出"),
+        _ways(_cell("procurement", "合计")),
+    ),
+    **{
+        word.format(k): _ways(RoleRef("procurement", (k,), optional=True))
+        for k in ("货物", "工程", "服务")
+        for word in ("拟购买{}", "政府采购{}", "{}类政府采购", "{}类政府采购支出", "政府采购{}支出")
+    },
+}
+
+#: Subjects whose budget figure depends on the section's table.
+BUDGET_SCOPE_TERMS: dict[str, dict[str, tuple[Way, ...]]] = {
+    "summary": {"收入": _ways(_INCOME_TOTAL), "支出": _ways(_EXPENDITURE_TOTAL)},
+    "appropriation_summary": {
+        "收入总计": _ways(
+            _cell("appropriation_summary", "收入总计", "收入合计", columns=("金额",))
+        ),
+        "支出总计": _ways(_cell("appropriation_summary", "支出总计", "支出合计")),
+    },
+    "appropriation_basic": {
+        "基本支出": _ways(_cell("appropriation_basic", "合计")),
+        "人员经费": _ways(_on("appropriation_basic", _PERSONNEL)),
+        "公用经费": _ways(_on("appropriation_basic", _PUBLIC)),
+    },
+    "general_basic": {"基本支出": _ways(_cell("general_basic", "合计"))},
+    "fund": {"支出": _ways(_cell("fund", "合计"))},
+    "capital": {"支出": _ways(_cell("capital", "合计"))},
+}
+
+_BUDGET_TERMS: dict[str, dict[str, tuple[Way, ...]]] = {
+    scope: {**BUDGET_GLOBAL_TERMS, **terms} for scope, terms in BUDGET_SCOPE_TERMS.items()
+}
+
+#: Per scope: the tables (by ROLE, in order) whose coded rows are looked up by name.
+BUDGET_NAMED_ROWS: dict[str, tuple[str, ...]] = {
+    "summary": ("summary", "expenditure", "general"),
+    "expenditure": ("expenditure",),
+    "appropriation_summary": ("appropriation_summary", "appropriation_expenditure", "general"),
+    "appropriation_expenditure": ("appropriation_expenditure", "general"),
+    "general": ("general",),
+    "fund": ("fund",),
+    "capital": ("capital",),
+    "appropriation_basic": ("appropriation_basic",),
+    "general_basic": ("general_basic",),
+}
+
+#: Budget tables a "本部门无…" statement in a section of that scope is about.
+BUDGET_NIL_ROLES: tuple[str, ...] = ("fund", "capital", "three_public")
+
+#: Words that qualify a subject: a bare "收入"/"支出" term does not name it.
+_QUALIFIED = re.compile(r"拨款|基金|经营|财政")
+
+#: "预算" inside a budget subject, except where it is part of a budget type's name.
+_BUDGET_WORD = re.compile(r"(?<!公共)(?<!经营)(?<!基金)预算")
+
+
+def is_budget(d: Disclosure) -> bool:
+    """Is ``d`` a 部门预算: its kind says so, or every table it has is a budget table (a
+    disclosure built from budget tables without saying its kind)."""
+    return d.kind == "预算" or (
+        bool(d.tables) and all(isinstance(t, BudgetTable) for t in d.tables)
+    )
+
+
+def budget_key(subject: str) -> str:
+    """A budget subject as compared: :func:`subject_key`, "预算" dropped (but not from
+    一般公共预算, 政府性基金预算, 国有资本经营预算).
+
+    >>> budget_key("一般公共预算收入预算")
+    '一般公共预算收入'
+    >>> budget_key("因公出国（境）费预算支出")
+    '因公出国（境）费支出'
+    >>> budget_key("“科学技术支出（类）科学技术普及（款）科普活动（项）”科目")
+    '科学技术支出科学技术普及科普活动'
+    """
+    return _BUDGET_WORD.sub("", subject_key(subject)).removesuffix("科目")
+
+
 @attrs.frozen
 class Figure:
     """The table figure a claim names: the sum of ``cells`` (blank = nil), in the disclosure's
@@ -263,6 +521,8 @@ class Resolver:
     def __init__(self, d: Disclosure):
         self.d = d
         self._row_names: dict[type[Table], dict[str, Row]] = {}
+        self._budget_names: dict[str, dict[str, Row | None]] = {}
+        self.is_budget = is_budget(d)
 
     def row_names(self, cls: type[Table]) -> dict[str, Row] | None:
         names = self._row_names.get(cls)
@@ -276,6 +536,8 @@ class Resolver:
     def __call__(
         self, subject: str, scope: str | None, attribute: str | None = None
     ) -> Figure | None:
+        if self.is_budget:
+            return self.budget(subject, scope, attribute)
         key = subject_key(subject)
         if not key:
             return None
@@ -301,6 +563,97 @@ class Resolver:
             else:
                 return None
         return _figure(self.d, refs, _label(refs))
+
+    # -- budgets ---------------------------------------------------------------------------
+    def budget_rows(self, role: str) -> tuple[BudgetTable, dict[str, Row | None]] | None:
+        """The budget table of ``role`` and its coded rows by name: the row's own name, and
+        its name after its parents' ("检察行政运行", "一般公共服务支出统计信息事务统计管理"),
+        so that a 项 printed with its 款 is found; a name two rows share maps to None."""
+        t = family_table(self.d.tables, role)
+        if t is None:
+            return None
+        names = self._budget_names.get(role)
+        if names is None:
+            own = {r.code: subject_key(_ENUM_NAME.sub("", r.name)) for r in t.coded_rows()}
+            names = {}
+            for r in t.coded_rows():
+                code = r.code or ""
+                chain = [code[:n] for n in (3, 5) if len(code) > n] + [code]
+                for i in range(len(chain)):
+                    if all(c in own for c in chain[i:]):
+                        name = "".join(own[c] for c in chain[i:])
+                        if name in names and names[name] is not r:
+                            names[name] = None
+                        else:
+                            names[name] = r
+            self._budget_names[role] = names
+        return t, names
+
+    def budget(self, subject: str, scope: str | None, attribute: str | None) -> Figure | None:
+        """The figure a subject names in a 预算 (see :data:`BUDGET_GLOBAL_TERMS`)."""
+        if attribute is not None and ("决算" in attribute or "执行" in attribute):
+            return None  # a budget prints no 决算 figures
+        key = budget_key(subject)
+        if not key:
+            return None
+        terms = _BUDGET_TERMS.get(scope or "", BUDGET_GLOBAL_TERMS)
+        keys = [key] + ([key[:-2]] if key.endswith("支出") and len(key) > 2 else [])
+        found: tuple[int, tuple[Way, ...]] | None = None
+        for k in keys:
+            found = _best(k, terms)
+            if found is not None:
+                break
+        if found is not None and found[0] <= 2 and _QUALIFIED.search(key):
+            found = None  # a bare "支出" does not stand for "…经营预算拨款支出"
+        # a row name at least as long as the term wins ("会议费" in a 基本支出 section is the
+        # economic row, not the 三公 table's column); the longest name over the tables wins
+        named: tuple[int, str, Row | None] | None = None
+        for role in BUDGET_NAMED_ROWS.get(scope or "", ()):
+            indexed = self.budget_rows(role)
+            if indexed is None:
+                continue
+            for k in keys:
+                by_name = _best(k, indexed[1])
+                if by_name is not None:
+                    if named is None or by_name[0] > named[0]:
+                        named = (by_name[0], role, by_name[1])
+                    break
+        if named is not None and (found is None or named[0] >= found[0]):
+            if named[2] is None:
+                return None  # the name is ambiguous in the table
+            found = (named[0], _ways(RoleRef(named[1], (named[2].key,))))
+        if found is None:
+            return None
+        return _budget_figure(self.d, found[1])
+
+
+def _budget_figure(d: Disclosure, ways: tuple[Way, ...]) -> Figure:
+    """The figure of the first way the disclosure prints; else the first way's shortfall."""
+    shortfall: str | None = None
+    for way in ways:
+        cells: list[Cell] = []
+        labels: list[str] = []
+        why: str | None = None
+        for ref in way:
+            t = family_table(d.tables, ref.role)
+            if t is None:
+                why = f"the {ref.role} table"
+                break
+            row = next((r for r in ref.rows if t.get(r) is not None), None)
+            column = next((c for c in ref.columns if c in t.COLUMNS), None)
+            if row is None or column is None:
+                if ref.optional and column is not None:
+                    continue
+                why = f"row {'/'.join(ref.rows)} of {t.KIND}" if row is None else (
+                    f"column {'/'.join(ref.columns)} of {t.KIND}"
+                )  # fmt: skip
+                break
+            cells.append(convert_cell(t.cell(row, column), t, d.unit))
+            labels.append(f"{t.KIND} {row} {column}")
+        if why is None:
+            return Figure(" + ".join(labels) or f"{way[0].role}: nothing printed", tuple(cells))
+        shortfall = shortfall or why
+    return Figure("", missing=shortfall)
 
 
 def resolve(

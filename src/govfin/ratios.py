@@ -14,6 +14,13 @@ never rounded.  Round only when showing it (:mod:`govfin.formatting`):
 
 Figures are read in the disclosure's unit (tables in another unit are converted exactly); a
 blank cell reads as nil.  A ratio with a nil or missing denominator has ``value`` ``None``.
+
+On a 部门预算 (``Disclosure.kind == "预算"``) the same functions read the budget tables by their
+ROLE, whatever the family: :func:`class_shares` the 一般公共预算 functional table (``role``
+chooses another), :func:`basic_project_split` the 支出总表 (all funds; Jiangsu's
+单位预留机动经费 as a third part), :func:`personnel_public_split` the 一般公共预算基本支出 table
+(人员经费 and 公用经费 as :mod:`govfin.figures` names them), :func:`three_public` 本年预算数
+against 上年预算数 where the table prints it, and against last year's budget when given.
 """
 
 from __future__ import annotations
@@ -26,7 +33,7 @@ import attrs
 from govfin.amounts import HUNDRED, ZERO, Unit, convert
 from govfin.disclosure import Disclosure
 from govfin.errors import ArgumentTypeError, ArgumentValueError, NotFoundError
-from govfin.figures import resolve, scope_of
+from govfin.figures import is_budget, resolve, scope_of
 from govfin.narrative import CompletionClaim
 from govfin.tables import (
     BasicExpenditureDetail,
@@ -38,6 +45,7 @@ from govfin.tables import (
     Table,
     ThreePublicTable,
 )
+from govfin.tables.budget import BudgetTable, family_table
 
 __all__ = [
     "YOY_FIGURES",
@@ -135,9 +143,25 @@ def _value(t: Table, key: str, column: str, unit: Unit) -> Decimal | None:
     return convert(v, t.meta.unit, unit)
 
 
-def _table(source: Disclosure | Table, default: type[Table]) -> tuple[Table, Unit]:
+def _budget_table(d: Disclosure, role: str) -> BudgetTable:
+    t = family_table(d.tables, role)
+    if t is None:
+        raise NotFoundError(f"the budget has no {role} table")
+    return t
+
+
+def _total_column(t: Table) -> str:
+    """A budget table's money column of a row's total (合计, else the one 金额 column)."""
+    return next((c for c in ("合计", "金额") if c in t.COLUMNS), t.COLUMNS[0] if t.COLUMNS else "")
+
+
+def _table(
+    source: Disclosure | Table, default: type[Table], role: str | None = None
+) -> tuple[Table, Unit]:
     if isinstance(source, Table):
         return source, source.meta.unit
+    if role is not None and is_budget(source):
+        return _budget_table(source, role), source.unit
     t = source.table(default)
     if t is None:
         raise NotFoundError(f"the disclosure has no {default.KIND}")
@@ -158,17 +182,26 @@ def class_shares(
     kind: type[Table] = GeneralBudgetExpenditureTable,
     column: str | None = None,
     include_nil: bool = False,
+    role: str = "general",
 ) -> tuple[Ratio, ...]:
     """The share of each 类 in the total: by default 公开05's 合计 column (the structure the
     narrative's "一般公共预算财政拨款支出决算结构情况" states).
 
     ``kind`` may be 公开03 (本年支出合计), 公开01 or 公开04 (合计), or any functional table
     (``column`` then names the column).  Nil 类 rows are left out unless ``include_nil``.
+    On a budget, ``role`` names the table ("general", "expenditure", "summary", …).
     """
-    t, unit = _table(source, kind)
-    total_key, default_column = _TOTAL_COLUMN.get(
-        type(t), ("合计", t.COLUMNS[0] if t.COLUMNS else "")
-    )
+    t, unit = _table(source, kind, role)
+    if isinstance(t, BudgetTable):
+        total_key, default_column = "合计", _total_column(t)
+        if t.get(total_key) is None:  # Jiangsu's 收支总表: 当年支出小计
+            total_key = next(
+                (k for k in ("当年支出小计", "支出总计", "支出合计") if t.get(k)), "合计"
+            )
+    else:
+        total_key, default_column = _TOTAL_COLUMN.get(
+            type(t), ("合计", t.COLUMNS[0] if t.COLUMNS else "")
+        )
     col = column or default_column
     total = _value(t, total_key, col, unit)
     out = []
@@ -187,13 +220,16 @@ def basic_project_split(
     *,
     kind: type[Table] = GeneralBudgetExpenditureTable,
     key: str = "合计",
+    role: str = "expenditure",
 ) -> tuple[Ratio, ...]:
     """基本支出 and 项目支出 as shares of the total of one row (default: 公开05 合计).
 
     With 公开03 (``kind=ExpenditureTable``) the other uses (上缴上级支出, 经营支出,
-    对附属单位补助支出) are added when not nil.
+    对附属单位补助支出) are added when not nil; so are a budget's 单位预留机动经费 and the
+    central template's 上缴上级支出 etc. (on a budget, ``role`` names the table: by default
+    the 支出总表, all funds).
     """
-    t, unit = _table(source, kind)
+    t, unit = _table(source, kind, role)
     total_col = (
         "本年支出合计"
         if "本年支出合计" in t.COLUMNS
@@ -201,13 +237,31 @@ def basic_project_split(
     )
     total = _value(t, key, total_col, unit)
     parts = [c for c in t.COLUMNS if c in ("基本支出", "项目支出")]
-    extra = [c for c in t.COLUMNS if c in ("上缴上级支出", "经营支出", "对附属单位补助支出")]
+    extra = [
+        c
+        for c in t.COLUMNS
+        if c in ("上缴上级支出", "经营支出", "事业单位经营支出", "对附属单位补助支出",
+                 "单位预留机动经费", "结转下年资金")
+    ]  # fmt: skip
     parts += [c for c in extra if _value(t, key, c, unit)]
     return tuple(Ratio(c, _value(t, key, c, unit), total, key=key, of=total_col) for c in parts)
 
 
 def personnel_public_split(source: Disclosure | Table) -> tuple[Ratio, ...]:
-    """人员经费合计 and 公用经费合计 of 公开06 as shares of their sum (the 基本支出)."""
+    """人员经费合计 and 公用经费合计 of 公开06 as shares of their sum (the 基本支出).
+
+    On a budget: 人员经费 and 公用经费 of the 一般公共预算基本支出 table (its columns, or its
+    economic 类 301 + 303 and 302 + 310), as :func:`govfin.figures.resolve` reads them.
+    """
+    if isinstance(source, Disclosure) and is_budget(source):
+        figures = [resolve(source, k, "general_basic") for k in ("人员经费", "公用经费")]
+        values = [None if f is None or f.missing else f.value for f in figures]
+        present = [v for v in values if v is not None]
+        total = sum(present, ZERO) if present else None
+        return tuple(
+            Ratio(k, v, total, key=k, of="基本支出")
+            for k, v in zip(("人员经费", "公用经费"), values, strict=True)
+        )
     t, unit = _table(source, BasicExpenditureDetail)
     col = BasicExpenditureDetail.COLUMNS[0]
     keys = (BasicExpenditureDetail.PERSONNEL_TOTAL, BasicExpenditureDetail.PUBLIC_TOTAL)
@@ -335,7 +389,13 @@ def year_over_year(current: Disclosure, previous: Disclosure) -> tuple[Change, .
 
 def three_public(d: Disclosure, previous: Disclosure | None = None) -> tuple[Change, ...]:
     """The 三公 items of 公开09: 决算数 against 预算数 (``key`` "预算数"), and, with
-    ``previous``, 决算数 against the previous year's (``key`` "上年决算数")."""
+    ``previous``, 决算数 against the previous year's (``key`` "上年决算数").
+
+    On a budget: 本年预算数 against 上年预算数 where the table prints it (``key`` "上年预算数"),
+    and, with ``previous`` (last year's budget), against its 本年预算数 (``key`` "上年预算").
+    """
+    if is_budget(d):
+        return _budget_three_public(d, previous)
     t = d.table(ThreePublicTable)
     if t is None:
         raise NotFoundError(f"the disclosure has no {ThreePublicTable.KIND}")
@@ -354,6 +414,25 @@ def three_public(d: Disclosure, previous: Disclosure | None = None) -> tuple[Cha
                     key="上年决算数",
                 )
             )
+    return tuple(out)
+
+
+def _budget_three_public(d: Disclosure, previous: Disclosure | None) -> tuple[Change, ...]:
+    t = _budget_table(d, "three_public")
+    this, last = "本年预算数", "上年预算数"
+    out = []
+    if t.get(last) is not None:
+        out += [
+            Change(c, _value(t, this, c, d.unit), _value(t, last, c, d.unit), key=last)
+            for c in t.COLUMNS
+        ]
+    if previous is not None:
+        before = _budget_table(previous, "three_public")
+        out += [
+            Change(c, _value(t, this, c, d.unit), _value(before, this, c, d.unit), key="上年预算")
+            for c in t.COLUMNS
+            if c in before.COLUMNS
+        ]
     return tuple(out)
 
 

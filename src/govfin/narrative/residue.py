@@ -26,7 +26,8 @@ __all__ = [
 
 @attrs.frozen
 class TemplateResidue:
-    """Left-over template text: "增加（减少）", "XX", "待填写", "（如持平作持平表述）" …"""
+    """Left-over template text: "增加（减少）", "XX", "x,xxx", "待填写", "（如持平作持平表述）",
+    a rate without its % …"""
 
     text: str
     what: str
@@ -38,7 +39,21 @@ class TemplateResidue:
 _WORDS = "增加|减少|增长|下降|上升|降低|大于|小于|高于|低于|等于|持平"
 RESIDUE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"(?:{_WORDS})[（(](?:{_WORDS})[)）]"), "alternative wording left in"),
-    (re.compile(r"(?<![A-Za-z])(?:[XxＸｘ]{2,}|×{2,}|＊{2,}|\*{2,})(?![A-Za-z])"), "placeholder"),
+    (
+        re.compile(
+            r"(?<![A-Za-z])(?:[XxＸｘ]+(?:[,，.．][XxＸｘ]+)+|[XxＸｘ]{2,}|×{2,}|＊{2,}|\*{2,})"
+            r"(?![A-Za-z])"
+        ),
+        "placeholder",
+    ),
+    # "增长8.8。", "占比55.40，": a rate printed without its % (a budget template's "X.XX%"
+    # filled in with the number only)
+    (
+        re.compile(
+            r"(?:增长|下降|上升|降低|增幅|降幅|占比|比重为?)\s*\d+(?:\.\d+)?(?=\s*(?:[，,。；;）)]|$))"
+        ),
+        "percentage without %",
+    ),
     (re.compile(r"待填写|待补充|请填写|此处填写|填写说明|【[^】]*填[^】]*】"), "fill-in note"),
     (re.compile(r"[{｛][^}｝]{0,20}[}｝]"), "placeholder in braces"),
     (re.compile(r"[（(]如(?:持平|无|不涉及)[^)）]{0,20}[)）]"), "template instruction"),
@@ -47,6 +62,10 @@ RESIDUE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"主要原因(?:是|为)?[：:]?(?=[。；;，,]|$)"), "reason left empty"),
     (re.compile(r"[（(]\s*[)）]"), "empty brackets"),
 )
+
+
+#: How a sentence cut by a page break goes on after "主要原因".
+_CONTINUED = ("是", "为", "：", ":")
 
 
 def find_residue(
@@ -59,9 +78,19 @@ def find_residue(
 def residue_in(sents: Iterable[Sentence]) -> tuple[TemplateResidue, ...]:
     """:func:`find_residue` of a text already split into :func:`sentences`."""
     out: list[TemplateResidue] = []
-    for s in sents:
+    listed = list(sents)
+    for i, s in enumerate(listed):
+        after = listed[i + 1] if i + 1 < len(listed) else None
         for rx, what in RESIDUE_PATTERNS:
             for m in rx.finditer(s.text):
+                if (
+                    what == "reason left empty"
+                    and m.end() == len(s.text)
+                    and after is not None
+                    and after.section == s.section
+                    and after.text.startswith(_CONTINUED)
+                ):
+                    continue  # "主要原因" | page break | "是：…": the reason goes on
                 out.append(
                     TemplateResidue(m.group(0), what, s.text, s.section, s.line_at(m.start()))
                 )

@@ -235,7 +235,7 @@ def _segment(lines: Sequence[Line], log: LogBuilder, department: str | None) -> 
             current.has_body = True
             continue
         if PART_HEADING.match(s) or (PART_TITLE.match(s) and titles.of_line(line) is None):
-            current = _Segment("part", [line], title=line, part=part_kind(s))
+            current = _Segment("part", [line], title=line, part=_part_kind(lines, i, wrapped))
         elif _is_squashed_evaluation_title(s):
             current = _Segment("evaluation", [line], title=line)
         elif len(s) <= _TITLE_LENGTH and is_plan_title(s):
@@ -288,6 +288,23 @@ def _wrapped_title(
     kind = titles.kind(head + tail)
     if kind is not None:
         wrapped.add(j)
+    return kind
+
+
+def _part_kind(lines: Sequence[Line], i: int, wrapped: set[int]) -> str:
+    """What the part headed by ``lines[i]`` holds; a heading the page wrapped ("第三部分
+    江苏省高级人民法院2017年度" / "部门预算情况说明") is told from both its lines."""
+    kind = part_kind(lines[i].squashed)
+    if kind != "other":
+        return kind
+    j = i + 1
+    while j < len(lines) and lines[j].blank:
+        j += 1
+    if j < len(lines) and lines[j].single and len(lines[j].squashed) <= _TITLE_TAIL * 2:
+        joined = part_kind(lines[i].squashed + lines[j].squashed)
+        if joined != "other":
+            wrapped.add(j)
+            return joined
     return kind
 
 

@@ -113,7 +113,9 @@ def _texts(lines: Sequence[Line]) -> list[str]:
         else:
             open_at = i
         right = _right(ln)
-        if right is not None and margin is not None:
+        if SECTION_HEADING.match(s):
+            wrapped = False  # a heading is a line of its own: the text begins below it
+        elif right is not None and margin is not None:
             wrapped = right >= margin
         else:
             wrapped = not s.endswith(_PARAGRAPH_END) and not _PARAGRAPH_START.match(s)

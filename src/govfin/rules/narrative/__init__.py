@@ -19,6 +19,8 @@ The checks:
 ``N-completion``        "完成年初预算的P%" = 决算 / 年初预算
 ``N-perf``              绩效自评个数 and the count per grade = the attached 自评表
 ``N-perf-funds``        "涉及资金" = Σ 全年预算数 of the attached 自评表 (warning)
+``N-plan``              a budget's 绩效目标 project count = the attached 项目支出绩效目标表
+``N-plan-funds``        its 涉及项目预算资金 = Σ 年度资金申请总额 of those tables (warning)
 ``N-residue``           template residue ("增加（减少）", "XX", "待填写", …)
 ``N-year``              a year that is neither the report year nor the one before (warning)
 ``N-unchecked``         every claim that no check could confirm or refute (info)
@@ -28,7 +30,9 @@ Percentages are compared as intervals: "21.18%" is [21.175, 21.185], and the rec
 is the interval spanned by the printed figures' own intervals.  A claim's subject is matched to
 a table figure by the section it is in (一、收入支出决算总体情况说明 → 公开01表, 五、一般公共预算…
 → 公开05表, …) and by name (类/款/项 and economic names are looked up in the tables); that
-vocabulary is :mod:`govfin.figures`.
+vocabulary is :mod:`govfin.figures`.  A 部门预算's claims are resolved by table ROLE (its
+sections' headings name the role), and a printed figure agrees with the table's rounded or
+truncated to the printed places.
 
 Modules: :mod:`~govfin.rules.narrative.assess` (every check of every claim, pure),
 :mod:`~govfin.rules.narrative.checks` (the rules X12 and N-*, reporting the assessment),

@@ -5,6 +5,14 @@ report the same assessment, computed once per run.  Percentages are compared as 
 "21.18%" is [21.175, 21.185], and the recomputed rate is the interval spanned by the printed
 figures' own intervals.
 
+A 部门预算 (``Disclosure.kind == "预算"``) is checked by the same methods: its subjects are
+resolved by table ROLE (:mod:`govfin.figures`); a printed figure agrees when it is the table's
+rounded *or* truncated to the printed places (the finding says which); a change whose amount
+is not printed is recomputed from this year's and last year's figures stated in the sentence
+("2022年当年预算执行数为1.48万元，2023年预算安排2.63万元，比2022年预算执行数增加77.70%"),
+a comparison with a year other than the previous is reported, and the 绩效目标 counts and
+money are checked against ``Disclosure.plans`` (N-plan, N-plan-funds).
+
 This module is over 600 lines on purpose: it is one class, :class:`_Assessor`, whose methods
 are one per claim kind and share its resolvers and tolerance; splitting it would scatter that
 state.
@@ -25,10 +33,19 @@ from govfin.amounts import (
     Interval,
     Tolerance,
     ToleranceMode,
+    Unit,
     interval_of,
 )
 from govfin.disclosure import Disclosure
-from govfin.figures import NIL_TABLES, Figure, Resolver, money_of, scope_of
+from govfin.figures import (
+    BUDGET_NIL_ROLES,
+    NIL_TABLES,
+    Figure,
+    Resolver,
+    budget_key,
+    money_of,
+    scope_of,
+)
 from govfin.findings import Place
 from govfin.narrative import (
     DIRECTIONS,
@@ -46,9 +63,9 @@ from govfin.narrative import (
 )
 from govfin.performance.summary import DepartmentSummary, summarize
 from govfin.rules.engine import CheckOptions
+from govfin.tables.budget import family_table
 
 __all__ = ["Assessment", "Status", "assess"]
-
 
 
 class Status(enum.Enum):
@@ -72,7 +89,6 @@ class Assessment:
     difference: Decimal | None = None
     slack: Decimal | None = None
     cells: tuple[Place, ...] = ()
-
 
 
 def _mode(tol: Tolerance) -> ToleranceMode:
@@ -99,9 +115,19 @@ def _fmt(v: Decimal) -> str:
     return f"{v:f}"
 
 
-
 # -- the assessment --------------------------------------------------------------------------
 
+#: Budget subjects that restate the item named before them ("2023年预算安排2.63万元").
+_RESTATING = frozenset({"安排", "本年安排", "当年安排"})
+_PLAN_WORDS = re.compile(r"绩效目标")
+#: A budget amount after these words is a change ("主要原因是基本支出增加人员经费1408.29万元").
+_CHANGE_WORDS = re.compile(r"增加|减少|增长|下降|压减|调减|调增|节约")
+#: "与上年统计口径一致": a definition kept, not a figure unchanged.
+_SAME_BASIS = re.compile(r"口径[一相]致")
+_PLAN_FUNDS = re.compile(r"资金|金额")
+_COMPARED_YEAR = re.compile(r"比(?:(?P<y>(?:19|20)\d{2})年|上年)")
+
+_PLAN_COUNT = re.compile(r"项目")
 _PERF_COUNT = re.compile(r"自评(?:项目)?(?:个数|数量|数)|自评项目|评价项目(?:个数|数)?")
 _PERF_FUNDS = re.compile(r"涉及(?:项目)?(?:资金|金额)")
 
@@ -140,8 +166,20 @@ class _Assessor:
     def uncheckable(self, c: Claim, rule_id: str, why: str) -> None:
         self.add(c, rule_id, Status.UNCHECKABLE, why)
 
+    @property
+    def budget(self) -> bool:
+        """Is the disclosure a 部门预算?"""
+        return self.resolve.is_budget
+
     def scope(self, c: Claim) -> str | None:
-        return scope_of(c.section)
+        return scope_of(c.section, "预算" if self.budget else "决算")
+
+    def modes(self) -> tuple[Tolerance, ...]:
+        """The tolerances a printed figure is judged under: the run's; for a budget whose run
+        rounds, truncation as well (a 预算's text cuts as often as it rounds)."""
+        if self.budget and self.tol.mode is ToleranceMode.ROUND and self.tol.absolute is None:
+            return (self.tol, Tolerance(ToleranceMode.TRUNCATE))
+        return (self.tol,)
 
     def figure(
         self, c: Claim, subject: str | None = None, attribute: str | None = None
@@ -189,12 +227,17 @@ class _Assessor:
         """A printed percentage against the interval its figures allow (``point``: the value
         the figures as printed give)."""
         expected = _q(point, printed)
-        ok = allowed.meets(_pct_interval(printed, self.tol))
+        how = ""
+        ok = False
+        for i, tol in enumerate(self.modes()):
+            if allowed.meets(_pct_interval(printed, tol)):
+                ok, how = True, ("" if i == 0 else " (truncated to the printed places)")
+                break
         self.add(
             c,
             rule_id,
             Status.AGREES if ok else Status.CONTRADICTED,
-            f"“{c.text}”: {detail} = {_fmt(expected)}%" + ("" if ok else f", not {printed}"),
+            f"“{c.text}”: {detail} = {_fmt(expected)}%" + (how if ok else f", not {printed}"),
             expected=expected,
             actual=printed.value,
             difference=printed.value - expected,
@@ -219,9 +262,17 @@ class _Assessor:
 
     # -- X12: amounts, counts, nil statements against the tables --------------------------
     def amount(self, c: AmountClaim) -> None:
+        if self.budget and _PLAN_WORDS.search(c.sentence) and _PLAN_FUNDS.search(c.subject):
+            return self.plan_funds(c)
         if _is_perf(c) and _PERF_FUNDS.search(c.subject):
             return self.perf_funds(c)
-        budget = c.attribute is not None and "预算" in c.attribute
+        if self.budget and budget_key(c.subject) in _RESTATING:
+            return self.restated(c)
+        if self.budget and _CHANGE_WORDS.search(c.subject):
+            return self.uncheckable(
+                c, "X12", f"an amount of change in “{c.subject}”, not the figure itself"
+            )
+        budget = c.attribute is not None and "预算" in c.attribute and not self.budget
         fig = self.table_figure(
             c, "X12", attribute=c.attribute,
             why=f"the tables give no {c.attribute}" if budget else None,
@@ -230,21 +281,48 @@ class _Assessor:
             value, unit = money_of(c.amount, self.d)
             self.compare(c, "X12", value, unit, fig, f"“{c.text}”")
 
+    def restated(self, c: AmountClaim) -> None:
+        """ "2023年预算安排441.25万元" after "“…（项）”220.63万元": the item's figure again."""
+        lead = None
+        for x in self.claims:
+            if x is c:
+                break
+            if (
+                isinstance(x, AmountClaim)
+                and x.section == c.section
+                and budget_key(x.subject) not in _RESTATING
+                and "执行数" not in x.subject
+            ):
+                lead = x
+        if lead is None:
+            return self.uncheckable(c, "X12", "no item is named before it")
+        fig = self.figure(c, subject=lead.subject)
+        if fig is None or fig.missing:
+            return self.uncheckable(c, "X12", f"no table figure is named by “{lead.subject}”")
+        value, unit = money_of(c.amount, self.d)
+        self.compare(c, "X12", value, unit, fig, f"“{c.text}” (of {lead.subject})")
+
     def compare(
         self, c: Claim, rule_id: str, value: Decimal, unit: Decimal, fig: Figure, what: str
     ) -> None:
         parts = [(1, cell.value) for cell in fig.cells]
-        cmp = self.tol.compare(
-            value, parts, unit, units=[cell.unit for cell in fig.cells], total_unit=unit
-        )
+        units = [cell.unit for cell in fig.cells]
+        for i, tol in enumerate(self.modes()):
+            cmp = tol.compare(value, parts, unit, units=units, total_unit=unit)
+            if cmp.consistent:
+                break
         if cmp.consistent:
-            extra = "" if cmp.difference == 0 else " within rounding"
+            extra = "" if cmp.difference == 0 else (
+                " within rounding" if i == 0 else " truncated to the printed places"
+            )  # fmt: skip
             status, message = Status.AGREES, f"{what} = {fig.label} {_fmt(fig.value)}{extra}"
         else:
             status, message = Status.CONTRADICTED, f"{what}, but {fig.label} is {_fmt(fig.value)}"
         self.add(c, rule_id, status, message, cells=(c.place, *fig.places), **_compared(cmp))
 
     def count(self, c: CountClaim) -> None:
+        if self.budget and _PLAN_WORDS.search(c.sentence):
+            return self.plan_count(c)
         if _is_perf(c) and _PERF_COUNT.search(c.subject):
             return self.perf_count(c)
         fig = self.table_figure(c, "X12")
@@ -257,6 +335,8 @@ class _Assessor:
             if fig is not None:
                 self.compare(c, "X12", ZERO, ZERO, fig, f"“{c.text}” (nil)")
             return
+        if self.budget:
+            return self.budget_nil(c)
         cls = NIL_TABLES.get(self.scope(c) or "")
         if cls is None:
             return self.uncheckable(c, "X12", "no table is named by the section")
@@ -315,6 +395,8 @@ class _Assessor:
 
     # -- N-change, N-zero-base --------------------------------------------------------------
     def change(self, c: ChangeClaim) -> None:
+        if self.budget and self.wrong_year(c):
+            return
         sign = c.sign
         if (
             c.percent_direction is not None
@@ -330,6 +412,8 @@ class _Assessor:
             )
         if sign == 0:
             return self.unchanged(c)
+        if self.budget and c.delta is None and c.percent is not None and self.stated_rate(c):
+            return
         current = self.current(c)
         if current is None or c.delta is None:
             # nothing to recompute from: this year's figure, or the amount of the change
@@ -411,6 +495,8 @@ class _Assessor:
 
     def unchanged(self, c: ChangeClaim) -> None:
         """持平 / 相同: no non-zero change may be stated with it."""
+        if _SAME_BASIS.search(c.text):
+            return self.uncheckable(c, "N-change", "“口径一致” compares definitions, not figures")
         nonzero = [q for q in (c.delta, c.percent) if q is not None and q.value != 0]
         # "与上年持平，增长5%": another change of the same subject in the same sentence
         nonzero += [
@@ -437,6 +523,11 @@ class _Assessor:
         if c.current is not None:
             v, u = money_of(c.current, self.d)
             return v, u, "the text"
+        if self.budget:
+            before = self.sentence_amounts(c)
+            if before:
+                v, u = money_of(before[-1][1].amount, self.d)
+                return v, u, "the text"
         fig = self.figure(c)
         if fig is None or fig.missing:
             return None
@@ -593,6 +684,150 @@ class _Assessor:
             Status.AGREES if cmp.consistent else Status.CONTRADICTED,
             f"“{c.text}”: Σ 全年预算数 of the 自评表 is {_fmt(summary.funds)}万元 "
             f"(Σ 全年执行数 {_fmt(summary.executed)}万元, {summary.count} tables)",
+            cells=(c.place,),
+            **_compared(cmp),
+        )
+
+    # -- budgets: the sentence's own figures, the year compared, 绩效目标 -----------------------
+    def sentence_amounts(self, c: Claim) -> list[tuple[int, AmountClaim]]:
+        """The amounts printed before ``c`` in its sentence, with their offsets in it."""
+        out: list[tuple[int, AmountClaim]] = []
+        end = c.sentence.find(c.text)
+        for x in self.claims:
+            if x is c:
+                break
+            if isinstance(x, AmountClaim) and (x.sentence, x.section) == (c.sentence, c.section):
+                at = c.sentence.find(x.text)
+                if 0 <= at and (end < 0 or at < end):
+                    out.append((at, x))
+        return out
+
+    def previous_year(self) -> int | None:
+        return None if self.d.year is None else self.d.year - 1
+
+    def wrong_year(self, c: ChangeClaim) -> bool:
+        """ "比2015年预算增加…" in a 2017 budget: a comparison with the wrong year."""
+        m = _COMPARED_YEAR.search(c.text) or _COMPARED_YEAR.search(c.subject)
+        prev = self.previous_year()
+        if m is None or m.group("y") is None or prev is None or int(m.group("y")) == prev:
+            return False
+        self.add(
+            c,
+            "N-change",
+            Status.CONTRADICTED,
+            f"“{c.text}”: a {self.d.year} budget compared with {m.group('y')}, "
+            f"not with the previous year {prev}",
+            expected=Decimal(prev),
+            actual=Decimal(m.group("y")),
+        )
+        return True
+
+    def stated_rate(self, c: ChangeClaim) -> bool:
+        """A rate without its amount, with last year's and this year's figures printed before
+        it in the sentence: the rate = (this − last) / last.  False when they are not."""
+        prev_year = self.previous_year()
+        amounts = self.sentence_amounts(c)
+        last = this = None
+        for at, x in amounts:
+            before = c.sentence[max(0, at - 8) : at] + x.text[:8]
+            if "上年" in x.subject or (prev_year is not None and f"{prev_year}年" in before):
+                last = x
+            else:
+                this = x
+        if last is None or this is None:
+            return False
+        pv, pu = money_of(last.amount, self.d)
+        cv, cu = money_of(this.amount, self.d)
+        detail = (
+            f"({this.amount} − {last.amount}) / {last.amount} "
+            "(last year and this year from the text)"
+        )
+        if pv == 0:
+            self.add(
+                c,
+                "N-zero-base",
+                Status.CONTRADICTED,
+                f"“{c.text}”: last year's figure is printed as 0 (“{last.text}”): "
+                "a rate on a nil base is meaningless",
+                expected=pv,
+                actual=c.percent.value if c.percent is not None else None,
+                cells=(c.place, last.place),
+            )
+            return True
+        mode = self.tol.mode
+        r = _ratio(interval_of(cv, cu, mode), interval_of(pv, pu, mode))
+        if r is None or c.percent is None:
+            return False
+        sign = c.sign
+        allowed = (
+            Interval(r.lo - HUNDRED, r.hi - HUNDRED)
+            if sign > 0
+            else Interval(HUNDRED - r.hi, HUNDRED - r.lo)
+        )
+        point = (cv - pv) / pv * HUNDRED * sign
+        self.percentage(c, "N-change", c.percent, allowed, point, detail, (c.place, last.place))
+        return True
+
+    def budget_nil(self, c: NilClaim) -> None:
+        """ "本部门无政府性基金预算": the section's table (fund, capital, 三公) has no data."""
+        role = self.scope(c)
+        if role not in BUDGET_NIL_ROLES:
+            return self.uncheckable(c, "X12", "no table is named by the section")
+        t = family_table(self.d.tables, role)
+        if t is None:
+            return self.uncheckable(c, "X12", f"the {role} table is not in the disclosure")
+        data = [r for r in t.rows if any(v not in (None, ZERO) for v in r.values.values())]
+        cells = (c.place, Place(t.KIND, data[0].key if data else None))
+        if data:
+            self.add(
+                c, "X12", Status.CONTRADICTED,
+                f"“{c.text}”, but {t.KIND} has data (row {data[0].key})", cells=cells,
+            )  # fmt: skip
+        else:
+            self.add(c, "X12", Status.AGREES, f"“{c.text}”: {t.KIND} has no data", cells=cells)
+
+    def _no_plans(self, c: Claim, rule_id: str) -> bool:
+        if self.d.plans:
+            return False
+        self.uncheckable(c, rule_id, "no 项目支出绩效目标表 is attached to the budget")
+        return True
+
+    def plan_count(self, c: CountClaim) -> None:
+        """ "编报绩效目标的项目5个": the number of 项目支出绩效目标表 attached."""
+        if not _PLAN_COUNT.search(c.subject + c.text):
+            return self.uncheckable(c, "N-plan", "a count of something other than projects")
+        if self._no_plans(c, "N-plan"):
+            return
+        n = len(self.d.plans)
+        self.counted(
+            c, "N-plan", c.count.value, Decimal(n),
+            f"“{c.text}”: {n} 项目支出绩效目标表 are attached",
+            tuple(Place(p.table) for p in self.d.plans),
+        )  # fmt: skip
+
+    def plan_funds(self, c: AmountClaim) -> None:
+        """ "涉及项目预算资金3328.13万元" = Σ 年度资金申请总额 of the attached 绩效目标表."""
+        if self._no_plans(c, "N-plan-funds"):
+            return
+        funds = [p.funds for p in self.d.plans]
+        if any(f is None or f.annual_total is None for f in funds):
+            return self.uncheckable(c, "N-plan-funds", "a 绩效目标表 prints no 年度资金申请总额")
+        # the tables print money to 0.01 of their unit (元); the text 万元
+        value, unit = c.amount.wan_yuan()
+        factors = [f.unit.yuan / Unit.WAN_YUAN.yuan for f in funds]  # type: ignore[union-attr]
+        parts = [(1, f.annual_total * k) for f, k in zip(funds, factors, strict=True)]  # type: ignore[union-attr,operator]
+        units = [Decimal("0.01") * k for k in factors]
+        for i, tol in enumerate(self.modes()):
+            cmp = tol.compare(value, parts, unit, units=units, total_unit=unit)
+            if cmp.consistent:
+                break
+        total = sum((v for _, v in parts), ZERO)
+        self.add(
+            c,
+            "N-plan-funds",
+            Status.AGREES if cmp.consistent else Status.CONTRADICTED,
+            f"“{c.text}”: Σ 年度资金申请总额 of the {len(parts)} attached 绩效目标表 is "
+            f"{_fmt(total.normalize())}万元",
             cells=(c.place,),
             **_compared(cmp),
         )

@@ -155,6 +155,21 @@ _register(
     tables=("项目支出绩效自评表",),
 )
 
+_register(
+    "N-plan",
+    "预算情况说明中的绩效目标项目个数与所附项目支出绩效目标表一致",
+    "a budget's count of projects with 绩效目标 = the attached 项目支出绩效目标表",
+    tables=("项目支出绩效目标表",),
+)
+_register(
+    "N-plan-funds",
+    "绩效目标涉及项目资金 = 所附绩效目标表年度资金申请总额之和（提示）",
+    "the money a budget's 绩效目标 cover = Σ 年度资金申请总额 of the attached 绩效目标表 "
+    "(warning: the tables attached may be a selection of the projects)",
+    Severity.WARNING,
+    tables=("项目支出绩效目标表",),
+)
+
 
 @_narrative(
     "N-unchecked",
