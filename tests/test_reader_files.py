@@ -98,3 +98,30 @@ def test_cli_join(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert status == 0  # no error in this document
     assert "document: 预算 · 江苏省政协办公厅 · 2017" in out and "read: 12 table(s)" in out
+
+
+def test_standard_input(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SEED.encode("gb18030"))))
+    assert main(["check", "-"]) == 1  # the seed holds real errors
+    assert capsys.readouterr().out.startswith("govfin check: 朔州经济开发区管理委员会综合办公室 2024")
+
+
+def test_a_console_that_cannot_show_every_character(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONIOENCODING": "gbk"}
+    for fmt in ("text", "json"):
+        run = subprocess.run(
+            [sys.executable, "-m", "govfin", "check", "--example", "--format", fmt],
+            capture_output=True, env=env, check=False,
+        )
+        assert run.returncode == 1, run.stderr  # errors found: never a crash, never exit 1 by one
+        assert run.stdout and b"Traceback" not in run.stderr
+    import json
+
+    assert len(json.loads(run.stdout)["findings"]) > 0  # ASCII-safe JSON on a GBK console

@@ -390,7 +390,7 @@ def _check_one(args: argparse.Namespace, files: Sequence[str]) -> int:
             ],
             **data,
         }
-        print(json.dumps(out, ensure_ascii=False, indent=2))
+        print(json.dumps(out, ensure_ascii=not _utf8_stdout(), indent=2))
     else:
         title = " ".join(str(x) for x in (disclosure.department, disclosure.year) if x)
         print(f"govfin check: {title}")
@@ -442,16 +442,22 @@ def _add_score(subparsers: _Subparsers) -> None:
 def _run_score(args: argparse.Namespace) -> int:
     from govfin.performance import diagnose, score_row
 
-    disclosure = _read(args, _documents(args)[0]).disclosure
+    result = _read(args, _documents(args)[0])
+    disclosure = result.disclosure
     header = ("项目", "执行率", "(算)", "得分", "(算)", "总分", "(算)", "等级", "(算)", "诊断")
     body = []
+    failing = False
     for ev in disclosure.evaluations:
         row = score_row(ev)
         line = ev.total_line
-        fix = _diagnosis(diagnose(line)) if line else ""
-        body.append((ev.project, *(_show(v) for v in row), fix))
+        diagnosis = diagnose(line) if line else None
+        failing = failing or bool(diagnosis is not None and diagnosis.failing)
+        body.append((ev.project, *(_show(v) for v in row), _diagnosis(diagnosis) if diagnosis else ""))
     print(_text_table(header, body))
-    return EXIT_OK
+    # the exit codes of check: 2 part of the input unread, 1 a printed figure that fails
+    if result.log.errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if failing else EXIT_OK
 
 
 def _diagnosis(d: Diagnosis) -> str:
@@ -526,8 +532,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _tolerant_output() -> None:
+    """Never crash on the console's encoding (a GBK console, output redirected on Windows):
+    what it cannot show is replaced; the JSON report is then written ASCII-safe."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+
+
+def _utf8_stdout() -> bool:
+    return (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "") in ("utf8",)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``govfin`` with ``argv`` (default ``sys.argv[1:]``) and return the exit status."""
+    _tolerant_output()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

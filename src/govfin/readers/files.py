@@ -18,6 +18,7 @@ misnamed file is still read as what it is.  PDF and Excel need the optional extr
 from __future__ import annotations
 
 import io
+import sys
 import zipfile
 
 import attrs
@@ -31,7 +32,7 @@ from govfin.readers.errors import EmptyInputError, ReadError
 from govfin.readers.lines import Line, split_lines
 from govfin.readers.source import SourceRow
 
-__all__ = ["UndecodableBytesError", "UnreadableFileError", "decode", "read_path", "read_paths", "rows_of", "sniff"]
+__all__ = ["STDIN", "UndecodableBytesError", "UnreadableFileError", "decode", "read_path", "read_paths", "rows_of", "sniff"]
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -110,11 +111,18 @@ def decode(
     return text, problems
 
 
+#: The name that stands for standard input on the command line.
+STDIN = "-"
+
+
 def rows_of(path: str | Path, *, encoding: str | None = None) -> tuple[list[SourceRow], Source]:
-    """The rows of one file, in whatever format it is, and its :class:`Source` entry."""
-    p = Path(path)
-    name = p.name
-    data = _bytes(p)
+    """The rows of one file (``"-"``: standard input), in whatever format it is, and its
+    :class:`Source` entry."""
+    name, data = _named_bytes(path)
+    return _rows(name, data, encoding)
+
+
+def _rows(name: str, data: bytes, encoding: str | None) -> tuple[list[SourceRow], Source]:
     fmt = sniff(data)
     if fmt == "pdf":
         try:
@@ -142,12 +150,17 @@ def rows_of(path: str | Path, *, encoding: str | None = None) -> tuple[list[Sour
     return rows, Source(name, "text", None)
 
 
-def _bytes(path: Path) -> bytes:
-    """A file's bytes; an empty file is an :class:`EmptyInputError` naming it."""
-    data = path.read_bytes()
+def _named_bytes(path: str | Path) -> tuple[str, bytes]:
+    """A file's name and bytes (``"-"``: standard input); an empty file is an
+    :class:`EmptyInputError` naming it."""
+    if str(path) == STDIN:
+        name, data = "<stdin>", sys.stdin.buffer.read()
+    else:
+        p = Path(path)
+        name, data = p.name, p.read_bytes()
     if not data.strip():
-        raise EmptyInputError(f"{path.name}: the file is empty")
-    return data
+        raise EmptyInputError(f"{name}: the file is empty")
+    return name, data
 
 
 def _extra(name: str, what: str, extra: str) -> str:
@@ -182,9 +195,9 @@ def read_paths(
     if not paths:
         raise ArgumentValueError("read_paths() needs at least one path")
     if len(paths) == 1:
-        data = _bytes(Path(paths[0]))
+        name, data = _named_bytes(paths[0])
         if sniff(data) == "text":  # one text file: its own line numbers are the places
-            text, problems = decode(data, Path(paths[0]).name, encoding)
+            text, problems = decode(data, name, encoding)
             if problems and strict:
                 raise problems[0]
             result = read_text(text, strict=strict, year=year, edition=edition)
@@ -192,10 +205,12 @@ def read_paths(
                 return result
             log = attrs.evolve(result.log, errors=(*problems, *result.log.errors))
             return attrs.evolve(result, log=log)
+        read = [_rows(name, data, encoding)]
+    else:
+        read = [rows_of(path, encoding=encoding) for path in paths]
     lines: list[Line] = []
     sources: list[Source] = []
-    for path in paths:
-        rows, source = rows_of(path, encoding=encoding)
+    for rows, source in read:
         sources.append(source)
         start = len(lines) + 1
         lines.extend(Line.of_row(start + i, r) for i, r in enumerate(rows))
