@@ -418,6 +418,7 @@ BUDGET_NAMED_ROWS: dict[str, tuple[str, ...]] = {
     "capital": ("capital",),
     "appropriation_basic": ("appropriation_basic",),
     "general_basic": ("general_basic",),
+    "running": ("running",),
 }
 
 #: Budget tables a "本部门无…" statement in a section of that scope is about.
@@ -449,7 +450,8 @@ def budget_key(subject: str) -> str:
     >>> budget_key("“科学技术支出（类）科学技术普及（款）科普活动（项）”科目")
     '科学技术支出科学技术普及科普活动'
     """
-    return _BUDGET_WORD.sub("", subject_key(subject)).removesuffix("科目")
+    key = _BUDGET_WORD.sub("", subject_key(subject)).removesuffix("科目")
+    return key[:-1] if key.endswith("支出数") else key
 
 
 @attrs.frozen
@@ -621,7 +623,8 @@ class Resolver:
         if named is not None and (found is None or named[0] >= found[0]):
             if named[2] is None:
                 return None  # the name is ambiguous in the table
-            found = (named[0], _ways(RoleRef(named[1], (named[2].key,))))
+            columns = (*_TOTAL_COLS, *self.budget_rows(named[1])[0].COLUMNS[:1])  # type: ignore[index]
+            found = (named[0], _ways(RoleRef(named[1], (named[2].key,), columns)))
         if found is None:
             return None
         return _budget_figure(self.d, found[1])
