@@ -250,7 +250,16 @@ def single_source(d: Disclosure) -> bool:
         CENTRAL: tuple(k for k in s.INCOME_ROWS  # type: ignore[attr-defined]
                        if k not in ("一般公共预算拨款收入", "本年收入合计", "收入总计")),
     }[s.FAMILY]
-    return all(nil(s.value(k, _AMOUNT)) for k in others)
+    if not all(nil(s.value(k, _AMOUNT)) for k in others):
+        return False
+    # The income table must agree: every yuan of its total from 财政拨款 (a source the summary
+    # does not print, such as a carry-over, shows there).
+    i = _role(d, "income")
+    if i is not None and s.FAMILY == SHANGHAI:
+        total, appropriated = i.value(_TOTAL, _TOTAL), i.value(_TOTAL, "财政拨款收入")
+        if (total or 0) != (appropriated or 0):
+            return False
+    return True
 
 
 def _cross(id: str, zh: str, en: str, roles: tuple[str, ...],

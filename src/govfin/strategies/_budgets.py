@@ -501,6 +501,10 @@ def budget_disclosures(draw: Draw, family: str | None = None) -> Disclosure:
     return print_budget(draw(budget_ledgers(family)))  # type: ignore[arg-type]
 
 
+#: Columns only an upper bound guards: a mutation moves them up.
+_BOUNDED_ABOVE_ONLY = frozenset({"机关运行经费"})
+
+
 #: Cells a mutation may move: printed (non-blank) money cells of every table.
 def _movable(d: Disclosure) -> list[tuple[int, str, str]]:
     out = []
@@ -519,7 +523,9 @@ def budget_mutations(draw: Draw, family: str | None = None) -> tuple[Disclosure,
     d: Disclosure = draw(budget_disclosures(family))  # type: ignore[assignment]
     i, key, column = draw(st.sampled_from(_movable(d)))
     table: Table = d.tables[i]
-    delta = table.meta.precision * 10**6 * draw(st.sampled_from((1, -1)))
+    # 机关运行经费 of the 三公 table is bound by B-X9 alone (≤ 公用经费): only a rise breaks it.
+    sign = 1 if column in _BOUNDED_ABOVE_ONLY else draw(st.sampled_from((1, -1)))
+    delta = table.meta.precision * 10**6 * sign
     rows = []
     done = False
     for r in table.rows:
