@@ -30,7 +30,7 @@ from govfin.tables.functional import FunctionalTable
 def read(kind: type[Table], rows: list[list[str]], *, strict: bool = False,
          year: int = 2025) -> tuple[Table, LogBuilder]:
     log = LogBuilder(strict=strict)
-    ctx = TableContext(log, codes_year=year)
+    ctx = TableContext(log, edition=year)
     body = BUDGET_BODIES[kind](ctx, kind)
     for n, cells in enumerate(rows, 1):
         body.feed(Line(n, "\t".join(cells)))
@@ -138,7 +138,7 @@ def test_unknown_line_with_an_amount_is_an_error() -> None:
 
 def read_lenient(kind: type[Table], rows: list[list[str]]) -> tuple[list[object], LogBuilder]:
     log = LogBuilder(strict=False)
-    body = BUDGET_BODIES[kind](TableContext(log, codes_year=2025), kind)
+    body = BUDGET_BODIES[kind](TableContext(log, edition=2025), kind)
     for n, cells in enumerate(rows, 1):
         body.feed(Line(n, "\t".join(cells)))
     return list(body.rows()), log

@@ -70,7 +70,7 @@ def test_public_api_is_listed() -> None:
     assert "codes" not in govfin.__all__ or govfin.codes is codes
     for name in codes.__all__:
         assert getattr(codes, name) is not None, name
-    assert {"lookup", "get", "check_name", "search", "diff", "DEFAULT_YEAR"} <= set(codes.__all__)
+    assert {"lookup", "get", "check_name", "search", "diff", "DEFAULT_EDITION"} <= set(codes.__all__)
 
 
 # -- README ------------------------------------------------------------------------------------

@@ -125,3 +125,36 @@ def test_a_console_that_cannot_show_every_character(tmp_path: Path) -> None:
     import json
 
     assert len(json.loads(run.stdout)["findings"]) > 0  # ASCII-safe JSON on a GBK console
+
+
+def test_nothing_readable_exits_two(capsys: pytest.CaptureFixture[str]) -> None:
+    narrative_only = DATA / "pdf" / "js-zhengxie-2017-bumen-yusuan-text.pdf"
+    assert main(["check", str(narrative_only)]) == 2
+    captured = capsys.readouterr()
+    assert "no disclosure table" in captured.err and captured.out == ""
+
+
+def test_an_unread_table_is_never_missing() -> None:
+    from govfin.rules import check
+
+    # 公开08's header made unreadable: the table is seen but its kind is known from its title
+    text = SEED.replace("国有资本经营预算财政拨款支出决算表", "国有资本经营预算财政拨款支出决算表", 1)
+    lines = text.split("\n")
+    start = next(i for i, ln in enumerate(lines) if ln == "国有资本经营预算财政拨款支出决算表")
+    title = lines[start]
+    lines[start] = "某某某某表"  # a title no kind has; its header below is damaged too
+    for i in range(start, start + 15):
+        lines[i] = lines[i].replace("基本支出", "甲").replace("项目支出", "乙").replace("合计", "丙")
+    result = read_path_text("\n".join(lines))
+    d = result.disclosure
+    assert d.table(title) is None and result.document.unread
+    assert "某某某某表" in {u.title for u in result.document.unread}
+    missing = [f for f in check(d).findings if f.rule_id == "K-missing"]
+    assert missing and all(f.severity.value == "warning" for f in missing)
+    assert all("could not be read" in f.message for f in missing)
+
+
+def read_path_text(text: str):
+    from govfin.readers import read_text
+
+    return read_text(text)

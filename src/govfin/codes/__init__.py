@@ -29,7 +29,6 @@ from __future__ import annotations
 
 from ._model import (
     DEFAULT_EDITION,
-    DEFAULT_YEAR,
     Code,
     CodeCheck,
     CodeError,
@@ -68,7 +67,6 @@ from ._registry import (
 
 __all__ = [
     "DEFAULT_EDITION",
-    "DEFAULT_YEAR",
     "Code",
     "CodeCheck",
     "CodeError",

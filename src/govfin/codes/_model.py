@@ -14,7 +14,6 @@ from govfin.errors import ArgumentValueError, GovfinError
 
 __all__ = [
     "DEFAULT_EDITION",
-    "DEFAULT_YEAR",
     "Code",
     "CodeCheck",
     "CodeError",
@@ -34,8 +33,6 @@ __all__ = [
 #: The edition used when no ``edition`` is given: 《2024年政府收支分类科目》, the list that the
 #: 2024 部门决算 (final accounts published in 2025) are classified by.
 DEFAULT_EDITION = 2024
-#: Former name of :data:`DEFAULT_EDITION`, kept while the readers still use it.
-DEFAULT_YEAR = DEFAULT_EDITION
 
 
 class Level(enum.Enum):

@@ -68,7 +68,7 @@ class TableContext:
 
     log: LogBuilder
     #: Edition year of the classification that maps printed 类 names to codes (None: default).
-    codes_year: int | None = None
+    edition: int | None = None
     #: The document's family ("决算" or "预算"): a table without a title is one of its kinds.
     document: str = "决算"
     #: Places of the placeholder rows of a blank template ("…", "XX"), as read.
@@ -79,7 +79,7 @@ class TableContext:
     def class_code(self, name: str) -> str | None:
         """:func:`class_code` of a printed 类 name in this read's edition."""
         if name not in self._class_codes:
-            self._class_codes[name] = class_code(name, self.codes_year)
+            self._class_codes[name] = class_code(name, self.edition)
         return self._class_codes[name]
 
 
@@ -439,21 +439,21 @@ class _SummaryBody(_Body):
         return f"no {' / '.join(absent)} row" if absent else None
 
 
-def class_code(name: str, year: int | None) -> str | None:
-    """The 类 code of a printed functional class name in the edition of ``year``, or None.
+def class_code(name: str, edition: int | None) -> str | None:
+    """The 类 code of a printed functional class name in ``edition``, or None.
 
-    Uses :func:`govfin.codes.find_by_name`; a year with no shipped edition, or a name its
-    (partial, e.g. 2017) edition lacks, falls back to :data:`govfin.codes.DEFAULT_YEAR`.
+    Uses :func:`govfin.codes.find_by_name`; an edition not shipped, or a name its (partial,
+    e.g. 2017) list lacks, falls back to :data:`govfin.codes.DEFAULT_EDITION`.
     """
     from govfin import codes
 
-    y = year if year is not None else codes.DEFAULT_YEAR
+    y = edition if edition is not None else codes.DEFAULT_EDITION
     try:
         found = codes.find_by_name(name, y, level="类", scheme="functional")
     except codes.UnknownEditionError:
         found = []
-    if not found and y != codes.DEFAULT_YEAR:
-        found = codes.find_by_name(name, codes.DEFAULT_YEAR, level="类", scheme="functional")
+    if not found and y != codes.DEFAULT_EDITION:
+        found = codes.find_by_name(name, codes.DEFAULT_EDITION, level="类", scheme="functional")
     return found[0].code if found else None
 
 

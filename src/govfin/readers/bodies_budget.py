@@ -253,7 +253,7 @@ class BudgetSummaryBody(_BudgetBody):
             return row
         code = self.ctx.class_code(squash(name))
         if code is None:
-            code = _truncated_class(squash(name), self.ctx.codes_year)
+            code = _truncated_class(squash(name), self.ctx.edition)
             if code is None:
                 return None
             self.truncated.append(f"{name!r} read as 类 {code} (name cut by the cell)")
@@ -272,18 +272,18 @@ class BudgetSummaryBody(_BudgetBody):
         return f"no {' / '.join(absent)} row" if absent else None
 
 
-def _truncated_class(name: str, year: int | None) -> str | None:
+def _truncated_class(name: str, edition: int | None) -> str | None:
     """The 类 whose name begins with ``name`` when exactly one does (a name cut by a wrapped
     cell, "社会保障和就" for 社会保障和就业支出); at least four characters; else None."""
     from govfin import codes
 
     if len(name) < 4:
         return None
-    y = year if year is not None else codes.DEFAULT_YEAR
+    y = edition if edition is not None else codes.DEFAULT_EDITION
     try:
         classes = [c for c in codes.all_codes("functional", y) if len(c.code) == 3]
     except codes.UnknownEditionError:
-        classes = [c for c in codes.all_codes("functional", codes.DEFAULT_YEAR)
+        classes = [c for c in codes.all_codes("functional", codes.DEFAULT_EDITION)
                    if len(c.code) == 3]
     hits = [c.code for c in classes if c.name.startswith(name) and c.name != name]
     return hits[0] if len(hits) == 1 else None

@@ -476,7 +476,7 @@ def read_lines(
     stated_kind, kind_line = _stated_kind(lines)
     ctx = TableContext(
         log,
-        codes_year=edition if edition is not None else doc_year,
+        edition=edition if edition is not None else doc_year,
         document=stated_kind or "决算",
     )
     tables: list[Table] = []

@@ -434,20 +434,29 @@ def _completeness(id: str, zh: str, en: str, severity: Severity) -> Callable[[Ru
 def k_missing(d: Disclosure, ctx: Context) -> None:
     """Each of 公开01–09 is present (公开10表 is local and optional) in a 决算; 公开08 in either
     form.  A table the reader saw but could not read is unread, not missing (the read says so);
-    a 预算's tables are B-K-missing's."""
+    while a table of unknown kind is unread, any missing one may be it: a warning that says so.
+    A 预算's tables are B-K-missing's."""
     if d.kind != "决算":
         return
+    unknown = [u for u in d.unread if u not in Table.KINDS]
     for cls in REQUIRED_KINDS:
         if cls is T08 and d.table(StateCapitalIncomeTable) is not None:
             continue
-        if cls.KIND in d.unread:
+        if cls.KIND in d.unread or d.table(cls) is not None:
             continue
-        if d.table(cls) is None:
+        if unknown:
             ctx.emit(
-                f"公开{cls.NUMBER}表 {cls.KIND} is missing (an empty table must still be "
-                "published, with a note such as “本表无数据”)",
+                f"公开{cls.NUMBER}表 {cls.KIND} is missing, or is one of the tables that could not "
+                f"be read ({'; '.join(unknown)})",
                 place=Place(cls.KIND),
+                severity=Severity.WARNING,
             )
+            continue
+        ctx.emit(
+            f"公开{cls.NUMBER}表 {cls.KIND} is missing (an empty table must still be "
+            "published, with a note such as “本表无数据”)",
+            place=Place(cls.KIND),
+        )
 
 
 @_completeness(
