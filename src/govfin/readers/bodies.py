@@ -180,6 +180,8 @@ class _FunctionalBody(_Body):
         self._order: list[int] | None = None  # header column index of each model column
         #: How many columns the header prints the code in: 3 (类 款 项), 2 (类 款), 0 (one).
         self._split_code = 0
+        #: The code of the last coded row read (the context of a malformed code).
+        self._last_code: str | None = None
 
     def _columns(self) -> list[int]:
         if self._order is None:
@@ -230,16 +232,61 @@ class _FunctionalBody(_Body):
             if len(parts) == 2 and CODE.match(parts[0]):
                 code, name = parts
         coded = CODE.match(code) is not None
+        if coded and code == first and first != cell.strip():
+            self.error(
+                CodeSyntaxError, f"code {cell.strip()!r} printed with stray spaces; read as {code}", line
+            )
+        if not coded and first.isdigit() and 3 < len(first) < 8:
+            code, coded = self._likely_code(first, line), True
+            if code is None:
+                self.unrecognised(line)
+                return
         if not coded and first in ("合计", "总计") and self._labels_only(line):
             # A 合计 cell printed on the header's last row (a blank template): a header.
             self.header(line)
         elif coded or first in ("合计", "总计"):
             self._row(line, code if coded else None, name.strip())
+            if coded:
+                self._last_code = code
         elif header_like(line, self.kind.COLUMNS):
             self._split_code = self._split_code or _split_code_header(line)
             self.header(line, "栏次" if first == "栏次" or is_numbering(line) else "header")
         else:
             self.unrecognised(line)
+
+    def _likely_code(self, printed: str, line: Line) -> str | None:
+        """A code of 4 or 6 digits (a digit lost or doubled): reported as a
+        :class:`CodeSyntaxError` with its likely readings — the codes of the classification one
+        digit away that fit under the row above; read as that code when it is the only one."""
+        from govfin import codes
+
+        edition = self.ctx.edition if self.ctx.edition is not None else codes.DEFAULT_EDITION
+        try:
+            known = {c.code: c.name for c in codes.all_codes("functional", edition)}
+        except codes.UnknownEditionError:
+            known = {}
+        near = {printed[:i] + d + printed[i:] for i in range(len(printed) + 1) for d in "0123456789"}
+        near |= {printed[:i] + printed[i + 1 :] for i in range(len(printed))}
+        above = self._last_code or ""
+        fits = sorted(
+            c for c in near if c in known and (not above or c[:3] == above[:3])
+        )
+        name = codes.normalize_name(line.cell(1)) if line.cell(1) else ""
+        named = [c for c in fits if name and codes.normalize_name(known[c]) == name]
+        if named:
+            fits = named if len(named) == 1 else fits
+        if len(fits) == 1:
+            self.error(
+                CodeSyntaxError,
+                f"code {printed!r} has {len(printed)} digits; likely {fits[0]} "
+                f"(the one code of the classification a digit away under {above[:3] or 'it'}): "
+                "read as that",
+                line,
+            )
+            return fits[0]
+        likely = f"; likely one of {', '.join(fits)}" if fits else ""
+        self.error(CodeSyntaxError, f"code {printed!r} has {len(printed)} digits{likely}", line)
+        return None
 
     def _labels_only(self, line: Line) -> bool:
         """True when the cells after the label hold column names and no figure."""
