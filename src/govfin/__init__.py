@@ -65,6 +65,8 @@ _EXPORTS: dict[str, str] = {
     "read_file": "govfin.readers",
     "read_text": "govfin.readers",
     "write_text": "govfin.readers",
+    "read_path": "govfin.readers.files",
+    "read_paths": "govfin.readers.files",
 }
 
 #: submodules reachable as attributes (``govfin.codes.lookup(...)``)
@@ -87,3 +89,16 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return __all__
+
+
+def _in_jupyter() -> None:
+    """In a running IPython (a notebook), show Disclosures and Reports with the HTML report."""
+    import sys
+
+    if "IPython" in sys.modules:
+        from govfin.html.jupyter import register
+
+        register()
+
+
+_in_jupyter()

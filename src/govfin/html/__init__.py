@@ -6,7 +6,8 @@ imports it.  See docs/html.md.
 - :func:`render_report`: the page of a :class:`~govfin.findings.Report` on the
   :class:`~govfin.disclosure.Disclosure` it checked;
 - :func:`report_fragment`: the same as one ``<div>`` for Jupyter's ``_repr_html_``;
-- :func:`render_batch`: one page listing the documents of a batch (:class:`BatchEntry`).
+- :func:`render_batch`: one page listing the documents of a batch (:class:`BatchEntry`);
+- :mod:`govfin.html.jupyter`: the same renderer for a Disclosure and a Report in Jupyter.
 """
 
 from __future__ import annotations
