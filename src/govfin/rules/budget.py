@@ -195,6 +195,15 @@ def budget_family(d: Disclosure) -> str | None:
     return None
 
 
+def _pair(d: Disclosure, a: str, b: str) -> tuple[BudgetTable, BudgetTable] | None:
+    """The tables of roles ``a`` and ``b`` when both are printed, of one family (else None):
+    what every cross-table relation of a budget starts from."""
+    first, second = _role(d, a), _role(d, b)
+    if first is None or second is None or first.FAMILY != second.FAMILY:
+        return None
+    return first, second
+
+
 def _role(d: Disclosure, role: str) -> BudgetTable | None:
     for t in d.tables:
         if isinstance(t, BudgetTable) and t.ROLE == role:
@@ -308,9 +317,10 @@ _INCOME_PAIRS: dict[str, tuple[tuple[str, tuple[str, str]], ...]] = {
         ("summary", "income"))
 def bx1_income(d: Disclosure, ctx: Context) -> None:
     """Each income line of the 收支总表 equals the matching figure of the 收入总表."""
-    s, i = _role(d, "summary"), _role(d, "income")
-    if s is None or i is None or s.FAMILY != i.FAMILY:
+    pair = _pair(d, "summary", "income")
+    if pair is None:
         return
+    s, i = pair
     for key, (row, column) in _INCOME_PAIRS[s.FAMILY]:
         _same(d, ctx, (s, key, _AMOUNT), (i, row, column))
 
@@ -323,9 +333,10 @@ def bx1_income(d: Disclosure, ctx: Context) -> None:
         ("summary", "expenditure"))
 def bx2_expenditure(d: Disclosure, ctx: Context) -> None:
     """The 收支总表's expenditure (total, 类 rows, purposes where printed) = the 支出总表's."""
-    s, e = _role(d, "summary"), _role(d, "expenditure")
-    if s is None or e is None or s.FAMILY != e.FAMILY:
+    pair = _pair(d, "summary", "expenditure")
+    if pair is None:
         return
+    s, e = pair
     if s.FAMILY == JIANGSU:
         for key, column in (("支出合计", _TOTAL), ("基本支出", "基本支出"),
                             ("项目支出", "项目支出"), ("单位预留机动经费", "单位预留机动经费"),
@@ -351,9 +362,10 @@ def bx2_expenditure(d: Disclosure, ctx: Context) -> None:
         ("summary", "appropriation_summary"))
 def bx3_appropriations(d: Disclosure, ctx: Context) -> None:
     """The appropriation income by budget type is the same in both summaries."""
-    s, a = _role(d, "summary"), _role(d, "appropriation_summary")
-    if s is None or a is None or s.FAMILY != a.FAMILY:
+    pair = _pair(d, "summary", "appropriation_summary")
+    if pair is None:
         return
+    s, a = pair
     if s.FAMILY == SHANGHAI:
         _same(d, ctx, (a, "收入总计", _AMOUNT), (s, "财政拨款收入", _AMOUNT))
         for t in ("一般公共预算", "政府性基金预算", "国有资本经营预算"):
@@ -432,10 +444,11 @@ def bx5_basic(d: Disclosure, ctx: Context) -> None:
         ("appropriation_expenditure", "general", "fund"))
 def bx6_appropriation_rows(d: Disclosure, ctx: Context) -> None:
     """Jiangsu: every code (and 合计) of 财政拨款支出预算表 = 一般公共预算 + 政府性基金."""
-    a, g = _role(d, "appropriation_expenditure"), _role(d, "general")
-    f = _role(d, "fund")
-    if a is None or g is None or g.FAMILY != a.FAMILY:
+    pair = _pair(d, "appropriation_expenditure", "general")
+    if pair is None:
         return
+    a, g = pair
+    f = _role(d, "fund")
     if f is not None and f.FAMILY != a.FAMILY:
         f = None
     for key in (_TOTAL, *codes(a, g, f)):
@@ -450,9 +463,10 @@ def bx6_appropriation_rows(d: Disclosure, ctx: Context) -> None:
         ("appropriation_basic", "general_basic", "fund"))
 def bx7_basic_rows(d: Disclosure, ctx: Context) -> None:
     """Jiangsu: each economic code of the 一般公共预算 basic table ≤ the 财政拨款 one."""
-    ab, gb = _role(d, "appropriation_basic"), _role(d, "general_basic")
-    if ab is None or gb is None or ab.FAMILY != gb.FAMILY:
+    pair = _pair(d, "appropriation_basic", "general_basic")
+    if pair is None:
         return
+    ab, gb = pair
     equal = _all_nil(_role(d, "fund"))
     for key in (_TOTAL, *codes(ab, gb)):
         _bounded(d, ctx, (gb, key, _AMOUNT), (ab, key, _AMOUNT), equal=equal)
@@ -472,9 +486,10 @@ _THREE_PUBLIC_CODES = (("RECEPTION", "30217"), ("RUNNING", "30231"),
         "other funds and 项目支出; a region may define the 三公 scope more narrowly")
 def bx8_three_public(d: Disclosure, ctx: Context) -> None:
     """The basic-expenditure 款 of a 三公 item does not exceed the 三公 table's figure."""
-    tp, gb = _role(d, "three_public"), _role(d, "general_basic")
-    if tp is None or gb is None or tp.FAMILY != gb.FAMILY:
+    pair = _pair(d, "three_public", "general_basic")
+    if pair is None:
         return
+    tp, gb = pair
     current: str = tp.CURRENT  # type: ignore[attr-defined]
     if tp.get(current) is None:
         return
@@ -513,9 +528,10 @@ def bx9_running(d: Disclosure, ctx: Context) -> None:
 def bx10_single_source(d: Disclosure, ctx: Context) -> None:
     """With every income from 一般公共预算, the 支出总表 and the 一般公共预算 table print the
     same figures (every code, every column they share)."""
-    e, g = _role(d, "expenditure"), _role(d, "general")
-    if e is None or g is None or e.FAMILY != g.FAMILY or e.FAMILY == JIANGSU:
+    pair = _pair(d, "expenditure", "general")
+    if pair is None or pair[0].FAMILY == JIANGSU:
         return
+    e, g = pair
     if not single_source(d):
         return
     shared = [c for c in g.COLUMNS if c in e.COLUMNS]
