@@ -215,7 +215,7 @@ def _read(args: argparse.Namespace, files: Sequence[str] | None = None) -> ReadR
     so are the lines a lenient read could not place (a strict read raises on the first).
     """
     from govfin import examples
-    from govfin.readers import EmptyInputError, NotADisclosureError, read_text
+    from govfin.readers import read_text
     from govfin.readers.files import read_paths
 
     _check_edition(args)
@@ -225,14 +225,7 @@ def _read(args: argparse.Namespace, files: Sequence[str] | None = None) -> ReadR
         result = read_paths(
             files or args.file, strict=args.strict, edition=args.edition, encoding=args.encoding
         )
-    for err in result.log.errors:
-        if isinstance(err, (EmptyInputError, NotADisclosureError)):
-            raise err
-    if result.document is not None and not result.document.readable:
-        unread = "; ".join(u.to_text() for u in result.document.unread)
-        raise NotADisclosureError(
-            "no table and no 项目支出绩效自评表 could be read" + (f": {unread}" if unread else "")
-        )
+    result.raise_if_unreadable()
     for err in result.log.errors:
         _error(str(err))
     for entry in result.log.unrecognised:  # lenient: not errors, but never dropped silently

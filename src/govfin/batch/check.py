@@ -205,7 +205,6 @@ def check_document(paths: Sequence[str], options: CheckOptions = CheckOptions())
     govfin reads, not a disclosure, no table readable, an extra not installed) gives a result
     with ``status="unreadable"`` and ``why``; so does any other failure, named by its type.
     """
-    from govfin.readers import EmptyInputError, NotADisclosureError
     from govfin.readers.files import read_paths
     from govfin.rules import check
 
@@ -214,17 +213,8 @@ def check_document(paths: Sequence[str], options: CheckOptions = CheckOptions())
     try:
         result = read_paths(
             paths, strict=options.strict, edition=options.edition, encoding=options.encoding
-        )
-        for err in result.log.errors:
-            if isinstance(err, (EmptyInputError, NotADisclosureError)):
-                raise err
+        ).raise_if_unreadable()
         document = result.document
-        if document is not None and not document.readable:
-            unread = "; ".join(u.to_text() for u in document.unread)
-            raise NotADisclosureError(
-                "no table and no 项目支出绩效自评表 could be read"
-                + (f": {unread}" if unread else "")
-            )
         report = check(result.disclosure, edition=options.edition)
     except (GovfinError, OSError, UnicodeError) as exc:
         return DocumentResult(key, paths, "unreadable", f"{type(exc).__name__}: {exc}")
@@ -232,11 +222,10 @@ def check_document(paths: Sequence[str], options: CheckOptions = CheckOptions())
         return DocumentResult(
             key, paths, "unreadable", f"internal error {type(exc).__name__}: {exc}"
         )
-    places = {e.line: e.place for e in result.log.entries if e.place}
     findings: list[dict[str, Any]] = []
     for finding, f in zip(report.findings, json.loads(report.to_json())["findings"], strict=True):
         line = (f.get("place") or {}).get("line")
-        page_of = places.get(line) if isinstance(line, int) else None
+        page_of = result.log.place_of(line) if isinstance(line, int) else None
         findings.append({**f, "residue": finding.is_residue, "page": page_of})
     page = None
     if options.html:
@@ -245,7 +234,7 @@ def check_document(paths: Sequence[str], options: CheckOptions = CheckOptions())
         page = render_report(
             report,
             result.disclosure,
-            locate=places.get if places else None,
+            locate=result.log.place_of,
             files=[Path(p).name for p in paths],
             pages=_pages(document),
         )

@@ -24,10 +24,12 @@ from pathlib import Path
 
 import attrs
 
-from govfin.errors import ArgumentTypeError
 from govfin.amounts import Unit
 from govfin.disclosure import Disclosure, Narrative, NarrativeSection
+from govfin.errors import ArgumentTypeError
 from govfin.performance.model import ProjectEvaluation
+from govfin.performance.plan import ProjectPlan
+from govfin.readers.account import Document, Source, TableRead, Unread
 from govfin.readers.errors import (
     DuplicateTableError,
     EmptyInputError,
@@ -38,11 +40,15 @@ from govfin.readers.errors import (
 from govfin.readers.evaluations import _is_squashed_evaluation_title, read_evaluation
 from govfin.readers.identify import _table_number, _TitleReader
 from govfin.readers.lines import Line, LineKind, LogBuilder, ReadLog, split_lines, squash
-from govfin.readers.account import Document, Source, TableRead, Unread
-from govfin.readers.source import SourceRow
-from govfin.performance.plan import ProjectPlan
+from govfin.readers.narrative import (
+    PART_HEADING,
+    PART_TITLE,
+    part_kind,
+    read_glossary,
+    read_sections,
+)
 from govfin.readers.plan import is_plan_title, read_plan
-from govfin.readers.narrative import PART_HEADING, PART_TITLE, part_kind, read_glossary, read_sections
+from govfin.readers.source import SourceRow
 from govfin.readers.tables import (
     TableContext,
     parse_department,
@@ -86,6 +92,20 @@ class ReadResult:
     def ok(self) -> bool:
         """No error was met."""
         return self.log.ok
+
+    def raise_if_unreadable(self) -> ReadResult:
+        """Raise when nothing of the document could be read (empty input, not a disclosure,
+        no table and no 绩效自评表 readable); return self otherwise.  Anything else a lenient
+        read met stays in the log: the document is checked on what was read."""
+        for err in self.log.errors:
+            if isinstance(err, (EmptyInputError, NotADisclosureError)):
+                raise err
+        if self.document is not None and not self.document.readable:
+            unread = "; ".join(u.to_text() for u in self.document.unread)
+            raise NotADisclosureError(
+                "no table and no 项目支出绩效自评表 could be read" + (f": {unread}" if unread else "")
+            )
+        return self
 
     def raise_for_errors(self) -> ReadResult:
         """Raise the first recorded error, if any; return self otherwise."""
