@@ -158,3 +158,15 @@ def read_path_text(text: str):
     from govfin.readers import read_text
 
     return read_text(text)
+
+
+def test_a_mixed_up_kind_is_a_clear_message() -> None:
+    from govfin.readers import DocumentKindError, read_text
+
+    text = SEED.replace("2024年度部门决算公开", "2024年度部门预算公开", 1)
+    result = read_text(text)
+    result.raise_if_unreadable()  # read, and checked as what its tables are
+    mixed = [e for e in result.errors if isinstance(e, DocumentKindError)]
+    assert len(mixed) == 1
+    assert "calls itself a 预算 but its tables are 决算 tables; read as a 决算" in mixed[0].message
+    assert result.disclosure.kind == "决算"

@@ -31,6 +31,7 @@ from govfin.performance.model import ProjectEvaluation
 from govfin.performance.plan import ProjectPlan
 from govfin.readers.account import Document, Source, TableRead, Unread
 from govfin.readers.errors import (
+    DocumentKindError,
     DuplicateTableError,
     EmptyInputError,
     NotADisclosureError,
@@ -566,7 +567,7 @@ def read_lines(
     kind = families.most_common(1)[0][0] if families else (stated_kind or "决算")
     if stated_kind is not None and families and stated_kind not in families:
         log.error(
-            NotADisclosureError(
+            DocumentKindError(
                 f"the document calls itself a {stated_kind} but its tables are {kind} tables; "
                 f"read as a {kind}",
                 line=kind_line.number if kind_line else None,
@@ -615,7 +616,7 @@ def _table_read(table: Table, seg: _Segment) -> TableRead:
     for ln in seg.lines:
         if ln.origin is not None and not ln.blank:
             o = ln.origin
-            page = attrs.evolve(o, sheet=o.sheet, row=None, refs=None).where
+            page = attrs.evolve(o, row=None, refs=None).where  # the page (or sheet), not the row
             if page not in pages:
                 pages.append(page)
     if not pages and seg.title is not None:

@@ -17,6 +17,7 @@ __all__ = [
     "AmountSyntaxError",
     "CellCountError",
     "CodeSyntaxError",
+    "DocumentKindError",
     "DuplicateTableError",
     "EmptyInputError",
     "EvaluationLayoutError",
@@ -84,6 +85,11 @@ def _rebuild(
     cls: type[ReadError], message: str, line: int | None, text: str | None, where: str | None
 ) -> ReadError:
     return cls(message, line=line, text=text, where=where)
+
+
+class DocumentKindError(ReadError):
+    """The document calls itself one kind (部门预算/部门决算) on its cover, but its tables are of
+    the other; it is read as its tables say."""
 
 
 class EmptyInputError(ReadError):

@@ -20,10 +20,10 @@ from __future__ import annotations
 import io
 import sys
 import zipfile
-
-import attrs
 from collections.abc import Sequence
 from pathlib import Path
+
+import attrs
 
 from govfin.errors import ArgumentValueError
 from govfin.readers.account import Source

@@ -19,7 +19,6 @@ import attrs
 
 from govfin.amounts import AmountError, Unit, parse_amount
 from govfin.readers.lines import FULL_WIDTH, Line, has_cjk, squash, translator
-from govfin.tables.budget import budget_kind_for_title, title_candidates
 from govfin.tables import (
     BasicExpenditureDetail,
     DisclosureInfoTable,
@@ -31,14 +30,15 @@ from govfin.tables import (
     kind_for_title,
     normalize_title,
 )
+from govfin.tables.budget import budget_kind_for_title, title_candidates
 
 __all__ = [
     "CODE",
     "NOTE",
     "PAREN_SUFFIX",
     "YEAR_SUFFIX",
-    "header_like",
     "budget_kind_by_header",
+    "header_like",
     "identify_by_header",
     "identify_title",
     "is_numbering",

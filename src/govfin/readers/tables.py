@@ -42,7 +42,7 @@ from govfin.readers.identify import (
     same_layout,
 )
 from govfin.readers.lines import Line, LineKind, squash, strip_enumerator
-from govfin.tables import Row, Table, TableError, TableMeta
+from govfin.tables import Table, TableError, TableMeta
 
 __all__ = [
     "TableContext",

@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from govfin.errors import ArgumentTypeError
 from govfin.amounts import Unit
 from govfin.disclosure import Disclosure, Narrative
+from govfin.errors import ArgumentTypeError
 from govfin.performance.model import FundLine, Indicator, ProjectEvaluation
 from govfin.tables import (
     BasicExpenditureDetail,

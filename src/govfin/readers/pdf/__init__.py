@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from govfin.errors import ArgumentValueError
+
 from ..errors import ReadError
 from ..source import SourceRow
 
