@@ -48,6 +48,15 @@ def render(registry: Registry = REGISTRY) -> str:
                 f"| {_cell(tables)} | {_cell(r.source)} |"
             )
         out.append("")
+    changed = [r for r in rules if r.changed]
+    if changed:
+        out.append("## Changes\n")
+        out.append("New rules and changed default severities, with the reason.\n")
+        out.append("| id | severity | change |")
+        out.append("| --- | --- | --- |")
+        for r in changed:
+            out.append(f"| `{r.id}` | {r.severity.value} | {_cell(r.changed)} |")
+        out.append("")
     return "\n".join(out)
 
 

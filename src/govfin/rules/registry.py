@@ -52,6 +52,9 @@ class Rule:
     func: RuleFunc = attrs.field(eq=False, repr=False)
     #: Where the relation comes from (an official document, or the table layout it follows).
     source: str = ""
+    #: Why the rule was added, or why its default severity changed, and when (the catalogue's
+    #: "Changes" section lists every rule that has one).
+    changed: str = ""
 
     @property
     def doc(self) -> str:
@@ -154,6 +157,7 @@ def rule(
     tables: tuple[str, ...] = (),
     severity: Severity = Severity.ERROR,
     source: str = "",
+    changed: str = "",
     registry: Registry = REGISTRY,
 ) -> Callable[[RuleFunc], RuleFunc]:
     """Decorator registering ``func`` as a rule."""
@@ -170,6 +174,7 @@ def rule(
                 subject=subject,
                 func=func,
                 source=source,
+                changed=changed,
             )
         )
         return func
