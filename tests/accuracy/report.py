@@ -28,7 +28,8 @@ nothing of substance raise false alarms (issue 15).  Each case is an edit plante
 a real document — the seed (a 2024 部门决算, `src/govfin/examples/seed_2024.txt`) or a 2025
 部门预算 (上海市普陀区万里街道, read from its PDF: `tests/data/accuracy/`) — then read and
 checked as `govfin check` does.  A finding is *new* when the unedited document has no finding
-of the same rule, severity and place; the seed's own real errors are not counted.
+of the same rule, severity, place and figures (expected, actual); the seed's own real errors are
+not counted.
 
 - **error**: a new error appeared; **warning only**: only new warnings; **missed**: nothing new
   (a read problem the reader logged but did not report as a finding is noted, not counted).
@@ -37,8 +38,8 @@ of the same rule, severity and place; the seed's own real errors are not counted
   name differing from the official list, a note missing) — reported by that rule.
 - A harmless edit raises a **false alarm** with a new error, a new warning or a read problem.
 
-The catalogue is `tests/accuracy/cases.py`; a case govfin misses today carries `known_miss`
-(the rule it needs), and `tests/test_accuracy.py` marks it `xfail(strict=True)` so that it
+The catalogue is `tests/accuracy/cases.py`; a case govfin misses today (or a harmless edit that
+raises an alarm today) carries `known_miss` (the rule or fix it needs), and `tests/test_accuracy.py` marks it `xfail(strict=True)` so that it
 fails — and the marker must go — as soon as the rule catches it.
 """
 
@@ -89,13 +90,14 @@ def _harmless(rows: Sequence[Outcome]) -> list[str]:
         (f"{len(rows)} harmless edits: {len(errors)} raised a new error, {len(alarms)} a false "
          "alarm of any kind (error, warning or read problem)."),
         "",
-        "| case | document | edit | new errors | new warnings | read problems |",
-        "|---|---|---|---|---|---:|",
+        "| case | document | edit | new errors | new warnings | read problems | known defect |",
+        "|---|---|---|---|---|---:|---|",
     ]
     for o in rows:
         lines.append(
             f"| `{o.case.id}` | {o.case.document} | {_cell(o.case.description)} | "
-            f"{_rules(o.errors) or '—'} | {_rules(o.warnings) or '—'} | {len(o.read_problems)} |"
+            f"{_rules(o.errors) or '—'} | {_rules(o.warnings) or '—'} | {len(o.read_problems)} | "
+            f"{_cell(o.case.known_miss or '—')} |"
         )
     return lines
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
+from decimal import Decimal
 from fnmatch import fnmatchcase
 
 import attrs
@@ -33,7 +34,7 @@ from govfin.rules import check
 
 __all__ = ["Outcome", "Run", "baseline", "outcome", "outcomes"]
 
-Key = tuple[str, Severity, Place | None]
+Key = tuple[str, Severity, Place | None, Decimal | None, Decimal | None]
 
 
 @attrs.frozen
@@ -49,7 +50,7 @@ class Run:
 
 
 def _key(f: Finding) -> Key:
-    return (f.rule_id, f.severity, f.place)
+    return (f.rule_id, f.severity, f.place, f.expected, f.actual)
 
 
 def run_text(text: str) -> Run:
