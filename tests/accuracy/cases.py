@@ -265,6 +265,16 @@ SEED_MISTAKES: tuple[Case, ...] = (
          ("N-change", "N-direction*"),
          known_miss="needs the direction rule (issue 15): a direction word contradicting its own "
                     "sentence when no rate is printed"),
+    Case("narr-over-budget", "narrative",
+         "五(三) 卫生健康支出 年初预算 written 10.64万元 (for 12.64) with its completion "
+         "recomputed to 108.83% (11.58 / 10.64), no reason given for spending above the "
+         "budget; a warning by design (money added during the year can explain it)",
+         Replace("卫生健康支出年初预算12.64万元，支出决算11.58万元，完成年初预算的91.61%",
+                 "卫生健康支出年初预算10.64万元，支出决算11.58万元，完成年初预算的108.83%",
+                 after=NARRATIVE),
+         ("N-over-budget",), severity=W,
+         known_miss="needs the over-budget rule (issue 15): 决算 above the 年初预算 printed "
+                    "beside it"),
     Case("narr-personnel", "narrative",
          "六、人员经费 written 340.82万元 (公开06: 340.28)",
          Replace("人员经费340.28万元", "人员经费340.82万元", after=NARRATIVE),
@@ -324,22 +334,22 @@ SEED_MISTAKES: tuple[Case, ...] = (
          "一、'2023年度收入总计648.92万元': last year's date on this year's total (a sentence "
          "kept from last year's text, figures updated)",
          Replace("2024年度收入总计648.92万元", "2023年度收入总计648.92万元", after=NARRATIVE),
-         ("N-year", "N-date*"), known_miss=_YEAR),
+         ("N-stale-year", "N-year", "N-date*"), known_miss=_YEAR),
     Case("date-as-of", "dates",
          "十(三) '截至2023年12月31日' describing this year's assets",
          Replace("截至2024年12月31日", "截至2023年12月31日", after=NARRATIVE),
-         ("N-year", "N-date*"), known_miss=_YEAR),
+         ("N-stale-year", "N-year", "N-date*"), known_miss=_YEAR),
     Case("date-procurement", "dates",
          "十(二) '2023年度政府采购支出总额2.74万元' (this year's 公开10 figure)",
          Replace("2024年度政府采购支出总额2.74万元", "2023年度政府采购支出总额2.74万元",
                  after=NARRATIVE),
-         ("N-year", "N-date*"), known_miss=_YEAR),
+         ("N-stale-year", "N-year", "N-date*"), known_miss=_YEAR),
     # -- the narrative's list of 类 -----------------------------------------------------------------
     Case("list-class-omitted", "class-list",
          "五(二) list of 类 omits 卫生健康支出 (the listed shares add to 98.16%, the amounts to "
          "620.14 of 631.71)",
          Drop("卫生健康支出(类)11.58万元，占比1.83%；", after=NARRATIVE),
-         ("N-class*", "N-list*", "N-share*"),
+         ("N-class-list", "N-class*", "N-list*", "N-share*"),
          known_miss="needs the 类-list rule (issue 15): a list of 类 whose shares no longer add to "
                     "100% while the tables have a 类 it lacks"),
     Case("list-class-omitted-details", "class-list",
@@ -347,7 +357,7 @@ SEED_MISTAKES: tuple[Case, ...] = (
          "631.71 stated above them)",
          Drop("住房保障支出年初预算32.43万元", "六、一般公共预算财政拨款基本支出决算情况说明",
               after=NARRATIVE),
-         ("N-class*", "N-list*"),
+         ("N-class-list", "N-class*", "N-list*"),
          known_miss="needs the 类-list rule (issue 15): the per-类 paragraphs no longer cover "
                     "the total they detail"),
     # -- 项目支出绩效自评表 --------------------------------------------------------------------------
@@ -394,7 +404,7 @@ SEED_MISTAKES: tuple[Case, ...] = (
          All((Replace("\t1\t1\t1\t1\t0\t100\t10", "\t1\t1\t1\t1.2\t-0.2\t120\t10", after=ev("党委督查室经费")),
               Replace("\t1\t1\t1\t1\t0\t100.00\t10.00", "\t1\t1\t1\t1.2\t-0.2\t120.00\t10.00",
                       after=ev("党委督查室经费")))),
-         ("E-over*", "E-exec*", "E-balance", "E-rate"),
+         ("E-overspent", "E-over*", "E-balance", "E-rate"),
          known_miss="needs the over-execution rule (issue 15): 执行数 above 预算数 (结余 negative, "
                     "执行率 over 100%) without an adjusted budget"),
     Case("eval-sources", "self-evaluation",
@@ -730,7 +740,7 @@ BUDGET_MISTAKES: tuple[Case, ...] = (
     Case("budget-date", "dates",
          "'2024年“三公”经费预算数为37.91万元' in the 2025 budget (this year's figure)",
          Replace("2025年“三公”经费预算数为37.91万元", "2024年“三公”经费预算数为37.91万元", after=B_OTHER),
-         ("N-year", "N-date*"), known_miss=_YEAR, document="budget"),
+         ("N-stale-year", "N-year", "N-date*"), known_miss=_YEAR, document="budget"),
 )
 
 BUDGET_HARMLESS: tuple[Case, ...] = (
