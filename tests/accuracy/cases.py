@@ -122,6 +122,11 @@ _READ = (
     "needs read problems as findings (issue 15, 'Reader problems are findings'): today the "
     "reader logs it and the report says nothing"
 )
+_PAGE_TEXT = (
+    "a page number line ('- 3 -') in a text source is not recognised as page furniture (only "
+    "paged sources skip it): an unrecognised line, or an amount without a row label right "
+    "after a table; needs page numbers recognised in text too"
+)
 _ANALYSIS = (
     "needs the 项目绩效分析 rule (issue 15, e.g. N-perf-analysis): the analysis text is filed "
     "as narrative and not checked against its 自评表"
@@ -606,9 +611,7 @@ SEED_HARMLESS: tuple[Case, ...] = (
     Case("ok-page-number-inside-table", "harmless",
          "a page number and a page break where 公开01 continues on its next page (after row 23)",
          Replace("二十三、其他支出\t54\t\n\n", "二十三、其他支出\t54\t\n\n- 3 -\n\f\n", after=T01),
-         known_miss="a page number inside a table of a text source is an unrecognised line "
-                    "(read problem; page numbers are skipped only in paged sources); needs "
-                    "page furniture recognised in text too"),
+         known_miss=_PAGE_TEXT),
     Case("ok-evaluation-figure-everywhere", "harmless",
          "会议费 全年执行数 6.309 → 6.409 with everything that follows: 结余 8.591, 执行率 "
          "42.73%, 得分 4.27, 总分 59.27, and the analysis text's 42.73%",
@@ -705,6 +708,23 @@ BUDGET_MISTAKES: tuple[Case, ...] = (
          "三公 table 公务接待费 typed 1.53 for 1.35 (37.91 = 0 + 1.35 + 36.56)",
          Replace("37.91\t0\t1.35\t36.56", "37.91\t0\t1.53\t36.56", after=B_THREE),
          ("BS09-1",), document="budget"),
+    Case("budget-cross-general", "cross-table",
+         "一般公共预算支出功能分类预算表: 2120102 一般行政管理事务 typed 17,464,234 for "
+         "17,464,243 and the sheet's formulas carried it up (21201, 212, 合计, each nine 元 "
+         "less); 支出预算总表 (all money is 一般公共预算) prints 17,464,243",
+         All((Replace("一般行政管理事务\t17,464,243\t0\t17,464,243",
+                      "一般行政管理事务\t17,464,234\t0\t17,464,234", after=B_GENERAL),
+              Replace("城乡社区管理事务\t94,995,790\t77,381,546\t17,614,243",
+                      "城乡社区管理事务\t94,995,781\t77,381,546\t17,614,234", after=B_GENERAL),
+              Replace("城乡社区支出\t154,369,326\t77,381,546\t76,987,780",
+                      "城乡社区支出\t154,369,317\t77,381,546\t76,987,771", after=B_GENERAL),
+              Replace("合计\t\t\t\t189,767,551\t101,341,746\t88,425,805",
+                      "合计\t\t\t\t189,767,542\t101,341,746\t88,425,796", after=B_GENERAL))),
+         ("B-X10", "B-X4", "B-X*"), document="budget"),
+    Case("budget-narr-vehicles", "narrative",
+         "三公 说明: 公务用车购置及运行费 written 35.66万元 (table: 36.56)",
+         Replace("公务用车购置及运行费36.56万元", "公务用车购置及运行费35.66万元", after=B_OTHER),
+         ("X12",), document="budget"),
     Case("budget-narr-income", "narrative",
          "编制说明 收入预算 written 18,967.76万元 (tables: 189,767,551元)",
          Replace("收入预算18,976.76万元", "收入预算18,967.76万元", after=B_TEXT),
@@ -753,6 +773,13 @@ BUDGET_HARMLESS: tuple[Case, ...] = (
          "三公 预算数 written in 元, converted (379100元)",
          Replace("“三公”经费预算数为37.91万元", "“三公”经费预算数为379100元", after=B_OTHER),
          document="budget"),
+    Case("budget-ok-page-numbers", "harmless",
+         "page numbers ('- 5 -') between the tables, as a PDF's text has them",
+         All((Replace("\n2025年部门收入预算总表\n", "\n- 5 -\n\f\n2025年部门收入预算总表\n",
+                      after=B_SUMMARY),
+              Replace("\n2025年部门“三公”经费和机关运行经费预算表\n",
+                      "\n- 12 -\n\f\n2025年部门“三公”经费和机关运行经费预算表\n", after=B_ECONOMIC))),
+         known_miss=_PAGE_TEXT, document="budget"),
     Case("budget-ok-blank-lines", "harmless",
          "a blank line after every line of the 编制说明",
          Lines(lambda line: line + "\n" if line.strip() else line,
