@@ -125,8 +125,8 @@ def _table(rows: Sequence[Outcome]) -> list[str]:
         "## Case by case",
         "",
         ("| case | document | category | mistake planted | should be caught by | outcome | "
-         "new findings (deciding severity) | rule matched | read problems |"),
-        "|---|---|---|---|---|---|---|---|---:|",
+         "new errors | new warnings | rule matched | read problems |"),
+        "|---|---|---|---|---|---|---|---|---|---:|",
     ]
     for o in rows:
         c = o.case
@@ -136,7 +136,8 @@ def _table(rows: Sequence[Outcome]) -> list[str]:
         matched = {None: "—", True: "yes", False: "no"}[o.rule_matched]
         lines.append(
             f"| `{c.id}` | {c.document} | {c.category} | {_cell(c.description)} | {want} | "
-            f"{outcome} | {_rules(o.deciding) or '—'} | {matched} | {len(o.read_problems)} |"
+            f"{outcome} | {_rules(o.errors) or '—'} | {_rules(o.warnings) or '—'} | {matched} | "
+            f"{len(o.read_problems)} |"
         )
     return lines
 
