@@ -243,3 +243,7 @@ def n_year(d: Disclosure, ctx: Context) -> None:
             expected=Decimal(year),
             actual=Decimal(y.year),
         )
+
+
+# The rules over whole sentences, paragraphs and lists (issue 15) register on import.
+from govfin.rules.narrative import facts as _facts  # noqa: F401
