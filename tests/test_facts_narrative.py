@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import attrs
 import golden
 import pytest
 from facts_plant import bad, planted, run
@@ -205,3 +206,30 @@ def test_over_the_adjusted_budget_is_an_error() -> None:
 def test_the_whole_check_reports_them(seed: Disclosure) -> None:
     d = planted(("卫生健康支出(类)11.58万元，占比1.83%；\n\n", ""))
     assert "N-class-list" in {f.rule_id for f in check(d).errors}
+
+
+def test_a_completion_over_100_percent_without_the_budget() -> None:
+    old = "一般公共服务支出年初预算754.36万元，支出决算545.19万元，完成年初预算的72.27%"
+    d = planted((old, "一般公共服务支出完成年初预算的102.50%"))
+    r = run(d, "N-over-budget")
+    assert [(f.severity, f.actual) for f in r] == [(W, Decimal("102.50"))]
+
+
+def test_stale_year_is_a_final_accounts_rule() -> None:
+    # a 预算's text states last year's 执行数 under last year's date: not a leftover
+    d = planted(("2024年度收入总计648.92万元", "2023年度收入总计648.92万元"))
+    assert not run(attrs.evolve(d, kind="预算"), "N-stale-year").findings
+
+
+def test_a_class_stated_through_its_items_is_not_left_out() -> None:
+    # 210 stated by its 款 (计划生育事务 0.12, 行政事业单位医疗 11.47) instead of the 类 line
+    d = planted(("卫生健康支出(类)11.58万元，占比1.83%；",
+                 "计划生育事务0.12万元，行政事业单位医疗11.47万元；"))  # fmt: skip
+    assert not bad(run(d, "N-class-list"))
+
+
+def test_a_list_that_adds_up_to_its_own_sub_total() -> None:
+    # 六、 without its 公用经费 sentence: 工资福利支出 308.72 + 对个人和家庭的补助 31.56 =
+    # 人员经费 340.28, the sub-total the list belongs to; 302 商品和服务支出 is 公用经费's
+    d = planted(("公用经费9.69万元，主要包括办公费2.99万元，邮电费6.7万元。", ""))
+    assert not bad(run(d, "N-class-list"))

@@ -180,3 +180,14 @@ def test_a_contradiction_says_why() -> None:
     f = run(d, "X12").errors[0]
     assert f.slack == 0 and f.difference == Decimal("0.01")
     assert "尾数误差" in f.message
+
+
+# -- equalities inferred, not printed twice ---------------------------------------------------
+
+
+def test_an_equality_inferred_from_a_single_source_keeps_its_slack(seed: Disclosure) -> None:
+    # X9: 公开05 基本支出 = 公开03 基本支出 only because the other sources print nil; a source
+    # printed 0.00 may hide up to half a cent, so the equality is derived, not a restatement.
+    d = edit(seed, T03, ("合计", "基本支出", "349.98"))
+    r = run(d, "X9")
+    assert not r.errors and [f.severity for f in r if f.difference] == [I]

@@ -352,7 +352,6 @@ def x8_state_capital(d: Disclosure, ctx: Context, t04: Table, t08: Table) -> Non
     "公开03表基本/项目支出 ≥ 公开05表基本/项目支出（全部为一般公共预算财政拨款时相等）",
     "03 basic/project ≥ 05 basic/project (equal when all money is general-budget)",
     (T03, T05),
-    changed=_RESTATED,
 )
 def x9_expenditure_bounds(d: Disclosure, ctx: Context, t03: Table, t05: Table) -> None:
     """For 合计 and each code of 公开05: 05 基本支出 ≤ 03 基本支出, 05 项目支出 ≤ 03 项目支出.
@@ -371,7 +370,6 @@ def x9_expenditure_bounds(d: Disclosure, ctx: Context, t03: Table, t05: Table) -
     "公开04表年初/年末财政拨款结转和结余 ≤ 公开01表年初/年末结转和结余",
     "04 opening/closing appropriation balance ≤ 01 opening/closing balance",
     (T01, T04),
-    changed=_RESTATED,
 )
 def x10_balances(d: Disclosure, ctx: Context, t01: Table, t04: Table) -> None:
     """公开04 年初财政拨款结转和结余 ≤ 公开01 年初结转和结余; 年末 likewise (合计 column).

@@ -148,8 +148,8 @@ def n_stale_year(d: Disclosure, ctx: Context) -> None:
     introduced as a comparison ("较2023年", "与2023年相比"), a figure after "上年"/"本年" words
     following the date, a nil figure in a sentence that compares (both years may be 0), and a
     figure the tables do not give (last year's figure stated as such is no mistake)."""
-    if d.year is None:
-        return
+    if d.year is None or d.kind == "预算":
+        return  # a 预算's text states last year's 执行数 under last year's date, rightly
     previous = d.year - 1
     resolve = Resolver(d)
     # one finding per stale date: (sentence, line, date's offset) -> its figures
@@ -400,22 +400,27 @@ def n_class_list(d: Disclosure, ctx: Context) -> None:
             texts = {s.text for s in group}
             listed: dict[str, tuple[Claim, Figure]] = {}
             shares: dict[str, ShareClaim] = {}
+            covered: set[str] = set()  # every code the group names, at any level
+            others: list[AmountClaim] = []  # the group's amounts that name no code
             for c in claims:
                 if c.sentence not in texts or not isinstance(c, (AmountClaim, ShareClaim)):
                     continue
                 if isinstance(c, AmountClaim) and c.attribute and "决算" not in c.attribute:
                     continue
                 fig = _figure(resolve, d, c, getattr(c, "attribute", None))
-                if fig is None or len(fig.cells) != 1:
+                row = fig.cells[0].place.row or "" if fig is not None else ""
+                if fig is None or len(fig.cells) != 1 or not row.isdigit():
+                    if isinstance(c, AmountClaim):
+                        others.append(c)
                     continue
-                row = fig.cells[0].place.row or ""
-                if not (len(row) == 3 and row.isdigit()):
+                covered.add(row)
+                if len(row) != 3:
                     continue
                 listed.setdefault(row, (c, fig))
                 if isinstance(c, ShareClaim):
                     shares.setdefault(row, c)
             if len(listed) >= 2:
-                _class_list(d, ctx, listed, shares)
+                _class_list(d, ctx, listed, shares, covered, others)
 
 
 def _class_list(
@@ -423,6 +428,8 @@ def _class_list(
     ctx: Context,
     listed: dict[str, tuple[Claim, Figure]],
     shares: dict[str, ShareClaim],
+    covered: set[str],
+    others: list[AmountClaim],
 ) -> None:
     first, fig = next(iter(listed.values()))
     place = fig.cells[0].place
@@ -430,31 +437,39 @@ def _class_list(
     column = place.column
     if t is None or column is None:
         return
+    named = {code[:3] for code in covered}  # a 类 stated through its 款 or 项 is not left out
     missing = [
         r for r in t.coded_rows()
-        if r.code is not None and len(r.code) == 3 and r.code not in listed
+        if r.code is not None and len(r.code) == 3 and r.code not in named
         and r[column] not in (None, ZERO)
     ]  # fmt: skip
     if not missing:
         return
     mode = ctx.tolerance.mode
-    gaps: list[str] = []
-    total = t.value("合计", column) if t.get("合计") is not None else None
     amounts = [_listed_amount(d, c, f) for c, f in listed.values()]
-    if total is not None and all(a is not None for a in amounts):
+    span = None
+    if all(a is not None for a in amounts):
         span = Interval(ZERO, ZERO)
         for a in amounts:
             assert a is not None
             span = span + interval_of(a[0], a[1], mode)
+        # the list adds up to a sub-total the text states (人员经费 of 301 and 303): complete
+        for o in others:
+            ov, ou = money_of(o.amount, d)
+            if span.meets(interval_of(ov, ou, mode)):
+                return
+    gaps: list[str] = []
+    total = t.value("合计", column) if t.get("合计") is not None else None
+    if total is not None and span is not None:
         whole = interval_of(total, t.meta.precision, mode)
         if not span.meets(whole):
             listed_sum = sum((a[0] for a in amounts if a is not None), ZERO)
             gaps.append(f"the listed amounts add up to {_fmt(listed_sum)}, not {_fmt(total)}")
     if shares and len(shares) == len(listed):
-        span = Interval(ZERO, ZERO)
+        summed_span = Interval(ZERO, ZERO)
         for s in shares.values():
-            span = span + interval_of(s.percent.value, s.percent.last_place, mode)
-        if not span.meets(Interval(HUNDRED, HUNDRED)):
+            summed_span = summed_span + interval_of(s.percent.value, s.percent.last_place, mode)
+        if not summed_span.meets(Interval(HUNDRED, HUNDRED)):
             summed = sum((s.percent.value for s in shares.values()), ZERO)
             gaps.append(f"the listed shares add up to {_fmt(summed)}%, not 100%")
     if not gaps:
@@ -488,7 +503,18 @@ def _over_budget(d: Disclosure, ctx: Context, *, adjusted: bool) -> None:
     resolve = Resolver(d)
     mode = ctx.tolerance.mode
     for c in d.claims():
-        if not isinstance(c, CompletionClaim) or c.budget is None:
+        if not isinstance(c, CompletionClaim):
+            continue
+        if c.budget is None:
+            if not adjusted and c.percent.value > HUNDRED:
+                ctx.emit(
+                    f"“{c.text}”: a completion of {c.percent}, the 决算 above the budget "
+                    "(say so and why)" + f" — in “{c.sentence}”{_at(c.line)}",
+                    place=c.place,
+                    actual=c.percent.value,
+                    expected=HUNDRED,
+                    cells=(c.place,),
+                )
             continue
         if bool(_ADJUSTED.search(c.budget_attribute or "")) is not adjusted:
             continue
