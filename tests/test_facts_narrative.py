@@ -233,3 +233,18 @@ def test_a_list_that_adds_up_to_its_own_sub_total() -> None:
     # 人员经费 340.28, the sub-total the list belongs to; 302 商品和服务支出 is 公用经费's
     d = planted(("公用经费9.69万元，主要包括办公费2.99万元，邮电费6.7万元。", ""))
     assert not bad(run(d, "N-class-list"))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # 上年结转 is money carried into this year, not last year's figure
+        "2024年度收入合计631.71万元，其中上年结转17.21万元，比上年减少174.36万元。",
+        # two subjects: this year's 收入 against last year's 支出 says nothing of either
+        "2024年度收入合计631.71万元，上年支出合计506.07万元，收入合计比上年减少174.36万元。",
+    ],
+)
+def test_amounts_of_other_figures_do_not_decide_the_direction(sentence: str) -> None:
+    lead = "与上年相比，收入总计减少174.36万元"
+    d = planted((lead, sentence + lead))
+    assert not bad(run(d, "N-direction"))

@@ -224,13 +224,23 @@ def _is_conclusion(text: str, at: int) -> bool:
     return _CONCLUSION.search(clause) is not None
 
 
+#: "上年" naming last year's figure, not 上年结转 / 上年结余 (money carried into this year).
+_LAST_YEAR = re.compile(r"上年(?!结转|结余|末)")
+_YEAR_WORDS = re.compile(r"^(?:上年|本年|今年|当年)(?:度)?")
+
+
 def _is_last_year(c: AmountClaim, previous: int | None) -> bool:
-    if "上年" in c.subject or "上年" in c.text:
+    if _LAST_YEAR.search(c.subject) or _LAST_YEAR.search(c.text):
         return True
     if previous is None:
         return False
     at = c.sentence.find(c.text)
     return f"{previous}年" in c.sentence[max(0, at - 10) : at] + c.text[:8]
+
+
+def _subject(c: Claim) -> str:
+    """A claim's subject key without the year word that dates it (上年支出合计 → 支出合计)."""
+    return _YEAR_WORDS.sub("", c.key)
 
 
 @_narrative_rule(
@@ -344,9 +354,12 @@ def _amounts_against_words(
             if isinstance(x, AmountClaim) and x.sentence == m.sentence.text
             and 0 <= m.sentence.text.find(x.text) < m.at
         ]  # fmt: skip
+        subject = _subject(m.claim) if m.claim is not None else None
+        if subject:  # the change's own subject: only its two years' amounts
+            amounts = [x for x in amounts if _subject(x) == subject]
         last = [x for x in amounts if _is_last_year(x, previous)]
         this = [x for x in amounts if x not in last]
-        if not last or not this:
+        if not last or not this or _subject(last[-1]) != _subject(this[-1]):
             continue
         lv, lu = last[-1].amount.wan_yuan()
         tv, tu = this[-1].amount.wan_yuan()
@@ -474,13 +487,14 @@ def _class_list(
             gaps.append(f"the listed shares add up to {_fmt(summed)}%, not 100%")
     if not gaps:
         return
-    names = "、".join(f"{r.code} {r.name} {_fmt(r[column])}" for r in missing)  # type: ignore[arg-type]
+    figures = [(r, r[column] or ZERO) for r in missing]
+    names = "、".join(f"{r.code} {r.name} {_fmt(v)}" for r, v in figures)
     last = list(listed.values())[-1][0]
     ctx.emit(
         f"the list of 类 ({'、'.join(listed)}) leaves out {names} of {t.KIND}: "
         f"{'; '.join(gaps)} — from “{first.sentence}”{_at(first.line)}",
         place=last.place,
-        expected=sum((r[column] for r in missing), ZERO),  # type: ignore[misc]
+        expected=sum((v for _, v in figures), ZERO),
         cells=(*(c.place for c, _ in listed.values()), *(t.place(r.key, column) for r in missing)),
     )
 
