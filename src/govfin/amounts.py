@@ -17,7 +17,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable, Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import overload
 
 import attrs
@@ -38,6 +38,7 @@ __all__ = [
     "interval_of",
     "parse_amount",
     "parse_count",
+    "round_to",
     "stands_for",
     "to_decimal",
 ]
@@ -243,6 +244,21 @@ def stands_for(printed: Decimal, unit: Decimal, mode: ToleranceMode, point: Deci
     return lo <= point <= hi
 
 
+def round_to(value: Decimal, unit: Decimal, mode: ToleranceMode) -> Decimal:
+    """``value`` as printed to last-place ``unit`` under ``mode``: rounded half up (四舍五入),
+    cut towards zero (truncate), or unchanged (exact, or a unit of 0).
+
+    >>> round_to(Decimal("6.745"), Decimal("0.01"), ToleranceMode.ROUND)
+    Decimal('6.75')
+    >>> round_to(Decimal("18976.7551"), Decimal("0.01"), ToleranceMode.TRUNCATE)
+    Decimal('18976.75')
+    """
+    if mode is ToleranceMode.EXACT or unit <= 0:
+        return value
+    rounding = ROUND_HALF_UP if mode is ToleranceMode.ROUND else ROUND_DOWN
+    return (value / unit).to_integral_value(rounding=rounding) * unit
+
+
 @attrs.frozen
 class Comparison:
     """Outcome of testing ``total = Σ sign·part`` under a tolerance."""
@@ -327,3 +343,44 @@ class Tolerance:
         else:
             slack = (t_hi - actual) + (expected - lo)
         return Comparison(expected, actual, slack, t_lo <= hi and lo <= t_hi)
+
+    def restates(
+        self,
+        printed: Decimal | None,
+        printed_unit: Decimal,
+        source: Decimal | None,
+        source_unit: Decimal,
+    ) -> Comparison:
+        """Test that ``printed`` is the figure ``source`` printed again (a restatement).
+
+        Two printings of one fact are rounded from the same amount, so to the same places they
+        are identical: a 0.01 difference is a mistake, not a rounding residue (尾数误差) — the
+        rule XBRL applies to duplicate facts.  Only a derived sum gets the interval slack of
+        :meth:`compare`.  A printing with fewer places (a coarser last-place unit, or 万元 beside
+        元 once converted) is compared with the finer one rounded to its places (cut, under
+        truncation).  A blank is an exact zero.  ``absolute``, when set, overrides as in
+        :meth:`compare`.  ``expected`` is the source and ``actual`` the printed figure, each
+        rounded to the coarser of the two places; ``slack`` is 0.
+
+        >>> t = Tolerance()
+        >>> cent, tenth = Decimal("0.01"), Decimal("0.1")
+        >>> t.restates(Decimal("545.20"), cent, Decimal("545.19"), cent).consistent
+        False
+        >>> t.restates(Decimal("6.7"), tenth, Decimal("6.70"), cent).consistent
+        True
+        >>> t.restates(Decimal("18976.76"), cent, Decimal("18976.7551"), cent / 10000).consistent
+        True
+        """
+        actual = printed if printed is not None else ZERO
+        expected = source if source is not None else ZERO
+        if self.absolute is not None:
+            diff = abs(actual - expected)
+            return Comparison(expected, actual, self.absolute, diff <= self.absolute)
+        pu = printed_unit if printed is not None else ZERO
+        su = source_unit if source is not None else ZERO
+        coarse = max(pu, su)
+        if su < coarse:
+            expected = round_to(expected, coarse, self.mode)
+        if pu < coarse:
+            actual = round_to(actual, coarse, self.mode)
+        return Comparison(expected, actual, ZERO, actual == expected)

@@ -221,9 +221,12 @@ def _name(t: Table, key: str, column: str) -> str:
     return f"{t.KIND} {key}{col}"
 
 
-def _same(d: Disclosure, ctx: Context, printed: Ref, *parts: Ref) -> None:
-    """``printed`` = Σ ``parts`` (each converted to the disclosure's unit)."""
-    same(d, ctx, _name, printed, *parts)
+def _same(
+    d: Disclosure, ctx: Context, printed: Ref, *parts: Ref, restatement: bool = True
+) -> None:
+    """``printed`` = Σ ``parts`` (each converted to the disclosure's unit); one figure printed
+    again must be identical unless ``restatement`` is False (see :func:`relations.same`)."""
+    same(d, ctx, _name, printed, *parts, restatement=restatement)
 
 
 def _at_most(d: Disclosure, ctx: Context, small: Ref, big: Ref) -> None:
@@ -271,11 +274,22 @@ def single_source(d: Disclosure) -> bool:
     return True
 
 
+#: The rules that compare a figure with its printing in another table (:func:`_same` with its
+#: default, a restatement) and why they changed.
+_RESTATING = frozenset({"B-X1", "B-X2", "B-X3", "B-X4", "B-X5", "B-X6"})
+_RESTATED = (
+    "2026 (issue 15): a figure restated in another table must be identical — both printings "
+    "round from one amount, so a 0.01 difference is a mistake (error), not a rounding residue "
+    "(尾数误差); only a sum of several printed parts keeps the interval slack"
+)
+
+
 def _cross(id: str, zh: str, en: str, roles: tuple[str, ...],
            severity: Severity = Severity.ERROR, source: str = "") -> Callable[[RuleFunc], RuleFunc]:
     kinds = tuple(k.KIND for k in budget_kinds() if k.ROLE in roles)
     return rule(id, zh=zh, en=en, category=Category.CROSS_TABLE, subject=Disclosure,
-                tables=kinds, severity=severity, source=_SRC + id + (f"; {source}" if source else ""))
+                tables=kinds, severity=severity, source=_SRC + id + (f"; {source}" if source else ""),
+                changed=_RESTATED if id in _RESTATING else "")
 
 
 # -- B-X1: 收支总表 ↔ 收入总表 ----------------------------------------------------------------------
@@ -537,7 +551,9 @@ def bx10_single_source(d: Disclosure, ctx: Context) -> None:
     shared = [c for c in g.COLUMNS if c in e.COLUMNS]
     for key in (_TOTAL, *codes(e, g)):
         for c in shared:
-            _same(d, ctx, (e, key, c), (g, key, c))
+            # inferred from the other sources printed as nil (0.00 may hide half a cent):
+            # a derived equality, judged with the slack
+            _same(d, ctx, (e, key, c), (g, key, c), restatement=False)
 
 
 # -- completeness ----------------------------------------------------------------------------------

@@ -53,6 +53,12 @@ _AMOUNT = "金额"
 _TOTAL = "合计"
 _GENERAL, _FUND, _CAPITAL = APPROPRIATION_COLUMNS
 _SRC = "layouts of the related tables, "
+#: Why the rules that compare a figure with its restatement changed (issue 15).
+_RESTATED = (
+    "2026 (issue 15): a figure restated in another table must be identical — both printings "
+    "round from one amount, so a 0.01 difference is a mistake (error), not a rounding residue "
+    "(尾数误差); only a sum of several printed parts keeps the interval slack"
+)
 
 #: A cross-table rule: ``func(d, ctx, *tables)``, the tables its ``_cross`` declares.
 CrossFunc = Callable[..., None]
@@ -72,8 +78,8 @@ def _name(t: Table, key: str, column: str) -> str:
     return f"公开{t.NUMBER} {row}" + ("" if column == _AMOUNT else f" {column}")
 
 
-def _same(d: Disclosure, ctx: Context, printed: Ref, *parts: Ref) -> None:
-    same(d, ctx, _name, printed, *parts)
+def _same(d: Disclosure, ctx: Context, printed: Ref, *parts: Ref, restatement: bool = True) -> None:
+    same(d, ctx, _name, printed, *parts, restatement=restatement)
 
 
 def _same_by_class(d: Disclosure, ctx: Context, a: Table, a_col: str, b: Table, b_col: str) -> None:
@@ -115,6 +121,7 @@ def _cross(
     severity: Severity = Severity.ERROR,
     *,
     partial: bool = False,
+    changed: str = "",
 ) -> Callable[[CrossFunc], CrossFunc]:
     """Register ``func(d, ctx, *tables)`` as a cross-table rule reading ``tables``.
 
@@ -139,6 +146,7 @@ def _cross(
             tables=tuple(cls.KIND for cls in tables),
             severity=severity,
             source=_SRC + id,
+            changed=changed,
         )(run)
         return func
 
@@ -153,6 +161,7 @@ def _cross(
     "公开01表本年收入合计 = 公开02表合计行本年收入合计",
     "01 total income of the year = 02 total row, total income",
     (T01, T02),
+    changed=_RESTATED,
 )
 def x1_income_total(d: Disclosure, ctx: Context, t01: Table, t02: Table) -> None:
     """公开01 本年收入合计 = 公开02 合计行 本年收入合计."""
@@ -165,6 +174,7 @@ def x1_income_total(d: Disclosure, ctx: Context, t01: Table, t02: Table) -> None
     "appropriations: 01 three appropriation lines = 02 财政拨款收入 = 04 income of the year",
     (T01, T02, T04),
     partial=True,
+    changed=_RESTATED,
 )
 def x2_appropriations(
     d: Disclosure, ctx: Context, t01: Table | None, t02: Table | None, t04: Table | None
@@ -190,6 +200,7 @@ def x2_appropriations(
     "公开01表上级补助/事业/经营/附属单位上缴/其他收入 = 公开02表合计行同名列",
     "01 other income lines = the same columns of 02's total row",
     (T01, T02),
+    changed=_RESTATED,
 )
 def x3_other_income(d: Disclosure, ctx: Context, t01: Table, t02: Table) -> None:
     """Each non-appropriation income line of 公开01 = that column of 公开02's 合计 row."""
@@ -205,6 +216,7 @@ def x3_other_income(d: Disclosure, ctx: Context, t01: Table, t02: Table) -> None
     "公开01表本年支出合计及各类 = 公开03表合计行及各类行本年支出合计",
     "01 total expenditure and each 类 row = 03 total and 类 rows (本年支出合计)",
     (T01, T03),
+    changed=_RESTATED,
 )
 def x4_expenditure(d: Disclosure, ctx: Context, t01: Table, t03: Table) -> None:
     """公开01 本年支出合计 = 公开03 合计 本年支出合计; each 类 row of either table likewise."""
@@ -227,7 +239,10 @@ def x4_mirror(d: Disclosure, ctx: Context, t02: Table, t03: Table) -> None:
     codes03 = set(codes(t03))
     for key in [_TOTAL] + [c for c in codes(t02) if c in codes03]:
         if t02.get(key) is not None and t03.get(key) is not None:
-            _same(d, ctx, (t03, key, "本年支出合计"), (t02, key, "本年收入合计"))
+            # two facts (income and expenditure) that usually agree: the interval slack stays
+            _same(
+                d, ctx, (t03, key, "本年支出合计"), (t02, key, "本年收入合计"), restatement=False
+            )
 
 
 # -- X5, X6: 公开04 一般公共预算 column ↔ 公开05 ↔ 公开06 ------------------------------------------
@@ -238,6 +253,7 @@ def x4_mirror(d: Disclosure, ctx: Context, t02: Table, t03: Table) -> None:
     "公开04表一般公共预算财政拨款列（合计及各类）= 公开05表（合计及各类）",
     "04 general-budget column (total and each 类) = 05 (total and each 类)",
     (T04, T05),
+    changed=_RESTATED,
 )
 def x5_general_budget(d: Disclosure, ctx: Context, t04: Table, t05: Table) -> None:
     """公开04 本年支出合计 (一般公共预算财政拨款) = 公开05 合计; each 类 likewise."""
@@ -250,6 +266,7 @@ def x5_general_budget(d: Disclosure, ctx: Context, t04: Table, t05: Table) -> No
     "公开05表基本支出 = 公开06表人员经费合计 + 公用经费合计",
     "05 basic expenditure = 06 personnel total + public-expenses total",
     (T05, T06),
+    changed=_RESTATED,
 )
 def x6_basic(d: Disclosure, ctx: Context, t05: Table, t06: Table) -> None:
     """公开05 合计行 基本支出 = 公开06 人员经费合计 + 公用经费合计.
@@ -289,6 +306,7 @@ def _column_nil(t04: Table, column: str) -> bool:
     "公开04表政府性基金预算财政拨款列 = 公开07表合计行（年初、本年收入、本年支出、年末）及各类",
     "04 government-fund column = 07 total row (opening, income, expenditure, closing) and 类",
     (T04, T07),
+    changed=_RESTATED,
 )
 def x7_government_fund(d: Disclosure, ctx: Context, t04: Table, t07: Table) -> None:
     """公开04's 政府性基金 figures = 公开07's 合计 row; each 类 row's 本年支出 likewise.
@@ -313,6 +331,7 @@ def x7_government_fund(d: Disclosure, ctx: Context, t04: Table, t07: Table) -> N
     "公开04表国有资本经营预算财政拨款列本年支出（合计及各类）= 公开08表",
     "04 state-capital column expenditure (total and each 类) = 08",
     (T04, T08),
+    changed=_RESTATED,
 )
 def x8_state_capital(d: Disclosure, ctx: Context, t04: Table, t08: Table) -> None:
     """公开04 本年支出合计 (国有资本经营) = 公开08 合计 合计; each 类 likewise.

@@ -3,6 +3,11 @@
 printed twice" (an equation), "no more than" (an inequality), and the 类 and codes two tables
 share.
 
+A figure printed again (one cell restating one other: a 类 of 公开01 in 公开03, a single
+non-blank part) must be identical to the last place it shares with the other printing
+(:meth:`~govfin.amounts.Tolerance.restates`); only a sum of several printed parts gets the
+interval slack of the tolerance model.
+
 Cells are converted exactly to the disclosure's unit (a table in 元 beside a text in 万元), and
 built only for a relation that does not hold exactly: a relation that holds reports nothing.
 Each module names its cells its own way (``公开05 类 201 合计``, ``支出预算总表 合计``), so
@@ -14,13 +19,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from govfin.amounts import ZERO
+from govfin.amounts import ZERO, Comparison
 from govfin.disclosure import Disclosure
 from govfin.findings import Cell
 from govfin.rules.engine import Context, holds_exactly
 from govfin.tables import Table, convert_cell, converted_value
 
-__all__ = ["Name", "Ref", "at_most", "bounded", "cell", "classes", "codes", "nil", "same", "value"]
+__all__ = [
+    "Name",
+    "Ref",
+    "at_most",
+    "bounded",
+    "cell",
+    "classes",
+    "codes",
+    "nil",
+    "restated",
+    "same",
+    "value",
+]
 
 #: A cell of a table: (table, row key, column).
 Ref = tuple[Table, str, str]
@@ -40,13 +57,57 @@ def value(d: Disclosure, ref: Ref) -> Decimal | None:
     return converted_value(t, key, column, d.unit)
 
 
-def same(d: Disclosure, ctx: Context, name: Name, printed: Ref, *parts: Ref, note: str = "") -> None:
-    """One figure printed in two tables: ``printed`` = Σ ``parts``, judged by the tolerance
-    model (``note`` is added to what the finding says the relation is)."""
-    if holds_exactly(value(d, printed), [value(d, p) for p in parts]):
+def same(
+    d: Disclosure,
+    ctx: Context,
+    name: Name,
+    printed: Ref,
+    *parts: Ref,
+    note: str = "",
+    restatement: bool = True,
+) -> None:
+    """One figure printed in two tables: ``printed`` = Σ ``parts`` (``note`` is added to what
+    the finding says the relation is).
+
+    With at most one non-blank part (the others exact zeros), ``printed`` restates that part:
+    it must be identical (:func:`restated`).  A sum of several parts is judged by the tolerance
+    model.  ``restatement=False`` keeps the slack for two figures that are not one fact (02
+    income and 03 expenditure of a code)."""
+    values = [value(d, p) for p in parts]
+    if holds_exactly(value(d, printed), values):
         return
     what = f"{name(*printed)} = {' + '.join(name(*p) for p in parts)}"
+    printed_parts = [p for p, v in zip(parts, values, strict=True) if v is not None]
+    if restatement and len(printed_parts) <= 1:
+        source = cell(d, printed_parts[0] if printed_parts else parts[0])
+        restated(ctx, cell(d, printed), source, what=what + note)
+        return
     ctx.equation(cell(d, printed), [cell(d, p) for p in parts], what=what + note)
+
+
+def restated(ctx: Context, printed: Cell, source: Cell, *, what: str) -> Comparison | None:
+    """Judge ``printed`` as ``source`` printed again (the same fact) and report a difference.
+
+    Nothing is reported when both are blank or identical to their shared places; any other
+    difference is reported at the rule's severity — a cent apart is a mistake, not a rounding
+    residue (尾数误差).  Returns the comparison (``None`` when both are blank)."""
+    if printed.value is None and source.value is None:
+        return None
+    cmp = ctx.tolerance.restates(printed.value, printed.unit, source.value, source.unit)
+    if cmp.consistent:
+        return cmp
+    ctx.emit(
+        f"{what} does not hold: the same figure printed twice differs "
+        f"({cmp.actual} against {cmp.expected}); a restated figure must be identical, "
+        "a difference is not a rounding residue (尾数误差)",
+        place=printed.place,
+        expected=cmp.expected,
+        actual=cmp.actual,
+        difference=cmp.difference,
+        slack=cmp.slack,
+        cells=[printed.place, source.place],
+    )
+    return cmp
 
 
 def at_most(d: Disclosure, ctx: Context, name: Name, small: Ref, big: Ref) -> None:
@@ -62,7 +123,9 @@ def bounded(
     """``small`` ≤ ``big``; ``big`` = ``small`` instead when ``equal`` (a single-source unit,
     which ``note`` says)."""
     if equal:
-        same(d, ctx, name, big, small, note=note)
+        # inferred from the other sources printed as nil (0.00 may hide up to half a cent):
+        # a derived equality, judged with the slack
+        same(d, ctx, name, big, small, note=note, restatement=False)
     else:
         at_most(d, ctx, name, small, big)
 

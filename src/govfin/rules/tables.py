@@ -9,7 +9,8 @@ For every concrete table kind (``Table.KINDS``) this module registers:
 
 plus the few relations that are not a fixed equation, as small rule functions: R06-1/R06-2
 (人员经费/公用经费 split, a per-run option), R09-3 (决算数 ≤ 预算数), R10-2 (中小企业 ≤ 合计,
-小微 ≤ 中小) and R10-4 (counts are whole numbers);
+小微 ≤ 中小), R10-4 (counts are whole numbers) and, for every table kind, S-negative-balance
+(no 结转和结余 below zero);
 
 and, for every table with coded rows, the classification rules ``C-code`` (code unknown in
 the document's edition), ``C-name`` (printed name differs from the official one), ``C-dup``
@@ -19,6 +20,7 @@ the document's edition), ``C-name`` (printed name differs from the official one)
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from functools import partial
@@ -274,6 +276,48 @@ for _id, _zh, _en, _cat, _sev, _subject, _func, _src in (
      "layout of 公开10表 (R10-3: counts are integers)"),
 ):
     _register(_id, _zh, _en, _cat, _sev, _subject, _func, _src)  # type: ignore[arg-type]
+
+
+# -- balances ---------------------------------------------------------------------------------
+
+#: A row or column of a carried-over balance: 年初/年末(财政拨款)结转和结余, 年末结转结余.
+_BALANCE = re.compile(r"结转和?结余")
+
+
+def _negative_balances(table: Table, ctx: Context) -> None:
+    """No 结转和结余 (a row such as 年末结转和结余, or a column of that name) is negative."""
+    for r in table.rows:
+        row_is_balance = _BALANCE.search(r.key) is not None
+        for column, v in r.values.items():
+            if v is None or v >= 0 or not (row_is_balance or _BALANCE.search(column)):
+                continue
+            cell = table.cell(r.key, column)
+            ctx.emit(
+                f"{r.key} ({column}) is {v}: a carried-over balance (结转和结余) cannot be "
+                "negative — more was spent than was available (支出 above 收入 + 年初结转和结余)",
+                place=cell.place,
+                expected=Decimal(0),
+                actual=v,
+                cells=[cell.place],
+            )
+
+
+REGISTRY.register(
+    Rule(
+        id="S-negative-balance",
+        title_zh="结转和结余不得为负数",
+        title_en="no carried-over balance (结转和结余) is negative",
+        category=Category.BALANCE,
+        severity=Severity.ERROR,
+        tables=tuple(Table.KINDS),
+        subject=Table,
+        func=_negative_balances,
+        source="财政部 部门决算 template: 年末结转和结余 = 年初结转和结余 + 收入 − 支出 − 结余分配, "
+        "money that is left, never below zero",
+        changed="2026 (issue 15): a negative 年末结转和结余 (spending above what was available) "
+        "passed unnoticed when the table's balance equations still held",
+    )
+)
 
 
 # -- classification ---------------------------------------------------------------------------

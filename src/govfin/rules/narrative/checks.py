@@ -81,6 +81,9 @@ def emit_assessments(d: Disclosure, ctx: Context, rule_id: str) -> None:
     tables=tuple(t.KIND for t in (T01, T04, T05, T06, T09, T10)),
     severity=Severity.ERROR,
     source="layouts of the related tables, X12",
+    changed="2026 (issue 15): a figure of the text that restates one table cell must be "
+    "identical to the places both print (the finer rounded to the coarser's, 元 beside 万元 "
+    "likewise); a cent apart is a mistake (error), not a rounding residue (尾数误差)",
 )
 def x12_narrative(d: Disclosure, ctx: Context) -> None:
     """Every amount, count and "无此项…" statement of the narrative that names a table figure
@@ -240,3 +243,7 @@ def n_year(d: Disclosure, ctx: Context) -> None:
             expected=Decimal(year),
             actual=Decimal(y.year),
         )
+
+
+# The rules over whole sentences, paragraphs and lists (issue 15) register on import.
+from govfin.rules.narrative import facts as _facts  # noqa: F401
