@@ -35,19 +35,18 @@ def ev(project: str) -> str:
 #: Every error and warning of ``check(seed_disclosure())``: (rule, severity, place).
 EXPECTED: set[tuple[str, Severity, Place]] = {
     # -- the narrative against the attached 自评表 (情况说明 十(四)) -----------------------
-    # "2024年二级项目绩效自评个数22个": only 21 项目支出绩效自评表 are attached (第五部分 附件).
-    # The narrative is consistent with itself (6 + 3 + 13 = 22: info), so
-    # one project's table is missing, or the count is wrong.
+    # "2024年二级项目绩效自评个数22个…6个项目自评等级为“优”，3个…“中”，13个…“差”": only 21
+    # 项目支出绩效自评表 are attached (第五部分 附件), graded 5 优 (聘用人员工资类费用,
+    # 党委督查室经费, 网络租赁费用, 关心下一代工作委员会经费, 2024年春节慰问经费), 3 中, 13 差.
+    # The narrative is consistent with itself (6 + 3 + 13 = 22), so one cause explains both
+    # differences: one 优 自评表 not attached.  One error, on the count (issue 15: it was two,
+    # count and 优); the "6个…优" claim is not checkable (its sixth table is missing).
     ("N-perf", E, Place(NARR, S10, "2024年二级项目绩效自评个数22个")),
-    # "6个项目自评等级为“优”": the tables grade 5 projects 优 (聘用人员工资类费用,
-    # 党委督查室经费, 网络租赁费用, 关心下一代工作委员会经费, 2024年春节慰问经费).  The 3 中 and
-    # 13 差 agree (infos), so the 22nd project of the count would be the sixth 优.
-    ("N-perf", E, Place(NARR, S10, "6个项目自评等级为“优”")),
-    # "涉及资金205万元": Σ 全年预算数 of the 21 tables is 424.93万元 (Σ 全年执行数 187.346).
-    # 205 is neither; it equals the 项目支出 of 2010399 其他政府办公厅（室）及相关机构事务支出
-    # in 公开03/05 (205.00), not the whole 项目支出 (281.74).  A warning: "涉及资金" has no
-    # single definition.
-    ("N-perf-funds", W, Place(NARR, S10, "涉及资金205万元")),
+    # (No N-perf-funds warning any more: "涉及资金205万元" is not Σ 全年预算数 424.93 nor the
+    # 项目支出 281.74 of 公开05/03, but fits Σ 全年执行数 187.346 of the 21 attached plus 17.654
+    # spent on the missing 优 table, which the 项目支出 left over (94.394) allows.  205 also
+    # equals 2010399's 项目支出 in 公开05, so the narrative may mean that; either way no base
+    # contradicts it.)
     # -- the 自评表 themselves (rules E-*, govfin.rules.evaluation) -----------------------------
     # 办公用品 资金总额 (printed 0 35 35 10.45 24.52 29.94 2.99): 35 − 10.45 = 24.55 ≠ 24.52,
     # and 10.45 / 35 = 29.86% ≠ 29.94%.  Both hold with 全年执行数 10.48 (35 − 10.48 = 24.52;
@@ -211,8 +210,9 @@ def test_seed_narrative_recomputations(report: Report) -> None:
 
 def test_seed_claim_summary(report: Report) -> None:
     s = claim_summary(report)
-    # 109 claims: 82 confirmed or refuted (79 agree; 3 contradicted: the two N-perf errors and
-    # the N-perf-funds warning) and 27 not checkable: the 5 年初预算 figures (in no table), the
+    # 109 claims: 81 confirmed or refuted (80 agree; 1 contradicted: the N-perf count, one 优
+    # 自评表 not attached) and 28 not checkable: "6个…优" (its sixth table is the missing one),
+    # the 5 年初预算 figures (in no table), the
     # 5 "与上年相同" (need last year's disclosure), 团组/人次 (2, 九、), 购置/保有 vehicles
     # (2), 批次/人次 of 公务接待 (8, 九、), 国内/外事/国（境）外接待费 (3), and the
     # 中小企业/小微企业 lines (2) that the seed's 公开10表 does not print.
@@ -227,7 +227,7 @@ def test_seed_report_prints_readably(report: Report) -> None:
     assert text.splitlines()[-1] == report.summary()
     assert "情况说明" in text
     line = next(ln for ln in text.splitlines() if "N-perf " in ln and "22个" in ln)
-    assert f"{golden.EVALUATIONS} 项目支出绩效自评表 are attached" in line
+    assert f"the {golden.EVALUATIONS} attached (5 优, 3 中, 13 差) + one 优" in line
     assert f"line {golden.PERFORMANCE_CLAIM_LINE}" in line
 
 
