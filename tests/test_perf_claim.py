@@ -88,7 +88,7 @@ def _with_sentence(sentence: str) -> Disclosure:
 
 def _perf(d: Disclosure) -> list[Finding]:
     return [f for f in check(d, select=("N-perf", "N-unchecked"))
-            if f.rule_id.startswith("N-perf") or "绩效" in f.message]
+            if f.table == "情况说明" and (f.rule_id.startswith("N-perf") or "绩效" in f.message)]
 
 
 def _bad(findings: list[Finding]) -> list[tuple[str, Severity, str | None]]:

@@ -170,3 +170,94 @@ def test_executed_equal_to_budget_is_fine() -> None:
     full = {"executed": "100", "balance": "0", "rate": "100.00", "score": "10.00"}
     assert not rule(check(make(funds=(_fund(**full), _fund("市县区财政资金", **full)))),
                     "E-overspent")
+
+
+# -- N-perf-analysis: the 项目绩效分析 text against its own table --------------------------------
+
+from govfin.performance import AnalysisParagraph  # noqa: E402
+
+
+def _analysed(*paragraphs: tuple[str, str], **kw: object) -> ProjectEvaluation:
+    # 资金总额: 预算编制数 100, 全年预算数 100, 全年执行数 80, 执行率 80.00; 总分 87, 良
+    return make(analysis=tuple(AnalysisParagraph(h, t) for h, t in paragraphs),
+                total_score="87", grade="良", **kw)
+
+
+def _analysis(ev: ProjectEvaluation) -> list:
+    return rule(check(ev), "N-perf-analysis")
+
+
+@pytest.mark.parametrize(
+    ("text", "agrees"),
+    [
+        ("全年预算执行率为80%。", True),  # 80.00 to the unit
+        ("全年预算执行率为80.00%。", True),
+        ("全年预算执行率为80.03%。", False),  # the same fact printed twice, differently
+        ("全年预算执行率为79.9%。", False),
+        ("实际支出占年初预算的80%。", True),  # 80 / 预算编制数 100
+        ("实际支出费用占年初预算的80.5%。", False),
+        ("全年实际支出80万元。", True),
+        ("实际支出80.2万元。", False),
+        ("年初预算资金100万元。", True),
+        ("年初预算资金120万元。", False),
+        ("自评得分87分，自评等级为“良”。", True),
+        ("自评总分为88分。", False),
+        ("自评结果为优。", False),
+    ],
+)
+def test_analysis_figures(text: str, agrees: bool) -> None:
+    found = _analysis(_analysed(("项目立项和预算执行情况", text)))
+    assert found, "no figure read"
+    assert all(f.place == Place(T, "项目绩效分析", "项目立项和预算执行情况") for f in found)
+    severities = {f.severity for f in found}
+    assert severities == ({Severity.INFO} if agrees else {Severity.ERROR})
+
+
+def test_analysis_rate_names_the_table_cells() -> None:
+    (f,) = _analysis(_analysed(("", "执行率为80.03%")))
+    assert f.place == Place(T, "项目绩效分析", "项目绩效分析")  # no heading printed
+    assert (f.expected, f.actual) == (D("80.00"), D("80.03"))
+    assert Place(T, "资金总额", "执行率") in f.cells
+    assert "the table prints 执行率 80.00%" in f.message
+
+
+def test_analysis_rate_may_follow_the_figures_when_the_table_misprints_it() -> None:
+    # the table prints 执行率 80.10 (wrong: 80 / 100 = 80.00; E-rate says so); a text giving
+    # 80.00% restates the figures, not the misprint: not a second error
+    funds = (_fund(rate="80.10"), _fund("市县区财政资金", rate="80.10"))
+    (f,) = _analysis(_analysed(("", "执行率为80.00%"), funds=funds))
+    assert f.severity is Severity.INFO
+
+
+def test_analysis_without_figures_is_silent() -> None:
+    assert _analysis(_analysed(("满意度情况及分析", "相关工作人员对该项目基本满意，满意度达到了95%。"))) == []
+
+
+def test_seed_analysis_is_read_into_its_table() -> None:
+    import golden
+
+    from govfin.readers import read_text
+
+    evs = {e.project: e for e in read_text(golden.TEXT).disclosure.evaluations}
+    first = evs["重点项目开工及观摩活动经费"].analysis[0]
+    assert first.heading == "项目立项和预算执行情况"
+    assert first.text.endswith("全年预算执行率为61.53%。")
+    assert first.line == golden.line_of("全年预算执行率为61.53%")
+    assert [p.heading for p in evs["办公用品"].analysis] == [
+        "项目立项和预算执行情况", "产出情况", "效益情况", "满意度情况", "主要经验做法",
+        "项目管理中存在的问题及原因分析", "下一步改进措施及管理建议"]
+    # one cell holding four <p> paragraphs, printed without a heading of its own
+    assert evs["党委督查室经费"].analysis[0].heading == ""
+    # the seed's mismatch: 61.53% in the text, 61.56 in the table (18.469 / 30 = 61.563%)
+    (f,) = [f for f in _analysis(evs["重点项目开工及观摩活动经费"])]
+    assert f.severity is Severity.ERROR and (f.expected, f.actual) == (D("61.56"), D("61.53"))
+
+
+def test_analysis_survives_writing_and_reading() -> None:
+    from govfin.readers import read_text
+    from govfin.readers.writer import write_evaluation
+
+    ev = _analysed(("项目立项和预算执行情况", "全年预算执行率为80%。"), ("", "相关人员满意。"))
+    (back,) = read_text(write_evaluation(ev)).disclosure.evaluations
+    assert [(p.heading, p.text) for p in back.analysis] == [
+        ("项目立项和预算执行情况", "全年预算执行率为80%。"), ("", "相关人员满意。")]

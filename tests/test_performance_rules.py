@@ -92,7 +92,7 @@ def test_rules_registered() -> None:
         assert r.subject is ProjectEvaluation
         assert r.category is Category.EVALUATION
         assert r.doc and r.source
-    assert {r.id for r in REGISTRY.for_type(ProjectEvaluation)} == E_RULES
+    assert {r.id for r in REGISTRY.for_type(ProjectEvaluation)} == E_RULES | {"N-perf-analysis"}
 
 
 def test_clean_evaluation_has_no_findings() -> None:

@@ -38,13 +38,15 @@ def _key(f: Finding) -> Key:
 
 #: Every error and warning on the seed under the default scheme (MOF_2020).
 EXPECTED: dict[Key, str] = {
-    # -- errors: only 办公用品 and 电脑耗材 -------------------------------------------------
+    # -- errors: 办公用品 and 电脑耗材, and 重点项目's analysis text -------------------------------------------------
     ("E-balance", E, "办公用品", "资金总额", "资金结(转)余"):
         "35 − 10.45 = 24.55, printed 24.52 (10.45 + 24.52 = 34.97 ≠ 35)",
     ("E-rate", E, "办公用品", "资金总额", "执行率"):
         "10.45 / 35 = 29.86 %, printed 29.94 %",
     ("E-rate", E, "电脑耗材", "资金总额", "执行率"):
         "7.504 / 29 = 25.88 %, printed 25.98 %",
+    ("N-perf-analysis", E, "重点项目开工及观摩活动经费", "项目绩效分析", "项目立项和预算执行情况"):
+        "the analysis says 全年预算执行率为61.53%; the table prints 61.56 (18.469 / 30 = 61.563 %)",
     # -- diagnosis (warning: an inference about which cell is wrong) ----------------------
     ("E-diagnosis", W, "办公用品", "资金总额", "全年执行数"):
         "资金结余 and 执行率 fail together; 全年执行数 = 10.48 satisfies both (35 − 10.48 = "
@@ -91,6 +93,13 @@ EXPECTED_INFOS = {
     ("E-quantitative", I, "协同办公系统费用", "系统故障率", "得分"),
     ("E-quantitative", I, "协同办公系统费用", "系统故障修复时", "得分"),
     ("E-quantitative", I, "政府采购机房专用设备及维护费", "故障率", "得分"),
+} | {
+    # 项目绩效分析 figures that agree with their table (executed / 预算编制数, or the printed 执行率)
+    ("N-perf-analysis", I, "党委督查室经费", "项目绩效分析", "项目绩效分析"),  # 100% ×2, 1 / 1
+    ("N-perf-analysis", I, "网络租赁费用", "项目绩效分析", "产出情况及分析"),  # 100%, 20 / 20
+    ("N-perf-analysis", I, "会议费", "项目绩效分析", "产出情况及分析"),  # 42.06%, 6.309 / 15
+    ("N-perf-analysis", I, "印刷费", "项目绩效分析", "项目管理中存在的问题及原因分析"),  # 10.19%
+    ("N-perf-analysis", I, "差旅费", "项目绩效分析", "项目支出和预算执行情况分析"),  # 18.88%
 }
 
 
@@ -120,7 +129,10 @@ def test_infos(report: Report) -> None:
 
 
 def test_errors_only_on_two_projects(report: Report) -> None:
-    assert {_key(f)[2] for f in report.errors} == {"办公用品", "电脑耗材"}
+    # the arithmetic of the tables fails on two; a third's analysis text misquotes its table
+    assert {_key(f)[2] for f in report.errors if f.rule_id.startswith("E-")} == {
+        "办公用品", "电脑耗材"}
+    assert {_key(f)[2] for f in report.errors} == {"办公用品", "电脑耗材", "重点项目开工及观摩活动经费"}
 
 
 def test_bangong_yongpin_figures(report: Report) -> None:
@@ -187,7 +199,7 @@ def test_older_bands_give_fewer_qualitative_warnings() -> None:
     assert len(r.select(rule="E-qualitative")) == 7  # tables; 8 under MOF_2020
     listed = sum(len(f.cells) for f in r.select(rule="E-qualitative"))
     assert listed == 9  # indicators; 16 under MOF_2020
-    assert len(r.errors) == 3
+    assert len(r.errors) == golden.EVALUATION_ERRORS  # the scheme changes no error
 
 
 def test_jiangxi_tiers_reject_the_linear_scores() -> None:

@@ -29,6 +29,9 @@ E-declared         info      目标申报数 = 预算编制数 (parallel figures
 E-diagnosis        warning   when several fund relations fail: the single cell to correct
 =================  ========  ==================================================================
 
+The 项目绩效分析 text of a table is checked against it by N-perf-analysis
+(:mod:`govfin.rules.narrative.analysis`).
+
 Relations on the fund lines are judged on the 资金总额 line, and on each source line only
 when there are several sources (a single source line must equal 资金总额: E-sources).
 """

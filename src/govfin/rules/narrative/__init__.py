@@ -21,6 +21,7 @@ The checks:
                         finding when tables counted are not attached
 ``N-perf-funds``        "涉及资金" fits a plausible base: Σ 全年执行数 or Σ 全年预算数 of the
                         自评表, the 项目支出 of 公开05表/03表 (warning)
+``N-perf-analysis``     the 项目绩效分析 text of a 自评表 = that table's figures
 ``N-plan``              a budget's 绩效目标 project count = the attached 项目支出绩效目标表
 ``N-plan-funds``        its 涉及项目预算资金 = Σ 年度资金申请总额 of those tables (warning)
 ``N-residue``           template residue ("增加（减少）", "XX", "待填写", …)
@@ -38,13 +39,14 @@ truncated to the printed places.
 
 Modules: :mod:`~govfin.rules.narrative.assess` (every check of every claim, pure),
 :mod:`~govfin.rules.narrative.perf` (the 绩效 claim's checks, a part of the assessment),
+:mod:`~govfin.rules.narrative.analysis` (N-perf-analysis: a 自评表's 项目绩效分析 text),
 :mod:`~govfin.rules.narrative.outcome` (:class:`Assessment`, :class:`Status`),
 :mod:`~govfin.rules.narrative.checks` (the rules X12 and N-*, reporting the assessment),
 :mod:`~govfin.rules.narrative.summary` (the claim count the CLI prints).
 """
 
 from govfin.figures import Figure, resolve, scope_of
-from govfin.rules.narrative import checks  # noqa: F401  (registers X12 and the N-* rules)
+from govfin.rules.narrative import analysis, checks  # noqa: F401  (register X12 and N-*)
 from govfin.rules.narrative.assess import Assessment, Status, assess
 from govfin.rules.narrative.checks import emit_assessments
 from govfin.rules.narrative.summary import CLAIM_RULES, ClaimSummary, claim_summary
