@@ -15,7 +15,7 @@ import golden
 import pytest
 from seed_disclosure import seed_disclosure
 
-from govfin.disclosure import Disclosure, Narrative
+from govfin.disclosure import Disclosure
 from govfin.findings import Finding, Severity
 from govfin.narrative import CountClaim, GradeCountClaim, MeanScoreClaim, extract_claims
 from govfin.performance import claims_from_text
@@ -190,3 +190,40 @@ def test_funds_without_missing_tables_fit_no_base() -> None:
     assert f.severity is W
     for base in ("Σ 全年执行数", "Σ 全年预算数", "公开05表", "公开03表"):
         assert base in f.message
+
+
+# -- property: any wording the parser knows, any figures -----------------------------------------
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+_COUNT_WORDS = ("{y}年二级项目绩效自评个数{n}个", "本年度共对{n}个项目开展绩效自评", "绩效自评项目共{n}个")
+_FUNDS_WORDS = ("涉及资金{f}万元", "涉及项目资金共{f}万元")
+_GRADE_WORDS = ("{k}个项目自评等级为“{g}”", "{k}个项目自评结果为{g}", "{gw}项目{k}个")
+_LONG = {"优": "优秀", "良": "良好", "中": "中", "差": "差"}
+
+
+@given(
+    st.integers(1, 60).flatmap(lambda n: st.tuples(
+        st.just(n),
+        st.lists(st.integers(0, n), min_size=4, max_size=4),
+    )),
+    st.sampled_from(_COUNT_WORDS), st.sampled_from(_FUNDS_WORDS), st.sampled_from(_GRADE_WORDS),
+    st.decimals(min_value=0, max_value=100000, places=2, allow_nan=False),
+    st.one_of(st.none(), st.decimals(min_value=0, max_value=100, places=1, allow_nan=False)),
+)
+def test_parser_reads_what_was_written(counts, count_words, funds_words, grade_words, funds,
+                                       mean) -> None:
+    n, raw = counts
+    grades = {g: k for g, k in zip(("优", "良", "中", "差"), raw, strict=True) if k}
+    parts = [count_words.format(y=2024, n=n), funds_words.format(f=funds)]
+    parts += [grade_words.format(k=k, g=g, gw=_LONG[g]) for g, k in grades.items()]
+    if mean is not None:
+        parts.append(f"平均得分{mean}分")
+    text = "，".join(parts) + "。"
+    c = claims_from_text(text)
+    assert (c.count, c.funds, dict(c.by_grade), c.mean_score) == (n, funds, grades, mean)
+    claims = extract_claims(text, section="十、")
+    assert sorted((x.grade, int(x.count.value)) for x in claims
+                  if isinstance(x, GradeCountClaim)) == sorted(grades.items())
+    assert [x.count.value for x in claims if isinstance(x, CountClaim)] == [n]

@@ -174,7 +174,7 @@ def test_executed_equal_to_budget_is_fine() -> None:
 
 # -- N-perf-analysis: the 项目绩效分析 text against its own table --------------------------------
 
-from govfin.performance import AnalysisParagraph  # noqa: E402
+from govfin.performance import AnalysisParagraph
 
 
 def _analysed(*paragraphs: tuple[str, str], **kw: object) -> ProjectEvaluation:

@@ -12,7 +12,6 @@ from typing import Any, ClassVar
 import attrs
 
 from govfin.findings import Place
-from govfin.performance.statement import Stated, parse_statement
 from govfin.narrative.text import (
     _CLAUSE,
     _CLAUSE_TAIL,
@@ -39,6 +38,7 @@ from govfin.narrative.text import (
     sentences,
     subject_key,
 )
+from govfin.performance.statement import Stated, parse_statement
 
 __all__ = [
     "AmountClaim",

@@ -29,12 +29,12 @@ from govfin.findings import Cell, Place
 from govfin.performance.targets import Outcome, Target, classify_outcome, parse_actual, parse_target
 
 __all__ = [
+    "ANALYSIS_ROW",
     "FUND_COLUMNS",
     "MONEY_UNIT",
     "RATE_UNIT",
     "SCORE_UNIT",
     "TABLE_PREFIX",
-    "ANALYSIS_ROW",
     "TOTAL_ROW",
     "AnalysisParagraph",
     "FundLine",

@@ -244,12 +244,13 @@ class PerformanceChecks:
         bases += [(f"the 项目支出 of 公开{number}表", [cell]) for number, cell in projects]
         tried: list[str] = []
         for label, cells in bases:
-            if any(cell.value is None for cell in cells):
+            values = [cell.value for cell in cells if cell.value is not None]
+            if len(values) < len(cells):
                 continue
-            parts = [(1, cell.value) for cell in cells]
+            parts = [(1, v) for v in values]
             cmp = self.tol.compare(value, parts, unit, units=[x.unit for x in cells],
                                    total_unit=unit)
-            total = sum((v for _, v in parts), ZERO)
+            total = sum(values, ZERO)
             if cmp.consistent:
                 others = "; ".join(tried)
                 return self.add(
