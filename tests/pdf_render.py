@@ -28,8 +28,8 @@ The CJK font is reportlab's built-in CID font STSong-Light (Adobe-GB1, not embed
 file needed): pdfplumber and pypdfium2 both extract its characters back as Unicode.  Output is
 deterministic (reportlab's ``invariant`` mode: fixed creation date and document id).
 
-What the Disclosure does not hold is not printed: the 第一部分 概况, the 项目绩效分析 of the
-self-evaluations, "——" in not-applicable cells.  The "注：" line under each table is the seed's.
+What the Disclosure does not hold is not printed: the 第一部分 概况, "——" in not-applicable
+cells.  The "注：" line under each table is the seed's.
 """
 
 from __future__ import annotations
@@ -716,6 +716,8 @@ def _evaluation(e: ProjectEvaluation, width: float) -> list[Flowable]:
         rows.append([UP, level1, i.level2, i.level3, i.initial_value, i.target, i.actual, i.note,
                      money(i.weight), money(i.score), i.reason])  # fmt: skip
     rows.append(["总分", *[LEFT] * 8, money(e.total_score), e.grade or ""])
+    for k, p in enumerate(e.analysis):
+        rows.append(["项目绩效分析" if k == 0 else UP, p.heading, p.text, *[LEFT] * 8])
     kinds = ["head", "text", *["center"] * 8, "text"]
     widths = [62, 62, 62, 62, 62, 62, 66, 70, 46, 46, 130]
     # The first four rows are the form's head; a form is never split, so nothing repeats.

@@ -39,9 +39,9 @@ from collections.abc import Sequence
 import attrs
 import golden
 
-from govfin.performance import FundLine, Indicator, ProjectEvaluation
+from govfin.performance import AnalysisParagraph, FundLine, Indicator, ProjectEvaluation
 
-__all__ = ["DEPARTMENT", "SEED_CLAIM", "seed_evaluation", "seed_evaluations"]
+__all__ = ["ANALYSIS", "DEPARTMENT", "SEED_CLAIM", "seed_evaluation", "seed_evaluations"]
 
 #: 主管部门 and 预算单位 of every table ("604-…", "604001-…").
 DEPARTMENT = "朔州经济开发区管理委员会综合办公室"
@@ -128,9 +128,59 @@ def _goal(what: str) -> str:
     return f"根据区党工委管委会要求及单位基本履职需要,用于{what}支出。"
 
 
+#: The 项目绩效分析 paragraphs that restate a figure of their table (rule N-perf-analysis), as
+#: printed (white space removed): project -> (heading, text).  The others state no figure of
+#: the table and are left out (``ProjectEvaluation.analysis`` takes no part in equality).
+#: 党委督查室经费 prints its four paragraphs in one cell, HTML tags included, with no heading.
+ANALYSIS: dict[str, tuple[tuple[str, str], ...]] = {
+    "重点项目开工及观摩活动经费": (
+        ("项目立项和预算执行情况", ("根据区委工委管委会要求及单位基本履职需要,用于重点项目开工及观摩活动"
+         "经费支出,全年预算执行率为61.53%。")),
+    ),
+    "党委督查室经费": (
+        ("", ("<p>项目实施和预算执行情况:办公室党委督查室费用项目基本无完成了本年度的项目指标,保障了"
+         "相关部门的正常运行,全年实际支出占年初预算的100%。</p><p>产出情况及分析:朔州经济开发区管理"
+         "委员会综合办公室党委督查室费用项目保障了相关单位的正常费用支出,全年实际支出占年初预算的"
+         "100%。</p><p>效益情况及分析:党委督查室费用项目保障了相关单位的正常运转,推动了全区各项重点"
+         "工作顺利开展,全区经济社会各项事业平稳有序发展。</p><p>满意度情况及分析:相关工作人员对项目的"
+         "实施取为满意。</p>")),
+    ),
+    "网络租赁费用": (
+        ("产出情况及分析", ("网络租赁费用项目,实现党政办公平台有效运行,实现办公网络化、自动化、信息化,"
+         "提高党政办公效率,实际年度支出占年初预算的100%。")),
+    ),
+    "会议费": (
+        ("产出情况及分析", ("会议费项目支出保障了朔州经济开发区管理委员会综合办公室全年计划会议的顺利"
+         "进行，本年度实际支出费用占年初预算的42.06%。")),
+    ),
+    "印刷费": (
+        ("项目管理中存在的问题及原因分析", ("实际项目支出仅占年初预算的10.19%,有待进一步精细化预算编制,"
+         "同时加强项目管理,提高相关数据的准确性。")),
+    ),
+    "差旅费": (
+        ("项目支出和预算执行情况分析", ("根据区党工委管委会要求及单位基本履职需要,用于差旅费支出,"
+         "实际全年预算执行率为18.88%。")),
+    ),
+}
+
+
+def _analysed(evs: tuple[ProjectEvaluation, ...]) -> tuple[ProjectEvaluation, ...]:
+    """The evaluations with their :data:`ANALYSIS` paragraphs, each at its source line (found
+    by the figure it prints)."""
+    out = []
+    for ev in evs:
+        paragraphs = []
+        for heading, text in ANALYSIS.get(ev.project, ()):
+            figure = text[: text.index("%") + 1][-12:]
+            at = golden.line_of(figure, after=golden.evaluation_line(ev.project))
+            paragraphs.append(AnalysisParagraph(heading, text, line=at))
+        out.append(attrs.evolve(ev, analysis=tuple(paragraphs)))
+    return tuple(out)
+
+
 def seed_evaluations() -> tuple[ProjectEvaluation, ...]:
     """All 21 self-evaluations of the seed, in printed order."""
-    return (
+    return _analysed((
         # 1.
         _ev("办公用品",
             _funds(("0", "35", "35", "10.45", "24.52", "29.94", "2.99")),
@@ -432,7 +482,7 @@ def seed_evaluations() -> tuple[ProjectEvaluation, ...]:
                 (_SAT, _SVC, "一线职工", "=%", "=100%", "=100%", "10", "10", ""),
             ]),
             "100", "优"),
-    )
+    ))
 
 
 def seed_evaluation(project: str) -> ProjectEvaluation:

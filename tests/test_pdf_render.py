@@ -153,7 +153,8 @@ def test_cover_then_numbered_pages(rendered: Rendered) -> None:
 
 
 def test_expected_number_of_pages(rendered: Rendered) -> None:
-    """Cover, 目录, the tables (each from a new page), the narrative, one page per form."""
+    """Cover, 目录, the tables (each from a new page), the narrative, the forms (each from a new
+    page)."""
     entries = _entries(rendered)
     spans = [rendered.pages_of_table(e) for e, _ in entries]
     assert spans[0].start == 2  # after the cover and the one page of 目录
@@ -163,10 +164,13 @@ def test_expected_number_of_pages(rendered: Rendered) -> None:
     narrative = spans[-1].stop
     appendix = rendered.page_of(rendered.toc["第五部分 附件"])
     assert rendered.page_of(rendered.toc["第四部分 名词解释"]) in range(narrative, appendix)
-    assert len(rendered.pages) == appendix + len(SEED.evaluations)
+    # each form begins a page (with its 项目绩效分析 a form may run over onto the next)
+    forms = _form_pages(rendered)
+    assert len(forms) == len(SEED.evaluations) and forms[0] == appendix
     for k, e in enumerate(SEED.evaluations):
-        text = rendered.texts[appendix + k]
+        text = rendered.texts[forms[k]]
         assert f"{e.project}项目支出绩效自评表" in text.splitlines()[:2], k
+    assert len(rendered.pages) - forms[-1] in (1, 2)
 
 
 def test_contents_point_at_the_pages_of_the_titles(rendered: Rendered) -> None:
@@ -335,9 +339,16 @@ def test_grid_lines_are_drawn_lines(rendered: Rendered) -> None:
 # -- the self-evaluations --------------------------------------------------------------------------
 
 
-def _form_rows(rendered: Rendered, k: int) -> list[list[str]]:
+def _form_pages(rendered: Rendered) -> list[int]:
+    """The page each 自评表 form begins on (its title in the page's first two lines)."""
     appendix = rendered.page_of(rendered.toc["第五部分 附件"])
-    (table,) = rendered.tables(appendix + k)
+    return [n for n in range(appendix, len(rendered.pages))
+            if any(ln.endswith("项目支出绩效自评表")
+                   for ln in rendered.texts[n].splitlines()[:2])]
+
+
+def _form_rows(rendered: Rendered, k: int) -> list[list[str]]:
+    (table,) = rendered.tables(_form_pages(rendered)[k])
     return [[c for c in map(_clean, row) if c is not None] for row in table]
 
 

@@ -26,7 +26,7 @@ T = "项目支出绩效自评表:示例项目"
 E_RULES = {
     "E-balance", "E-rate", "E-rate-score", "E-sources", "E-budget-adjusted", "E-declared",
     "E-diagnosis", "E-score-range", "E-total", "E-grade", "E-weights", "E-weights-level1",
-    "E-qualitative", "E-quantitative",
+    "E-qualitative", "E-quantitative", "E-overspent",
 }
 
 
@@ -92,7 +92,7 @@ def test_rules_registered() -> None:
         assert r.subject is ProjectEvaluation
         assert r.category is Category.EVALUATION
         assert r.doc and r.source
-    assert {r.id for r in REGISTRY.for_type(ProjectEvaluation)} == E_RULES
+    assert {r.id for r in REGISTRY.for_type(ProjectEvaluation)} == E_RULES | {"N-perf-analysis"}
 
 
 def test_clean_evaluation_has_no_findings() -> None:
@@ -177,7 +177,8 @@ def test_rate_score_fires() -> None:
 def test_rate_score_capped_above_100_percent() -> None:
     over = {"executed": "120", "balance": "-20", "rate": "120.00", "score": "10.00"}
     ev = make(funds=(_fund(**over), _fund("市县区财政资金", **over)), total_score="89")
-    assert list(check(ev)) == []
+    # the score is capped (no E-rate-score); spending beyond the budget is E-overspent's
+    assert ids(check(ev)) == ["E-overspent"]
 
 
 def test_rate_score_follows_the_scheme() -> None:
@@ -337,10 +338,11 @@ def test_level1_hubei() -> None:
 
 @pytest.mark.parametrize(
     ("score", "fires"),
-    [("18", False), ("23.99", False), ("24", True), ("17.99", True), ("0", True), (None, True)],
+    [("18", False), ("23.99", False), ("24", False), ("24.01", True), ("17.99", True),
+     ("0", True), (None, True)],
 )
 def test_qualitative_band_edges(score: str | None, fires: bool) -> None:
-    # 部分达成, 分值 30: [18, 24)
+    # 部分达成, 分值 30: [18, 24], closed at both ends (24 is on the edge: not outside)
     inds = _indicators()
     inds[4] = attrs.evolve(inds[4], score=score)
     ev = make(indicators=tuple(inds), total_score=None, grade=None)
@@ -349,6 +351,8 @@ def test_qualitative_band_edges(score: str | None, fires: bool) -> None:
     if fires:
         assert f[0].severity is Severity.WARNING
         assert f[0].place == Place(T, "服务改善", "得分")
+        assert f[0].cells == (Place(T, "服务改善", "得分"),)
+        assert "服务改善" in f[0].message and "[18.00, 24.00]" in f[0].message
 
 
 def test_qualitative_achieved_edge_80_percent() -> None:

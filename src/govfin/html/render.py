@@ -675,6 +675,12 @@ class _Page:
             + "".join(irows)
             + "</table>"
         )
+        for p in ev.analysis:  # 项目绩效分析, where N-perf-analysis places its findings
+            key = _key(ev.analysis_place(p))
+            parts.append(
+                f"<p class=analysis><b>{_esc(p.heading or '项目绩效分析')}</b> "
+                f"<span{index.attrs(key, p.line)}>{_esc(p.text)}</span></p>"
+            )
         parts.append(self.scores(ev))
         parts.append("</section>")
         return "".join(parts)

@@ -2,7 +2,7 @@
 
 The narrative of a 部门决算公开 restates the tables in sentences: "收入总计648.92万元",
 "基本支出349.97万元，占比55.40%", "减少174.36万元，下降21.18%", "完成年初预算的73.24%",
-"共有车辆0辆", "6个项目自评等级为“优”", "本年度无此项收支".  This module finds those statements
+"共有车辆0辆", "6个项目自评等级为“优”", "平均得分91.2分", "本年度无此项收支".  This module finds those statements
 and types them; it knows nothing of tables.  Matching a claim to a table cell, and judging it,
 is the business of :mod:`govfin.rules.narrative`.
 
@@ -27,6 +27,7 @@ from govfin.narrative.claims import (
     CompletionClaim,
     CountClaim,
     GradeCountClaim,
+    MeanScoreClaim,
     NilClaim,
     PercentClaim,
     ShareClaim,
@@ -68,6 +69,7 @@ __all__ = [
     "CompletionClaim",
     "CountClaim",
     "GradeCountClaim",
+    "MeanScoreClaim",
     "NilClaim",
     "PercentClaim",
     "Quantity",

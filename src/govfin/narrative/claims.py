@@ -1,6 +1,6 @@
 """Claims: the checkable statements of a 情况说明 sentence (amounts, shares, changes,
-completion rates, counts, grade counts, nil statements), typed, with their quantities.
-"""
+completion rates, counts, nil statements, and the 绩效 claim's figures as
+:func:`govfin.performance.statement.parse_statement`, its one parser, finds them), typed."""
 
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ from govfin.narrative.text import (
     _COMPLETION_BEFORE,
     _DIRECTION_END,
     _ENUM,
-    _GRADE_AFTER,
     _LEAD_AFTER,
     _LEADING,
     _LEVEL,
@@ -39,6 +38,7 @@ from govfin.narrative.text import (
     sentences,
     subject_key,
 )
+from govfin.performance.statement import Stated, parse_statement
 
 __all__ = [
     "AmountClaim",
@@ -47,6 +47,7 @@ __all__ = [
     "CompletionClaim",
     "CountClaim",
     "GradeCountClaim",
+    "MeanScoreClaim",
     "NilClaim",
     "PercentClaim",
     "ShareClaim",
@@ -180,6 +181,18 @@ class GradeCountClaim(Claim):
 
 
 @attrs.frozen(kw_only=True)
+class MeanScoreClaim(Claim):
+    """ "平均得分91.2分": the mean 总分 of the self-evaluations."""
+
+    KIND: ClassVar[str] = "mean-score"
+    score: Quantity
+
+
+#: Subjects of the 绩效 claim's count and money when the print names neither.
+PERF_COUNT_SUBJECT, PERF_FUNDS_SUBJECT = "绩效自评项目个数", "绩效自评涉及资金"
+
+
+@attrs.frozen(kw_only=True)
 class NilClaim(Claim):
     """ "本年度无此项收支", "本部门（单位）无机关运行经费": the figure is nil.
 
@@ -286,6 +299,8 @@ class _Extractor:
         tokens = _tokens(text)
         floor = 0  # end of the previous claim in this sentence
         sentence_claims: list[Claim] = []
+        stated = parse_statement(text)
+        by_number = {st.at: st for st in stated if st.at >= 0}
         for m, stop in tokens:
             begin, end = m.span()
             start = _clause_start(text, begin, floor)
@@ -296,12 +311,44 @@ class _Extractor:
                 if head < start - 1:
                     start, before = head, text[head : begin - 1]
             q = _quantity(m)
-            claim = self._classify(s, q, start, end, before, text[end:stop], sentence_claims)
+            st = by_number.get(m.start("num"))
+            if st is not None:
+                claim: Claim | None = self._performance(s, st, q, start, end, before)
+            else:
+                claim = self._classify(s, q, start, end, before, text[end:stop], sentence_claims)
             if claim is not None:
                 sentence_claims.append(claim)
                 self.claims.append(claim)
             floor = end
+        for st in stated:  # the figures of the 绩效 claim that are no token
+            if st.what == "mean" or st.at < 0:
+                self.claims.append(self._performance(s, st, None, st.start, st.end, ""))
         self._no_number_claims(s, tokens)
+
+    def _performance(
+        self, s: Sentence, st: Stated, q: Quantity | None, start: int, end: int, before: str
+    ) -> Claim:
+        """A figure of the 绩效 claim (:func:`~govfin.performance.statement.parse_statement`),
+        its text from the clause's start (or the phrase's) to the phrase's end (or the
+        number's); a count or money whose printed subject says nothing gets a standard one."""
+        text = s.text
+        common: dict[str, Any] = {
+            "sentence": text, "section": self.section, "line": s.line_at(min(start, st.start)),
+            "text": text[min(start, st.start) : max(end, st.end)],
+        }  # fmt: skip
+        q = q or Quantity(st.value, st.unit, st.number)
+        if st.what == "grade":
+            subject = f"自评等级为“{st.grade}”的项目"
+            return GradeCountClaim(subject=subject, grade=st.grade or "", count=q, **common)
+        if st.what == "mean":
+            return MeanScoreClaim(subject="绩效自评平均得分", score=q, **common)
+        subject, attribute, level = self._subject(before)
+        if st.what == "funds":
+            subject = subject if "涉及" in subject else PERF_FUNDS_SUBJECT
+            return AmountClaim(subject=subject, level=level, amount=q, attribute=attribute,
+                               **common)  # fmt: skip
+        subject = subject if "自评" in subject else PERF_COUNT_SUBJECT
+        return CountClaim(subject=subject, level=level, count=q, **common)
 
     def _change(
         self, text: str, before: str, d: re.Match[str], common: dict[str, Any], **figures: Any
@@ -348,17 +395,7 @@ class _Extractor:
     def _count(
         self, text: str, q: Quantity, start: int, end: int, before: str, common: dict[str, Any]
     ) -> Claim:
-        """ "共有车辆0辆", or "6个项目自评等级为“优”"."""
-        g = _GRADE_AFTER.match(text[end - len(q.unit) :]) if q.unit == "个" else None
-        if g is not None:
-            grade = {"优秀": "优", "良好": "良"}.get(g.group("grade"), g.group("grade"))
-            return GradeCountClaim(
-                text=text[start : end - len(q.unit) + g.end()],
-                subject=f"自评等级为“{grade}”的项目",
-                grade=grade,
-                count=q,
-                **common,
-            )
+        """ "共有车辆0辆" (a count per 自评 grade is the 绩效 claim's: :meth:`_performance`)."""
         subject, _, level = self._subject(before)
         return CountClaim(
             text=text[start:end],

@@ -8,7 +8,8 @@
 - :mod:`~govfin.performance.schemes`: :class:`ScoringScheme` as data (:data:`MOF_2020`, local
   variants);
 - :mod:`~govfin.performance.diagnosis`: fund-line relations and the single wrong cell;
-- :mod:`~govfin.performance.summary`: department totals and the narrative's claims.
+- :mod:`~govfin.performance.summary`: department totals and the narrative's claims;
+- :mod:`~govfin.performance.statement`: the narrative's 绩效 claim, parsed (the one parser).
 
 The checks themselves (rules ``E-*``) live in :mod:`govfin.rules.evaluation`.
 """
@@ -49,6 +50,7 @@ from govfin.performance.model import (
     MONEY_UNIT,
     RATE_UNIT,
     SCORE_UNIT,
+    AnalysisParagraph,
     FundLine,
     Indicator,
     ProjectEvaluation,
@@ -74,9 +76,11 @@ from govfin.performance.summary import (
     ClaimedSummary,
     DepartmentSummary,
     Mismatch,
+    MissingTables,
     ScoreRow,
     claims_from_text,
     compare_claims,
+    missing_tables,
     score_row,
     summarize,
 )
@@ -103,6 +107,7 @@ __all__ = [
     "SCHEMES",
     "SCORE_UNIT",
     "SICHUAN",
+    "AnalysisParagraph",
     "ClaimedSummary",
     "Correction",
     "DepartmentSummary",
@@ -114,6 +119,7 @@ __all__ = [
     "Indicator",
     "Level1Weight",
     "Mismatch",
+    "MissingTables",
     "NegativeFormula",
     "Outcome",
     "ProjectEvaluation",
@@ -135,6 +141,7 @@ __all__ = [
     "failing_relations",
     "fund_relations",
     "grade",
+    "missing_tables",
     "negative_score",
     "negative_score_linear",
     "negative_score_ratio",

@@ -29,12 +29,14 @@ from govfin.findings import Cell, Place
 from govfin.performance.targets import Outcome, Target, classify_outcome, parse_actual, parse_target
 
 __all__ = [
+    "ANALYSIS_ROW",
     "FUND_COLUMNS",
     "MONEY_UNIT",
     "RATE_UNIT",
     "SCORE_UNIT",
     "TABLE_PREFIX",
     "TOTAL_ROW",
+    "AnalysisParagraph",
     "FundLine",
     "Indicator",
     "ProjectEvaluation",
@@ -51,6 +53,8 @@ SCORE_UNIT = Decimal("0.01")
 TABLE_PREFIX = "项目支出绩效自评表"
 #: Row label of the 总分 line.
 TOTAL_ROW = "总分"
+#: Row label of the 项目绩效分析 paragraphs.
+ANALYSIS_ROW = "项目绩效分析"
 
 #: FundLine attribute -> printed column label (the Place column of its cells).
 FUND_COLUMNS: dict[str, str] = {
@@ -256,6 +260,17 @@ class Indicator:
         return classify_outcome(self.actual) or classify_outcome(self.note)
 
 
+@attrs.frozen
+class AnalysisParagraph:
+    """One paragraph of the 项目绩效分析 (自评结果分析) rows: ``heading`` as printed
+    ("项目立项和预算执行情况", "产出情况及分析"; ``""`` when the row prints none) and its
+    ``text`` (white space removed, truncations kept)."""
+
+    heading: str = attrs.field(converter=_text)
+    text: str = attrs.field(converter=_text)
+    line: int | None = attrs.field(default=None, eq=False, converter=_line)
+
+
 def _items(value: Iterable[Any], cls: type) -> tuple[Any, ...]:
     if isinstance(value, (str, bytes)):
         raise ArgumentTypeError(f"expected a sequence of {cls.__name__}, got {type(value).__name__}")
@@ -274,6 +289,10 @@ def _indicator_rows(value: Iterable[Indicator]) -> tuple[Indicator, ...]:
     return _items(value, Indicator)
 
 
+def _paragraphs(value: Iterable[AnalysisParagraph]) -> tuple[AnalysisParagraph, ...]:
+    return _items(value, AnalysisParagraph)
+
+
 @attrs.frozen
 class ProjectEvaluation:
     """A 项目支出绩效自评表.
@@ -281,6 +300,11 @@ class ProjectEvaluation:
     ``funds[0]`` is the 资金总额 line, the others each funding source.  ``total_score`` is the
     printed 总分 and ``grade`` the printed 等级 (优/良/中/差).  ``line`` is the source line of
     the table's title when read from text.
+
+    ``analysis`` holds the 项目绩效分析 paragraphs (commentary whose figures restate the
+    table's; checked by rule N-perf-analysis).  Like ``line`` it does not take part in
+    equality: two evaluations with the same printed figures are equal whatever their
+    commentary (and a hand-typed evaluation need not retype it).
     """
 
     project: str = attrs.field(converter=_text)
@@ -296,6 +320,9 @@ class ProjectEvaluation:
     total_score: Decimal | None = attrs.field(default=None, converter=_score)
     grade: str | None = attrs.field(default=None, converter=_optional_text)
     line: int | None = attrs.field(default=None, eq=False, converter=_line)
+    analysis: tuple[AnalysisParagraph, ...] = attrs.field(
+        default=(), eq=False, converter=_paragraphs
+    )
 
     @project.validator
     def _check_project(self, _: attrs.Attribute[str], value: str) -> None:
@@ -354,6 +381,10 @@ class ProjectEvaluation:
     def grade_place(self) -> Place:
         """Where the printed grade sits."""
         return self.place(TOTAL_ROW, "等级")
+
+    def analysis_place(self, paragraph: AnalysisParagraph) -> Place:
+        """Where a 项目绩效分析 paragraph is printed: row 项目绩效分析, column its heading."""
+        return self.place(ANALYSIS_ROW, paragraph.heading or ANALYSIS_ROW, paragraph.line)
 
     # -- derived ------------------------------------------------------------------------------
     @property

@@ -3,13 +3,14 @@
 The 情况说明 of a 部门决算 states, under 预算绩效情况说明, how many projects were self-evaluated,
 the money they cover and how many got each grade ("2024年二级项目绩效自评个数22个，涉及资金205万元：
 6个项目自评等级为“优”，3个项目自评等级为“中”，13个项目自评等级为“差”").  :func:`summarize`
-computes the same figures from the printed tables, :func:`claims_from_text` reads the claim,
-and :func:`compare_claims` lists every mismatch.
+computes the same figures from the printed tables, :func:`claims_from_text` reads the claim
+(with :func:`~govfin.performance.statement.parse_statement`, the one parser of it),
+:func:`compare_claims` lists every mismatch, and :func:`missing_tables` tells when the
+mismatch has one likely cause: tables counted by the narrative but not attached.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 
@@ -20,14 +21,17 @@ from govfin.errors import ArgumentTypeError
 from govfin.performance.formulas import CENT, execution_rate, round_half_up, total_score
 from govfin.performance.model import MONEY_UNIT, ProjectEvaluation
 from govfin.performance.schemes import MOF_2020, ScoringScheme
+from govfin.performance.statement import parse_statement
 
 __all__ = [
     "ClaimedSummary",
     "DepartmentSummary",
     "Mismatch",
+    "MissingTables",
     "ScoreRow",
     "claims_from_text",
     "compare_claims",
+    "missing_tables",
     "score_row",
     "summarize",
 ]
@@ -175,31 +179,83 @@ def compare_claims(summary: DepartmentSummary, claimed: ClaimedSummary) -> tuple
     return tuple(out)
 
 
-_COUNT = re.compile(r"(?:绩效)?自评(?:项目)?(?:个数|数量)?(?:共|为)?(\d+)个")
-_FUNDS = re.compile(r"涉及(?:项目)?资金(?:共|总额|合计)?(?:为)?([\d,]+(?:\.\d+)?)万元")
-_GRADE = re.compile(r"(\d+)个(?:项目)?(?:自评)?(?:等级|结果)?为[“\"「]?(优|良|中|差)[”\"」]?")
-_MEAN = re.compile(r"平均(?:得)?分(?:为)?(\d+(?:\.\d+)?)分?")
+#: Powers of ten from a printed unit of money to 万元.
+_TO_WAN = {"万元": 0, "元": -4, "亿元": 4}
 
 
 def claims_from_text(text: str) -> ClaimedSummary:
     """Read the claimed figures from a 预算绩效情况说明 paragraph (absent figures stay ``None``).
 
+    The figures are those :func:`~govfin.performance.statement.parse_statement` finds (the
+    first count, money and mean; the grade counts summed per grade); money in 元 or 亿元 is
+    given in 万元, keeping the printed precision.
+
     >>> c = claims_from_text("绩效自评个数22个，涉及资金205万元：6个项目自评等级为“优”")
     >>> (c.count, c.funds, dict(c.by_grade))
     (22, Decimal('205'), {'优': 6})
+    >>> c = claims_from_text("其中8个项目自评结果为优，2个项目自评结果为良，平均得分91.2分")
+    >>> (c.count, dict(c.by_grade), c.mean_score)
+    (None, {'优': 8, '良': 2}, Decimal('91.2'))
     """
-    count = _COUNT.search(text)
-    funds = _FUNDS.search(text)
-    mean = _MEAN.search(text)
+    count = funds = mean = None
     grades: dict[str, int] = {}
-    for m in _GRADE.finditer(text):
-        grades[m.group(2)] = grades.get(m.group(2), 0) + int(m.group(1))
-    return ClaimedSummary(
-        count=int(count.group(1)) if count else None,
-        by_grade=grades,
-        funds=Decimal(funds.group(1).replace(",", "")) if funds else None,
-        mean_score=Decimal(mean.group(1)) if mean else None,
-    )
+    for st in parse_statement(text):
+        if st.what == "count" and count is None:
+            count = int(st.value)
+        elif st.what == "funds" and funds is None:
+            funds = st.value.scaleb(_TO_WAN[st.unit])
+        elif st.what == "mean" and mean is None:
+            mean = st.value
+        elif st.what == "grade" and st.grade is not None:
+            grades[st.grade] = grades.get(st.grade, 0) + int(st.value)
+    return ClaimedSummary(count=count, by_grade=grades, funds=funds, mean_score=mean)
+
+
+@attrs.frozen
+class MissingTables:
+    """``count`` 自评表 that the narrative counts but the disclosure does not attach, and the
+    grades they would have (``grades``: grade -> how many; empty when the narrative gives no
+    grades)."""
+
+    count: int
+    grades: Mapping[str, int] = attrs.field(factory=dict, converter=_counts)
+
+    def __str__(self) -> str:
+        if not self.grades:
+            return f"{self.count} 自评表"
+        return "、".join(f"{n} graded {g}" for g, n in self.grades.items())
+
+
+def missing_tables(summary: DepartmentSummary, claimed: ClaimedSummary) -> MissingTables | None:
+    """The likeliest cause when the narrative counts more self-evaluations than are attached.
+
+    When the narrative is consistent with itself (its grade counts add up to its count) and
+    exceeds the attached tables grade by grade (never fewer of a grade than attached), the
+    difference is whole tables not attached, of the grades it leaves over.  ``None`` when the
+    counts agree, or when the difference cannot be so explained (the narrative contradicts
+    itself, or counts fewer of some grade than are attached).
+
+    >>> s = DepartmentSummary(21, (), {"优": 5, "良": 0, "中": 3, "差": 13}, {}, 0, 0, None, ())
+    >>> str(missing_tables(s, ClaimedSummary(22, {"优": 6, "中": 3, "差": 13})))
+    '1 graded 优'
+    >>> missing_tables(s, ClaimedSummary(22, {"优": 5, "中": 3, "差": 13})) is None  # 21 ≠ 22
+    True
+    """
+    if claimed.count is None or claimed.count <= summary.count:
+        return None
+    missing = claimed.count - summary.count
+    if not claimed.by_grade:
+        return MissingTables(missing)
+    if sum(claimed.by_grade.values()) != claimed.count:
+        return None
+    extra: dict[str, int] = {}
+    for g in dict.fromkeys([*summary.by_grade, *claimed.by_grade]):
+        have, said = summary.by_grade.get(g, 0), claimed.by_grade.get(g, 0)
+        if said < have:
+            return None
+        if said > have:
+            extra[g] = said - have
+    return MissingTables(missing, extra) if sum(extra.values()) == missing else None
 
 
 @attrs.frozen

@@ -15,8 +15,8 @@ not by column position:
   blank); a fourth is the 定性指标情况说明.  A blank 一级/二级 cell continues the row above
   (a merged cell).
 
-Texts are kept as printed, truncations included.  The 项目绩效分析 paragraphs, which the model
-does not hold, are filed as narrative in the read log; the 备注 lines as boilerplate.
+Texts are kept as printed, truncations included.  The 项目绩效分析 rows are read into
+``ProjectEvaluation.analysis`` (and filed as narrative in the read log); 备注 as boilerplate.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from decimal import Decimal
 from types import MappingProxyType
 
 from govfin.amounts import AmountError, parse_amount
-from govfin.performance.model import FundLine, Indicator, ProjectEvaluation
+from govfin.performance.model import AnalysisParagraph, FundLine, Indicator, ProjectEvaluation
 from govfin.readers.errors import (
     AmountSyntaxError,
     CellCountError,
@@ -136,6 +136,7 @@ class _Reader:
         self.columns: Mapping[str, int] | None = None
         self.pending_level1: str | None = None
         self.achieved_at: int | None = None
+        self.analysis: list[AnalysisParagraph] = []
 
     # -- logging ----------------------------------------------------------------------------
     def mark(self, line: Line, kind: LineKind, note: str) -> None:
@@ -189,7 +190,7 @@ class _Reader:
         elif state == "indicators":
             self._indicator(line)
         elif state == "analysis":
-            self.mark(line, LineKind.NARRATIVE, "绩效分析")
+            self._analysis(line)
         else:
             self.log.unrecognised(line, self.part, in_table=True)
 
@@ -217,7 +218,7 @@ class _Reader:
             self._total(line)
         elif label.startswith("项目绩效分析"):
             self.state = "analysis"
-            self.mark(line, LineKind.NARRATIVE, "绩效分析")
+            self._analysis(line)
         else:
             return False
         return True
@@ -280,6 +281,16 @@ class _Reader:
             if len(values) > 1:
                 self.achieved.append("".join(values[1:]))
         self.mark(line, LineKind.TABLE_CELL, "年度目标, 实际完成情况")
+
+    def _analysis(self, line: Line) -> None:
+        """A 项目绩效分析 row: heading (a short first cell after the labels) and text."""
+        cells = [c for c in map(squash, line.values) if c and c not in _ANALYSIS_LABELS]
+        heading = ""
+        if len(cells) > 1 and _ANALYSIS_HEADING.match(cells[0]):
+            heading = cells.pop(0)
+        if cells:
+            self.analysis.append(AnalysisParagraph(heading, "".join(cells), line=line.number))
+        self.mark(line, LineKind.NARRATIVE, "绩效分析")
 
     def _total(self, line: Line) -> None:
         rest = [squash(v) for v in line.values[1:]]
@@ -444,10 +455,16 @@ class _Reader:
                 total_score=self.total,
                 grade=self.grade,
                 line=self.title.number,
+                analysis=tuple(self.analysis),
             )
         except (TypeError, ValueError) as exc:
             self.error(EvaluationLayoutError, f"not a valid evaluation: {exc}", self.title)
             return None
+
+
+#: Labels of the 项目绩效分析 rows (no part of a paragraph), and a paragraph's heading.
+_ANALYSIS_LABELS = frozenset({"项目绩效分析", "自评结果分析"})
+_ANALYSIS_HEADING = re.compile(r"^[^，。,.;；:：]{2,24}(?:情况|分析|做法|建议|措施|原因)$")
 
 
 #: Indicator fields and the header words that name their columns (any of them).

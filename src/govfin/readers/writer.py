@@ -285,6 +285,8 @@ def write_evaluation(e: ProjectEvaluation) -> str:
         _INDICATOR_HEADER,
         *_indicators(e.indicators),
         _cells("总分", "", "", "", "", "", "", "", "", _amount(e.total_score), e.grade or ""),
+        *(_cells("项目绩效分析" if k == 0 else "", p.heading, p.text)
+          for k, p in enumerate(e.analysis)),
     ]
     return "\n".join(out)
 

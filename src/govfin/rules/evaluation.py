@@ -12,6 +12,7 @@ an indicator at row = its 三级指标 name, column ``"得分"`` / ``"分值"``;
 id                 severity  relation
 =================  ========  ==================================================================
 E-balance          error     资金结(转)余 = 全年预算数 − 全年执行数 (0.001 万元 units)
+E-overspent        error     全年执行数 ≤ 全年预算数 (the adjusted budget when adjusted)
 E-rate             error     printed 执行率 = 全年执行数 / 全年预算数 (interval tolerance)
 E-rate-score       error     执行率得分 = f(执行率) × 分值 under the scheme (R3-3)
 E-sources          error     the source line(s) agree with 资金总额
@@ -20,12 +21,16 @@ E-total            error     总分 = 执行率得分 + Σ indicator 得分 (R3-
 E-grade            error     the printed grade is the grade of the 总分 (R3-10)
 E-weights          error     分值 sum to 100
 E-weights-level1   warning   分值 per 一级指标 as the scheme sets them (R3-1)
-E-qualitative      warning   a qualitative 得分 lies in its outcome's band (R3-8)
-E-quantitative     warning   a quantitative 得分 follows the formula (R3-5 … R3-7); partly judgment
+E-qualitative      warning   qualitative 得分 lie in their outcome's band (R3-8), one finding per table
+E-quantitative     warning   a quantitative 得分 follows the formula (R3-5 … R3-7); partly judgment;
+                             not judged where nothing was spent and the actual is a placeholder 0
 E-budget-adjusted  warning   全年预算数 = 预算编制数 unless the budget was adjusted (表注 2)
 E-declared         info      目标申报数 = 预算编制数 (parallel figures, 表注 1)
 E-diagnosis        warning   when several fund relations fail: the single cell to correct
 =================  ========  ==================================================================
+
+The 项目绩效分析 text of a table is checked against it by N-perf-analysis
+(:mod:`govfin.rules.narrative.analysis`).
 
 Relations on the fund lines are judged on the 资金总额 line, and on each source line only
 when there are several sources (a single source line must equal 资金总额: E-sources).
@@ -37,6 +42,8 @@ import operator
 from collections.abc import Callable
 from decimal import Decimal
 
+import attrs
+
 from govfin.amounts import ZERO, stands_for
 from govfin.findings import Category, Cell, Place, Severity
 from govfin.performance.diagnosis import (
@@ -45,17 +52,18 @@ from govfin.performance.diagnosis import (
     failing_relations,
     sole_correction,
 )
-from govfin.performance.formulas import quantitative_score, round_half_up
+from govfin.performance.formulas import ScoreBand, quantitative_score, round_half_up
 from govfin.performance.model import (
     FUND_COLUMNS,
     SCORE_UNIT,
     TABLE_PREFIX,
     TOTAL_ROW,
     FundLine,
+    Indicator,
     ProjectEvaluation,
 )
 from govfin.performance.schemes import ScoringScheme, resolve_scheme
-from govfin.performance.targets import Direction, Outcome
+from govfin.performance.targets import Direction, Outcome, classify_outcome
 from govfin.rules.engine import Context, holds_exactly
 from govfin.rules.registry import RuleFunc, rule
 
@@ -92,15 +100,20 @@ def _failing(line: FundLine, ctx: Context) -> dict[str, RelationCheck]:
     return cached[1]
 
 
+def _not_carried_out(ev: ProjectEvaluation) -> bool:
+    """The project spent nothing: its 资金总额 全年执行数 is printed as 0."""
+    return bool(ev.funds) and ev.funds[0].executed == 0
+
+
 def _checked_lines(ev: ProjectEvaluation) -> tuple[FundLine, ...]:
     """资金总额, plus the sources when there are several (one source must equal the total)."""
     return ev.funds[:1] if len(ev.funds) <= 2 else ev.funds
 
 
 def _evaluation_rule(id: str, zh: str, en: str, severity: Severity = Severity.ERROR,
-                     source: str = "") -> Callable[[RuleFunc], RuleFunc]:
+                     source: str = "", changed: str = "") -> Callable[[RuleFunc], RuleFunc]:
     return rule(id, zh=zh, en=en, category=Category.EVALUATION, subject=ProjectEvaluation,
-                tables=_TABLES, severity=severity, source=source)
+                tables=_TABLES, severity=severity, source=source, changed=changed)
 
 
 # -- fund lines ---------------------------------------------------------------------------------
@@ -118,6 +131,38 @@ def balance(ev: ProjectEvaluation, ctx: Context) -> None:
             [ev.fund_cell(line, "annual_budget")],
             [ev.fund_cell(line, "executed")],
             what=f"{line.source}: 资金结(转)余 = 全年预算数 − 全年执行数",
+        )
+
+
+@_evaluation_rule(
+    "E-overspent", "全年执行数不超过全年预算数", "executed within the annual budget",
+    source="表注 2, 4; 《预算法》第十三条 (支出以经批准的预算为依据)",
+    changed="2026-12: added (issue 15): a 全年执行数 above the 全年预算数 (资金结余 negative, "
+    "执行率 over 100%) passes every arithmetic rule when printed consistently, yet spending "
+    "beyond the budget is not allowed; the 全年预算数 is already the adjusted budget when "
+    "the budget was adjusted (表注 2), so an error",
+)
+def overspent(ev: ProjectEvaluation, ctx: Context) -> None:
+    """全年执行数 ≤ 全年预算数 on every checked fund line.  The 全年预算数 is the adjusted
+    budget when the budget was adjusted (表注 2), so no other base is taken; a negative
+    资金结(转)余 or an 执行率 over 100% printed with it is named in the finding."""
+    for line in _checked_lines(ev):
+        budget, executed = line.annual_budget, line.executed
+        if budget is None or executed is None or executed <= budget:
+            continue
+        signs = []
+        if line.balance is not None and line.balance < 0:
+            signs.append(f"资金结(转)余 printed {line.balance}")
+        if line.rate is not None and line.rate > 100:
+            signs.append(f"执行率 printed {line.rate}%")
+        adjusted = (" (the adjusted budget: 预算编制数 "
+                    f"{line.initial_budget})" if line.initial_budget not in (None, budget) else "")
+        ctx.emit(
+            f"{line.source}: 全年执行数 {executed} exceeds 全年预算数 {budget}{adjusted} by "
+            f"{executed - budget}" + (f" ({', '.join(signs)})" if signs else ""),
+            place=ev.fund_place(line, "executed"),
+            expected=budget, actual=executed, difference=executed - budget,
+            cells=[ev.fund_place(line, "annual_budget")],
         )
 
 
@@ -393,13 +438,22 @@ def weights_level1(ev: ProjectEvaluation, ctx: Context) -> None:
             )
 
 
-@_evaluation_rule("E-qualitative", "定性指标得分在其完成档次区间内",
-                  "qualitative score within its outcome's band", severity=Severity.WARNING,
-                  source="R3-8; [S25 id 54848695388 selfqualscorecheck]")
+@_evaluation_rule(
+    "E-qualitative", "定性指标得分在其完成档次区间内",
+    "qualitative scores within their outcome's band (one finding per 自评表)",
+    severity=Severity.WARNING, source="R3-8; [S25 id 54848695388 selfqualscorecheck]",
+    changed="2026-12: one finding per 自评表 listing every indicator outside its band (one "
+    "habit of the preparer, not 16 mistakes); a score on a band's edge (8 of 10 for 部分达成, "
+    "[6, 8)) is inside: the bands are closed at both ends here, because the platform's own "
+    "rounding (round(分值 × 0.8, 2)) makes the open end a matter of cents (issue 15)",
+)
 def qualitative(ev: ProjectEvaluation, ctx: Context) -> None:
-    """A qualitative indicator's 得分 lies in the band of its printed outcome
-    (2020: 达成 [80%, 100%], 部分达成 [60%, 80%), 未达成 [0, 60%); blank 得分 = 0)."""
+    """Every qualitative indicator's 得分 lies in the band of its printed outcome (2020: 达成
+    [80%, 100%], 部分达成 [60%, 80%], 未达成 [0, 60%], closed at both ends; blank 得分 = 0).
+    One finding per table lists the indicators outside; it is placed at the first one's 得分
+    and names every one's 得分 among its cells."""
     scheme = _scheme(ctx)
+    outside: list[tuple[Indicator, Decimal, ScoreBand, Outcome]] = []
     for ind in ev.indicators:
         weight = ind.weight
         if weight is None or ind.quantities is not None:
@@ -408,25 +462,57 @@ def qualitative(ev: ProjectEvaluation, ctx: Context) -> None:
         if outcome is None:
             continue
         score = ind.score if ind.score is not None else ZERO
-        band = scheme.bands.band(outcome, weight)
+        band = attrs.evolve(scheme.bands.band(outcome, weight), hi_inclusive=True)
         if score not in band:
-            ctx.emit(
-                f"{ind.name}: 得分 {score} of {weight} is outside the band {band} of "
-                f"{_OUTCOME_ZH[outcome]} (printed {ind.actual or ind.note!r}; "
-                f"{scheme.bands.name} bands)",
-                place=ev.indicator_place(ind, "score"),
-                actual=score,
-                cells=[ev.indicator_place(ind, "weight")],
-            )
+            outside.append((ind, score, band, outcome))
+    if not outside:
+        return
+    items = "; ".join(
+        f"{ind.name} {score} of {ind.weight} (band {band} of {_OUTCOME_ZH[outcome]}, "
+        f"printed {_printed_outcome(ind)})"
+        for ind, score, band, outcome in outside
+    )
+    n = len(outside)
+    ctx.emit(
+        f"{n} qualitative indicator{'s' if n > 1 else ''} scored outside the band of the "
+        f"printed outcome ({scheme.bands.name} bands, edges included): {items}",
+        place=ev.indicator_place(outside[0][0], "score"),
+        actual=outside[0][1] if n == 1 else None,
+        cells=[ev.indicator_place(ind, "score") for ind, *_ in outside],
+    )
 
 
-@_evaluation_rule("E-quantitative", "定量指标得分符合计分公式",
-                  "quantitative score follows the formula", severity=Severity.WARNING,
-                  source="R3-5, R3-6, R3-7; [S25 id 54848695388]")
+def _printed_outcome(ind: Indicator) -> str:
+    """The printed outcome cell, quoted; the print cuts these at the column width ("期指标并具"
+    for 部分达成预期指标并具有一定效果), which is said when the phrase is not whole."""
+    text = ind.actual if classify_outcome(ind.actual) is not None else ind.note
+    whole = text.rstrip("。.") in _WHOLE_OUTCOMES
+    return f"“{text}”" + ("" if whole else ", cut at the column width")
+
+
+#: The outcome phrases as the templates print them in full.
+_WHOLE_OUTCOMES = frozenset({
+    "达成年度指标", "达成预期指标", "部分达成年度指标并具有一定效果",
+    "部分达成预期指标并具有一定效果", "未达成年度指标且效果较差", "未达成预期指标且效果较差",
+    "未完成预期指标且效果较差",
+})
+
+
+@_evaluation_rule(
+    "E-quantitative", "定量指标得分符合计分公式", "quantitative score follows the formula",
+    severity=Severity.WARNING, source="R3-5, R3-6, R3-7; [S25 id 54848695388]",
+    changed="2026-12: not judged (info) on a project never carried out (全年执行数 0) whose "
+    "actual is a placeholder 0 (\"≤0%\", \"≤0小时\"): the formula would give a 反向 "
+    "indicator full marks for work not done (issue 15)",
+)
 def quantitative(ev: ProjectEvaluation, ctx: Context) -> None:
     """A quantitative indicator's 得分 follows the formula of its direction (≥ R3-5, ≤ R3-6
-    with the scheme's 反向 formula, = R3-7); scores are partly judgment, hence a warning."""
+    with the scheme's 反向 formula, = R3-7); scores are partly judgment, hence a warning.
+
+    On a project never carried out (资金总额 全年执行数 0) an actual of 0 ("≤0%", "≤0小时") is
+    the template's placeholder, not a measurement: the score is not judged (an info says so)."""
     scheme = _scheme(ctx)
+    idle = _not_carried_out(ev)
     for ind in ev.indicators:
         values = ind.quantities
         if values is None or ind.weight is None:
@@ -443,6 +529,15 @@ def quantitative(ev: ProjectEvaluation, ctx: Context) -> None:
                                  negative=scheme.negative, round_to=None)
         printed = ind.score if ind.score is not None else ZERO
         if stands_for(printed, SCORE_UNIT, ctx.tolerance.mode, raw):
+            continue
+        if idle and actual == 0:
+            ctx.emit(
+                f"{ind.name}: 得分 {ind.score if ind.score is not None else 'blank'} not judged: "
+                f"the project was not carried out (全年执行数 0), so the actual {a} is a "
+                "placeholder, not a measurement; a 0 or blank score is the sensible one",
+                place=ev.indicator_place(ind, "score"), severity=Severity.INFO,
+                actual=printed, cells=[ev.fund_place(ev.funds[0], "executed")],
+            )
             continue
         expected = round_half_up(raw, SCORE_UNIT)
         form = direction.value

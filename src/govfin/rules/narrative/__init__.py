@@ -17,8 +17,11 @@ The checks:
                         direction words agree; an increase cannot exceed this year's figure
 ``N-zero-base``         a growth rate on a previous year of 0 is meaningless (warning)
 ``N-completion``        "完成年初预算的P%" = 决算 / 年初预算
-``N-perf``              绩效自评个数 and the count per grade = the attached 自评表
-``N-perf-funds``        "涉及资金" = Σ 全年预算数 of the attached 自评表 (warning)
+``N-perf``              绩效自评个数, the count per grade, 平均得分 = the attached 自评表; one
+                        finding when tables counted are not attached
+``N-perf-funds``        "涉及资金" fits a plausible base: Σ 全年执行数 or Σ 全年预算数 of the
+                        自评表, the 项目支出 of 公开05表/03表 (warning)
+``N-perf-analysis``     the 项目绩效分析 text of a 自评表 = that table's figures
 ``N-plan``              a budget's 绩效目标 project count = the attached 项目支出绩效目标表
 ``N-plan-funds``        its 涉及项目预算资金 = Σ 年度资金申请总额 of those tables (warning)
 ``N-residue``           template residue ("增加（减少）", "XX", "待填写", …)
@@ -35,12 +38,15 @@ sections' headings name the role), and a printed figure agrees with the table's 
 truncated to the printed places.
 
 Modules: :mod:`~govfin.rules.narrative.assess` (every check of every claim, pure),
+:mod:`~govfin.rules.narrative.perf` (the 绩效 claim's checks, a part of the assessment),
+:mod:`~govfin.rules.narrative.analysis` (N-perf-analysis: a 自评表's 项目绩效分析 text),
+:mod:`~govfin.rules.narrative.outcome` (:class:`Assessment`, :class:`Status`),
 :mod:`~govfin.rules.narrative.checks` (the rules X12 and N-*, reporting the assessment),
 :mod:`~govfin.rules.narrative.summary` (the claim count the CLI prints).
 """
 
 from govfin.figures import Figure, resolve, scope_of
-from govfin.rules.narrative import checks  # noqa: F401  (registers X12 and the N-* rules)
+from govfin.rules.narrative import analysis, checks  # noqa: F401  (register X12 and N-*)
 from govfin.rules.narrative.assess import Assessment, Status, assess
 from govfin.rules.narrative.checks import emit_assessments
 from govfin.rules.narrative.summary import CLAIM_RULES, ClaimSummary, claim_summary

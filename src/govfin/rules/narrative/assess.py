@@ -20,16 +20,12 @@ state.
 
 from __future__ import annotations
 
-import enum
 import re
 from decimal import ROUND_HALF_UP, Decimal
-
-import attrs
 
 from govfin.amounts import (
     HUNDRED,
     ZERO,
-    Comparison,
     Interval,
     Tolerance,
     ToleranceMode,
@@ -55,40 +51,20 @@ from govfin.narrative import (
     CompletionClaim,
     CountClaim,
     GradeCountClaim,
+    MeanScoreClaim,
     NilClaim,
     PercentClaim,
     Quantity,
     ShareClaim,
     subject_key,
 )
-from govfin.performance.summary import DepartmentSummary, summarize
 from govfin.rules.engine import CheckOptions
+from govfin.rules.narrative.outcome import Assessment, Status
+from govfin.rules.narrative.outcome import compared as _compared
+from govfin.rules.narrative.perf import _PERF_COUNT, _PERF_FUNDS, PerformanceChecks, _is_perf
 from govfin.tables.budget import family_table
 
 __all__ = ["Assessment", "Status", "assess"]
-
-
-class Status(enum.Enum):
-    """The outcome of one check of one claim."""
-
-    AGREES = "checked: agrees"
-    CONTRADICTED = "contradicted"
-    UNCHECKABLE = "not checkable"
-
-
-@attrs.frozen
-class Assessment:
-    """One check of one claim: which rule, the outcome and the figures compared."""
-
-    claim: Claim
-    rule_id: str
-    status: Status
-    message: str
-    expected: Decimal | None = None
-    actual: Decimal | None = None
-    difference: Decimal | None = None
-    slack: Decimal | None = None
-    cells: tuple[Place, ...] = ()
 
 
 def _mode(tol: Tolerance) -> ToleranceMode:
@@ -128,25 +104,7 @@ _PLAN_FUNDS = re.compile(r"资金|金额")
 _COMPARED_YEAR = re.compile(r"比(?:(?P<y>(?:19|20)\d{2})年|上年)")
 
 _PLAN_COUNT = re.compile(r"项目")
-_PERF_COUNT = re.compile(r"自评(?:项目)?(?:个数|数量|数)|自评项目|评价项目(?:个数|数)?")
-_PERF_FUNDS = re.compile(r"涉及(?:项目)?(?:资金|金额)")
-
-
-def _is_perf(c: Claim) -> bool:
-    return "绩效" in c.sentence or "自评" in c.sentence
-
-
-def _compared(cmp: Comparison) -> dict[str, Decimal]:
-    """The fields of an Assessment (and Finding) that report a comparison."""
-    return {
-        "expected": cmp.expected,
-        "actual": cmp.actual,
-        "difference": cmp.difference,
-        "slack": cmp.slack,
-    }
-
-
-class _Assessor:
+class _Assessor(PerformanceChecks):
     def __init__(self, d: Disclosure, options: CheckOptions):
         self.d = d
         self.options = options
@@ -157,7 +115,6 @@ class _Assessor:
         self.resolve = Resolver(d)
         #: Resolves subjects in last year's Disclosure (``options.extra["previous"]``), if given.
         self.resolve_previous = Resolver(previous) if isinstance(previous, Disclosure) else None
-        self._perf: DepartmentSummary | None = None
 
     # -- helpers --------------------------------------------------------------------------
     def add(self, claim: Claim, rule_id: str, status: Status, message: str, **kw: object) -> None:
@@ -637,82 +594,6 @@ class _Assessor:
         detail = f"{_fmt(av)} ({source}) / {_fmt(bv)}"
         self.percentage(c, "N-completion", c.percent, r, av / bv * HUNDRED, detail)
 
-    # -- N-perf, N-perf-funds ---------------------------------------------------------------
-    def perf(self) -> DepartmentSummary:
-        """The performance package's department summary of the attached 自评表."""
-        if self._perf is None:
-            self._perf = summarize(self.d.evaluations)
-        return self._perf
-
-    def _no_evaluations(self, c: Claim, rule_id: str) -> bool:
-        if self.d.evaluations:
-            return False
-        self.uncheckable(c, rule_id, "no 项目支出绩效自评表 is attached to the disclosure")
-        return True
-
-    def perf_count(self, c: CountClaim) -> None:
-        if self._no_evaluations(c, "N-perf"):
-            return
-        n = self.perf().count
-        claimed = c.count.value
-        self.counted(
-            c, "N-perf", claimed, Decimal(n),
-            f"“{c.text}”: {n} 项目支出绩效自评表 are attached",
-            tuple(e.place() for e in self.d.evaluations),
-        )  # fmt: skip
-        grades = [
-            g
-            for g in self.claims
-            if isinstance(g, GradeCountClaim)
-            and g.section == c.section
-            and g.sentence == c.sentence
-        ]
-        if grades:
-            total = sum((g.count.value for g in grades), ZERO)
-            self.counted(
-                c, "N-perf", claimed, total,
-                f"“{c.text}”: the grade counts stated with it add up to {_fmt(total)}",
-                tuple(g.place for g in grades),
-            )  # fmt: skip
-
-    def perf_grade(self, c: GradeCountClaim) -> None:
-        if self._no_evaluations(c, "N-perf"):
-            return
-        n = self.perf().by_grade.get(c.grade, 0)
-        matching = [e for e in self.d.evaluations if e.grade == c.grade]
-        claimed = c.count.value
-        names = "、".join(e.project for e in matching)
-        self.counted(
-            c, "N-perf", claimed, Decimal(n),
-            f"“{c.text}”: {n} attached 自评表 are graded “{c.grade}”"
-            + (f" ({names})" if names and claimed != n else ""),
-            tuple(e.grade_place() for e in matching),
-        )  # fmt: skip
-
-    def perf_funds(self, c: AmountClaim) -> None:
-        if self._no_evaluations(c, "N-perf-funds"):
-            return
-        summary = self.perf()
-        cells = tuple(
-            e.fund_cell(e.total_line, "annual_budget")
-            for e in self.d.evaluations
-            if e.total_line is not None
-        )
-        value, unit = c.amount.wan_yuan()
-        parts = [(1, cell.value) for cell in cells]
-        cmp = self.tol.compare(
-            value, parts, unit, units=[cell.unit for cell in cells], total_unit=unit
-        )
-        self.add(
-            c,
-            "N-perf-funds",
-            Status.AGREES if cmp.consistent else Status.CONTRADICTED,
-            f"“{c.text}”: Σ 全年预算数 of the 自评表 is {_fmt(summary.funds)}万元 "
-            f"(Σ 全年执行数 {_fmt(summary.executed)}万元, {summary.count} tables)",
-            cells=(c.place,),
-            **_compared(cmp),
-        )
-
     # -- budgets: the sentence's own figures, the year compared, 绩效目标 -----------------------
     def sentence_amounts(self, c: Claim) -> list[tuple[int, AmountClaim]]:
         """The amounts printed before ``c`` in its sentence, with their offsets in it."""
@@ -864,6 +745,8 @@ class _Assessor:
                 self.amount(c)
             elif isinstance(c, GradeCountClaim):
                 self.perf_grade(c)
+            elif isinstance(c, MeanScoreClaim):
+                self.perf_mean(c)
             elif isinstance(c, CountClaim):
                 self.count(c)
             elif isinstance(c, NilClaim):

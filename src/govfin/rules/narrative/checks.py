@@ -20,7 +20,7 @@ from govfin.rules.engine import Context
 from govfin.rules.narrative.assess import Assessment, Status, _Assessor
 from govfin.rules.narrative.summary import CLAIM_RULES
 from govfin.rules.registry import REGISTRY, RuleFunc, rule
-from govfin.tables import T01, T04, T05, T06, T09, T10
+from govfin.tables import T01, T03, T04, T05, T06, T09, T10
 
 __all__ = ["emit_assessments"]
 
@@ -99,6 +99,7 @@ def _narrative(
     severity: Severity = Severity.ERROR,
     tables: tuple[str, ...] = (),
     source: str = "the 情况说明 restates the tables and the 自评表",
+    changed: str = "",
 ) -> Callable[[RuleFunc], RuleFunc]:
     return rule(
         id,
@@ -109,17 +110,19 @@ def _narrative(
         tables=(NARRATIVE_TABLE, *tables),
         severity=severity,
         source=source,
+        changed=changed,
     )
 
 
 def _register(
-    id: str, zh: str, en: str, severity: Severity = Severity.ERROR, tables: tuple[str, ...] = ()
+    id: str, zh: str, en: str, severity: Severity = Severity.ERROR, tables: tuple[str, ...] = (),
+    changed: str = "",
 ) -> None:
     def func(d: Disclosure, ctx: Context) -> None:
         emit_assessments(d, ctx, id)
 
     func.__doc__ = en
-    _narrative(id, zh, en, severity, tables)(func)
+    _narrative(id, zh, en, severity, tables, changed=changed)(func)
 
 
 _register(
@@ -145,17 +148,27 @@ _register(
 )
 _register(
     "N-perf",
-    "绩效自评个数、各等级项目个数与所附自评表一致",
-    "the number of self-evaluations and the count per grade = the attached tables",
+    "绩效自评个数、各等级项目个数、平均得分与所附自评表一致",
+    "the number of self-evaluations, the count per grade and the mean score = the attached "
+    "tables; one finding when tables counted are not attached",
     tables=("项目支出绩效自评表",),
+    changed="2026-12: one finding per cause (issue 15): when the narrative's counts agree with "
+    "each other and exceed the attached tables grade by grade, one error says which 自评表 "
+    "seem not attached (an error: the document reports a self-evaluation it does not "
+    "publish), and the grade counts those tables explain are not checkable, instead of one "
+    "contradiction per figure; the mean score (平均得分) is checked too",
 )
 _register(
     "N-perf-funds",
-    "绩效自评涉及资金 = 所附自评表全年预算数之和（提示）",
-    "the money the self-evaluations cover = Σ 全年预算数 of the attached tables "
-    "(warning: the term is not defined uniformly)",
+    "绩效自评涉及资金与某一合理口径相符（提示）",
+    "the money the self-evaluations cover fits a plausible base: Σ 全年执行数 or Σ 全年预算数 "
+    "of the attached tables, the 项目支出 of 公开05表 or 公开03表, or Σ 全年执行数 with the "
+    "spending of tables not attached (warning: the term is not defined uniformly)",
     Severity.WARNING,
-    tables=("项目支出绩效自评表",),
+    tables=("项目支出绩效自评表", T05.KIND, T03.KIND),
+    changed="2026-12: compared with every plausible base, not Σ 全年预算数 alone (the least "
+    "plausible for 涉及资金 in a 决算); contradicted only when none fits, and the finding "
+    "names the base that fits (issue 15)",
 )
 
 _register(
