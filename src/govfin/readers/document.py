@@ -22,6 +22,7 @@ import attrs
 from govfin.amounts import Unit
 from govfin.disclosure import Disclosure, Narrative, NarrativeSection
 from govfin.errors import ArgumentTypeError
+from govfin.narrative import NARRATIVE_TABLE
 from govfin.performance.model import ProjectEvaluation
 from govfin.performance.plan import ProjectPlan
 from govfin.readers.account import Document, Source, TableRead, Unread
@@ -37,7 +38,8 @@ from govfin.readers.evaluations import read_evaluation
 from govfin.readers.lines import Line, LineKind, LogBuilder, ReadLog, split_lines, squash
 from govfin.readers.narrative import read_glossary, read_sections
 from govfin.readers.plan import read_plan
-from govfin.readers.segment import KIND_WORDS, Segment, is_mention, segment_lines
+from govfin.readers.problems import DOCUMENT, Part, derive, find_copies, missing_parts, part_number
+from govfin.readers.segment import KIND_WORDS, Segment, _toc_key, is_mention, segment_lines
 from govfin.readers.source import SourceRow
 from govfin.readers.tables import (
     TableContext,
@@ -206,11 +208,26 @@ def read_lines(
     year: int | None = None,
     edition: int | None = None,
     sources: Sequence[Source] = (),
+    errors: Sequence[ReadError] = (),
 ) -> ReadResult:
     """The one reading mechanism every source goes through: :class:`Line` objects (cells of
-    one printed row each) -> :class:`Disclosure` and the log of every line."""
+    one printed row each) -> :class:`Disclosure` and the log of every line.
+
+    ``errors`` are problems met before reading (undecodable bytes), recorded first.  A text
+    that is one document printed several times over is read once (the first copy), and said
+    so (``READ-repeated``)."""
     places = {ln.number: ln.origin.where for ln in lines if ln.origin is not None}
     log = LogBuilder(strict=strict, places=places)
+    for err in errors:
+        log.error(err)
+    copies = find_copies(lines)
+    repeated: tuple[int, int, int] | None = None
+    if copies is not None:
+        n, start = copies
+        for ln in lines[start:]:
+            log.mark(ln, LineKind.BOILERPLATE, DOCUMENT, f"the document printed again ({n} copies)")
+        repeated = (n, sum(1 for ln in lines[:start] if not ln.blank), lines[start].number)
+        lines = lines[:start]
     if all(ln.blank for ln in lines):
         log.error(EmptyInputError("the text holds no non-blank line"))
         empty = Document("决算", None, year, (), tuple(sources), (), ())
@@ -243,6 +260,9 @@ def read_lines(
     tables: list[Table] = []
     read: list[tuple[Table, Segment]] = []
     unread: list[Unread] = []
+    parts: list[Part] = []  # what was read, by lines (for the read problems)
+    lost: list[tuple[Unread, int, int, str]] = []  # what was seen but not read
+    differing: list[int] = []  # title lines of duplicate tables whose copies differ
     evaluations: list[ProjectEvaluation] = []
     plans: list[ProjectPlan] = []
     sections: list[NarrativeSection] = []
@@ -257,18 +277,24 @@ def read_lines(
             before = len(log.errors)
             table = read_table(seg.lines, seg.title, seg.table_kind, ctx)
             if table is not None:
-                _add_table(tables, table, seg.title, log)
+                if _add_table(tables, table, seg.title, log):
+                    parts.append(Part(table.KIND, *_lines_of(seg), "table"))
+                elif table != next(t for t in tables if type(t) is type(table)):
+                    differing.append(seg.title.number)
                 read.append((table, seg))
             else:
                 unread.append(_unread(seg, log.errors[before:]))
+                lost.append((unread[-1], *_lines_of(seg), "table"))
         elif seg.kind == "evaluation":
             assert seg.title is not None
             before = len(log.errors)
             ev = read_evaluation(seg.lines, seg.title, log, doc_year)
             if ev is not None:
                 evaluations.append(ev)
+                parts.append(Part(ev.table, *_lines_of(seg), "evaluation"))
             else:
                 unread.append(_unread(seg, log.errors[before:]))
+                lost.append((unread[-1], *_lines_of(seg), "evaluation"))
         elif seg.kind == "plan":
             before = len(log.errors)
             plan = read_plan(seg.lines, log, year=doc_year)
@@ -276,14 +302,19 @@ def read_lines(
                 plans.append(plan)
             else:
                 unread.append(_unread(seg, log.errors[before:]))
+                lost.append((unread[-1], *_lines_of(seg), "plan"))
         elif seg.kind == "toc":
             for ln in log.unmarked(seg.lines):  # after the contents, before any heading: prose
                 log.mark(ln, LineKind.NARRATIVE, None, "text after the contents")
         elif seg.kind == "part":
             assert seg.title is not None
+            before = len(sections)
             found = _read_part(seg, log, sections)
             if found is not None:
                 glossary = found
+            if len(sections) > before or found is not None:
+                heads = tuple(x.line for x in sections[before:] if x.line is not None)
+                parts.append(Part(NARRATIVE_TABLE, *_lines_of(seg), "narrative", heads))
 
     # Safety net: a line no reader filed is unrecognised (never silently dropped).
     for ln in log.unmarked(lines):
@@ -314,6 +345,23 @@ def read_lines(
                 text=kind_line.text if kind_line else None,
             )
         )
+    listed = [
+        _toc_key(ln) for seg in segments if seg.kind == "toc" for ln in seg.lines if not ln.blank
+    ]
+    reached = {
+        part_number(squash(seg.title.joined))
+        for seg in segments
+        if seg.kind == "part" and seg.title is not None
+    }
+    problems = derive(
+        log,
+        parts,
+        lost,
+        lines,
+        differing=differing,
+        copies=repeated,
+        missing_parts=missing_parts([t for t in listed if part_number(t)], reached - {None}),
+    )
     units = Counter(t.meta.unit for t in tables)
     unit = units.most_common(1)[0][0] if units else Unit.WAN_YUAN
     disclosure = Disclosure(
@@ -327,6 +375,7 @@ def read_lines(
         title=title,
         kind=kind,
         unread=tuple(u.title for u in unread),
+        read_problems=problems,
     )
     document = Document(
         kind=kind,
@@ -376,18 +425,28 @@ def _sources(lines: Sequence[Line]) -> tuple[Source, ...]:
     return tuple(Source(f, "pdf" if p else "rows", p) for f, p in last.items())
 
 
-def _add_table(tables: list[Table], table: Table, title: Line, log: LogBuilder) -> None:
-    if any(type(t) is type(table) for t in tables):
+def _add_table(tables: list[Table], table: Table, title: Line, log: LogBuilder) -> bool:
+    """Add ``table``; False (and a :class:`DuplicateTableError`) when its kind was read."""
+    first = next((t for t in tables if type(t) is type(table)), None)
+    if first is not None:
+        same = "the copies are identical" if first == table else "the copies differ"
         log.error(
             DuplicateTableError(
-                f"{table.KIND} printed twice; the first is kept",
+                f"{table.KIND} printed twice ({same}); the first is kept and checked",
                 line=title.number,
                 text=title.text,
                 where=table.KIND,
             )
         )
-        return
+        return False
     tables.append(table)
+    return True
+
+
+def _lines_of(seg: Segment) -> tuple[int, int]:
+    """The first and last non-blank source lines of a segment."""
+    numbers = [ln.number for ln in seg.lines if not ln.blank] or [seg.lines[0].number]
+    return numbers[0], numbers[-1]
 
 
 def _read_part(

@@ -1,0 +1,425 @@
+"""Read problems: what the reader met, as findings (``READ-…``), and the parts not read whole.
+
+The read log (:class:`~govfin.readers.lines.ReadLog`) is the reader's record: every line's
+kind and every typed :class:`~govfin.readers.errors.ReadError`.  A check reports from it one
+:class:`~govfin.findings.ReadProblem` per cause — an error, the lines of one part the reader
+could not place, the placeholder rows of one table, a table or 自评表 it saw but could not read,
+a document printed several times, a document whose end is missing — each with its ``READ-…``
+rule id, place and severity (:mod:`govfin.rules.reading` reports them).
+
+A problem that loses part of what is printed — a row dropped, a cell not a number, a table that
+ends early, bytes that do not decode, a line holding figures that no row took — leaves that part
+(the table, the 自评表, the narrative from the cut on) *not read whole*
+(:attr:`~govfin.findings.ReadProblem.incomplete`): the check withholds every finding resting on
+it, and the problem is an error (the document could not be checked whole).  A problem that
+loses nothing (a duplicate copy, a unit line missing, a note the reader could not place) is a
+warning.  A problem at the document's last line, or contents that list parts the document never
+reaches, mark the document *cut*: its tables and 自评表 cannot be counted.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from govfin.findings import Place, ReadProblem, Severity, Span, Withheld
+from govfin.readers.account import Unread
+from govfin.readers.identify import is_plain_amount
+from govfin.readers.lines import Line, LineKind, LogBuilder
+
+__all__ = [
+    "DOCUMENT",
+    "Part",
+    "derive",
+    "find_copies",
+    "missing_parts",
+    "part_number",
+    "problem_data",
+    "read_in_part",
+]
+
+#: The place label of a problem of the whole document.
+DOCUMENT = "(document)"
+
+#: Each reader error class -> its rule id, and whether it loses what is printed there.
+_RULES: dict[str, tuple[str, bool]] = {
+    "UndecodableBytesError": ("READ-bytes", True),
+    "TruncatedTableError": ("READ-truncated", True),
+    "AmountSyntaxError": ("READ-amount", True),
+    "CellCountError": ("READ-cells", True),
+    "UnknownNameError": ("READ-name", True),
+    "CodeSyntaxError": ("READ-code", False),  # lossy only when the row was not read (below)
+    "EvaluationLayoutError": ("READ-layout", True),
+    "TableIdentityError": ("READ-identity", False),
+    "MissingUnitError": ("READ-unit", False),
+    "DuplicateTableError": ("READ-duplicate", False),
+    "YearMismatchError": ("READ-year", False),
+    "DocumentKindError": ("READ-kind", False),
+    "EmptyInputError": ("READ-unread", True),
+    "NotADisclosureError": ("READ-unread", True),
+}
+
+
+@attrs.frozen
+class Part:
+    """A part of the document as read: its label (a table's kind, a 自评表's label, the
+    情况说明), its first and last source lines, and what it is (``table``, ``evaluation``,
+    ``plan``, ``narrative``); for a narrative part, the first line of each of its sections."""
+
+    label: str
+    first: int
+    last: int
+    what: str
+    sections: tuple[int, ...] = ()
+
+
+def _span(part: Part) -> Span:
+    # A table kind is read once: the whole table; a 自评表's label may repeat: its lines.
+    if part.what == "table":
+        return Span(part.label)
+    return Span(part.label, part.first, part.last)
+
+
+class _Parts:
+    """Parts by line: which part holds a line (parts do not overlap)."""
+
+    def __init__(self, parts: Iterable[Part]):
+        self.parts = sorted(parts, key=lambda p: p.first)
+        self.starts = [p.first for p in self.parts]
+
+    def at(self, line: int | None) -> Part | None:
+        if line is None:
+            return None
+        i = bisect.bisect_right(self.starts, line) - 1
+        if i >= 0 and self.parts[i].first <= line <= self.parts[i].last:
+            return self.parts[i]
+        return None
+
+
+def derive(
+    log: LogBuilder,
+    parts: Sequence[Part],
+    unread: Sequence[tuple[Unread, int, int, str]],
+    lines: Sequence[Line],
+    *,
+    differing: Iterable[int] = (),
+    copies: tuple[int, int, int] | None = None,
+    missing_parts: Sequence[str] = (),
+) -> tuple[ReadProblem, ...]:
+    """The read problems of one read, in printed order, then those of the whole document.
+
+    ``parts``: what was read; ``unread``: each block seen but not read (its account, first and
+    last line, and what it is); ``differing``: title lines of duplicate tables whose copies
+    differ; ``copies``: (copies, lines per copy, first line of the second copy) of a document
+    printed several times; ``missing_parts``: parts the contents list that the document never
+    reaches.
+    """
+    where = _Parts(parts)
+    lost = _Parts(
+        Part(u.title, first, last, what) for u, first, last, what in unread
+    )
+    differing = set(differing)
+    out: list[tuple[int, ReadProblem]] = []
+    entries = log._entries  # the reader's record, by line
+
+    for u, first, last, what in unread:
+        out.append(
+            (
+                first,
+                ReadProblem(
+                    "READ-unread",
+                    "TableIdentityError" if what == "table" else "EvaluationLayoutError",
+                    Severity.ERROR,
+                    f"{'a table' if what == 'table' else 'a ' + u.title} seen but not read: {u.why}",
+                    Place(u.title, line=first, where=None if u.where.startswith("line ") else u.where),
+                    (Span(u.title, first, last),),
+                    cut=what in ("evaluation", "plan"),  # the 自评表 can no longer be counted
+                ),
+            )
+        )
+
+    for err in log.errors:
+        kind = type(err).__name__
+        if lost.at(err.line) is not None:
+            continue  # told by the READ-unread of its block
+        rule_id, lossy = _RULES.get(kind, ("READ-other", False))
+        part = where.at(err.line)
+        if kind == "CodeSyntaxError" and err.line is not None:
+            entry = entries.get(err.line)
+            lossy = entry is not None and entry.kind is LineKind.UNRECOGNISED
+        incomplete = (_span(part),) if lossy and part is not None else ()
+        if kind == "EmptyInputError" or kind == "NotADisclosureError":
+            incomplete = (Span(DOCUMENT),)
+        severity = Severity.ERROR if incomplete else Severity.WARNING
+        if kind == "DuplicateTableError" and err.line in differing:
+            severity = Severity.ERROR  # the document contradicts itself
+        label = part.label if part is not None else (err.where or DOCUMENT)
+        out.append(
+            (
+                err.line or 0,
+                ReadProblem(
+                    rule_id,
+                    kind,
+                    severity,
+                    err.message,
+                    Place(label, line=err.line, where=err.place),
+                    incomplete,
+                ),
+            )
+        )
+
+    out.extend(_unplaced(log, where, lost))
+    out.extend(_placeholders(log))
+    problems = [p for _, p in sorted(out, key=lambda item: item[0])]
+    problems = _mark_cut(problems, lines, where, entries)
+
+    if missing_parts:
+        problems.append(
+            ReadProblem(
+                "READ-cut",
+                "TruncatedTableError",
+                Severity.ERROR,
+                "the document ends before "
+                + ", ".join(missing_parts)
+                + ", which its contents list: it was cut, and its tables and 自评表 cannot be "
+                "counted",
+                Place(DOCUMENT),
+                cut=True,
+            )
+        )
+    if copies is not None:
+        n, size, second = copies
+        problems.append(
+            ReadProblem(
+                "READ-repeated",
+                "DuplicateTableError",
+                Severity.WARNING,
+                f"the whole document is printed {n} times over (a copy every {size} non-blank "
+                f"lines, the second from line {second}); the first copy is read and checked, "
+                "the others are the same text",
+                Place(DOCUMENT, line=second),
+            )
+        )
+    return tuple(problems)
+
+
+def _unplaced(
+    log: LogBuilder, where: _Parts, lost: _Parts
+) -> list[tuple[int, ReadProblem]]:
+    """Lines the reader could not place, one problem per part: lossy when a line holds a
+    figure inside a table or 自评表 that was read (a row may be lost)."""
+    groups: dict[str, list[tuple[int, str, bool]]] = {}
+    parts: dict[str, Part | None] = {}
+    for n, e in log._entries.items():
+        if e.kind is not LineKind.UNRECOGNISED or lost.at(n) is not None:
+            continue
+        part = where.at(n)
+        key = part.label if part is not None else (e.part or DOCUMENT)
+        figures = any(is_plain_amount(c.strip()) for c in e.text.split("\t"))
+        groups.setdefault(key, []).append((n, e.text, figures))
+        parts.setdefault(key, part)
+    out = []
+    for key, items in groups.items():
+        items.sort()
+        part = parts[key]
+        lossy = part is not None and part.what in ("table", "evaluation") and any(
+            f for _, _, f in items
+        )
+        shown = ", ".join(str(n) for n, _, _ in items[:8]) + (" …" if len(items) > 8 else "")
+        first_text = items[0][1].strip().replace("\t", " ")[:60]
+        message = (
+            f"{len(items)} line(s) the reader could not place (line(s) {shown}; first: "
+            f"{first_text!r})"
+            + ("; one holds figures: a row may be lost" if lossy else "")
+        )
+        out.append(
+            (
+                items[0][0],
+                ReadProblem(
+                    "READ-line",
+                    "UnrecognisedLineError",
+                    Severity.ERROR if lossy else Severity.WARNING,
+                    message,
+                    Place(key, line=items[0][0], where=log.places.get(items[0][0])),
+                    (_span(part),) if lossy and part is not None else (),
+                ),
+            )
+        )
+    return out
+
+
+_PLACEHOLDER_NOTE = "placeholder row"
+
+
+def _placeholders(log: LogBuilder) -> list[tuple[int, ReadProblem]]:
+    """The placeholder rows of a blank template ("…", "XX"), one problem per table."""
+    groups: dict[str, list[int]] = {}
+    for n, e in log._entries.items():
+        if e.note.startswith(_PLACEHOLDER_NOTE):
+            groups.setdefault(e.part or DOCUMENT, []).append(n)
+    out = []
+    for table, ns in groups.items():
+        ns.sort()
+        out.append(
+            (
+                ns[0],
+                ReadProblem(
+                    "READ-placeholder",
+                    "AmountSyntaxError",
+                    Severity.WARNING,
+                    f"{len(ns)} row(s) of a blank template's placeholders (“…”, “XX”) where "
+                    "figures belong: not figures; the template was published unfilled",
+                    Place(table, line=ns[0], where=log.places.get(ns[0])),
+                ),
+            )
+        )
+    return out
+
+
+#: How a sentence ends; a narrative document's last line ending otherwise was cut.
+_SENTENCE_END = tuple("。！？；;.!?)）”\"」』")
+#: Shortest last line taken for a cut sentence (shorter: a date, a signature, a page number).
+_CUT_LINE = 12
+
+
+def _mark_cut(
+    problems: list[ReadProblem], lines: Sequence[Line], where: _Parts, entries: dict
+) -> list[ReadProblem]:
+    """Mark ``cut`` the problem that loses the document's last line (the file ends inside a
+    table or 自评表), or add one for a narrative whose last sentence stops mid-way."""
+    last = next((ln for ln in reversed(lines) if not ln.blank), None)
+    if last is None:
+        return problems
+    part = where.at(last.number)
+    at_end = Place(part.label, line=last.number) if part is not None else None
+    for i, p in enumerate(problems):
+        if at_end is not None and any(s.covers(at_end) for s in p.incomplete):
+            problems[i] = attrs.evolve(p, cut=True)
+            return problems
+    entry = entries.get(last.number)
+    text = last.joined.strip()
+    if (
+        part is not None
+        and part.what == "narrative"
+        and entry is not None
+        and entry.kind is LineKind.NARRATIVE
+        and len(text) >= _CUT_LINE
+        and not text.endswith(_SENTENCE_END)
+    ):
+        start = max((s for s in part.sections if s <= last.number), default=part.first)
+        problems.append(
+            ReadProblem(
+                "READ-cut",
+                "TruncatedTableError",
+                Severity.ERROR,
+                f"the document stops in mid-sentence (…{text[-20:]!r}): the section from line "
+                f"{start} is not read whole, and the document's tables and 自评表 cannot be "
+                "counted",
+                Place(part.label, line=last.number, where=last.origin.where if last.origin else None),
+                (Span(part.label, start, last.number),),
+                cut=True,
+            )
+        )
+    return problems
+
+
+# -- a document printed several times ----------------------------------------------------------
+
+#: How many candidate periods are tried (each costs one pass over the lines).
+_CANDIDATES = 5
+_PAGE_NUMBER = re.compile(r"^[-—－–·]*\d{1,4}[-—－–·]*$")
+
+
+def find_copies(lines: Sequence[Line]) -> tuple[int, int] | None:
+    """(number of copies, index in ``lines`` where the second copy starts) when the text is
+    one document printed several times over (the same non-blank lines again and again, page
+    numbers aside; the last copy may be cut short), else None.  Linear in the input.
+
+    >>> doc = [Line(i, t) for i, t in enumerate(["封面", "表1\\t2", "", "说明。"] * 3, 1)]
+    >>> find_copies(doc)
+    (3, 4)
+    >>> find_copies(doc[:6]) is None  # one copy and a half: not two whole copies
+    True
+    """
+    texts: list[str] = []
+    index: list[int] = []
+    for i, ln in enumerate(lines):
+        if ln.blank or (ln.single and _PAGE_NUMBER.match(ln.squashed)):
+            continue
+        texts.append(ln.squashed)
+        index.append(i)
+    if len(texts) < 4:
+        return None
+    first = texts[0]
+    tried = 0
+    for k in range(1, len(texts) // 2 + 1):
+        if texts[k] != first:
+            continue
+        tried += 1
+        if all(texts[j] == texts[j - k] for j in range(k, len(texts))):
+            copies = len(texts) // k
+            if copies >= 2:
+                return copies, index[k]
+            return None
+        if tried >= _CANDIDATES:
+            break
+    return None
+
+
+def missing_parts(listed: Sequence[str], found: Iterable[str]) -> list[str]:
+    """The parts the contents list (``"第五部分 附件"``…, in order) that the document does not
+    reach: the listed parts after the last one found (none when the last listed is found)."""
+    found = set(found)
+    keys = [part_number(t) for t in listed]
+    have = [i for i, k in enumerate(keys) if k is not None and k in found]
+    if not have or keys[-1] in found:
+        return []
+    return [t for t, k in zip(listed[have[-1] + 1 :], keys[have[-1] + 1 :], strict=True) if k]
+
+
+_PART_NUMBER = re.compile(r"^第([一二三四五六七八九十]+)部分")
+
+
+def part_number(text: str) -> str | None:
+    """The numeral of a part heading ("第三部分情况说明" -> "三"), or None."""
+    m = _PART_NUMBER.match(text)
+    return m.group(1) if m else None
+
+
+def problem_data(
+    problems: Sequence[ReadProblem], withheld: Iterable[Withheld] = ()
+) -> list[dict[str, object]]:
+    """The ``read_problems`` of a JSON report: per problem its ``kind`` (the reader's error
+    class), ``rule_id`` and ``severity``, ``place`` (file and page, or sheet and cell; None for
+    plain text), ``line``, ``part`` (the table, 自评表 or ``"(document)"``), ``message``,
+    ``withheld`` (were findings held back because of it?) and how many, the parts it left
+    ``incomplete`` and whether it ``cut`` the document."""
+    counts = Counter(w.problem for w in withheld)
+    out: list[dict[str, object]] = []
+    for i, p in enumerate(problems):
+        place = p.place
+        out.append(
+            {
+                "kind": p.kind,
+                "rule_id": p.rule_id,
+                "severity": p.severity.value,
+                "place": place.where if place is not None else None,
+                "line": place.line if place is not None else None,
+                "part": place.table if place is not None else None,
+                "message": p.message,
+                "withheld": counts[i] > 0,
+                "withheld_findings": counts[i],
+                "incomplete": [str(s) for s in p.incomplete],
+                "cut": p.cut,
+            }
+        )
+    return out
+
+
+def read_in_part(problems: Iterable[ReadProblem]) -> bool:
+    """True when some part of the document was not read whole (exit status 2)."""
+    return any(p.partial for p in problems)
