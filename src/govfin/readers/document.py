@@ -162,7 +162,12 @@ _TITLE_DEPARTMENT = re.compile(r"\d{4}年度?(.{4,40}?)(?:部门|单位)?(?:预�
 
 
 def read_text(
-    text: str, *, strict: bool = False, year: int | None = None, edition: int | None = None
+    text: str,
+    *,
+    strict: bool = False,
+    year: int | None = None,
+    edition: int | None = None,
+    errors: Sequence[ReadError] = (),
 ) -> ReadResult:
     """Read the text of a published disclosure into a :class:`Disclosure`.
 
@@ -176,12 +181,13 @@ def read_text(
     another year is a :class:`~govfin.readers.errors.YearMismatchError` (the given year is
     used).  ``edition`` is the year of 《政府收支分类科目》 whose names the 类 rows of 公开01/04
     are mapped to codes with (default: the document's year).  Amounts are kept in each table's
-    own unit (``TableMeta.unit``).
+    own unit (``TableMeta.unit``).  ``errors`` are problems met before the text (bytes that did
+    not decode), recorded first and reported as read problems.
     """
     if not isinstance(text, str):
         raise ArgumentTypeError(f"read_text() expects str, got {type(text).__name__}")
     lines = [Line(n, t) for n, t in enumerate(split_lines(text), 1)]
-    return read_lines(lines, strict=strict, year=year, edition=edition)
+    return read_lines(lines, strict=strict, year=year, edition=edition, errors=errors)
 
 
 def read_rows(
@@ -221,12 +227,12 @@ def read_lines(
     for err in errors:
         log.error(err)
     copies = find_copies(lines)
-    repeated: tuple[int, int, int] | None = None
+    repeated: tuple[int, int, int, tuple[int, ...]] | None = None
     if copies is not None:
-        n, start = copies
+        n, start, differ = copies
         for ln in lines[start:]:
             log.mark(ln, LineKind.BOILERPLATE, DOCUMENT, f"the document printed again ({n} copies)")
-        repeated = (n, sum(1 for ln in lines[:start] if not ln.blank), lines[start].number)
+        repeated = (n, sum(1 for ln in lines[:start] if not ln.blank), lines[start].number, differ)
         lines = lines[:start]
     if all(ln.blank for ln in lines):
         log.error(EmptyInputError("the text holds no non-blank line"))
@@ -263,6 +269,7 @@ def read_lines(
     parts: list[Part] = []  # what was read, by lines (for the read problems)
     lost: list[tuple[Unread, int, int, str]] = []  # what was seen but not read
     differing: list[int] = []  # title lines of duplicate tables whose copies differ
+    seen_evaluations: dict[str, list[ProjectEvaluation]] = {}  # by project
     evaluations: list[ProjectEvaluation] = []
     plans: list[ProjectPlan] = []
     sections: list[NarrativeSection] = []
@@ -289,8 +296,19 @@ def read_lines(
             assert seg.title is not None
             before = len(log.errors)
             ev = read_evaluation(seg.lines, seg.title, log, doc_year)
-            if ev is not None:
+            if ev is not None and _printed_before(ev, seen_evaluations):
+                log.error(
+                    DuplicateTableError(
+                        f"{ev.table} printed twice (the copies are identical); the first is "
+                        "kept and checked",
+                        line=seg.title.number,
+                        text=seg.title.text,
+                        where=ev.table,
+                    )
+                )
+            elif ev is not None:
                 evaluations.append(ev)
+                seen_evaluations.setdefault(ev.project, []).append(ev)
                 parts.append(Part(ev.table, *_lines_of(seg), "evaluation"))
             else:
                 unread.append(_unread(seg, log.errors[before:]))
@@ -441,6 +459,11 @@ def _add_table(tables: list[Table], table: Table, title: Line, log: LogBuilder) 
         return False
     tables.append(table)
     return True
+
+
+def _printed_before(ev: ProjectEvaluation, seen: dict[str, list[ProjectEvaluation]]) -> bool:
+    """True when an identical 自评表 was read before (a copy; same project, same figures)."""
+    return any(ev == other for other in seen.get(ev.project, ()))
 
 
 def _lines_of(seg: Segment) -> tuple[int, int]:

@@ -23,8 +23,6 @@ import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
-import attrs
-
 from govfin.errors import ArgumentValueError
 from govfin.readers.account import Source
 from govfin.readers.document import ReadResult, read_lines, read_text
@@ -200,11 +198,8 @@ def read_paths(
             text, problems = decode(data, name, encoding)
             if problems and strict:
                 raise problems[0]
-            result = read_text(text, strict=strict, year=year, edition=edition)
-            if not problems:
-                return result
-            log = attrs.evolve(result.log, errors=(*problems, *result.log.errors))
-            return attrs.evolve(result, log=log)
+            # the bytes that did not decode are read problems at their lines (READ-bytes)
+            return read_text(text, strict=strict, year=year, edition=edition, errors=problems)
         read = [_rows(name, data, encoding)]
     else:
         read = [rows_of(path, encoding=encoding) for path in paths]

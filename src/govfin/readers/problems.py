@@ -28,6 +28,7 @@ import attrs
 
 from govfin.findings import Place, ReadProblem, Severity, Span, Withheld
 from govfin.readers.account import Unread
+from govfin.readers.errors import ReadError
 from govfin.readers.identify import is_plain_amount
 from govfin.readers.lines import Line, LineKind, LogBuilder
 
@@ -107,7 +108,7 @@ def derive(
     lines: Sequence[Line],
     *,
     differing: Iterable[int] = (),
-    copies: tuple[int, int, int] | None = None,
+    copies: tuple[int, int, int, tuple[int, ...]] | None = None,
     missing_parts: Sequence[str] = (),
 ) -> tuple[ReadProblem, ...]:
     """The read problems of one read, in printed order, then those of the whole document.
@@ -142,10 +143,14 @@ def derive(
             )
         )
 
+    copies_of: dict[str, list[ReadError]] = {}  # duplicates by table: told once per table
     for err in log.errors:
         kind = type(err).__name__
         if lost.at(err.line) is not None:
             continue  # told by the READ-unread of its block
+        if kind == "DuplicateTableError" and err.where:
+            copies_of.setdefault(err.where, []).append(err)
+            continue
         rule_id, lossy = _RULES.get(kind, ("READ-other", False))
         part = where.at(err.line)
         if kind == "CodeSyntaxError" and err.line is not None:
@@ -168,43 +173,70 @@ def derive(
                     err.message,
                     Place(label, line=err.line, where=err.place),
                     incomplete,
+                    cut=kind in ("EmptyInputError", "NotADisclosureError"),
                 ),
             )
         )
 
+    out.extend(_duplicates(copies_of, differing))
     out.extend(_unplaced(log, where, lost))
     out.extend(_placeholders(log))
     problems = [p for _, p in sorted(out, key=lambda item: item[0])]
-    problems = _mark_cut(problems, lines, where, entries)
-
-    if missing_parts:
-        problems.append(
-            ReadProblem(
-                "READ-cut",
-                "TruncatedTableError",
-                Severity.ERROR,
-                "the document ends before "
-                + ", ".join(missing_parts)
-                + ", which its contents list: it was cut, and its tables and 自评表 cannot be "
-                "counted",
-                Place(DOCUMENT),
-                cut=True,
-            )
-        )
+    problems = _mark_cut(problems, lines, where, entries, missing_parts)
     if copies is not None:
-        n, size, second = copies
+        n, size, second, differ = copies
+        same = (
+            "the others are the same text"
+            if not differ
+            else f"the others differ from it in {len(differ)} line(s) (line(s) "
+            + ", ".join(map(str, differ[:5]))
+            + (" …" if len(differ) > 5 else "")
+            + "), which are not checked"
+        )
         problems.append(
             ReadProblem(
                 "READ-repeated",
                 "DuplicateTableError",
-                Severity.WARNING,
+                Severity.ERROR if differ else Severity.WARNING,  # differing: which one holds?
                 f"the whole document is printed {n} times over (a copy every {size} non-blank "
                 f"lines, the second from line {second}); the first copy is read and checked, "
-                "the others are the same text",
+                + same,
                 Place(DOCUMENT, line=second),
             )
         )
     return tuple(problems)
+
+
+def _duplicates(
+    copies_of: dict[str, list[ReadError]], differing: set[int]
+) -> list[tuple[int, ReadProblem]]:
+    """One problem per table printed more than once: how often, where, whether copies differ."""
+    out = []
+    for table, errs in copies_of.items():
+        first = errs[0]
+        differ = any(e.line in differing for e in errs)
+        if len(errs) == 1:
+            message = first.message
+        else:
+            lines = ", ".join(str(e.line) for e in errs[:5]) + (" …" if len(errs) > 5 else "")
+            same = "some copies differ" if differ else "the copies are identical"
+            message = (
+                f"{table} printed {len(errs) + 1} times (again at line(s) {lines}; {same}); "
+                "the first is kept and checked"
+            )
+        out.append(
+            (
+                first.line or 0,
+                ReadProblem(
+                    "READ-duplicate",
+                    "DuplicateTableError",
+                    Severity.ERROR if differ else Severity.WARNING,  # differing: contradicts itself
+                    message,
+                    Place(table, line=first.line, where=first.place),
+                ),
+            )
+        )
+    return out
 
 
 def _unplaced(
@@ -287,10 +319,17 @@ _CUT_LINE = 12
 
 
 def _mark_cut(
-    problems: list[ReadProblem], lines: Sequence[Line], where: _Parts, entries: dict
+    problems: list[ReadProblem],
+    lines: Sequence[Line],
+    where: _Parts,
+    entries: dict,
+    missing: Sequence[str],
 ) -> list[ReadProblem]:
-    """Mark ``cut`` the problem that loses the document's last line (the file ends inside a
-    table or 自评表), or add one for a narrative whose last sentence stops mid-way."""
+    """Tell a cut document: mark ``cut`` the problem that loses the document's last line (the
+    file ends inside a table or 自评表); else, on evidence of a cut — contents that list parts
+    the document never reaches, a last 自评表 that ends unlike every one before it, a last
+    sentence that stops mid-way — add a READ-cut problem leaving the last part not read whole
+    (its end is not known to be there)."""
     last = next((ln for ln in reversed(lines) if not ln.blank), None)
     if last is None:
         return problems
@@ -299,32 +338,78 @@ def _mark_cut(
     for i, p in enumerate(problems):
         if at_end is not None and any(s.covers(at_end) for s in p.incomplete):
             problems[i] = attrs.evolve(p, cut=True)
-            return problems
-    entry = entries.get(last.number)
-    text = last.joined.strip()
-    if (
-        part is not None
-        and part.what == "narrative"
-        and entry is not None
-        and entry.kind is LineKind.NARRATIVE
-        and len(text) >= _CUT_LINE
-        and not text.endswith(_SENTENCE_END)
-    ):
-        start = max((s for s in part.sections if s <= last.number), default=part.first)
-        problems.append(
-            ReadProblem(
-                "READ-cut",
-                "TruncatedTableError",
-                Severity.ERROR,
-                f"the document stops in mid-sentence (…{text[-20:]!r}): the section from line "
-                f"{start} is not read whole, and the document's tables and 自评表 cannot be "
-                "counted",
-                Place(part.label, line=last.number, where=last.origin.where if last.origin else None),
-                (Span(part.label, start, last.number),),
-                cut=True,
-            )
+            if not missing:
+                return problems
+            part = None  # told; say still what the contents list
+            break
+    reason = None
+    if missing:
+        reason = (
+            f"the document ends before {', '.join(missing)}, which its contents list: the "
+            "file was cut, or the part left out"
         )
+    elif part is not None and part.what == "evaluation":
+        reason = _unlike_the_others(part, where.parts, lines)
+    elif part is not None and part.what == "narrative":
+        entry = entries.get(last.number)
+        text = last.joined.strip()
+        if (
+            entry is not None
+            and entry.kind is LineKind.NARRATIVE
+            and len(text) >= _CUT_LINE
+            and not text.endswith(_SENTENCE_END)
+        ):
+            reason = f"the document stops in mid-sentence (…{text[-20:]!r})"
+    if reason is None:
+        return problems
+    incomplete: tuple[Span, ...] = ()
+    if part is not None:
+        if part.what == "narrative":
+            start = max((s for s in part.sections if s <= last.number), default=part.first)
+            incomplete = (Span(part.label, start, last.number),)
+        else:
+            incomplete = (_span(part),)
+    shown = f"; {incomplete[0]} is not known to be whole" if incomplete else ""
+    problems.append(
+        ReadProblem(
+            "READ-cut",
+            "TruncatedTableError",
+            Severity.ERROR,
+            f"{reason}{shown}; the document's tables and 自评表 cannot be counted",
+            Place(part.label if part is not None else DOCUMENT, line=last.number),
+            incomplete,
+            cut=True,
+        )
+    )
     return problems
+
+
+#: Fewest earlier 自评表 ending alike for a last one ending otherwise to tell a cut (one is
+#: enough when their end is a printed note).
+_ALIKE = 2
+_NOTE_LINE = re.compile(r"^(?:备注|注|\d{1,2}[.．、])")
+
+
+def _unlike_the_others(part: Part, parts: Sequence[Part], lines: Sequence[Line]) -> str | None:
+    """Why the last 自评表 seems cut: the ones before it all end on the same line (the same
+    备注, say) and it does not."""
+    by_number = {ln.number: ln for ln in lines}
+    ends = [
+        by_number[p.last].squashed
+        for p in parts
+        if p.what == "evaluation" and p is not part and p.last in by_number
+    ]
+    if not ends or len(set(ends)) != 1:
+        return None
+    if len(ends) < _ALIKE and not _NOTE_LINE.match(ends[0]):
+        return None  # one 自评表 before: only a printed note (备注 1.… 4.…) is the usual end
+    mine = by_number[part.last].squashed if part.last in by_number else ""
+    if mine == ends[0]:
+        return None
+    return (
+        f"the last 自评表 ends at line {part.last}, unlike the {len(ends)} before it (each ends "
+        f"on {ends[0][:24]!r}…): the document was cut"
+    )
 
 
 # -- a document printed several times ----------------------------------------------------------
@@ -334,14 +419,15 @@ _CANDIDATES = 5
 _PAGE_NUMBER = re.compile(r"^[-—－–·]*\d{1,4}[-—－–·]*$")
 
 
-def find_copies(lines: Sequence[Line]) -> tuple[int, int] | None:
-    """(number of copies, index in ``lines`` where the second copy starts) when the text is
-    one document printed several times over (the same non-blank lines again and again, page
-    numbers aside; the last copy may be cut short), else None.  Linear in the input.
+def find_copies(lines: Sequence[Line]) -> tuple[int, int, tuple[int, ...]] | None:
+    """(number of copies, index in ``lines`` where the second copy starts, line numbers where a
+    later copy differs from the first) when the text is one document printed several times over
+    — the same non-blank lines again and again, page numbers aside, at most a few lines in 50
+    different; the last copy may be cut short — else None.  Linear in the input.
 
-    >>> doc = [Line(i, t) for i, t in enumerate(["封面", "表1\\t2", "", "说明。"] * 3, 1)]
+    >>> doc = [Line(i, t) for i, t in enumerate(["封面", "表1\t2", "", "说明。"] * 3, 1)]
     >>> find_copies(doc)
-    (3, 4)
+    (3, 4, ())
     >>> find_copies(doc[:6]) is None  # one copy and a half: not two whole copies
     True
     """
@@ -360,14 +446,23 @@ def find_copies(lines: Sequence[Line]) -> tuple[int, int] | None:
         if texts[k] != first:
             continue
         tried += 1
-        if all(texts[j] == texts[j - k] for j in range(k, len(texts))):
+        allowed = max(2, (len(texts) - k) // _DIFFERING)
+        differ: list[int] = []
+        for j in range(k, len(texts)):
+            if texts[j] != texts[j - k]:
+                differ.append(lines[index[j]].number)
+                if len(differ) > allowed:
+                    break
+        else:
             copies = len(texts) // k
-            if copies >= 2:
-                return copies, index[k]
-            return None
+            return (copies, index[k], tuple(differ)) if copies >= 2 else None
         if tried >= _CANDIDATES:
             break
     return None
+
+
+#: A repeated document's copies may differ in one line in this many (else: not copies).
+_DIFFERING = 50
 
 
 def missing_parts(listed: Sequence[str], found: Iterable[str]) -> list[str]:

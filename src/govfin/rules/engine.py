@@ -32,9 +32,10 @@ __all__ = ["COUNTING", "READING", "CheckOptions", "Context", "check", "holds_exa
 READING = "READ-"
 
 #: Rules whose findings count the document's parts — its tables (K-missing), its 自评表 and
-#: 绩效目标表 (N-perf…, N-plan…: the narrative's counts against what is attached): a document
-#: whose end was not read cannot be counted.
-COUNTING = ("K-missing", "B-K-missing", "N-perf", "N-plan")
+#: 绩效目标表 (N-perf…, N-plan…: the narrative's counts against what is attached), or say a
+#: figure is nowhere to be found (N-unchecked): a document whose end was not read cannot be
+#: counted.
+COUNTING = ("K-missing", "B-K-missing", "N-perf", "N-plan", "N-unchecked")
 
 
 def _prefixes(value: str | Iterable[str]) -> tuple[str, ...]:
@@ -317,7 +318,8 @@ def check(
     problems: Sequence[ReadProblem] = ()
     if ctx.document is not None:
         problems = getattr(ctx.document, "read_problems", ())
-    kept, withheld = withhold(ctx.findings, problems)
+    declared = {r.id: r.tables for plan in plans.values() for r, _ in plan}
+    kept, withheld = withhold(ctx.findings, problems, declared)
     ctx.findings, ctx.withheld = [], withheld
     for r, severity, subject in deferred:
         ctx.start(r, severity)
@@ -327,17 +329,24 @@ def check(
 
 
 def withhold(
-    findings: Sequence[Finding], problems: Sequence[ReadProblem]
+    findings: Sequence[Finding],
+    problems: Sequence[ReadProblem],
+    declared: Mapping[str, tuple[str, ...]] | None = None,
 ) -> tuple[list[Finding], list[Withheld]]:
     """Split ``findings`` into those kept and those withheld by ``problems``: a finding whose
-    place, cells or fix lie in a part a problem left not read whole, or a finding of a rule
-    that counts the document's parts (:data:`COUNTING`) when a problem cut the document.
-    READ- findings are never withheld."""
+    place, cells or fix lie in a part a problem left not read whole; a finding of a rule that
+    ``declared`` (rule id -> the tables it reads) reading a table not read whole (a relation
+    may rest on a row the reader lost, which no cell names); a finding of a rule that counts
+    the document's parts (:data:`COUNTING`) when a problem cut the document.  READ- findings
+    are never withheld."""
     spans: dict[str, list[tuple[int, Any]]] = {}
+    whole: dict[str, tuple[int, str]] = {}  # tables not read whole, as a whole
     cut: tuple[int, str] | None = None
     for i, p in enumerate(problems):
         for s in p.incomplete:
             spans.setdefault(s.table, []).append((i, s))
+            if s.first_line is None:
+                whole.setdefault(s.table, (i, p.rule_id))
         if p.cut and cut is None:
             cut = (i, p.rule_id)
     if not spans and cut is None:
@@ -351,6 +360,10 @@ def withhold(
                 found = cut
             elif spans:
                 found = _resting(f, spans, problems)
+                if found is None and whole and declared:
+                    found = next(
+                        (whole[t] for t in declared.get(f.rule_id, ()) if t in whole), None
+                    )
         if found is None:
             kept.append(f)
         else:
