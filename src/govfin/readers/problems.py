@@ -156,6 +156,10 @@ def derive(
         if kind == "CodeSyntaxError" and err.line is not None:
             entry = entries.get(err.line)
             lossy = entry is not None and entry.kind is LineKind.UNRECOGNISED
+        elif kind == "TableIdentityError" and "header" in err.message:
+            # columns the header cannot name are read by position: a guess (lossy), unless
+            # the table is read as its header says
+            lossy = "read as the header says" not in err.message
         incomplete = (_span(part),) if lossy and part is not None else ()
         if kind == "EmptyInputError" or kind == "NotADisclosureError":
             incomplete = (Span(DOCUMENT),)
@@ -350,7 +354,7 @@ def _mark_cut(
         )
     elif part is not None and part.what == "evaluation":
         reason = _unlike_the_others(part, where.parts, lines)
-    elif part is not None and part.what == "narrative":
+    elif part is not None and part.what == "narrative" and _plain_text(last):
         entry = entries.get(last.number)
         text = last.joined.strip()
         if (
@@ -382,6 +386,13 @@ def _mark_cut(
         )
     )
     return problems
+
+
+def _plain_text(line: Line) -> bool:
+    """A line of a text file (a file cut in its bytes stops mid-sentence; a page or a sheet
+    does not: its last line may be a heading, a date, a cell)."""
+    o = line.origin
+    return o is None or (o.page is None and o.sheet is None)
 
 
 #: Fewest earlier 自评表 ending alike for a last one ending otherwise to tell a cut (one is
