@@ -12,7 +12,6 @@ Reading goes in two passes, each linear in the input:
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -26,6 +25,9 @@ from govfin.narrative import NARRATIVE_TABLE
 from govfin.performance.model import ProjectEvaluation
 from govfin.performance.plan import ProjectPlan
 from govfin.readers.account import Document, Source, TableRead, Unread
+from govfin.readers.cover import cover_facts, document_year
+from govfin.readers.cover import stated_kind as cover_kind
+from govfin.readers.cuts import find_copies, missing_parts, part_number
 from govfin.readers.errors import (
     DocumentKindError,
     DuplicateTableError,
@@ -38,23 +40,17 @@ from govfin.readers.evaluations import read_evaluation
 from govfin.readers.lines import Line, LineKind, LogBuilder, ReadLog, split_lines, squash
 from govfin.readers.narrative import read_glossary, read_sections
 from govfin.readers.plan import read_plan
-from govfin.readers.problems import DOCUMENT, Part, derive, find_copies, missing_parts, part_number
-from govfin.readers.segment import KIND_WORDS, Segment, _toc_key, is_mention, segment_lines
+from govfin.readers.problems import DOCUMENT, Part, derive
+from govfin.readers.segment import Segment, _toc_key, is_mention, segment_lines
 from govfin.readers.source import SourceRow
 from govfin.readers.tables import (
     TableContext,
-    parse_department,
-    parse_year,
     read_table,
 )
 from govfin.tables import Table
 
 __all__ = ["ReadResult", "read_file", "read_lines", "read_rows", "read_text"]
 
-#: The document's year: "2024年度", "2025年区级部门预算", "2017年部门预算".
-_DOC_YEAR = re.compile(
-    r"(\d{4})\s*年度|(\d{4})\s*年\s*(?:[区省市县]级)?(?:部门|单位)?(?:预算|决算)"
-)
 
 
 @attrs.frozen
@@ -104,61 +100,6 @@ class ReadResult:
         return self
 
 
-
-def _document_year(lines: Sequence[Line]) -> tuple[int | None, Line | None]:
-    for ln in lines:
-        m = _DOC_YEAR.search(ln.text)
-        if m:
-            return int(m.group(1) or m.group(2)), ln
-    return None, None
-
-
-
-def _stated_kind(lines: Sequence[Line]) -> tuple[str | None, Line | None]:
-    """The kind ("预算"/"决算") the document's cover or first heading states, and where."""
-    seen = 0
-    for ln in lines:
-        if ln.blank:
-            continue
-        seen += 1
-        if seen > 60:
-            break
-        m = KIND_WORDS.search(ln.squashed)
-        if m:
-            return m.group(1) or m.group(2), ln
-    return None, None
-
-
-def _cover_facts(segment: Segment) -> tuple[str | None, str | None]:
-    """(department, title) from the cover.
-
-    The cover prints the department's name and "2024年度部门决算公开" on separate lines (a
-    title set over several lines); the title is their concatenation.  A lone character left
-    by the wrap ("室") is ignored.  A department printed below the title is not part of it.
-    """
-    department = title = None
-    department_first = False
-    for ln in segment.lines:
-        if ln.blank:
-            continue
-        s = ln.joined.strip()
-        if parse_year(s) is not None:
-            continue
-        if ("决算" in s or "预算" in s) and title is None:
-            title = s
-        elif department is None and len(s) > 2:
-            named = parse_department(s)  # "预算主管部门：上海市…" names it after a label
-            department, department_first = named or s, title is None
-    if title and department and department_first and not title.startswith(department):
-        title = department + title
-    if department is None and title:  # "2017年度江苏省高级人民法院部门预算公开"
-        m = _TITLE_DEPARTMENT.search(squash(title))
-        department = m.group(1) if m else None
-    return department, title
-
-
-#: The department named inside a cover title, between its year and its kind.
-_TITLE_DEPARTMENT = re.compile(r"\d{4}年度?(.{4,40}?)(?:部门|单位)?(?:预算|决算)")
 
 
 def read_text(
@@ -239,7 +180,7 @@ def read_lines(
         empty = Document("决算", None, year, (), tuple(sources), (), ())
         return ReadResult(Disclosure(), log.build(), empty)
 
-    stated, year_line = _document_year(lines)
+    stated, year_line = document_year(lines)
     doc_year = year if year is not None else stated
     if year is not None and stated is not None and stated != year:
         log.error(
@@ -253,11 +194,11 @@ def read_lines(
     first = next(ln for ln in lines if not ln.blank)
     hint = first.joined.strip() if first.single and len(first.joined) < 60 else None
     segments = segment_lines(lines, log, hint)
-    cover_department, title = _cover_facts(segments[0])
+    cover_department, title = cover_facts(segments[0])
     for ln in segments[0].lines:
         log.mark(ln, LineKind.BOILERPLATE, "封面", "cover")
 
-    stated_kind, kind_line = _stated_kind(lines)
+    stated_kind, kind_line = cover_kind(lines)
     ctx = TableContext(
         log,
         edition=edition if edition is not None else doc_year,
