@@ -300,26 +300,29 @@ def check(
     chosen = None if rules is None else {r.id for r in rules}
     # The rules this run applies to each subject type, with their severity in this run.
     plans: dict[type, list[tuple[Rule, Severity]]] = {}
+    reads: dict[type, list[tuple[Rule, Severity]]] = {}  # the READ- rules of each type
     deferred: list[tuple[Rule, Severity, Any]] = []  # the READ- rules: run last
     for subject in _subjects(obj):
         plan = plans.get(type(subject))
         if plan is None:
-            plan = plans[type(subject)] = [
+            wanted = [
                 (r, options.severity_of(r))
                 for r in registry.for_type(type(subject))
                 if (chosen is None or r.id in chosen) and options.wants(r)
             ]
+            plan = plans[type(subject)] = [p for p in wanted if not p[0].id.startswith(READING)]
+            reads[type(subject)] = [p for p in wanted if p[0].id.startswith(READING)]
         for r, severity in plan:
-            if r.id.startswith(READING):
-                deferred.append((r, severity, subject))
-                continue
             ctx.start(r, severity)
             r.func(subject, ctx)
+        deferred.extend((r, severity, subject) for r, severity in reads[type(subject)])
     problems: Sequence[ReadProblem] = ()
     if ctx.document is not None:
         problems = getattr(ctx.document, "read_problems", ())
-    declared = {r.id: r.tables for plan in plans.values() for r, _ in plan}
-    kept, withheld = withhold(ctx.findings, problems, declared)
+    kept, withheld = ctx.findings, []
+    if problems:  # a document read with problems: withhold what rests on what was not read
+        declared = {r.id: r.tables for plan in plans.values() for r, _ in plan}
+        kept, withheld = withhold(ctx.findings, problems, declared)
     ctx.findings, ctx.withheld = [], withheld
     for r, severity, subject in deferred:
         ctx.start(r, severity)
