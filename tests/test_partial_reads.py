@@ -147,3 +147,10 @@ def test_a_table_repeated_is_not_a_repeated_document() -> None:
     start = golden.line_of("公开02")
     d = read_text("\n".join((*LINES, *LINES[start - 3 : start + 30]))).disclosure
     assert "READ-repeated" not in {p.rule_id for p in d.read_problems}
+
+
+def test_a_signature_after_the_text_is_not_a_cut() -> None:
+    # the seed without its 附件 (nor their contents entry), signed and dated at the end
+    body = [ln for ln in LINES[: golden.ATTACHMENTS_LINE - 1] if not ln.startswith("第五部分 附件\t")]
+    d = read_text("\n".join((*body, "朔州经济开发区管理委员会综合办公室", "2025年5月20日"))).disclosure
+    assert "READ-cut" not in {p.rule_id for p in d.read_problems}

@@ -309,6 +309,8 @@ def _placeholders(log: LogBuilder) -> list[tuple[int, ReadProblem]]:
 
 #: How a sentence ends; a narrative document's last line ending otherwise was cut.
 _SENTENCE_END = tuple("。！？；;.!?)）”\"」』")
+#: Punctuation inside a sentence: a last line without any is a signature, a date, a heading.
+_INSIDE = "，、：；,"
 #: Shortest last line taken for a cut sentence (shorter: a date, a signature, a page number).
 _CUT_LINE = 12
 
@@ -352,6 +354,7 @@ def _mark_cut(
             entry is not None
             and entry.kind is LineKind.NARRATIVE
             and len(text) >= _CUT_LINE
+            and any(c in text for c in _INSIDE)  # prose, not a signature or a date
             and not text.endswith(_SENTENCE_END)
         ):
             reason = f"the document stops in mid-sentence (…{text[-20:]!r})"
