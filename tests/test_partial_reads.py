@@ -152,5 +152,5 @@ def test_a_table_repeated_is_not_a_repeated_document() -> None:
 def test_a_signature_after_the_text_is_not_a_cut() -> None:
     # the seed without its 附件 (nor their contents entry), signed and dated at the end
     body = [ln for ln in LINES[: golden.ATTACHMENTS_LINE - 1] if not ln.startswith("第五部分 附件\t")]
-    d = read_text("\n".join((*body, "朔州经济开发区管理委员会综合办公室", "2025年5月20日"))).disclosure
+    d = read_text("\n".join((*body, "2025年5月20日", "朔州经济开发区管理委员会综合办公室"))).disclosure
     assert "READ-cut" not in {p.rule_id for p in d.read_problems}
