@@ -308,9 +308,11 @@ def read_lines(
         _toc_key(ln) for seg in segments if seg.kind == "toc" for ln in seg.lines if not ln.blank
     ]
     reached = {
-        part_number(squash(seg.title.joined))
+        numeral
         for seg in segments
-        if seg.kind == "part" and seg.title is not None
+        if seg.kind == "part"
+        and seg.title is not None
+        and (numeral := part_number(squash(seg.title.joined))) is not None
     }
     problems = derive(
         log,
@@ -319,7 +321,7 @@ def read_lines(
         lines,
         differing=differing,
         copies=repeated,
-        missing_parts=missing_parts([t for t in listed if part_number(t)], reached - {None}),
+        missing_parts=missing_parts([t for t in listed if part_number(t)], reached),
     )
     units = Counter(t.meta.unit for t in tables)
     unit = units.most_common(1)[0][0] if units else Unit.WAN_YUAN

@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
@@ -30,7 +30,7 @@ from govfin.findings import Place, ReadProblem, Severity, Span, Withheld
 from govfin.readers.account import Unread
 from govfin.readers.errors import ReadError
 from govfin.readers.identify import is_plain_amount
-from govfin.readers.lines import Line, LineKind, LogBuilder
+from govfin.readers.lines import Line, LineKind, LogBuilder, LogEntry
 
 __all__ = ["DOCUMENT", "Part", "derive", "problem_data", "read_in_part"]
 
@@ -319,7 +319,7 @@ def _mark_cut(
     problems: list[ReadProblem],
     lines: Sequence[Line],
     where: _Parts,
-    entries: dict,
+    entries: Mapping[int, LogEntry],
     missing: Sequence[str],
 ) -> list[ReadProblem]:
     """Tell a cut document: mark ``cut`` the problem that loses the document's last line (the

@@ -319,7 +319,8 @@ def check(
     problems: Sequence[ReadProblem] = ()
     if ctx.document is not None:
         problems = getattr(ctx.document, "read_problems", ())
-    kept, withheld = ctx.findings, []
+    kept: list[Finding] = ctx.findings
+    withheld: list[Withheld] = []
     if problems:  # a document read with problems: withhold what rests on what was not read
         declared = {r.id: r.tables for plan in plans.values() for r, _ in plan}
         kept, withheld = withhold(ctx.findings, problems, declared)
