@@ -239,3 +239,19 @@ def test_every_read_rule_is_catalogued_with_a_reason() -> None:
     ids = [r.id for r in REGISTRY if r.id.startswith("READ-")]
     assert "READ-name" in ids and "READ-cut" in ids and "READ-repeated" in ids
     assert all(REGISTRY.get(i).changed for i in ids)
+
+
+def test_undecodable_bytes_of_a_joined_file_are_a_finding_at_their_line(tmp_path: Path) -> None:
+    from govfin.readers.files import read_paths
+
+    cut = golden.NARRATIVE_LINE - 1
+    head = "\n".join(golden.LINES[:cut])
+    tail = "\n".join(golden.LINES[cut:]).encode("utf-8")
+    i = tail.index("本年支出合计".encode())  # 公开01… are in the head: a 情况说明 sentence
+    (tmp_path / "a.txt").write_text(head, encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(tail[:i] + b"\xff" + tail[i:])
+    d = read_paths([tmp_path / "a.txt", tmp_path / "b.txt"]).disclosure
+    (read,) = [p for p in d.read_problems if p.rule_id == "READ-bytes"]
+    in_b = tail[:i].count(b"\n") + 1  # the line in b.txt
+    assert read.place.line == cut + in_b  # numbered through both files
+    assert read.place.where is not None and "b.txt" in read.place.where
