@@ -447,7 +447,10 @@ ALL_CASES = {**CASES, **C_CASES}
 
 
 def test_every_table_rule_has_a_case() -> None:
-    assert {r.id for r in REGISTRY.filter(prefix="R")} <= set(CASES)
+    table_rules = {r.id for r in REGISTRY.filter(prefix="R")} - {
+        r.id for r in REGISTRY.filter(prefix="READ-")  # the read problems (tests/test_read_findings.py)
+    }
+    assert table_rules <= set(CASES)
     assert {r.id for r in REGISTRY.filter(prefix="C-")} == set(C_CASES)
 
 

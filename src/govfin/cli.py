@@ -5,9 +5,11 @@ it adds its parser and sets ``handler`` (``(args) -> int`` exit status) as a def
 subcommand is one more such function and one more entry in the tuple.
 
 Exit status: 0 success; 1 ``govfin check`` found errors in the document (in a batch: in some
-document); 2 usage errors, unreadable input (in a batch: some document unreadable or read in
-part), and codes or editions that do not exist (one line on stderr naming the code and the
-edition).  A batch (folders, ``--format jsonl``/``csv``, ``--jobs``, ``--scheduler``) is run by
+document); 2 usage errors, unreadable input, input read only in part (a READ- finding left a
+part of the document not read whole, and the findings resting on it were withheld; in a batch:
+some document unreadable or read in part), and codes or editions that do not exist (one line
+on stderr naming the code and the edition).  Read problems are findings (``READ-…``): one
+that loses nothing (a table printed twice, a unit line missing) counts as its severity says.  A batch (folders, ``--format jsonl``/``csv``, ``--jobs``, ``--scheduler``) is run by
 :mod:`govfin.batch`; this module only maps the options onto it.
 """
 
@@ -363,6 +365,7 @@ def _run_batch(args: argparse.Namespace) -> int:
 def _check_one(args: argparse.Namespace, files: Sequence[str]) -> int:
     import json
 
+    from govfin.readers.problems import problem_data, read_in_part
     from govfin.rules import check
     from govfin.rules.narrative import claim_summary
 
@@ -377,11 +380,8 @@ def _check_one(args: argparse.Namespace, files: Sequence[str]) -> int:
             "schema_version": 1,
             "govfin_version": __version__,
             "document": result.document.to_dict() if result.document else None,
-            "read_problems": [
-                {"kind": type(e).__name__, "place": e.place, "line": e.line, "message": e.message}
-                for e in result.log.errors
-            ],
-            **data,
+            "read_problems": problem_data(disclosure.read_problems, report.withheld),
+            "findings": data["findings"],
         }
         print(json.dumps(out, ensure_ascii=not _utf8_stdout(), indent=2))
     else:
@@ -392,8 +392,8 @@ def _check_one(args: argparse.Namespace, files: Sequence[str]) -> int:
         shown = None if args.verbose else _interesting
         print(report.to_text(show=shown))
         print(claim_summary(report))
-    if result.log.errors:
-        return EXIT_ERROR  # part of the input could not be read
+    if read_in_part(disclosure.read_problems):
+        return EXIT_ERROR  # part of the input was not read whole: findings were withheld
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
 
@@ -448,7 +448,9 @@ def _run_score(args: argparse.Namespace) -> int:
         body.append((ev.project, *(_show(v) for v in row), _diagnosis(diagnosis) if diagnosis else ""))
     print(_text_table(header, body))
     # the exit codes of check: 2 part of the input unread, 1 a printed figure that fails
-    if result.log.errors:
+    from govfin.readers.problems import read_in_part
+
+    if read_in_part(disclosure.read_problems):
         return EXIT_ERROR
     return EXIT_FINDINGS if failing else EXIT_OK
 

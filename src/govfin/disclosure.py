@@ -24,6 +24,7 @@ import attrs
 
 from govfin.amounts import Unit
 from govfin.errors import ArgumentTypeError, NotFoundError
+from govfin.findings import ReadProblem
 from govfin.narrative import (
     NARRATIVE_TABLE,
     Claim,
@@ -252,6 +253,11 @@ class Disclosure(PlainData):
     kind: str = attrs.field(default="决算", validator=attrs.validators.in_(("决算", "预算")))
     #: Tables (by kind, or printed title) the reader saw but could not read: never "missing".
     unread: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    #: What the reader met (the ``READ-…`` findings): problems in the source, and the parts
+    #: not read whole, on which no finding may rest (the check withholds those).
+    read_problems: tuple[ReadProblem, ...] = attrs.field(
+        default=(), converter=tuple, eq=False, repr=False
+    )
 
     # -- lookup ---------------------------------------------------------------------------
     def table(self, kind: type[Table] | str) -> Table | None:

@@ -24,8 +24,11 @@ __all__ = [
     "ChecksFailed",
     "Finding",
     "Place",
+    "ReadProblem",
     "Report",
     "Severity",
+    "Span",
+    "Withheld",
     "report_html",
 ]
 
@@ -173,6 +176,78 @@ class Finding:
         return text
 
 
+@attrs.frozen
+class Span:
+    """A part of a document the reader did not read whole: a table (its kind), a 自评表 (its
+    label, ``"项目支出绩效自评表:办公用品"``) or the 情况说明, and the source lines it covers
+    (None: all of it).  A finding resting on a place the span covers is withheld.
+
+    >>> s = Span("收入决算表", 110, 130)
+    >>> s.covers(Place("收入决算表", "201", line=116)), s.covers(Place("收入决算表", line=140))
+    (True, False)
+    >>> s.covers(Place("收入决算表", "合计")), s.covers(Place("支出决算表", line=116))
+    (True, False)
+    """
+
+    table: str
+    first_line: int | None = None
+    last_line: int | None = None
+
+    def covers(self, place: Place) -> bool:
+        """True when ``place`` lies in this part (a place without a line: anywhere in it)."""
+        if place.table != self.table:
+            return False
+        line = place.line
+        if line is None:
+            return True
+        if self.first_line is not None and line < self.first_line:
+            return False
+        return self.last_line is None or line <= self.last_line
+
+    def __str__(self) -> str:
+        if self.first_line is None:
+            return self.table
+        return f"{self.table} (lines {self.first_line}–{self.last_line})"
+
+
+@attrs.frozen
+class ReadProblem:
+    """A problem the reader met, as the check reports it (rule ``READ-…``): the reader's record
+    (:class:`govfin.readers.ReadLog`) is the source; a problem is derived from it.
+
+    - ``rule_id``: the ``READ-…`` rule that reports it; ``kind``: the reader's error class
+      (``"DuplicateTableError"``, ``"UnrecognisedLineError"`` …);
+    - ``incomplete``: the parts it left not read whole: no finding may rest on them, and
+      the check withholds those that would (:class:`Withheld`);
+    - ``cut``: the document's end was not read (the file stops inside a table, or before parts
+      its contents list): findings that count the document's tables or 自评表 are withheld.
+    """
+
+    rule_id: str
+    kind: str
+    severity: Severity
+    message: str
+    place: Place | None = None
+    incomplete: tuple[Span, ...] = ()
+    cut: bool = False
+
+    @property
+    def partial(self) -> bool:
+        """True when the problem left some part of the document not read whole."""
+        return bool(self.incomplete) or self.cut
+
+
+@attrs.frozen
+class Withheld:
+    """A finding the check did not report because it rests on a part the reader did not read
+    whole: ``problem`` is the index of the :class:`ReadProblem` (in the disclosure's
+    ``read_problems``) that left it so."""
+
+    finding: Finding
+    problem: int
+    rule_id: str = ""  #: the READ-… rule of that problem
+
+
 class ChecksFailed(GovfinError):
     """Raised by :meth:`Report.raise_for_errors` when a report holds errors."""
 
@@ -188,6 +263,8 @@ class Report(PlainData):
     """All findings of one check run, in the order the rules produced them."""
 
     findings: tuple[Finding, ...] = ()
+    #: Findings held back because they rest on a part the reader did not read whole.
+    withheld: tuple[Withheld, ...] = ()
 
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)
@@ -204,7 +281,7 @@ class Report(PlainData):
                 return f
             return attrs.evolve(f, place=place, cells=cells)
 
-        return Report(tuple(map(one, self.findings)))
+        return Report(tuple(map(one, self.findings)), self.withheld)
 
     def __len__(self) -> int:
         return len(self.findings)
@@ -252,13 +329,18 @@ class Report(PlainData):
         )
 
     def __add__(self, other: Report) -> Report:
-        return Report(self.findings + other.findings)
+        return Report(self.findings + other.findings, self.withheld + other.withheld)
 
     def summary(self) -> str:
         """One line: counts by severity."""
         return (
             f"{len(self.errors)} error(s), {len(self.warnings)} warning(s), "
             f"{len(self.residues)} rounding residue(s), {len(self.infos)} info(s) in all"
+            + (
+                f"; {len(self.withheld)} withheld (resting on parts not read whole)"
+                if self.withheld
+                else ""
+            )
         )
 
     def to_text(self, show: Callable[[Finding], bool] | None = None) -> str:

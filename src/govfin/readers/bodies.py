@@ -501,7 +501,28 @@ def class_code(name: str, edition: int | None) -> str | None:
         found = []
     if not found and y != codes.DEFAULT_EDITION:
         found = codes.find_by_name(name, codes.DEFAULT_EDITION, level="类", scheme="functional")
+    if not found:
+        return _former_class(name, y)
     return found[0].code if found else None
+
+
+def _former_class(name: str, edition: int) -> str | None:
+    """The 类 code a *former* name stands for: a name another shipped edition gives a 类 that
+    the edition read still has (renamed since: "医疗卫生与计划生育支出" is 210 卫生健康支出 from
+    2019 on).  The row is kept under that code; the C-name rule reports the printed name."""
+    from govfin import codes
+
+    for other in sorted(codes.editions("functional"), reverse=True):
+        if other == edition:
+            continue
+        for entry in codes.find_by_name(name, other, level="类", scheme="functional"):
+            for target in (edition, codes.DEFAULT_EDITION):
+                try:
+                    if codes.exists(entry.code, target):
+                        return entry.code
+                except codes.UnknownEditionError:
+                    continue
+    return None
 
 
 _TOTAL_LABELS = (BasicExpenditureDetail.PERSONNEL_TOTAL, BasicExpenditureDetail.PUBLIC_TOTAL)

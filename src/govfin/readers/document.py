@@ -1,23 +1,17 @@
 """The whole text -> :class:`~govfin.disclosure.Disclosure`, with a read log of every line.
 
-This module is over 600 lines because it holds the one reading mechanism every source goes
-through (segmentation, then each segment to its reader) and the document account built from
-it; splitting segmentation into its own module is planned.
-
 Reading goes in two passes, each linear in the input:
 
-1. *segmentation*: every line is assigned to a segment — the cover, the table of contents,
-   a part ("第三部分 情况说明"), a table block (from a table title to the next title), or a
-   项目支出绩效自评表 block.  A table title is told by :func:`~govfin.readers.tables.identify_title`
-   (never by its number or place); a single line followed by a table number or a
-   "部门名称：" line also opens a table block, whose kind its header then tells;
-2. *reading*: each segment is read by its reader (tables, evaluations, narrative), which
-   files every non-blank line in the log.
+1. *segmentation* (:mod:`govfin.readers.segment`): every line is assigned to a segment — the
+   cover, the table of contents, a part, a table block, a 项目支出绩效自评表 or 绩效目标表 block;
+2. *reading* (here): each segment is read by its reader (tables, evaluations, plans,
+   narrative), which files every non-blank line in the log; the cover gives the department
+   and title; the document account (:mod:`govfin.readers.account`) and the read problems
+   (:mod:`govfin.readers.problems`) are built from what was read.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -27,9 +21,13 @@ import attrs
 from govfin.amounts import Unit
 from govfin.disclosure import Disclosure, Narrative, NarrativeSection
 from govfin.errors import ArgumentTypeError
+from govfin.narrative import NARRATIVE_TABLE
 from govfin.performance.model import ProjectEvaluation
 from govfin.performance.plan import ProjectPlan
 from govfin.readers.account import Document, Source, TableRead, Unread
+from govfin.readers.cover import cover_facts, document_year
+from govfin.readers.cover import stated_kind as cover_kind
+from govfin.readers.cuts import find_copies, missing_parts, part_number
 from govfin.readers.errors import (
     DocumentKindError,
     DuplicateTableError,
@@ -38,34 +36,21 @@ from govfin.readers.errors import (
     ReadError,
     YearMismatchError,
 )
-from govfin.readers.evaluations import _is_squashed_evaluation_title, read_evaluation
-from govfin.readers.identify import _table_number, _TitleReader
+from govfin.readers.evaluations import read_evaluation
 from govfin.readers.lines import Line, LineKind, LogBuilder, ReadLog, split_lines, squash
-from govfin.readers.narrative import (
-    PART_HEADING,
-    PART_TITLE,
-    part_kind,
-    read_glossary,
-    read_sections,
-)
-from govfin.readers.plan import is_plan_title, read_plan
+from govfin.readers.narrative import read_glossary, read_sections
+from govfin.readers.plan import read_plan
+from govfin.readers.problems import DOCUMENT, Part, derive
+from govfin.readers.segment import Segment, _toc_key, is_mention, segment_lines
 from govfin.readers.source import SourceRow
 from govfin.readers.tables import (
     TableContext,
-    parse_department,
-    parse_unit,
-    parse_year,
     read_table,
 )
 from govfin.tables import Table
 
 __all__ = ["ReadResult", "read_file", "read_lines", "read_rows", "read_text"]
 
-#: The document's year: "2024年度", "2025年区级部门预算", "2017年部门预算".
-_DOC_YEAR = re.compile(
-    r"(\d{4})\s*年度|(\d{4})\s*年\s*(?:[区省市县]级)?(?:部门|单位)?(?:预算|决算)"
-)
-_TOC_WORDS = ("目录", "目次")
 
 
 @attrs.frozen
@@ -115,312 +100,15 @@ class ReadResult:
         return self
 
 
-@attrs.define
-class _Segment:
-    kind: str  # cover, toc, part, table, evaluation
-    lines: list[Line] = attrs.field(factory=list)
-    title: Line | None = None
-    table_kind: type[Table] | None = None
-    part: str = ""
-    #: True once a multi-cell line (a header or a row) has joined the segment.
-    has_body: bool = False
-
-
-def _toc_like(line: Line) -> bool:
-    """A table-of-contents entry: "一、收入支出决算总表.....<TAB>2"."""
-    values = line.values
-    if len(values) == 2 and values[1].isdigit():
-        return True
-    return len(values) == 1 and ("...." in values[0] or "……" in values[0])
-
-
-#: A numbered heading: "一、主要职能。", "（一）…", "第一部分 …" (a contents entry may end in 。).
-_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)")
-
-#: Longest undotted table-of-contents entry (a longer single line is prose).
-_TOC_ENTRY = 50
-_SENTENCE_END = ("。", "；", ";", "！", "？")
-
-
-def _toc_entry(line: Line, seen: set[str]) -> bool:
-    """Does ``line`` continue a table of contents whose entries so far are ``seen``?
-
-    Dotted or page-numbered entries always do.  Many contents pages print bare headings
-    ("第一部分 概况", "一、收支预算总表") with no page numbers: a short single line that is not
-    a sentence continues the contents, until a heading the contents already listed comes
-    again — there the document itself begins; so does a part title on a topic the contents
-    listed ("XX（部门）主要职能" after "一、部门主要职能 ……").
-    """
-    s = line.squashed
-    if _toc_key(line) in seen:
-        return False
-    if _toc_like(line):
-        return True
-    if not line.single or len(s) > _TOC_ENTRY:
-        return False
-    part = PART_TITLE.match(s)
-    if part and any(k.endswith(part.group("topic")) for k in seen):
-        return False
-    if s.endswith(_SENTENCE_END) and not _HEADING.match(s):
-        return False
-    return not _PAGE_NUMBER.match(s)
-
-
-_LEADERS = re.compile(r"[.…·。]{2,}.*$|\d+$")
-
-
-def _toc_key(line: Line) -> str:
-    """A contents entry or heading without its dot leaders and page number."""
-    return _LEADERS.sub("", squash(line.values[0])) if line.values else ""
-
-
-#: A page number printed at a page's foot or head: "3", "- 3 -", "—3—", "第3页", "3/20".
-_PAGE_NUMBER = re.compile(
-    r"^(?:[-—－–·]*\d{1,4}[-—－–·]*|第\d{1,4}页(?:共\d{1,4}页)?|\d{1,4}/\d{1,4})$"
-)
-
-
-def _page_furniture(line: Line) -> bool:
-    """A page number of a paged source (a single short line): not part of any table or text."""
-    return line.origin is not None and line.single and _PAGE_NUMBER.match(line.squashed) is not None
-
-
-def _front_like(line: Line) -> bool:
-    s = line.squashed
-    return (
-        _table_number(s) is not None
-        or s == "表"
-        or parse_year(s) is not None
-        or parse_unit(s) is not None
-        or parse_department(line.joined) is not None
-    )
-
-
-def _opens_table(line: Line, following: Line | None) -> bool:
-    """A single line right above a table number or a 部门名称 line: the title of a table."""
-    if following is None:
-        return False
-    if _table_number(following.squashed) is None and parse_department(following.joined) is None:
-        return False  # the usual case: told by the next line alone
-    s = line.squashed
-    if _KIND_WORDS.search(s):
-        return False  # the document's own title ("上海市普陀区2025年区级部门预算")
-    if s.startswith("其中") or "：" in s or ":" in s:
-        return False  # a row label or a labelled line left over from the table above
-    return not (len(s) > 60 or s.startswith(("注", "说明")) or _front_like(line))
-
-
-def _next_nonblank(lines: Sequence[Line], i: int) -> Line | None:
-    """The first non-blank line after ``lines[i]`` (None after the last)."""
-    for j in range(i + 1, len(lines)):
-        if not lines[j].blank:
-            return lines[j]
-    return None
-
-
-def _segment(lines: Sequence[Line], log: LogBuilder, department: str | None) -> list[_Segment]:
-    titles = _TitleReader(department)
-    segments = [_Segment("cover")]
-    current = segments[0]
-    in_toc = False
-    toc_seen: set[str] = set()
-    wrapped: set[int] = set()  # lines that end a title wrapped over two lines
-    for i, line in enumerate(lines):
-        if line.blank:
-            current.lines.append(line)
-            continue
-        if i in wrapped:
-            log.mark(line, LineKind.BOILERPLATE, None, "title (continued)")
-            continue
-        if _page_furniture(line):
-            log.mark(line, LineKind.BOILERPLATE, None, "page number")
-            continue
-        if in_toc:
-            if _toc_entry(line, toc_seen):
-                log.mark(line, LineKind.BOILERPLATE, "目录", "entry")
-                toc_seen.add(_toc_key(line))
-                current.lines.append(line)
-                current.has_body = current.has_body or not line.single
-                continue
-            in_toc = False
-        s = line.squashed
-        if s in _TOC_WORDS or (s.startswith(_TOC_WORDS) and _toc_title(s)):
-            log.mark(line, LineKind.BOILERPLATE, "目录", "heading")
-            current = _Segment("toc", [line], title=line)
-            segments.append(current)
-            in_toc = True
-            toc_seen = set()
-            continue
-        if not line.single:
-            current.lines.append(line)
-            current.has_body = True
-            continue
-        if PART_HEADING.match(s) or (PART_TITLE.match(s) and titles.of_line(line) is None):
-            current = _Segment("part", [line], title=line, part=_part_kind(lines, i, wrapped))
-        elif _is_squashed_evaluation_title(s):
-            current = _Segment("evaluation", [line], title=line)
-        elif len(s) <= _TITLE_LENGTH and is_plan_title(s):
-            current = _Segment("plan", [line], title=line)
-        else:
-            in_front = current.kind == "table" and not current.has_body
-            numbered = _table_number(s) is not None
-            kind = None if numbered else titles.of_line(line)
-            if kind is None and not numbered:
-                kind = _wrapped_title(lines, i, titles, wrapped)
-            if kind is not None and _continues(current, kind, line):
-                # A paged source repeats the title over a table's next page: same table.
-                log.mark(line, LineKind.BOILERPLATE, kind.KIND, "title repeated on a new page")
-                continue
-            if in_front and kind is not None and _untitled(current):
-                # "公开01表" printed above its title: the title joins the number's block.
-                current.title, current.table_kind = line, kind
-                current.lines.append(line)
-                continue
-            opens = kind is not None or (
-                not in_front and (numbered or _opens_table(line, _next_nonblank(lines, i)))
-            )
-            if not opens:
-                current.lines.append(line)
-                continue
-            current = _Segment("table", [line], title=line, table_kind=kind)
-        segments.append(current)
-    return segments
-
-
-#: Longest title of a 项目支出绩效目标表: a longer line ending so is prose ("…详见项目绩效目标表").
-_TITLE_LENGTH = 80
-
-#: Longest tail of a title wrapped onto a second line ("算表").
-_TITLE_TAIL = 12
-
-
-def _wrapped_title(
-    lines: Sequence[Line], i: int, titles: _TitleReader, wrapped: set[int]
-) -> type[Table] | None:
-    """The kind a title names when the page wrapped it: "…培训费支出预" / "算表"."""
-    j = i + 1
-    while j < len(lines) and lines[j].blank:
-        j += 1
-    if j >= len(lines) or not lines[j].single or len(lines[j].squashed) > _TITLE_TAIL:
-        return None
-    head, tail = lines[i].squashed, lines[j].squashed
-    if "：" in head or ":" in head or titles.kind(tail) is not None or _HEADING.match(tail):
-        return None  # a label, or a line followed by a title of its own
-    kind = titles.kind(head + tail)
-    if kind is not None:
-        wrapped.add(j)
-    return kind
-
-
-def _part_kind(lines: Sequence[Line], i: int, wrapped: set[int]) -> str:
-    """What the part headed by ``lines[i]`` holds; a heading the page wrapped ("第三部分
-    江苏省高级人民法院2017年度" / "部门预算情况说明") is told from both its lines."""
-    kind = part_kind(lines[i].squashed)
-    if kind != "other":
-        return kind
-    j = i + 1
-    while j < len(lines) and lines[j].blank:
-        j += 1
-    if j < len(lines) and lines[j].single and len(lines[j].squashed) <= _TITLE_TAIL * 2:
-        joined = part_kind(lines[i].squashed + lines[j].squashed)
-        if joined != "other":
-            wrapped.add(j)
-            return joined
-    return kind
-
-
-def _continues(current: _Segment, kind: type[Table], line: Line) -> bool:
-    """Is ``line``, a title of ``kind``, the title of ``current`` repeated on a later page?"""
-    if current.kind != "table" or current.table_kind is not kind or not current.has_body:
-        return False
-    here, first = line.origin, current.title.origin if current.title else None
-    return (
-        here is not None
-        and first is not None
-        and here.file == first.file
-        and here.page is not None
-        and first.page is not None
-        and here.page > first.page
-    )
-
-
-def _mention(seg: _Segment) -> bool:
-    """A table title standing alone (a contents entry, a heading in the text), not a table."""
-    return all(ln.blank or ln is seg.title for ln in seg.lines)
-
-
-def _toc_title(s: str) -> bool:
-    """ "目录" run into the contents' first entry on one line by a PDF ("目 录 第一部分…")."""
-    rest = s[2:]
-    return bool(rest) and (PART_HEADING.match(rest) is not None or rest[0] in "一1")
-
-
-def _untitled(segment: _Segment) -> bool:
-    """A table block opened by its number line, still waiting for its title."""
-    return segment.title is not None and _table_number(segment.title.squashed) is not None
-
-
-def _document_year(lines: Sequence[Line]) -> tuple[int | None, Line | None]:
-    for ln in lines:
-        m = _DOC_YEAR.search(ln.text)
-        if m:
-            return int(m.group(1) or m.group(2)), ln
-    return None, None
-
-
-#: A document's own name for its kind: "2025年部门预算", "部门决算公开", "单位预算", "预算公开".
-_KIND_WORDS = re.compile(r"(?:部门|单位|年度?|区级|省级|市级|县级)(预算|决算)(?:公开|编制说明|$)|(预算|决算)公开")
-
-
-def _stated_kind(lines: Sequence[Line]) -> tuple[str | None, Line | None]:
-    """The kind ("预算"/"决算") the document's cover or first heading states, and where."""
-    seen = 0
-    for ln in lines:
-        if ln.blank:
-            continue
-        seen += 1
-        if seen > 60:
-            break
-        m = _KIND_WORDS.search(ln.squashed)
-        if m:
-            return m.group(1) or m.group(2), ln
-    return None, None
-
-
-def _cover_facts(segment: _Segment) -> tuple[str | None, str | None]:
-    """(department, title) from the cover.
-
-    The cover prints the department's name and "2024年度部门决算公开" on separate lines (a
-    title set over several lines); the title is their concatenation.  A lone character left
-    by the wrap ("室") is ignored.  A department printed below the title is not part of it.
-    """
-    department = title = None
-    department_first = False
-    for ln in segment.lines:
-        if ln.blank:
-            continue
-        s = ln.joined.strip()
-        if parse_year(s) is not None:
-            continue
-        if ("决算" in s or "预算" in s) and title is None:
-            title = s
-        elif department is None and len(s) > 2:
-            named = parse_department(s)  # "预算主管部门：上海市…" names it after a label
-            department, department_first = named or s, title is None
-    if title and department and department_first and not title.startswith(department):
-        title = department + title
-    if department is None and title:  # "2017年度江苏省高级人民法院部门预算公开"
-        m = _TITLE_DEPARTMENT.search(squash(title))
-        department = m.group(1) if m else None
-    return department, title
-
-
-#: The department named inside a cover title, between its year and its kind.
-_TITLE_DEPARTMENT = re.compile(r"\d{4}年度?(.{4,40}?)(?:部门|单位)?(?:预算|决算)")
 
 
 def read_text(
-    text: str, *, strict: bool = False, year: int | None = None, edition: int | None = None
+    text: str,
+    *,
+    strict: bool = False,
+    year: int | None = None,
+    edition: int | None = None,
+    errors: Sequence[ReadError] = (),
 ) -> ReadResult:
     """Read the text of a published disclosure into a :class:`Disclosure`.
 
@@ -434,12 +122,13 @@ def read_text(
     another year is a :class:`~govfin.readers.errors.YearMismatchError` (the given year is
     used).  ``edition`` is the year of 《政府收支分类科目》 whose names the 类 rows of 公开01/04
     are mapped to codes with (default: the document's year).  Amounts are kept in each table's
-    own unit (``TableMeta.unit``).
+    own unit (``TableMeta.unit``).  ``errors`` are problems met before the text (bytes that did
+    not decode), recorded first and reported as read problems.
     """
     if not isinstance(text, str):
         raise ArgumentTypeError(f"read_text() expects str, got {type(text).__name__}")
     lines = [Line(n, t) for n, t in enumerate(split_lines(text), 1)]
-    return read_lines(lines, strict=strict, year=year, edition=edition)
+    return read_lines(lines, strict=strict, year=year, edition=edition, errors=errors)
 
 
 def read_rows(
@@ -466,17 +155,32 @@ def read_lines(
     year: int | None = None,
     edition: int | None = None,
     sources: Sequence[Source] = (),
+    errors: Sequence[ReadError] = (),
 ) -> ReadResult:
     """The one reading mechanism every source goes through: :class:`Line` objects (cells of
-    one printed row each) -> :class:`Disclosure` and the log of every line."""
+    one printed row each) -> :class:`Disclosure` and the log of every line.
+
+    ``errors`` are problems met before reading (undecodable bytes), recorded first.  A text
+    that is one document printed several times over is read once (the first copy), and said
+    so (``READ-repeated``)."""
     places = {ln.number: ln.origin.where for ln in lines if ln.origin is not None}
     log = LogBuilder(strict=strict, places=places)
+    for err in errors:
+        log.error(err)
+    copies = find_copies(lines)
+    repeated: tuple[int, int, int, tuple[int, ...]] | None = None
+    if copies is not None:
+        n, start, differ = copies
+        for ln in lines[start:]:
+            log.mark(ln, LineKind.BOILERPLATE, DOCUMENT, f"the document printed again ({n} copies)")
+        repeated = (n, sum(1 for ln in lines[:start] if not ln.blank), lines[start].number, differ)
+        lines = lines[:start]
     if all(ln.blank for ln in lines):
         log.error(EmptyInputError("the text holds no non-blank line"))
         empty = Document("决算", None, year, (), tuple(sources), (), ())
         return ReadResult(Disclosure(), log.build(), empty)
 
-    stated, year_line = _document_year(lines)
+    stated, year_line = document_year(lines)
     doc_year = year if year is not None else stated
     if year is not None and stated is not None and stated != year:
         log.error(
@@ -489,20 +193,24 @@ def read_lines(
 
     first = next(ln for ln in lines if not ln.blank)
     hint = first.joined.strip() if first.single and len(first.joined) < 60 else None
-    segments = _segment(lines, log, hint)
-    cover_department, title = _cover_facts(segments[0])
+    segments = segment_lines(lines, log, hint)
+    cover_department, title = cover_facts(segments[0])
     for ln in segments[0].lines:
         log.mark(ln, LineKind.BOILERPLATE, "封面", "cover")
 
-    stated_kind, kind_line = _stated_kind(lines)
+    stated_kind, kind_line = cover_kind(lines)
     ctx = TableContext(
         log,
         edition=edition if edition is not None else doc_year,
         document=stated_kind or "决算",
     )
     tables: list[Table] = []
-    read: list[tuple[Table, _Segment]] = []
+    read: list[tuple[Table, Segment]] = []
     unread: list[Unread] = []
+    parts: list[Part] = []  # what was read, by lines (for the read problems)
+    lost: list[tuple[Unread, int, int, str]] = []  # what was seen but not read
+    differing: list[int] = []  # title lines of duplicate tables whose copies differ
+    seen_evaluations: dict[str, list[ProjectEvaluation]] = {}  # by project
     evaluations: list[ProjectEvaluation] = []
     plans: list[ProjectPlan] = []
     sections: list[NarrativeSection] = []
@@ -510,25 +218,42 @@ def read_lines(
     for seg in segments[1:]:
         if seg.kind == "table":
             assert seg.title is not None
-            if _mention(seg):
+            if is_mention(seg):
                 what = seg.table_kind.KIND if seg.table_kind else None
                 log.mark(seg.title, LineKind.BOILERPLATE, what, "a table's title alone (contents)")
                 continue
             before = len(log.errors)
             table = read_table(seg.lines, seg.title, seg.table_kind, ctx)
             if table is not None:
-                _add_table(tables, table, seg.title, log)
+                if _add_table(tables, table, seg.title, log):
+                    parts.append(Part(table.KIND, *_lines_of(seg), "table"))
+                elif table != next(t for t in tables if type(t) is type(table)):
+                    differing.append(seg.title.number)
                 read.append((table, seg))
             else:
                 unread.append(_unread(seg, log.errors[before:]))
+                lost.append((unread[-1], *_lines_of(seg), "table"))
         elif seg.kind == "evaluation":
             assert seg.title is not None
             before = len(log.errors)
             ev = read_evaluation(seg.lines, seg.title, log, doc_year)
-            if ev is not None:
+            if ev is not None and _printed_before(ev, seen_evaluations):
+                log.error(
+                    DuplicateTableError(
+                        f"{ev.table} printed twice (the copies are identical); the first is "
+                        "kept and checked",
+                        line=seg.title.number,
+                        text=seg.title.text,
+                        where=ev.table,
+                    )
+                )
+            elif ev is not None:
                 evaluations.append(ev)
+                seen_evaluations.setdefault(ev.project, []).append(ev)
+                parts.append(Part(ev.table, *_lines_of(seg), "evaluation"))
             else:
                 unread.append(_unread(seg, log.errors[before:]))
+                lost.append((unread[-1], *_lines_of(seg), "evaluation"))
         elif seg.kind == "plan":
             before = len(log.errors)
             plan = read_plan(seg.lines, log, year=doc_year)
@@ -536,14 +261,19 @@ def read_lines(
                 plans.append(plan)
             else:
                 unread.append(_unread(seg, log.errors[before:]))
+                lost.append((unread[-1], *_lines_of(seg), "plan"))
         elif seg.kind == "toc":
             for ln in log.unmarked(seg.lines):  # after the contents, before any heading: prose
                 log.mark(ln, LineKind.NARRATIVE, None, "text after the contents")
         elif seg.kind == "part":
             assert seg.title is not None
+            before = len(sections)
             found = _read_part(seg, log, sections)
             if found is not None:
                 glossary = found
+            if len(sections) > before or found is not None:
+                heads = tuple(x.line for x in sections[before:] if x.line is not None)
+                parts.append(Part(NARRATIVE_TABLE, *_lines_of(seg), "narrative", heads))
 
     # Safety net: a line no reader filed is unrecognised (never silently dropped).
     for ln in log.unmarked(lines):
@@ -574,6 +304,25 @@ def read_lines(
                 text=kind_line.text if kind_line else None,
             )
         )
+    listed = [
+        _toc_key(ln) for seg in segments if seg.kind == "toc" for ln in seg.lines if not ln.blank
+    ]
+    reached = {
+        numeral
+        for seg in segments
+        if seg.kind == "part"
+        and seg.title is not None
+        and (numeral := part_number(squash(seg.title.joined))) is not None
+    }
+    problems = derive(
+        log,
+        parts,
+        lost,
+        lines,
+        differing=differing,
+        copies=repeated,
+        missing_parts=missing_parts([t for t in listed if part_number(t)], reached),
+    )
     units = Counter(t.meta.unit for t in tables)
     unit = units.most_common(1)[0][0] if units else Unit.WAN_YUAN
     disclosure = Disclosure(
@@ -587,6 +336,7 @@ def read_lines(
         title=title,
         kind=kind,
         unread=tuple(u.title for u in unread),
+        read_problems=problems,
     )
     document = Document(
         kind=kind,
@@ -603,7 +353,7 @@ def read_lines(
     return ReadResult(disclosure, log.build(), document)
 
 
-def _unread(seg: _Segment, errors: Sequence[ReadError]) -> Unread:
+def _unread(seg: Segment, errors: Sequence[ReadError]) -> Unread:
     """A block the reader could not read: its title, where it is printed, and why."""
     assert seg.title is not None
     title = seg.table_kind.KIND if seg.table_kind is not None else seg.title.joined.strip()
@@ -611,7 +361,7 @@ def _unread(seg: _Segment, errors: Sequence[ReadError]) -> Unread:
     return Unread(title, seg.title.where, why)
 
 
-def _table_read(table: Table, seg: _Segment) -> TableRead:
+def _table_read(table: Table, seg: Segment) -> TableRead:
     pages: list[str] = []
     for ln in seg.lines:
         if ln.origin is not None and not ln.blank:
@@ -636,22 +386,37 @@ def _sources(lines: Sequence[Line]) -> tuple[Source, ...]:
     return tuple(Source(f, "pdf" if p else "rows", p) for f, p in last.items())
 
 
-def _add_table(tables: list[Table], table: Table, title: Line, log: LogBuilder) -> None:
-    if any(type(t) is type(table) for t in tables):
+def _add_table(tables: list[Table], table: Table, title: Line, log: LogBuilder) -> bool:
+    """Add ``table``; False (and a :class:`DuplicateTableError`) when its kind was read."""
+    first = next((t for t in tables if type(t) is type(table)), None)
+    if first is not None:
+        same = "the copies are identical" if first == table else "the copies differ"
         log.error(
             DuplicateTableError(
-                f"{table.KIND} printed twice; the first is kept",
+                f"{table.KIND} printed twice ({same}); the first is kept and checked",
                 line=title.number,
                 text=title.text,
                 where=table.KIND,
             )
         )
-        return
+        return False
     tables.append(table)
+    return True
+
+
+def _printed_before(ev: ProjectEvaluation, seen: dict[str, list[ProjectEvaluation]]) -> bool:
+    """True when an identical 自评表 was read before (a copy; same project, same figures)."""
+    return any(ev == other for other in seen.get(ev.project, ()))
+
+
+def _lines_of(seg: Segment) -> tuple[int, int]:
+    """The first and last non-blank source lines of a segment."""
+    numbers = [ln.number for ln in seg.lines if not ln.blank] or [seg.lines[0].number]
+    return numbers[0], numbers[-1]
 
 
 def _read_part(
-    seg: _Segment, log: LogBuilder, sections: list[NarrativeSection]
+    seg: Segment, log: LogBuilder, sections: list[NarrativeSection]
 ) -> tuple[str, int | None] | None:
     """File a part's lines; add its narrative sections; return the glossary if it is one."""
     assert seg.title is not None

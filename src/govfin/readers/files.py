@@ -23,8 +23,6 @@ import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
-import attrs
-
 from govfin.errors import ArgumentValueError
 from govfin.readers.account import Source
 from govfin.readers.document import ReadResult, read_lines, read_text
@@ -123,6 +121,15 @@ def rows_of(path: str | Path, *, encoding: str | None = None) -> tuple[list[Sour
 
 
 def _rows(name: str, data: bytes, encoding: str | None) -> tuple[list[SourceRow], Source]:
+    rows, source, _ = _rows_and_problems(name, data, encoding)
+    return rows, source
+
+
+def _rows_and_problems(
+    name: str, data: bytes, encoding: str | None
+) -> tuple[list[SourceRow], Source, list[UndecodableBytesError]]:
+    """The rows of one file, its :class:`Source`, and the bytes of a text file that did not
+    decode (at the file's own line numbers)."""
     fmt = sniff(data)
     if fmt == "pdf":
         try:
@@ -131,7 +138,7 @@ def _rows(name: str, data: bytes, encoding: str | None) -> tuple[list[SourceRow]
             raise UnreadableFileError(_extra(name, "PDF", "pdf")) from None
         rows = extract_pdf(data, name=name)
         pages = max((r.page or 0 for r in rows), default=0) or None
-        return rows, Source(name, "pdf", pages)
+        return rows, Source(name, "pdf", pages), []
     if fmt in ("xlsx", "xls"):
         try:
             from govfin.readers.excel import extract_workbook
@@ -140,14 +147,14 @@ def _rows(name: str, data: bytes, encoding: str | None) -> tuple[list[SourceRow]
         book = extract_workbook(data, name=name)
         rows = list(getattr(book, "rows", book))
         sheets = len({r.sheet for r in rows}) or None
-        return rows, Source(name, fmt, sheets)
+        return rows, Source(name, fmt, sheets), []
     if fmt == "binary":
         raise UnreadableFileError(f"{name}: not a text document (binary data of no format govfin reads)")
-    text, _ = decode(data, name, encoding)  # (joined reads: the bytes are shown as \ufffd)
+    text, problems = decode(data, name, encoding)  # the bytes are shown as \ufffd
     rows = [
         SourceRow(tuple(t.split("\t")), file=name, row=n) for n, t in enumerate(split_lines(text), 1)
     ]
-    return rows, Source(name, "text", None)
+    return rows, Source(name, "text", None), problems
 
 
 def _named_bytes(path: str | Path) -> tuple[str, bytes]:
@@ -200,18 +207,23 @@ def read_paths(
             text, problems = decode(data, name, encoding)
             if problems and strict:
                 raise problems[0]
-            result = read_text(text, strict=strict, year=year, edition=edition)
-            if not problems:
-                return result
-            log = attrs.evolve(result.log, errors=(*problems, *result.log.errors))
-            return attrs.evolve(result, log=log)
-        read = [_rows(name, data, encoding)]
+            # the bytes that did not decode are read problems at their lines (READ-bytes)
+            return read_text(text, strict=strict, year=year, edition=edition, errors=problems)
+        read = [_rows_and_problems(name, data, encoding)]
     else:
-        read = [rows_of(path, encoding=encoding) for path in paths]
+        read = [_rows_and_problems(*_named_bytes(path), encoding) for path in paths]
     lines: list[Line] = []
     sources: list[Source] = []
-    for rows, source in read:
+    errors: list[ReadError] = []
+    for rows, source, problems in read:
         sources.append(source)
         start = len(lines) + 1
         lines.extend(Line.of_row(start + i, r) for i, r in enumerate(rows))
-    return read_lines(lines, strict=strict, year=year, edition=edition, sources=sources)
+        for p in problems:  # a text file's undecodable bytes, at their line of the whole read
+            at = None if p.line is None else start + p.line - 1
+            errors.append(UndecodableBytesError(p.message, line=at, text=p.text))
+    if errors and strict:
+        raise errors[0]
+    return read_lines(
+        lines, strict=strict, year=year, edition=edition, sources=sources, errors=errors
+    )

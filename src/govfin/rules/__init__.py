@@ -10,7 +10,7 @@ its rules), and ``catalogue`` (docs/rules.md from the registry).
 
 # The built-in rules (registry.BUILTIN_RULE_MODULES), registered in REGISTRY on import.  Every
 # import of a govfin.rules module runs this file first, so REGISTRY is never seen half filled.
-from govfin.rules import budget, cross, evaluation, narrative, tables  # noqa: F401
+from govfin.rules import budget, cross, evaluation, narrative, reading, tables  # noqa: F401
 from govfin.rules.engine import CheckOptions, Context, check, holds_exactly
 from govfin.rules.registry import REGISTRY, Registry, Rule, RuleError, rule
 

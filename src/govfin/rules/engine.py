@@ -3,6 +3,14 @@
 ``check(obj)`` returns a :class:`~govfin.findings.Report` of every finding.  Rules do their
 arithmetic through :class:`Context`, so that every equation in govfin is judged by the same
 tolerance model (:class:`~govfin.amounts.Tolerance`) and reported in the same form.
+
+*Withholding*: a finding never rests on a part of a document the reader did not read whole.
+A Disclosure's ``read_problems`` name those parts (:class:`~govfin.findings.Span`); a finding
+whose place, cells or fix lie in one is withheld (:class:`~govfin.findings.Withheld`, listed in
+``Report.withheld``), and so is every finding of a rule that counts the document's parts
+(:data:`COUNTING`) when the document's end was not read.  The read problems' own rules
+(``READ-…``, :mod:`govfin.rules.reading`) run last, so that each can say what it withheld,
+and are reported first.
 """
 
 from __future__ import annotations
@@ -15,10 +23,19 @@ import attrs
 
 from govfin.amounts import ZERO, Comparison, Tolerance
 from govfin.errors import ArgumentTypeError
-from govfin.findings import Cell, Finding, Place, Report, Severity
+from govfin.findings import Cell, Finding, Place, ReadProblem, Report, Severity, Withheld
 from govfin.rules.registry import REGISTRY, Registry, Rule
 
-__all__ = ["CheckOptions", "Context", "check", "holds_exactly"]
+__all__ = ["COUNTING", "READING", "CheckOptions", "Context", "check", "holds_exactly", "withhold"]
+
+#: Id prefix of the rules that report read problems (:mod:`govfin.rules.reading`).
+READING = "READ-"
+
+#: Rules whose findings count the document's parts — its tables (K-missing), its 自评表 and
+#: 绩效目标表 (N-perf…, N-plan…: the narrative's counts against what is attached), or say a
+#: figure is nowhere to be found (N-unchecked): a document whose end was not read cannot be
+#: counted.
+COUNTING = ("K-missing", "B-K-missing", "N-perf", "N-plan", "N-unchecked")
 
 
 def _prefixes(value: str | Iterable[str]) -> tuple[str, ...]:
@@ -86,6 +103,8 @@ class Context:
         #: Per-run memo for work several rules share (e.g. the narrative's assessment),
         #: keyed by a name of the rule module's choosing.
         self.cache: dict[str, Any] = {}
+        #: The findings withheld so far (set before the READ- rules run).
+        self.withheld: list[Withheld] = []
 
     @property
     def rule(self) -> Rule | None:
@@ -281,16 +300,89 @@ def check(
     chosen = None if rules is None else {r.id for r in rules}
     # The rules this run applies to each subject type, with their severity in this run.
     plans: dict[type, list[tuple[Rule, Severity]]] = {}
+    reads: dict[type, list[tuple[Rule, Severity]]] = {}  # the READ- rules of each type
+    deferred: list[tuple[Rule, Severity, Any]] = []  # the READ- rules: run last
     for subject in _subjects(obj):
         plan = plans.get(type(subject))
         if plan is None:
-            plan = plans[type(subject)] = [
+            wanted = [
                 (r, options.severity_of(r))
                 for r in registry.for_type(type(subject))
                 if (chosen is None or r.id in chosen) and options.wants(r)
             ]
+            plan = plans[type(subject)] = [p for p in wanted if not p[0].id.startswith(READING)]
+            reads[type(subject)] = [p for p in wanted if p[0].id.startswith(READING)]
         for r, severity in plan:
             ctx.start(r, severity)
             r.func(subject, ctx)
+        deferred.extend((r, severity, subject) for r, severity in reads[type(subject)])
+    problems: Sequence[ReadProblem] = ()
+    if ctx.document is not None:
+        problems = getattr(ctx.document, "read_problems", ())
+    kept: list[Finding] = ctx.findings
+    withheld: list[Withheld] = []
+    if problems:  # a document read with problems: withhold what rests on what was not read
+        declared = {r.id: r.tables for plan in plans.values() for r, _ in plan}
+        kept, withheld = withhold(ctx.findings, problems, declared)
+    ctx.findings, ctx.withheld = [], withheld
+    for r, severity, subject in deferred:
+        ctx.start(r, severity)
+        r.func(subject, ctx)
     ctx.start(None)
-    return Report(tuple(ctx.findings))
+    return Report((*ctx.findings, *kept), tuple(withheld))
+
+
+def withhold(
+    findings: Sequence[Finding],
+    problems: Sequence[ReadProblem],
+    declared: Mapping[str, tuple[str, ...]] | None = None,
+) -> tuple[list[Finding], list[Withheld]]:
+    """Split ``findings`` into those kept and those withheld by ``problems``: a finding whose
+    place, cells or fix lie in a part a problem left not read whole; a finding of a rule that
+    ``declared`` (rule id -> the tables it reads) reading a table not read whole (a relation
+    may rest on a row the reader lost, which no cell names); a finding of a rule that counts
+    the document's parts (:data:`COUNTING`) when a problem cut the document.  READ- findings
+    are never withheld."""
+    spans: dict[str, list[tuple[int, Any]]] = {}
+    whole: dict[str, tuple[int, str]] = {}  # tables not read whole, as a whole
+    cut: tuple[int, str] | None = None
+    for i, p in enumerate(problems):
+        for s in p.incomplete:
+            spans.setdefault(s.table, []).append((i, s))
+            if s.first_line is None:
+                whole.setdefault(s.table, (i, p.rule_id))
+        if p.cut and cut is None:
+            cut = (i, p.rule_id)
+    if not spans and cut is None:
+        return list(findings), []
+    kept: list[Finding] = []
+    withheld: list[Withheld] = []
+    for f in findings:
+        found = None
+        if not f.rule_id.startswith(READING):
+            if cut is not None and f.rule_id.startswith(COUNTING):
+                found = cut
+            elif spans:
+                found = _resting(f, spans, problems)
+                if found is None and whole and declared:
+                    found = next(
+                        (whole[t] for t in declared.get(f.rule_id, ()) if t in whole), None
+                    )
+        if found is None:
+            kept.append(f)
+        else:
+            withheld.append(Withheld(f, found[0], found[1]))
+    return kept, withheld
+
+
+def _resting(
+    f: Finding, spans: Mapping[str, list[tuple[int, Any]]], problems: Sequence[ReadProblem]
+) -> tuple[int, str] | None:
+    """The first problem whose incomplete part holds a place ``f`` rests on, or None."""
+    for place in (f.place, f.fix, *f.cells):
+        if place is None:
+            continue
+        for i, span in spans.get(place.table, ()):
+            if span.covers(place):
+                return (i, problems[i].rule_id)
+    return None

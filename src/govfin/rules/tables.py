@@ -394,6 +394,17 @@ def _name_check(code: str, name: str, edition: int) -> tuple[bool, str, int] | N
         return _name_outcome(code, name, edition)
 
 
+def _former_name(code: str, name: str, edition: int) -> str:
+    """ " (its former name, of the 2017 edition)" when another shipped edition names ``code``
+    so: an outdated name, not a wrong one."""
+    for other in sorted(codes.editions(), reverse=True):
+        if other != edition:
+            entry = codes.get(code, other)
+            if entry is not None and codes.normalize_name(entry.name) == codes.normalize_name(name):
+                return f" (its former name, of the {other} edition)"
+    return ""
+
+
 def _code_known(table: Table, ctx: Context) -> None:
     """Every row code exists in the classification edition of the document's edition."""
     if not _has_codes(table):
@@ -428,7 +439,8 @@ def _name_official(table: Table, ctx: Context) -> None:
             continue
         if used == edition:
             ctx.emit(
-                f"printed name {r.name!r} differs from the official {official!r}",
+                f"printed name {r.name!r} differs from the official {official!r}"
+                + _former_name(r.code, r.name, edition),
                 place=table.place(r.key, "科目名称"),
             )
         else:  # names change between editions: another year's name is no evidence of an error

@@ -1,0 +1,78 @@
+"""The cover of a document: its year, its stated kind (预算/决算), department and title.
+
+What the first lines of a document say about it, before any table: "2024年度部门决算公开" gives
+the year and the kind; the cover's lines give the department and the title (set over several
+lines).  Used by :mod:`govfin.readers.document`; the facts are checked against the tables there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from govfin.readers.lines import Line, squash
+from govfin.readers.segment import KIND_WORDS, Segment
+from govfin.readers.tables import parse_department, parse_year
+
+__all__ = ["cover_facts", "document_year", "stated_kind"]
+
+#: The document's year: "2024年度", "2025年区级部门预算", "2017年部门预算".
+_DOC_YEAR = re.compile(
+    r"(\d{4})\s*年度|(\d{4})\s*年\s*(?:[区省市县]级)?(?:部门|单位)?(?:预算|决算)"
+)
+
+
+def document_year(lines: Sequence[Line]) -> tuple[int | None, Line | None]:
+    for ln in lines:
+        m = _DOC_YEAR.search(ln.text)
+        if m:
+            return int(m.group(1) or m.group(2)), ln
+    return None, None
+
+
+
+def stated_kind(lines: Sequence[Line]) -> tuple[str | None, Line | None]:
+    """The kind ("预算"/"决算") the document's cover or first heading states, and where."""
+    seen = 0
+    for ln in lines:
+        if ln.blank:
+            continue
+        seen += 1
+        if seen > 60:
+            break
+        m = KIND_WORDS.search(ln.squashed)
+        if m:
+            return m.group(1) or m.group(2), ln
+    return None, None
+
+
+def cover_facts(segment: Segment) -> tuple[str | None, str | None]:
+    """(department, title) from the cover.
+
+    The cover prints the department's name and "2024年度部门决算公开" on separate lines (a
+    title set over several lines); the title is their concatenation.  A lone character left
+    by the wrap ("室") is ignored.  A department printed below the title is not part of it.
+    """
+    department = title = None
+    department_first = False
+    for ln in segment.lines:
+        if ln.blank:
+            continue
+        s = ln.joined.strip()
+        if parse_year(s) is not None:
+            continue
+        if ("决算" in s or "预算" in s) and title is None:
+            title = s
+        elif department is None and len(s) > 2:
+            named = parse_department(s)  # "预算主管部门：上海市…" names it after a label
+            department, department_first = named or s, title is None
+    if title and department and department_first and not title.startswith(department):
+        title = department + title
+    if department is None and title:  # "2017年度江苏省高级人民法院部门预算公开"
+        m = _TITLE_DEPARTMENT.search(squash(title))
+        department = m.group(1) if m else None
+    return department, title
+
+
+#: The department named inside a cover title, between its year and its kind.
+_TITLE_DEPARTMENT = re.compile(r"\d{4}年度?(.{4,40}?)(?:部门|单位)?(?:预算|决算)")
