@@ -40,7 +40,15 @@ from govfin.readers.errors import (
 )
 from govfin.readers.evaluations import _is_squashed_evaluation_title, read_evaluation
 from govfin.readers.identify import _table_number, _TitleReader
-from govfin.readers.lines import Line, LineKind, LogBuilder, ReadLog, split_lines, squash
+from govfin.readers.lines import (
+    Line,
+    LineKind,
+    LogBuilder,
+    ReadLog,
+    is_page_number,
+    split_lines,
+    squash,
+)
 from govfin.readers.narrative import (
     PART_HEADING,
     PART_TITLE,
@@ -181,8 +189,8 @@ _PAGE_NUMBER = re.compile(
 
 
 def _page_furniture(line: Line) -> bool:
-    """A page number of a paged source (a single short line): not part of any table or text."""
-    return line.origin is not None and line.single and _PAGE_NUMBER.match(line.squashed) is not None
+    """A page number (of a paged source or a text): not part of any table or text."""
+    return is_page_number(line)
 
 
 def _front_like(line: Line) -> bool:
