@@ -134,3 +134,15 @@ def test_the_rule_is_in_the_catalogue_with_its_reason() -> None:
     assert r.severity is Severity.ERROR and "issue 15" in r.changed
     catalogue = (Path(__file__).parent.parent / "docs" / "rules.md").read_text(encoding="utf-8")
     assert "Y-year" in catalogue
+
+
+def test_a_budget_cover_of_last_year_leaves_the_narratives_comparisons_alone() -> None:
+    """The 2025 budget's cover made "2024年区级部门预算": its "比2024年预算增加…" compare with
+    the previous year of the year its nine tables state, so only the cover is reported."""
+    text = BUDGET.read_text(encoding="utf-8")
+    base = {(f.rule_id, f.place) for f in check(read_text(text).disclosure)
+            if f.severity is not Severity.INFO}
+    d = read_text(text.replace("上海市普陀区2025年区级部门预算", "上海市普陀区2024年区级部门预算", 1)).disclosure
+    new = [f for f in check(d) if f.severity is not Severity.INFO
+           and (f.rule_id, f.place) not in base]
+    assert [(f.rule_id, f.place.table, f.actual) for f in new] == [("Y-year", COVER, Decimal(2024))]

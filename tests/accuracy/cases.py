@@ -109,23 +109,9 @@ _YEAR = (
     "needs a date rule (issue 15): a sentence stating this year's figure under last year's date "
     "is an error; today any mention of the previous year passes"
 )
-_CODES = (
-    "C-code is only a warning: govfin's list of the edition is incomplete, so an unknown code "
-    "may be real; needs the complete edition (data) or an error for a code outside a complete "
-    "款/类 to make a typo an error"
-)
-_TABLE_YEAR = (
-    "needs a finding for a table (or 自评表) whose own header states another year than the "
-    "document (today the header's year is read past silently)"
-)
 _READ = (
     "needs read problems as findings (issue 15, 'Reader problems are findings'): today the "
     "reader logs it and the report says nothing"
-)
-_PAGE_TEXT = (
-    "a page number line ('- 3 -') in a text source is not recognised as page furniture (only "
-    "paged sources skip it): an unrecognised line, or an amount without a row label right "
-    "after a table; needs page numbers recognised in text too"
 )
 _ANALYSIS = (
     "needs the 项目绩效分析 rule (issue 15, e.g. N-perf-analysis): the analysis text is filed "
