@@ -109,23 +109,9 @@ _YEAR = (
     "needs a date rule (issue 15): a sentence stating this year's figure under last year's date "
     "is an error; today any mention of the previous year passes"
 )
-_CODES = (
-    "C-code is only a warning: govfin's list of the edition is incomplete, so an unknown code "
-    "may be real; needs the complete edition (data) or an error for a code outside a complete "
-    "款/类 to make a typo an error"
-)
-_TABLE_YEAR = (
-    "needs a finding for a table (or 自评表) whose own header states another year than the "
-    "document (today the header's year is read past silently)"
-)
 _READ = (
     "needs read problems as findings (issue 15, 'Reader problems are findings'): today the "
     "reader logs it and the report says nothing"
-)
-_PAGE_TEXT = (
-    "a page number line ('- 3 -') in a text source is not recognised as page furniture (only "
-    "paged sources skip it): an unrecognised line, or an amount without a row label right "
-    "after a table; needs page numbers recognised in text too"
 )
 _ANALYSIS = (
     "needs the 项目绩效分析 rule (issue 15, e.g. N-perf-analysis): the analysis text is filed "
@@ -441,7 +427,7 @@ SEED_MISTAKES: tuple[Case, ...] = (
          "公开02 code 2080505 typed 2080550 (no such 项)",
          Replace("2080505\t机关事业单位基本养老保险缴费支出", "2080550\t机关事业单位基本养老保险缴费支出",
                  after=T02),
-         ("C-code",), known_miss=_CODES),
+         ("C-code",)),
     Case("code-neighbour", "codes",
          "公开05 事业单位医疗 filed under 2101101 (行政单位医疗), the code on the line above in "
          "last year's sheet; a warning by the catalogue's design (C-name)",
@@ -461,10 +447,7 @@ SEED_MISTAKES: tuple[Case, ...] = (
          "公开01 九、 printed 医疗卫生与计划生育支出 (the pre-2018 name of 210) from an old "
          "template; a warning by design",
          Replace("九、卫生健康支出", "九、医疗卫生与计划生育支出", after=T01),
-         ("C-name", "READ-*"), severity=W,
-         known_miss="the reader drops a 类 line of 公开01 with a former name (UnknownNameError "
-                    "in the log) and the gap becomes R01-2/X4 sum errors; needs the row kept and "
-                    "a name finding (issue 15, 'Reader problems are findings')"),
+         ("C-name", "READ-*"), severity=W),
     Case("code-duplicate", "codes",
          "公开03 2080506's row given the code 2080505 (copied from the line above)",
          Replace("2080506\t机关事业单位职业年金缴费支出", "2080505\t机关事业单位职业年金缴费支出",
@@ -477,7 +460,7 @@ SEED_MISTAKES: tuple[Case, ...] = (
     Case("code-economic", "codes",
          "公开06 邮电费 coded 30270 (typo for 30207)",
          Replace("30207\t邮电费", "30270\t邮电费", after=T06),
-         ("C-code",), known_miss=_CODES),
+         ("C-code",)),
     Case("code-outdated-item", "codes",
          "公开03 20805 printed with its former name 行政事业单位离退休 (now 行政事业单位养老支出); a "
          "warning by design",
@@ -504,7 +487,7 @@ SEED_MISTAKES: tuple[Case, ...] = (
     Case("complete-printed-twice", "completeness",
          "公开10 printed twice (pasted again at the end of the tables); a warning by design",
          Duplicate("部门决算公开相关信息统计表\n\n公开10表", NARRATIVE),
-         ("K-duplicate", "READ-*"), severity=W, known_miss=_READ),
+         ("K-duplicate", "READ-*"), severity=W),
     Case("complete-evaluation-dropped", "completeness",
          "资料费's 自评表 (graded 差) not attached: 12 差 attached, the narrative says 13",
          Drop(ev("资料费"), ev("会议费")),
@@ -534,22 +517,19 @@ SEED_MISTAKES: tuple[Case, ...] = (
     Case("year-table-03", "years",
          "公开03 header says 2023年度 (the sheet copied from last year's file)",
          Replace("综合办公室 2024年度", "综合办公室 2023年度", after=T03),
-         ("READ-*", "K-*", "Y-*"), known_miss=_TABLE_YEAR),
+         ("READ-*", "K-*", "Y-*")),
     Case("year-cover", "years",
          "the cover says 2023年度部门决算公开; every table says 2024",
          Replace("2024年度部门决算公开", "2023年度部门决算公开"),
-         ("READ-*", "Y-*"),
-         known_miss="the cover's year is taken as the document's against ten tables and a "
-                    "narrative that say 2024: N-year warnings on every correct 2024; needs one "
-                    "finding naming the cover"),
+         ("READ-*", "Y-*")),
     Case("year-evaluation", "years",
          "办公用品's 自评表 subtitle says (2023年度)",
          Replace("(2024年度)", "(2023年度)", after=ev("办公用品")),
-         ("READ-*", "Y-*"), known_miss=_TABLE_YEAR),
+         ("READ-*", "Y-*")),
     Case("year-table-06", "years",
          "公开06 header says 2023年度",
          Replace("2024年度", "2023年度", after=T06),
-         ("READ-*", "K-*", "Y-*"), known_miss=_TABLE_YEAR),
+         ("READ-*", "K-*", "Y-*")),
 )
 
 SEED_HARMLESS: tuple[Case, ...] = (
@@ -600,8 +580,7 @@ SEED_HARMLESS: tuple[Case, ...] = (
               Replace("完成年初预算的80.63%", "完成年初预算的80.64%", after=NARRATIVE)))),
     Case("ok-page-number-inside-table", "harmless",
          "a page number and a page break where 公开01 continues on its next page (after row 23)",
-         Replace("二十三、其他支出\t54\t\n\n", "二十三、其他支出\t54\t\n\n- 3 -\n\f\n", after=T01),
-         known_miss=_PAGE_TEXT),
+         Replace("二十三、其他支出\t54\t\n\n", "二十三、其他支出\t54\t\n\n- 3 -\n\f\n", after=T01)),
     Case("ok-evaluation-figure-everywhere", "harmless",
          "会议费 全年执行数 6.309 → 6.409 with everything that follows: 结余 8.591, 执行率 "
          "42.73%, 得分 4.27, 总分 59.27, and the analysis text's 42.73%",
@@ -734,11 +713,11 @@ BUDGET_MISTAKES: tuple[Case, ...] = (
     Case("budget-code", "codes",
          "收入预算总表 城管执法 coded 212 01 40 (typo for 04)",
          Replace("212\t01\t04\t城管执法", "212\t01\t40\t城管执法", after=B_INCOME),
-         ("C-code",), document="budget", known_miss=_CODES),
+         ("C-code",), document="budget"),
     Case("budget-year-title", "years",
          "支出预算总表 titled 2024年部门支出预算总表 (last year's sheet name)",
          Replace("2025年部门支出预算总表\n", "2024年部门支出预算总表\n", after=B_INCOME),
-         ("READ-*", "Y-*"), document="budget", known_miss=_TABLE_YEAR),
+         ("READ-*", "Y-*"), document="budget"),
     Case("budget-unit", "units",
          "一般公共预算支出功能分类预算表 header says 单位：万元 while its figures are 元",
          Replace("单位：元", "单位：万元", after=B_GENERAL),
@@ -769,7 +748,7 @@ BUDGET_HARMLESS: tuple[Case, ...] = (
                       after=B_SUMMARY),
               Replace("\n2025年部门“三公”经费和机关运行经费预算表\n",
                       "\n- 12 -\n\f\n2025年部门“三公”经费和机关运行经费预算表\n", after=B_ECONOMIC))),
-         known_miss=_PAGE_TEXT, document="budget"),
+         document="budget"),
     Case("budget-ok-blank-lines", "harmless",
          "a blank line after every line of the 编制说明",
          Lines(lambda line: line + "\n" if line.strip() else line,

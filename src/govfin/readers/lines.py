@@ -33,6 +33,7 @@ __all__ = [
     "clean",
     "has_cjk",
     "is_number",
+    "is_page_number",
     "split_lines",
     "squash",
     "strip_enumerator",
@@ -82,6 +83,30 @@ def has_cjk(text: str) -> bool:
 def is_number(text: str) -> bool:
     """True for a plain decimal literal such as ``"20"`` or ``"59.99"`` (no sign words)."""
     return _PLAIN_NUMBER.fullmatch(text) is not None
+
+
+#: A page number printed at a page's foot or head: "3", "- 3 -", "—3—", "第3页", "3/20".
+_PAGE_NUMBER = re.compile(
+    r"(?:[-—－–·]*\d{1,4}[-—－–·]*|第\d{1,4}页(?:共\d{1,4}页)?|\d{1,4}/\d{1,4})"
+)
+
+
+def is_page_number(line: Line) -> bool:
+    r"""True for a line that is nothing but a page number ("- 3 -", "3", "第3页", "3/20"):
+    page layout, not data, wherever it stands (between rows, tables or paragraphs).
+
+    A row of a paged source (a PDF) counts when it has one non-empty cell; a line of text
+    only when it has no tab at all, since a text table's row with one amount in it and its
+    label missing ("\t\t3") is a row, not a page number.
+
+    >>> [is_page_number(Line(1, t)) for t in ("- 3 -", "3", "第3页", "3/20", "—12—")]
+    [True, True, True, True, True]
+    >>> [is_page_number(Line(1, t)) for t in ("\t3", "3\t", "3.5", "2024年", "合计")]
+    [False, False, False, False, False]
+    """
+    if line.origin is None and len(line.cells) != 1:
+        return False
+    return line.single and _PAGE_NUMBER.fullmatch(line.squashed) is not None
 
 
 def strip_enumerator(label: str) -> str:

@@ -21,7 +21,7 @@ import attrs
 
 from govfin.readers.evaluations import _is_squashed_evaluation_title
 from govfin.readers.identify import _table_number, _TitleReader
-from govfin.readers.lines import Line, LineKind, LogBuilder, squash
+from govfin.readers.lines import Line, LineKind, LogBuilder, is_page_number, squash
 from govfin.readers.narrative import PART_HEADING, PART_TITLE, part_kind
 from govfin.readers.plan import is_plan_title
 from govfin.readers.tables import parse_department, parse_unit, parse_year
@@ -102,8 +102,8 @@ _PAGE_NUMBER = re.compile(
 
 
 def _page_furniture(line: Line) -> bool:
-    """A page number of a paged source (a single short line): not part of any table or text."""
-    return line.origin is not None and line.single and _PAGE_NUMBER.match(line.squashed) is not None
+    """A page number (of a paged source or a text): not part of any table or text."""
+    return is_page_number(line)
 
 
 def _front_like(line: Line) -> bool:

@@ -21,7 +21,7 @@ Every rule has a stable id.  Severity is the default; a check run may override i
 (`govfin.check(obj, severity={"R07-2": "error"})`) or switch a rule off (`None`).
 Ids: `R01-…`–`R10-…` relations inside one table (`R` + the table's number + a serial),
 `R0x-tree` code-tree rollups, `C-…` classification, `X…` cross-table, `N-…` narrative,
-`E-…` 项目支出绩效自评, `K-…` completeness.
+`E-…` 项目支出绩效自评, `K-…` completeness, `Y-…` the year the document states.
 """
 
 

@@ -27,6 +27,7 @@ BUILTIN_RULE_MODULES: tuple[str, ...] = (
     "govfin.rules.cross",
     "govfin.rules.evaluation",
     "govfin.rules.narrative",
+    "govfin.rules.years",
 )
 
 #: ``func(subject, ctx)``: ``ctx`` is a :class:`govfin.rules.engine.Context` (the engine sits

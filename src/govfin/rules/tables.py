@@ -405,8 +405,72 @@ def _former_name(code: str, name: str, edition: int) -> str:
     return ""
 
 
+def one_slip(a: str, b: str) -> str | None:
+    """How code ``b`` is one keying slip from ``a``: ``"one transposition"`` (two adjacent
+    digits swapped), ``"one digit"`` (one digit different), or None.
+
+    >>> one_slip("2080550", "2080505"), one_slip("2120140", "2120104"), one_slip("30270", "30207")
+    ('one transposition', 'one transposition', 'one transposition')
+    >>> one_slip("2010302", "2010301"), one_slip("2010310", "2010101"), one_slip("301", "301")
+    ('one digit', None, None)
+    """
+    if len(a) != len(b):
+        return None
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    if len(diff) == 1:
+        return "one digit"
+    if len(diff) == 2 and diff[1] == diff[0] + 1:
+        i, j = diff
+        if a[i] == b[j] and a[j] == b[i]:
+            return "one transposition"
+    return None
+
+
+def likely_typo(code: str, name: str, edition: int) -> tuple[str, str] | None:
+    """(the code meant, the slip) when ``code`` is not in the ``edition`` list but a sibling
+    (a code under the same parent) one transposition or one digit away carries the printed
+    ``name``: names are unique under one parent, so the printed code is that sibling mistyped.
+    None when there is no such sibling (or more than one: no guess).
+
+    >>> likely_typo("2080550", "机关事业单位基本养老保险缴费支出", 2024)
+    ('2080505', 'one transposition')
+    >>> likely_typo("2080550", "某某支出", 2024) is None
+    True
+    """
+    try:
+        found = codes.check_code(code, edition)
+    except codes.CodeError:
+        return None
+    parent = found.nearest
+    if found.entry is not None or parent is None or parent.code != code[:-2]:
+        return None
+    return _sibling_named(code, name, found.edition)
+
+
+def _sibling_named(code: str, name: str, edition: int) -> tuple[str, str] | None:
+    """(sibling, slip) when a code one slip from ``code`` under its parent has ``name``."""
+    if len(code) <= 3:
+        return None
+    try:
+        siblings = codes.children(code[:-2], edition)
+    except codes.CodeError:
+        return None
+    wanted = codes.normalize_name(name)
+    hits = [
+        (c.code, slip)
+        for c in siblings
+        if (slip := one_slip(code, c.code)) and codes.normalize_name(c.name) == wanted
+    ]
+    return hits[0] if len(hits) == 1 else None
+
+
 def _code_known(table: Table, ctx: Context) -> None:
-    """Every row code exists in the classification edition of the document's edition."""
+    """Every row code exists in the classification edition of the document's edition.
+
+    A code absent where govfin's list is complete is an error; where the list is incomplete, a
+    warning, unless the printed name is that of a sibling one transposition or one digit away
+    (then the code is that sibling mistyped: an error saying which).
+    """
     if not _has_codes(table):
         return
     edition = _edition(table, ctx)
@@ -416,6 +480,15 @@ def _code_known(table: Table, ctx: Context) -> None:
         if outcome is None:
             continue
         uncertain, message = outcome
+        typo = likely_typo(r.code, r.name, edition) if r.name else None
+        if typo is not None:
+            meant, slip = typo
+            message = (
+                f"{message}; its printed name {r.name} is that of {meant}, {slip} away: "
+                f"likely {meant} (a typo)"
+            )
+            # The sibling's name in the document's own edition: a typo, not a gap in the list.
+            uncertain = uncertain and codes.check_code(r.code, edition).edition != edition
         if uncertain:  # a gap in govfin's list, or another year's edition: not an error
             ctx.emit(message, place=table.place(r.key, "科目代码"), severity=Severity.WARNING)
             continue
@@ -438,8 +511,10 @@ def _name_official(table: Table, ctx: Context) -> None:
         if ok:
             continue
         if used == edition:
+            meant = _sibling_named(r.code, r.name, edition)
+            hint = f"; {r.name!r} is the name of {meant[0]}, {meant[1]} away" if meant else ""
             ctx.emit(
-                f"printed name {r.name!r} differs from the official {official!r}"
+                f"printed name {r.name!r} differs from the official {official!r}{hint}"
                 + _former_name(r.code, r.name, edition),
                 place=table.place(r.key, "科目名称"),
             )
@@ -474,6 +549,15 @@ def _orphans(table: Table, ctx: Context) -> None:
             )
 
 
+#: Why a classification rule's behaviour changed (the catalogue's Changes section).
+_CHANGED = {
+    "C-code": "issue 15: an unknown code whose printed name is that of a sibling one "
+    "transposition or one digit away is an error naming the code meant (likely 2080505), even "
+    "where govfin's list is incomplete (a warning before: a typo passed as a gap in the list)",
+    "C-name": "issue 15: a printed name that is a sibling's (one slip away) says which code "
+    "carries it",
+}
+
 for _id, _zh, _en, _sev, _func in (
     ("C-code", "科目代码须存在于当年科目表", "row code exists in the year's classification",
      Severity.ERROR, _code_known),
@@ -494,5 +578,6 @@ for _id, _zh, _en, _sev, _func in (
             subject=Table,
             func=_func,
             source="《政府收支分类科目》 (edition of the document's year)",
+            changed=_CHANGED.get(_id, ""),
         )
     )

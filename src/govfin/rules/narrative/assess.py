@@ -62,6 +62,7 @@ from govfin.rules.engine import CheckOptions
 from govfin.rules.narrative.outcome import Assessment, Status
 from govfin.rules.narrative.outcome import compared as _compared
 from govfin.rules.narrative.perf import _PERF_COUNT, _PERF_FUNDS, PerformanceChecks, _is_perf
+from govfin.rules.years import document_year
 from govfin.tables.budget import family_table
 
 __all__ = ["Assessment", "Status", "assess"]
@@ -609,7 +610,8 @@ class _Assessor(PerformanceChecks):
         return out
 
     def previous_year(self) -> int | None:
-        return None if self.d.year is None else self.d.year - 1
+        year = document_year(self.d)  # the majority's (Y-year reports a cover that differs)
+        return None if year is None else year - 1
 
     def wrong_year(self, c: ChangeClaim) -> bool:
         """ "比2015年预算增加…" in a 2017 budget: a comparison with the wrong year."""
@@ -621,7 +623,7 @@ class _Assessor(PerformanceChecks):
             c,
             "N-change",
             Status.CONTRADICTED,
-            f"“{c.text}”: a {self.d.year} budget compared with {m.group('y')}, "
+            f"“{c.text}”: a {prev + 1} budget compared with {m.group('y')}, "
             f"not with the previous year {prev}",
             expected=Decimal(prev),
             actual=Decimal(m.group("y")),

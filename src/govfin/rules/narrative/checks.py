@@ -20,6 +20,7 @@ from govfin.rules.engine import Context
 from govfin.rules.narrative.assess import Assessment, Status, _Assessor
 from govfin.rules.narrative.summary import CLAIM_RULES
 from govfin.rules.registry import REGISTRY, RuleFunc, rule
+from govfin.rules.years import document_year
 from govfin.tables import T01, T03, T04, T05, T06, T09, T10
 
 __all__ = ["emit_assessments"]
@@ -244,7 +245,7 @@ def n_residue(d: Disclosure, ctx: Context) -> None:
 )
 def n_year(d: Disclosure, ctx: Context) -> None:
     """A year neither the report year nor the one before, outside the whitelisted contexts."""
-    year = d.year or ctx.options.edition
+    year = document_year(d) or ctx.options.edition  # the majority's, not the cover's alone
     if year is None:
         return
     for y in d.narrative.years():

@@ -47,6 +47,7 @@ from govfin.narrative import (
 )
 from govfin.rules.engine import Context
 from govfin.rules.registry import RuleFunc, rule
+from govfin.rules.years import document_year
 
 __all__ = ["same_figure"]
 
@@ -148,9 +149,10 @@ def n_stale_year(d: Disclosure, ctx: Context) -> None:
     introduced as a comparison ("较2023年", "与2023年相比"), a figure after "上年"/"本年" words
     following the date, a nil figure in a sentence that compares (both years may be 0), and a
     figure the tables do not give (last year's figure stated as such is no mistake)."""
-    if d.year is None or d.kind == "预算":
+    year = document_year(d)
+    if year is None or d.kind == "预算":
         return  # a 预算's text states last year's 执行数 under last year's date, rightly
-    previous = d.year - 1
+    previous = year - 1
     resolve = Resolver(d)
     # one finding per stale date: (sentence, line, date's offset) -> its figures
     stale: dict[tuple[str, int | None, int], list[tuple[Claim, Figure, str]]] = {}
@@ -164,7 +166,7 @@ def n_stale_year(d: Disclosure, ctx: Context) -> None:
         if date is None or int(date.group("y")) != previous or date.group("pre"):
             continue
         after = c.sentence[date.end() : c.sentence.find(c.text) + len(c.text)]
-        if _COMPARING.search(after) or str(d.year) in after:
+        if _COMPARING.search(after) or str(year) in after:
             continue
         if q.value == 0 and _COMPARISON_SENTENCE.search(c.sentence):
             continue
@@ -182,11 +184,11 @@ def n_stale_year(d: Disclosure, ctx: Context) -> None:
         c, _, date_text = found[0]
         figures = "; ".join(f"“{x.text}” = {f.label} {_fmt(f.value)}" for x, f, _ in found)
         ctx.emit(
-            f"“{date_text}” dates this year's figures with the year before this {d.year} "
+            f"“{date_text}” dates this year's figures with the year before this {year} "
             f"disclosure ({figures}): a date left over from last year's text — in "
             f"“{sentence}”{_at(line)}",
             place=c.place,
-            expected=Decimal(d.year),
+            expected=Decimal(year),
             actual=Decimal(previous),
             cells=tuple(p for x, f, _ in found for p in (x.place, *f.places)),
         )
@@ -261,7 +263,8 @@ def n_direction(d: Disclosure, ctx: Context) -> None:
     - a conclusion ("…，故较上年增加", "因此与上年相比有所下降") whose direction is the opposite
       of the first change stated before it (a change already reported is not that reference,
       so that one mistake makes one finding)."""
-    previous = d.year - 1 if d.year is not None else None
+    year = document_year(d)
+    previous = year - 1 if year is not None else None
     for section in d.narrative.sections:
         claims = section.claims()
         for paragraph in _paragraphs(section):
