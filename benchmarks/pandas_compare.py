@@ -63,8 +63,8 @@ def run(sizes: list[int], repeat: int) -> list[dict[str, Any]]:
         sets = list(generate.table_sets(n))
         rows = sum(len(t) for s in sets for t in s)
         rep = repeat if n <= 100 else max(2, repeat // 2)
-        t_pf = _once(lambda: alt_pandas.frame(sets))
-        t_nf = _once(lambda: alt_numpy.frame(sets))
+        t_pf = _once(lambda sets=sets: alt_pandas.frame(sets))
+        t_nf = _once(lambda sets=sets: alt_numpy.frame(sets))
         df, fr = alt_pandas.frame(sets), alt_numpy.frame(sets)
         naive = alt_pandas.counts(alt_pandas.check(df, generate.LAYOUTS))
         vect = alt_numpy.counts(alt_numpy.check(fr, generate.LAYOUTS))
@@ -75,10 +75,11 @@ def run(sizes: list[int], repeat: int) -> list[dict[str, Any]]:
             "sets": n,
             "rows": rows,
             "residues": residues,
-            "govfin": _best(lambda: [check(s) for s in sets], rep) / n,
-            "govfin_r0": _best(lambda: [check(s, select=("R0",)) for s in sets], rep) / n,
-            "naive": _best(lambda: alt_pandas.check(df, generate.LAYOUTS), rep) / n,
-            "vectorised": _best(lambda: alt_numpy.check(fr, generate.LAYOUTS), rep) / n,
+            "govfin": _best(lambda sets=sets: [check(s) for s in sets], rep) / n,
+            "govfin_r0": _best(lambda sets=sets: [check(s, select=("R0",)) for s in sets],
+                               rep) / n,
+            "naive": _best(lambda df=df: alt_pandas.check(df, generate.LAYOUTS), rep) / n,
+            "vectorised": _best(lambda fr=fr: alt_numpy.check(fr, generate.LAYOUTS), rep) / n,
             "naive_frame": t_pf / n,
             "vectorised_frame": t_nf / n,
         }
@@ -91,8 +92,10 @@ def run(sizes: list[int], repeat: int) -> list[dict[str, Any]]:
 
 def markdown(results: list[dict[str, Any]]) -> str:
     lines = [
-        "| sets | rows | govfin, all table rules | govfin, R0 only | pandas naive "
-        "| numpy vectorised | R0 / vectorised | frame build: naive, vectorised |",
+        (
+            "| sets | rows | govfin, all table rules | govfin, R0 only | pandas naive "
+            "| numpy vectorised | R0 / vectorised | frame build: naive, vectorised |"
+        ),
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:

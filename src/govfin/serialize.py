@@ -30,6 +30,9 @@ from govfin.errors import GovfinError
 if TYPE_CHECKING:
     import cattrs
 
+    #: The shared converter (built on first use, through the module's ``__getattr__``).
+    converter: cattrs.Converter
+
 __all__ = [
     "PlainData",
     "StructureError",
