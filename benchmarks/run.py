@@ -571,7 +571,7 @@ def render(res: dict[str, Any]) -> str:
             "the values from the rows in the loop."),
             "",
             "| rows | relations | residues | govfin | govfin per row | data floor | floor "
-            + ("| pandas | govfin / pandas " if has_pd else "")
+            + ("| pandas (naive) | govfin / pandas (naive) " if has_pd else "")
             + "| govfin / floor |",
             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: "
             + ("| ---: | ---: " if has_pd else "") + "| ---: |",
@@ -641,11 +641,13 @@ def render(res: dict[str, Any]) -> str:
             "",
             ("govfin checks the sets one after another (all rules, C-code and C-name "
             "included; 'arithmetic' = the R0x rules only, the checks pandas does too); pandas "
-            "checks the whole batch in one DataFrame (frame building not included, listed "
-            "apart); the floor adds the same numbers."),
+            "(the naive version, benchmarks/alt_pandas.py) checks the whole batch in one "
+            "DataFrame (frame building not included, listed apart); the floor adds the same "
+            "numbers.  The vectorised numpy version is compared in "
+            "benchmarks/pandas_compare.py."),
             "",
             "| sets | govfin per set | govfin arithmetic per set | floor per set "
-            + ("| pandas per set | frame build | govfin / pandas | govfin arithmetic / pandas "
+            + ("| pandas (naive) per set | frame build | govfin / pandas | govfin arithmetic / pandas "
                if has_pd else "")
             + "| govfin arithmetic / floor |",
             "| ---: | ---: | ---: | ---: " + ("| ---: | ---: | ---: | ---: " if has_pd else "")
@@ -681,11 +683,11 @@ def render(res: dict[str, Any]) -> str:
         one = b[0]
         if "pandas" in one:
             ratio = one["pandas"]["median"] / one["govfin"]["median"]
-            targets.append(("one disclosure (table set): govfin faster than pandas by",
+            targets.append(("one disclosure (table set): govfin faster than naive pandas by",
                             "≥ 10×", f"{ratio:.0f}×", _ok(ratio, 10, less=False)))
             ratio_b = big["pandas"]["median"] / big["govfin"]["median"]
             targets.append(((f"whole batch ({big['sets']:,} sets in one DataFrame): "
-                            "govfin faster than pandas by"), "(no target)", f"{ratio_b:.2g}×",
+                            "govfin faster than naive pandas by"), "(no target)", f"{ratio_b:.2g}×",
                             "-"))
     if "memory" in res:
         lines += [
@@ -733,7 +735,7 @@ def plot(res: dict[str, Any], path: Path) -> bool:
                label="floor (bare Decimal)")
         if all("pandas" in r for r in g):
             a.plot(xs, [r["pandas"]["median"] / r["rows"] * 1e6 for r in g], "s-",
-                   label="pandas (float64)")
+                   label="pandas, naive (float64)")
         _log_axes(a, "rows in the table", "µs per row", "One income table of growing size")
     if "batch" in res:
         bt = res["batch"]
@@ -746,7 +748,7 @@ def plot(res: dict[str, Any], path: Path) -> bool:
                label="floor (bare Decimal)")
         if all("pandas" in r for r in bt):
             b.plot(xs, [r["pandas"]["median"] / r["sets"] * 1e3 for r in bt], "s-",
-                   label="pandas, batch in one DataFrame")
+                   label="pandas naive, batch in one DataFrame")
         _log_axes(b, "table sets in the batch", "ms per table set", "Batches of seed-sized table sets")
     fig.tight_layout()
     fig.savefig(path, dpi=110)

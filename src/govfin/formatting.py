@@ -23,9 +23,6 @@ import html
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Protocol
 
-from babel.numbers import format_currency, format_decimal
-from babel.numbers import format_percent as _babel_percent
-
 from govfin.amounts import Unit, convert
 from govfin.errors import ArgumentTypeError
 
@@ -66,6 +63,8 @@ def format_number(value: Decimal | None, *, places: int = 2, locale: str = "zh_C
     """A Decimal rounded half-up to ``places`` with the locale's grouping ("2,940.05")."""
     if value is None:
         return BLANK
+    from babel.numbers import format_decimal  # babel is loaded on first use, not on import
+
     return format_decimal(_round(value, places), format=_pattern(places), locale=locale)
 
 
@@ -92,6 +91,8 @@ def format_amount(
     shown = to or Unit.YUAN
     v = _round(convert(value, unit, shown), places)
     if shown is Unit.YUAN:
+        from babel.numbers import format_currency
+
         return format_currency(
             v,
             "CNY",
@@ -107,6 +108,8 @@ def format_percent(fraction: Decimal | None, *, places: int = 2, locale: str = "
     if fraction is None:
         return BLANK
     pct = _round(fraction * 100, places)
+    from babel.numbers import format_percent as _babel_percent
+
     return _babel_percent(pct / 100, format=_pattern(places, "%"), locale=locale)
 
 

@@ -20,17 +20,18 @@ Decimal('0.10')
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import Any, Self, TypeVar
-
-import cattrs
-from cattrs.errors import ClassValidationError, IterableValidationError
-from cattrs.preconf.json import make_converter
-from cattrs.v import format_exception
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from govfin.amounts import AmountError, to_decimal
 from govfin.errors import GovfinError
+
+if TYPE_CHECKING:
+    import cattrs
+
+    #: The shared converter (built on first use, through the module's ``__getattr__``).
+    converter: cattrs.Converter
 
 __all__ = [
     "PlainData",
@@ -38,6 +39,7 @@ __all__ = [
     "converter",
     "from_json",
     "keep_message",
+    "on_converter",
     "structure",
     "to_json",
     "unstructure",
@@ -62,6 +64,8 @@ def _structure_decimal(value: Any, _: type) -> Decimal:
 
 
 def _make() -> cattrs.Converter:
+    from cattrs.preconf.json import make_converter
+
     c = make_converter(forbid_extra_keys=True)
     c.register_unstructure_hook(Decimal, str)
     c.register_structure_hook(Decimal, _structure_decimal)
@@ -79,6 +83,8 @@ def keep_message(*errors: type[BaseException]) -> None:
 
 def _format_exception(exc: BaseException, type_: type | None) -> str:
     """cattrs' wording, but our own errors (TableError, AmountError, …) keep their message."""
+    from cattrs.v import format_exception
+
     if getattr(exc, "message_only", False):
         return str(exc)
     if isinstance(exc, tuple(_OWN_MESSAGE)) or (
@@ -88,19 +94,49 @@ def _format_exception(exc: BaseException, type_: type | None) -> str:
     return format_exception(exc, type_)
 
 
-#: The shared converter.  Other modules register hooks for their own classes on it.
-converter: cattrs.Converter = _make()
+# The shared converter, ``converter``, is built on first use (cattrs is not imported before a
+# govfin object is turned into plain data or back: checking a document never needs it).  Each
+# layer hands over the function that registers the hooks for its own classes
+# (:func:`on_converter`); they run when the converter is built, in the order they came.
+_INSTALLERS: list[Callable[[cattrs.Converter], None]] = []
+_CONVERTER: list[cattrs.Converter] = []  # empty until built
+
+
+def _converter() -> cattrs.Converter:
+    if not _CONVERTER:
+        c = _make()
+        for install in _INSTALLERS:
+            install(c)
+        _CONVERTER.append(c)
+    return _CONVERTER[0]
+
+
+def on_converter(install: Callable[[cattrs.Converter], None]) -> None:
+    """Register the hooks ``install`` puts on the shared converter (now if it is built)."""
+    _INSTALLERS.append(install)
+    if _CONVERTER:
+        install(_CONVERTER[0])
+
+
+def __getattr__(name: str) -> Any:
+    if name == "converter":  # the shared converter (PEP 562: built on first use)
+        return _converter()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def unstructure(obj: Any) -> Any:
     """An object as plain dicts, lists, strings and numbers (Decimals as strings)."""
-    return converter.unstructure(obj)
+    return _converter().unstructure(obj)
 
 
 def structure(data: Any, cls: type[T]) -> T:
     """Build ``cls`` from plain data; a bad field raises :class:`StructureError` with its path."""
+    c = _converter()
+    import cattrs
+    from cattrs.errors import ClassValidationError, IterableValidationError
+
     try:
-        return converter.structure(data, cls)
+        return c.structure(data, cls)
     except StructureError:
         raise
     except (ClassValidationError, IterableValidationError) as exc:

@@ -41,7 +41,7 @@ RESIDUE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"(?:{_WORDS})[（(](?:{_WORDS})[)）]"), "alternative wording left in"),
     (
         re.compile(
-            r"(?<![A-Za-z])(?:[XxＸｘ]+(?:[,，.．][XxＸｘ]+)+|[XxＸｘ]{2,}|×{2,}|＊{2,}|\*{2,})"
+            r"(?=[XxＸｘ×＊*])(?<![A-Za-z])(?:[XxＸｘ]+(?:[,，.．][XxＸｘ]+)+|[XxＸｘ]{2,}|×{2,}|＊{2,}|\*{2,})"
             r"(?![A-Za-z])"
         ),
         "placeholder",
@@ -113,8 +113,8 @@ class YearMention:
     allowed: str | None = None
 
 
-_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?=年|\s*[-—–~～至到]\s*(?:19|20)\d{2}年)")
-_RANGE = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-—–~～至到]\s*(?:19|20)\d{2}年")
+_YEAR = re.compile(r"(?=[12])(?<!\d)(?P<y>(?:19|20)\d{2})(?=年|\s*[-—–~～至到]\s*(?:19|20)\d{2}年)")
+_RANGE = re.compile(r"(?=[12])(?<!\d)(?:19|20)\d{2}\s*[-—–~～至到]\s*(?:19|20)\d{2}年")
 _UNTIL_END = re.compile(r"截[至止]$")
 
 

@@ -14,15 +14,15 @@ Table)`` dispatches on ``"kind"`` (the canonical title) to the right class.  Imp
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
-
-import cattrs
-from cattrs.errors import AttributeValidationNote, ClassValidationError
-from cattrs.gen import make_dict_structure_fn
+from typing import TYPE_CHECKING, Any
 
 from govfin.errors import GovfinError
-from govfin.serialize import converter, keep_message
+from govfin.serialize import keep_message, on_converter
 from govfin.tables.base import Row, Table, TableError, TableMeta
+
+if TYPE_CHECKING:  # cattrs itself is imported when the shared converter is built
+    import cattrs
+    from cattrs.errors import ClassValidationError
 
 __all__: list[str] = []
 
@@ -37,6 +37,8 @@ def _is_table_class(t: Any) -> bool:
 
 
 def _register_tables(c: cattrs.Converter) -> None:
+    from cattrs.gen import make_dict_structure_fn
+
     structure_fns: dict[type[Table], Callable[[Mapping[str, Any], Any], Table]] = {}
 
     def unstructure_table(t: Table) -> dict[str, Any]:
@@ -85,6 +87,8 @@ class _TableDataError(GovfinError, ValueError):
 
 def _table_data_error(message: str, field: str | None = None) -> ClassValidationError:
     """Wrap ``message`` so that cattrs puts the path in front of it, also when nested."""
+    from cattrs.errors import AttributeValidationNote, ClassValidationError
+
     exc = _TableDataError(message)
     if field is not None:
         exc.__notes__ = [
@@ -109,5 +113,5 @@ def _check_columns(cls: type[Table], rows: Any) -> None:
             )
 
 
-_register_tables(converter)
+on_converter(_register_tables)
 keep_message(TableError)
