@@ -255,10 +255,12 @@ class Report(PlainData):
         return Report(self.findings + other.findings)
 
     def summary(self) -> str:
-        """One line: counts by severity."""
+        """One line: counts that add up to the findings (a rounding residue is counted once,
+        as a residue, not also among the other infos)."""
+        residues = len(self.residues)
         return (
             f"{len(self.errors)} error(s), {len(self.warnings)} warning(s), "
-            f"{len(self.residues)} rounding residue(s), {len(self.infos)} info(s) in all"
+            f"{residues} rounding residue(s), {len(self.infos) - residues} other info(s)"
         )
 
     def to_text(self, show: Callable[[Finding], bool] | None = None) -> str:

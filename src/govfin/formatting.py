@@ -27,7 +27,7 @@ from babel.numbers import format_currency, format_decimal
 from babel.numbers import format_percent as _babel_percent
 
 from govfin.amounts import Unit, convert
-from govfin.errors import ArgumentTypeError
+from govfin.errors import ArgumentTypeError, ArgumentValueError
 
 __all__ = [
     "BLANK",
@@ -51,6 +51,8 @@ def _quantum(places: int) -> Decimal:
 def _round(value: Decimal, places: int) -> Decimal:
     if not isinstance(value, Decimal):
         raise ArgumentTypeError(f"expected a Decimal, got {type(value).__name__}: {value!r}")
+    if not value.is_finite():
+        raise ArgumentValueError(f"{value} is not an amount (NaN or infinite)")
     return value.quantize(_quantum(places), rounding=ROUND_HALF_UP)
 
 
@@ -85,6 +87,7 @@ def format_amount(
     """
     if value is None:
         return BLANK
+    _round(value, places)  # a float, NaN or Infinity: a typed error before any conversion
     if _is_zh(locale):
         shown = to or unit
         v = convert(value, unit, shown)
@@ -106,6 +109,7 @@ def format_percent(fraction: Decimal | None, *, places: int = 2, locale: str = "
     """A fraction as a percentage rounded half-up: ``Decimal("0.2163")`` → ``"21.63%"``."""
     if fraction is None:
         return BLANK
+    _round(fraction, places)  # a float, NaN or Infinity: a typed error before any arithmetic
     pct = _round(fraction * 100, places)
     return _babel_percent(pct / 100, format=_pattern(places, "%"), locale=locale)
 

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import attrs
 
+from govfin import codes
 from govfin.amounts import Unit
 from govfin.disclosure import Disclosure, Narrative, NarrativeSection
 from govfin.errors import ArgumentTypeError
@@ -469,6 +470,8 @@ def read_lines(
 ) -> ReadResult:
     """The one reading mechanism every source goes through: :class:`Line` objects (cells of
     one printed row each) -> :class:`Disclosure` and the log of every line."""
+    if edition is not None:
+        codes.require_edition(edition)  # the refusal of the command line's --edition
     places = {ln.number: ln.origin.where for ln in lines if ln.origin is not None}
     log = LogBuilder(strict=strict, places=places)
     if all(ln.blank for ln in lines):
