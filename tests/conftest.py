@@ -28,11 +28,11 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 # -- every JSON report a test produces is validated against the shipped schema -------------------
 
-import io  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
-from typing import IO, Any  # noqa: E402
+import io
+from collections.abc import Iterator
+from typing import IO, Any
 
-import pytest  # noqa: E402
+import pytest
 
 
 @pytest.fixture(autouse=True)

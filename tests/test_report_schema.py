@@ -31,9 +31,11 @@ from govfin.serialize import (
     REPORT_SCHEMA,
     SCHEMA_VERSION,
     report_data,
-    report_schema as shipped_schema,
     summary_counts,
     write_json,
+)
+from govfin.serialize import (
+    report_schema as shipped_schema,
 )
 
 DATA = Path(__file__).parent / "data"
@@ -310,7 +312,7 @@ def test_the_documented_example_is_valid() -> None:
     import re
 
     doc = (SRC.parent / "docs" / "report-format.md").read_text(encoding="utf-8")
-    block = re.search(r"```json\n(.*?)```", doc, re.S)
+    block = re.search(r"```json\n(.*?)```", doc, re.DOTALL)
     assert block is not None
     example = json.loads(block.group(1))
     jsonschema.Draft202012Validator(REPORT_SCHEMA).validate(example)

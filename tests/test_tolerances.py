@@ -53,7 +53,7 @@ def test_a_sum_may_be_off_by_half_a_cent_per_printed_value(n: int) -> None:
     |difference| ≤ (n + 1) × 0.005, whatever the values."""
     parts = [(1, D("1.00"))] * n
     slack = (n + 1) * HALF
-    for k in range(0, n + 4):
+    for k in range(n + 4):
         diff = k * CENT
         for sign in (1, -1):
             total = D(n) + sign * diff
@@ -221,8 +221,8 @@ def test_the_execution_score_is_pinned(budget: Decimal, executed: Decimal) -> No
 
 # -- mutants of amounts.py that survived the first mutation run (docs/testing.md) ----------------
 
-from govfin.amounts import AmountError, Interval, Unit, parse_amount, parse_count, to_decimal  # noqa: E402
-from govfin.errors import ArgumentTypeError  # noqa: E402
+from govfin.amounts import AmountError, Interval, Unit, parse_amount, parse_count, to_decimal
+from govfin.errors import ArgumentTypeError
 
 
 def test_intervals_that_touch_meet() -> None:
@@ -251,6 +251,8 @@ WHERE = "收入决算表, row 201, column 合计, line 7"
         (lambda: parse_amount("-1e999", where=WHERE), AmountError),
         (lambda: parse_count("1.5", where=WHERE), AmountError),
         (lambda: parse_count("x", where=WHERE), AmountError),
+        (lambda: parse_amount("1" * 40, where=WHERE), AmountError),  # plain, absurd
+        (lambda: parse_amount("（" + "1" * 40 + "）", where=WHERE), AmountError),  # normalised
     ],
 )
 def test_every_amount_error_names_its_place(call: object, kind: type[Exception]) -> None:
@@ -282,7 +284,8 @@ def test_an_amount_error_without_a_place_is_its_message() -> None:
 
 
 def test_type_errors_without_a_place_say_amount() -> None:
-    for call in (lambda: to_decimal(True), lambda: to_decimal([1]), lambda: parse_amount(1)):
+    for call in (lambda: to_decimal(True), lambda: to_decimal([1]), lambda: parse_amount(1),
+                 lambda: to_decimal(0.5)):
         with pytest.raises(ArgumentTypeError) as info:
             call()  # type: ignore[arg-type]
         assert str(info.value).startswith("amount: ")
@@ -290,13 +293,15 @@ def test_type_errors_without_a_place_say_amount() -> None:
 
 @pytest.mark.parametrize(
     ("text", "unit"),
-    [("金额单位：万 元", Unit.WAN_YUAN), ("单位：\u3000万元", Unit.WAN_YUAN), ("单位: 元", Unit.YUAN)],
+    [("金额单位：万 元", Unit.WAN_YUAN), ("单位：万\u3000元", Unit.WAN_YUAN), ("单位: 元", Unit.YUAN)],
 )
 def test_units_are_read_through_spaces(text: str, unit: Unit) -> None:
     assert Unit.parse(text) is unit
 
 
-@pytest.mark.parametrize("text", ["631.71\u3000", "\u3000631.71", "631\u3000.71", "631.71\xa0"])
+@pytest.mark.parametrize(
+    "text", ["631.71\u3000", "\u3000631.71", "631\u3000.71", "631.71\xa0", "631\xa0.71"]
+)
 def test_amounts_are_read_through_full_width_and_no_break_spaces(text: str) -> None:
     assert parse_amount(text) == D("631.71")
 
@@ -334,7 +339,7 @@ def test_unbalanced_brackets_and_misplaced_separators_are_errors(text: str) -> N
         assert "thousands separator" in str(info.value)
 
 
-from govfin.amounts import interval_of  # noqa: E402
+from govfin.amounts import interval_of
 
 
 @pytest.mark.parametrize(
@@ -370,3 +375,49 @@ def test_a_type_error_names_the_type_given() -> None:
         parse_amount(12)  # type: ignore[arg-type]
     with pytest.raises(ArgumentTypeError, match="list is not a money amount"):
         to_decimal([1])
+
+
+# -- Context.at_most: small ≤ big within the tolerance (rules/engine.py) --------------------------
+
+from govfin.findings import Cell, Place
+from govfin.rules.engine import CheckOptions, Context
+from govfin.rules.registry import REGISTRY
+
+
+def _at_most(small: Decimal | None, big: Decimal | None, unit: Decimal = CENT,
+             small_unit: Decimal | None = None) -> tuple[bool, list[object]]:
+    ctx = Context(CheckOptions())
+    ctx.start(REGISTRY.get("X6"))
+    s = Cell(Place("公开06", "301", "决算数", line=3), small, small_unit or unit)
+    b = Cell(Place("公开09", "决算数", "合计", line=9), big, unit)
+    held = ctx.at_most(s, b, what="small ≤ big")
+    return held, ctx.findings
+
+
+@pytest.mark.parametrize(
+    ("small", "big", "held"),
+    [("10.00", "10.00", True), ("10.01", "10.00", True), ("10.02", "10.00", False),
+     ("9.00", "10.00", True), ("0.01", None, True), ("0.02", None, False), (None, "-0.02", False),
+     (None, None, True), (None, "-0.01", True)],
+)
+def test_at_most_is_pinned(small: str | None, big: str | None, held: bool) -> None:
+    """[a − 0.005, a + 0.005] must reach down to [b − 0.005, b + 0.005]: a may exceed b by one
+    cent at most (a blank cell is read as a printed 0 of its unit)."""
+    a = None if small is None else D(small)
+    b = None if big is None else D(big)
+    ok, findings = _at_most(a, b)
+    assert ok == held and len(findings) == (0 if held else 1)
+    if not held:
+        (f,) = findings
+        av, bv = a or D(0), b or D(0)
+        assert (f.expected, f.actual, f.difference) == (bv, av, av - bv)
+        assert f.place == Place("公开06", "301", "决算数") and len(f.cells) == 2
+        assert f.slack == 2 * HALF  # half a unit for each of the two values
+
+
+def test_at_most_reads_each_cells_own_unit() -> None:
+    """A 0.001 small against a 0.01 big: 10.005 ≤ 10.00 holds (10.0045 is below 10.005),
+    10.006 does not (10.0055 is above it); the slack is 0.0005 + 0.005."""
+    assert _at_most(D("10.005"), D("10.00"), small_unit=D("0.001"))[0]
+    held, (f,) = _at_most(D("10.006"), D("10.00"), small_unit=D("0.001"))
+    assert not held and f.slack == D("0.0055")

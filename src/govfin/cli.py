@@ -617,7 +617,7 @@ def _epilog() -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand of :data:`_COMMANDS`."""
-    parser = _Parser(
+    parser: argparse.ArgumentParser = _Parser(
         prog="govfin",
         description="China's government budget classification (政府收支分类科目) and "
         "departmental disclosures.",
@@ -679,7 +679,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ) as exc:
         _error(str(exc))
         return EXIT_UNREADABLE
-    except Exception:  # a bug: its traceback, and a status that cannot be read as a finding
+    except Exception:  # noqa: BLE001 - a bug: its traceback, and a status never read as a finding
         import traceback
 
         traceback.print_exc(file=sys.stderr)

@@ -397,8 +397,8 @@ def budget_completion(
     for key, budget in budgets.items():
         row = t.get(key)
         name = row.name if row is not None and row.name else key
-        budget = _money(budget, f"budgets[{key!r}]")  # a float: refused here, named by its key
-        out.append(Ratio(name, _value(t, key, "合计", unit), budget, key=key, of="年初预算"))
+        stated = _money(budget, f"budgets[{key!r}]")  # a float: refused here, named by its key
+        out.append(Ratio(name, _value(t, key, "合计", unit), stated, key=key, of="年初预算"))
     return tuple(out)
 
 

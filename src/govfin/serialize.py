@@ -35,7 +35,7 @@ from govfin.amounts import AmountError, to_decimal
 from govfin.errors import GovfinError
 
 __all__ = [
-    "REPORT_SCHEMA",
+    "REPORT_SCHEMA",  # noqa: F822 (module __getattr__: read from the package on first use)
     "SCHEMA_VERSION",
     "PlainData",
     "StructureError",

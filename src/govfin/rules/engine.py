@@ -65,9 +65,7 @@ def _is(kind: type | tuple[type, ...], what: str) -> Any:
     """An attrs validator: the value is an instance of ``kind`` (a typed error otherwise)."""
 
     def validate(_: Any, __: Any, value: Any) -> None:
-        if not isinstance(value, kind) or isinstance(value, bool) and bool not in (
-            kind if isinstance(kind, tuple) else (kind,)
-        ):
+        if not isinstance(value, kind):
             raise ArgumentTypeError(f"{what}, not {type(value).__name__} {value!r}")
 
     return validate
