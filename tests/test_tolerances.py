@@ -412,6 +412,7 @@ def test_at_most_is_pinned(small: str | None, big: str | None, held: bool) -> No
         av, bv = a or D(0), b or D(0)
         assert (f.expected, f.actual, f.difference) == (bv, av, av - bv)
         assert f.place == Place("公开06", "301", "决算数") and len(f.cells) == 2
+        assert f.message == "small ≤ big does not hold"
         assert f.slack == 2 * HALF  # half a unit for each of the two values
 
 
