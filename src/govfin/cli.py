@@ -422,6 +422,7 @@ def _write_report_json(report: Report, result: ReadResult) -> None:
         report,
         document=result.document.to_dict() if result.document is not None else None,
         read_problems=result.log.errors,
+        lazy=True,  # each finding becomes plain data as it is written
     )
     write_json(data, sys.stdout, ensure_ascii=not _utf8_stdout())
 

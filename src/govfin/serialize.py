@@ -219,13 +219,15 @@ def report_data(
     document: Mapping[str, Any] | None = None,
     read_problems: Iterable[Any] = (),
     version: str | None = None,
+    lazy: bool = False,
 ) -> dict[str, Any]:
     """The ``--format json`` report of one document as plain data (see docs/report-format.md).
 
     ``report`` is a :class:`~govfin.findings.Report`; ``document`` the reader's account
     (``Document.to_dict()``); ``read_problems`` the reader's errors (each through
     :func:`read_problem`, or already plain dicts).  The result validates against
-    :func:`report_schema`.
+    :func:`report_schema`.  ``lazy=True`` leaves the findings as they are, to be turned into
+    plain data one by one as :func:`write_json` writes them (memory: one finding at a time).
     """
     if version is None:
         from govfin._version import __version__ as version
@@ -241,7 +243,7 @@ def report_data(
         "document": None if document is None else dict(document),
         "read_problems": problems,
         "summary": counts,
-        "findings": [unstructure(f) for f in report.findings],
+        "findings": list(report.findings) if lazy else [unstructure(f) for f in report.findings],
     }
 
 
@@ -260,7 +262,8 @@ def write_json(data: Mapping[str, Any], stream: IO[str], *, ensure_ascii: bool =
         if key in ("findings", "read_problems") and isinstance(value, list) and value:
             stream.write("[")
             for i, item in enumerate(value):
-                stream.write(("\n    " if i == 0 else ",\n    ") + dump(item))
+                plain = item if isinstance(item, Mapping) else unstructure(item)
+                stream.write(("\n    " if i == 0 else ",\n    ") + dump(plain))
             stream.write("\n  ]")
         elif isinstance(value, Mapping) and value:
             stream.write(json.dumps(value, ensure_ascii=ensure_ascii, indent=2).replace("\n", "\n  "))
