@@ -92,7 +92,7 @@ ERROR_RULES = frozenset({"E-balance", "E-rate", "N-perf", "N-perf-analysis"})
 #: ``Report.summary()`` of the seed's check.
 SUMMARY = (
     f"{ERRORS} error(s), {WARNINGS} warning(s), {RESIDUES} rounding residue(s), "
-    f"{INFOS} info(s) in all"
+    f"{INFOS - RESIDUES} other info(s)"  # counts that add up: a residue is not also an info
 )
 
 #: Claims of the 情况说明 by kind: amounts, changes on last year, shares (基本/项目 of the total

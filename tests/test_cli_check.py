@@ -9,9 +9,10 @@ import golden
 import pytest
 
 from govfin import examples
-from govfin.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, main
+from govfin.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, main
 from govfin.findings import Report
 from govfin.rules import check
+from govfin.serialize import SCHEMA_VERSION
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -43,7 +44,7 @@ def test_check_json_round_trips(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "check", "--example", "--format", "json")
     assert status == EXIT_FINDINGS
     data = json.loads(out)
-    assert data["schema_version"] == 1 and data["document"]["kind"] == "决算"
+    assert data["schema_version"] == SCHEMA_VERSION and data["document"]["kind"] == "决算"
     assert data["read_problems"] == []
     report = Report.from_dict({"findings": data["findings"]})
     assert len(report.errors) == golden.ERRORS
@@ -84,7 +85,7 @@ def test_check_missing_file_exit_two(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 
 def test_check_needs_a_source(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check"]) == EXIT_ERROR
+    assert main(["check"]) == EXIT_USAGE  # no FILE and no --example: a usage error
     assert main(["check", "--example", "no_such_example"]) == EXIT_ERROR
     assert "no_such_example" in capsys.readouterr().err
 

@@ -141,9 +141,9 @@ def test_codes_scheme_conflict(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @pytest.mark.parametrize("argv", [[], ["nosuch"], ["code"], ["codes", "--year", "x"]])
-def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+def test_usage_errors_exit_64(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
     status, _, err = run(capsys, *argv)
-    assert status == 2
+    assert status == 64  # EX_USAGE: not 2, which is "unreadable input"
     assert "usage:" in err
 
 

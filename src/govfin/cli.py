@@ -4,13 +4,20 @@ Each subcommand lives in a function ``_add_<name>(subparsers)`` listed in :data:
 it adds its parser and sets ``handler`` (``(args) -> int`` exit status) as a default.  A new
 subcommand is one more such function and one more entry in the tuple.
 
-Exit status: 0 success; 1 ``govfin check`` found errors in the document (in a batch: in some
-document); 2 usage errors, unreadable input, input read only in part (a READ- finding left a
-part of the document not read whole, and the findings resting on it were withheld; in a batch:
-some document unreadable or read in part), and codes or editions that do not exist (one line
-on stderr naming the code and the edition).  Read problems are findings (``READ-…``): one
-that loses nothing (a table printed twice, a unit line missing) counts as its severity says.  A batch (folders, ``--format jsonl``/``csv``, ``--jobs``, ``--scheduler``) is run by
+Exit status (:data:`EXIT_STATUS`, listed in ``govfin --help`` and README): 0 nothing wrong;
+1 errors found in the document (in a batch: in some document; ``score``: a printed figure that
+fails); 2 the input could not be read, or was read only in part, or names a code or an edition
+that does not exist (one line on stderr naming it); 64 a usage error (no command, an unknown
+option, options that contradict each other: the usage is printed; sysexits' EX_USAGE); 70 an
+internal error (a bug in govfin: the traceback is printed; never 1, which means "errors found").
+Read problems are findings (``READ-…``): one that loses nothing (a table printed twice, a unit
+line missing) counts as its severity says; one that leaves a part not read whole withholds the
+findings resting on it and gives 2.  A batch (folders, ``--format jsonl``/``csv``, ``--jobs``, ``--scheduler``) is run by
 :mod:`govfin.batch`; this module only maps the options onto it.
+
+It runs over 600 lines because each subcommand's options, help text and handler are kept
+together in one place (a third of the lines are help strings); the work itself lives in the
+library (readers, rules, serialize, batch).
 """
 
 from __future__ import annotations
@@ -21,7 +28,7 @@ import os
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, NoReturn, TypeAlias
 
 from govfin import codes
 from govfin._version import __version__
@@ -37,13 +44,39 @@ if TYPE_CHECKING:
 
     _Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
-__all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "build_parser", "main"]
+__all__ = [
+    "EXIT_ERROR",
+    "EXIT_FINDINGS",
+    "EXIT_INTERNAL",
+    "EXIT_OK",
+    "EXIT_STATUS",
+    "EXIT_UNREADABLE",
+    "EXIT_USAGE",
+    "build_parser",
+    "main",
+]
 
 EXIT_OK = 0
-#: ``govfin check`` found errors in the document
+#: ``govfin check`` found errors in the document (``score``: a printed figure fails)
 EXIT_FINDINGS = 1
-#: usage errors (argparse's own status) and codes/editions that do not exist
-EXIT_ERROR = 2
+#: input unreadable or read in part; a code or an edition that does not exist
+EXIT_UNREADABLE = 2
+#: the former name of :data:`EXIT_UNREADABLE`
+EXIT_ERROR = EXIT_UNREADABLE
+#: a usage error: no command, an unknown option, options that contradict each other (EX_USAGE)
+EXIT_USAGE = 64
+#: an internal error, a bug in govfin (EX_SOFTWARE): never 1, which means "errors found"
+EXIT_INTERNAL = 70
+
+#: Every exit status, with what it means (``govfin --help`` lists them; so does README).
+EXIT_STATUS: dict[int, str] = {
+    EXIT_OK: "no errors found",
+    EXIT_FINDINGS: "errors found in the document (in a batch: in some document)",
+    EXIT_UNREADABLE: "input unreadable or read only in part (in a batch: some document), "
+    "or a code or edition that does not exist",
+    EXIT_USAGE: "usage error: no command, an unknown option, options that contradict each other",
+    EXIT_INTERNAL: "internal error (a bug in govfin; the traceback is printed)",
+}
 
 _SCHEMES = [scheme.value for scheme in codes.Scheme]
 
@@ -131,7 +164,7 @@ def _run_codes(args: argparse.Namespace) -> int:
     top = codes.lookup(args.under, args.edition)
     if args.scheme is not None and codes.Scheme(args.scheme) is not top.scheme:
         _error(f"code {top.code!r} belongs to {top.scheme.value}, not to {args.scheme}")
-        return EXIT_ERROR
+        return EXIT_UNREADABLE
     for entry in [top, *codes.descendants(top.code, top.edition)]:
         indent = "  " * (entry.level.depth - top.level.depth)
         print(f"{indent}{entry.code}  {entry.name}")
@@ -241,12 +274,8 @@ def _read(args: argparse.Namespace, files: Sequence[str] | None = None) -> ReadR
 
 
 def _check_edition(args: argparse.Namespace) -> None:
-    if args.edition is not None and args.edition not in codes.editions():
-        shipped = ", ".join(map(str, codes.editions()))
-        raise codes.UnknownEditionError(
-            f"no {args.edition} edition of 《政府收支分类科目》 is shipped (available: {shipped})",
-            edition=args.edition,
-        )
+    if args.edition is not None:
+        codes.require_edition(args.edition)  # the API's refusal, word for word
 
 
 def _documents(args: argparse.Namespace) -> list[list[str]]:
@@ -265,8 +294,9 @@ def _add_check(subparsers: _Subparsers) -> None:
         help="read a disclosure and check every table, relation, claim and self-evaluation",
         description="Read a published 部门决算公开 or 部门预算公开 and report every finding, "
         "grouped by table; or check a batch of them (folders, --format jsonl/csv/html, --jobs, "
-        "--scheduler, --resume).  Exit status: 0 no errors, 1 errors found (in some "
-        "document), 2 unreadable input (some document unreadable or read in part).",
+        "--scheduler, --resume).",
+        epilog=_epilog(),
+        formatter_class=_Formatter,
     )
     _add_source(parser)
     parser.add_argument(
@@ -363,9 +393,7 @@ def _run_batch(args: argparse.Namespace) -> int:
 
 
 def _check_one(args: argparse.Namespace, files: Sequence[str]) -> int:
-    import json
-
-    from govfin.readers.problems import problem_data, read_in_part
+    from govfin.readers.problems import read_in_part
     from govfin.rules import check
     from govfin.rules.narrative import claim_summary
 
@@ -375,15 +403,7 @@ def _check_one(args: argparse.Namespace, files: Sequence[str]) -> int:
     if args.format == "html":
         _write(args.output, _html(result, report, files or [f"{args.example}.txt"]))
     elif args.format == "json":
-        data = json.loads(report.to_json())
-        out = {
-            "schema_version": 1,
-            "govfin_version": __version__,
-            "document": result.document.to_dict() if result.document else None,
-            "read_problems": problem_data(disclosure.read_problems, report.withheld),
-            "findings": data["findings"],
-        }
-        print(json.dumps(out, ensure_ascii=not _utf8_stdout(), indent=2))
+        _write_report_json(report, result)
     else:
         title = " ".join(str(x) for x in (disclosure.department, disclosure.year) if x)
         print(f"govfin check: {title}")
@@ -393,8 +413,22 @@ def _check_one(args: argparse.Namespace, files: Sequence[str]) -> int:
         print(report.to_text(show=shown))
         print(claim_summary(report))
     if read_in_part(disclosure.read_problems):
-        return EXIT_ERROR  # part of the input was not read whole: findings were withheld
+        return EXIT_UNREADABLE  # part of the input was not read whole: findings were withheld
     return EXIT_OK if report.ok else EXIT_FINDINGS
+
+
+def _write_report_json(report: Report, result: ReadResult) -> None:
+    """The JSON report (docs/report-format.md) to standard output, piece by piece."""
+    from govfin.readers.problems import problem_data
+    from govfin.serialize import report_data, write_json
+
+    data = report_data(
+        report,
+        document=result.document.to_dict() if result.document is not None else None,
+        read_problems=problem_data(result.disclosure.read_problems, report.withheld),
+        lazy=True,  # each finding becomes plain data as it is written
+    )
+    write_json(data, sys.stdout, ensure_ascii=not _utf8_stdout())
 
 
 def _html(result: ReadResult, report: Report, files: Sequence[str]) -> str:
@@ -427,8 +461,17 @@ def _add_score(subparsers: _Subparsers) -> None:
         help="the 项目支出绩效自评表 of a disclosure: printed against recomputed scores",
         description="For each 项目支出绩效自评表: printed and recomputed 执行率, 执行率得分, "
         "总分 and grade, and the single-cell correction when relations fail together.",
+        epilog=_epilog(),
+        formatter_class=_Formatter,
     )
     _add_source(parser)
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (default): a table; json: one object per 自评表 (printed and recomputed "
+        "values, the diagnosis) with the read problems",
+    )
     parser.set_defaults(handler=_run_score)
 
 
@@ -446,13 +489,53 @@ def _run_score(args: argparse.Namespace) -> int:
         diagnosis = diagnose(line) if line else None
         failing = failing or bool(diagnosis is not None and diagnosis.failing)
         body.append((ev.project, *(_show(v) for v in row), _diagnosis(diagnosis) if diagnosis else ""))
-    print(_text_table(header, body))
+    if args.format == "json":
+        _write_score_json(header, body, result)
+    else:
+        print(_text_table(header, body))
     # the exit codes of check: 2 part of the input unread, 1 a printed figure that fails
     from govfin.readers.problems import read_in_part
 
     if read_in_part(disclosure.read_problems):
-        return EXIT_ERROR
+        return EXIT_UNREADABLE
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+#: The keys of one 自评表 in ``govfin score --format json`` (the text table's columns).
+_SCORE_KEYS = (
+    "project",
+    "rate",
+    "rate_recomputed",
+    "rate_score",
+    "rate_score_recomputed",
+    "total",
+    "total_recomputed",
+    "grade",
+    "grade_recomputed",
+    "diagnosis",
+)
+
+
+def _write_score_json(
+    header: Sequence[str], body: Sequence[Sequence[str]], result: ReadResult
+) -> None:
+    """``govfin score --format json``: version, read problems, one object per 自评表 (values
+    as printed strings; null where the table prints none)."""
+    import json
+
+    from govfin.serialize import SCHEMA_VERSION, read_problem
+
+    evaluations = [
+        {k: (None if v in ("—", "") else v) for k, v in zip(_SCORE_KEYS, row, strict=True)}
+        for row in body
+    ]
+    out = {
+        "schema_version": SCHEMA_VERSION,
+        "govfin_version": __version__,
+        "read_problems": [read_problem(e) for e in result.log.errors],
+        "evaluations": evaluations,
+    }
+    print(json.dumps(out, ensure_ascii=not _utf8_stdout(), indent=2))
 
 
 def _diagnosis(d: Diagnosis) -> str:
@@ -513,12 +596,40 @@ _COMMANDS: tuple[Callable[[_Subparsers], None], ...] = (
 )
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's formatter, keeping the lines of the exit-status epilog as they are."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if text.startswith("exit status:"):
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with usage errors exiting :data:`EXIT_USAGE` (not 2: unreadable input)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _epilog() -> str:
+    import textwrap
+
+    lines = ["exit status:"]
+    for code, meaning in EXIT_STATUS.items():
+        lines += textwrap.wrap(meaning, 74, initial_indent=f"  {code:<4}", subsequent_indent=" " * 6)
+    return "\n".join(lines)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand of :data:`_COMMANDS`."""
-    parser = argparse.ArgumentParser(
+    parser: argparse.ArgumentParser = _Parser(
         prog="govfin",
         description="China's government budget classification (政府收支分类科目) and "
         "departmental disclosures.",
+        epilog=_epilog(),
+        formatter_class=_Formatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -544,10 +655,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``govfin`` with ``argv`` (default ``sys.argv[1:]``) and return the exit status."""
     _tolerant_output()
     parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv:  # nothing asked: the help, and the usage status (not "unreadable input")
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version, or a usage error already reported
-        return exc.code if isinstance(exc.code, int) else EXIT_ERROR
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         status = handler(args)
@@ -558,17 +673,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes at exit
         return EXIT_OK
+    except ArgumentValueError as exc:  # options that contradict each other
+        _error(str(exc))
+        return EXIT_USAGE
     except (
         codes.CodeError,
         ReadError,
-        ArgumentValueError,
         ImportError,  # an optional extra not installed (govfin[dask]): the message names it
         OSError,
         UnicodeDecodeError,
         UnknownExampleError,
     ) as exc:
         _error(str(exc))
-        return EXIT_ERROR
+        return EXIT_UNREADABLE
+    except Exception:  # noqa: BLE001 - a bug: its traceback, and a status never read as a finding
+        import traceback
+
+        traceback.print_exc(file=sys.stderr)
+        _error("internal error (a bug in govfin; please report it with the traceback above)")
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

@@ -262,6 +262,11 @@ class Disclosure(PlainData):
     # -- lookup ---------------------------------------------------------------------------
     def table(self, kind: type[Table] | str) -> Table | None:
         """The first table of a kind: a class, a canonical KIND, or a printed title."""
+        if not isinstance(kind, (type, str)):
+            raise ArgumentTypeError(
+                f"a table kind is a Table class, its KIND or a printed title, not "
+                f"{type(kind).__name__} {kind!r} (the tables in order: .tables)"
+            )
         if isinstance(kind, type):
             found = self._by_class.get(kind)
             if found is None and not issubclass(kind, Table):  # e.g. an ABC, or object
@@ -286,6 +291,7 @@ class Disclosure(PlainData):
         return index
 
     def __getitem__(self, kind: type[Table] | str) -> Table:
+        """The first table of a kind (:meth:`table`); NotFoundError when there is none."""
         t = self.table(kind)
         if t is None:
             raise NotFoundError(f"no table of kind {kind!r} in this disclosure")

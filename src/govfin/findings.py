@@ -332,10 +332,12 @@ class Report(PlainData):
         return Report(self.findings + other.findings, self.withheld + other.withheld)
 
     def summary(self) -> str:
-        """One line: counts by severity."""
+        """One line: counts that add up to the findings (a rounding residue is counted once,
+        as a residue, not also among the other infos)."""
+        residues = len(self.residues)
         return (
             f"{len(self.errors)} error(s), {len(self.warnings)} warning(s), "
-            f"{len(self.residues)} rounding residue(s), {len(self.infos)} info(s) in all"
+            f"{residues} rounding residue(s), {len(self.infos) - residues} other info(s)"
             + (
                 f"; {len(self.withheld)} withheld (resting on parts not read whole)"
                 if self.withheld

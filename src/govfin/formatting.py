@@ -24,7 +24,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Protocol
 
 from govfin.amounts import Unit, convert
-from govfin.errors import ArgumentTypeError
+from govfin.errors import ArgumentTypeError, ArgumentValueError
 
 __all__ = [
     "BLANK",
@@ -48,6 +48,8 @@ def _quantum(places: int) -> Decimal:
 def _round(value: Decimal, places: int) -> Decimal:
     if not isinstance(value, Decimal):
         raise ArgumentTypeError(f"expected a Decimal, got {type(value).__name__}: {value!r}")
+    if not value.is_finite():
+        raise ArgumentValueError(f"{value} is not an amount (NaN or infinite)")
     return value.quantize(_quantum(places), rounding=ROUND_HALF_UP)
 
 
@@ -84,6 +86,7 @@ def format_amount(
     """
     if value is None:
         return BLANK
+    _round(value, places)  # a float, NaN or Infinity: a typed error before any conversion
     if _is_zh(locale):
         shown = to or unit
         v = convert(value, unit, shown)
@@ -107,6 +110,7 @@ def format_percent(fraction: Decimal | None, *, places: int = 2, locale: str = "
     """A fraction as a percentage rounded half-up: ``Decimal("0.2163")`` → ``"21.63%"``."""
     if fraction is None:
         return BLANK
+    _round(fraction, places)  # a float, NaN or Infinity: a typed error before any arithmetic
     pct = _round(fraction * 100, places)
     from babel.numbers import format_percent as _babel_percent
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from govfin.errors import ArgumentTypeError
+from govfin.errors import ArgumentTypeError, ArgumentValueError
 from govfin.findings import Finding, Report
 from govfin.narrative import Claim, Quantity
 from govfin.tables import Table
@@ -133,6 +133,8 @@ def to_frame(obj: Any, *, numeric: Numeric = "decimal") -> pandas.DataFrame:
 
     ``numeric="float"`` converts Decimals to floats (for plotting); the default keeps them.
     """
+    if numeric not in ("decimal", "float"):
+        raise ArgumentValueError(f"to_frame: numeric must be 'decimal' or 'float', not {numeric!r}")
     pd = _pandas()
     frame = _frame(pd, obj, numeric)
     if "line" in frame.columns:

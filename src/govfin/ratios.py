@@ -64,17 +64,78 @@ __all__ = [
 ]
 
 
+def _money(value: object, what: str) -> Decimal | None:
+    """A figure of a ratio: a ``Decimal`` (an ``int`` is exact and taken as one), or None.
+
+    A ``float`` (binary: 0.1 is not 0.1), a ``bool``, a string and a NaN or infinite Decimal
+    are refused at construction, not when the ratio is read.
+
+    >>> _money(3, "numerator")
+    Decimal('3')
+    >>> _money(1.5, "numerator")
+    Traceback (most recent call last):
+    ...
+    govfin.errors.ArgumentTypeError: numerator: float 1.5 is not accepted as money; pass a Decimal (Decimal('1.5'))
+    """
+    if value is None or type(value) is Decimal:
+        if value is not None and not value.is_finite():
+            raise ArgumentValueError(f"{what}: {value} is not a figure (NaN or infinite)")
+        return value
+    if isinstance(value, bool):
+        raise ArgumentTypeError(f"{what}: {value!r} is not a figure")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        raise ArgumentTypeError(
+            f"{what}: float {value!r} is not accepted as money; pass a Decimal "
+            f"(Decimal({str(value)!r}))"
+        )
+    if isinstance(value, Decimal):  # a subclass
+        return _money(Decimal(value), what)
+    raise ArgumentTypeError(f"{what}: expected a Decimal, got {type(value).__name__} {value!r}")
+
+
+def _numerator(value: object) -> Decimal | None:
+    return _money(value, "numerator")
+
+
+def _denominator(value: object) -> Decimal | None:
+    return _money(value, "denominator")
+
+
+def _current(value: object) -> Decimal | None:
+    return _money(value, "current")
+
+
+def _previous(value: object) -> Decimal | None:
+    return _money(value, "previous")
+
+
+def _label(value: object) -> str:
+    if not isinstance(value, str):
+        raise ArgumentTypeError(f"label: expected a str, got {type(value).__name__} {value!r}")
+    return value
+
+
 @attrs.frozen
 class Ratio:
     """``numerator / denominator``: a share, a split or a completion rate.
 
     ``key`` is the row key or code the numerator comes from (``"201"``), ``of`` what the
     denominator is (``"合计"``).  :attr:`value` is the fraction, :attr:`percent` the same × 100.
+    Figures are Decimals (an int is taken exactly); a float is refused here, at construction:
+
+    >>> Ratio("x", 1, 3).numerator
+    Decimal('1')
+    >>> Ratio("x", Decimal("1"), 3.0)
+    Traceback (most recent call last):
+    ...
+    govfin.errors.ArgumentTypeError: denominator: float 3.0 is not accepted as money; pass a Decimal (Decimal('3.0'))
     """
 
-    label: str
-    numerator: Decimal | None
-    denominator: Decimal | None
+    label: str = attrs.field(converter=_label)
+    numerator: Decimal | None = attrs.field(converter=_numerator)
+    denominator: Decimal | None = attrs.field(converter=_denominator)
     key: str | None = None
     of: str | None = None
 
@@ -95,11 +156,14 @@ class Ratio:
 
 @attrs.frozen
 class Change:
-    """A figure this year against the previous year (or 决算 against 预算)."""
+    """A figure this year against the previous year (or 决算 against 预算).
 
-    label: str
-    current: Decimal | None
-    previous: Decimal | None
+    Figures are Decimals (an int is taken exactly); a float is refused at construction.
+    """
+
+    label: str = attrs.field(converter=_label)
+    current: Decimal | None = attrs.field(converter=_current)
+    previous: Decimal | None = attrs.field(converter=_previous)
     key: str | None = None
 
     @property
@@ -155,9 +219,20 @@ def _total_column(t: Table) -> str:
     return next((c for c in ("合计", "金额") if c in t.COLUMNS), t.COLUMNS[0] if t.COLUMNS else "")
 
 
+def _disclosure(d: object, what: str = "the source") -> Disclosure:
+    """``d`` when it is a Disclosure; else a typed error naming what was passed."""
+    if not isinstance(d, Disclosure):
+        raise ArgumentTypeError(f"{what} must be a Disclosure, not {type(d).__name__}")
+    return d
+
+
 def _table(
     source: Disclosure | Table, default: type[Table], role: str | None = None
 ) -> tuple[Table, Unit]:
+    if not isinstance(source, (Disclosure, Table)):
+        raise ArgumentTypeError(
+            f"the source must be a Disclosure or a Table, not {type(source).__name__}"
+        )
     if isinstance(source, Table):
         return source, source.meta.unit
     if role is not None and is_budget(source):
@@ -285,6 +360,7 @@ def stated_budgets(d: Disclosure) -> dict[str, Decimal]:
     545.19万元，完成年初预算的72.27%" gives the budget.  Sentences whose subject does not name
     a 公开05 row are skipped.
     """
+    _disclosure(d)
     out: dict[str, Decimal] = {}
     for c in d.claims():
         if not isinstance(c, CompletionClaim) or c.budget is None or not c.budget.is_money:
@@ -312,12 +388,17 @@ def budget_completion(
         if not isinstance(source, Disclosure):
             raise ArgumentTypeError("budget_completion: pass budgets= when the source is a table")
         budgets = stated_budgets(source)
+    elif not isinstance(budgets, Mapping):
+        raise ArgumentTypeError(
+            f"budgets must map row keys to Decimals, not {type(budgets).__name__}"
+        )
     t, unit = _table(source, GeneralBudgetExpenditureTable)
     out = []
     for key, budget in budgets.items():
         row = t.get(key)
         name = row.name if row is not None and row.name else key
-        out.append(Ratio(name, _value(t, key, "合计", unit), budget, key=key, of="年初预算"))
+        stated = _money(budget, f"budgets[{key!r}]")  # a float: refused here, named by its key
+        out.append(Ratio(name, _value(t, key, "合计", unit), stated, key=key, of="年初预算"))
     return tuple(out)
 
 
@@ -356,6 +437,8 @@ def year_over_year(current: Disclosure, previous: Disclosure) -> tuple[Change, .
     Both disclosures must be of the same department (when both name it) and consecutive years
     (when both give them); otherwise ``ValueError``.
     """
+    _disclosure(current, "current")
+    _disclosure(previous, "previous")
     if current.department and previous.department and current.department != previous.department:
         raise ArgumentValueError(
             f"year_over_year: different departments {current.department!r} and "
@@ -394,6 +477,9 @@ def three_public(d: Disclosure, previous: Disclosure | None = None) -> tuple[Cha
     On a budget: 本年预算数 against 上年预算数 where the table prints it (``key`` "上年预算数"),
     and, with ``previous`` (last year's budget), against its 本年预算数 (``key`` "上年预算").
     """
+    _disclosure(d)
+    if previous is not None:
+        _disclosure(previous, "previous")
     if is_budget(d):
         return _budget_three_public(d, previous)
     t = d.table(ThreePublicTable)

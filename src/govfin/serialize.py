@@ -19,10 +19,12 @@ Decimal('0.10')
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from importlib import resources
+from typing import IO, TYPE_CHECKING, Any, Self, TypeVar
 
 from govfin.amounts import AmountError, to_decimal
 from govfin.errors import GovfinError
@@ -34,15 +36,21 @@ if TYPE_CHECKING:
     converter: cattrs.Converter
 
 __all__ = [
+    "REPORT_SCHEMA",  # noqa: F822 (module __getattr__: read from the package on first use)
+    "SCHEMA_VERSION",
     "PlainData",
     "StructureError",
     "converter",
     "from_json",
     "keep_message",
     "on_converter",
+    "read_problem",
+    "report_data",
+    "report_schema",
     "structure",
     "to_json",
     "unstructure",
+    "write_json",
 ]
 
 T = TypeVar("T")
@@ -118,12 +126,6 @@ def on_converter(install: Callable[[cattrs.Converter], None]) -> None:
         install(_CONVERTER[0])
 
 
-def __getattr__(name: str) -> Any:
-    if name == "converter":  # the shared converter (PEP 562: built on first use)
-        return _converter()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 def unstructure(obj: Any) -> Any:
     """An object as plain dicts, lists, strings and numbers (Decimals as strings)."""
     return _converter().unstructure(obj)
@@ -183,3 +185,121 @@ class PlainData:
     def from_json(cls, text: str) -> Self:
         """Build the object from :meth:`to_json` output."""
         return from_json(text, cls)
+
+
+# -- the JSON report: a versioned contract -------------------------------------------------------
+
+#: Version of the shape of the ``--format json`` report (``schema_version`` in it, ``const`` in
+#: the shipped schema).  Any change of shape (a key added, removed or renamed) bumps it.
+#: 1: schema_version, govfin_version, document, read_problems, findings.
+#: 2: ``summary`` added; each read problem says whether findings were ``withheld``.
+SCHEMA_VERSION = 2
+
+
+@functools.cache
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the report, shipped as ``govfin/report.schema.json``.
+
+    >>> report_schema()["properties"]["schema_version"]["const"] == SCHEMA_VERSION
+    True
+    """
+    text = resources.files("govfin").joinpath("report.schema.json").read_text(encoding="utf-8")
+    return json.loads(text)  # type: ignore[no-any-return]
+
+
+def __getattr__(name: str) -> Any:
+    # PEP 562: the shared converter is built on first use, and REPORT_SCHEMA is read from the
+    # package on first use, not when govfin is imported
+    if name == "converter":
+        return _converter()
+    if name == "REPORT_SCHEMA":
+        return report_schema()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def read_problem(error: Any) -> dict[str, Any]:
+    """One entry of ``read_problems``: a reader's error (a ``ReadError``) as plain data.
+
+    ``withheld`` is true when findings resting on what the error left unread were held back
+    (the error's own ``withheld`` attribute, when its reader sets one).
+    """
+    return {
+        "kind": type(error).__name__,
+        "place": getattr(error, "place", None),
+        "line": getattr(error, "line", None),
+        "message": getattr(error, "message", str(error)),
+        "withheld": bool(getattr(error, "withheld", False)),
+    }
+
+
+def summary_counts(findings: Iterable[Any]) -> dict[str, int]:
+    """The ``summary`` of a report: counts that add up to ``findings``.
+
+    A rounding residue (an info within the slack) is counted once, as a residue; ``infos``
+    counts the other infos.  ``findings`` is any iterable of :class:`~govfin.findings.Finding`.
+    """
+    counts = {"errors": 0, "warnings": 0, "residues": 0, "infos": 0}
+    key = {"error": "errors", "warning": "warnings", "info": "infos"}
+    for f in findings:
+        counts["residues" if f.is_residue else key[f.severity.value]] += 1
+    counts["findings"] = sum(counts.values())
+    return counts
+
+
+def report_data(
+    report: Any,
+    *,
+    document: Mapping[str, Any] | None = None,
+    read_problems: Iterable[Any] = (),
+    version: str | None = None,
+    lazy: bool = False,
+) -> dict[str, Any]:
+    """The ``--format json`` report of one document as plain data (see docs/report-format.md).
+
+    ``report`` is a :class:`~govfin.findings.Report`; ``document`` the reader's account
+    (``Document.to_dict()``); ``read_problems`` the reader's errors (each through
+    :func:`read_problem`, or already plain dicts).  The result validates against
+    :func:`report_schema`.  ``lazy=True`` leaves the findings as they are, to be turned into
+    plain data one by one as :func:`write_json` writes them (memory: one finding at a time).
+    """
+    if version is None:
+        from govfin._version import __version__ as version
+    problems = [p if isinstance(p, Mapping) else read_problem(p) for p in read_problems]
+    counts = summary_counts(report.findings)
+    counts["read_problems"] = len(problems)
+    # findings held back because they rest on a part not read whole (Report.withheld, when the
+    # check withholds any)
+    counts["withheld"] = len(getattr(report, "withheld", ()))
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "govfin_version": version,
+        "document": None if document is None else dict(document),
+        "read_problems": problems,
+        "summary": counts,
+        "findings": list(report.findings) if lazy else [unstructure(f) for f in report.findings],
+    }
+
+
+def write_json(data: Mapping[str, Any], stream: IO[str], *, ensure_ascii: bool = False) -> None:
+    """Write a report (:func:`report_data`) to ``stream`` piece by piece, never as one string.
+
+    The top level is indented; each finding is one line (encoded on its own by the C encoder),
+    so the memory needed beyond the data is one finding's text, whatever the report's size.
+    """
+    dump = functools.partial(json.dumps, ensure_ascii=ensure_ascii)
+    stream.write("{")
+    first = True
+    for key, value in data.items():
+        stream.write(("\n" if first else ",\n") + f"  {dump(key)}: ")
+        first = False
+        if key in ("findings", "read_problems") and isinstance(value, list) and value:
+            stream.write("[")
+            for i, item in enumerate(value):
+                plain = item if isinstance(item, Mapping) else unstructure(item)
+                stream.write(("\n    " if i == 0 else ",\n    ") + dump(plain))
+            stream.write("\n  ]")
+        elif isinstance(value, Mapping) and value:
+            stream.write(json.dumps(value, ensure_ascii=ensure_ascii, indent=2).replace("\n", "\n  "))
+        else:
+            stream.write(dump(value))
+    stream.write("\n}\n")

@@ -61,6 +61,7 @@ from ._registry import (
     lookup,
     name_matches,
     parent,
+    require_edition,
     roots,
     search,
 )
@@ -96,6 +97,7 @@ __all__ = [
     "name_matches",
     "normalize_name",
     "parent",
+    "require_edition",
     "roots",
     "scheme_of",
     "search",

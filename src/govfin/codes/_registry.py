@@ -37,6 +37,7 @@ __all__ = [
     "lookup",
     "name_matches",
     "parent",
+    "require_edition",
     "roots",
     "search",
 ]
@@ -68,6 +69,33 @@ def editions(scheme: Scheme | str | None = None) -> tuple[int, ...]:
     if scheme is not None:
         return shipped[_scheme(scheme)]
     return tuple(sorted({edition for editions in shipped.values() for edition in editions}))
+
+
+def require_edition(edition: object) -> int:
+    """``edition`` when govfin ships it (for any scheme); the one refusal that the API
+    (``read_text(..., edition=2030)``, ``check(d, edition=2030)``) and the command line
+    (``--edition 2019``) share.
+
+    >>> require_edition(2024)
+    2024
+    >>> require_edition(2019)
+    Traceback (most recent call last):
+    ...
+    govfin.codes._model.UnknownEditionError: no 2019 edition of 《政府收支分类科目》 is shipped (available: 2017, 2024, 2025)
+
+    :raises ArgumentTypeError: ``edition`` is not an int.
+    :raises UnknownEditionError: no edition of that year is shipped.
+    """
+    if isinstance(edition, bool) or not isinstance(edition, int):
+        raise ArgumentTypeError(f"edition must be an int year, not {type(edition).__name__}")
+    shipped = editions()
+    if edition not in shipped:
+        raise UnknownEditionError(
+            f"no {edition} edition of 《政府收支分类科目》 is shipped "
+            f"(available: {', '.join(map(str, shipped))})",
+            edition=edition,
+        )
+    return edition
 
 
 def edition_for(year: int, scheme: Scheme | str = Scheme.FUNCTIONAL) -> int:

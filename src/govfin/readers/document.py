@@ -18,6 +18,7 @@ from pathlib import Path
 
 import attrs
 
+from govfin import codes
 from govfin.amounts import Unit
 from govfin.disclosure import Disclosure, Narrative, NarrativeSection
 from govfin.errors import ArgumentTypeError
@@ -163,6 +164,8 @@ def read_lines(
     ``errors`` are problems met before reading (undecodable bytes), recorded first.  A text
     that is one document printed several times over is read once (the first copy), and said
     so (``READ-repeated``)."""
+    if edition is not None:
+        codes.require_edition(edition)  # the refusal of the command line's --edition
     places = {ln.number: ln.origin.where for ln in lines if ln.origin is not None}
     log = LogBuilder(strict=strict, places=places)
     for err in errors:

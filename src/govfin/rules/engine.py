@@ -21,8 +21,9 @@ from typing import Any
 
 import attrs
 
+from govfin import codes
 from govfin.amounts import ZERO, Comparison, Tolerance
-from govfin.errors import ArgumentTypeError
+from govfin.errors import ArgumentTypeError, ArgumentValueError
 from govfin.findings import Cell, Finding, Place, ReadProblem, Report, Severity, Withheld
 from govfin.rules.registry import REGISTRY, Registry, Rule
 
@@ -42,6 +43,8 @@ def _prefixes(value: str | Iterable[str]) -> tuple[str, ...]:
     """Rule-id prefixes as a tuple: one string, or any iterable of strings."""
     if isinstance(value, str):
         return (value,)
+    if not isinstance(value, Iterable):
+        raise ArgumentTypeError(f"rule-id prefixes: a string or strings, not {value!r}")
     out = tuple(value)
     for p in out:
         if not isinstance(p, str):
@@ -52,7 +55,51 @@ def _prefixes(value: str | Iterable[str]) -> tuple[str, ...]:
 def _severity_map(
     value: Mapping[str, Severity | str | None],
 ) -> Mapping[str, Severity | None]:
-    return {k: (Severity(v) if isinstance(v, str) else v) for k, v in value.items()}
+    """Rule id -> severity (a :class:`Severity`, its value ``"error"``…, or None: off)."""
+    if not isinstance(value, Mapping):
+        raise ArgumentTypeError(
+            "severity must map rule ids to a Severity (or 'error', 'warning', 'info', or None "
+            f"to switch the rule off), not {type(value).__name__} {value!r}"
+        )
+    out: dict[str, Severity | None] = {}
+    for k, v in value.items():
+        if not isinstance(k, str):
+            raise ArgumentTypeError(f"severity: rule ids are strings, got {k!r}")
+        if isinstance(v, str):
+            try:
+                v = Severity(v)
+            except ValueError:
+                raise ArgumentValueError(
+                    f"severity of {k}: {v!r} is not one of 'error', 'warning', 'info'"
+                ) from None
+        elif v is not None and not isinstance(v, Severity):
+            raise ArgumentTypeError(f"severity of {k}: expected a Severity or None, got {v!r}")
+        out[k] = v
+    return out
+
+
+def _is(kind: type | tuple[type, ...], what: str) -> Any:
+    """An attrs validator: the value is an instance of ``kind`` (a typed error otherwise)."""
+
+    def validate(_: Any, __: Any, value: Any) -> None:
+        if not isinstance(value, kind):
+            raise ArgumentTypeError(f"{what}, not {type(value).__name__} {value!r}")
+
+    return validate
+
+
+def _edition(_: Any, __: Any, value: object) -> None:
+    if value is not None:
+        codes.require_edition(value)  # the refusal of the command line's --edition
+
+
+def _classes(value: object) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise ArgumentTypeError(f"personnel_classes must be economic 类 codes, not {value!r}")
+    out = tuple(value)
+    if not all(isinstance(c, str) for c in out):
+        raise ArgumentTypeError(f"personnel_classes must be strings like '301', got {out!r}")
+    return out
 
 
 @attrs.frozen
@@ -68,13 +115,19 @@ class CheckOptions:
     - ``extra``: options for rule families (e.g. the 绩效自评 scoring scheme under ``"scheme"``).
     """
 
-    tolerance: Tolerance = attrs.field(factory=Tolerance)
-    edition: int | None = None
+    tolerance: Tolerance = attrs.field(
+        factory=Tolerance,
+        validator=_is(Tolerance, "tolerance must be a govfin.Tolerance (e.g. "
+                      "Tolerance(absolute=Decimal('0.01')))"),
+    )
+    edition: int | None = attrs.field(default=None, validator=_edition)
     severity: Mapping[str, Severity | None] = attrs.field(factory=dict, converter=_severity_map)
     select: tuple[str, ...] = attrs.field(default=(), converter=_prefixes)
     ignore: tuple[str, ...] = attrs.field(default=(), converter=_prefixes)
-    personnel_classes: tuple[str, ...] = ("301", "303")
-    extra: Mapping[str, Any] = attrs.field(factory=dict)
+    personnel_classes: tuple[str, ...] = attrs.field(default=("301", "303"), converter=_classes)
+    extra: Mapping[str, Any] = attrs.field(
+        factory=dict, validator=_is(Mapping, "extra must be a mapping")
+    )
 
     def wants(self, r: Rule) -> bool:
         if self.select and not r.id.startswith(self.select):
@@ -276,6 +329,62 @@ def _has_parts(obj: Any) -> bool:
     return callable(getattr(type(obj), "check_parts", None))
 
 
+_OPTION_NAMES = tuple(a.name for a in attrs.fields(CheckOptions))
+
+
+def _options(options: CheckOptions | None, kwargs: Mapping[str, Any]) -> CheckOptions:
+    """The run's options: ``options``, with ``kwargs`` on top; unknown names are an error."""
+    if options is not None and not isinstance(options, CheckOptions):
+        raise ArgumentTypeError(f"options must be a CheckOptions, not {type(options).__name__}")
+    unknown = sorted(set(kwargs) - set(_OPTION_NAMES))
+    if unknown:
+        raise ArgumentTypeError(
+            f"check: unknown option(s) {', '.join(unknown)}; options are "
+            f"{', '.join(_OPTION_NAMES)}"
+        )
+    if options is None:
+        return CheckOptions(**kwargs)
+    return attrs.evolve(options, **kwargs) if kwargs else options
+
+
+def _checkable(obj: Any, registry: Registry) -> bool:
+    return _has_parts(obj) or bool(registry.for_type(type(obj)))
+
+
+def _check_subject(obj: Any, registry: Registry) -> None:
+    """``obj`` is something the rules check (a list: each item is); else a typed error —
+    never a clean report of nothing (``check(None)``, ``check("some text")``)."""
+    items = obj if isinstance(obj, (list, tuple)) else (obj,)
+    for item in items:
+        if isinstance(item, (list, tuple)):
+            _check_subject(item, registry)
+        elif not _checkable(item, registry):
+            hint = (
+                "; read a text first (govfin.read_text(text).disclosure)"
+                if isinstance(item, (str, bytes))
+                else ""
+            )
+            raise ArgumentTypeError(
+                f"check: nothing checks a {type(item).__name__}; pass a Disclosure, a table, a "
+                f"ProjectEvaluation, or a list of these{hint}"
+            )
+
+
+def _check_rule_ids(options: CheckOptions, registry: Registry) -> None:
+    """Every prefix of ``select``/``ignore`` and every id of ``severity`` names a rule of the
+    registry: a typo would otherwise check nothing (or everything) in silence."""
+    ids = [r.id for r in registry]
+    for name, prefixes in (("select", options.select), ("ignore", options.ignore)):
+        for p in prefixes:
+            if not any(i.startswith(p) for i in ids):
+                raise ArgumentValueError(
+                    f"{name}: {p!r} matches no rule id (see govfin.REGISTRY or docs/rules.md)"
+                )
+    for rule_id in options.severity:
+        if rule_id not in registry:
+            raise ArgumentValueError(f"severity: no rule with id {rule_id!r}")
+
+
 def check(
     obj: Any,
     *,
@@ -290,10 +399,9 @@ def check(
     cross-table relations are all checked), or a list of these.  Keyword arguments build the
     :class:`CheckOptions` when ``options`` is not given (``check(t, edition=2025)``).
     """
-    if options is None:
-        options = CheckOptions(**kwargs)
-    elif kwargs:
-        options = attrs.evolve(options, **kwargs)
+    options = _options(options, kwargs)
+    _check_subject(obj, registry)
+    _check_rule_ids(options, registry)
     ctx = Context(options)
     if not isinstance(obj, (list, tuple)) and _has_parts(obj):
         ctx.document = obj

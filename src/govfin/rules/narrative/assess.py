@@ -20,7 +20,9 @@ state.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable, Hashable
 from decimal import ROUND_HALF_UP, Decimal
 
 from govfin.amounts import (
@@ -116,6 +118,33 @@ class _Assessor(PerformanceChecks):
         self.resolve = Resolver(d)
         #: Resolves subjects in last year's Disclosure (``options.extra["previous"]``), if given.
         self.resolve_previous = Resolver(previous) if isinstance(previous, Disclosure) else None
+        #: Linear cost: each claim's position, and claims grouped by what the look-backs
+        #: compare (built once, on first use), instead of a scan of every claim per claim.
+        self._position = {id(c): i for i, c in enumerate(self.claims)}
+        self._groups: dict[str, dict[Hashable, list[tuple[int, Claim]]]] = {}
+        self._memo: dict[str, object] = {}
+
+    def group(
+        self, name: str, key: Callable[[Claim], Hashable | None]
+    ) -> dict[Hashable, list[tuple[int, Claim]]]:
+        """The claims by ``key`` (None: left out), each group in printed order with positions."""
+        found = self._groups.get(name)
+        if found is None:
+            found = self._groups[name] = {}
+            for i, x in enumerate(self.claims):
+                k = key(x)
+                if k is not None:
+                    found.setdefault(k, []).append((i, x))
+        return found
+
+    def before(self, group: list[tuple[int, Claim]] | None, c: Claim) -> list[Claim]:
+        """The claims of ``group`` printed before ``c`` (all of them when ``c`` is not a claim
+        of this disclosure)."""
+        if not group:
+            return []
+        at = self._position.get(id(c))
+        end = len(group) if at is None else bisect.bisect_left(group, at, key=lambda e: e[0])
+        return [x for _, x in group[:end]]
 
     # -- helpers --------------------------------------------------------------------------
     def add(self, claim: Claim, rule_id: str, status: Status, message: str, **kw: object) -> None:
@@ -160,16 +189,15 @@ class _Assessor(PerformanceChecks):
 
     def stated(self, key: str, before: Claim) -> AmountClaim | None:
         """The narrative's own amount for a subject, stated before ``before``."""
-        found = None
-        for c in self.claims:
-            if c is before:
-                break
-            if (
-                isinstance(c, AmountClaim)
-                and c.key == key
-                and (c.attribute is None or "决算" in c.attribute)
-            ):
-                found = c
+        by_key = self.group(
+            "stated",
+            lambda c: c.key
+            if isinstance(c, AmountClaim) and (c.attribute is None or "决算" in c.attribute)
+            else None,
+        )
+        earlier = self.before(by_key.get(key), before)
+        found = earlier[-1] if earlier else None
+        assert found is None or isinstance(found, AmountClaim)
         return found
 
     def percentage(
@@ -241,17 +269,16 @@ class _Assessor(PerformanceChecks):
 
     def restated(self, c: AmountClaim) -> None:
         """ "2023年预算安排441.25万元" after "“…（项）”220.63万元": the item's figure again."""
-        lead = None
-        for x in self.claims:
-            if x is c:
-                break
-            if (
-                isinstance(x, AmountClaim)
-                and x.section == c.section
-                and budget_key(x.subject) not in _RESTATING
-                and "执行数" not in x.subject
-            ):
-                lead = x
+        by_section = self.group(
+            "restated",
+            lambda x: x.section
+            if isinstance(x, AmountClaim)
+            and budget_key(x.subject) not in _RESTATING
+            and "执行数" not in x.subject
+            else None,
+        )
+        earlier = self.before(by_section.get(c.section), c)
+        lead = earlier[-1] if earlier else None
         if lead is None:
             return self.uncheckable(c, "X12", "no item is named before it")
         fig = self.figure(c, subject=lead.subject)
@@ -482,13 +509,14 @@ class _Assessor(PerformanceChecks):
             return self.uncheckable(c, "N-change", "“口径一致” compares definitions, not figures")
         nonzero = [q for q in (c.delta, c.percent) if q is not None and q.value != 0]
         # "与上年持平，增长5%": another change of the same subject in the same sentence
+        changes = self.group(
+            "changes",
+            lambda x: (x.sentence, x.section, x.key) if isinstance(x, ChangeClaim) else None,
+        )
         nonzero += [
             q
-            for x in self.claims
-            if isinstance(x, ChangeClaim)
-            and x is not c
-            and x.sign != 0
-            and (x.sentence, x.section, x.key) == (c.sentence, c.section, c.key)
+            for _, x in changes.get((c.sentence, c.section, c.key), ())
+            if isinstance(x, ChangeClaim) and x is not c and x.sign != 0
             for q in (x.delta, x.percent)
             if q is not None and q.value != 0
         ]
@@ -600,13 +628,15 @@ class _Assessor(PerformanceChecks):
         """The amounts printed before ``c`` in its sentence, with their offsets in it."""
         out: list[tuple[int, AmountClaim]] = []
         end = c.sentence.find(c.text)
-        for x in self.claims:
-            if x is c:
-                break
-            if isinstance(x, AmountClaim) and (x.sentence, x.section) == (c.sentence, c.section):
-                at = c.sentence.find(x.text)
-                if 0 <= at and (end < 0 or at < end):
-                    out.append((at, x))
+        by_sentence = self.group(
+            "sentence amounts",
+            lambda x: (x.sentence, x.section) if isinstance(x, AmountClaim) else None,
+        )
+        for x in self.before(by_sentence.get((c.sentence, c.section)), c):
+            assert isinstance(x, AmountClaim)
+            at = c.sentence.find(x.text)
+            if 0 <= at and (end < 0 or at < end):
+                out.append((at, x))
         return out
 
     def previous_year(self) -> int | None:
