@@ -7,7 +7,6 @@ rule could decide.  The assessment is computed once per check run (:data:`_RUN_C
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 
 from govfin.disclosure import Disclosure
@@ -18,8 +17,9 @@ from govfin.narrative import (
 )
 from govfin.rules.engine import Context
 from govfin.rules.narrative.assess import Assessment, Status, _Assessor
+from govfin.rules.narrative.rule import narrative_rule
 from govfin.rules.narrative.summary import CLAIM_RULES
-from govfin.rules.registry import REGISTRY, RuleFunc, rule
+from govfin.rules.registry import REGISTRY, rule
 from govfin.rules.years import document_year
 from govfin.tables import T01, T03, T04, T05, T06, T09, T10
 
@@ -86,33 +86,11 @@ def emit_assessments(d: Disclosure, ctx: Context, rule_id: str) -> None:
     "identical to the places both print (the finer rounded to the coarser's, 元 beside 万元 "
     "likewise); a cent apart is a mistake (error), not a rounding residue (尾数误差)",
 )
-def x12_narrative(d: Disclosure, ctx: Context) -> None:
+def x12narrative_rule(d: Disclosure, ctx: Context) -> None:
     """Every amount, count and "无此项…" statement of the narrative that names a table figure
     equals it (converted 元 → 万元, to the precision printed).  Each claim is reported: info
     "checked: agrees", error "contradicted"."""
     emit_assessments(d, ctx, "X12")
-
-
-def _narrative(
-    id: str,
-    zh: str,
-    en: str,
-    severity: Severity = Severity.ERROR,
-    tables: tuple[str, ...] = (),
-    source: str = "the 情况说明 restates the tables and the 自评表",
-    changed: str = "",
-) -> Callable[[RuleFunc], RuleFunc]:
-    return rule(
-        id,
-        zh=zh,
-        en=en,
-        category=Category.NARRATIVE,
-        subject=Disclosure,
-        tables=(NARRATIVE_TABLE, *tables),
-        severity=severity,
-        source=source,
-        changed=changed,
-    )
 
 
 def _register(
@@ -123,7 +101,7 @@ def _register(
         emit_assessments(d, ctx, id)
 
     func.__doc__ = en
-    _narrative(id, zh, en, severity, tables, changed=changed)(func)
+    narrative_rule(id, zh, en, severity, tables, changed=changed)(func)
 
 
 _register(
@@ -188,7 +166,7 @@ _register(
 )
 
 
-@_narrative(
+@narrative_rule(
     "N-unchecked",
     "未能核对的情况说明表述（提示）",
     "claims of the narrative that no check could confirm or refute (info)",
@@ -220,7 +198,7 @@ def n_unchecked(d: Disclosure, ctx: Context) -> None:
         )
 
 
-@_narrative(
+@narrative_rule(
     "N-residue",
     "情况说明不得残留模板文字（XX、增加（减少）、待填写等）",
     "no template residue in the narrative (XX, 增加（减少）, 待填写, …)",
@@ -235,7 +213,7 @@ def n_residue(d: Disclosure, ctx: Context) -> None:
         )
 
 
-@_narrative(
+@narrative_rule(
     "N-year",
     "情况说明中的年份应为本年度或上年度（截至、文件名、规划期除外）",
     "years in the narrative are the report year or the one before (截至…, 《…》 titles "
@@ -258,6 +236,3 @@ def n_year(d: Disclosure, ctx: Context) -> None:
             actual=Decimal(y.year),
         )
 
-
-# The rules over whole sentences, paragraphs and lists (issue 15) register on import.
-from govfin.rules.narrative import facts as _facts  # noqa: F401

@@ -32,7 +32,7 @@ import attrs
 from govfin.amounts import HUNDRED, ZERO, Comparison, Interval, interval_of
 from govfin.disclosure import Disclosure, NarrativeSection
 from govfin.figures import Figure, Resolver, money_of, scope_of
-from govfin.findings import Category, Place, Severity
+from govfin.findings import Place, Severity
 from govfin.narrative import (
     DIRECTIONS,
     NARRATIVE_TABLE,
@@ -46,7 +46,8 @@ from govfin.narrative import (
     ShareClaim,
 )
 from govfin.rules.engine import Context
-from govfin.rules.registry import RuleFunc, rule
+from govfin.rules.narrative.rule import narrative_rule
+from govfin.rules.registry import RuleFunc
 from govfin.rules.years import document_year
 
 __all__ = ["same_figure"]
@@ -65,17 +66,7 @@ def _fmt(v: Decimal) -> str:
 def _narrative_rule(
     id: str, zh: str, en: str, severity: Severity, source: str, changed: str
 ) -> Callable[[RuleFunc], RuleFunc]:
-    return rule(
-        id,
-        zh=zh,
-        en=en,
-        category=Category.NARRATIVE,
-        subject=Disclosure,
-        tables=(NARRATIVE_TABLE,),
-        severity=severity,
-        source=source,
-        changed=_ISSUE + changed,
-    )
+    return narrative_rule(id, zh, en, severity, source=source, changed=_ISSUE + changed)
 
 
 def _figure(resolve: Resolver, d: Disclosure, c: Claim, attribute: str | None) -> Figure | None:
