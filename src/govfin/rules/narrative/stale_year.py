@@ -93,7 +93,8 @@ def n_stale_year(d: Disclosure, ctx: Context) -> None:
     A 预算's text states last year's figures under last year's date rightly (its 执行数, last
     year's 预算 it compares with, the assets "截至2024年8月31日" when the budget is drawn up),
     so in a budget the figure must equal this year's budget figure it names and also: not
-    speak of last year's outturn (执行, 决算, 实际), not be a balance date ("截至…"), not equal
+    speak of last year's outturn (执行, 决算, 实际), not be a balance date ("截至…"), not be in a
+    sentence that calls the two years equal ("持平", "相同"), not equal
     the last year's figure the table prints beside this year's (``上年预算数``), and, when the
     date dates the budget word itself ("2024年预算数为…"), differ from that printed last-year
     figure (with none printed, last year's budget may equal this year's: not reported)."""
