@@ -70,9 +70,11 @@ _UNIT_RE = "|".join(
     for u in sorted((*MONEY_UNITS, *PERCENT_UNITS, "个百分点", *COUNT_UNITS), key=len, reverse=True)
 )
 #: A number with its unit.  The lookahead (implied by what follows it) is there for speed: it
-#: fails at once where no number begins, i.e. at most characters.
+#: fails at once where no number begins, i.e. at most characters.  No number begins inside
+#: another ("1,23万元" is no "23万元"), but one may follow a half-width comma that separates
+#: clauses: "为“优”,3个项目" holds "3个".
 _TOKEN = re.compile(
-    r"(?=[+\-\d])(?<![\d.,])(?P<num>[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+(?:\.\d+)?)"
+    r"(?=[+\-\d])(?<![\d.])(?<!\d,)(?P<num>[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+(?:\.\d+)?)"
     rf"(?P<unit>{_UNIT_RE})"
 )
 #: A title in 《…》 (its digits are part of the name; its years need no check).

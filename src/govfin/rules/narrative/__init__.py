@@ -46,7 +46,12 @@ Modules: :mod:`~govfin.rules.narrative.assess` (every check of every claim, pure
 """
 
 from govfin.figures import Figure, resolve, scope_of
-from govfin.rules.narrative import analysis, checks, facts  # noqa: F401  (register X12, N-*)
+from govfin.rules.narrative import (  # noqa: F401  (register X12 and N-*)
+    analysis,
+    checks,
+    facts,
+    stale_year,
+)
 from govfin.rules.narrative.assess import Assessment, Status, assess
 from govfin.rules.narrative.checks import emit_assessments
 from govfin.rules.narrative.summary import CLAIM_RULES, ClaimSummary, claim_summary

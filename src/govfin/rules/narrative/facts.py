@@ -3,10 +3,6 @@
 The claim rules (:mod:`govfin.rules.narrative.checks`) judge one claim at a time against the
 tables.  These rules read a claim with its sentence, paragraph or list:
 
-- ``N-stale-year``: this year's figure printed under last year's date ("2023年度收入总计…" in a
-  2024 决算, "截至2023年12月31日，共有车辆…"), recognised by the figure matching this year's
-  table; a comparison ("较2023年", "与上年相比", "2023年度为…" beside this year's figure) is
-  legitimate and not reported;
 - ``N-direction``: a direction word that contradicts its own sentence — a conclusion
   ("…，故较上年增加") against the change stated before it in the paragraph, two changes of one
   subject in opposite directions, or last year's and this year's amounts printed in the
@@ -18,20 +14,22 @@ tables.  These rules read a claim with its sentence, paragraph or list:
   ("年初预算…，支出决算…，完成年初预算的…%").
 
 They report findings of their own (they are not claims' assessments, so the claim summary is
-unchanged).
+unchanged).  ``N-stale-year`` (a date of last year on this year's figure) is
+:mod:`govfin.rules.narrative.stale_year`'s, registered with these (the helpers they share:
+:mod:`govfin.rules.narrative.facts_common`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal
 
 import attrs
 
-from govfin.amounts import HUNDRED, ZERO, Comparison, Interval, interval_of
+from govfin.amounts import HUNDRED, ZERO, Interval, interval_of
 from govfin.disclosure import Disclosure, NarrativeSection
-from govfin.figures import Figure, Resolver, money_of, scope_of
+from govfin.figures import Figure, Resolver, money_of
 from govfin.findings import Place, Severity
 from govfin.narrative import (
     DIRECTIONS,
@@ -40,150 +38,18 @@ from govfin.narrative import (
     ChangeClaim,
     Claim,
     CompletionClaim,
-    CountClaim,
-    Quantity,
     Sentence,
     ShareClaim,
 )
 from govfin.rules.engine import Context
-from govfin.rules.narrative.rule import narrative_rule
-from govfin.rules.registry import RuleFunc
+from govfin.rules.narrative.facts_common import at as _at
+from govfin.rules.narrative.facts_common import fmt as _fmt
+from govfin.rules.narrative.facts_common import issue_rule as _narrative_rule
+from govfin.rules.narrative.facts_common import same_figure
+from govfin.rules.narrative.facts_common import table_figure as _figure
 from govfin.rules.years import document_year
 
 __all__ = ["same_figure"]
-
-_ISSUE = "2026 (issue 15, mistakes that were missed): "
-
-
-def _at(line: int | None) -> str:
-    return f" (line {line})" if line is not None else ""
-
-
-def _fmt(v: Decimal) -> str:
-    return f"{v:f}"
-
-
-def _narrative_rule(
-    id: str, zh: str, en: str, severity: Severity, source: str, changed: str
-) -> Callable[[RuleFunc], RuleFunc]:
-    return narrative_rule(id, zh, en, severity, source=source, changed=_ISSUE + changed)
-
-
-def _figure(resolve: Resolver, d: Disclosure, c: Claim, attribute: str | None) -> Figure | None:
-    fig = resolve(c.subject, scope_of(c.section, "预算" if d.kind == "预算" else "决算"), attribute)
-    return None if fig is None or fig.missing or not fig.cells else fig
-
-
-def same_figure(ctx: Context, value: Decimal, unit: Decimal, fig: Figure) -> Comparison:
-    """``value`` (printed to last place ``unit``) against a table figure: identical to the
-    shared places when the figure is one printed cell (a restatement), within the interval
-    slack when it is a sum of several."""
-    printed = [c for c in fig.cells if c.value is not None]
-    if len(printed) <= 1:
-        source = (printed or list(fig.cells))[0]
-        return ctx.tolerance.restates(value, unit, source.value, source.unit)
-    parts = [(1, c.value) for c in fig.cells]
-    units = [c.unit for c in fig.cells]
-    return ctx.tolerance.compare(value, parts, unit, units=units, total_unit=unit)
-
-
-def _quantity(c: Claim) -> Quantity | None:
-    if isinstance(c, AmountClaim):
-        return c.amount
-    if isinstance(c, CountClaim):
-        return c.count
-    return None
-
-
-# -- N-stale-year ---------------------------------------------------------------------------------
-
-#: A date: "2023年", "2023年度", "截至2023年12月31日", "2023年末"; ``pre`` is a comparing word
-#: right before it ("较2023年", "比2023年度", "与2023年相比" start with it).
-_DATE = re.compile(
-    r"(?P<pre>[与较比同])?(?:截[至止])?(?P<y>(?:19|20)\d{2})年(?:度)?"
-    r"(?:\d{1,2}月(?:\d{1,2}日)?)?(?:末|底)?"
-)
-#: Words that make what follows a date a comparison, or move it to this year.
-_COMPARING = re.compile(r"上年|相比|相较|同比|同期|较|比|本年|今年|当年|本年度")
-#: Words of a sentence that compares (with a nil figure, a date of last year may be the
-#: comparison's: "与上年相同，2023年度为0万元").
-_COMPARISON_SENTENCE = re.compile(r"上年|相比|同比|增加|减少|增长|下降|持平|相同|一致")
-
-
-def _governing_date(c: Claim) -> re.Match[str] | None:
-    """The last date printed before the claim's figure in its sentence (the claim's own
-    "2023年度" included), or None."""
-    at = c.sentence.find(c.text)
-    if at < 0:
-        return None
-    region = c.sentence[: at + len(c.text)]
-    found = None
-    for found in _DATE.finditer(region):
-        pass
-    return found
-
-
-@_narrative_rule(
-    "N-stale-year",
-    "本年数字不得标注为上年日期（如2024年决算中的“2023年度收入总计…”“截至2023年12月31日”）",
-    "this year's figure is not dated last year (“2023年度收入总计…” in a 2024 决算)",
-    Severity.ERROR,
-    "the 情况说明 states the report year's figures; a date of the previous year on one of them "
-    "is a leftover of last year's text",
-    "a date of the previous year on this year's figure passed every check (N-year allows the "
-    "previous year, for comparisons)",
-)
-def n_stale_year(d: Disclosure, ctx: Context) -> None:
-    """A figure dated the previous year whose value is this year's table figure.
-
-    The date is the last one printed before the figure in its sentence.  Not reported: a date
-    introduced as a comparison ("较2023年", "与2023年相比"), a figure after "上年"/"本年" words
-    following the date, a nil figure in a sentence that compares (both years may be 0), and a
-    figure the tables do not give (last year's figure stated as such is no mistake)."""
-    year = document_year(d)
-    if year is None or d.kind == "预算":
-        return  # a 预算's text states last year's 执行数 under last year's date, rightly
-    previous = year - 1
-    resolve = Resolver(d)
-    # one finding per stale date: (sentence, line, date's offset) -> its figures
-    stale: dict[tuple[str, int | None, int], list[tuple[Claim, Figure, str]]] = {}
-    for c in d.claims():
-        q = _quantity(c)
-        if q is None:
-            continue
-        if isinstance(c, AmountClaim) and c.attribute is not None and "决算" not in c.attribute:
-            continue  # 年初预算, 预算数: not this year's 决算 figure
-        date = _governing_date(c)
-        if date is None or int(date.group("y")) != previous or date.group("pre"):
-            continue
-        after = c.sentence[date.end() : c.sentence.find(c.text) + len(c.text)]
-        if _COMPARING.search(after) or str(year) in after:
-            continue
-        if q.value == 0 and _COMPARISON_SENTENCE.search(c.sentence):
-            continue
-        fig = _figure(resolve, d, c, getattr(c, "attribute", None))
-        if fig is None:
-            continue
-        if isinstance(c, AmountClaim):
-            value, unit = money_of(q, d)
-        else:
-            value, unit = q.value, ZERO
-        if same_figure(ctx, value, unit, fig).consistent:
-            date_text = date.group(0)
-            stale.setdefault((c.sentence, c.line, date.start()), []).append((c, fig, date_text))
-    for (sentence, line, _), found in stale.items():
-        c, _, date_text = found[0]
-        figures = "; ".join(f"“{x.text}” = {f.label} {_fmt(f.value)}" for x, f, _ in found)
-        ctx.emit(
-            f"“{date_text}” dates this year's figures with the year before this {year} "
-            f"disclosure ({figures}): a date left over from last year's text — in "
-            f"“{sentence}”{_at(line)}",
-            place=c.place,
-            expected=Decimal(year),
-            actual=Decimal(previous),
-            cells=tuple(p for x, f, _ in found for p in (x.place, *f.places)),
-        )
-
 
 # -- N-direction ----------------------------------------------------------------------------------
 
@@ -583,3 +449,4 @@ def n_over_budget(d: Disclosure, ctx: Context) -> None:
 def n_over_adjusted(d: Disclosure, ctx: Context) -> None:
     """ "调整后预算X万元（全年预算X万元），支出决算Y万元" with Y above X (beyond rounding)."""
     _over_budget(d, ctx, adjusted=True)
+

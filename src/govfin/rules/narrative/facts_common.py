@@ -1,0 +1,71 @@
+"""What the rules over whole sentences of the 情况说明 (issue 15) share: their registration,
+the table figure a claim names and how a restated figure compares with it, message helpers.
+
+Used by :mod:`govfin.rules.narrative.facts` and :mod:`govfin.rules.narrative.stale_year`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from govfin.amounts import Comparison
+from govfin.disclosure import Disclosure
+from govfin.figures import Figure, Resolver, scope_of
+from govfin.findings import Severity
+from govfin.narrative import AmountClaim, Claim, CountClaim, Quantity
+from govfin.rules.engine import Context
+from govfin.rules.narrative.rule import narrative_rule
+from govfin.rules.registry import RuleFunc
+
+__all__ = ["at", "fmt", "narrative_rule", "quantity", "same_figure", "table_figure"]
+
+_ISSUE = "2026 (issue 15, mistakes that were missed): "
+
+
+def at(line: int | None) -> str:
+    """The suffix naming a source line in a message: ' (line 12)', or '' for none."""
+    return f" (line {line})" if line is not None else ""
+
+
+def fmt(v: Decimal) -> str:
+    """A decimal as printed, never in exponent form."""
+    return f"{v:f}"
+
+
+def issue_rule(
+    id: str, zh: str, en: str, severity: Severity, source: str, changed: str
+) -> Callable[[RuleFunc], RuleFunc]:
+    """:func:`~govfin.rules.narrative.rule.narrative_rule` for a rule of issue 15 (``changed``
+    gets the issue's prefix)."""
+    return narrative_rule(id, zh, en, severity, source=source, changed=_ISSUE + changed)
+
+
+def table_figure(
+    resolve: Resolver, d: Disclosure, c: Claim, attribute: str | None
+) -> Figure | None:
+    """The table figure a claim names in its section (None when the tables lack it)."""
+    fig = resolve(c.subject, scope_of(c.section, "预算" if d.kind == "预算" else "决算"), attribute)
+    return None if fig is None or fig.missing or not fig.cells else fig
+
+
+def same_figure(ctx: Context, value: Decimal, unit: Decimal, fig: Figure) -> Comparison:
+    """``value`` (printed to last place ``unit``) against a table figure: identical to the
+    shared places when the figure is one printed cell (a restatement), within the interval
+    slack when it is a sum of several."""
+    printed = [c for c in fig.cells if c.value is not None]
+    if len(printed) <= 1:
+        source = (printed or list(fig.cells))[0]
+        return ctx.tolerance.restates(value, unit, source.value, source.unit)
+    parts = [(1, c.value) for c in fig.cells]
+    units = [c.unit for c in fig.cells]
+    return ctx.tolerance.compare(value, parts, unit, units=units, total_unit=unit)
+
+
+def quantity(c: Claim) -> Quantity | None:
+    """The amount or count a claim states, or None."""
+    if isinstance(c, AmountClaim):
+        return c.amount
+    if isinstance(c, CountClaim):
+        return c.count
+    return None

@@ -1,0 +1,180 @@
+"""N-stale-year: this year's figure printed under last year's date, in a 决算 or a 预算.
+
+"2023年度收入总计…" in a 2024 决算, "截至2023年12月31日，共有车辆…", "2024年“三公”经费预算数为…"
+in a 2025 预算: recognised by the figure matching this year's table.  A comparison ("较2023年",
+"与上年相比", "2023年度为…" beside this year's figure) is legitimate and not reported, and so,
+in a budget, are last year's outturn (执行数), a balance date ("截至2024年8月31日" when the
+budget is drawn up) and the 上年 figure its table prints.  One of the issue-15 rules over whole
+sentences (:mod:`govfin.rules.narrative.facts` registers it).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from govfin.amounts import ZERO
+from govfin.disclosure import Disclosure
+from govfin.figures import Figure, Resolver, money_of
+from govfin.findings import Severity
+from govfin.narrative import AmountClaim, Claim
+from govfin.rules.engine import Context
+from govfin.rules.narrative.facts_common import at as _at
+from govfin.rules.narrative.facts_common import fmt as _fmt
+from govfin.rules.narrative.facts_common import issue_rule as _narrative_rule
+from govfin.rules.narrative.facts_common import quantity as _quantity
+from govfin.rules.narrative.facts_common import same_figure
+from govfin.rules.narrative.facts_common import table_figure as _figure
+from govfin.rules.years import document_year
+from govfin.tables import convert_cell
+
+__all__: list[str] = []
+
+# -- N-stale-year ---------------------------------------------------------------------------------
+
+#: A date: "2023年", "2023年度", "截至2023年12月31日", "2023年末"; ``pre`` is a comparing word
+#: right before it ("较2023年", "比2023年度", "与2023年相比" start with it).
+_DATE = re.compile(
+    r"(?P<pre>[与较比同])?(?:截[至止])?(?P<y>(?:19|20)\d{2})年(?:度)?"
+    r"(?:\d{1,2}月(?:\d{1,2}日)?)?(?:末|底)?"
+)
+#: Words that make what follows a date a comparison, or move it to this year.
+_COMPARING = re.compile(r"上年|相比|相较|同比|同期|较|比|本年|今年|当年|本年度")
+#: Words of a sentence that compares (with a nil figure, a date of last year may be the
+#: comparison's: "与上年相同，2023年度为0万元").
+_COMPARISON_SENTENCE = re.compile(r"上年|相比|同比|增加|减少|增长|下降|持平|相同|一致")
+
+
+def _governing_date(c: Claim) -> re.Match[str] | None:
+    """The last date printed before the claim's figure in its sentence (the claim's own
+    "2023年度" included), or None."""
+    at = c.sentence.find(c.text)
+    if at < 0:
+        return None
+    region = c.sentence[: at + len(c.text)]
+    found = None
+    for found in _DATE.finditer(region):
+        pass
+    return found
+
+
+#: Words that make a figure dated last year that year's outturn (执行数, 决算): a 预算's text
+#: states them, and its tables print none of them.
+_OUTTURN = re.compile(r"执行|决算|实际|完成")
+#: A date that dates the budget word itself ("2024年预算数为…", "2024年度部门预算…"): the text
+#: speaks of last year's budget, which may equal this year's.
+_DATED_BUDGET = re.compile(r"(?:部门)?预算")
+#: A sentence saying the two years' figures are equal ("与2024年预算持平"): last year's
+#: figure dated last year may be this year's.
+_EQUAL_YEARS = re.compile(r"持平|相同|一致|无变化")
+
+
+@_narrative_rule(
+    "N-stale-year",
+    "本年数字不得标注为上年日期（如2024年决算中的“2023年度收入总计…”“截至2023年12月31日”；"
+    "2025年预算中的“2024年“三公”经费预算数为…”）",
+    "this year's figure is not dated last year (“2023年度收入总计…” in a 2024 决算, "
+    "“2024年“三公”经费预算数为…” in a 2025 预算)",
+    Severity.ERROR,
+    "the 情况说明 states the report year's figures; a date of the previous year on one of them "
+    "is a leftover of last year's text",
+    "a date of the previous year on this year's figure passed every check (N-year allows the "
+    "previous year, for comparisons); 2026-12: budgets too (a 2025 预算's text giving this "
+    "year's 三公 figure under 2024 passed)",
+)
+def n_stale_year(d: Disclosure, ctx: Context) -> None:
+    """A figure dated the previous year whose value is this year's table figure.
+
+    The date is the last one printed before the figure in its sentence.  Not reported: a date
+    introduced as a comparison ("较2023年", "与2023年相比"), a figure after "上年"/"本年" words
+    following the date, a nil figure in a sentence that compares (both years may be 0), and a
+    figure the tables do not give (last year's figure stated as such is no mistake).
+
+    A 预算's text states last year's figures under last year's date rightly (its 执行数, last
+    year's 预算 it compares with, the assets "截至2024年8月31日" when the budget is drawn up),
+    so in a budget the figure must equal this year's budget figure it names and also: not
+    speak of last year's outturn (执行, 决算, 实际), not be a balance date ("截至…"), not be in a
+    sentence that calls the two years equal ("持平", "相同"), not equal
+    the last year's figure the table prints beside this year's (``上年预算数``), and, when the
+    date dates the budget word itself ("2024年预算数为…"), differ from that printed last-year
+    figure (with none printed, last year's budget may equal this year's: not reported)."""
+    year = document_year(d)
+    if year is None:
+        return
+    budget = d.kind == "预算"
+    previous = year - 1
+    resolve = Resolver(d)
+    # one finding per stale date: (sentence, line, date's offset) -> its figures
+    stale: dict[tuple[str, int | None, int], list[tuple[Claim, Figure, str]]] = {}
+    for c in d.claims():
+        q = _quantity(c)
+        if q is None:
+            continue
+        attribute = getattr(c, "attribute", None)
+        if attribute is not None and (
+            _OUTTURN.search(attribute) if budget else "决算" not in attribute
+        ):
+            continue  # not this year's figure: 年初预算 in a 决算, 执行数 in a 预算
+        date = _governing_date(c)
+        if date is None or int(date.group("y")) != previous or date.group("pre"):
+            continue
+        after = c.sentence[date.end() : c.sentence.find(c.text) + len(c.text)]
+        if _COMPARING.search(after) or str(year) in after:
+            continue
+        if q.value == 0 and _COMPARISON_SENTENCE.search(c.sentence):
+            continue
+        if budget and (
+            date.group(0).startswith("截")
+            or _OUTTURN.search(after)
+            or _EQUAL_YEARS.search(c.sentence)
+        ):
+            continue
+        fig = _figure(resolve, d, c, attribute)
+        if fig is None:
+            continue
+        if isinstance(c, AmountClaim):
+            value, unit = money_of(q, d)
+        else:
+            value, unit = q.value, ZERO
+        if not same_figure(ctx, value, unit, fig).consistent:
+            continue
+        if budget:
+            last = _last_years(d, fig)
+            if last is not None and same_figure(ctx, value, unit, last).consistent:
+                continue  # the two years' figures are equal: no telling which is meant
+            if last is None and _DATED_BUDGET.match(after):
+                continue
+        stale.setdefault((c.sentence, c.line, date.start()), []).append((c, fig, date.group(0)))
+    for (sentence, line, _), found in stale.items():
+        c, _, date_text = found[0]
+        figures = "; ".join(f"“{x.text}” = {f.label} {_fmt(f.value)}" for x, f, _ in found)
+        ctx.emit(
+            f"“{date_text}” dates this year's figures with the year before this {year} "
+            f"disclosure ({figures}): a date left over from last year's text — in "
+            f"“{sentence}”{_at(line)}",
+            place=c.place,
+            expected=Decimal(year),
+            actual=Decimal(previous),
+            cells=tuple(p for x, f, _ in found for p in (x.place, *f.places)),
+        )
+
+
+def _last_years(d: Disclosure, fig: Figure) -> Figure | None:
+    """The last year's figure a budget table prints beside ``fig`` (its ``上年`` row of a table
+    with ``CHANGE_ROWS``, e.g. the 三公 table's 上年预算数) in the disclosure's unit, as ``fig``
+    is; None when a cell has none."""
+    cells = []
+    for cell in fig.cells:
+        t = d.table(cell.place.table)
+        rows = getattr(t, "CHANGE_ROWS", None)
+        if t is None or rows is None or cell.place.row != rows[0] or cell.place.column is None:
+            return None
+        if t.get(rows[1]) is None:
+            return None
+        last = convert_cell(t.cell(rows[1], cell.place.column), t, d.unit)
+        if last.value is None:
+            return None
+        cells.append(last)
+    if not cells:
+        return None
+    return Figure(f"{fig.label} (上年)", tuple(cells))
