@@ -122,7 +122,6 @@ class _Assessor(PerformanceChecks):
         #: compare (built once, on first use), instead of a scan of every claim per claim.
         self._position = {id(c): i for i, c in enumerate(self.claims)}
         self._groups: dict[str, dict[Hashable, list[tuple[int, Claim]]]] = {}
-        self._memo: dict[str, object] = {}
 
     def group(
         self, name: str, key: Callable[[Claim], Hashable | None]

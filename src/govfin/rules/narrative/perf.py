@@ -22,7 +22,7 @@ judged as a whole, one finding per cause:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from decimal import Decimal
 
 from govfin.amounts import ZERO, Interval, Tolerance, ToleranceMode, interval_of
@@ -68,7 +68,7 @@ _WORDS = {1: "one", 2: "two", 3: "three"}
 class PerformanceChecks:
     """The N-perf and N-perf-funds methods of the narrative assessor (a mixin of
     :class:`govfin.rules.narrative.assess._Assessor`, whose state it reads: ``d``, ``claims``,
-    ``tol``, ``add``, ``uncheckable``, ``counted``)."""
+    ``tol``, ``add``, ``uncheckable``, ``counted``, ``group``)."""
 
     d: Disclosure
     claims: tuple[Claim, ...]
@@ -88,6 +88,10 @@ class PerformanceChecks:
                 cells: tuple[Place, ...]) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
 
+    def group(self, name: str, key: Callable[[Claim], Hashable | None]
+              ) -> dict[Hashable, list[tuple[int, Claim]]]:  # pragma: no cover - overridden
+        raise NotImplementedError
+
     # -- shared ------------------------------------------------------------------------------
     def perf(self) -> DepartmentSummary:
         """The performance package's department summary of the attached 自评表."""
@@ -103,11 +107,12 @@ class PerformanceChecks:
 
     def _statement(self, c: Claim) -> tuple[CountClaim | None, list[GradeCountClaim]]:
         """The count and grade claims stated with ``c``: in its sentence, else in its section."""
-        for same in (
-            lambda x: (x.sentence, x.section) == (c.sentence, c.section),
-            lambda x: x.section == c.section,
+        for name, key in (
+            ("perf by sentence", lambda x: (x.sentence, x.section)),
+            ("perf by section", lambda x: x.section),
         ):
-            group = [x for x in self.claims if same(x) and _is_perf_figure(x)]
+            groups = self.group(name, lambda x, key=key: key(x) if _is_perf_figure(x) else None)
+            group = [x for _, x in groups.get(key(c), ())]
             count = next((x for x in group if isinstance(x, CountClaim)), None)
             grades = [x for x in group if isinstance(x, GradeCountClaim)]
             if count is not None or grades:
