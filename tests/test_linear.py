@@ -21,6 +21,7 @@ import report_schema
 
 from govfin import examples
 from govfin.readers import read_text
+from govfin.readers.problems import problem_data
 from govfin.rules import check
 from govfin.serialize import report_data, write_json
 
@@ -61,7 +62,7 @@ def test_checking_grows_linearly_with_copies() -> None:
 def test_the_json_report_of_a_repeated_input_is_valid_and_streamed(n: int) -> None:
     result = read_text(copies(n))
     report = check(result.disclosure)
-    data = report_data(report, document=result.document.to_dict(), read_problems=result.log.errors)
+    data = report_data(report, document=result.document.to_dict(), read_problems=problem_data(result.disclosure.read_problems))
 
     class Recording(io.StringIO):
         def __init__(self) -> None:

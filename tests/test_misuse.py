@@ -253,3 +253,14 @@ def test_read_text_refuses_an_edition_that_is_not_a_year() -> None:
 def test_argparse_errors_are_not_govfin_errors() -> None:
     """(The command line's own usage errors are argparse's, exit 64: see test_exit_codes.)"""
     assert not issubclass(argparse.ArgumentError, GovfinError)
+
+
+def test_budget_meta_with_a_unit_that_is_no_unit() -> None:
+    """A budget table's metadata built with a string for its unit: a typed error naming it
+    (the name of the error class was not imported, so this raised NameError)."""
+    from govfin.tables.budget import FAMILY_KINDS
+    from govfin.tables.budget.base import budget_meta
+
+    kind = next(iter(FAMILY_KINDS.values()))[0]
+    with pytest.raises(ArgumentTypeError, match="unit must be a Unit"):
+        budget_meta(kind, unit="万元")

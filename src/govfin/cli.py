@@ -523,7 +523,8 @@ def _write_score_json(
     as printed strings; null where the table prints none)."""
     import json
 
-    from govfin.serialize import SCHEMA_VERSION, read_problem
+    from govfin.readers.problems import problem_data
+    from govfin.serialize import SCHEMA_VERSION
 
     evaluations = [
         {k: (None if v in ("—", "") else v) for k, v in zip(_SCORE_KEYS, row, strict=True)}
@@ -532,7 +533,7 @@ def _write_score_json(
     out = {
         "schema_version": SCHEMA_VERSION,
         "govfin_version": __version__,
-        "read_problems": [read_problem(e) for e in result.log.errors],
+        "read_problems": problem_data(result.disclosure.read_problems),
         "evaluations": evaluations,
     }
     print(json.dumps(out, ensure_ascii=not _utf8_stdout(), indent=2))

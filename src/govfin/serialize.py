@@ -44,7 +44,6 @@ __all__ = [
     "from_json",
     "keep_message",
     "on_converter",
-    "read_problem",
     "report_data",
     "report_schema",
     "structure",
@@ -217,21 +216,6 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def read_problem(error: Any) -> dict[str, Any]:
-    """One entry of ``read_problems``: a reader's error (a ``ReadError``) as plain data.
-
-    ``withheld`` is true when findings resting on what the error left unread were held back
-    (the error's own ``withheld`` attribute, when its reader sets one).
-    """
-    return {
-        "kind": type(error).__name__,
-        "place": getattr(error, "place", None),
-        "line": getattr(error, "line", None),
-        "message": getattr(error, "message", str(error)),
-        "withheld": bool(getattr(error, "withheld", False)),
-    }
-
-
 def summary_counts(findings: Iterable[Any]) -> dict[str, int]:
     """The ``summary`` of a report: counts that add up to ``findings``.
 
@@ -250,21 +234,21 @@ def report_data(
     report: Any,
     *,
     document: Mapping[str, Any] | None = None,
-    read_problems: Iterable[Any] = (),
+    read_problems: Iterable[Mapping[str, Any]] = (),
     version: str | None = None,
     lazy: bool = False,
 ) -> dict[str, Any]:
     """The ``--format json`` report of one document as plain data (see docs/report-format.md).
 
     ``report`` is a :class:`~govfin.findings.Report`; ``document`` the reader's account
-    (``Document.to_dict()``); ``read_problems`` the reader's errors (each through
-    :func:`read_problem`, or already plain dicts).  The result validates against
+    (``Document.to_dict()``); ``read_problems`` the reader's problems as plain data
+    (:func:`govfin.readers.problems.problem_data`: the layer that owns them converts them).  The result validates against
     :func:`report_schema`.  ``lazy=True`` leaves the findings as they are, to be turned into
     plain data one by one as :func:`write_json` writes them (memory: one finding at a time).
     """
     if version is None:
         from govfin._version import __version__ as version
-    problems = [p if isinstance(p, Mapping) else read_problem(p) for p in read_problems]
+    problems = [dict(p) for p in read_problems]
     counts = summary_counts(report.findings)
     counts["read_problems"] = len(problems)
     # findings held back because they rest on a part not read whole (Report.withheld, when the

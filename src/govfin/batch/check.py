@@ -206,6 +206,7 @@ def check_document(paths: Sequence[str], options: CheckOptions = CheckOptions())
     with ``status="unreadable"`` and ``why``; so does any other failure, named by its type.
     """
     from govfin.readers.files import read_paths
+    from govfin.readers.problems import problem_data
     from govfin.rules import check
 
     paths = tuple(str(p) for p in paths)
@@ -251,10 +252,7 @@ def check_document(paths: Sequence[str], options: CheckOptions = CheckOptions())
             "infos": len(report.infos),
         },
         findings,
-        [
-            {"kind": type(e).__name__, "place": e.place, "line": e.line, "message": e.message}
-            for e in result.log.errors
-        ],
+        problem_data(result.disclosure.read_problems, report.withheld),
         page,
     )
 

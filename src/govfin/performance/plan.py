@@ -26,9 +26,8 @@ from decimal import Decimal
 
 import attrs
 
-from govfin.errors import ArgumentTypeError
-
 from govfin.amounts import Unit, to_decimal
+from govfin.errors import ArgumentTypeError
 from govfin.findings import Cell, Place
 from govfin.performance.targets import Target, parse_target
 

@@ -205,8 +205,6 @@ class Table(PlainData):
     #: The document family: "决算" (final accounts) or "预算" (budget, govfin.tables.budget).
     DOCUMENT: ClassVar[str] = "决算"
     TITLE_EN: ClassVar[str] = ""
-    #: The document family the kind belongs to: "决算" (final accounts) or "预算" (budget).
-    DOCUMENT: ClassVar[str] = "决算"
     #: The number in the current (2022+) central order, for reference only.
     NUMBER: ClassVar[str] = ""
     TITLES: ClassVar[tuple[str, ...]] = ()

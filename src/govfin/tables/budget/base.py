@@ -35,6 +35,7 @@ from types import MappingProxyType
 from typing import ClassVar
 
 from govfin.amounts import Unit
+from govfin.errors import ArgumentTypeError
 from govfin.tables.base import RowEquation, Table, TableMeta, normalize_title
 
 __all__ = [
