@@ -13,14 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from govfin.readers.lines import Line
+from govfin.readers.lines import Line, is_page_number
 
 __all__ = ["find_copies", "missing_parts", "part_number"]
 
 
 #: How many candidate periods are tried (each costs one pass over the lines).
 _CANDIDATES = 5
-_PAGE_NUMBER = re.compile(r"^[-—－–·]*\d{1,4}[-—－–·]*$")
 
 
 def find_copies(lines: Sequence[Line]) -> tuple[int, int, tuple[int, ...]] | None:
@@ -38,7 +37,7 @@ def find_copies(lines: Sequence[Line]) -> tuple[int, int, tuple[int, ...]] | Non
     texts: list[str] = []
     index: list[int] = []
     for i, ln in enumerate(lines):
-        if ln.blank or (ln.single and _PAGE_NUMBER.match(ln.squashed)):
+        if ln.blank or is_page_number(ln):
             continue
         texts.append(ln.squashed)
         index.append(i)

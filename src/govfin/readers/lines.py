@@ -106,7 +106,16 @@ def is_page_number(line: Line) -> bool:
     """
     if line.origin is None and len(line.cells) != 1:
         return False
-    return line.single and _PAGE_NUMBER.fullmatch(line.squashed) is not None
+    return line.single and page_number_text(line.squashed)
+
+
+def page_number_text(text: str) -> bool:
+    """Is ``text`` (squashed) nothing but a page number?
+
+    >>> page_number_text("-3-"), page_number_text("第3页共20页"), page_number_text("2024")
+    (True, True, True)
+    """
+    return _PAGE_NUMBER.fullmatch(text) is not None
 
 
 def strip_enumerator(label: str) -> str:

@@ -21,7 +21,14 @@ import attrs
 
 from govfin.readers.evaluations import _is_squashed_evaluation_title
 from govfin.readers.identify import _table_number, _TitleReader
-from govfin.readers.lines import Line, LineKind, LogBuilder, is_page_number, squash
+from govfin.readers.lines import (
+    Line,
+    LineKind,
+    LogBuilder,
+    is_page_number,
+    page_number_text,
+    squash,
+)
 from govfin.readers.narrative import PART_HEADING, PART_TITLE, part_kind
 from govfin.readers.plan import is_plan_title
 from govfin.readers.tables import parse_department, parse_unit, parse_year
@@ -84,7 +91,7 @@ def _toc_entry(line: Line, seen: set[str]) -> bool:
         return False
     if s.endswith(_SENTENCE_END) and not _HEADING.match(s):
         return False
-    return not _PAGE_NUMBER.match(s)
+    return not page_number_text(s)
 
 
 _LEADERS = re.compile(r"[.…·。]{2,}.*$|\d+$")
@@ -93,17 +100,6 @@ _LEADERS = re.compile(r"[.…·。]{2,}.*$|\d+$")
 def _toc_key(line: Line) -> str:
     """A contents entry or heading without its dot leaders and page number."""
     return _LEADERS.sub("", squash(line.values[0])) if line.values else ""
-
-
-#: A page number printed at a page's foot or head: "3", "- 3 -", "—3—", "第3页", "3/20".
-_PAGE_NUMBER = re.compile(
-    r"^(?:[-—－–·]*\d{1,4}[-—－–·]*|第\d{1,4}页(?:共\d{1,4}页)?|\d{1,4}/\d{1,4})$"
-)
-
-
-def _page_furniture(line: Line) -> bool:
-    """A page number (of a paged source or a text): not part of any table or text."""
-    return is_page_number(line)
 
 
 def _front_like(line: Line) -> bool:
@@ -153,7 +149,7 @@ def segment_lines(lines: Sequence[Line], log: LogBuilder, department: str | None
         if i in wrapped:
             log.mark(line, LineKind.BOILERPLATE, None, "title (continued)")
             continue
-        if _page_furniture(line):
+        if is_page_number(line):
             log.mark(line, LineKind.BOILERPLATE, None, "page number")
             continue
         if in_toc:
