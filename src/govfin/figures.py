@@ -34,7 +34,7 @@ from typing import TypeVar
 
 import attrs
 
-from govfin.amounts import ZERO, Unit
+from govfin.amounts import ZERO, Comparison, Tolerance, Unit
 from govfin.disclosure import Disclosure
 from govfin.findings import Cell, Place
 from govfin.narrative import Quantity, subject_key
@@ -474,6 +474,26 @@ class Figure:
     @property
     def places(self) -> tuple[Place, ...]:
         return tuple(c.place for c in self.cells)
+
+    @property
+    def restated(self) -> Cell | None:
+        """The one cell a statement of this figure restates (at most one cell printed), or
+        None when the figure is a sum of several printed cells."""
+        printed = [c for c in self.cells if c.value is not None]
+        if len(printed) <= 1 and self.cells:
+            return (printed or list(self.cells))[0]
+        return None
+
+    def judge(self, tolerance: Tolerance, value: Decimal, unit: Decimal) -> Comparison:
+        """``value`` (printed to last place ``unit``) against this figure: a restatement of one
+        cell must be identical to the places both print (:meth:`Tolerance.restates`); a sum
+        of several is judged by the interval model (:meth:`Tolerance.compare`)."""
+        source = self.restated
+        if source is not None:
+            return tolerance.restates(value, unit, source.value, source.unit)
+        parts = [(1, c.value) for c in self.cells]
+        units = [c.unit for c in self.cells]
+        return tolerance.compare(value, parts, unit, units=units, total_unit=unit)
 
 
 _V = TypeVar("_V")

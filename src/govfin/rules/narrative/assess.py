@@ -44,7 +44,7 @@ from govfin.figures import (
     money_of,
     scope_of,
 )
-from govfin.findings import Cell, Place
+from govfin.findings import Place
 from govfin.narrative import (
     DIRECTIONS,
     AmountClaim,
@@ -289,44 +289,25 @@ class _Assessor(PerformanceChecks):
     def compare(
         self, c: Claim, rule_id: str, value: Decimal, unit: Decimal, fig: Figure, what: str
     ) -> None:
-        printed = [cell for cell in fig.cells if cell.value is not None]
-        if len(printed) <= 1 and fig.cells:
-            return self.restatement(c, rule_id, value, unit, fig, what, (printed or fig.cells)[0])
-        parts = [(1, cell.value) for cell in fig.cells]
-        units = [cell.unit for cell in fig.cells]
+        """``value`` against the table figure (:meth:`Figure.judge`) under each way the
+        document may have rounded (:meth:`modes`): a figure restating one cell must be
+        identical to the places both print, never a cent apart; a sum gets the slack."""
         for i, tol in enumerate(self.modes()):
-            cmp = tol.compare(value, parts, unit, units=units, total_unit=unit)
+            cmp = fig.judge(tol, value, unit)
             if cmp.consistent:
                 break
+        restated = fig.restated is not None
         if cmp.consistent:
-            extra = "" if cmp.difference == 0 else (
+            exact = value == fig.value if restated else cmp.difference == 0
+            extra = "" if exact else (
                 " within rounding" if i == 0 else " truncated to the printed places"
             )  # fmt: skip
             status, message = Status.AGREES, f"{what} = {fig.label} {_fmt(fig.value)}{extra}"
         else:
             status, message = Status.CONTRADICTED, f"{what}, but {fig.label} is {_fmt(fig.value)}"
-        self.add(c, rule_id, status, message, cells=(c.place, *fig.places), **_compared(cmp))
-
-    def restatement(
-        self, c: Claim, rule_id: str, value: Decimal, unit: Decimal, fig: Figure, what: str,
-        source: Cell,
-    ) -> None:  # fmt: skip
-        """A figure of the text that restates one table cell: identical to the places they
-        share (the finer rounded, or for a budget cut, to the coarser's), never a cent apart."""
-        for i, tol in enumerate(self.modes()):
-            cmp = tol.restates(value, unit, source.value, source.unit)
-            if cmp.consistent:
-                break
-        if cmp.consistent:
-            extra = "" if value == fig.value else (
-                " within rounding" if i == 0 else " truncated to the printed places"
-            )  # fmt: skip
-            status, message = Status.AGREES, f"{what} = {fig.label} {_fmt(fig.value)}{extra}"
-        else:
-            status, message = Status.CONTRADICTED, (
-                f"{what}, but {fig.label} is {_fmt(fig.value)}: the same figure printed twice "
-                "must be identical to the printed places (not a rounding residue, 尾数误差)"
-            )
+            if restated:
+                message += (": the same figure printed twice must be identical to the printed "
+                            "places (not a rounding residue, 尾数误差)")
         self.add(c, rule_id, status, message, cells=(c.place, *fig.places), **_compared(cmp))
 
     def count(self, c: CountClaim) -> None:

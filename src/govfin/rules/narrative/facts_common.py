@@ -50,16 +50,9 @@ def table_figure(
 
 
 def same_figure(ctx: Context, value: Decimal, unit: Decimal, fig: Figure) -> Comparison:
-    """``value`` (printed to last place ``unit``) against a table figure: identical to the
-    shared places when the figure is one printed cell (a restatement), within the interval
-    slack when it is a sum of several."""
-    printed = [c for c in fig.cells if c.value is not None]
-    if len(printed) <= 1:
-        source = (printed or list(fig.cells))[0]
-        return ctx.tolerance.restates(value, unit, source.value, source.unit)
-    parts = [(1, c.value) for c in fig.cells]
-    units = [c.unit for c in fig.cells]
-    return ctx.tolerance.compare(value, parts, unit, units=units, total_unit=unit)
+    """``value`` (printed to last place ``unit``) against a table figure (:meth:`Figure.judge`
+    under the check's tolerance)."""
+    return fig.judge(ctx.tolerance, value, unit)
 
 
 def quantity(c: Claim) -> Quantity | None:
