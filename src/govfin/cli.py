@@ -95,10 +95,12 @@ def _add_code(subparsers: _Subparsers) -> None:
     )
     parser.add_argument("code", help="e.g. 2010350 (functional) or 30207 (economic)")
     _add_edition(parser)
+    _add_supplements(parser)
     parser.set_defaults(handler=_run_code)
 
 
 def _run_code(args: argparse.Namespace) -> int:
+    _use_supplements(args)
     entry = codes.lookup(args.code, args.edition)
     print(f"{entry.code}  {entry.name}")
     _field("level", entry.level.value)
@@ -116,6 +118,8 @@ def _run_code(args: argparse.Namespace) -> int:
     if entry.dept_codes:
         _field("dept codes", ", ".join(entry.dept_codes))
     _field("seen", ", ".join(entry.seen) or "-")
+    if entry.supplement is not None:
+        _field("supplement", entry.supplement)
     return EXIT_OK
 
 
@@ -150,10 +154,12 @@ def _add_codes(subparsers: _Subparsers) -> None:
         help="classification to list (default: functional, or the scheme of --under)",
     )
     _add_edition(parser)
+    _add_supplements(parser)
     parser.set_defaults(handler=_run_codes)
 
 
 def _run_codes(args: argparse.Namespace) -> int:
+    _use_supplements(args)
     if args.diff is not None:
         return _run_diff(args)
     if args.under is None:
@@ -334,6 +340,7 @@ def _add_check(subparsers: _Subparsers) -> None:
         help="list every finding, also the infos (agreeing claims, notes); "
         "by default errors, warnings and rounding residues are listed",
     )
+    _add_supplements(parser)
     parser.set_defaults(handler=_run_check)
 
 
@@ -362,6 +369,7 @@ def _is_batch(args: argparse.Namespace) -> bool:
 
 
 def _run_check(args: argparse.Namespace) -> int:
+    _use_supplements(args)
     if _is_batch(args):
         return _run_batch(args)
     if args.output is not None and args.format != "html":  # html writes its page whole
@@ -407,6 +415,8 @@ def _check_one(args: argparse.Namespace, files: Sequence[str]) -> int:
     else:
         title = " ".join(str(x) for x in (disclosure.department, disclosure.year) if x)
         print(f"govfin check: {title}")
+        for supplement in codes.supplements():
+            print(f"codes supplemented by {supplement}")
         if result.document is not None and result.document.sources:
             print(result.document.to_text())
         shown = None if args.verbose else _interesting
@@ -422,9 +432,12 @@ def _write_report_json(report: Report, result: ReadResult) -> None:
     from govfin.readers.problems import problem_data
     from govfin.serialize import report_data, write_json
 
+    document = result.document.to_dict() if result.document is not None else None
+    if document is not None and codes.supplements():  # a free-form key of the account
+        document["code_supplements"] = [s.to_dict() for s in codes.supplements()]
     data = report_data(
         report,
-        document=result.document.to_dict() if result.document is not None else None,
+        document=document,
         read_problems=problem_data(result.disclosure.read_problems, report.withheld),
         lazy=True,  # each finding becomes plain data as it is written
     )
@@ -582,6 +595,26 @@ def _add_edition(parser: argparse.ArgumentParser) -> None:
         default=codes.DEFAULT_EDITION,
         help=f"edition of 《政府收支分类科目》 (default: {codes.DEFAULT_EDITION})",
     )
+
+
+def _add_supplements(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--codes",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a supplement: codes govfin lacks, in the TSV format of data/codes, each with its "
+        "evidence (repeatable; also GOVFIN_CODES; see docs/classification.md)",
+    )
+
+
+def _use_supplements(args: argparse.Namespace) -> None:
+    """Put the ``--codes`` files in force (govfin.codes.load_supplement) before the command."""
+    if args.codes:
+        from govfin.codes import load_supplement
+
+        for path in args.codes:
+            load_supplement(path)
 
 
 def _error(message: str) -> None:

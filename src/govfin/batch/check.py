@@ -108,6 +108,11 @@ class CheckOptions:
     encoding: str | None = None
     #: Also render the document's HTML report page (:attr:`DocumentResult.html`).
     html: bool = False
+    #: The classification supplements (``govfin.codes.Supplement``, plain data) to put in
+    #: force where the document is checked; ``None``: those in force in that process.
+    #: :func:`check_paths` fills it with this process's supplements for an executor, so that
+    #: workers (processes, a Dask cluster) check against the same codes.
+    codes: tuple[Any, ...] | None = None
 
 
 def _strs(value: Iterable[str]) -> tuple[str, ...]:
@@ -179,6 +184,10 @@ class DocumentResult:
 
 
 def _summary(document: Any) -> dict[str, Any]:
+    from govfin import codes
+
+    supplements = codes.supplements()
+    extra = {"code_supplements": [s.to_dict() for s in supplements]} if supplements else {}
     return {
         "kind": document.kind,
         "department": document.department,
@@ -189,6 +198,7 @@ def _summary(document: Any) -> dict[str, Any]:
         "evaluations": document.evaluations,
         "plans": document.plans,
         "unread": [u.to_text() for u in document.unread],
+        **extra,
     }
 
 
@@ -212,6 +222,10 @@ def check_document(paths: Sequence[str], options: CheckOptions = CheckOptions())
     paths = tuple(str(p) for p in paths)
     key = document_key(paths)
     try:
+        if options.codes is not None:
+            from govfin import codes
+
+            codes.use_supplements(options.codes)
         result = read_paths(
             paths, strict=options.strict, edition=options.edition, encoding=options.encoding
         ).raise_if_unreadable()
@@ -293,6 +307,10 @@ def check_paths(
     waiting at a time (a national batch does not queue 250,000 futures at once).
     """
     docs = iter([tuple(str(p) for p in d) for d in documents])
+    if executor is not None and options.codes is None:  # workers: this process's supplements
+        from govfin import codes
+
+        options = attrs.evolve(options, codes=codes.supplements())
     if executor is None:
         for d in docs:
             yield check_document(d, options)

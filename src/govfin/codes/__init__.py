@@ -21,7 +21,11 @@ lists what is shipped.  Codes are strings (``"2010350"``, never ``2010350``)::
     True
 
 Data is read lazily: importing this module reads nothing; the first query of a scheme and
-edition parses that one file, once.  What the shipped files cover, and what they deliberately
+edition parses that one file, once.
+
+Codes govfin lacks can be added from a file the user holds (a *supplement*, in the format of
+``data/codes``): :func:`load_supplement`, ``govfin check --codes FILE``, or the environment
+variable ``GOVFIN_CODES``; see "Adding codes govfin lacks" in ``docs/classification.md``.  What the shipped files cover, and what they deliberately
 leave out, is described in ``docs/classification.md`` and in each file's header.
 """
 
@@ -36,8 +40,12 @@ from ._model import (
     EditionDiff,
     Level,
     MalformedCodeError,
+    MalformedSupplementError,
     NameCheck,
     Scheme,
+    Supplement,
+    SupplementConflictError,
+    SupplementError,
     UnknownCodeError,
     UnknownEditionError,
     level_of,
@@ -57,6 +65,7 @@ from ._registry import (
     editions,
     exists,
     find_by_name,
+    generation,
     get,
     lookup,
     name_matches,
@@ -65,9 +74,19 @@ from ._registry import (
     roots,
     search,
 )
+from ._supplement import (
+    ENVIRONMENT_VARIABLE,
+    load_supplement,
+    read_supplement,
+    remove_supplements,
+    supplemented,
+    supplements,
+    use_supplements,
+)
 
 __all__ = [
     "DEFAULT_EDITION",
+    "ENVIRONMENT_VARIABLE",
     "Code",
     "CodeCheck",
     "CodeError",
@@ -75,8 +94,12 @@ __all__ = [
     "EditionDiff",
     "Level",
     "MalformedCodeError",
+    "MalformedSupplementError",
     "NameCheck",
     "Scheme",
+    "Supplement",
+    "SupplementConflictError",
+    "SupplementError",
     "UnknownCodeError",
     "UnknownEditionError",
     "all_codes",
@@ -91,14 +114,21 @@ __all__ = [
     "editions",
     "exists",
     "find_by_name",
+    "generation",
     "get",
     "level_of",
+    "load_supplement",
     "lookup",
     "name_matches",
     "normalize_name",
     "parent",
+    "read_supplement",
+    "remove_supplements",
     "require_edition",
     "roots",
     "scheme_of",
     "search",
+    "supplemented",
+    "supplements",
+    "use_supplements",
 ]

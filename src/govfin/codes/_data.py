@@ -3,6 +3,10 @@
 Nothing is read at import.  The first query for a (scheme, edition) parses that one file and
 keeps it in :data:`_cache`; a lock makes sure each file is parsed once even under threads.
 
+:func:`load` answers with the shipped edition merged with the user-supplied supplements in
+force (:mod:`govfin.codes._supplement` reads and checks them and calls :func:`install`);
+:func:`shipped` with the shipped edition alone.
+
 Where the files are:
 
 - installed wheel: inside the package, ``govfin/data/codes/`` (pyproject force-includes
@@ -17,7 +21,7 @@ import functools
 import importlib.resources
 import re
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
@@ -25,10 +29,20 @@ import attrs
 
 from govfin.errors import ArgumentTypeError, GovfinError
 
-from ._model import Code, CodeError, Level, Scheme, UnknownEditionError, validate
+from ._model import Code, CodeError, Level, Scheme, Supplement, UnknownEditionError, validate
 from ._names import normalize_name
 
-__all__ = ["DataFileError", "Edition", "available", "data_dir", "load"]
+__all__ = [
+    "DataFileError",
+    "Edition",
+    "available",
+    "data_dir",
+    "in_force",
+    "install",
+    "load",
+    "shipped",
+    "version",
+]
 
 _FILE_NAME = re.compile(r"(?P<stem>[a-z-]+)-(?P<edition>\d{4})\.tsv")
 _REQUIRED_COLUMNS = ("code", "name", "level", "seen")
@@ -109,8 +123,103 @@ def available() -> Mapping[Scheme, tuple[int, ...]]:
     return _available
 
 
+# -- the supplements in force (user-supplied codes; see govfin.codes._supplement) ---------------
+
+_supplements: tuple[Supplement, ...] = ()
+_merged: dict[tuple[Scheme, int], Edition] = {}
+_version = [0]
+#: Run before the first query, until one succeeds (reading ``GOVFIN_CODES``): registered by
+#: :mod:`govfin.codes._supplement`.  A hook that raises stays, so every query raises its error
+#: (a supplement named but unreadable is never silently left out).
+_first_use: list[Callable[[], None]] = []
+_first_lock = threading.RLock()
+
+
+def _run_first_use() -> None:
+    with _first_lock:
+        while _first_use:
+            _first_use[0]()
+            _first_use.pop(0)
+
+
+def in_force() -> tuple[Supplement, ...]:
+    """The supplements in force, in the order they were put in force."""
+    if _first_use:
+        _run_first_use()
+    return _supplements
+
+
+def install(supplements: Iterable[Supplement], *, settle: bool = True) -> None:
+    """Put exactly ``supplements`` in force (already checked by the caller).
+
+    ``settle`` also drops the first-use hooks: what is in force was decided explicitly, so
+    ``GOVFIN_CODES`` is not read afterwards in this process.
+    """
+    global _supplements
+    with _first_lock, _lock:
+        if settle:
+            _first_use.clear()
+        _supplements = tuple(supplements)
+        _merged.clear()
+        _version[0] += 1
+
+
+def version() -> int:
+    """A number that changes whenever the supplements in force change."""
+    return _version[0]
+
+
 def load(scheme: Scheme, edition: int, *, code: object = None) -> Edition:
-    """The parsed edition; parses the file on first use.
+    """The parsed edition with the supplements in force merged in; parses the file on first
+    use.
+
+    ``code`` only serves the error message.
+
+    :raises UnknownEditionError: no file for that scheme and edition.
+    :raises SupplementError: a supplement named in ``GOVFIN_CODES`` cannot be put in force.
+    """
+    if _first_use:
+        _run_first_use()
+    base = shipped(scheme, edition, code=code)
+    if not _supplements:
+        return base
+    key = (scheme, edition)
+    merged = _merged.get(key)
+    if merged is None:
+        with _lock:
+            merged = _merged.get(key)
+            if merged is None:
+                merged = _merge(base, [s for s in _supplements if (s.scheme, s.edition) == key])
+                _merged[key] = merged
+    return merged
+
+
+def _merge(base: Edition, supplements: list[Supplement]) -> Edition:
+    """``base`` with the entries and ``complete`` declarations of ``supplements`` added (they
+    were checked against it when put in force: they only add)."""
+    if not supplements:
+        return base
+    found = dict(base.entries)
+    for supplement in supplements:
+        found.update((entry.code, entry) for entry in supplement.entries)
+    entries = {code: found[code] for code in sorted(found)}
+    children: dict[str | None, list[str]] = {}
+    for code, entry in entries.items():
+        children.setdefault(entry.parent_code, []).append(code)
+    complete = set(base.complete)
+    for supplement in supplements:
+        complete |= supplement.complete
+    return Edition(
+        scheme=base.scheme,
+        edition=base.edition,
+        entries=entries,
+        children={parent: tuple(codes) for parent, codes in children.items()},
+        complete=frozenset(complete),
+    )
+
+
+def shipped(scheme: Scheme, edition: int, *, code: object = None) -> Edition:
+    """The parsed edition as govfin ships it (no supplement); parses the file on first use.
 
     ``code`` only serves the error message.
 

@@ -21,8 +21,12 @@ __all__ = [
     "EditionDiff",
     "Level",
     "MalformedCodeError",
+    "MalformedSupplementError",
     "NameCheck",
     "Scheme",
+    "Supplement",
+    "SupplementConflictError",
+    "SupplementError",
     "UnknownCodeError",
     "UnknownEditionError",
     "level_of",
@@ -176,6 +180,38 @@ class UnknownEditionError(CodeError):
     """No data is shipped for the requested edition (of the requested scheme)."""
 
 
+class SupplementError(CodeError):
+    """A user-supplied supplement file (see ``load_supplement``) cannot be put in force.
+
+    ``path`` is the file and ``line`` the line of it at fault (``None``: the file as a whole);
+    the message names both as ``FILE:LINE``.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str,
+        line: int | None = None,
+        code: object = None,
+        edition: int | None = None,
+    ) -> None:
+        super().__init__(message, code=code, edition=edition)
+        self.path = path
+        self.line = line
+
+
+class MalformedSupplementError(SupplementError):
+    """A supplement line (or header) is not in the format of ``data/codes``: a missing column,
+    a malformed code, a wrong level, an empty name or evidence, a code listed twice, a code
+    whose parent is nowhere to be found."""
+
+
+class SupplementConflictError(SupplementError):
+    """A supplement gives a code that govfin (or a supplement already in force) has under
+    another name: a supplement only adds codes, it never overrides one."""
+
+
 # --------------------------------------------------------------------------------------------
 # digit rules
 
@@ -258,7 +294,8 @@ class Code:
 
     ``seen`` holds ids of real documents in which this code was printed with this exact name
     (``"seed"`` = the bundled 2024 部门决算 disclosure; the others are explained in the header
-    of the data file).  ``dept_codes`` is set for the economic-gov scheme only: the 部门预算
+    of the data file; for an entry from a supplement, the evidence its line gives).
+    ``dept_codes`` is set for the economic-gov scheme only: the 部门预算
     economic codes that map to this entry, as far as known.
     """
 
@@ -269,6 +306,9 @@ class Code:
     edition: int
     seen: tuple[str, ...] = ()
     dept_codes: tuple[str, ...] = ()
+    #: ``"FILE:LINE"`` of the user-supplied supplement the entry comes from; ``None`` for an
+    #: entry shipped with govfin.
+    supplement: str | None = None
 
     @property
     def parent_code(self) -> str | None:
@@ -400,3 +440,45 @@ class EditionDiff:
 
     def __bool__(self) -> bool:
         return not self.unchanged
+
+
+@attrs.frozen
+class Supplement:
+    """A user-supplied file of codes govfin lacks, read and checked (see ``load_supplement``).
+
+    ``entries`` are the codes it adds (each with ``supplement`` = ``"FILE:LINE"``), in code
+    order; ``restated`` the codes it lists that govfin already has under the same name (a
+    supplement may be a whole official list); ``complete`` the 类/款 it declares complete
+    (``None``: the list of 类), from its ``# complete:`` lines.  ``sha256`` identifies the
+    content, so the same file is never put in force twice.  Plain, picklable data: batch
+    workers receive it as it is (no file is read again there).
+    """
+
+    path: str
+    scheme: Scheme
+    edition: int
+    entries: tuple[Code, ...]
+    restated: tuple[str, ...] = ()
+    complete: frozenset[str | None] = frozenset()
+    sha256: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain data for the JSON report: which file, for which list, adding what."""
+        return {
+            "path": self.path,
+            "scheme": self.scheme.value,
+            "edition": self.edition,
+            "sha256": self.sha256,
+            "added": [c.code for c in self.entries],
+            "restated": len(self.restated),
+            "complete": sorted("类" if c is None else c for c in self.complete),
+        }
+
+    def __str__(self) -> str:
+        done = sorted("类" if c is None else c for c in self.complete)
+        return (
+            f"{self.path} ({self.scheme.value} {self.edition}: {len(self.entries)} code(s) added"
+            + (f", {len(self.restated)} already known" if self.restated else "")
+            + (f", complete: {' '.join(done)}" if done else "")
+            + ")"
+        )

@@ -33,6 +33,7 @@ __all__ = [
     "editions",
     "exists",
     "find_by_name",
+    "generation",
     "get",
     "lookup",
     "name_matches",
@@ -58,6 +59,13 @@ def _resolve(code: object, edition: int) -> tuple[_data.Edition, Code]:
             edition=edition,
         )
     return ed, entry
+
+
+def generation() -> int:
+    """A number that changes whenever the codes in force change (a supplement put in force or
+    removed, see :func:`~govfin.codes.load_supplement`): a caller that memoises answers of
+    this module keys them by it."""
+    return _data.version()
 
 
 def editions(scheme: Scheme | str | None = None) -> tuple[int, ...]:
@@ -118,7 +126,7 @@ def edition_for(year: int, scheme: Scheme | str = Scheme.FUNCTIONAL) -> int:
     if year in shipped:
         return year
     if not shipped:
-        raise UnknownEditionError(f"no edition of {chosen} is shipped", year=year)
+        raise UnknownEditionError(f"no edition of {chosen} is shipped", edition=year)
     return next((y for y in shipped if y > year), shipped[-1])
 
 

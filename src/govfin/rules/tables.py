@@ -380,7 +380,20 @@ def _clear_code_memo() -> None:
     _memo_name.cache_clear()
 
 
+#: codes.generation() when the memo was filled: a supplement put in force or removed
+#: (codes.load_supplement) changes the answers, so the memo is forgotten then.
+_memo_generation = [0]
+
+
+def _memo_current() -> None:
+    now = codes.generation()
+    if now != _memo_generation[0]:
+        _clear_code_memo()
+        _memo_generation[0] = now
+
+
 def _code_outcome(code: str, edition: int) -> _Lookup:
+    _memo_current()
     try:
         return _memo_lookup(code, edition)
     except TypeError:  # an unhashable "code": ask directly (the registry names the error)
@@ -388,6 +401,7 @@ def _code_outcome(code: str, edition: int) -> _Lookup:
 
 
 def _name_check(code: str, name: str, edition: int) -> tuple[bool, str, int] | None:
+    _memo_current()
     try:
         return _memo_name(code, name, edition)
     except TypeError:
