@@ -390,3 +390,32 @@ def test_spawned_workers_check_against_the_same_supplements(
         (result,) = check_paths(docs[:1], options, executor=pool)
     assert result.document is not None
     assert result.document["code_supplements"] == [loaded.to_dict()]
+
+
+def test_dask_workers_check_against_the_same_supplements(
+    tmp_path: Path, supplement: Path, document_text: str
+) -> None:
+    distributed = pytest.importorskip(
+        "distributed",
+        reason="dask.distributed is not installed (pip install 'govfin[dask]'): the Dask path "
+        "was NOT run",
+    )
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    (folder / "a.txt").write_text(document_text, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    with (
+        distributed.LocalCluster(
+            n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+    ):
+        argv = ["check", str(folder), "--scheduler", cluster.scheduler_address]
+        main([*argv, "--format", "jsonl", "-o", str(out)])
+        (without,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        main([*argv, "--codes", str(supplement), "--format", "jsonl", "-o", str(out)])
+        (line,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    rows = [f["place"]["row"] for f in without["findings"] if f["rule_id"] == "C-code"]
+    assert rows == [FAKE] * document_text.count(f"{FAKE}\t")
+    assert not any(f["rule_id"] == "C-code" for f in line["findings"])
+    assert [s["path"] for s in line["document"]["code_supplements"]] == [str(supplement)]
+    assert "code_supplements" not in without["document"]
