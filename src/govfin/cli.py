@@ -415,7 +415,9 @@ def _check_one(args: argparse.Namespace, files: Sequence[str]) -> int:
     else:
         title = " ".join(str(x) for x in (disclosure.department, disclosure.year) if x)
         print(f"govfin check: {title}")
-        for supplement in codes.supplements():
+        from govfin.codes import supplements
+
+        for supplement in supplements():
             print(f"codes supplemented by {supplement}")
         if result.document is not None and result.document.sources:
             print(result.document.to_text())
@@ -429,12 +431,13 @@ def _check_one(args: argparse.Namespace, files: Sequence[str]) -> int:
 
 def _write_report_json(report: Report, result: ReadResult) -> None:
     """The JSON report (docs/report-format.md) to standard output, piece by piece."""
+    from govfin.codes import supplements
     from govfin.readers.problems import problem_data
     from govfin.serialize import report_data, write_json
 
     document = result.document.to_dict() if result.document is not None else None
-    if document is not None and codes.supplements():  # a free-form key of the account
-        document["code_supplements"] = [s.to_dict() for s in codes.supplements()]
+    if document is not None and supplements():  # a free-form key of the account
+        document["code_supplements"] = [s.to_dict() for s in supplements()]
     data = report_data(
         report,
         document=document,
