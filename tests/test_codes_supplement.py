@@ -419,3 +419,16 @@ def test_dask_workers_check_against_the_same_supplements(
     assert not any(f["rule_id"] == "C-code" for f in line["findings"])
     assert [s["path"] for s in line["document"]["code_supplements"]] == [str(supplement)]
     assert "code_supplements" not in without["document"]
+
+
+def test_the_html_report_names_the_supplements_in_force(
+    supplement: Path, document_text: str
+) -> None:
+    from govfin.html import render_report
+
+    disclosure = read_text(document_text).disclosure
+    page = render_report(check(disclosure), disclosure)
+    assert 'data-meta="code-supplements"' not in page
+    codes.load_supplement(supplement)
+    page = render_report(check(disclosure), disclosure)
+    assert f'data-meta="code-supplements">{supplement} (+1)</dd>' in page

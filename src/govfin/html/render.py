@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from govfin import codes
 from govfin._version import __version__
 from govfin.errors import ArgumentTypeError, ArgumentValueError
 from govfin.findings import Finding, Place, Report, Severity
@@ -296,6 +297,12 @@ class _Page:
             ("表", "tables", len(d.tables)),
             ("绩效自评表", "self-evaluations", len(d.evaluations)),
         ]
+        in_force = codes.supplements()
+        if in_force:  # user-supplied codes the check used (docs/classification.md)
+            rows.append((
+                "科目补充", "code-supplements",
+                "、".join(f"{s.path} (+{len(s.entries)})" for s in in_force),
+            ))
         meta = "".join(
             f"<dt>{zh} <span class=en>{en}</span></dt><dd data-meta=\"{en}\">"
             f"{_esc(v) if v is not None and v != '' else '—'}</dd>"
