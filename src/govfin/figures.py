@@ -533,17 +533,34 @@ def _label(refs: tuple[Ref, ...]) -> str:
     return " + ".join(f"公开{c.NUMBER}表 {k} {col}" for c, k, col in refs)
 
 
+@functools.lru_cache(maxsize=4096)
+def _term(key: str, scope: str | None) -> tuple[int, tuple[Ref, ...]] | None:
+    """(matched length, refs) of the 决算 term a subject key names in a scope: the key's
+    longest suffix in the scope's terms, else that of the key without "支出" (the vocabulary
+    is fixed, so a subject's term is found once per process, not once per claim)."""
+    terms = _TERMS.get(scope or "", GLOBAL_TERMS)
+    keys = [key] + ([key[:-2]] if key.endswith("支出") and len(key) > 2 else [])
+    for k in keys:
+        found = _best(k, terms)
+        if found is not None:
+            return found
+    return None
+
+
 class Resolver:
     """Finds the figures subjects name in one disclosure (see :func:`resolve`).
 
-    The names of a table's coded rows are indexed on first use: an assessment resolves every
-    claim against the same tables.
+    The names of a table's coded rows are indexed on first use, and each subject's figure is
+    kept once found: an assessment resolves every claim against the same tables, and the
+    rules over whole sentences resolve the same claims again (the disclosure is immutable, so
+    a figure found stays right).
     """
 
     def __init__(self, d: Disclosure):
         self.d = d
         self._row_names: dict[type[Table], dict[str, Row]] = {}
         self._budget_names: dict[str, dict[str, Row | None]] = {}
+        self._found: dict[tuple[str, str | None, str | None], Figure | None] = {}
         self.is_budget = is_budget(d)
 
     def row_names(self, cls: type[Table]) -> dict[str, Row] | None:
@@ -558,18 +575,24 @@ class Resolver:
     def __call__(
         self, subject: str, scope: str | None, attribute: str | None = None
     ) -> Figure | None:
-        if self.is_budget:
-            return self.budget(subject, scope, attribute)
+        memo = (subject, scope, attribute)
+        try:
+            return self._found[memo]
+        except KeyError:
+            pass
+        fig = self._found[memo] = (
+            self.budget(subject, scope, attribute)
+            if self.is_budget
+            else self._resolve(subject, scope, attribute)
+        )
+        return fig
+
+    def _resolve(self, subject: str, scope: str | None, attribute: str | None) -> Figure | None:
+        """The figure a subject names in a 决算 (see :data:`GLOBAL_TERMS`)."""
         key = subject_key(subject)
         if not key:
             return None
-        terms = _TERMS.get(scope or "", GLOBAL_TERMS)
-        keys = [key] + ([key[:-2]] if key.endswith("支出") and len(key) > 2 else [])
-        found: tuple[int, tuple[Ref, ...]] | None = None
-        for k in keys:
-            found = _best(k, terms)
-            if found is not None:
-                break
+        found = _term(key, scope)
         named = NAMED_ROWS.get(scope or "")
         if named is not None:
             rows = self.row_names(named[0])

@@ -108,14 +108,15 @@ _COMPARED_YEAR = re.compile(r"比(?:(?P<y>(?:19|20)\d{2})年|上年)")
 
 _PLAN_COUNT = re.compile(r"项目")
 class _Assessor(PerformanceChecks):
-    def __init__(self, d: Disclosure, options: CheckOptions):
+    def __init__(self, d: Disclosure, options: CheckOptions, resolve: Resolver | None = None):
         self.d = d
         self.options = options
         self.tol = options.tolerance
         self.out: list[Assessment] = []
         self.claims = d.claims()
         previous = options.extra.get("previous")
-        self.resolve = Resolver(d)
+        #: Resolves subjects in ``d`` (a check run's, shared with its other narrative rules).
+        self.resolve = Resolver(d) if resolve is None else resolve
         #: Resolves subjects in last year's Disclosure (``options.extra["previous"]``), if given.
         self.resolve_previous = Resolver(previous) if isinstance(previous, Disclosure) else None
         #: Linear cost: each claim's position, and claims grouped by what the look-backs

@@ -17,6 +17,7 @@ from govfin.narrative import (
 )
 from govfin.rules.engine import Context
 from govfin.rules.narrative.assess import Assessment, Status, _Assessor
+from govfin.rules.narrative.facts_common import resolver
 from govfin.rules.narrative.rule import narrative_rule
 from govfin.rules.narrative.summary import CLAIM_RULES
 from govfin.rules.registry import REGISTRY, rule
@@ -47,7 +48,7 @@ def _assessed(d: Disclosure, ctx: Context) -> tuple[tuple[Claim, ...], tuple[Ass
     """The claims of ``d`` and their assessment under the run's options (once per run)."""
     cached = ctx.cache.get(_RUN_CACHE)
     if cached is None or cached[0] is not d:
-        assessor = _Assessor(d, ctx.options)
+        assessor = _Assessor(d, ctx.options, resolver(d, ctx))
         cached = (d, assessor.claims, assessor.run())
         ctx.cache[_RUN_CACHE] = cached
     return cached[1], cached[2]

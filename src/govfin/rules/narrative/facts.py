@@ -29,7 +29,7 @@ import attrs
 
 from govfin.amounts import HUNDRED, ZERO, Interval, interval_of
 from govfin.disclosure import Disclosure, NarrativeSection
-from govfin.figures import Figure, Resolver, money_of
+from govfin.figures import Figure, money_of
 from govfin.findings import Place, Severity
 from govfin.narrative import (
     DIRECTIONS,
@@ -45,6 +45,7 @@ from govfin.rules.engine import Context
 from govfin.rules.narrative.facts_common import at as _at
 from govfin.rules.narrative.facts_common import fmt as _fmt
 from govfin.rules.narrative.facts_common import issue_rule as _narrative_rule
+from govfin.rules.narrative.facts_common import resolver as _resolver
 from govfin.rules.narrative.facts_common import same_figure
 from govfin.rules.narrative.facts_common import table_figure as _figure
 from govfin.rules.years import document_year
@@ -266,7 +267,7 @@ def n_class_list(d: Disclosure, ctx: Context) -> None:
     table prints with a non-zero figure, so that the listed amounts fall short of the table's
     合计 beyond rounding (or the shares of 100%).  The finding names each missing 类 and its
     figure."""
-    resolve = Resolver(d)
+    resolve = _resolver(d, ctx)
     for section in d.narrative.sections:
         claims = section.claims()
         for group in _subsections(section):
@@ -374,7 +375,7 @@ _ADJUSTED = re.compile(r"调整|全年")
 
 
 def _over_budget(d: Disclosure, ctx: Context, *, adjusted: bool) -> None:
-    resolve = Resolver(d)
+    resolve = _resolver(d, ctx)
     mode = ctx.tolerance.mode
     for c in d.claims():
         if not isinstance(c, CompletionClaim):

@@ -18,7 +18,9 @@ from govfin.rules.engine import Context
 from govfin.rules.narrative.rule import narrative_rule
 from govfin.rules.registry import RuleFunc
 
-__all__ = ["at", "fmt", "narrative_rule", "quantity", "same_figure", "table_figure"]
+__all__ = [
+    "at", "fmt", "narrative_rule", "quantity", "resolver", "same_figure", "table_figure",
+]  # fmt: skip
 
 _ISSUE = "2026 (issue 15, mistakes that were missed): "
 
@@ -39,6 +41,19 @@ def issue_rule(
     """:func:`~govfin.rules.narrative.rule.narrative_rule` for a rule of issue 15 (``changed``
     gets the issue's prefix)."""
     return narrative_rule(id, zh, en, severity, source=source, changed=_ISSUE + changed)
+
+
+#: Key in a check run's :attr:`Context.cache` of the run's :class:`Resolver` of the disclosure.
+_RESOLVER = "narrative.resolver"
+
+
+def resolver(d: Disclosure, ctx: Context) -> Resolver:
+    """The one :class:`Resolver` of ``d`` in this check run: the assessment and the rules over
+    whole sentences resolve the same subjects, so each is resolved once."""
+    found = ctx.cache.get(_RESOLVER)
+    if found is None or found.d is not d:
+        found = ctx.cache[_RESOLVER] = Resolver(d)
+    return found
 
 
 def table_figure(

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from govfin.amounts import ZERO
 from govfin.disclosure import Disclosure
-from govfin.figures import Figure, Resolver, money_of
+from govfin.figures import Figure, money_of
 from govfin.findings import Severity
 from govfin.narrative import AmountClaim, Claim
 from govfin.rules.engine import Context
@@ -23,6 +23,7 @@ from govfin.rules.narrative.facts_common import at as _at
 from govfin.rules.narrative.facts_common import fmt as _fmt
 from govfin.rules.narrative.facts_common import issue_rule as _narrative_rule
 from govfin.rules.narrative.facts_common import quantity as _quantity
+from govfin.rules.narrative.facts_common import resolver as _resolver
 from govfin.rules.narrative.facts_common import same_figure
 from govfin.rules.narrative.facts_common import table_figure as _figure
 from govfin.rules.years import document_year
@@ -103,7 +104,7 @@ def n_stale_year(d: Disclosure, ctx: Context) -> None:
         return
     budget = d.kind == "预算"
     previous = year - 1
-    resolve = Resolver(d)
+    resolve = _resolver(d, ctx)
     # one finding per stale date: (sentence, line, date's offset) -> its figures
     stale: dict[tuple[str, int | None, int], list[tuple[Claim, Figure, str]]] = {}
     for c in d.claims():
