@@ -84,12 +84,15 @@ SCOPES: tuple[tuple[str, str], ...] = (
 )
 
 
+@functools.lru_cache(maxsize=1024)
 def scope_of(heading: str, kind: str = "决算") -> str | None:
     """The table a section heading is about, or None: "01" … "10" (or "perf") in a 决算, a
     table ROLE (or "perf", "assets") in a 预算 (``kind="预算"``).
 
     >>> scope_of("十、一般公共预算机关运行经费支出预算表情况说明", "预算")
     'running'
+
+    Memoised: every claim asks for its section's scope, and headings are a template's few.
     """
     for words, scope in BUDGET_SCOPES if kind == "预算" else SCOPES:
         if words in heading:
@@ -463,19 +466,21 @@ class Figure:
     cells: tuple[Cell, ...] = ()
     missing: str | None = None
 
-    @property
+    # Derived once per figure (it is immutable): a resolver hands the same figure to every
+    # claim and rule that names it.
+    @functools.cached_property
     def value(self) -> Decimal:
         return sum((c.value for c in self.cells if c.value is not None), ZERO)
 
-    @property
+    @functools.cached_property
     def unit(self) -> Decimal:
         return sum((c.unit for c in self.cells), ZERO)
 
-    @property
+    @functools.cached_property
     def places(self) -> tuple[Place, ...]:
         return tuple(c.place for c in self.cells)
 
-    @property
+    @functools.cached_property
     def restated(self) -> Cell | None:
         """The one cell a statement of this figure restates (at most one cell printed), or
         None when the figure is a sum of several printed cells."""
