@@ -513,11 +513,18 @@ def _best(key: str, names: Mapping[str, _V]) -> tuple[int, _V] | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
+def _row_key(name: str) -> str:
+    """The subject key of a coded row's name, its enumerator dropped (memoised: the names are
+    the classification's, the same in every document)."""
+    return subject_key(_ENUM_NAME.sub("", name))
+
+
 def _row_names(t: Table) -> dict[str, Row]:
     """The subject key of each coded row's name (enumerator dropped) -> the first such row."""
     names: dict[str, Row] = {}
     for r in t.coded_rows():
-        names.setdefault(subject_key(_ENUM_NAME.sub("", r.name)), r)
+        names.setdefault(_row_key(r.name), r)
     return names
 
 
@@ -624,7 +631,7 @@ class Resolver:
             return None
         names = self._budget_names.get(role)
         if names is None:
-            own = {r.code: subject_key(_ENUM_NAME.sub("", r.name)) for r in t.coded_rows()}
+            own = {r.code: _row_key(r.name) for r in t.coded_rows()}
             names = {}
             for r in t.coded_rows():
                 code = r.code or ""
