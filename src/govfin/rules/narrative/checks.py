@@ -2,7 +2,8 @@
 
 Each rule emits the claims :mod:`govfin.rules.narrative.assess` judged under it: info for
 agreement, the rule's severity for contradiction; ``N-unchecked`` reports every claim no run
-rule could decide.  The assessment is computed once per check run (:data:`_RUN_CACHE`).
+rule could decide.  The assessment is computed once per check run (:data:`_RUN_CACHE`), and
+kept with the disclosure for its next check under the same tolerance (:data:`_KEPT`).
 """
 
 from __future__ import annotations
