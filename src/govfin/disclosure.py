@@ -128,6 +128,10 @@ class Narrative:
 
     def claims(self) -> tuple[Claim, ...]:
         """Every claim of every section, in printed order."""
+        return self._claims
+
+    @functools.cached_property
+    def _claims(self) -> tuple[Claim, ...]:
         return tuple(c for s in self.sections for c in s.claims())
 
     def _sentences(self) -> Iterator[Sentence]:
@@ -305,6 +309,18 @@ class Disclosure(PlainData):
     def claims(self) -> tuple[Claim, ...]:
         """Every checkable statement of the narrative (:meth:`Narrative.claims`)."""
         return self.narrative.claims()
+
+    def derived(self) -> dict[str, Any]:
+        """A memo of what the layers above derive from this disclosure (e.g. its narrative's
+        assessment, :mod:`govfin.rules.narrative.checks`), by a key of the deriving module's
+        own: the disclosure is immutable, so what is derived stays right, and a module keeps
+        one value per key (the last), so the memo cannot grow.  A value must not refer back
+        to the disclosure (a cycle would keep it alive until the cycle collector runs)."""
+        return self._derived
+
+    @functools.cached_property
+    def _derived(self) -> dict[str, Any]:
+        return {}
 
     # -- checking -------------------------------------------------------------------------
     def check_parts(self) -> tuple[Any, ...]:

@@ -84,12 +84,15 @@ SCOPES: tuple[tuple[str, str], ...] = (
 )
 
 
+@functools.lru_cache(maxsize=1024)
 def scope_of(heading: str, kind: str = "决算") -> str | None:
     """The table a section heading is about, or None: "01" … "10" (or "perf") in a 决算, a
     table ROLE (or "perf", "assets") in a 预算 (``kind="预算"``).
 
     >>> scope_of("十、一般公共预算机关运行经费支出预算表情况说明", "预算")
     'running'
+
+    Memoised: every claim asks for its section's scope, and headings are a template's few.
     """
     for words, scope in BUDGET_SCOPES if kind == "预算" else SCOPES:
         if words in heading:
@@ -463,19 +466,21 @@ class Figure:
     cells: tuple[Cell, ...] = ()
     missing: str | None = None
 
-    @property
+    # Derived once per figure (it is immutable): a resolver hands the same figure to every
+    # claim and rule that names it.
+    @functools.cached_property
     def value(self) -> Decimal:
         return sum((c.value for c in self.cells if c.value is not None), ZERO)
 
-    @property
+    @functools.cached_property
     def unit(self) -> Decimal:
         return sum((c.unit for c in self.cells), ZERO)
 
-    @property
+    @functools.cached_property
     def places(self) -> tuple[Place, ...]:
         return tuple(c.place for c in self.cells)
 
-    @property
+    @functools.cached_property
     def restated(self) -> Cell | None:
         """The one cell a statement of this figure restates (at most one cell printed), or
         None when the figure is a sum of several printed cells."""
@@ -508,11 +513,18 @@ def _best(key: str, names: Mapping[str, _V]) -> tuple[int, _V] | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
+def _row_key(name: str) -> str:
+    """The subject key of a coded row's name, its enumerator dropped (memoised: the names are
+    the classification's, the same in every document)."""
+    return subject_key(_ENUM_NAME.sub("", name))
+
+
 def _row_names(t: Table) -> dict[str, Row]:
     """The subject key of each coded row's name (enumerator dropped) -> the first such row."""
     names: dict[str, Row] = {}
     for r in t.coded_rows():
-        names.setdefault(subject_key(_ENUM_NAME.sub("", r.name)), r)
+        names.setdefault(_row_key(r.name), r)
     return names
 
 
@@ -533,17 +545,34 @@ def _label(refs: tuple[Ref, ...]) -> str:
     return " + ".join(f"公开{c.NUMBER}表 {k} {col}" for c, k, col in refs)
 
 
+@functools.lru_cache(maxsize=4096)
+def _term(key: str, scope: str | None) -> tuple[int, tuple[Ref, ...]] | None:
+    """(matched length, refs) of the 决算 term a subject key names in a scope: the key's
+    longest suffix in the scope's terms, else that of the key without "支出" (the vocabulary
+    is fixed, so a subject's term is found once per process, not once per claim)."""
+    terms = _TERMS.get(scope or "", GLOBAL_TERMS)
+    keys = [key] + ([key[:-2]] if key.endswith("支出") and len(key) > 2 else [])
+    for k in keys:
+        found = _best(k, terms)
+        if found is not None:
+            return found
+    return None
+
+
 class Resolver:
     """Finds the figures subjects name in one disclosure (see :func:`resolve`).
 
-    The names of a table's coded rows are indexed on first use: an assessment resolves every
-    claim against the same tables.
+    The names of a table's coded rows are indexed on first use, and each subject's figure is
+    kept once found: an assessment resolves every claim against the same tables, and the
+    rules over whole sentences resolve the same claims again (the disclosure is immutable, so
+    a figure found stays right).
     """
 
     def __init__(self, d: Disclosure):
         self.d = d
         self._row_names: dict[type[Table], dict[str, Row]] = {}
         self._budget_names: dict[str, dict[str, Row | None]] = {}
+        self._found: dict[tuple[str, str | None, str | None], Figure | None] = {}
         self.is_budget = is_budget(d)
 
     def row_names(self, cls: type[Table]) -> dict[str, Row] | None:
@@ -558,18 +587,24 @@ class Resolver:
     def __call__(
         self, subject: str, scope: str | None, attribute: str | None = None
     ) -> Figure | None:
-        if self.is_budget:
-            return self.budget(subject, scope, attribute)
+        memo = (subject, scope, attribute)
+        try:
+            return self._found[memo]
+        except KeyError:
+            pass
+        fig = self._found[memo] = (
+            self.budget(subject, scope, attribute)
+            if self.is_budget
+            else self._resolve(subject, scope, attribute)
+        )
+        return fig
+
+    def _resolve(self, subject: str, scope: str | None, attribute: str | None) -> Figure | None:
+        """The figure a subject names in a 决算 (see :data:`GLOBAL_TERMS`)."""
         key = subject_key(subject)
         if not key:
             return None
-        terms = _TERMS.get(scope or "", GLOBAL_TERMS)
-        keys = [key] + ([key[:-2]] if key.endswith("支出") and len(key) > 2 else [])
-        found: tuple[int, tuple[Ref, ...]] | None = None
-        for k in keys:
-            found = _best(k, terms)
-            if found is not None:
-                break
+        found = _term(key, scope)
         named = NAMED_ROWS.get(scope or "")
         if named is not None:
             rows = self.row_names(named[0])
@@ -596,7 +631,7 @@ class Resolver:
             return None
         names = self._budget_names.get(role)
         if names is None:
-            own = {r.code: subject_key(_ENUM_NAME.sub("", r.name)) for r in t.coded_rows()}
+            own = {r.code: _row_key(r.name) for r in t.coded_rows()}
             names = {}
             for r in t.coded_rows():
                 code = r.code or ""

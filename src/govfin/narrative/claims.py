@@ -17,10 +17,7 @@ from govfin.narrative.text import (
     _CLAUSE_TAIL,
     _COMPLETION_BEFORE,
     _DIRECTION_END,
-    _ENUM,
     _LEAD_AFTER,
-    _LEADING,
-    _LEVEL,
     _MASK,
     _NIL,
     _NO_NUMBER_WORD,
@@ -28,13 +25,13 @@ from govfin.narrative.text import (
     _SECTION_NIL_SUBJECTS,
     _SHARE_BEFORE,
     _TOKEN,
-    _TRAILING,
-    ATTRIBUTES,
     DIRECTIONS,
     NARRATIVE_TABLE,
     Quantity,
     Sentence,
+    _parse_subject,
     _quantity,
+    _strip_subject,
     sentences,
     subject_key,
 )
@@ -210,26 +207,6 @@ class PercentClaim(Claim):
     percent: Quantity
 
 
-def _strip_subject(raw: str) -> tuple[str, str | None]:
-    """(subject, level) from the text before a number: enumerators, prefixes and connectives
-    removed, again and again (removing one can uncover another)."""
-    level = _LEVEL.search(raw)
-    s, prev = raw, None
-    while s != prev:
-        prev = s
-        s = _TRAILING.sub("", _LEADING.sub("", _ENUM.sub("", s)))
-    return s, level.group(1) if level else None
-
-
-def _split_attribute(subject: str) -> tuple[str, str | None]:
-    """(subject, attribute) from a subject ending in one of :data:`ATTRIBUTES` (the longest)."""
-    if subject.endswith(ATTRIBUTES):
-        for attr in ATTRIBUTES:
-            if subject.endswith(attr):
-                return subject[: -len(attr)], attr
-    return subject, None
-
-
 def _tokens(text: str) -> list[tuple[re.Match[str], int]]:
     """The numbers with a unit in a sentence, each with the index where the next one begins (or
     the end of the text); those inside a :data:`_MASK` phrase are left out, but still end the
@@ -239,7 +216,10 @@ def _tokens(text: str) -> list[tuple[re.Match[str], int]]:
         return []
     stops = [m.start() for m in numbers[1:]]
     stops.append(len(text))
-    masked = [m.span() for m in _MASK.finditer(text)]
+    # (every _MASK phrase begins with 单价 or 《: a sentence without either has none)
+    masked = (
+        [m.span() for m in _MASK.finditer(text)] if "单价" in text or "《" in text else []
+    )
     if not masked:
         return list(zip(numbers, stops))
     return [
@@ -269,10 +249,7 @@ class _Extractor:
     # -- helpers --------------------------------------------------------------------------
     def _subject(self, raw: str) -> tuple[str, str | None, str | None]:
         """(subject, attribute, level) with inheritance for an empty subject."""
-        subject, level = _strip_subject(raw)
-        subject, attribute = _split_attribute(subject)
-        if attribute is not None:  # what the attribute followed may need stripping in turn
-            subject, _ = _strip_subject(subject)
+        subject, attribute, level = _parse_subject(raw)
         if not subject:
             subject = self.subject
         else:

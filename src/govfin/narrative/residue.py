@@ -75,13 +75,26 @@ def find_residue(
     return residue_in(sentences(text, section=section, first_line=first_line))
 
 
+#: :data:`RESIDUE_PATTERNS` compiled with ``re.MULTILINE``, to screen the sentences joined by
+#: newlines at once (most patterns match nowhere; each sentence is then searched only for
+#: those that match somewhere).  A pattern matching a sentence matches the joined text: no
+#: pattern uses ``^`` or a look-behind for a newline, ``$`` matches at the end of each
+#: sentence, and a look-ahead or look-behind for a letter sees a newline where the sentence
+#: ended; the joined text can only match more (a screen, never a finding).
+_SCREENS = tuple(re.compile(rx.pattern, re.MULTILINE) for rx, _ in RESIDUE_PATTERNS)
+
+
 def residue_in(sents: Iterable[Sentence]) -> tuple[TemplateResidue, ...]:
     """:func:`find_residue` of a text already split into :func:`sentences`."""
     out: list[TemplateResidue] = []
     listed = list(sents)
+    joined = "\n".join(s.text for s in listed)
+    patterns = [p for p, screen in zip(RESIDUE_PATTERNS, _SCREENS) if screen.search(joined)]
+    if not patterns:
+        return ()
     for i, s in enumerate(listed):
         after = listed[i + 1] if i + 1 < len(listed) else None
-        for rx, what in RESIDUE_PATTERNS:
+        for rx, what in patterns:
             for m in rx.finditer(s.text):
                 if (
                     what == "reason left empty"
@@ -131,7 +144,7 @@ def years_in(sents: Iterable[Sentence]) -> tuple[YearMention, ...]:
     for s in sents:
         if _YEAR.search(s.text) is None:
             continue
-        titles = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(s.text)]
+        titles = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(s.text)] if "《" in s.text else []
         ranges = [(m.start(), m.end()) for m in _RANGE.finditer(s.text)]
         for m in _YEAR.finditer(s.text):
             i = m.start()

@@ -142,6 +142,41 @@ def subject_key(subject: str) -> str:
     return s
 
 
+# -- subjects --------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=4096)
+def _strip_subject(raw: str) -> tuple[str, str | None]:
+    """(subject, level) from the text before a number: enumerators, prefixes and connectives
+    removed, again and again (removing one can uncover another).  Memoised: the texts before
+    numbers are a template's few phrases, in every document."""
+    level = _LEVEL.search(raw)
+    s, prev = raw, None
+    while s != prev:
+        prev = s
+        s = _TRAILING.sub("", _LEADING.sub("", _ENUM.sub("", s)))
+    return s, level.group(1) if level else None
+
+
+def _split_attribute(subject: str) -> tuple[str, str | None]:
+    """(subject, attribute) from a subject ending in one of :data:`ATTRIBUTES` (the longest)."""
+    if subject.endswith(ATTRIBUTES):
+        for attr in ATTRIBUTES:
+            if subject.endswith(attr):
+                return subject[: -len(attr)], attr
+    return subject, None
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_subject(raw: str) -> tuple[str, str | None, str | None]:
+    """(subject, attribute, level) of the text before a number (the subject may be empty)."""
+    subject, level = _strip_subject(raw)
+    subject, attribute = _split_attribute(subject)
+    if attribute is not None:  # what the attribute followed may need stripping in turn
+        subject, _ = _strip_subject(subject)
+    return subject, attribute, level
+
+
 # -- quantities ------------------------------------------------------------------------------
 
 

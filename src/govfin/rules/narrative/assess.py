@@ -61,10 +61,10 @@ from govfin.narrative import (
     subject_key,
 )
 from govfin.rules.engine import CheckOptions
+from govfin.rules.narrative.facts_common import year_of as document_year
 from govfin.rules.narrative.outcome import Assessment, Status
 from govfin.rules.narrative.outcome import compared as _compared
 from govfin.rules.narrative.perf import _PERF_COUNT, _PERF_FUNDS, PerformanceChecks, _is_perf
-from govfin.rules.years import document_year
 from govfin.tables.budget import family_table
 
 __all__ = ["Assessment", "Status", "assess"]
@@ -108,20 +108,22 @@ _COMPARED_YEAR = re.compile(r"比(?:(?P<y>(?:19|20)\d{2})年|上年)")
 
 _PLAN_COUNT = re.compile(r"项目")
 class _Assessor(PerformanceChecks):
-    def __init__(self, d: Disclosure, options: CheckOptions):
+    def __init__(self, d: Disclosure, options: CheckOptions, resolve: Resolver | None = None):
         self.d = d
         self.options = options
         self.tol = options.tolerance
         self.out: list[Assessment] = []
         self.claims = d.claims()
         previous = options.extra.get("previous")
-        self.resolve = Resolver(d)
+        #: Resolves subjects in ``d`` (a check run's, shared with its other narrative rules).
+        self.resolve = Resolver(d) if resolve is None else resolve
         #: Resolves subjects in last year's Disclosure (``options.extra["previous"]``), if given.
         self.resolve_previous = Resolver(previous) if isinstance(previous, Disclosure) else None
         #: Linear cost: each claim's position, and claims grouped by what the look-backs
         #: compare (built once, on first use), instead of a scan of every claim per claim.
         self._position = {id(c): i for i, c in enumerate(self.claims)}
         self._groups: dict[str, dict[Hashable, list[tuple[int, Claim]]]] = {}
+        self._modes: tuple[Tolerance, ...] | None = None
 
     def group(
         self, name: str, key: Callable[[Claim], Hashable | None]
@@ -163,9 +165,15 @@ class _Assessor(PerformanceChecks):
     def modes(self) -> tuple[Tolerance, ...]:
         """The tolerances a printed figure is judged under: the run's; for a budget whose run
         rounds, truncation as well (a 预算's text cuts as often as it rounds)."""
-        if self.budget and self.tol.mode is ToleranceMode.ROUND and self.tol.absolute is None:
-            return (self.tol, Tolerance(ToleranceMode.TRUNCATE))
-        return (self.tol,)
+        found = self._modes
+        if found is None:
+            found = self._modes = (
+                (self.tol, Tolerance(ToleranceMode.TRUNCATE))
+                if self.budget and self.tol.mode is ToleranceMode.ROUND
+                and self.tol.absolute is None
+                else (self.tol,)
+            )  # fmt: skip
+        return found
 
     def figure(
         self, c: Claim, subject: str | None = None, attribute: str | None = None

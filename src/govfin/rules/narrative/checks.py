@@ -2,7 +2,8 @@
 
 Each rule emits the claims :mod:`govfin.rules.narrative.assess` judged under it: info for
 agreement, the rule's severity for contradiction; ``N-unchecked`` reports every claim no run
-rule could decide.  The assessment is computed once per check run (:data:`_RUN_CACHE`).
+rule could decide.  The assessment is computed once per check run (:data:`_RUN_CACHE`), and
+kept with the disclosure for its next check under the same tolerance (:data:`_KEPT`).
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from govfin.narrative import (
 )
 from govfin.rules.engine import Context
 from govfin.rules.narrative.assess import Assessment, Status, _Assessor
+from govfin.rules.narrative.facts_common import resolver
+from govfin.rules.narrative.facts_common import year_of as document_year
 from govfin.rules.narrative.rule import narrative_rule
 from govfin.rules.narrative.summary import CLAIM_RULES
 from govfin.rules.registry import REGISTRY, rule
-from govfin.rules.years import document_year
 from govfin.tables import T01, T03, T04, T05, T06, T09, T10
 
 __all__ = ["emit_assessments"]
@@ -41,23 +43,55 @@ def _message(a: Assessment) -> str:
 #: Key in a check run's :attr:`Context.cache` of the run's assessment of a disclosure's
 #: narrative: computed once, read by X12, every N-* rule and N-unchecked.
 _RUN_CACHE = "narrative.assessment"
+#: Key in :meth:`Disclosure.derived` of the last assessment of its narrative: (tolerance,
+#: claims, assessments), reused by the next check of the same disclosure under the same
+#: tolerance.  An assessment depends on the disclosure, the tolerance and last year's
+#: disclosure (``extra["previous"]``); a run given one computes its own.
+_KEPT = "narrative.assessment"
 
 
 def _assessed(d: Disclosure, ctx: Context) -> tuple[tuple[Claim, ...], tuple[Assessment, ...]]:
     """The claims of ``d`` and their assessment under the run's options (once per run)."""
+    cached = _run(d, ctx)
+    return cached[1], cached[2]
+
+
+def _run(
+    d: Disclosure, ctx: Context
+) -> tuple[Disclosure, tuple[Claim, ...], tuple[Assessment, ...], dict[str, list[Assessment]]]:
+    """(``d``, its claims, their assessment, the decided assessments by rule) of this run."""
     cached = ctx.cache.get(_RUN_CACHE)
     if cached is None or cached[0] is not d:
-        assessor = _Assessor(d, ctx.options)
-        cached = (d, assessor.claims, assessor.run())
-        ctx.cache[_RUN_CACHE] = cached
-    return cached[1], cached[2]
+        claims, assessments = _assessment(d, ctx)
+        by_rule: dict[str, list[Assessment]] = {}
+        for a in assessments:
+            if a.status is not Status.UNCHECKABLE:
+                by_rule.setdefault(a.rule_id, []).append(a)
+        cached = ctx.cache[_RUN_CACHE] = (d, claims, assessments, by_rule)
+    return cached
+
+
+def _assessment(
+    d: Disclosure, ctx: Context
+) -> tuple[tuple[Claim, ...], tuple[Assessment, ...]]:
+    """The claims of ``d`` and their assessment: the one kept with ``d`` when it was made under
+    the same tolerance without last year's disclosure, else made (and kept)."""
+    tolerance = ctx.options.tolerance
+    keep = ctx.options.extra.get("previous") is None
+    memo = d.derived()
+    kept = memo.get(_KEPT) if keep else None
+    if kept is not None and kept[0] == tolerance:
+        return kept[1], kept[2]
+    assessor = _Assessor(d, ctx.options, resolver(d, ctx))
+    found = (assessor.claims, assessor.run())
+    if keep:
+        memo[_KEPT] = (tolerance, *found)
+    return found
 
 
 def emit_assessments(d: Disclosure, ctx: Context, rule_id: str) -> None:
     """Emit the findings of one rule: info for agreement, the rule's severity for contradiction."""
-    for a in _assessed(d, ctx)[1]:
-        if a.rule_id != rule_id or a.status is Status.UNCHECKABLE:
-            continue
+    for a in _run(d, ctx)[3].get(rule_id, ()):
         ctx.emit(
             _message(a),
             place=a.claim.place,

@@ -29,7 +29,7 @@ import attrs
 
 from govfin.amounts import HUNDRED, ZERO, Interval, interval_of
 from govfin.disclosure import Disclosure, NarrativeSection
-from govfin.figures import Figure, Resolver, money_of
+from govfin.figures import Figure, money_of
 from govfin.findings import Place, Severity
 from govfin.narrative import (
     DIRECTIONS,
@@ -45,9 +45,10 @@ from govfin.rules.engine import Context
 from govfin.rules.narrative.facts_common import at as _at
 from govfin.rules.narrative.facts_common import fmt as _fmt
 from govfin.rules.narrative.facts_common import issue_rule as _narrative_rule
+from govfin.rules.narrative.facts_common import resolver as _resolver
 from govfin.rules.narrative.facts_common import same_figure
 from govfin.rules.narrative.facts_common import table_figure as _figure
-from govfin.rules.years import document_year
+from govfin.rules.narrative.facts_common import year_of as document_year
 
 __all__ = ["same_figure"]
 
@@ -123,10 +124,10 @@ def n_direction(d: Disclosure, ctx: Context) -> None:
     year = document_year(d)
     previous = year - 1 if year is not None else None
     for section in d.narrative.sections:
-        claims = section.claims()
+        by_sentence = _by_sentence(section.claims())
         for paragraph in _paragraphs(section):
-            moves = list(_moves(paragraph, claims))
-            wrong = _amounts_against_words(ctx, claims, moves, previous)
+            moves = list(_moves(paragraph, by_sentence))
+            wrong = _amounts_against_words(ctx, by_sentence, moves, previous)
             _opposite_changes(ctx, [m.claim for m in moves if m.claim is not None])
             _conclusions(ctx, moves, wrong)
 
@@ -153,12 +154,21 @@ class _Move:
         return Place(NARRATIVE_TABLE, self.sentence.section or None, self.text, self.line)
 
 
-def _moves(paragraph: list[Sentence], claims: tuple[Claim, ...]) -> Iterator[_Move]:
+def _by_sentence(claims: tuple[Claim, ...]) -> dict[str, list[Claim]]:
+    """A section's claims by the text of their sentence, each list in printed order (what a
+    look-up of a sentence's claims reads, instead of a scan of every claim per sentence)."""
+    out: dict[str, list[Claim]] = {}
+    for c in claims:
+        out.setdefault(c.sentence, []).append(c)
+    return out
+
+
+def _moves(paragraph: list[Sentence], by_sentence: dict[str, list[Claim]]) -> Iterator[_Move]:
     """The direction words of a paragraph, in printed order."""
     for s in paragraph:
         found: list[_Move] = []
-        for c in claims:
-            if isinstance(c, ChangeClaim) and c.sign != 0 and c.sentence == s.text:
+        for c in by_sentence.get(s.text, ()):
+            if isinstance(c, ChangeClaim) and c.sign != 0:
                 at = s.text.find(c.text)
                 found.append(_Move(s, max(at, 0), c.sign, c.direction, c.text, c))
         spans = [(m.at, m.at + len(m.text)) for m in found]
@@ -202,7 +212,7 @@ def _opposite_changes(ctx: Context, changes: list[ChangeClaim]) -> None:
 
 
 def _amounts_against_words(
-    ctx: Context, claims: tuple[Claim, ...], moves: list[_Move], previous: int | None
+    ctx: Context, by_sentence: dict[str, list[Claim]], moves: list[_Move], previous: int | None
 ) -> set[int]:
     """Report each move whose sentence prints last year's and this year's amounts moving the
     other way; the indices of those moves."""
@@ -210,9 +220,8 @@ def _amounts_against_words(
     mode = ctx.tolerance.mode
     for i, m in enumerate(moves):
         amounts = [
-            x for x in claims
-            if isinstance(x, AmountClaim) and x.sentence == m.sentence.text
-            and 0 <= m.sentence.text.find(x.text) < m.at
+            x for x in by_sentence.get(m.sentence.text, ())
+            if isinstance(x, AmountClaim) and 0 <= m.sentence.text.find(x.text) < m.at
         ]  # fmt: skip
         subject = _subject(m.claim) if m.claim is not None else None
         if subject:  # the change's own subject: only its two years' amounts
@@ -266,7 +275,7 @@ def n_class_list(d: Disclosure, ctx: Context) -> None:
     table prints with a non-zero figure, so that the listed amounts fall short of the table's
     合计 beyond rounding (or the shares of 100%).  The finding names each missing 类 and its
     figure."""
-    resolve = Resolver(d)
+    resolve = _resolver(d, ctx)
     for section in d.narrative.sections:
         claims = section.claims()
         for group in _subsections(section):
@@ -374,7 +383,7 @@ _ADJUSTED = re.compile(r"调整|全年")
 
 
 def _over_budget(d: Disclosure, ctx: Context, *, adjusted: bool) -> None:
-    resolve = Resolver(d)
+    resolve = _resolver(d, ctx)
     mode = ctx.tolerance.mode
     for c in d.claims():
         if not isinstance(c, CompletionClaim):

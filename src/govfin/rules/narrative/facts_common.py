@@ -17,8 +17,12 @@ from govfin.narrative import AmountClaim, Claim, CountClaim, Quantity
 from govfin.rules.engine import Context
 from govfin.rules.narrative.rule import narrative_rule
 from govfin.rules.registry import RuleFunc
+from govfin.rules.years import document_year
 
-__all__ = ["at", "fmt", "narrative_rule", "quantity", "same_figure", "table_figure"]
+__all__ = [
+    "at", "fmt", "narrative_rule", "quantity", "resolver", "same_figure", "table_figure",
+    "year_of",
+]  # fmt: skip
 
 _ISSUE = "2026 (issue 15, mistakes that were missed): "
 
@@ -39,6 +43,35 @@ def issue_rule(
     """:func:`~govfin.rules.narrative.rule.narrative_rule` for a rule of issue 15 (``changed``
     gets the issue's prefix)."""
     return narrative_rule(id, zh, en, severity, source=source, changed=_ISSUE + changed)
+
+
+#: Key in a check run's :attr:`Context.cache` of the run's :class:`Resolver` of the disclosure
+#: (kept with the run, not with the disclosure: a resolver refers to its disclosure, and a
+#: disclosure's memo referring back to it would keep it alive until the cycle collector runs).
+_RESOLVER = "narrative.resolver"
+
+
+def resolver(d: Disclosure, ctx: Context) -> Resolver:
+    """The one :class:`Resolver` of ``d`` in this check run: the assessment and the rules over
+    whole sentences resolve the same subjects, so each is resolved once."""
+    found = ctx.cache.get(_RESOLVER)
+    if found is None or found.d is not d:
+        found = ctx.cache[_RESOLVER] = Resolver(d)
+    return found
+
+
+#: Key in :meth:`Disclosure.derived` of the disclosure's year (:func:`document_year`).
+_YEAR = "narrative.document_year"
+
+
+def year_of(d: Disclosure) -> int | None:
+    """:func:`~govfin.rules.years.document_year` of ``d``, found once and kept with it (N-year,
+    N-direction, N-stale-year and a budget's assessment each ask for it)."""
+    memo = d.derived()
+    found = memo.get(_YEAR)
+    if found is None:
+        found = memo[_YEAR] = (document_year(d),)
+    return found[0]
 
 
 def table_figure(

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from govfin.amounts import ZERO
 from govfin.disclosure import Disclosure
-from govfin.figures import Figure, Resolver, money_of
+from govfin.figures import Figure, money_of
 from govfin.findings import Severity
 from govfin.narrative import AmountClaim, Claim
 from govfin.rules.engine import Context
@@ -23,9 +23,10 @@ from govfin.rules.narrative.facts_common import at as _at
 from govfin.rules.narrative.facts_common import fmt as _fmt
 from govfin.rules.narrative.facts_common import issue_rule as _narrative_rule
 from govfin.rules.narrative.facts_common import quantity as _quantity
+from govfin.rules.narrative.facts_common import resolver as _resolver
 from govfin.rules.narrative.facts_common import same_figure
 from govfin.rules.narrative.facts_common import table_figure as _figure
-from govfin.rules.years import document_year
+from govfin.rules.narrative.facts_common import year_of as document_year
 from govfin.tables import convert_cell
 
 __all__: list[str] = []
@@ -103,13 +104,14 @@ def n_stale_year(d: Disclosure, ctx: Context) -> None:
         return
     budget = d.kind == "预算"
     previous = year - 1
-    resolve = Resolver(d)
+    resolve = _resolver(d, ctx)
     # one finding per stale date: (sentence, line, date's offset) -> its figures
     stale: dict[tuple[str, int | None, int], list[tuple[Claim, Figure, str]]] = {}
+    last_year = str(previous)
     for c in d.claims():
         q = _quantity(c)
-        if q is None:
-            continue
+        if q is None or last_year not in c.sentence:
+            continue  # (no date of the previous year in the sentence: none governs the figure)
         attribute = getattr(c, "attribute", None)
         if attribute is not None and (
             _OUTTURN.search(attribute) if budget else "决算" not in attribute
