@@ -249,14 +249,15 @@ def _read(args: argparse.Namespace, files: Sequence[str] | None = None) -> ReadR
     turns it into exit status 2; other read errors are printed and stay in the returned log;
     so are the lines a lenient read could not place (a strict read raises on the first).
     """
-    from govfin import examples
-    from govfin.readers import read_text
-    from govfin.readers.files import read_paths
-
     _check_edition(args)
     if args.example is not None:
+        from govfin import examples
+        from govfin.readers import read_text
+
         result = read_text(examples.text(args.example), strict=args.strict, edition=args.edition)
     else:
+        from govfin.readers.files import read_paths  # (and zipfile): files only
+
         result = read_paths(
             files or args.file, strict=args.strict, edition=args.edition, encoding=args.encoding
         )

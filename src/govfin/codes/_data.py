@@ -6,7 +6,9 @@ keeps it in :data:`_cache`; a lock makes sure each file is parsed once even unde
 Where the files are:
 
 - installed wheel: inside the package, ``govfin/data/codes/`` (pyproject force-includes
-  ``data/codes`` there), found with :mod:`importlib.resources`;
+  ``data/codes`` there), found in the package's folder, or with :mod:`importlib.resources`
+  when the package is not a plain folder (zipped; importlib.resources loads zipfile and
+  tempfile, which a plain folder does without);
 - source tree or editable install: ``<repo>/data/codes``, found relative to this file
   (``src/govfin/codes/_data.py`` -> ``parents[3]``).
 """
@@ -14,12 +16,11 @@ Where the files are:
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import re
 import threading
 from collections.abc import Mapping
-from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -27,6 +28,9 @@ from govfin.errors import ArgumentTypeError, GovfinError
 
 from ._model import Code, CodeError, Level, Scheme, UnknownEditionError, validate
 from ._names import normalize_name
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 __all__ = ["DataFileError", "Edition", "available", "data_dir", "load"]
 
@@ -82,7 +86,13 @@ def data_dir() -> Traversable:
 
 
 def _find_data_dir() -> Traversable:
-    packaged = importlib.resources.files("govfin").joinpath("data", "codes")
+    package = Path(__file__).parent.parent  # govfin/
+    if package.is_dir():
+        packaged: Traversable = package / "data" / "codes"
+    else:
+        import importlib.resources
+
+        packaged = importlib.resources.files("govfin").joinpath("data", "codes")
     if packaged.is_dir():
         return packaged
     source = Path(__file__).resolve().parents[3] / "data" / "codes"
