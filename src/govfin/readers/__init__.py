@@ -27,7 +27,6 @@ from govfin.readers.errors import (
     YearMismatchError,
 )
 from govfin.readers.lines import LineKind, LogEntry, ReadLog
-from govfin.readers.writer import write_text
 
 __all__ = [
     "AmountSyntaxError",
@@ -53,3 +52,13 @@ __all__ = [
     "read_text",
     "write_text",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # PEP 562: the writer (text out of a Disclosure) is loaded on first use; reading and
+    # checking a document never writes one.
+    if name == "write_text":
+        from govfin.readers.writer import write_text
+
+        return write_text
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
