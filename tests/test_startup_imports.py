@@ -3,9 +3,10 @@
 Not a timing test (speed is measured in benchmarks/): it runs ``govfin check --example`` in a
 fresh interpreter and looks at ``sys.modules`` afterwards.  Each module named here was loaded
 by the check once and cost start-up time for nothing: :mod:`importlib.resources` (with
-zipfile and tempfile) where the package is a plain folder, :mod:`json` and :mod:`html` (JSON
-and HTML output only), :mod:`textwrap` (the help's epilog), the text writer, and the
-reading of files (the example is not a file on the command line).  The same modules still
+zipfile and tempfile) where the package is a plain folder, :mod:`pathlib` (with urllib and
+ipaddress; the code lists are a folder read with os), :mod:`json` and :mod:`html` (JSON and
+HTML output only), :mod:`textwrap` (the help's epilog), the text writer, and the reading of
+files (the example is not a file on the command line).  The same modules still
 load where they are needed, which the second half checks.
 """
 
@@ -26,25 +27,26 @@ NOT_LOADED = (
     "json",
     "html",
     "textwrap",
+    "pathlib",
     "govfin.readers.writer",
     "govfin.readers.files",
 )
 
 
-def _run(code: str) -> tuple[str, list[str]]:
-    """Run ``code`` in a fresh interpreter: what it printed, and the modules it loaded (those
-    the interpreter had loaded before it, e.g. by a site-packages ``.pth`` file, left out)."""
+def _run(code: str) -> tuple[list[str], list[str]]:
+    """Run ``code`` in a fresh interpreter: the modules it loaded (those the interpreter had
+    loaded before it, e.g. by a site-packages ``.pth`` file, left out), and all modules."""
     script = (
         "import sys\n_before = set(sys.modules)\n"
         + code
-        + "\nprint(repr(sorted(set(sys.modules) - _before)))\n"
+        + "\nprint(repr([sorted(set(sys.modules) - _before), sorted(sys.modules)]))\n"
     )
     proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
                           text=True, timeout=300, check=False,
                           env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
     assert proc.returncode == 0, proc.stderr[-3000:]
-    *out, last = proc.stdout.strip().splitlines()
-    return "\n".join(out), ast.literal_eval(last)
+    loaded, everything = ast.literal_eval(proc.stdout.strip().splitlines()[-1])
+    return loaded, everything
 
 
 _CHECK = """
@@ -59,7 +61,7 @@ assert "govfin check:" in buf.getvalue()
 
 
 def test_checking_the_example_loads_none_of_them() -> None:
-    _, modules = _run(_CHECK)
+    modules, _ = _run(_CHECK)
     assert "govfin.rules.narrative" in modules  # every rule family ran
     assert "govfin.codes._data" in modules  # and the code lists were read (from the folder)
     assert [m for m in NOT_LOADED if m in modules] == []
@@ -83,11 +85,14 @@ with contextlib.redirect_stdout(io.StringIO()) as out:
     except SystemExit:
         pass
 assert "exit status:" in out.getvalue() and "  64  usage error" in out.getvalue()
+import os
+from govfin.readers import read_file
+assert read_file(os.path.join(examples._FOLDER, "seed_2024.txt")).disclosure == d
 from govfin.serialize import report_schema
 assert report_schema()["properties"]["schema_version"]["const"] >= 1
 """
     _, modules = _run(code)
-    assert {"json", "html", "textwrap", "govfin.readers.writer"} <= set(modules)
+    assert {"json", "html", "textwrap", "pathlib", "govfin.readers.writer"} <= set(modules)
 
 
 def test_the_example_is_read_the_same_through_importlib_resources() -> None:

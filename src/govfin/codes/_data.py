@@ -16,10 +16,10 @@ Where the files are:
 from __future__ import annotations
 
 import functools
+import os
 import re
 import threading
 from collections.abc import Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import attrs
@@ -72,11 +72,23 @@ class Edition:
 _lock = threading.Lock()
 _cache: dict[tuple[Scheme, int], Edition] = {}
 _available: dict[Scheme, tuple[int, ...]] = {}
-_root: list[Traversable] = []  # the data directory, once found
+#: The data directory, once found: a folder's path, or (a zipped package) a Traversable.
+_root: list[str | Traversable] = []
 
 
 def data_dir() -> Traversable:
     """The directory holding the TSV files (packaged copy first, then the source tree)."""
+    root = _data_root()
+    if isinstance(root, str):
+        from pathlib import Path
+
+        return Path(root)
+    return root
+
+
+def _data_root() -> str | Traversable:
+    # a folder is read with os and open(): pathlib (with urllib and ipaddress) is not loaded
+    # to check a document
     if _root:
         return _root[0]
     with _lock:
@@ -85,18 +97,24 @@ def data_dir() -> Traversable:
     return _root[0]
 
 
-def _find_data_dir() -> Traversable:
-    package = Path(__file__).parent.parent  # govfin/
-    if package.is_dir():
-        packaged: Traversable = package / "data" / "codes"
+def _find_data_dir() -> str | Traversable:
+    package = os.path.dirname(os.path.dirname(__file__))  # govfin/
+    packaged: str | Traversable
+    if os.path.isdir(package):
+        packaged = os.path.join(package, "data", "codes")
+        if os.path.isdir(packaged):
+            return packaged
     else:
         import importlib.resources
 
         packaged = importlib.resources.files("govfin").joinpath("data", "codes")
-    if packaged.is_dir():
-        return packaged
-    source = Path(__file__).resolve().parents[3] / "data" / "codes"
-    if source.is_dir():
+        if packaged.is_dir():
+            return packaged
+    repo = os.path.realpath(__file__)
+    for _ in range(4):  # src/govfin/codes/_data.py -> the repository
+        repo = os.path.dirname(repo)
+    source = os.path.join(repo, "data", "codes")
+    if os.path.isdir(source):
         return source
     raise DataFileError(
         f"govfin classification data not found: neither the packaged {packaged} nor {source} exists"
@@ -106,11 +124,12 @@ def _find_data_dir() -> Traversable:
 def available() -> Mapping[Scheme, tuple[int, ...]]:
     """Editions shipped for each scheme (from the file names; no file is read)."""
     if not _available:
-        root = data_dir()
+        root = _data_root()
         found: dict[Scheme, list[int]] = {scheme: [] for scheme in Scheme}
         by_stem = {scheme.file_stem: scheme for scheme in Scheme}
-        for entry in root.iterdir():
-            match = _FILE_NAME.fullmatch(entry.name)
+        names = os.listdir(root) if isinstance(root, str) else [e.name for e in root.iterdir()]
+        for entry_name in names:
+            match = _FILE_NAME.fullmatch(entry_name)
             if match and match["stem"] in by_stem:
                 found[by_stem[match["stem"]]].append(int(match["edition"]))
         with _lock:
@@ -151,7 +170,12 @@ def load(scheme: Scheme, edition: int, *, code: object = None) -> Edition:
 
 def _parse(scheme: Scheme, edition: int) -> Edition:
     name = f"{scheme.file_stem}-{edition}.tsv"
-    text = data_dir().joinpath(name).read_text(encoding="utf-8")
+    root = _data_root()
+    if isinstance(root, str):
+        with open(os.path.join(root, name), encoding="utf-8") as f:
+            text = f.read()
+    else:
+        text = root.joinpath(name).read_text(encoding="utf-8")
     rows: dict[str, Code] = {}
     columns: list[str] | None = None
     complete: list[tuple[int, str]] = []

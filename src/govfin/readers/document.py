@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -49,6 +49,9 @@ from govfin.readers.tables import (
     read_table,
 )
 from govfin.tables import Table
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["ReadResult", "read_file", "read_lines", "read_rows", "read_text"]
 
@@ -452,6 +455,8 @@ def read_file(
 ) -> ReadResult:
     """Read a text file (UTF-8 by default; GB18030 is tried when UTF-8 fails); the keywords
     are :func:`read_text`'s."""
+    from pathlib import Path  # (files only: pathlib is not loaded to read a text)
+
     data = Path(path).read_bytes()
     if encoding is not None:
         text = data.decode(encoding)
