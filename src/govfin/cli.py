@@ -598,6 +598,14 @@ _COMMANDS: tuple[Callable[[_Subparsers], None], ...] = (
     _add_codes,
 )
 
+#: each subcommand's registrar by the command's name (main() builds only the one it runs)
+_COMMAND_OF: dict[str, Callable[[_Subparsers], None]] = {
+    "check": _add_check,
+    "score": _add_score,
+    "code": _add_code,
+    "codes": _add_codes,
+}
+
 
 class _Formatter(argparse.HelpFormatter):
     """argparse's formatter, keeping the lines of the exit-status epilog as they are."""
@@ -632,8 +640,11 @@ def _epilog() -> str:
     return "\n".join(lines)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand of :data:`_COMMANDS`."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser with every subcommand of :data:`_COMMANDS`; with ``command`` (a
+    name in :data:`_COMMAND_OF`), with that subcommand only: what parsing ``govfin COMMAND
+    …`` needs, and every message it can print is the same (the usage of ``govfin`` names no
+    subcommand, and an unknown one is never parsed with this parser)."""
     parser: argparse.ArgumentParser = _Parser(
         prog="govfin",
         description="China's government budget classification (政府收支分类科目) and "
@@ -643,7 +654,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for add in _COMMANDS:
+    for add in _COMMANDS if command is None else (_COMMAND_OF[command],):
         add(subparsers)
     return parser
 
@@ -669,8 +680,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # no longer walk it again and again (gc.freeze; ~2% of a check's time).
         gc.freeze()
     _tolerant_output()
-    parser = build_parser()
     argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(argv[0] if argv and argv[0] in _COMMAND_OF else None)
     if not argv:  # nothing asked: the help, and the usage status (not "unreadable input")
         parser.print_help(sys.stderr)
         return EXIT_USAGE
