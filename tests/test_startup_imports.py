@@ -6,7 +6,7 @@ by the check once and cost start-up time for nothing: :mod:`importlib.resources`
 zipfile and tempfile) where the package is a plain folder, :mod:`pathlib` (with urllib and
 ipaddress; the code lists are a folder read with os), :mod:`json` and :mod:`html` (JSON and
 HTML output only), :mod:`textwrap` (the help's epilog), the text writer, and the reading of
-files (the example is not a file on the command line).  The same modules still
+files and of the PDF/Excel row layer (the example is not a file on the command line).  The same modules still
 load where they are needed, which the second half checks.
 """
 
@@ -30,6 +30,7 @@ NOT_LOADED = (
     "pathlib",
     "govfin.readers.writer",
     "govfin.readers.files",
+    "govfin.readers.source",
 )
 
 

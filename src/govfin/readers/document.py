@@ -43,7 +43,6 @@ from govfin.readers.narrative import read_glossary, read_sections
 from govfin.readers.plan import read_plan
 from govfin.readers.problems import DOCUMENT, Part, derive
 from govfin.readers.segment import Segment, _toc_key, is_mention, segment_lines
-from govfin.readers.source import SourceRow
 from govfin.readers.tables import (
     TableContext,
     read_table,
@@ -52,6 +51,8 @@ from govfin.tables import Table
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from govfin.readers.source import SourceRow
 
 __all__ = ["ReadResult", "read_file", "read_lines", "read_rows", "read_text"]
 

@@ -15,12 +15,14 @@ import enum
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
 from govfin.readers.errors import ReadError, UnrecognisedLineError
-from govfin.readers.source import SourceRow
+
+if TYPE_CHECKING:  # (the PDF and Excel row layer: not loaded to read a text)
+    from govfin.readers.source import SourceRow
 
 __all__ = [
     "BLANK_LINE_CHARS",
