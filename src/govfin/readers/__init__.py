@@ -8,6 +8,8 @@ non-blank line (table-cell, boilerplate, narrative or unrecognised).  Bad input 
 :func:`write_text` renders a Disclosure back into the same layout.
 """
 
+from typing import TYPE_CHECKING
+
 from govfin.readers.document import ReadResult, read_file, read_text
 from govfin.readers.errors import (
     AmountSyntaxError,
@@ -27,6 +29,9 @@ from govfin.readers.errors import (
     YearMismatchError,
 )
 from govfin.readers.lines import LineKind, LogEntry, ReadLog
+
+if TYPE_CHECKING:  # loaded on first use (__getattr__ below)
+    from govfin.readers.writer import write_text
 
 __all__ = [
     "AmountSyntaxError",

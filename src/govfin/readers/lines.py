@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
+from govfin._lazy import lazy_pattern
 from govfin.readers.errors import ReadError, UnrecognisedLineError
 
 if TYPE_CHECKING:  # (the PDF and Excel row layer: not loaded to read a text)
@@ -46,7 +47,7 @@ __all__ = [
 #: Characters trimmed from both ends of a cell (ASCII white space, ideographic space, NBSP).
 BLANK_LINE_CHARS = " \t\r\n\f\v\u3000\xa0\ufeff"
 
-_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+_PLAIN_NUMBER = lazy_pattern(r"[+-]?\d+(?:\.\d+)?")
 
 #: Leading enumerators of printed labels: 一、 （一） (一) 1. 1、 1． (1) ① - •
 _ENUMERATOR = re.compile(
