@@ -131,8 +131,8 @@ def test_source_tree_data_dir_is_found() -> None:
     assert {"functional-2024.tsv", "economic-dept-2024.tsv"} <= names
 
 
-def test_packaged_data_dir_is_preferred(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Inside a wheel the files sit at govfin/data/codes; importlib.resources finds them."""
+def _packaged_copy(tmp_path: Path) -> Path:
+    """A copy of the data where a wheel puts it (govfin/data/codes), with one visible change."""
     package = tmp_path / "govfin"
     shutil.copytree(REPO / "data" / "codes", package / "data" / "codes")
     # one visible difference, to prove this copy is the one read
@@ -141,18 +141,43 @@ def test_packaged_data_dir_is_preferred(tmp_path: Path, monkeypatch: pytest.Monk
         target.read_text(encoding="utf-8").replace("30207\t邮电费", "30207\t邮电费（测试）"),
         encoding="utf-8",
     )
+    return package
+
+
+def test_packaged_data_dir_is_preferred(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Inside a zipped package the files sit at govfin/data/codes; importlib.resources finds them."""
+    package = _packaged_copy(tmp_path)
 
     def fake_files(anchor: str) -> Path:
         assert anchor == "govfin"
         return package
 
     monkeypatch.setattr("importlib.resources.files", fake_files)
+    # a package that is not a plain folder (govfin/ inside a zip file)
+    monkeypatch.setattr(_data, "__file__", str(tmp_path / "site.zip" / "govfin" / "codes" / "_data.py"))
     monkeypatch.setattr(_data, "_root", [])
     monkeypatch.setattr(_data, "_cache", {})
     monkeypatch.setattr(_data, "_available", {})
     assert _data.data_dir() == package / "data" / "codes"
     assert codes.lookup("30207").name == "邮电费（测试）"
     assert codes.editions("economic") == (2017, 2024, 2025)
+
+
+def test_packaged_data_dir_in_a_plain_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unpacked wheel: govfin/data/codes beside the package's modules, found without
+    importlib.resources (which is not asked)."""
+    package = _packaged_copy(tmp_path)
+
+    def no_files(anchor: str) -> Path:
+        raise AssertionError("importlib.resources asked for a plain folder")
+
+    monkeypatch.setattr("importlib.resources.files", no_files)
+    monkeypatch.setattr(_data, "__file__", str(package / "codes" / "_data.py"))
+    monkeypatch.setattr(_data, "_root", [])
+    monkeypatch.setattr(_data, "_cache", {})
+    monkeypatch.setattr(_data, "_available", {})
+    assert _data.data_dir() == package / "data" / "codes"
+    assert codes.lookup("30207").name == "邮电费（测试）"
 
 
 def test_missing_data_dir_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -20,7 +20,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "govfin"
 #: Layers from the bottom up, as in docs/architecture.md.  A name is a top-level module or
 #: package of govfin; the modules in one tuple are siblings and may not import each other.
 LAYERS: list[tuple[str, ...]] = [
-    ("errors", "_version"),
+    ("errors", "_version", "_lazy"),
     ("codes",),
     ("amounts",),
     ("serialize", "formatting"),

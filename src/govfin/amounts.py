@@ -22,6 +22,7 @@ from typing import overload
 
 import attrs
 
+from govfin._lazy import lazy_pattern
 from govfin.errors import ArgumentTypeError, ArgumentValueError, GovfinError
 
 __all__ = [
@@ -56,7 +57,7 @@ HUNDRED = Decimal(100)
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 #: A plain decimal literal (ASCII digits, optional sign and fraction): parsed as it is.
 _PLAIN = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
-_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$")
+_THOUSANDS = lazy_pattern(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$")
 
 
 class AmountError(GovfinError, ValueError):

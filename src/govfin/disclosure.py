@@ -225,6 +225,12 @@ def _section(
     return NarrativeSection(heading, "\n".join(ln for _, ln in chosen), head, chosen[0][0])
 
 
+def _tuple(value: Iterable[_T]) -> tuple[_T, ...]:
+    """``tuple`` as a converter: attrs reads a converter's signature, and a builtin's is
+    parsed from its text (with :mod:`tokenize`, milliseconds at start-up)."""
+    return tuple(value)
+
+
 def _tables(value: Iterable[Table]) -> tuple[Table, ...]:
     return _typed(value, Table, "Disclosure.tables")
 
@@ -250,17 +256,17 @@ class Disclosure(PlainData):
     tables: tuple[Table, ...] = attrs.field(default=(), converter=_tables)
     evaluations: tuple[ProjectEvaluation, ...] = attrs.field(default=(), converter=_evaluations)
     #: The 项目支出绩效目标表 of a 部门预算 (performance targets), in printed order.
-    plans: tuple[ProjectPlan, ...] = attrs.field(default=(), converter=tuple)
+    plans: tuple[ProjectPlan, ...] = attrs.field(default=(), converter=_tuple)
     narrative: Narrative = Narrative()
     title: str | None = None
     #: The document's kind: "决算" (部门决算, final accounts) or "预算" (部门预算, budget).
     kind: str = attrs.field(default="决算", validator=attrs.validators.in_(("决算", "预算")))
     #: Tables (by kind, or printed title) the reader saw but could not read: never "missing".
-    unread: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    unread: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     #: What the reader met (the ``READ-…`` findings): problems in the source, and the parts
     #: not read whole, on which no finding may rest (the check withholds those).
     read_problems: tuple[ReadProblem, ...] = attrs.field(
-        default=(), converter=tuple, eq=False, repr=False
+        default=(), converter=_tuple, eq=False, repr=False
     )
 
     # -- lookup ---------------------------------------------------------------------------

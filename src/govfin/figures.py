@@ -34,6 +34,7 @@ from typing import TypeVar
 
 import attrs
 
+from govfin._lazy import lazy_pattern
 from govfin.amounts import ZERO, Comparison, Tolerance, Unit
 from govfin.disclosure import Disclosure
 from govfin.findings import Cell, Place
@@ -428,7 +429,7 @@ BUDGET_NAMED_ROWS: dict[str, tuple[str, ...]] = {
 BUDGET_NIL_ROLES: tuple[str, ...] = ("fund", "capital", "three_public")
 
 #: Words that qualify a subject: a bare "收入"/"支出" term does not name it.
-_QUALIFIED = re.compile(r"拨款|基金|经营|财政")
+_QUALIFIED = lazy_pattern(r"拨款|基金|经营|财政")
 
 #: "预算" inside a budget subject, except where it is part of a budget type's name.
 _BUDGET_WORD = re.compile(r"(?<!公共)(?<!经营)(?<!基金)预算")

@@ -8,7 +8,6 @@ opt-in :meth:`Report.raise_for_errors`.
 from __future__ import annotations
 
 import enum
-import html
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 
@@ -377,6 +376,8 @@ _SEVERITY_COLOUR = {"error": "#b00020", "warning": "#b26a00", "info": "#555"}
 
 
 def _findings_rows(findings: Iterable[Finding]) -> str:
+    import html  # (HTML in a notebook only: not loaded for checking)
+
     rows = []
     for f in findings:
         colour = _SEVERITY_COLOUR.get(f.severity.value, "#000")
@@ -402,6 +403,8 @@ def report_html(report: Report, *, infos: bool = True, limit: int | None = 500) 
 
     ``infos=False`` leaves out the info findings; at most ``limit`` rows are shown.
     """
+    import html
+
     items = sorted(report.findings, key=lambda f: -f.severity.rank)
     if not infos:
         items = [f for f in items if f.severity.value != "info"]

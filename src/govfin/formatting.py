@@ -19,7 +19,6 @@ fields (:class:`govfin.ratios.Ratio`, :class:`govfin.ratios.Change`).
 
 from __future__ import annotations
 
-import html
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Protocol
 
@@ -199,6 +198,8 @@ def html_cell(v: object) -> str:
     >>> html_cell(Decimal("1E+2")), html_cell("<b>"), html_cell(None)
     ('100', '&lt;b&gt;', '')
     """
+    import html  # (HTML reports only: not loaded for checking)
+
     if v is None:
         return ""
     if isinstance(v, Decimal):

@@ -20,10 +20,8 @@ Decimal('0.10')
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from importlib import resources
 from typing import IO, TYPE_CHECKING, Any, Self, TypeVar
 
 from govfin.amounts import AmountError, to_decimal
@@ -150,12 +148,16 @@ def structure(data: Any, cls: type[T]) -> T:
 
 def to_json(obj: Any, **kwargs: Any) -> str:
     """JSON text of :func:`unstructure` (``ensure_ascii=False`` unless told otherwise)."""
+    import json  # (on first use: checking a document writes no JSON)
+
     kwargs.setdefault("ensure_ascii", False)
     return json.dumps(unstructure(obj), **kwargs)
 
 
 def from_json(text: str, cls: type[T]) -> T:
     """Build ``cls`` from JSON text; a bad field raises :class:`StructureError`."""
+    import json
+
     return structure(json.loads(text), cls)
 
 
@@ -202,6 +204,9 @@ def report_schema() -> dict[str, Any]:
     >>> report_schema()["properties"]["schema_version"]["const"] == SCHEMA_VERSION
     True
     """
+    import json
+    from importlib import resources
+
     text = resources.files("govfin").joinpath("report.schema.json").read_text(encoding="utf-8")
     return json.loads(text)  # type: ignore[no-any-return]
 
@@ -270,6 +275,8 @@ def write_json(data: Mapping[str, Any], stream: IO[str], *, ensure_ascii: bool =
     The top level is indented; each finding is one line (encoded on its own by the C encoder),
     so the memory needed beyond the data is one finding's text, whatever the report's size.
     """
+    import json
+
     dump = functools.partial(json.dumps, ensure_ascii=ensure_ascii)
     stream.write("{")
     first = True

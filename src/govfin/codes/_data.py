@@ -10,7 +10,9 @@ force (:mod:`govfin.codes._supplement` reads and checks them and calls :func:`in
 Where the files are:
 
 - installed wheel: inside the package, ``govfin/data/codes/`` (pyproject force-includes
-  ``data/codes`` there), found with :mod:`importlib.resources`;
+  ``data/codes`` there), found in the package's folder, or with :mod:`importlib.resources`
+  when the package is not a plain folder (zipped; importlib.resources loads zipfile and
+  tempfile, which a plain folder does without);
 - source tree or editable install: ``<repo>/data/codes``, found relative to this file
   (``src/govfin/codes/_data.py`` -> ``parents[3]``).
 """
@@ -18,12 +20,11 @@ Where the files are:
 from __future__ import annotations
 
 import functools
-import importlib.resources
+import os
 import re
 import threading
 from collections.abc import Callable, Iterable, Mapping
-from importlib.resources.abc import Traversable
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -31,6 +32,9 @@ from govfin.errors import ArgumentTypeError, GovfinError
 
 from ._model import Code, CodeError, Level, Scheme, Supplement, UnknownEditionError, validate
 from ._names import normalize_name
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 __all__ = [
     "DataFileError",
@@ -82,11 +86,23 @@ class Edition:
 _lock = threading.Lock()
 _cache: dict[tuple[Scheme, int], Edition] = {}
 _available: dict[Scheme, tuple[int, ...]] = {}
-_root: list[Traversable] = []  # the data directory, once found
+#: The data directory, once found: a folder's path, or (a zipped package) a Traversable.
+_root: list[str | Traversable] = []
 
 
 def data_dir() -> Traversable:
     """The directory holding the TSV files (packaged copy first, then the source tree)."""
+    root = _data_root()
+    if isinstance(root, str):
+        from pathlib import Path
+
+        return Path(root)
+    return root
+
+
+def _data_root() -> str | Traversable:
+    # a folder is read with os and open(): pathlib (with urllib and ipaddress) is not loaded
+    # to check a document
     if _root:
         return _root[0]
     with _lock:
@@ -95,12 +111,24 @@ def data_dir() -> Traversable:
     return _root[0]
 
 
-def _find_data_dir() -> Traversable:
-    packaged = importlib.resources.files("govfin").joinpath("data", "codes")
-    if packaged.is_dir():
-        return packaged
-    source = Path(__file__).resolve().parents[3] / "data" / "codes"
-    if source.is_dir():
+def _find_data_dir() -> str | Traversable:
+    package = os.path.dirname(os.path.dirname(__file__))  # govfin/
+    packaged: str | Traversable
+    if os.path.isdir(package):
+        packaged = os.path.join(package, "data", "codes")
+        if os.path.isdir(packaged):
+            return packaged
+    else:
+        import importlib.resources
+
+        packaged = importlib.resources.files("govfin").joinpath("data", "codes")
+        if packaged.is_dir():
+            return packaged
+    repo = os.path.realpath(__file__)
+    for _ in range(4):  # src/govfin/codes/_data.py -> the repository
+        repo = os.path.dirname(repo)
+    source = os.path.join(repo, "data", "codes")
+    if os.path.isdir(source):
         return source
     raise DataFileError(
         f"govfin classification data not found: neither the packaged {packaged} nor {source} exists"
@@ -110,11 +138,12 @@ def _find_data_dir() -> Traversable:
 def available() -> Mapping[Scheme, tuple[int, ...]]:
     """Editions shipped for each scheme (from the file names; no file is read)."""
     if not _available:
-        root = data_dir()
+        root = _data_root()
         found: dict[Scheme, list[int]] = {scheme: [] for scheme in Scheme}
         by_stem = {scheme.file_stem: scheme for scheme in Scheme}
-        for entry in root.iterdir():
-            match = _FILE_NAME.fullmatch(entry.name)
+        names = os.listdir(root) if isinstance(root, str) else [e.name for e in root.iterdir()]
+        for entry_name in names:
+            match = _FILE_NAME.fullmatch(entry_name)
             if match and match["stem"] in by_stem:
                 found[by_stem[match["stem"]]].append(int(match["edition"]))
         with _lock:
@@ -250,7 +279,12 @@ def shipped(scheme: Scheme, edition: int, *, code: object = None) -> Edition:
 
 def _parse(scheme: Scheme, edition: int) -> Edition:
     name = f"{scheme.file_stem}-{edition}.tsv"
-    text = data_dir().joinpath(name).read_text(encoding="utf-8")
+    root = _data_root()
+    if isinstance(root, str):
+        with open(os.path.join(root, name), encoding="utf-8") as f:
+            text = f.read()
+    else:
+        text = root.joinpath(name).read_text(encoding="utf-8")
     rows: dict[str, Code] = {}
     columns: list[str] | None = None
     complete: list[tuple[int, str]] = []

@@ -11,12 +11,13 @@ document), as text extracted from its PDF: ten tables, the 情况说明, the 名
     >>> d.year, len(d.tables), len(d.evaluations)
     (2024, 10, 21)
 
-Files are read through :mod:`importlib.resources`, so they are found in an installed wheel too.
+Files are read from the package's folder, or through :mod:`importlib.resources` when the
+package is not a plain folder (a zipped install), so they are found in an installed wheel too.
 """
 
 from __future__ import annotations
 
-from importlib import resources
+import os
 from typing import TYPE_CHECKING
 
 from govfin.errors import GovfinError
@@ -39,16 +40,20 @@ class UnknownExampleError(GovfinError, KeyError):
         return str(self.args[0]) if self.args else ""
 
 
+#: This package's folder when it is a plain folder on disk (importlib.resources and the
+#: zipfile, tempfile and pathlib modules it loads cost more than reading the example).
+_FOLDER = os.path.dirname(__file__)
+
+
 def names() -> tuple[str, ...]:
     """The names of the bundled examples, sorted."""
-    files = resources.files(__name__)
-    return tuple(
-        sorted(
-            p.name[: -len(_SUFFIX)]
-            for p in files.iterdir()
-            if p.is_file() and p.name.endswith(_SUFFIX)
-        )
-    )
+    if os.path.isdir(_FOLDER):
+        found = [n for n in os.listdir(_FOLDER) if os.path.isfile(os.path.join(_FOLDER, n))]
+    else:
+        from importlib import resources
+
+        found = [p.name for p in resources.files(__name__).iterdir() if p.is_file()]
+    return tuple(sorted(n[: -len(_SUFFIX)] for n in found if n.endswith(_SUFFIX)))
 
 
 def text(name: str = DEFAULT) -> str:
@@ -58,6 +63,11 @@ def text(name: str = DEFAULT) -> str:
     """
     if name not in names():
         raise UnknownExampleError(f"no bundled example {name!r}; examples are {list(names())}")
+    if os.path.isdir(_FOLDER):
+        with open(os.path.join(_FOLDER, f"{name}{_SUFFIX}"), encoding="utf-8") as f:
+            return f.read()
+    from importlib import resources
+
     return (resources.files(__name__) / f"{name}{_SUFFIX}").read_text(encoding="utf-8")
 
 

@@ -8,6 +8,8 @@ non-blank line (table-cell, boilerplate, narrative or unrecognised).  Bad input 
 :func:`write_text` renders a Disclosure back into the same layout.
 """
 
+from typing import TYPE_CHECKING
+
 from govfin.readers.document import ReadResult, read_file, read_text
 from govfin.readers.errors import (
     AmountSyntaxError,
@@ -27,7 +29,9 @@ from govfin.readers.errors import (
     YearMismatchError,
 )
 from govfin.readers.lines import LineKind, LogEntry, ReadLog
-from govfin.readers.writer import write_text
+
+if TYPE_CHECKING:  # loaded on first use (__getattr__ below)
+    from govfin.readers.writer import write_text
 
 __all__ = [
     "AmountSyntaxError",
@@ -53,3 +57,13 @@ __all__ = [
     "read_text",
     "write_text",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # PEP 562: the writer (text out of a Disclosure) is loaded on first use; reading and
+    # checking a document never writes one.
+    if name == "write_text":
+        from govfin.readers.writer import write_text
+
+        return write_text
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 
+from govfin._lazy import lazy_pattern
 from govfin.readers.bodies import TableContext, _Body
 from govfin.readers.errors import CellCountError, TableIdentityError, UnknownNameError
 from govfin.readers.identify import is_plain_amount
@@ -56,7 +57,7 @@ __all__ = [
 _HEADER_WORDS = frozenset(
     ["项目", "项目名称", "预算数", "金额", "本年收入", "本年支出", "收入", "支出", "功能分类", "支出用途", "功能科目名称", "财政拨款收入", "财政拨款支出", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算", "基本支出", "项目支出", "人员经费", "公用经费", "小计", "栏次", "行次"]
 )
-_QUOTES = re.compile('["“”＂]')
+_QUOTES = lazy_pattern('["“”＂]')
 
 
 def label_key(label: str, aliases: Mapping[str, str] | None = None) -> str:

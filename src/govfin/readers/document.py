@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -43,12 +43,16 @@ from govfin.readers.narrative import read_glossary, read_sections
 from govfin.readers.plan import read_plan
 from govfin.readers.problems import DOCUMENT, Part, derive
 from govfin.readers.segment import Segment, _toc_key, is_mention, segment_lines
-from govfin.readers.source import SourceRow
 from govfin.readers.tables import (
     TableContext,
     read_table,
 )
 from govfin.tables import Table
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from govfin.readers.source import SourceRow
 
 __all__ = ["ReadResult", "read_file", "read_lines", "read_rows", "read_text"]
 
@@ -452,6 +456,8 @@ def read_file(
 ) -> ReadResult:
     """Read a text file (UTF-8 by default; GB18030 is tried when UTF-8 fails); the keywords
     are :func:`read_text`'s."""
+    from pathlib import Path  # (files only: pathlib is not loaded to read a text)
+
     data = Path(path).read_bytes()
     if encoding is not None:
         text = data.decode(encoding)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from govfin._lazy import lazy_pattern
 from govfin.disclosure import SECTION_HEADING, NarrativeSection, split_sections
 from govfin.readers.lines import Line, LineKind, LogBuilder, squash
 
@@ -69,7 +70,7 @@ def read_sections(
 #: Ends of a printed paragraph (a line ending otherwise was wrapped by the page).
 _PARAGRAPH_END = ("。", "；", ";", "！", "？", "：", ":", "）", ")")
 #: Starts of a new paragraph or heading: 一、 （一） (1) 1、 1. ①
-_PARAGRAPH_START = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|[①-⑩])")
+_PARAGRAPH_START = lazy_pattern(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|[①-⑩])")
 
 
 def _right(line: Line) -> float | None:

@@ -20,12 +20,12 @@ reaches, mark the document *cut*: its tables and 自评表 cannot be counted.
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
+from govfin._lazy import lazy_pattern
 from govfin.findings import Place, ReadProblem, Severity, Span, Withheld
 from govfin.readers.account import Unread
 from govfin.readers.errors import ReadError
@@ -392,7 +392,7 @@ def _plain_text(line: Line) -> bool:
 #: Fewest earlier 自评表 ending alike for a last one ending otherwise to tell a cut (one is
 #: enough when their end is a printed note).
 _ALIKE = 2
-_NOTE_LINE = re.compile(r"^(?:备注|注|\d{1,2}[.．、])")
+_NOTE_LINE = lazy_pattern(r"^(?:备注|注|\d{1,2}[.．、])")
 
 
 def _unlike_the_others(part: Part, parts: Sequence[Part], lines: Sequence[Line]) -> str | None:

@@ -19,7 +19,6 @@ them differently, so the printed number is only metadata.
 from __future__ import annotations
 
 import functools
-import html
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
@@ -369,6 +368,8 @@ def converted_value(table: Table, key: str, column: str, to: Unit) -> Decimal | 
 
 def table_html(table: Table, *, locale: str = "zh_CN") -> str:
     """A table as HTML: code, name, then each money column (``Table._repr_html_``)."""
+    import html  # (HTML in a notebook only: not loaded for checking)
+
     meta = table.meta
     title = html.escape(" ".join(x for x in (meta.number or "", table.KIND) if x))
     sub = " · ".join(

@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable, Hashable
 from decimal import ROUND_HALF_UP, Decimal
 
+from govfin._lazy import lazy_pattern
 from govfin.amounts import (
     HUNDRED,
     ZERO,
@@ -100,7 +101,7 @@ def _fmt(v: Decimal) -> str:
 _RESTATING = frozenset({"安排", "本年安排", "当年安排"})
 _PLAN_WORDS = re.compile(r"绩效目标")
 #: A budget amount after these words is a change ("主要原因是基本支出增加人员经费1408.29万元").
-_CHANGE_WORDS = re.compile(r"增加|减少|增长|下降|压减|调减|调增|节约")
+_CHANGE_WORDS = lazy_pattern(r"增加|减少|增长|下降|压减|调减|调增|节约")
 #: "与上年统计口径一致": a definition kept, not a figure unchanged.
 _SAME_BASIS = re.compile(r"口径[一相]致")
 _PLAN_FUNDS = re.compile(r"资金|金额")

@@ -27,6 +27,7 @@ from decimal import Decimal
 
 import attrs
 
+from govfin._lazy import lazy_pattern
 from govfin.amounts import HUNDRED, ZERO, Interval, interval_of
 from govfin.disclosure import Disclosure, NarrativeSection
 from govfin.figures import Figure, money_of
@@ -61,8 +62,8 @@ _DIRECTION_PHRASE = re.compile(
     r"(?:有所|略有|大幅|明显|均)?(?P<dir>增加|增长|上升|提高|减少|下降|降低)"
 )
 #: Words that make a clause a conclusion about the paragraph's subject.
-_CONCLUSION = re.compile(r"故|因此|所以|从而|因而|由此")
-_CLAUSE_START = re.compile(r"[，,；;：:。]")
+_CONCLUSION = lazy_pattern(r"故|因此|所以|从而|因而|由此")
+_CLAUSE_START = lazy_pattern(r"[，,；;：:。]")
 
 
 def _paragraphs(section: NarrativeSection) -> Iterator[list[Sentence]]:

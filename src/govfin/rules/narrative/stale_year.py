@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from govfin._lazy import lazy_pattern
 from govfin.amounts import ZERO
 from govfin.disclosure import Disclosure
 from govfin.figures import Figure, money_of
@@ -40,10 +41,10 @@ _DATE = re.compile(
     r"(?:\d{1,2}月(?:\d{1,2}日)?)?(?:末|底)?"
 )
 #: Words that make what follows a date a comparison, or move it to this year.
-_COMPARING = re.compile(r"上年|相比|相较|同比|同期|较|比|本年|今年|当年|本年度")
+_COMPARING = lazy_pattern(r"上年|相比|相较|同比|同期|较|比|本年|今年|当年|本年度")
 #: Words of a sentence that compares (with a nil figure, a date of last year may be the
 #: comparison's: "与上年相同，2023年度为0万元").
-_COMPARISON_SENTENCE = re.compile(r"上年|相比|同比|增加|减少|增长|下降|持平|相同|一致")
+_COMPARISON_SENTENCE = lazy_pattern(r"上年|相比|同比|增加|减少|增长|下降|持平|相同|一致")
 
 
 def _governing_date(c: Claim) -> re.Match[str] | None:
@@ -61,13 +62,13 @@ def _governing_date(c: Claim) -> re.Match[str] | None:
 
 #: Words that make a figure dated last year that year's outturn (执行数, 决算): a 预算's text
 #: states them, and its tables print none of them.
-_OUTTURN = re.compile(r"执行|决算|实际|完成")
+_OUTTURN = lazy_pattern(r"执行|决算|实际|完成")
 #: A date that dates the budget word itself ("2024年预算数为…", "2024年度部门预算…"): the text
 #: speaks of last year's budget, which may equal this year's.
 _DATED_BUDGET = re.compile(r"(?:部门)?预算")
 #: A sentence saying the two years' figures are equal ("与2024年预算持平"): last year's
 #: figure dated last year may be this year's.
-_EQUAL_YEARS = re.compile(r"持平|相同|一致|无变化")
+_EQUAL_YEARS = lazy_pattern(r"持平|相同|一致|无变化")
 
 
 @_narrative_rule(
