@@ -1,0 +1,53 @@
+"""Shortcuts taken for speed answer as the work they replace (issue 17).
+
+- :attr:`ProjectEvaluation.indicator_values` (one pass per table) gives each indicator's
+  :attr:`~Indicator.quantities` and, for a qualitative one, its :attr:`~Indicator.outcome`;
+- N-perf-analysis scans only paragraphs holding a literal one of its patterns needs
+  (:data:`~govfin.rules.narrative.analysis._ANY_FIGURE`): no paragraph without one matches.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+from seed_evaluations import seed_evaluations
+
+from govfin.performance import Indicator, ProjectEvaluation
+from govfin.rules.narrative import analysis
+
+#: Pieces of indicator values and analysis text as printed (operators, numbers, units,
+#: outcome phrases, cut phrases, words of the patterns), and odd characters.
+_PIECES = st.sampled_from([
+    "≥", "≤", "=", ">", "<", ">=", "≦", "95", "0", "1,000", "2.5", "%", "％", "人", "台(套)",
+    "年", "9月30日", "壹", " ", "达成预期指标", "期指标并具", "预期指标且对", "未完成", "基本",
+    "部分", "保障", "及时", "执行率", "为", "占", "年初", "全年", "调整后", "预算", "数", "的",
+    "万元", "实际支出", "执行数", "总分", "得分", "分", "等级", "结果", "评为", "“", "优", "良",
+    "，", "。", "支出", "费用",
+])
+_TEXT = st.lists(_PIECES, max_size=8).map("".join)
+
+
+@given(st.lists(st.tuples(_TEXT, _TEXT, _TEXT, _TEXT), max_size=6))
+def test_indicator_values_answer_as_each_indicator(rows: list[tuple[str, ...]]) -> None:
+    inds = tuple(Indicator("产出指标", "数量指标", f"指标{i}", initial_value=a, target=b,
+                           actual=c, note=n) for i, (a, b, c, n) in enumerate(rows))
+    ev = ProjectEvaluation("项目", indicators=inds)
+    assert len(ev.indicator_values) == len(inds)
+    for (ind, quantities, outcome), row in zip(ev.indicator_values, inds, strict=True):
+        assert ind is row
+        assert quantities == ind.quantities
+        assert outcome == (ind.outcome if ind.quantities is None else None)
+
+
+def test_indicator_values_on_the_seed() -> None:
+    for ev in seed_evaluations():
+        for ind, quantities, outcome in ev.indicator_values:
+            assert quantities == ind.quantities
+            assert outcome == (ind.outcome if quantities is None else None)
+
+
+@given(_TEXT)
+def test_a_paragraph_without_the_literals_restates_no_figure(text: str) -> None:
+    if analysis._ANY_FIGURE.search(text) is None:
+        for _, pattern in analysis._ANALYSIS_FIGURES:
+            assert pattern.search(text) is None
