@@ -3,17 +3,31 @@
 - :attr:`ProjectEvaluation.indicator_values` (one pass per table) gives each indicator's
   :attr:`~Indicator.quantities` and, for a qualitative one, its :attr:`~Indicator.outcome`;
 - N-perf-analysis scans only paragraphs holding a literal one of its patterns needs
-  (:data:`~govfin.rules.narrative.analysis._ANY_FIGURE`): no paragraph without one matches.
+  (:data:`~govfin.rules.narrative.analysis._ANY_FIGURE`): no paragraph without one matches;
+- :func:`~govfin.rules.years.document_year` counts the years of the statements without
+  building them (:func:`~govfin.rules.years._stated_years`).
 """
 
 from __future__ import annotations
 
-from hypothesis import given
+import functools
+from collections import Counter
+
+import attrs
+import golden
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from seed_evaluations import seed_evaluations
 
 from govfin.performance import Indicator, ProjectEvaluation
+from govfin.readers import read_text
+from govfin.rules import years
 from govfin.rules.narrative import analysis
+
+
+@functools.cache
+def _seed():  # type: ignore[no-untyped-def]
+    return read_text(golden.TEXT).disclosure
 
 #: Pieces of indicator values and analysis text as printed (operators, numbers, units,
 #: outcome phrases, cut phrases, words of the patterns), and odd characters.
@@ -51,3 +65,35 @@ def test_a_paragraph_without_the_literals_restates_no_figure(text: str) -> None:
     if analysis._ANY_FIGURE.search(text) is None:
         for _, pattern in analysis._ANALYSIS_FIGURES:
             assert pattern.search(text) is None
+
+
+# -- the document's year without its statements ---------------------------------------------------
+
+_YEARS = st.sampled_from([None, 2023, 2024, 2025])
+_TITLES = st.sampled_from([None, "", "收入支出决算总表", "2024年度部门决算", "2023 年部门收入预算总表",
+                           "1999年", "20245年", "二〇二四年"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_document_year_answers_as_the_statements(data: st.DataObject) -> None:
+    seed = _seed()
+    tables = tuple(
+        attrs.evolve(t, meta=attrs.evolve(t.meta, year=data.draw(_YEARS),
+                                          title=data.draw(_TITLES)))
+        for t in seed.tables[: data.draw(st.integers(0, len(seed.tables)))]
+    )
+    evaluations = tuple(
+        attrs.evolve(ev, year=data.draw(_YEARS))
+        for ev in seed.evaluations[: data.draw(st.integers(0, 4))]
+    )
+    d = attrs.evolve(seed, title=data.draw(_TITLES), year=data.draw(_YEARS), tables=tables,
+                     evaluations=evaluations)
+    statements = years.year_statements(d)
+    assert years._stated_years(d) == [s.year for s in statements]
+    counts = Counter(s.year for s in statements)
+    decided = years.document_year(d)
+    if counts:
+        assert counts[decided] == max(counts.values())
+    else:
+        assert decided == d.year
