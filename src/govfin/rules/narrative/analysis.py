@@ -42,10 +42,10 @@ _ANALYSIS_FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("grade", re.compile(r"(?:自评)?(?:等级|结果)(?:为|是|评为)[“\"「]?(?P<grade>优|良|中|差)")),
 )
 
-#: A literal each pattern of :data:`_ANALYSIS_FIGURES` needs (执行率; 占; 万元; 分; 等级 or
-#: 结果): a paragraph without any restates no figure and is not scanned pattern by pattern
-#: (most paragraphs are such; one search costs a sixth of the scans).
-_ANY_FIGURE = re.compile(r"执行率|占|万元|分|等级|结果")
+#: A literal each pattern of :data:`_ANALYSIS_FIGURES` needs (执行率; 占; 万元; 总分 or 得分;
+#: 等级 or 结果): a paragraph without any restates no figure and is not scanned pattern by
+#: pattern (most paragraphs are such; one search costs a sixth of the scans).
+_ANY_FIGURE = re.compile(r"执行率|占|万元|总分|得分|等级|结果")
 
 
 def _last_place(printed: str) -> Decimal:
