@@ -3,7 +3,8 @@
 - :attr:`ProjectEvaluation.indicator_values` (one pass per table) gives each indicator's
   :attr:`~Indicator.quantities` and, for a qualitative one, its :attr:`~Indicator.outcome`;
 - N-perf-analysis scans only paragraphs holding a literal one of its patterns needs
-  (:data:`~govfin.rules.narrative.analysis._ANY_FIGURE`): no paragraph without one matches;
+  (:data:`~govfin.rules.narrative.analysis._ANY_FIGURE`), each with the patterns whose
+  literals it holds (``_NEEDS``): no text without them matches;
 - :func:`~govfin.rules.years.document_year` counts the years of the statements without
   building them (:func:`~govfin.rules.years._stated_years`).
 """
@@ -62,9 +63,16 @@ def test_indicator_values_on_the_seed() -> None:
 
 @given(_TEXT)
 def test_a_paragraph_without_the_literals_restates_no_figure(text: str) -> None:
-    if analysis._ANY_FIGURE.search(text) is None:
-        for _, pattern in analysis._ANALYSIS_FIGURES:
-            assert pattern.search(text) is None
+    for what, pattern in analysis._ANALYSIS_FIGURES:
+        if pattern.search(text) is not None:
+            assert analysis._ANY_FIGURE.search(text) is not None
+            assert analysis._may_match(what, text)
+
+
+def test_the_literals_are_those_of_the_patterns() -> None:
+    for what, pattern in analysis._ANALYSIS_FIGURES:
+        for group in analysis._NEEDS[what]:
+            assert any(lit in pattern.pattern for lit in group), (what, group)
 
 
 # -- the document's year without its statements ---------------------------------------------------

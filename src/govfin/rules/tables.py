@@ -346,7 +346,7 @@ _ALL_KINDS = tuple(Table.KINDS)
 
 
 def _has_codes(table: Table) -> bool:
-    return any(r.code is not None for r in table.rows)
+    return next(table.coded_rows(), None) is not None
 
 
 #: Outcome of looking a code up: None (found), or (True, message) when govfin cannot be sure

@@ -315,8 +315,13 @@ class Table(PlainData):
         """True when no cell holds a value (a table printed with "本表无数据")."""
         return all(r.blank for r in self.rows)
 
+    @functools.cached_property
+    def _coded(self) -> tuple[Row, ...]:
+        """The rows with a code, in order, once per table (several rules walk them)."""
+        return tuple(r for r in self.rows if r.code is not None)
+
     def coded_rows(self) -> Iterator[Row]:
-        return (r for r in self.rows if r.code is not None)
+        return iter(self._coded)
 
     def __iter__(self) -> Iterator[Row]:
         return iter(self.rows)
