@@ -6,13 +6,15 @@
   (:data:`~govfin.rules.narrative.analysis._ANY_FIGURE`), each with the patterns whose
   literals it holds (``_NEEDS``): no text without them matches;
 - :func:`~govfin.rules.years.document_year` counts the years of the statements without
-  building them (:func:`~govfin.rules.years._stated_years`).
+  building them (:func:`~govfin.rules.years._stated_years`);
+- :meth:`GradeBands.grade` walks its bands sorted once (not sorted again per call).
 """
 
 from __future__ import annotations
 
 import functools
 from collections import Counter
+from decimal import Decimal
 
 import attrs
 import golden
@@ -21,6 +23,8 @@ from hypothesis import strategies as st
 from seed_evaluations import seed_evaluations
 
 from govfin.performance import Indicator, ProjectEvaluation
+from govfin.performance.formulas import grade
+from govfin.performance.schemes import GradeBands
 from govfin.readers import read_text
 from govfin.rules import years
 from govfin.rules.narrative import analysis
@@ -105,3 +109,15 @@ def test_document_year_answers_as_the_statements(data: st.DataObject) -> None:
         assert decided == d.year
     elif list(counts.values()).count(max(counts.values())) == 1:
         assert counts[decided] == max(counts.values())
+
+
+# -- grades over bands sorted once ------------------------------------------------------------------
+
+_SCORES = st.decimals(min_value=-10, max_value=110, places=2, allow_nan=False)
+
+
+@given(st.lists(st.tuples(_SCORES, st.sampled_from(["优", "良", "中", "合格", "A"])), max_size=5),
+       _SCORES)
+def test_grade_bands_grade_as_the_formula(bands: list[tuple[Decimal, str]], total: Decimal) -> None:
+    g = GradeBands(bands)
+    assert g.grade(total) == grade(total, bands, g.floor)
