@@ -26,7 +26,7 @@ from govfin.performance import Indicator, ProjectEvaluation
 from govfin.performance.formulas import grade
 from govfin.performance.schemes import GradeBands
 from govfin.readers import read_text
-from govfin.rules import years
+from govfin.rules import check, years
 from govfin.rules.narrative import analysis
 
 
@@ -121,3 +121,15 @@ _SCORES = st.decimals(min_value=-10, max_value=110, places=2, allow_nan=False)
 def test_grade_bands_grade_as_the_formula(bands: list[tuple[Decimal, str]], total: Decimal) -> None:
     g = GradeBands(bands)
     assert g.grade(total) == grade(total, bands, g.floor)
+
+
+def test_qualitative_bands_keep_each_weight_as_printed() -> None:
+    """E-qualitative keeps a band per printed weight: 10 and 10.00 are one number, but the
+    band of each is said with its own edge."""
+    inds = tuple(Indicator("效益指标", "社会效益指标", name, actual="达成预期指标",
+                           weight=Decimal(w), score=Decimal(5))
+                 for name, w in (("甲", "10"), ("乙", "10.00")))
+    ev = ProjectEvaluation("项目", indicators=inds)
+    (f,) = [f for f in check(ev) if f.rule_id == "E-qualitative"]
+    assert "甲 5 of 10 (band [8.00, 10]" in f.message
+    assert "乙 5 of 10.00 (band [8.00, 10.00]" in f.message

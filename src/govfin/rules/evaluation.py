@@ -478,16 +478,17 @@ def qualitative(ev: ProjectEvaluation, ctx: Context) -> None:
 
 
 #: Key in a run's :attr:`Context.cache`: the closed bands of E-qualitative under the run's
-#: scheme, by outcome and 分值 (a document's indicators share a few weights).
+#: scheme, by outcome and 分值 as printed (a document's indicators share a few weights).
 _BANDS = "evaluation.closed-bands"
 
 
 def _closed_band(scheme: ScoringScheme, outcome: Outcome, weight: Decimal,
                  ctx: Context) -> ScoreBand:
     """The band of ``outcome`` for ``weight`` under ``scheme`` (the run's: one per run),
-    closed at both ends; once per run."""
-    memo: dict[tuple[Outcome, Decimal], ScoreBand] = ctx.cache.setdefault(_BANDS, {})
-    key = (outcome, weight)
+    closed at both ends; once per run and printed weight (``10`` and ``10.00`` are equal
+    numbers, but a band's edge is the weight as printed, and so is what a finding says)."""
+    memo: dict[tuple[Outcome, str], ScoreBand] = ctx.cache.setdefault(_BANDS, {})
+    key = (outcome, str(weight))
     band = memo.get(key)
     if band is None:
         band = scheme.bands.band(outcome, weight)
