@@ -239,15 +239,7 @@ class Indicator:
     def quantities(self) -> tuple[Target, Target] | None:
         """The parsed target and actual when both carry a number and the target an operator:
         the score then follows a formula (R3-5…R3-7); else ``None``."""
-        t = self.parsed_target
-        if t is None or t.number is None or t.direction is None:
-            return None  # the actual need not be parsed
-        # An actual printed as the target ("≥95%" for "≥95%") reads as the target does (a text
-        # with an operator parses alike as target and as actual).
-        a = t if self.actual == t.text else parse_actual(self.actual)
-        if a is None or a.number is None:
-            return None
-        return t, a
+        return _quantities(self)
 
     @property
     def quantitative(self) -> bool:
@@ -257,7 +249,31 @@ class Indicator:
     @functools.cached_property
     def outcome(self) -> Outcome | None:
         """The qualitative outcome printed in 实际完成值 (else in 定性指标情况说明), if any."""
-        return classify_outcome(self.actual) or classify_outcome(self.note)
+        return _outcome(self)
+
+
+def _quantities(ind: Indicator) -> tuple[Target, Target] | None:
+    """:attr:`Indicator.quantities`, derived."""
+    t = parse_target(ind.target or ind.initial_value)
+    if t is None or t.number is None or t.direction is None:
+        return None  # the actual need not be parsed
+    # An actual printed as the target ("≥95%" for "≥95%") reads as the target does (a text
+    # with an operator parses alike as target and as actual).
+    a = t if ind.actual == t.text else parse_actual(ind.actual)
+    if a is None or a.number is None:
+        return None
+    return t, a
+
+
+def _outcome(ind: Indicator) -> Outcome | None:
+    """:attr:`Indicator.outcome`, derived."""
+    return classify_outcome(ind.actual) or classify_outcome(ind.note)
+
+
+#: An indicator with its :attr:`~Indicator.quantities` and, when it has none, its
+#: :attr:`~Indicator.outcome` (``None`` for a quantitative one): see
+#: :attr:`ProjectEvaluation.indicator_values`.
+IndicatorValues = tuple[Indicator, tuple[Target, Target] | None, Outcome | None]
 
 
 @attrs.frozen
@@ -387,6 +403,19 @@ class ProjectEvaluation:
         return self.place(ANALYSIS_ROW, paragraph.heading or ANALYSIS_ROW, paragraph.line)
 
     # -- derived ------------------------------------------------------------------------------
+    @functools.cached_property
+    def indicator_values(self) -> tuple[IndicatorValues, ...]:
+        """Each indicator, in order, with its :attr:`~Indicator.quantities` and, when it has
+        none (a qualitative indicator), its :attr:`~Indicator.outcome` (else ``None``): what
+        the scoring rules (E-qualitative, E-quantitative) read, derived once per table.  One
+        cached attribute of the table, not two of every row: the first read of a cached
+        attribute is itself costly (attrs reaches it through ``__getattr__``)."""
+        out = []
+        for ind in self.indicators:
+            q = _quantities(ind)
+            out.append((ind, q, None if q is not None else _outcome(ind)))
+        return tuple(out)
+
     @property
     def indicator_total(self) -> Decimal:
         """Σ indicator 得分 (blank = 0)."""

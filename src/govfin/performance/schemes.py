@@ -35,7 +35,6 @@ from govfin.performance.formulas import (
     NegativeFormula,
     ScoreBand,
     execution_score,
-    grade,
     qualitative_band,
     tiered_execution_score,
 )
@@ -173,8 +172,12 @@ class GradeBands:
     floor: str = "差"
 
     def grade(self, total: Decimal) -> str:
-        """The grade of ``total`` (R3-10, :func:`~govfin.performance.formulas.grade`)."""
-        return grade(total, self.bands, self.floor)
+        """The grade of ``total`` (R3-10, :func:`~govfin.performance.formulas.grade`, over the
+        bands already sorted best first)."""
+        for bound, label in self.bands:
+            if total >= bound:
+                return label
+        return self.floor
 
     @property
     def labels(self) -> tuple[str, ...]:

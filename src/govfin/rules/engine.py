@@ -373,7 +373,7 @@ def _check_subject(obj: Any, registry: Registry) -> None:
 def _check_rule_ids(options: CheckOptions, registry: Registry) -> None:
     """Every prefix of ``select``/``ignore`` and every id of ``severity`` names a rule of the
     registry: a typo would otherwise check nothing (or everything) in silence."""
-    ids = [r.id for r in registry]
+    ids = [r.id for r in registry] if options.select or options.ignore else []
     for name, prefixes in (("select", options.select), ("ignore", options.ignore)):
         for p in prefixes:
             if not any(i.startswith(p) for i in ids):
@@ -421,7 +421,7 @@ def check(
             plan = plans[type(subject)] = [p for p in wanted if not p[0].id.startswith(READING)]
             reads[type(subject)] = [p for p in wanted if p[0].id.startswith(READING)]
         for r, severity in plan:
-            ctx.start(r, severity)
+            ctx._rule, ctx._severity = r, severity  # ctx.start(r, severity), on the hot path
             r.func(subject, ctx)
         deferred.extend((r, severity, subject) for r, severity in reads[type(subject)])
     problems: Sequence[ReadProblem] = ()

@@ -42,8 +42,6 @@ import operator
 from collections.abc import Callable
 from decimal import Decimal
 
-import attrs
-
 from govfin.amounts import ZERO, stands_for
 from govfin.findings import Category, Cell, Place, Severity
 from govfin.performance.diagnosis import (
@@ -454,15 +452,12 @@ def qualitative(ev: ProjectEvaluation, ctx: Context) -> None:
     and names every one's 得分 among its cells."""
     scheme = _scheme(ctx)
     outside: list[tuple[Indicator, Decimal, ScoreBand, Outcome]] = []
-    for ind in ev.indicators:
+    for ind, quantities, outcome in ev.indicator_values:
         weight = ind.weight
-        if weight is None or ind.quantities is not None:
-            continue
-        outcome = ind.outcome  # classified only for a qualitative indicator
-        if outcome is None:
-            continue
+        if weight is None or quantities is not None or outcome is None:
+            continue  # (the outcome is classified only for a qualitative indicator)
         score = ind.score if ind.score is not None else ZERO
-        band = attrs.evolve(scheme.bands.band(outcome, weight), hi_inclusive=True)
+        band = _closed_band(scheme, outcome, weight, ctx)
         if score not in band:
             outside.append((ind, score, band, outcome))
     if not outside:
@@ -480,6 +475,25 @@ def qualitative(ev: ProjectEvaluation, ctx: Context) -> None:
         actual=outside[0][1] if n == 1 else None,
         cells=[ev.indicator_place(ind, "score") for ind, *_ in outside],
     )
+
+
+#: Key in a run's :attr:`Context.cache`: the closed bands of E-qualitative under the run's
+#: scheme, by outcome and 分值 as printed (a document's indicators share a few weights).
+_BANDS = "evaluation.closed-bands"
+
+
+def _closed_band(scheme: ScoringScheme, outcome: Outcome, weight: Decimal,
+                 ctx: Context) -> ScoreBand:
+    """The band of ``outcome`` for ``weight`` under ``scheme`` (the run's: one per run),
+    closed at both ends; once per run and printed weight (``10`` and ``10.00`` are equal
+    numbers, but a band's edge is the weight as printed, and so is what a finding says)."""
+    memo: dict[tuple[Outcome, str], ScoreBand] = ctx.cache.setdefault(_BANDS, {})
+    key = (outcome, str(weight))
+    band = memo.get(key)
+    if band is None:
+        band = scheme.bands.band(outcome, weight)
+        band = memo[key] = ScoreBand(band.lo, band.hi, True)
+    return band
 
 
 def _printed_outcome(ind: Indicator) -> str:
@@ -513,8 +527,7 @@ def quantitative(ev: ProjectEvaluation, ctx: Context) -> None:
     the template's placeholder, not a measurement: the score is not judged (an info says so)."""
     scheme = _scheme(ctx)
     idle = _not_carried_out(ev)
-    for ind in ev.indicators:
-        values = ind.quantities
+    for ind, values, _ in ev.indicator_values:
         if values is None or ind.weight is None:
             continue
         t, a = values

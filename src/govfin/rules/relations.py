@@ -73,8 +73,9 @@ def same(
     it must be identical (:func:`restated`).  A sum of several parts is judged by the tolerance
     model.  ``restatement=False`` keeps the slack for two figures that are not one fact (02
     income and 03 expenditure of a code)."""
-    values = [value(d, p) for p in parts]
-    if holds_exactly(value(d, printed), values):
+    unit = d.unit  # value(d, ref) for each cell, inlined: the cross rules call this most
+    values = [converted_value(t, key, column, unit) for t, key, column in parts]
+    if holds_exactly(converted_value(*printed, unit), values):
         return
     what = f"{name(*printed)} = {' + '.join(name(*p) for p in parts)}"
     printed_parts = [p for p, v in zip(parts, values, strict=True) if v is not None]

@@ -27,6 +27,7 @@ from functools import partial
 from typing import TypeVar
 
 from govfin import codes
+from govfin.amounts import ZERO
 from govfin.findings import Category, Severity
 from govfin.rules.engine import Context, holds_exactly
 from govfin.rules.registry import REGISTRY, Rule, RuleError
@@ -107,7 +108,14 @@ def _rollup(ru: Rollup, table: Table, ctx: Context) -> None:
     ]
     for column in columns:
         for total, parts, what, total_values, part_values in rows:
-            if holds_exactly(total_values.get(column), [v.get(column) for v in part_values]):
+            # holds_exactly(total, parts), inlined: the loop runs for every relation and column
+            printed = total_values.get(column)
+            expected = ZERO
+            for v in part_values:
+                x = v.get(column)
+                if x is not None:
+                    expected += x
+            if (printed if printed is not None else ZERO) == expected:
                 continue
             ctx.equation(
                 table.cell(total, column),
@@ -287,9 +295,13 @@ _BALANCE = re.compile(r"结转和?结余")
 def _negative_balances(table: Table, ctx: Context) -> None:
     """No 结转和结余 (a row such as 年末结转和结余, or a column of that name) is negative."""
     for r in table.rows:
-        row_is_balance = _BALANCE.search(r.key) is not None
+        row_is_balance: bool | None = None  # asked of the row's key at its first negative
         for column, v in r.values.items():
-            if v is None or v >= 0 or not (row_is_balance or _BALANCE.search(column)):
+            if v is None or v >= 0:
+                continue
+            if row_is_balance is None:
+                row_is_balance = _BALANCE.search(r.key) is not None
+            if not (row_is_balance or _BALANCE.search(column)):
                 continue
             cell = table.cell(r.key, column)
             ctx.emit(
@@ -334,7 +346,7 @@ _ALL_KINDS = tuple(Table.KINDS)
 
 
 def _has_codes(table: Table) -> bool:
-    return any(r.code is not None for r in table.rows)
+    return next(table.coded_rows(), None) is not None
 
 
 #: Outcome of looking a code up: None (found), or (True, message) when govfin cannot be sure

@@ -91,8 +91,26 @@ def year_statements(d: Disclosure) -> tuple[YearStatement, ...]:
     return tuple(out)
 
 
-def _decide(d: Disclosure, statements: tuple[YearStatement, ...]) -> int | None:
-    counts = Counter(s.year for s in statements)
+def _stated_years(d: Disclosure) -> list[int]:
+    """The years of :func:`year_statements`, in its order, without building the statements:
+    what :func:`document_year` (asked by several rules of a check) needs."""
+    out: list[int] = []
+    if (y := _title_year(d.title)) is not None:
+        out.append(y)
+    for t in d.tables:
+        title_year = _title_year(t.meta.title)
+        if t.meta.year is not None:
+            out.append(t.meta.year)
+        if title_year is not None and title_year != t.meta.year:
+            out.append(title_year)
+    out.extend(ev.year for ev in d.evaluations if ev.year is not None)
+    out.extend(plan.year for plan in d.plans if plan.year is not None)
+    return out
+
+
+def _decide(d: Disclosure, years: list[int]) -> int | None:
+    """The year most of ``years`` (the statements' years, in document order) give."""
+    counts = Counter(years)
     if not counts:
         return d.year
     top = max(counts.values())
@@ -101,13 +119,13 @@ def _decide(d: Disclosure, statements: tuple[YearStatement, ...]) -> int | None:
         return tied[0]
     # A tie (a cover and one table): the year the reader took (the document's first
     # statement, or the one its caller gave) stands.
-    return d.year if d.year in tied else statements[0].year
+    return d.year if d.year in tied else years[0]
 
 
 def document_year(d: Disclosure) -> int | None:
     """The document's year: the one most of its own statements give (cover, tables, 自评表,
     绩效目标表); on a tie, the year the reader took.  None when nothing states a year."""
-    return _decide(d, year_statements(d))
+    return _decide(d, _stated_years(d))
 
 
 @rule(
@@ -127,7 +145,7 @@ def y_year(d: Disclosure, ctx: Context) -> None:
     """Each statement of the document's year (cover, table header or title, 自评表/绩效目标表
     year line) that differs from the year most statements give."""
     statements = year_statements(d)
-    year = _decide(d, statements)
+    year = _decide(d, [s.year for s in statements])
     if year is None:
         return
     agree = Counter(s.source for s in statements if s.year == year)

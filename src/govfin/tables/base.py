@@ -281,8 +281,8 @@ class Table(PlainData):
         return r
 
     def value(self, key: str, column: str) -> Decimal | None:
-        r = self.get(key)
-        return None if r is None else r[column]
+        r = self._by_key.get(key)  # self.get(key), inlined: rules ask this most of all
+        return None if r is None else r.values.get(column)
 
     def place(self, key: str, column: str | None = None) -> Place:
         r = self.get(key)
@@ -290,10 +290,11 @@ class Table(PlainData):
 
     def cell(self, key: str, column: str) -> Cell:
         """The cell at (row key, column); a missing row reads as blank."""
-        r = self.get(key)
+        r = self._by_key.get(key)
         if r is None:
             return Cell(Place(self.KIND, key, column), None, self.unit_of(key, column))
-        return Cell(Place(self.KIND, key, column, r.line), r[column], self.unit_of(key, column))
+        return Cell(Place(self.KIND, key, column, r.line), r.values.get(column),
+                    self.unit_of(key, column))
 
     def unit_of(self, key: str, column: str) -> Decimal:
         """Last-place unit of the cell at (row key, column).
@@ -313,8 +314,13 @@ class Table(PlainData):
         """True when no cell holds a value (a table printed with "本表无数据")."""
         return all(r.blank for r in self.rows)
 
+    @functools.cached_property
+    def _coded(self) -> tuple[Row, ...]:
+        """The rows with a code, in order, once per table (several rules walk them)."""
+        return tuple(r for r in self.rows if r.code is not None)
+
     def coded_rows(self) -> Iterator[Row]:
-        return (r for r in self.rows if r.code is not None)
+        return iter(self._coded)
 
     def __iter__(self) -> Iterator[Row]:
         return iter(self.rows)
@@ -359,8 +365,10 @@ def convert_cell(cell: Cell, table: Table, to: Unit) -> Cell:
 def converted_value(table: Table, key: str, column: str, to: Unit) -> Decimal | None:
     """The value :func:`convert_cell` gives for (row ``key``, ``column``), without the cell."""
     value = table.value(key, column)
+    if value is None or table.meta.unit is to:  # as _factor: the same unit stays
+        return value
     factor = _factor(table, table.unit_of(key, column), to)
-    return value if value is None or factor is None else value * factor
+    return value if factor is None else value * factor
 
 
 # -- HTML --------------------------------------------------------------------------------------

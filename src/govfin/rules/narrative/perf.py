@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Hashable, Sequence
 from decimal import Decimal
+from typing import NamedTuple
 
 from govfin.amounts import ZERO, Interval, Tolerance, ToleranceMode, interval_of
 from govfin.disclosure import Disclosure
@@ -35,7 +36,7 @@ from govfin.narrative import (
     GradeCountClaim,
     MeanScoreClaim,
 )
-from govfin.performance.model import SCORE_UNIT
+from govfin.performance.model import MONEY_UNIT, SCORE_UNIT, ProjectEvaluation
 from govfin.performance.summary import (
     ClaimedSummary,
     DepartmentSummary,
@@ -239,22 +240,23 @@ class PerformanceChecks:
         evs = [e for e in self.d.evaluations if e.total_line is not None]
         value, unit = c.amount.wan_yuan()
         n = len(evs)
-        bases: list[tuple[str, list[Cell]]] = [
-            (f"Σ 全年执行数 of the {n} attached 自评表",
-             [e.fund_cell(e.funds[0], "executed") for e in evs]),
-            (f"Σ 全年预算数 of the {n} attached 自评表",
-             [e.fund_cell(e.funds[0], "annual_budget") for e in evs]),
+        # Each base: its label, its values (None: blank) with their units, and its cells, built
+        # only for the base the finding names.
+        bases: list[_Base] = [
+            _fund_base(f"Σ 全年执行数 of the {n} attached 自评表", evs, "executed"),
+            _fund_base(f"Σ 全年预算数 of the {n} attached 自评表", evs, "annual_budget"),
         ]  # fmt: skip
         projects = self._project_spending()
-        bases += [(f"the 项目支出 of 公开{number}表", [cell]) for number, cell in projects]
+        bases += [_Base(f"the 项目支出 of 公开{number}表", [cell.value], [cell.unit],
+                        lambda cell=cell: [cell])
+                  for number, cell in projects]
         tried: list[str] = []
-        for label, cells in bases:
-            values = [cell.value for cell in cells if cell.value is not None]
-            if len(values) < len(cells):
+        for label, printed, units, cells in bases:
+            values = [v for v in printed if v is not None]
+            if len(values) < len(printed):
                 continue
             parts = [(1, v) for v in values]
-            cmp = self.tol.compare(value, parts, unit, units=[x.unit for x in cells],
-                                   total_unit=unit)
+            cmp = self.tol.compare(value, parts, unit, units=units, total_unit=unit)
             total = sum(values, ZERO)
             if cmp.consistent:
                 others = "; ".join(tried)
@@ -262,7 +264,7 @@ class PerformanceChecks:
                     c, "N-perf-funds", Status.AGREES,
                     f"“{c.text}” = {label}, {_fmt(total)}万元"
                     + (f" (not {others})" if others else ""),
-                    cells=(c.place, *(x.place for x in cells)), **compared(cmp),
+                    cells=(c.place, *(x.place for x in cells())), **compared(cmp),
                 )  # fmt: skip
             tried.append(f"{label} {_fmt(total)}")
         _, _, _, missing = self._explained(c)
@@ -285,7 +287,7 @@ class PerformanceChecks:
                     cells=(c.place, top.place),
                 )  # fmt: skip
         nearest = min(
-            (sum((x.value for x in cells if x.value is not None), ZERO) for _, cells in bases),
+            (sum((v for v in printed if v is not None), ZERO) for _, printed, _, _ in bases),
             key=lambda v: abs(v - value),
         )
         self.add(
@@ -309,6 +311,22 @@ class PerformanceChecks:
             if cell.value is not None:
                 out.append((cls.NUMBER, cell))
         return out
+
+
+class _Base(NamedTuple):
+    """A plausible base of 涉及资金: its label, the values it sums (None: blank) with their
+    units, and its cells (built when a finding names them)."""
+
+    label: str
+    values: list[Decimal | None]
+    units: list[Decimal]
+    cells: Callable[[], list[Cell]]
+
+
+def _fund_base(label: str, evs: list[ProjectEvaluation], attr: str) -> _Base:
+    """Σ of the 资金总额 cell ``attr`` of ``evs``."""
+    return _Base(label, [getattr(e.funds[0], attr) for e in evs], [MONEY_UNIT] * len(evs),
+                 lambda: [e.fund_cell(e.funds[0], attr) for e in evs])
 
 
 #: The subject of a count of self-evaluated projects, and of the money they cover.
