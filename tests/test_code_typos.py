@@ -20,7 +20,7 @@ from govfin import codes
 from govfin.findings import Severity
 from govfin.readers import read_text
 from govfin.rules import REGISTRY, check
-from govfin.rules.tables import likely_typo, one_slip
+from govfin.rules.classification import likely_typo, one_slip
 
 
 def _code_findings(old: str, new: str, after: str) -> list:
