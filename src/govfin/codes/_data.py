@@ -351,10 +351,11 @@ def _entry(row: Mapping[str, str], scheme: Scheme, edition: int, where: str) -> 
         level=Level(row["level"]),
         scheme=scheme,
         edition=edition,
-        seen=_split(row["seen"]),
-        dept_codes=_split(row.get("dept_codes", "")),
+        seen=split_list(row["seen"]),
+        dept_codes=split_list(row.get("dept_codes", "")),
     )
 
 
-def _split(cell: str) -> tuple[str, ...]:
+def split_list(cell: str) -> tuple[str, ...]:
+    """A comma-separated cell (``seen``, ``dept_codes``) as its non-empty parts."""
     return tuple(part.strip() for part in cell.split(",") if part.strip())

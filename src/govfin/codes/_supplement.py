@@ -237,14 +237,14 @@ def _entry(row: Mapping[str, str], scheme: Scheme, edition: int, name: str, line
     title = row["name"]
     if not title or '"' in title:
         raise bad(f"{code}: an empty or quoted name {title!r} (save as plain tab-separated text)", code)
-    seen = tuple(part.strip() for part in row["seen"].split(",") if part.strip())
+    seen = _data.split_list(row["seen"])
     if not seen:
         raise bad(
             f"{code} {title}: no evidence in 'seen' (say where this code and name are printed: "
             "a document, an official list, a notice)",
             code,
         )
-    dept = tuple(part.strip() for part in row.get("dept_codes", "").split(",") if part.strip())
+    dept = _data.split_list(row.get("dept_codes", ""))
     return Code(
         code=code,
         name=title,
