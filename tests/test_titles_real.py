@@ -126,6 +126,10 @@ def test_numbering_year_name_and_continuation_do_not_change_the_kind(pair, front
 def test_a_name_in_front_is_taken_only_when_it_is_a_name():
     assert kind_after_name("泸州市中医医院收入支出决算总表").KIND == "收入支出决算总表"
     assert kind_after_name("丰都县林业局(本级)收入决算表").KIND == "收入决算表"
+    # names holding words of titles
+    assert kind_after_name("楚雄州统计局2019年度收入支出决算总表").KIND == "收入支出决算总表"
+    assert kind_after_name("上海市松江区水利建设项目管理服务中心收入决算表").KIND == "收入决算表"
+    assert kind_after_name("XX市社会保险基金管理中心部门收支总表").KIND == "部门收支总表"
     # more table words before a kind's title: a table no kind models, not the shorter kind
     assert kind_after_name("一般公共预算财政拨款项目支出决算表") is None
     assert kind_after_name("一般公共预算财政拨款收入支出决算表") is None
