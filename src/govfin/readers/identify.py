@@ -27,6 +27,7 @@ from govfin.tables import (
     IncomeExpenditureSummary,
     Table,
     ThreePublicTable,
+    kind_after_name,
     kind_for_title,
     normalize_title,
 )
@@ -186,8 +187,10 @@ class _TitleReader:
             if normalize_title(c) in titles.normalized:
                 return kind_for_title(c)
         if "预算" in t:  # a 部门预算 title: "一、2017年度江苏省高级人民法院部门收支预算总表"
-            return budget_kind_for_title(t)
-        return None
+            kind = budget_kind_for_title(t)
+            if kind is not None:
+                return kind
+        return kind_after_name(t)  # a name in front: "泸州市中医医院收入支出决算总表"
 
 
 #: Characters read alike at the end of a title (bracket widths, quote styles).

@@ -32,7 +32,7 @@ from govfin.readers.lines import Line, LineKind, LogBuilder, has_cjk, squash
 __all__ = ["is_plan_title", "read_plan", "read_plans"]
 
 _TITLES = ("项目支出绩效目标表", "项目支出绩效目标填报表", "项目支出绩效目标申报表",
-           "项目绩效目标表", "项目绩效目标申报表")
+           "项目绩效目标表", "项目绩效目标申报表", "项目支出绩效表")
 _HEADER_FIELDS = {
     "项目名称": "project",
     "项目性质": "nature",

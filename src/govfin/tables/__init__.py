@@ -8,6 +8,9 @@ central set (公开01表 … 公开10表); the document's own numbering is kept 
 
 from __future__ import annotations
 
+import functools
+import re
+
 from govfin.tables import hooks  # noqa: F401  (registers the tables' serialize hooks)
 from govfin.tables.base import (
     CLASS_ROWS,
@@ -18,6 +21,7 @@ from govfin.tables.base import (
     Table,
     TableError,
     TableMeta,
+    _normalized_titles,
     convert_cell,
     converted_value,
     normalize_title,
@@ -80,6 +84,7 @@ __all__ = [
     "budget",
     "convert_cell",
     "converted_value",
+    "kind_after_name",
     "kind_for_title",
     "normalize_title",
     "table_html",
@@ -104,3 +109,48 @@ def kind_for_title(title: str) -> type[Table] | None:
         if cls.matches_title(title):
             return cls
     return None
+
+
+#: Words of a table's title.  What stands before a kind's title and holds one of the first
+#: (or ends with one of the second) is more title ("一般公共预算财政拨款项目" before
+#: "支出决算表"), not a department's name; names may hold the second ("统计局",
+#: "水利建设项目管理服务中心", "社会保险基金管理中心", "非税收入管理局").
+_TITLE_WORDS = re.compile(r"决算|财政拨款|三公|表|[，,。；;：:、《》\"]")
+_TITLE_ENDINGS = ("预算", "收入", "支出", "收支", "经费", "费", "项目", "基本", "基金", "资本",
+                  "明细", "统计", "一般公共", "部门预算", "单位预算")
+#: Longest department or unit name taken in front of a title.
+_MAX_NAME = 40
+
+
+def kind_after_name(title: str) -> type[Table] | None:
+    """The kind whose title ends a printed title that has only a department's or unit's name
+    (and year) in front: "泸州市中医医院2023年度收入支出决算总表"; None otherwise.
+
+    The longest kind title that ends the printed one decides; when what stands before it holds
+    a table word (:data:`_TITLE_WORDS`, :data:`_TITLE_ENDINGS`) the title names a table no kind models and the answer
+    is None, never a shorter kind title ("一般公共预算财政拨款项目支出决算表" is not
+    支出决算表).  A budget title two families share is left to
+    :func:`govfin.tables.budget.budget_kind_for_title` (it needs the header).
+
+    >>> kind_after_name("泸州市中医医院2023年度收入支出决算总表").KIND
+    '收入支出决算总表'
+    >>> kind_after_name("一般公共预算财政拨款项目支出决算表") is None
+    True
+    """
+    return _kind_after_name(normalize_title(title))
+
+
+@functools.lru_cache(maxsize=1024)
+def _kind_after_name(t: str) -> type[Table] | None:
+    best: tuple[int, type[Table] | None] = (0, None)
+    for cls in Table.KINDS.values():
+        for v in _normalized_titles(cls):
+            if best[0] < len(v) < len(t) and t.endswith(v):
+                best = (len(v), cls)
+    name = t[: len(t) - best[0]]
+    if (best[1] is None or len(name) > _MAX_NAME or _TITLE_WORDS.search(name)
+            or name.endswith(_TITLE_ENDINGS)):
+        return None
+    if len({k for k in Table.KINDS.values() if k.matches_title(t[len(name):])}) > 1:
+        return None
+    return best[1]

@@ -66,7 +66,8 @@ class IncomeTable(FunctionalTable):
     KIND = "收入决算表"
     TITLE_EN = "Income final accounts"
     NUMBER = "02"
-    TITLES = ("部门收入决算表", "单位收入决算表")
+    #: "收入决算总表": Shaanxi's county sets (柞水县审计局 2020 决算).
+    TITLES = ("部门收入决算表", "单位收入决算表", "收入决算总表")
     RULE_PREFIX = "R02"
     COLUMNS = (
         "本年收入合计",
@@ -97,7 +98,8 @@ class ExpenditureTable(FunctionalTable):
     KIND = "支出决算表"
     TITLE_EN = "Expenditure final accounts"
     NUMBER = "03"
-    TITLES = ("部门支出决算表", "单位支出决算表")
+    #: "支出决算总表": Shaanxi's county sets (柞水县审计局 2020 决算).
+    TITLES = ("部门支出决算表", "单位支出决算表", "支出决算总表")
     RULE_PREFIX = "R03"
     COLUMNS = (
         "本年支出合计",
@@ -123,6 +125,7 @@ class GeneralBudgetExpenditureTable(FunctionalTable):
     """公开05 一般公共预算财政拨款支出决算表."""
 
     KIND = "一般公共预算财政拨款支出决算表"
+    TITLES = ("一般公共预算财政拨款支出决算表（按功能分类）",)
     TITLE_EN = "General public budget appropriation expenditure"
     NUMBER = "05"
     RULE_PREFIX = "R05"

@@ -40,7 +40,7 @@ class DisclosureInfoTable(Table):
     KIND = "部门决算公开相关信息统计表"
     TITLE_EN = "Related statistics of the final accounts disclosure"
     NUMBER = "10"
-    TITLES = ("单位决算公开相关信息统计表",)
+    TITLES = ("单位决算公开相关信息统计表", "部门决算相关信息统计表")
     COLUMNS = (_COLUMN,)
     PROCUREMENT_ROWS = (
         "政府采购合计",

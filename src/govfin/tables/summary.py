@@ -53,7 +53,8 @@ class IncomeExpenditureSummary(Table):
     KIND = "收入支出决算总表"
     TITLE_EN = "Summary of income and expenditure final accounts"
     NUMBER = "01"
-    TITLES = ("部门收入支出决算总表", "单位收入支出决算总表")
+    #: "收入支出决算表": Yunnan's set prints 01 without 总 (保山市水务局 2024 决算).
+    TITLES = ("部门收入支出决算总表", "单位收入支出决算总表", "收入支出决算表")
     COLUMNS = (_AMOUNT,)
     INCOME_LINES = _INCOME_LINES_01
     INCOME_ROWS = (
@@ -205,7 +206,8 @@ class FiscalAppropriationSummary(Table):
     KIND = "财政拨款收入支出决算总表"
     TITLE_EN = "Summary of fiscal appropriation income and expenditure"
     NUMBER = "04"
-    TITLES = ("部门财政拨款收入支出决算总表", "单位财政拨款收入支出决算总表")
+    #: "财政拨款收入支出决算表": Yunnan's set prints 04 without 总 (保山市水务局 2024 决算).
+    TITLES = ("部门财政拨款收入支出决算总表", "单位财政拨款收入支出决算总表", "财政拨款收入支出决算表")
     COLUMNS = (_AMOUNT, *_EXPENDITURE_COLUMNS_04)
     EXPENDITURE_COLUMNS = _EXPENDITURE_COLUMNS_04
     INCOME_ROWS = (

@@ -99,7 +99,7 @@ class CentralBasicTable(BudgetEconomicTable):
     KIND = "一般公共预算基本支出表"
     TITLE_EN = "General public budget basic expenditure (central template)"
     NUMBER = "6"
-    TITLES = ("一般公共预算财政拨款基本支出表",)
+    TITLES = ("一般公共预算财政拨款基本支出表", "一般公共预算基本支出明细表（按经济分类）")
     FAMILY = CENTRAL
     ROLE = "general_basic"
     RULE_PREFIX = "BC06"

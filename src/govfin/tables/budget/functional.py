@@ -167,7 +167,8 @@ class CentralCapitalTable(_Split):
     KIND = "国有资本经营预算支出表"
     TITLE_EN = "State capital operation budget expenditure (central template)"
     NUMBER = "9"
-    TITLES = ("国有资本经营预算财政拨款支出表",)
+    #: "国有资本经营预算预算支出表": printed so (预算 twice) by some departments.
+    TITLES = ("国有资本经营预算财政拨款支出表", "国有资本经营预算预算支出表")
     FAMILY = CENTRAL
     ROLE = "capital"
     RULE_PREFIX = "BC09"

@@ -324,7 +324,7 @@ class CentralSummary(BudgetSummary):
     KIND = "部门收支总表"
     TITLE_EN = "Budget summary of income and expenditure (central template)"
     NUMBER = "1"
-    TITLES = ("收支总表", "单位收支总表")
+    TITLES = ("收支总表", "单位收支总表", "部门收支总体情况表")
     FAMILY = CENTRAL
     ROLE = "summary"
     COLUMNS = (_AMOUNT,)

@@ -124,7 +124,7 @@ class CentralThreePublicTable(BudgetThreePublicTable):
     KIND = "一般公共预算“三公”经费支出表"
     TITLE_EN = "General public budget three public expenses (central template)"
     NUMBER = "7"
-    TITLES = ("一般公共预算财政拨款“三公”经费支出表", "“三公”经费支出表")
+    TITLES = ("一般公共预算财政拨款“三公”经费支出表", "“三公”经费支出表", "一般公共预算“三公”经费支出预算表")
     FAMILY = CENTRAL
     ROLE = "three_public"
     VEHICLES = "公务用车购置及运行费"
