@@ -1,0 +1,190 @@
+"""More printed layouts of a 决算 PDF (tests/pdf_render.py ``VARIANTS``): each read back exactly,
+or reported as unread, never silently misread.
+
+The seed's figures are rendered once per variant (module-scoped) and read through the PDF path
+(``read_path``).  The oracle is the Disclosure read from the seed text:
+
+- a variant in :data:`EXACT` reads to the same tables (every row, every amount; scaled to 元 when
+  the variant prints 元), the same document facts, no read problem and nothing unread, and
+  ``check()`` gives the same findings (places aside);
+- a variant in :data:`REPORTED` is one govfin cannot read yet: it must say so (READ-… findings
+  naming the table, typed errors naming file and page) and report no finding of the checks
+  that the seed's own report lacks — nothing resting on what it misread.
+
+Every variant is in exactly one of the two.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pdfplumber")
+pytest.importorskip("pypdfium2")
+pytest.importorskip("reportlab")
+
+from pdf_render import VARIANTS, render_pdf  # noqa: E402
+
+from govfin import examples  # noqa: E402
+from govfin.amounts import Unit  # noqa: E402
+from govfin.readers.files import read_path  # noqa: E402
+from govfin.rules import check  # noqa: E402
+
+SEED = examples.load()
+SEED_FINDINGS = check(SEED).findings
+
+#: Variants read back exactly.
+EXACT = ("yuan", "landscape", "fullwidth")
+#: Variants govfin reports as (partly) unread, and why that is right.
+REPORTED = {
+    # Text-only columns: where a right-aligned amount meets the next column's left-aligned label
+    # with no rule between them, the two read as one cell ("631.71 一、一般公共服务支出"), and a
+    # name wrapped over two lines leaves its row's amounts on a line of their own.
+    "plain": "columns without rules",
+    # A 三线表 has no column rules either: the same as "plain" inside the body.
+    "three-line": "columns without rules",
+}
+
+
+def test_every_variant_is_exact_or_reported() -> None:
+    assert set(EXACT) | set(REPORTED) == set(VARIANTS)
+    assert not set(EXACT) & set(REPORTED)
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    """Each variant rendered and read once: name -> ReadResult (on first use)."""
+    out = tmp_path_factory.mktemp("variants")
+    cache = {}
+
+    def get(name):
+        if name not in cache:
+            path = out / f"seed-{name}.pdf"
+            render_pdf(SEED, path, layout=name)
+            cache[name] = read_path(path)
+        return cache[name]
+
+    return get
+
+
+@pytest.fixture(params=EXACT)
+def exact(request, rendered):
+    return VARIANTS[request.param], rendered(request.param)
+
+
+@pytest.fixture(params=sorted(REPORTED))
+def reported(request, rendered):
+    return request.param, rendered(request.param)
+
+
+def _key(f):  # a finding as the user sees it, without line numbers
+    p = f.place
+    return (f.rule_id, f.severity.value, p.table if p else None, p.row if p else None,
+            p.column if p else None)  # fmt: skip
+
+
+def _scaled(values: dict[str, Decimal | None], scale: Decimal) -> dict[str, Decimal | None]:
+    return {c: None if v is None else v * scale for c, v in values.items()}
+
+
+# -- exact -----------------------------------------------------------------------------------------
+
+
+def test_every_table_read_with_every_row(exact) -> None:
+    layout, result = exact
+    got = {t.KIND: t for t in result.disclosure.tables}
+    assert set(got) == {t.KIND for t in SEED.tables}
+    for t in SEED.tables:
+        rows = {r.key: _scaled(dict(r.values), layout.scale) for r in t.rows}
+        back = {r.key: dict(r.values) for r in got[t.KIND].rows}
+        assert back == rows, (layout.name, t.KIND)
+        names = {r.key: r.name for r in t.rows}
+        assert {r.key: r.name for r in got[t.KIND].rows} == names, (layout.name, t.KIND)
+        unit = Unit.YUAN if layout.unit == "元" else t.meta.unit
+        assert got[t.KIND].meta.unit is unit
+        assert got[t.KIND].meta.title == t.meta.title
+
+
+def test_no_read_problem_and_nothing_unread(exact) -> None:
+    layout, result = exact
+    assert [str(e) for e in result.errors] == []
+    assert result.log.unrecognised == ()
+    assert result.document is not None and result.document.unread == ()
+    assert result.document.kind == "决算"
+
+
+def test_document_facts(exact) -> None:
+    layout, result = exact
+    d = result.disclosure
+    assert (d.department, d.year, d.kind) == (SEED.department, SEED.year, "决算")
+    assert d.evaluations == SEED.evaluations
+    assert [s.heading for s in d.narrative.sections] == [s.heading for s in SEED.narrative.sections]
+
+
+def test_same_findings(exact) -> None:
+    """The same findings; in 元 a residue the seed's 万元 figures carry (±0.01万元 = 100元) is
+    more than a 元 table printed to the fen can hold, so each of those becomes an error at the
+    same place, and nothing else changes."""
+    layout, result = exact
+    want = Counter(map(_key, SEED_FINDINGS))
+    got = Counter(map(_key, check(result.disclosure).findings))
+    if layout.scale == 1:
+        assert got == want
+        return
+    missing, extra = want - got, got - want
+    assert missing, "the seed's residues must show in 元"
+    assert all(k[1] == "info" and k[0].startswith("R") for k in missing), missing
+    assert sorted((k[0], "error", *k[2:]) for k in missing.elements()) == sorted(extra.elements())
+
+
+def test_findings_name_the_page(exact) -> None:
+    _, result = exact
+    report = check(result.disclosure).located(result.log.place_of)
+    placed = [f.place for f in report.findings if f.place is not None and f.place.line is not None]
+    assert placed and all(p.where and " p." in p.where for p in placed)
+
+
+# -- reported --------------------------------------------------------------------------------------
+
+
+def test_an_unread_layout_says_so_naming_table_and_page(reported) -> None:
+    name, result = reported
+    findings = check(result.disclosure).findings
+    read = [f for f in findings if f.rule_id.startswith("READ-") and f.severity.value == "error"]
+    assert read, name
+    assert all(f.place is not None and f.place.table for f in read)
+    assert result.errors and all(" p." in str(e) for e in result.errors)
+
+
+def test_no_finding_rests_on_a_misread(reported) -> None:
+    """Only READ-… findings may be new: no rule reports an error or warning the seed text does
+    not have (a sum that does not add up because a cell was misread is not the document's
+    error)."""
+    name, result = reported
+    seed = Counter(map(_key, SEED_FINDINGS))
+    new = Counter(map(_key, check(result.disclosure).findings)) - seed
+    claims = [k for k in new if not k[0].startswith("READ-") and k[1] in ("error", "warning")]
+    assert claims == [], name
+
+
+def test_every_table_it_reads_cleanly_is_exact(reported) -> None:
+    """A table without a read problem equals the seed's: misreads are never silent."""
+    name, result = reported
+    troubled = {f.place.table for f in check(result.disclosure).findings
+                if f.rule_id.startswith("READ-") and f.place is not None}  # fmt: skip
+    got = {t.KIND: t for t in result.disclosure.tables}
+    clean = [t for t in SEED.tables if t.KIND in got and t.KIND not in troubled
+             and (t.meta.title or t.KIND) not in troubled]  # fmt: skip
+    for t in clean:
+        back = {r.key: dict(r.values) for r in got[t.KIND].rows}
+        assert back == {r.key: dict(r.values) for r in t.rows}, (name, t.KIND)
+
+
+def test_rendering_the_variants_is_deterministic(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    render_pdf(SEED, a, layout="three-line")
+    render_pdf(SEED, b, layout=VARIANTS["three-line"])
+    assert a.read_bytes() == b.read_bytes()
