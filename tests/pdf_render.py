@@ -907,11 +907,14 @@ VARIANTS: dict[str, Layout] = {
         # department and year ("XX局2024年度收入支出决算总表").
         Layout("three-line", rules="three-line", codes="cell", totals="last", blank="—",
                titled=True, unit_label="单位：", footer="{}"),  # fmt: skip
-        # Every table on a landscape page, codes in three columns, 合计 first, "第N页".
+        # Every table on a landscape page, codes in three columns, 合计 first, blank cells "—",
+        # titles with the department and year ("XX局2024年度收入决算表"), "第N页".
         Layout("landscape", codes="three", totals="first", landscape=True, thousands=True,
-               footer="第{}页"),  # fmt: skip
-        # Full-width digits in the amounts ("３４０．１８"), as some WPS exports print them.
-        Layout("fullwidth", fullwidth=True, codes="cell", indent=True),
+               blank="—", titled=True, footer="第{}页"),  # fmt: skip
+        # Full-width digits in the amounts ("３４０．１８"), as some WPS exports print them; the
+        # code and the name in one cell, indented by level; blank cells "-"; the
+        # header repeated on every page.
+        Layout("fullwidth", fullwidth=True, codes="cell", indent=True, blank="-", repeat=True),
     )
 }
 _BY_NAME = {v.name: v for v in (_SEED, _TEMPLATE, *VARIANTS.values())}

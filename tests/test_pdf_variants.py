@@ -105,7 +105,10 @@ def test_every_table_read_with_every_row(exact) -> None:
         assert {r.key: r.name for r in got[t.KIND].rows} == names, (layout.name, t.KIND)
         unit = Unit.YUAN if layout.unit == "元" else t.meta.unit
         assert got[t.KIND].meta.unit is unit
-        assert got[t.KIND].meta.title == t.meta.title
+        # A title printed with the department and year ("XX局2024年度收入决算表") is kept as
+        # printed; the table is the same.
+        titled = f"{SEED.department}{SEED.year}年度{t.meta.title}"
+        assert got[t.KIND].meta.title == (titled if layout.titled else t.meta.title)
 
 
 def test_no_read_problem_and_nothing_unread(exact) -> None:
@@ -188,3 +191,37 @@ def test_rendering_the_variants_is_deterministic(tmp_path: Path) -> None:
     render_pdf(SEED, a, layout="three-line")
     render_pdf(SEED, b, layout=VARIANTS["three-line"])
     assert a.read_bytes() == b.read_bytes()
+
+
+# -- the variants print what they say --------------------------------------------------------------
+
+#: Per variant, strings its pages must show (so a variant that silently printed the seed's own
+#: layout would fail here, not pass as "read exactly").
+_SHOWN = {
+    "yuan": ["单位：元", "6,317,100.00", "第3页"],
+    "landscape": [f"{SEED.department}{SEED.year}年度收入决算表", "—", "第3页"],
+    "fullwidth": ["2010350 事业运行", "３４０．１８", "科目编码及名称"],
+    "plain": ["-", "- 3 -"],
+    "three-line": ["2010350 事业运行", "—", f"{SEED.department}{SEED.year}年度收入决算表"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(VARIANTS))
+def test_a_variant_prints_its_forms(name: str, tmp_path: Path) -> None:
+    import pdfplumber
+
+    path = tmp_path / f"{name}.pdf"
+    render_pdf(SEED, path, layout=name)
+    with pdfplumber.open(path) as pdf:
+        text = "\n".join(p.extract_text() or "" for p in pdf.pages[:6])
+        wide = [p.width > p.height for p in pdf.pages if "部门名称：" in (p.extract_text() or "")]
+        ruled = sum(len(p.lines) for p in pdf.pages[2:6])
+    for s in _SHOWN[name]:
+        assert s in text, (name, s)
+    layout = VARIANTS[name]
+    if layout.landscape:
+        assert len(wide) >= len(SEED.tables) and all(wide)
+    if layout.rules == "none":
+        assert ruled == 0
+    elif layout.rules == "three-line":
+        assert 0 < ruled < 30
