@@ -263,8 +263,8 @@ def _grid(
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         # Without column rules a typesetter leaves a wider gutter (two characters at least).
-        ("LEFTPADDING", (0, 0), (-1, -1), 3 if rules == "grid" else size),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3 if rules == "grid" else size),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3 if rules == "grid" else 1.5 * size),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3 if rules == "grid" else 1.5 * size),
     ]
     for c, kind in enumerate(kinds):
         style.append(("ALIGN", (c, len(header)), (c, -1), align.get(kind, "CENTER")))
@@ -272,7 +272,7 @@ def _grid(
     for i, r in enumerate(rows):
         out: list[Any] = []
         for c, text in enumerate(r):
-            room = span_width.get((c, i), col_widths[c]) - (6 if rules == "grid" else 2 * size)
+            room = span_width.get((c, i), col_widths[c]) - (6 if rules == "grid" else 3 * size)
             if text in (LEFT, UP):
                 out.append("")
             elif pdfmetrics.stringWidth(text, FONT, size) <= room:
@@ -528,7 +528,8 @@ def _detail(t: BasicExpenditureDetail, layout: Layout, personnel: tuple[str, ...
     else:
         head = [["经济分类科目编码", "科目名称", "决算数"] * n_groups]
     kinds = ["code", "text", "num"] * n_groups
-    widths = [44, 110, 52] * n_groups
+    # without rules the gutters take room: a code column wide enough for "30101" all the same
+    widths = [44 if layout.rules == "grid" else 64, 110, 52] * n_groups
     return _Block(head, body, kinds, widths, size=8 if n_groups > 2 else 9)
 
 
@@ -901,7 +902,7 @@ VARIANTS: dict[str, Layout] = {
         attrs.evolve(_TEMPLATE, name="yuan", scale=Decimal(10000), footer="第{}页"),
         # No ruling at all (a text-only layout: columns are only gaps), names indented by level,
         # blank cells printed "-"; the header printed again on every page.
-        Layout("plain", rules="none", indent=True, blank="-", repeat=True),
+        Layout("plain", rules="none", indent=True, blank="-", repeat=True, landscape=True),
         # A 三线表 (rules above and below the header and below the last row), the code and the
         # name in one cell ("2010350 事业运行"), 合计 last, blank cells "—", titles with the
         # department and year ("XX局2024年度收入支出决算总表").

@@ -186,6 +186,27 @@ def test_every_table_it_reads_cleanly_is_exact(reported) -> None:
         assert back == {r.key: dict(r.values) for r in t.rows}, (name, t.KIND)
 
 
+#: Tables of the unruled variants that do read exactly: those without a name or header label
+#: wrapped over two lines (a wrapped label leaves its row's amounts on a line of their own).
+#: The 收入支出决算总表 of "plain" needs its columns taken from the amount lines only: its
+#: 栏次 row centres "栏次" over the 项目 and 行次 columns.
+READ_UNRULED = {
+    "plain": ("收入支出决算总表", "一般公共预算财政拨款支出决算表", "财政拨款“三公”经费支出决算表",
+              "部门决算公开相关信息统计表"),
+    "three-line": ("收入决算表", "支出决算表", "一般公共预算财政拨款支出决算表",
+                   "财政拨款“三公”经费支出决算表", "部门决算公开相关信息统计表"),
+}  # fmt: skip
+
+
+def test_unruled_tables_without_wrapped_labels_read_exactly(reported) -> None:
+    name, result = reported
+    got = {t.KIND: t for t in result.disclosure.tables}
+    for t in SEED.tables:
+        if t.KIND in READ_UNRULED[name]:
+            back = {r.key: dict(r.values) for r in got[t.KIND].rows}
+            assert back == {r.key: dict(r.values) for r in t.rows}, (name, t.KIND)
+
+
 def test_rendering_the_variants_is_deterministic(tmp_path: Path) -> None:
     a, b = tmp_path / "a.pdf", tmp_path / "b.pdf"
     render_pdf(SEED, a, layout="three-line")

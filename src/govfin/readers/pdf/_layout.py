@@ -408,6 +408,7 @@ def _table_items(
 
 
 _NUMBER = re.compile(r"^-?[\d,]+(\.\d+)?%?$")
+_AMOUNT = re.compile(r"^-?[\d,]*\d\.\d+$")
 
 
 def _align(block: list[_Item]) -> None:
@@ -418,7 +419,11 @@ def _align(block: list[_Item]) -> None:
     on those columns ("" where it has no cell); other lines keep their cells as they are.
     """
     anchors: list[tuple[float, float]] = []
-    for item in block:
+    # Amount lines ("631.71") make the columns when the run has them: a 栏次 line ("栏次 1 2 3",
+    # its label centred over two columns, its numbers centred where amounts sit right) or a
+    # line of 行次 alone would give columns that are not the table's.
+    amounts = [it for it in block if any(_AMOUNT.match(t.replace(" ", "")) for t in it.cells)]
+    for item in amounts or block:
         if not any(_NUMBER.match(t.replace(" ", "")) for t in item.cells):
             continue
         for b in item.boxes:
