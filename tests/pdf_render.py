@@ -912,6 +912,9 @@ VARIANTS: dict[str, Layout] = {
         # titles with the department and year ("XX局2024年度收入决算表"), "第N页".
         Layout("landscape", codes="three", totals="first", landscape=True, thousands=True,
                blank="—", titled=True, footer="第{}页"),  # fmt: skip
+        # Blank cells printed "0.00" (as Excel exports of the 财政 system print every empty
+        # cell), codes in three columns, 合计 last, "第N页".
+        Layout("zeros", blank="0.00", codes="three", totals="last", footer="第{}页"),
         # Full-width digits in the amounts ("３４０．１８"), as some WPS exports print them; the
         # code and the name in one cell, indented by level; blank cells "-"; the
         # header repeated on every page.

@@ -6,7 +6,9 @@ The seed's figures are rendered once per variant (module-scoped) and read throug
 
 - a variant in :data:`EXACT` reads to the same tables (every row, every amount; scaled to 元 when
   the variant prints 元), the same document facts, no read problem and nothing unread, and
-  ``check()`` gives the same findings (places aside);
+  ``check()`` gives the same findings (places aside; a 元 layout turns the seed's 万元
+  residues into errors at the same places; "zeros", blank cells printed 0.00, meets one rule
+  that counts a printed 0 as data: a strict xfail until the rule is changed);
 - a variant in :data:`REPORTED` is one govfin cannot read yet: it must say so (READ-… findings
   naming the table, typed errors naming file and page) and report no finding of the checks
   that the seed's own report lacks — nothing resting on what it misread.
@@ -37,7 +39,7 @@ SEED = examples.load()
 SEED_FINDINGS = check(SEED).findings
 
 #: Variants read back exactly.
-EXACT = ("yuan", "landscape", "fullwidth")
+EXACT = ("yuan", "landscape", "fullwidth", "zeros")
 #: Variants govfin reports as (partly) unread, and why that is right.
 REPORTED = {
     # Text-only columns: most tables read (READ_UNRULED below); header labels wrapped over two
@@ -85,8 +87,10 @@ def _key(f):  # a finding as the user sees it, without line numbers
             p.column if p else None)  # fmt: skip
 
 
-def _scaled(values: dict[str, Decimal | None], scale: Decimal) -> dict[str, Decimal | None]:
-    return {c: None if v is None else v * scale for c, v in values.items()}
+def _printed(values: dict[str, Decimal | None], layout) -> dict[str, Decimal | None]:
+    """The values a layout prints: scaled to 元, a blank printed "0.00" read as the 0 it says."""
+    blank = Decimal(0) if layout.blank == "0.00" else None
+    return {c: blank if v is None else v * layout.scale for c, v in values.items()}
 
 
 # -- exact -----------------------------------------------------------------------------------------
@@ -97,7 +101,7 @@ def test_every_table_read_with_every_row(exact) -> None:
     got = {t.KIND: t for t in result.disclosure.tables}
     assert set(got) == {t.KIND for t in SEED.tables}
     for t in SEED.tables:
-        rows = {r.key: _scaled(dict(r.values), layout.scale) for r in t.rows}
+        rows = {r.key: _printed(dict(r.values), layout) for r in t.rows}
         back = {r.key: dict(r.values) for r in got[t.KIND].rows}
         assert back == rows, (layout.name, t.KIND)
         names = {r.key: r.name for r in t.rows}
@@ -133,6 +137,9 @@ def test_same_findings(exact) -> None:
     layout, result = exact
     want = Counter(map(_key, SEED_FINDINGS))
     got = Counter(map(_key, check(result.disclosure).findings))
+    if layout.blank == "0.00":  # K-note-on-data: see test_zero_blanks_give_the_same_findings
+        got = Counter({k: n for k, n in got.items() if k[0] != "K-note-on-data"})
+        want = Counter({k: n for k, n in want.items() if k[0] != "K-note-on-data"})
     if layout.scale == 1:
         assert got == want
         return
@@ -140,6 +147,18 @@ def test_same_findings(exact) -> None:
     assert missing, "the seed's residues must show in 元"
     assert all(k[1] == "info" and k[0].startswith("R") for k in missing), missing
     assert sorted((k[0], "error", *k[2:]) for k in missing.elements()) == sorted(extra.elements())
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="K-note-on-data takes a table printed all 0.00 under its note “本单位无…” for a table "
+    "with data (Table.empty counts a printed 0 as data); a rule matter, not a read one",
+)
+def test_zero_blanks_give_the_same_findings(rendered) -> None:
+    result = rendered("zeros")
+    assert Counter(map(_key, check(result.disclosure).findings)) == Counter(
+        map(_key, SEED_FINDINGS)
+    )
 
 
 def test_findings_name_the_page(exact) -> None:
@@ -226,6 +245,7 @@ _SHOWN = {
     "landscape": [f"{SEED.department}{SEED.year}年度收入决算表", "—", "第3页"],
     "fullwidth": ["2010350 事业运行", "３４０．１８", "科目编码及名称"],
     "plain": ["-", "- 3 -"],
+    "zeros": ["0.00", "第3页", "201 03 50"],
     "three-line": ["2010350 事业运行", "—", f"{SEED.department}{SEED.year}年度收入决算表"],
 }
 
