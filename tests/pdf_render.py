@@ -44,10 +44,9 @@ from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-
-import attrs
 from xml.sax.saxutils import escape
 
+import attrs
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
@@ -907,11 +906,11 @@ VARIANTS: dict[str, Layout] = {
         # name in one cell ("2010350 事业运行"), 合计 last, blank cells "—", titles with the
         # department and year ("XX局2024年度收入支出决算总表").
         Layout("three-line", rules="three-line", codes="cell", totals="last", blank="—",
-               titled=True, unit_label="单位：", footer="{}"),  # fmt: skip
+               titled=True, unit_label="单位：", footer="{}"),
         # Every table on a landscape page, codes in three columns, 合计 first, blank cells "—",
         # titles with the department and year ("XX局2024年度收入决算表"), "第N页".
         Layout("landscape", codes="three", totals="first", landscape=True, thousands=True,
-               blank="—", titled=True, footer="第{}页"),  # fmt: skip
+               blank="—", titled=True, footer="第{}页"),
         # Blank cells printed "0.00" (as Excel exports of the 财政 system print every empty
         # cell), codes in three columns, 合计 last, "第N页".
         Layout("zeros", blank="0.00", codes="three", totals="last", footer="第{}页"),

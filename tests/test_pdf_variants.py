@@ -28,12 +28,12 @@ pytest.importorskip("pdfplumber")
 pytest.importorskip("pypdfium2")
 pytest.importorskip("reportlab")
 
-from pdf_render import VARIANTS, render_pdf  # noqa: E402
+from pdf_render import VARIANTS, render_pdf
 
-from govfin import examples  # noqa: E402
-from govfin.amounts import Unit  # noqa: E402
-from govfin.readers.files import read_path  # noqa: E402
-from govfin.rules import check  # noqa: E402
+from govfin import examples
+from govfin.amounts import Unit
+from govfin.readers.files import read_path
+from govfin.rules import check
 
 SEED = examples.load()
 SEED_FINDINGS = check(SEED).findings
@@ -115,7 +115,7 @@ def test_every_table_read_with_every_row(exact) -> None:
 
 
 def test_no_read_problem_and_nothing_unread(exact) -> None:
-    layout, result = exact
+    _, result = exact
     assert [str(e) for e in result.errors] == []
     assert result.log.unrecognised == ()
     assert result.document is not None and result.document.unread == ()
@@ -123,7 +123,7 @@ def test_no_read_problem_and_nothing_unread(exact) -> None:
 
 
 def test_document_facts(exact) -> None:
-    layout, result = exact
+    _, result = exact
     d = result.disclosure
     assert (d.department, d.year, d.kind) == (SEED.department, SEED.year, "决算")
     assert d.evaluations == SEED.evaluations
