@@ -24,6 +24,12 @@ Two layouts (``layout=``):
   repeated on every page a table runs over.  Tables the template lacks (公开10表) come last.
   Titles, 表号 and the department stay the Disclosure's own (the reader must give them back).
 
+More layouts (:data:`VARIANTS`, ``layout="yuan"`` …) are data: a frozen :class:`Layout` each
+(amounts in 元 with separators, no ruling or a 三线表, names indented by level, the code and the
+name in one cell, 合计 first or last, blank cells "-" or "—", full-width digits, titles with the
+department and year, every table landscape, footers "第N页"); tests/test_pdf_variants.py reads
+each back.
+
 The CJK font is reportlab's built-in CID font STSong-Light (Adobe-GB1, not embedded; no font
 file needed): pdfplumber and pypdfium2 both extract its characters back as Unicode.  Output is
 deterministic (reportlab's ``invariant`` mode: fixed creation date and document id).
@@ -40,6 +46,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+import attrs
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
@@ -76,7 +83,7 @@ from govfin.tables import (
 )
 from govfin.tables import Table as GovTable
 
-__all__ = ["LAYOUTS", "render_pdf"]
+__all__ = ["LAYOUTS", "VARIANTS", "Layout", "render_pdf"]
 
 #: The layouts :func:`render_pdf` knows.
 LAYOUTS = ("seed", "template")
@@ -119,14 +126,67 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text), style)
 
 
+# -- layouts as data ------------------------------------------------------------------------------
+
+_FULL_DIGITS = str.maketrans("0123456789.,-", "０１２３４５６７８９．，－")
+
+
+@attrs.frozen
+class Layout:
+    """How a document prints its tables: one frozen description per layout, read by the
+    renderer's functions (no branch per layout name).
+
+    ``base`` picks the order and shape of the tables ("seed": the seed's own, with 行次 and 栏次;
+    "template": the Shanghai template's, see the module docstring); the other fields are the
+    printed forms real documents vary in (as the published 决算 and 预算 PDFs in tests/data/pdf
+    print them).
+    """
+
+    name: str
+    base: str = "seed"
+    #: Codes: "one" cell ("2010350"), "three" (类 款 项), or "cell" (in the name's cell).
+    codes: str = "one"
+    #: Names indented by level with full-width spaces ("　　行政运行").
+    indent: bool = False
+    #: Where the functional tables print their 合计 rows: "in-place" (the Disclosure's order),
+    #: "template" (first, but last in the 一般公共预算财政拨款支出决算表), "first" or "last".
+    totals: str = "in-place"
+    #: Amounts: multiplied by ``scale`` (10000: printed in 元), with thousands separators, in
+    #: full-width digits; a blank cell printed as ``blank``.
+    scale: Decimal = Decimal(1)
+    thousands: bool = False
+    fullwidth: bool = False
+    blank: str = ""
+    #: Ruling: "grid" (every cell), "three-line" (三线表: above and below the header and below
+    #: the last row) or "none" (text-only columns).
+    rules: str = "grid"
+    #: The header printed again on every page a table runs over.
+    repeat: bool = False
+    #: Every table on a landscape page (a wide table) instead of the base's choice.
+    landscape: bool = False
+    #: The unit line's label; the title prefixed by department and year ("XX局2024年度…").
+    unit_label: str = "金额单位："
+    titled: bool = False
+    #: The page footer, ``{}`` the page's number.
+    footer: str = "- {} -"
+
+    @property
+    def unit(self) -> str | None:
+        """The unit printed (None: the table's own)."""
+        return "元" if self.scale == 10000 else None
+
+
 # -- amounts ---------------------------------------------------------------------------------------
 
 
-def _amount(value: Decimal | None, layout: str) -> str:
-    """An amount as printed: its own digits (two decimals in the seed), blank for None."""
+def _amount(value: Decimal | None, layout: Layout) -> str:
+    """An amount as printed: its own digits (two decimals in the seed), ``layout.blank`` for
+    None; scaled to 元, with thousands separators or in full-width digits as the layout says."""
     if value is None:
-        return ""
-    return format(value, ",f" if layout == "template" else "f")
+        return layout.blank
+    v = value * layout.scale
+    text = format(v, ",f" if layout.thousands else "f")
+    return text.translate(_FULL_DIGITS) if layout.fullwidth else text
 
 
 # -- grids: texts with merge markers -> a ruled reportlab Table ------------------------------------
@@ -156,6 +216,18 @@ def _cell_style(kind: str, size: float) -> ParagraphStyle:
     return _style(f"cell-{kind}-{size}", size, align, leading=size * 1.25)
 
 
+#: Ruling of a table, by name: the TableStyle commands for a header of ``n`` rows.
+_RULES: dict[str, Callable[[int], list[tuple[Any, ...]]]] = {
+    "grid": lambda n: [("GRID", (0, 0), (-1, -1), 0.6, colors.black)],
+    "three-line": lambda n: [
+        ("LINEABOVE", (0, 0), (-1, 0), 1.0, colors.black),
+        ("LINEBELOW", (0, n - 1), (-1, n - 1), 0.6, colors.black),
+        ("LINEBELOW", (0, -1), (-1, -1), 1.0, colors.black),
+    ],
+    "none": lambda n: [],
+}
+
+
 def _grid(
     header: Sequence[Sequence[str]],
     body: Sequence[Sequence[str]],
@@ -165,6 +237,7 @@ def _grid(
     *,
     size: float = 9,
     repeat: bool = False,
+    rules: str = "grid",
 ) -> Table:
     """A ruled table: header cells centred, body cells aligned by column kind.
 
@@ -184,12 +257,13 @@ def _grid(
     style: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), FONT, size, size * 1.25),
         ("ALIGN", (0, 0), (-1, len(header) - 1), "CENTER"),
-        ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+        *_RULES[rules](len(header)),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        # Without column rules a typesetter leaves a wider gutter (two characters at least).
+        ("LEFTPADDING", (0, 0), (-1, -1), 3 if rules == "grid" else 1.5 * size),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3 if rules == "grid" else 1.5 * size),
     ]
     for c, kind in enumerate(kinds):
         style.append(("ALIGN", (c, len(header)), (c, -1), align.get(kind, "CENTER")))
@@ -197,7 +271,7 @@ def _grid(
     for i, r in enumerate(rows):
         out: list[Any] = []
         for c, text in enumerate(r):
-            room = span_width.get((c, i), col_widths[c]) - 6
+            room = span_width.get((c, i), col_widths[c]) - (6 if rules == "grid" else 3 * size)
             if text in (LEFT, UP):
                 out.append("")
             elif pdfmetrics.stringWidth(text, FONT, size) <= room:
@@ -271,23 +345,34 @@ class _Block:
         )  # fmt: skip
 
 
-def _code_cells(code: str, layout: str) -> list[str]:
-    """One cell ("2010350"), or three (类 款 项: "201" "03" "50") in the template layout."""
-    if layout != "template":
-        return [code]
-    return [code[:3], code[3:5], code[5:7]]
+def _code_cells(code: str, name: str, layout: Layout) -> list[str]:
+    """The code and name cells of a row, as ``layout.codes`` says: one code cell ("2010350"),
+    three (类 款 项: "201" "03" "50"), or none, the code printed in the name's cell
+    ("2010350 事业运行").  With ``layout.indent`` the name is indented by its level (two
+    full-width spaces a level below the 类, as Excel exports indent "  行政运行")."""
+    if layout.indent:
+        name = "\u3000" * (2 * (len(code) - 3) // 2) + name
+    if layout.codes == "cell":
+        return [f"{code} {name}"]
+    if layout.codes == "three":
+        return [code[:3], code[3:5], code[5:7], name]
+    return [code, name]
 
 
-def _functional(t: FunctionalTable, layout: str) -> _Block:
+_CODE_HEADS = {
+    "one": [["项目", LEFT], ["科目代码", "科目名称"]],
+    "three": [["项目", LEFT, LEFT, LEFT], ["功能分类科目编码", LEFT, LEFT, "科目名称"],
+              ["类", "款", "项", UP]],
+    "cell": [["项目"], ["科目编码及名称"]],
+}  # fmt: skip
+_CODE_WIDTHS = {"one": [56, 150], "three": [28, 22, 22, 150], "cell": [200]}
+
+
+def _functional(t: FunctionalTable, layout: Layout) -> _Block:
     cols = list(t.COLUMNS)
-    groups = _GROUPS.get((type(t), layout)) or [(None, [c]) for c in cols]
-    three = layout == "template"
-    n_code = 3 if three else 1
-    if three:
-        head = [["项目", *[LEFT] * n_code], ["功能分类科目编码", LEFT, LEFT, "科目名称"]]
-        head.append(["类", "款", "项", UP])
-    else:
-        head = [["项目", LEFT], ["科目代码", "科目名称"]]
+    groups = _GROUPS.get((type(t), layout.base)) or [(None, [c]) for c in cols]
+    n_code = len(_CODE_WIDTHS[layout.codes]) - 1
+    head = [list(row) for row in _CODE_HEADS[layout.codes]]
     for label, subs in groups:
         if label is None:
             head[0].append(subs[0])
@@ -298,26 +383,29 @@ def _functional(t: FunctionalTable, layout: str) -> _Block:
         head[1] += subs
         for row in head[2:]:
             row += [UP] * len(subs)
-    if layout == "seed":
-        head.append(["栏次", LEFT, *[str(i) for i in range(1, len(cols) + 1)]])
+    if layout.base == "seed":
+        head.append(["栏次", *[LEFT] * n_code, *[str(i) for i in range(1, len(cols) + 1)]])
     body, totals = [], []
     for r in t.rows:
         amounts = [_amount(r.values.get(c), layout) for c in cols]
         if r.code is None:
-            (totals if three else body).append([r.name or r.key, *[LEFT] * n_code, *amounts])
+            target = body if layout.totals == "in-place" else totals
+            target.append([r.name or r.key, *[LEFT] * n_code, *amounts])
         else:
-            body.append([*_code_cells(r.code, layout), r.name, *amounts])
+            body.append([*_code_cells(r.code, r.name, layout), *amounts])
     # The template prints 合计 first in most tables, last in the 一般公共预算财政拨款支出决算表.
-    if isinstance(t, GeneralBudgetExpenditureTable):
+    if layout.totals == "last" or (
+        layout.totals == "template" and isinstance(t, GeneralBudgetExpenditureTable)
+    ):
         body = body + totals
     else:
         body = totals + body
     kinds = ["code"] * n_code + ["text"] + ["num"] * len(cols)
-    widths = ([28, 22, 22] if three else [56]) + [150] + [62] * len(cols)
+    widths = _CODE_WIDTHS[layout.codes] + [62] * len(cols)
     return _Block(head, body, kinds, widths)
 
 
-def _summary(t: IncomeExpenditureSummary | FiscalAppropriationSummary, layout: str) -> _Block:
+def _summary(t: IncomeExpenditureSummary | FiscalAppropriationSummary, layout: Layout) -> _Block:
     """Two sides: income lines on the left, expenditure by 类 on the right, totals aligned."""
     income_keys = set(t.INCOME_ROWS)
     left = [r for r in t.rows if r.key in income_keys]
@@ -345,7 +433,7 @@ def _summary(t: IncomeExpenditureSummary | FiscalAppropriationSummary, layout: s
             strict=True,
         )
     )
-    seed = layout == "seed"
+    seed = layout.base == "seed"
     # Ordinals: 一、… before the income lines and the 类 rows (and, in the template, before the
     # split of the opening balance of 公开04).
     ordinal: dict[int, str] = {}
@@ -397,13 +485,13 @@ def _summary(t: IncomeExpenditureSummary | FiscalAppropriationSummary, layout: s
     return _Block(head, body, kinds, widths)
 
 
-def _detail(t: BasicExpenditureDetail, layout: str, personnel: tuple[str, ...]) -> _Block:
+def _detail(t: BasicExpenditureDetail, layout: Layout, personnel: tuple[str, ...]) -> _Block:
     """公开06: the seed prints four (code, name, amount) blocks side by side, the template two."""
     totals = {t.PERSONNEL_TOTAL, t.PUBLIC_TOTAL}
     coded = [r for r in t.rows if r.key not in totals]
     staff = [r for r in coded if (r.code or r.key)[:3] in personnel]
     other = [r for r in coded if (r.code or r.key)[:3] not in personnel]
-    if layout == "seed":
+    if layout.base == "seed":
         size = max(len(staff), -(-len(other) // 3))
         groups = [staff] + [other[k * size : (k + 1) * size] for k in range(3)]
     else:
@@ -431,7 +519,7 @@ def _detail(t: BasicExpenditureDetail, layout: str, personnel: tuple[str, ...]) 
             line[4:-1] = [LEFT] * (3 * n_groups - 5)
             line[-1] = _amount(public_total.values.get("决算数"), layout)
         body.append(line)
-    if layout == "seed":
+    if layout.base == "seed":
         head = [
             ["人员经费", LEFT, LEFT, "公用经费", *[LEFT] * (3 * n_groups - 4)],
             ["科目代码", "科目名称", "决算数"] * n_groups,
@@ -439,11 +527,12 @@ def _detail(t: BasicExpenditureDetail, layout: str, personnel: tuple[str, ...]) 
     else:
         head = [["经济分类科目编码", "科目名称", "决算数"] * n_groups]
     kinds = ["code", "text", "num"] * n_groups
-    widths = [44, 110, 52] * n_groups
+    # without rules the gutters take room: a code column wide enough for "30101" all the same
+    widths = [44 if layout.rules == "grid" else 64, 110, 52] * n_groups
     return _Block(head, body, kinds, widths, size=8 if n_groups > 2 else 9)
 
 
-def _three_public(t: ThreePublicTable, layout: str) -> _Block:
+def _three_public(t: ThreePublicTable, layout: Layout) -> _Block:
     cols = list(t.COLUMNS)
     budget, actual = t.get(t.BUDGET), t.get(t.ACTUAL)
 
@@ -452,7 +541,7 @@ def _three_public(t: ThreePublicTable, layout: str) -> _Block:
 
     names = ["合计", cols[1], cols[2], LEFT, LEFT, cols[5]]
     subs = [UP, UP, "小计", cols[3], cols[4], UP]
-    if layout == "seed":
+    if layout.base == "seed":
         head = [
             [t.BUDGET, *[LEFT] * 5, t.ACTUAL, *[LEFT] * 5],
             names * 2,
@@ -488,7 +577,7 @@ _INFO_PREFIX = {
 }
 
 
-def _info(t: DisclosureInfoTable, layout: str) -> _Block:
+def _info(t: DisclosureInfoTable, layout: Layout) -> _Block:
     body: list[list[str]] = []
     head: list[list[str]] = []
     section = None
@@ -505,7 +594,7 @@ def _info(t: DisclosureInfoTable, layout: str) -> _Block:
     return _Block(head, body, ["text", "line", "num"], [260, 50, 100])
 
 
-def _block(t: GovTable, layout: str, personnel: tuple[str, ...]) -> _Block:
+def _block(t: GovTable, layout: Layout, personnel: tuple[str, ...]) -> _Block:
     if isinstance(t, FunctionalTable):
         return _functional(t, layout)
     if isinstance(t, (IncomeExpenditureSummary, FiscalAppropriationSummary)):
@@ -542,9 +631,9 @@ _TEMPLATE_ORDER = (
 )
 
 
-def _ordered(tables: Iterable[GovTable], layout: str) -> list[GovTable]:
+def _ordered(tables: Iterable[GovTable], layout: Layout) -> list[GovTable]:
     tables = list(tables)
-    if layout != "template":
+    if layout.base != "template":
         return tables
 
     def rank(t: GovTable) -> int:
@@ -664,12 +753,15 @@ def _cover(d: Disclosure) -> list[Flowable]:
     return out
 
 
-def _table_front(t: GovTable, layout: str, width: float) -> list[Flowable]:
+def _table_front(t: GovTable, layout: Layout, width: float) -> list[Flowable]:
     m = t.meta
-    out: list[Flowable] = [_p(m.title or t.KIND, _TITLE)]
+    title = m.title or t.KIND
+    if layout.titled:
+        title = f"{m.department or ''}{m.year or ''}年度{title}"
+    out: list[Flowable] = [_p(title, _TITLE)]
     if m.number:
         out.append(_p(m.number, _SMALL_RIGHT))
-    unit = ("金额单位：" if layout == "seed" else "单位：") + m.unit.value
+    unit = layout.unit_label + (layout.unit or m.unit.value)
     cells = [
         _p(f"部门名称：{m.department}" if m.department else "", _style("l", 9.5)),
         _p(f"{m.year}年度" if m.year is not None else "", _style("c", 9.5, TA_CENTER)),
@@ -728,7 +820,7 @@ def _evaluation(e: ProjectEvaluation, width: float) -> list[Flowable]:
     return [*out, table]
 
 
-def _story(d: Disclosure, layout: str, personnel: tuple[str, ...]) -> _Story:
+def _story(d: Disclosure, layout: Layout, personnel: tuple[str, ...]) -> _Story:
     from govfin.readers.narrative import PART_HEADING
 
     s = _Story()
@@ -742,7 +834,8 @@ def _story(d: Disclosure, layout: str, personnel: tuple[str, ...]) -> _Story:
     tables = _ordered(d.tables, layout)
     if tables:
         for k, t in enumerate(tables):
-            orientation = "landscape" if isinstance(t, _LANDSCAPE[layout]) else "portrait"
+            wide = layout.landscape or isinstance(t, _LANDSCAPE[layout.base])
+            orientation = "landscape" if wide else "portrait"
             s.new_page(orientation)
             if k == 0:
                 s.entry(0, f"第二部分 {year}部门决算表", _p(f"第二部分 {year}部门决算表", _PART))
@@ -753,7 +846,7 @@ def _story(d: Disclosure, layout: str, personnel: tuple[str, ...]) -> _Story:
             s.items += front[1:]
             s.items.append(
                 _grid(block.header, block.body, block.kinds, block.widths, s.width,
-                      size=block.size, repeat=layout == "template")
+                      size=block.size, repeat=layout.repeat, rules=layout.rules)
             )  # fmt: skip
             if t.KIND in _NOTES:
                 s.items.append(_p(_NOTES[t.KIND], _NOTE))
@@ -771,7 +864,7 @@ def _story(d: Disclosure, layout: str, personnel: tuple[str, ...]) -> _Story:
                 s.new_page("portrait")
                 part = (
                     "第三部分 情况说明"
-                    if layout == "seed"
+                    if layout.base == "seed"
                     else f"第三部分 {d.department or ''}{year}部门决算情况说明"
                 )
                 s.entry(0, part, _p(part, _PART))
@@ -791,27 +884,63 @@ def _story(d: Disclosure, layout: str, personnel: tuple[str, ...]) -> _Story:
     return s
 
 
-_FOOTERS: dict[str, Callable[[int], str]] = {
-    "seed": lambda n: f"- {n} -",
-    "template": lambda n: str(n),
+#: The two layouts of the module docstring.
+_SEED = Layout("seed")
+_TEMPLATE = Layout(
+    "template", base="template", codes="three", totals="template", thousands=True, repeat=True,
+    unit_label="单位：", footer="{}",
+)  # fmt: skip
+
+#: More printed forms of real published 决算 PDFs, each on the seed's or the template's tables
+#: (as published 决算/预算 PDFs print them, tests/data/pdf and its README).
+VARIANTS: dict[str, Layout] = {
+    v.name: v
+    for v in (
+        # Amounts in 元 with two decimals and thousands separators ("单位：元"), as the Shanghai
+        # 部门预算 and many 决算 exported from the 财政 system; pages "第N页".
+        attrs.evolve(_TEMPLATE, name="yuan", scale=Decimal(10000), footer="第{}页"),
+        # No ruling at all (a text-only layout: columns are only gaps), names indented by level,
+        # blank cells printed "-"; the header printed again on every page.
+        Layout("plain", rules="none", indent=True, blank="-", repeat=True, landscape=True),
+        # A 三线表 (rules above and below the header and below the last row), the code and the
+        # name in one cell ("2010350 事业运行"), 合计 last, blank cells "—", titles with the
+        # department and year ("XX局2024年度收入支出决算总表").
+        Layout("three-line", rules="three-line", codes="cell", totals="last", blank="—",
+               titled=True, unit_label="单位：", footer="{}"),
+        # Every table on a landscape page, codes in three columns, 合计 first, blank cells "—",
+        # titles with the department and year ("XX局2024年度收入决算表"), "第N页".
+        Layout("landscape", codes="three", totals="first", landscape=True, thousands=True,
+               blank="—", titled=True, footer="第{}页"),
+        # Blank cells printed "0.00" (as Excel exports of the 财政 system print every empty
+        # cell), codes in three columns, 合计 last, "第N页".
+        Layout("zeros", blank="0.00", codes="three", totals="last", footer="第{}页"),
+        # Full-width digits in the amounts ("３４０．１８"), as some WPS exports print them; the
+        # code and the name in one cell, indented by level; blank cells "-"; the
+        # header repeated on every page.
+        Layout("fullwidth", fullwidth=True, codes="cell", indent=True, blank="-", repeat=True),
+    )
 }
+_BY_NAME = {v.name: v for v in (_SEED, _TEMPLATE, *VARIANTS.values())}
 
 
 def render_pdf(
     disclosure: Disclosure,
     path: str | Path,
     *,
-    layout: str = "seed",
+    layout: str | Layout = "seed",
     personnel_classes: tuple[str, ...] = ("301", "303"),
 ) -> None:
-    """Write ``disclosure`` to ``path`` as a PDF in the ``"seed"`` or ``"template"`` layout.
+    """Write ``disclosure`` to ``path`` as a PDF in a layout: a name of :data:`LAYOUTS` or
+    :data:`VARIANTS`, or a :class:`Layout`.
 
     ``personnel_classes``: the economic 类 printed under 人员经费 in 公开06表 (the rest under
     公用经费), as ``CheckOptions.personnel_classes``.  Two passes: the first finds the page of
     every heading, the second prints the 目录 with those pages.
     """
-    if layout not in LAYOUTS:
-        raise ValueError(f"layout must be one of {LAYOUTS}, got {layout!r}")
+    if isinstance(layout, str):
+        if layout not in _BY_NAME:
+            raise ValueError(f"layout must be one of {tuple(_BY_NAME)}, got {layout!r}")
+        layout = _BY_NAME[layout]
     _font()
     pages: dict[str, int] = {}
     for _ in range(2):
@@ -820,7 +949,7 @@ def render_pdf(
         items = story.items[: story.toc_at] + toc + story.items[story.toc_at :]
         doc = _Doc(
             str(path),
-            _FOOTERS[layout],
+            layout.footer.format,
             pagesize=A4,
             invariant=1,
             title=disclosure.title or "",

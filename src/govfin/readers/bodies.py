@@ -43,6 +43,7 @@ from govfin.readers.lines import (
     Line,
     LineKind,
     LogBuilder,
+    ascii_digits,
     has_cjk,
     squash,
     strip_enumerator,
@@ -140,11 +141,12 @@ class _Body:
         return cells[:width]
 
     def amount(self, text: str, line: Line, column: str) -> Decimal | None:
-        """A money cell; text that is not a number is an :class:`AmountSyntaxError` (blank)."""
+        """A money cell; text that is not a number is an :class:`AmountSyntaxError` (blank).
+        Full-width digits ("３４０．１８", as some WPS exports print them) are read as digits."""
         if not text:
             return None  # an empty cell (most of them): blank, as parse_amount would say
         try:
-            return parse_amount(text)
+            return parse_amount(ascii_digits(text))
         except AmountError as exc:
             self.error(AmountSyntaxError, f"column {column}: {exc}", line)
             return None
@@ -152,7 +154,7 @@ class _Body:
     def count(self, text: str, line: Line, column: str) -> Decimal | None:
         """A count cell (vehicles, equipment): a whole number."""
         try:
-            n = parse_count(text)
+            n = parse_count(ascii_digits(text))
         except AmountError as exc:
             self.error(AmountSyntaxError, f"column {column}: {exc}", line)
             return None
@@ -197,6 +199,11 @@ class _FunctionalBody(_Body):
         if self._split_code:  # the header's 类 款 (项) columns are one code column in the rows
             n = self._split_code
             headers = [Line(h.number, "\t".join(h.cells[:1] + h.cells[n:])) for h in headers]
+        elif max(h.trimmed_width() for h in headers) == self.width - 1:
+            # One column for the code and the name ("科目编码及名称"): the rows print them in
+            # one cell and are read as two (see feed), so the header's columns move right.
+            headers = [Line(h.number, "\t".join((*h.cells[:1], "", *h.cells[1:])))
+                       for h in headers]
         names = merged_header(headers, self.width)
         printed = [norm_column(n) for n in names]
         found: list[int] = []
@@ -231,6 +238,11 @@ class _FunctionalBody(_Body):
             parts = cell.split(maxsplit=1)
             if len(parts) == 2 and CODE.match(parts[0]):
                 code, name = parts
+                if not has_cjk(line.cell(1)):
+                    # The amounts follow at once: the code and the name share the first column
+                    # (under "科目编码及名称"), as many Excel and WPS exports print them.
+                    line = Line(line.number, "\t".join((code, name, *line.cells[1:])),
+                                line.origin)
         coded = CODE.match(code) is not None
         if coded and code == first and first != cell.strip():
             self.error(
@@ -324,8 +336,10 @@ class _FunctionalBody(_Body):
     def _row(self, line: Line, code: str | None, name: str) -> None:
         n = len(self.kind.COLUMNS)
         if code is None and len(line.cells) == 1 + n and self.width > 1 + n:
-            # 合计 printed over the code and name columns as one cell (a page holding only it)
+            # 合计 printed over the code and name columns as one cell (a page holding only it, or
+            # a table printing the code and the name in one column): cell 1 is an amount
             line = Line(line.number, "\t".join((line.cells[0], "", *line.cells[1:])), line.origin)
+            name = ""
         cells = self.fit(line, self.width)
         values = {
             c: self.amount(cells[i], line, c)

@@ -33,6 +33,7 @@ __all__ = [
     "LogBuilder",
     "LogEntry",
     "ReadLog",
+    "ascii_digits",
     "clean",
     "has_cjk",
     "is_number",
@@ -155,6 +156,21 @@ def translator(mapping: Mapping[str, str | None]) -> Callable[[str], str]:
 #: Half-width brackets, colon, comma and semicolon, and their full-width forms.
 FULL_WIDTH = {"(": "（", ")": "）", ":": "：", ",": "，", ";": "；"}
 _to_full = translator(FULL_WIDTH)
+
+
+#: Full-width digits and the signs of a number (U+FF10–FF19, ．，－＋) as ASCII: some WPS and
+#: Word exports print amounts so ("３４０．１８").
+_ASCII_DIGITS = translator({chr(0xFF10 + d): str(d) for d in range(10)}
+                           | {"．": ".", "，": ",", "－": "-", "＋": "+"})
+
+
+def ascii_digits(text: str) -> str:
+    """Full-width digits (and the point, comma and signs of a number) made ASCII.
+
+    >>> ascii_digits("３４０．１８"), ascii_digits("１，２３４．５０"), ascii_digits("（１．２３）")
+    ('340.18', '1,234.50', '（1.23）')
+    """
+    return _ASCII_DIGITS(text)
 
 
 def to_fullwidth_brackets(text: str) -> str:

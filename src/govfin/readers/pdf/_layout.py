@@ -13,7 +13,9 @@ boxes, and the page's ruling edges (the sides of drawn lines and rectangles) —
   left open at a page break (column rules without a top or bottom rule) is closed;
 - everything else is grouped into printed lines; a line is split into cells at wide gaps
   ("编制部门：XXX        单位：元"); consecutive split lines whose cells line up under a line
-  holding numbers (a table without ruling lines) get their cells placed in shared columns;
+  holding numbers (a table without ruling lines) get their cells placed in shared columns,
+  taken from the lines holding amounts; the two pieces of a label wrapped in its cell around
+  such a row (one line above the row's other cells, one below) are put back into the row;
 - tables and lines are merged top to bottom.
 
 All coordinates are in points from the page's top-left corner (y grows downwards).
@@ -408,6 +410,7 @@ def _table_items(
 
 
 _NUMBER = re.compile(r"^-?[\d,]+(\.\d+)?%?$")
+_AMOUNT = re.compile(r"^-?[\d,]*\d\.\d+$")
 
 
 def _align(block: list[_Item]) -> None:
@@ -418,7 +421,11 @@ def _align(block: list[_Item]) -> None:
     on those columns ("" where it has no cell); other lines keep their cells as they are.
     """
     anchors: list[tuple[float, float]] = []
-    for item in block:
+    # Amount lines ("631.71") make the columns when the run has them: a 栏次 line ("栏次 1 2 3",
+    # its label centred over two columns, its numbers centred where amounts sit right) or a
+    # line of 行次 alone would give columns that are not the table's.
+    amounts = [it for it in block if any(_AMOUNT.match(t.replace(" ", "")) for t in it.cells)]
+    for item in amounts or block:
         if not any(_NUMBER.match(t.replace(" ", "")) for t in item.cells):
             continue
         for b in item.boxes:
@@ -456,6 +463,59 @@ def _align(block: list[_Item]) -> None:
         item.cells, item.boxes = cells, boxes
 
 
+def _wraps_into(frag: _Item, row: _Item, above: bool) -> bool:
+    """Is the one-cell line ``frag`` a piece of a label wrapped in its cell around ``row``?
+
+    Without ruling lines a name wrapped over two lines and centred in its cell prints its
+    first line above the row's other cells and its second below: each piece lies where the
+    row has no cell (between two of its cells), next to the row (less than a line apart)."""
+    if len(frag.cells) != 1 or len(row.cells) < 3 or not frag.cells[0].strip():
+        return False
+    f, boxes = frag.boxes[0], [b for b in row.boxes if b is not None]
+    if f is None or len(boxes) != len(row.boxes) or _NUMBER.match(frag.cells[0].replace(" ", "")):
+        return False
+    height = max(b.bottom - b.top for b in boxes)
+    gap = row.top - f.bottom if above else f.top - max(b.bottom for b in boxes)
+    if not -0.6 * height <= gap <= 0.6 * height:  # the pieces may reach into the row's band
+        return False
+    if any(b.x0 < f.x1 and b.x1 > f.x0 for b in boxes):
+        return False  # the piece would overlap a cell of the row
+    return boxes[0].x1 < f.x0 and f.x1 < boxes[-1].x0  # between two cells of the row
+
+
+def _join_wrapped(items: list[_Item]) -> list[_Item]:
+    """Put the pieces of a label wrapped around a row of a table without ruling lines (see
+    :func:`_wraps_into`) back into the row, as one cell where the row has none."""
+    out: list[_Item] = []
+    i = 0
+    while i < len(items):
+        row = items[i]
+        before = out[-1] if out and _wraps_into(out[-1], row, above=True) else None
+        after = items[i + 1] if i + 1 < len(items) and _wraps_into(items[i + 1], row, False) else None
+        pieces = [p for p in (before, after) if p is not None]
+        if pieces and (len(pieces) == 1 or _same_column(before, after)):
+            if before is not None:
+                out.pop()
+            text = "".join(p.cells[0] for p in pieces)
+            bs = [p.boxes[0] for p in pieces if p.boxes[0] is not None]
+            box = Box(min(b.x0 for b in bs), min(b.top for b in bs), max(b.x1 for b in bs),
+                      max(b.bottom for b in bs))
+            k = sum(1 for b in row.boxes if b is not None and b.x1 <= box.x0)
+            row = _Item(row.top, row.left, [*row.cells[:k], text, *row.cells[k:]],
+                        [*row.boxes[:k], box, *row.boxes[k:]])
+            i += 1 if after is None else 2
+        else:
+            i += 1
+        out.append(row)
+    return out
+
+
+def _same_column(a: _Item | None, b: _Item | None) -> bool:
+    assert a is not None and b is not None
+    x, y = a.boxes[0], b.boxes[0]
+    return x is not None and y is not None and x.x0 < y.x1 and y.x0 < x.x1
+
+
 def _text_items(chars: list[Char]) -> list[_Item]:
     items: list[_Item] = []
     for line in _lines(chars):
@@ -465,6 +525,7 @@ def _text_items(chars: list[Char]) -> list[_Item]:
         box = [_bbox(p) for p in pieces]
         items.append(_Item(min(b.top for b in box), box[0].x0,
                            [_line_text(p) for p in pieces], list(box)))
+    items = _join_wrapped(items)
     # runs of consecutive multi-cell lines holding a number: tables without ruling lines
     run: list[_Item] = []
     for item in items + [_Item(0, 0, [""], [None])]:
