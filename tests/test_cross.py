@@ -417,3 +417,31 @@ def test_empty_disclosure_reports_every_missing_table() -> None:
         Place(cls.KIND) for cls in (T01, T02, T03, T04, T05, T06, T07, T08, T09)
     }
     assert {f.rule_id for f in r} == {"K-missing"}
+
+
+def test_k_note_on_a_table_printed_all_zero_is_no_finding(seed: Disclosure) -> None:
+    """Many departments print a table they have nothing for as 0.00 throughout, under its
+    “本单位无…” note: that is no data, as a blank table is; one non-zero cell is data."""
+    t = seed.table(T10)
+    assert t is not None and not t.empty
+
+    def with_values(value: Decimal) -> Disclosure:
+        rows = tuple(
+            attrs.evolve(r, values={c: value for c in r.values}) for r in t.rows
+        )
+        noted = attrs.evolve(t, rows=rows, meta=attrs.evolve(t.meta, empty_note="本表无数据"))
+        return attrs.evolve(
+            seed, tables=tuple(noted if isinstance(x, T10) else x for x in seed.tables)
+        )
+
+    zeros = with_values(Decimal("0.00"))
+    assert not zeros.table(T10).empty and zeros.table(T10).nil
+    assert bad(run(zeros, "K-note-on-data")) == set()
+    one = with_values(Decimal("0.00"))
+    first = one.table(T10).rows[0]
+    column = next(iter(first.values))
+    rows = (attrs.evolve(first, values={**first.values, column: Decimal("1.00")}),
+            *one.table(T10).rows[1:])
+    t1 = attrs.evolve(one.table(T10), rows=rows)
+    one = attrs.evolve(one, tables=tuple(t1 if isinstance(x, T10) else x for x in one.tables))
+    assert bad(run(one, "K-note-on-data")) == {("K-note-on-data", Severity.ERROR, Place(T10.KIND))}

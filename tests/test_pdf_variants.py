@@ -7,8 +7,8 @@ The seed's figures are rendered once per variant (module-scoped) and read throug
 - a variant in :data:`EXACT` reads to the same tables (every row, every amount; scaled to 元 when
   the variant prints 元), the same document facts, no read problem and nothing unread, and
   ``check()`` gives the same findings (places aside; a 元 layout turns the seed's 万元
-  residues into errors at the same places; "zeros", blank cells printed 0.00, meets one rule
-  that counts a printed 0 as data: a strict xfail until the rule is changed);
+  residues into errors at the same places; "zeros" prints blank cells as 0.00, and a table all
+  0.00 under its "本单位无…" note is as empty as a blank one);
 - a variant in :data:`REPORTED` is one govfin cannot read yet: it must say so (READ-… findings
   naming the table, typed errors naming file and page) and report no finding of the checks
   that the seed's own report lacks — nothing resting on what it misread.
@@ -137,9 +137,6 @@ def test_same_findings(exact) -> None:
     layout, result = exact
     want = Counter(map(_key, SEED_FINDINGS))
     got = Counter(map(_key, check(result.disclosure).findings))
-    if layout.blank == "0.00":  # K-note-on-data: see test_zero_blanks_give_the_same_findings
-        got = Counter({k: n for k, n in got.items() if k[0] != "K-note-on-data"})
-        want = Counter({k: n for k, n in want.items() if k[0] != "K-note-on-data"})
     if layout.scale == 1:
         assert got == want
         return
@@ -149,11 +146,6 @@ def test_same_findings(exact) -> None:
     assert sorted((k[0], "error", *k[2:]) for k in missing.elements()) == sorted(extra.elements())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="K-note-on-data takes a table printed all 0.00 under its note “本单位无…” for a table "
-    "with data (Table.empty counts a printed 0 as data); a rule matter, not a read one",
-)
 def test_zero_blanks_give_the_same_findings(rendered) -> None:
     result = rendered("zeros")
     assert Counter(map(_key, check(result.disclosure).findings)) == Counter(

@@ -137,3 +137,15 @@ def test_a_name_in_front_is_taken_only_when_it_is_a_name():
     # prose that ends with a title is not a title
     assert kind_after_name("详见附件：收入决算表") is None
     assert kind_after_name("关于收入支出决算总表，说明如下收入决算表") is None
+
+
+@pytest.mark.parametrize("kind", sorted(Table.KINDS, key=str), ids=str)
+def test_the_end_of_a_wrapped_title_is_not_taken_for_a_name_and_a_title(kind: str) -> None:
+    """A title wrapped over two lines ("…国有资本经营预算财政" / "拨款支出决算表") leaves a piece of
+    title in front of a shorter kind's title on its second line: that piece names no department,
+    so the second line alone identifies nothing (it would hide the table it belongs to)."""
+    cls = Table.KINDS[kind]
+    for title in (cls.KIND, *cls.TITLES):
+        for cut in range(1, len(title) - 1):
+            found = kind_after_name(title[cut:])
+            assert found is None or found is cls, (title, title[cut:], found)

@@ -524,12 +524,14 @@ _FOREIGN_NOTE_WORDS: dict[type[Table], tuple[str, ...]] = {
     Severity.ERROR,
 )
 def k_note_on_data(d: Disclosure, ctx: Context) -> None:
-    """A "本表无数据" note on a table that has data, or a note naming another table's subject."""
+    """A "本表无数据" note on a table that has data (a non-zero amount: a table printed all
+    0.00 under its note says the same as a blank one), or a note naming another table's
+    subject."""
     for t in d.tables:
         note = (t.meta.empty_note or "").strip()
         if not note:
             continue
-        if not t.empty:
+        if not t.nil:
             ctx.emit(
                 f"{t.KIND} has data but its note says {note!r}",
                 place=Place(t.KIND, line=t.meta.line),

@@ -120,6 +120,14 @@ _TITLE_ENDINGS = ("预算", "收入", "支出", "收支", "经费", "费", "项�
                   "明细", "统计", "一般公共", "部门预算", "单位预算")
 #: Longest department or unit name taken in front of a title.
 _MAX_NAME = 40
+#: How the name of a department or unit ends (an institution word, or a bracketed part such as
+#: "（本级）" after one).  What ends otherwise is the end of a title wrapped over two lines
+#: ("…国有资本经营预算财政" / "拨款支出决算表"), not a name: "拨款" names no one.
+_NAME_ENDINGS = ("局", "委", "委员会", "办公室", "办", "室", "中心", "院", "所", "处", "站", "队",
+                 "会", "部", "厅", "司", "署", "校", "馆", "社", "团", "政府", "街道", "镇", "乡",
+                 "园", "场", "台", "公司", "集团", "宫", "库", "厂", "区", "市", "县", "省", "州",
+                 "盟", "旗", "监狱", "本级", "机关")
+_BRACKETED_END = re.compile(r"[（(][^（()）]*[)）]$")
 
 
 def kind_after_name(title: str) -> type[Table] | None:
@@ -136,6 +144,8 @@ def kind_after_name(title: str) -> type[Table] | None:
     '收入支出决算总表'
     >>> kind_after_name("一般公共预算财政拨款项目支出决算表") is None
     True
+    >>> kind_after_name("拨款支出决算表") is None  # the end of a title wrapped over two lines
+    True
     """
     return _kind_after_name(normalize_title(title))
 
@@ -149,7 +159,8 @@ def _kind_after_name(t: str) -> type[Table] | None:
                 best = (len(v), cls)
     name = t[: len(t) - best[0]]
     if (best[1] is None or len(name) > _MAX_NAME or _TITLE_WORDS.search(name)
-            or name.endswith(_TITLE_ENDINGS)):
+            or name.endswith(_TITLE_ENDINGS)
+            or not _BRACKETED_END.sub("", name).endswith(_NAME_ENDINGS)):
         return None
     if len({k for k in Table.KINDS.values() if k.matches_title(t[len(name):])}) > 1:
         return None

@@ -335,6 +335,13 @@ class Table(PlainData):
         return all(r.blank for r in self.rows)
 
     @functools.cached_property
+    def nil(self) -> bool:
+        """True when no cell holds a non-zero value: blank throughout, or printed 0 / 0.00
+        throughout (how many departments print a table they have nothing for, under its
+        "本单位无…" note)."""
+        return all(not v for r in self.rows for v in r.values.values())
+
+    @functools.cached_property
     def _coded(self) -> tuple[Row, ...]:
         """The rows with a code, in order, once per table (several rules walk them)."""
         return tuple(r for r in self.rows if r.code is not None)
