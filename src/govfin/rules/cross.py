@@ -431,7 +431,9 @@ def x11_three_public(d: Disclosure, ctx: Context, t06: Table, t09: Table) -> Non
 _ALL_KINDS: tuple[type[Table], ...] = (*REQUIRED_KINDS, T10)
 
 
-def _completeness(id: str, zh: str, en: str, severity: Severity) -> Callable[[RuleFunc], RuleFunc]:
+def _completeness(
+    id: str, zh: str, en: str, severity: Severity, changed: str = ""
+) -> Callable[[RuleFunc], RuleFunc]:
     return rule(
         id,
         zh=zh,
@@ -441,6 +443,7 @@ def _completeness(id: str, zh: str, en: str, severity: Severity) -> Callable[[Ru
         tables=tuple(t.KIND for t in _ALL_KINDS),
         severity=severity,
         source="财预〔2020〕10号 (empty tables are published with a note)",
+        changed=changed,
     )
 
 
@@ -522,6 +525,8 @@ _FOREIGN_NOTE_WORDS: dict[type[Table], tuple[str, ...]] = {
     "有数据的表不得注明“本表无数据”；说明须属于本表",
     "a table with data has no “no data” note; a note belongs to its own table",
     Severity.ERROR,
+    changed="2026-12 (hardening): a table printed 0.00 throughout under its “本单位无…” note "
+    "has no data, as a blank one; it was an error (a false alarm on a common way of printing)",
 )
 def k_note_on_data(d: Disclosure, ctx: Context) -> None:
     """A "本表无数据" note on a table that has data (a non-zero amount: a table printed all
