@@ -19,6 +19,8 @@ of 部门收支总表 / 部门收入总表 / 部门支出总表 / 财政拨款�
   style ("- 3 -", "第3页", "3"), or none;
 - a zero amount as its digits or as a dash ("—", which a reader takes as blank);
 - each code row printing all the parts of its code, or only its own level's ("", "05", "");
+  or the code and the name in one cell ("2010507 专项普查活动");
+- landscape pages, or portrait ones where wide tables get narrow columns;
 - the title's numbering ("1. ", "表3", "三、"), the department line ("编制部门：", "部门名称：",
   "单位名称：") and the unit line ("单位：元", "金额单位：万元").
 
@@ -107,6 +109,10 @@ class BudgetLayout:
     own_part_only: bool = False
     #: How a zero amount is printed ("-", "—"; None: as its digits, "0" / "0.00").
     zero: str | None = None
+    #: Code and name in one cell ("2010507 专项普查活动"), under one head; needs one code column.
+    code_with_name: bool = False
+    #: Tables on portrait pages (narrow columns: long amounts wrap in their cells).
+    portrait: bool = False
 
 
 LAYOUTS: dict[str, BudgetLayout] = {
@@ -142,6 +148,21 @@ LAYOUTS: dict[str, BudgetLayout] = {
         footer="{n}", numbering="", department_label="单位：", unit_label="单位：",
         own_part_only=True, zero="—",
     ),
+    # Code and name in one cell under one head ("2010507 专项普查活动"), as some county
+    # documents print them; otherwise the "national" style.
+    "code-in-name": BudgetLayout(
+        name="code-in-name", separators=False, split_codes=False, repeat_header=True, toc=True,
+        footer="·{n}·", numbering="表{n} ", department_label="部门名称：", unit_label="单位：",
+        code_heads=("科目编码", "科目编码及名称"), economic_heads=("科目编码", "科目编码及名称"),
+        name_width=200, code_with_name=True,
+    ),
+    # The "bare" style on portrait pages: a table of many amount columns gets columns too
+    # narrow for its figures, which wrap inside their cells ("18,976.7" / "6").
+    "narrow": BudgetLayout(
+        name="narrow", separators=True, split_codes=True, repeat_header=True, toc=False,
+        footer="—{n}—", numbering="{cn}、", department_label="单位名称：", unit_label="单位：",
+        name_width=60, portrait=True,
+    ),
 }
 
 
@@ -176,6 +197,9 @@ def _coded(t: BudgetTable, layout: BudgetLayout) -> _Block:
             [code_head, *[LEFT] * (n_code - 1), name_head, *cols],
             [*levels, UP, *[UP] * len(cols)],
         ]
+    elif layout.code_with_name:
+        n_code = 0
+        header = [[name_head, *cols]]
     else:
         header = [[code_head, name_head, *cols]]
     if layout.column_numbers:
@@ -192,9 +216,12 @@ def _coded(t: BudgetTable, layout: BudgetLayout) -> _Block:
             name = r.name or ""
             if layout.indent_names:
                 name = "\u3000" * (len(_code_parts(r.code)) - 1) * 2 + name
+            if layout.code_with_name:
+                body.append([f"{r.code} {name}", *amounts])
+                continue
             body.append([*parts, *[""] * (n_code - len(parts)), name, *amounts])
     kinds = ["code"] * n_code + ["text"] + ["num"] * len(cols)
-    widths = ([26] * n_code if layout.split_codes else [56]) + [layout.name_width]
+    widths = ([26] * n_code if layout.split_codes else [56] * n_code) + [layout.name_width]
     widths += [64] * len(cols)
     return _Block(header, body, kinds, widths)
 
@@ -306,7 +333,7 @@ def _story(d: Disclosure, layout: BudgetLayout) -> _Story:
         s.toc_at = len(s.items)
     year = f"{d.year}年" if d.year is not None else ""
     for k, t in enumerate(d.tables, 1):
-        s.new_page("landscape")
+        s.new_page("portrait" if layout.portrait else "landscape")
         if k == 1:
             s.entry(0, f"{year}部门预算表", _p(f"{year}部门预算表", _PART))
         block = _block(t, layout)
