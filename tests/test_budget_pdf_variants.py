@@ -207,6 +207,23 @@ def test_a_total_printed_over_the_code_and_name_cells_is_named_total() -> None:
             assert total is not None and total.name == "合计", t.KIND
 
 
+def test_codes_printed_as_their_own_level_part_read_as_whole_codes() -> None:
+    """A text whose 类/款/项 cells print only each row's own part ("", "05", "" for 20105)
+    reads as the one printing every part: the levels above come from the rows above."""
+    lines = TEXT.read_text(encoding="utf-8").splitlines()
+    own = []
+    for line in lines:
+        cells = line.split("\t")
+        if len(cells) > 3 and re.fullmatch(r"\d{3}", cells[0]):
+            parts = [c for c in cells[:3] if re.fullmatch(r"\d{2,3}", c)]
+            if len(parts) > 1:  # a 款 or 项 row: blank its higher levels
+                cells[: len(parts) - 1] = [""] * (len(parts) - 1)
+        own.append("\t".join(cells))
+    assert own != lines
+    d = attrs.evolve(read_text("\n".join(own)).disclosure, narrative=Narrative())
+    assert [_rows(t) for t in d.tables] == [_rows(t) for t in SHANGHAI_BUDGET.tables]
+
+
 def test_every_table_read_back_or_reported(case: Case) -> None:
     """Never a silent misread: each rendered table is read as rendered, or named in an error."""
     got = {type(t): t for t in case.read.tables}
