@@ -119,49 +119,105 @@ LAYOUTS: dict[str, BudgetLayout] = {
     # Shanghai district documents (the corpus's 2025 PDF): 元 with separators, 类/款/项 columns,
     # "编制部门：… 单位：元", header printed once, numbered 目录.
     "shanghai": BudgetLayout(
-        name="shanghai", separators=True, split_codes=True, repeat_header=False, toc=True,
-        footer="- {n} -", numbering="{n}. ", department_label="编制部门：",
-        unit_label="单位：", class_ordinals=True,
+        name="shanghai",
+        separators=True,
+        split_codes=True,
+        repeat_header=False,
+        toc=True,
+        footer="- {n} -",
+        numbering="{n}. ",
+        department_label="编制部门：",
+        unit_label="单位：",
+        class_ordinals=True,
     ),
     # The central template's style: one code column, "金额单位：万元", header on every page,
     # "表N" before the title, "第N页".
     "national": BudgetLayout(
-        name="national", separators=False, split_codes=False, repeat_header=True, toc=True,
-        footer="第{n}页", numbering="表{n} ", department_label="部门名称：",
-        unit_label="金额单位：", code_heads=("科目编码", "科目名称"),
-        economic_heads=("科目编码", "科目名称"), column_numbers=True, indent_names=True,
+        name="national",
+        separators=False,
+        split_codes=False,
+        repeat_header=True,
+        toc=True,
+        footer="第{n}页",
+        numbering="表{n} ",
+        department_label="部门名称：",
+        unit_label="金额单位：",
+        code_heads=("科目编码", "科目名称"),
+        economic_heads=("科目编码", "科目名称"),
+        column_numbers=True,
+        indent_names=True,
         grouped_three_public=True,
     ),
     # A provincial style without 目录 or page numbers: "一、" before the title, separators,
     # 类/款/项 columns, header on every page.
     "bare": BudgetLayout(
-        name="bare", separators=True, split_codes=True, repeat_header=True, toc=False,
-        footer=None, numbering="{cn}、", department_label="单位名称：", unit_label="单位：",
-        three_public_order=("因公出国（境）费", "公务接待费", "公务用车购置费", "公务用车运行费",
-                            "公务用车购置及运行费", "机关运行经费", "合计"),
-        name_width=60, title_department=True,
+        name="bare",
+        separators=True,
+        split_codes=True,
+        repeat_header=True,
+        toc=False,
+        footer=None,
+        numbering="{cn}、",
+        department_label="单位名称：",
+        unit_label="单位：",
+        three_public_order=(
+            "因公出国（境）费",
+            "公务接待费",
+            "公务用车购置费",
+            "公务用车运行费",
+            "公务用车购置及运行费",
+            "机关运行经费",
+            "合计",
+        ),
+        name_width=60,
+        title_department=True,
     ),
     # A county style: each code row prints only its own level's part of the code; a zero
     # amount printed as a dash.
     "county": BudgetLayout(
-        name="county", separators=False, split_codes=True, repeat_header=False, toc=False,
-        footer="{n}", numbering="", department_label="单位：", unit_label="单位：",
-        own_part_only=True, zero="—",
+        name="county",
+        separators=False,
+        split_codes=True,
+        repeat_header=False,
+        toc=False,
+        footer="{n}",
+        numbering="",
+        department_label="单位：",
+        unit_label="单位：",
+        own_part_only=True,
+        zero="—",
     ),
     # Code and name in one cell under one head ("2010507 专项普查活动"), as some county
     # documents print them; otherwise the "national" style.
     "code-in-name": BudgetLayout(
-        name="code-in-name", separators=False, split_codes=False, repeat_header=True, toc=True,
-        footer="·{n}·", numbering="表{n} ", department_label="部门名称：", unit_label="单位：",
-        code_heads=("科目编码", "科目编码及名称"), economic_heads=("科目编码", "科目编码及名称"),
-        name_width=200, code_with_name=True,
+        name="code-in-name",
+        separators=False,
+        split_codes=False,
+        repeat_header=True,
+        toc=True,
+        footer="·{n}·",
+        numbering="表{n} ",
+        department_label="部门名称：",
+        unit_label="单位：",
+        code_heads=("科目编码", "科目编码及名称"),
+        economic_heads=("科目编码", "科目编码及名称"),
+        name_width=200,
+        code_with_name=True,
     ),
     # The "bare" style on portrait pages: a table of many amount columns gets columns too
     # narrow for its figures, which wrap inside their cells ("18,976.7" / "6").
     "narrow": BudgetLayout(
-        name="narrow", separators=True, split_codes=True, repeat_header=True, toc=False,
-        footer="—{n}—", numbering="{cn}、", department_label="单位名称：", unit_label="单位：",
-        name_width=60, portrait=True,
+        name="narrow",
+        separators=True,
+        split_codes=True,
+        repeat_header=True,
+        toc=False,
+        footer="—{n}—",
+        numbering="{cn}、",
+        department_label="单位名称：",
+        unit_label="单位：",
+        name_width=60,
+        portrait=True,
     ),
 }
 
@@ -181,7 +237,7 @@ class _Block:
 
 
 def _code_parts(code: str) -> list[str]:
-    """"2010507" -> ["201", "05", "07"]; "30101" -> ["301", "01"]; "201" -> ["201"]."""
+    """ "2010507" -> ["201", "05", "07"]; "30101" -> ["301", "01"]; "201" -> ["201"]."""
     return [code[:3], *(code[i : i + 2] for i in range(3, len(code), 2))]
 
 

@@ -161,7 +161,9 @@ class Case:
 
 
 @pytest.fixture(scope="module", params=CASES, ids=[f"{f}-{lay}" for f, lay in CASES])
-def case(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Case]:
+def case(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Case]:
     family, layout = request.param
     path = tmp_path_factory.mktemp("budget-pdf") / f"{family}-{layout}.pdf"
     yield Case(family, LAYOUTS[layout], path)
@@ -193,9 +195,9 @@ def test_the_budgets_are_what_they_should_be() -> None:
     c = next(t for t in CENTRAL_BUDGET.tables if t.ROLE == "general")
     sh_total, c_total = sh.get("合计"), c.get("合计")
     assert sh_total is not None and c_total is not None
-    assert c_total.values["合计"] == Decimal("18976.76") == round(
-        sh_total.values["合计"] / 10_000, 2  # type: ignore[operator]
-    )
+    yuan = sh_total.values["合计"]
+    assert yuan is not None
+    assert c_total.values["合计"] == Decimal("18976.76") == round(yuan / 10_000, 2)
 
 
 def test_a_total_printed_over_the_code_and_name_cells_is_named_total() -> None:
