@@ -319,7 +319,7 @@ class _FunctionalBody(_Body):
             n = self._split_code
             if cells[0] and not any(cells[1:n]):  # 合计 over the split code columns
                 return Line(line.number, "\t".join((cells[0], *cells[n:])), line.origin)
-            return line
+            return self._own_part(line, n)
         n = self._split_code
         parts = [cells[0]]
         for c in cells[1:n]:
@@ -333,13 +333,29 @@ class _FunctionalBody(_Body):
         joined = (("".join(parts)), *cells[n:])
         return Line(line.number, "\t".join(joined), line.origin)
 
+    def _own_part(self, line: Line, n: int) -> Line:
+        """A row printing only its own level's part of a split code ("", "05", "" for a 款, "",
+        "", "07" for a 项): the levels above are those of the coded row before it ("201" …),
+        as the printed hierarchy says.  The joined code is checked against the classification
+        like any other (C-code, C-name)."""
+        cells, above = line.cells, self._last_code
+        filled = [i for i in range(1, n) if cells[i]]
+        if cells[0] or above is None or len(filled) != 1 or not _PART.match(cells[filled[0]]):
+            return line
+        level = filled[0]  # 1: a 款 part, 2: a 项 part
+        prefix = above[: 1 + 2 * level]
+        if len(prefix) != 1 + 2 * level:
+            return line  # a 项 part under a 类: no 款 to join it to
+        joined = (prefix + cells[level], *cells[n:])
+        return Line(line.number, "\t".join(joined), line.origin)
+
     def _row(self, line: Line, code: str | None, name: str) -> None:
         n = len(self.kind.COLUMNS)
         if code is None and len(line.cells) == 1 + n and self.width > 1 + n:
             # 合计 printed over the code and name columns as one cell (a page holding only it, or
             # a table printing the code and the name in one column): cell 1 is an amount
             line = Line(line.number, "\t".join((line.cells[0], "", *line.cells[1:])), line.origin)
-            name = ""
+            name = ""  # the cell after the label is the first amount, not a name
         cells = self.fit(line, self.width)
         values = {
             c: self.amount(cells[i], line, c)

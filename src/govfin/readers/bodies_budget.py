@@ -27,6 +27,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 
 from govfin._lazy import lazy_pattern
+from govfin.amounts import BLANK_TEXTS
 from govfin.readers.bodies import TableContext, _Body
 from govfin.readers.errors import CellCountError, TableIdentityError, UnknownNameError
 from govfin.readers.identify import is_plain_amount
@@ -414,7 +415,9 @@ class BudgetThreePublicBody(_BudgetBody):
             empty = dict.fromkeys(self.kind.COLUMNS)
             self._rows["本年预算数"] = Row("本年预算数", "本年预算数", empty, line=line.number)
             return
-        amounts = [c.rstrip("%％") for c in line.cells if c and not _is_label(c)]
+        # a dash is a blank amount (govfin.amounts.BLANK_TEXTS), printed for a zero
+        amounts = [c.rstrip("%％") for c in line.cells
+                   if c and not _is_label(c) and c.strip() not in BLANK_TEXTS]
         labels = [c for c in line.values if _is_label(c)]
         if not amounts or any(not is_plain_amount(c) for c in amounts):
             if labels:

@@ -1,0 +1,429 @@
+"""Render a 部门预算 :class:`~govfin.disclosure.Disclosure` as a PDF in one of several print layouts.
+
+Not part of the library: the end-to-end tests of budget PDF reading (tests/test_budget_pdf_variants)
+render budgets into real PDFs with reportlab and read them back.  The building blocks (ruled grids
+with merged cells, the 目录 line with leader dots, the two-pass page numbering) are those of
+tests/pdf_render.py, imported, not copied.
+
+A layout is data (:class:`BudgetLayout`, :data:`LAYOUTS`): how the documents of different regions
+print the same tables.  The variations are the ones seen in published 部门预算 (the Shanghai PDFs
+of the corpus, the Jiangsu 2017 PDFs, and the 财政部 template most provinces follow with its set
+of 部门收支总表 / 部门收入总表 / 部门支出总表 / 财政拨款收支总表 / 一般公共预算支出表 /
+一般公共预算基本支出表 / 一般公共预算“三公”经费支出表 / 政府性基金预算支出表 /
+国有资本经营预算支出表):
+
+- amounts as the Disclosure holds them, with or without thousands separators ("1,234,567");
+- 功能分类 codes in three columns (类 款 项: "201" "05" "07"; 经济分类 in two, 类 款) or in one;
+- the header repeated on every page a table runs over, or printed once;
+- a 目录 with leader dots and page numbers, or none; a page number at the foot in the layout's
+  style ("- 3 -", "第3页", "3"), or none;
+- a zero amount as its digits or as a dash ("—", which a reader takes as blank);
+- each code row printing all the parts of its code, or only its own level's ("", "05", "");
+  or the code and the name in one cell ("2010507 专项普查活动");
+- landscape pages, or portrait ones where wide tables get narrow columns;
+- the title's numbering ("1. ", "表3", "三、"), the department line ("编制部门：", "部门名称：",
+  "单位名称：") and the unit line ("单位：元", "金额单位：万元").
+
+The titles, the unit and the department are the Disclosure's own (the reader must give them back).
+Rows are printed in the Disclosure's order; a 收支总表 prints income on the left and expenditure on
+the right, the totals aligned on the last lines.  The CJK font is reportlab's built-in STSong-Light
+(not embedded); output is deterministic.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+from pdf_render import (
+    _PART,
+    _TITLE,
+    LEFT,
+    UP,
+    _Doc,
+    _font,
+    _grid,
+    _numeral,
+    _p,
+    _Story,
+    _style,
+    _TocLine,
+)
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Table as RLTable
+
+from govfin.disclosure import Disclosure
+from govfin.tables import FunctionalTable, Row
+from govfin.tables.budget import (
+    BudgetEconomicTable,
+    BudgetSummary,
+    BudgetTable,
+    BudgetThreePublicTable,
+)
+
+__all__ = ["LAYOUTS", "BudgetLayout", "printed_title", "render_budget_pdf"]
+
+
+@attrs.frozen
+class BudgetLayout:
+    """How one region prints its 部门预算 tables (see the module docstring)."""
+
+    name: str
+    #: Thousands separators in amounts.
+    separators: bool
+    #: Codes split into 类/款/项 columns (True) or printed whole in one column.
+    split_codes: bool
+    #: The header printed again on every page a table runs over.
+    repeat_header: bool
+    #: A 目录 (table of contents) after the cover.
+    toc: bool
+    #: Footer page number, ``{n}`` the number; None: no page numbers.
+    footer: str | None
+    #: Title numbering, ``{n}`` the table's number (1, 2 …), ``{cn}`` in Chinese numerals.
+    numbering: str
+    department_label: str
+    unit_label: str
+    #: Words over the codes, the names (functional / economic tables).
+    code_heads: tuple[str, str] = ("功能分类科目编码", "功能分类科目名称")
+    economic_heads: tuple[str, str] = ("经济分类科目编码", "经济分类科目名称")
+    #: Enumerators before the 类 rows of a 收支总表 ("一、一般公共服务支出").
+    class_ordinals: bool = False
+    #: A "栏次" row under the header numbering the amount columns (1, 2, …).
+    column_numbers: bool = False
+    #: Names of 款 and 项 rows indented by full-width spaces, as one-column layouts print them.
+    indent_names: bool = False
+    #: The 三公 header in two rows, 公务用车购置及运行费 over 小计 / 购置费 / 运行费.
+    grouped_three_public: bool = False
+    #: The 三公 columns printed in this order (the kind's names; empty: the kind's order).
+    three_public_order: tuple[str, ...] = ()
+    #: Relative width of the name column (150: names fit; narrower: long names wrap in the cell).
+    name_width: float = 150
+    #: The department's name printed before each table's title ("江苏省…2017年部门收支总表").
+    title_department: bool = False
+    #: With split codes, each row prints only its own level's part ("", "05", "" for 20105),
+    #: the higher levels left to the rows above.
+    own_part_only: bool = False
+    #: How a zero amount is printed ("-", "—"; None: as its digits, "0" / "0.00").
+    zero: str | None = None
+    #: Code and name in one cell ("2010507 专项普查活动"), under one head; needs one code column.
+    code_with_name: bool = False
+    #: Tables on portrait pages (narrow columns: long amounts wrap in their cells).
+    portrait: bool = False
+
+
+LAYOUTS: dict[str, BudgetLayout] = {
+    # Shanghai district documents (the corpus's 2025 PDF): 元 with separators, 类/款/项 columns,
+    # "编制部门：… 单位：元", header printed once, numbered 目录.
+    "shanghai": BudgetLayout(
+        name="shanghai",
+        separators=True,
+        split_codes=True,
+        repeat_header=False,
+        toc=True,
+        footer="- {n} -",
+        numbering="{n}. ",
+        department_label="编制部门：",
+        unit_label="单位：",
+        class_ordinals=True,
+    ),
+    # The central template's style: one code column, "金额单位：万元", header on every page,
+    # "表N" before the title, "第N页".
+    "national": BudgetLayout(
+        name="national",
+        separators=False,
+        split_codes=False,
+        repeat_header=True,
+        toc=True,
+        footer="第{n}页",
+        numbering="表{n} ",
+        department_label="部门名称：",
+        unit_label="金额单位：",
+        code_heads=("科目编码", "科目名称"),
+        economic_heads=("科目编码", "科目名称"),
+        column_numbers=True,
+        indent_names=True,
+        grouped_three_public=True,
+    ),
+    # A provincial style without 目录 or page numbers: "一、" before the title, separators,
+    # 类/款/项 columns, header on every page.
+    "bare": BudgetLayout(
+        name="bare",
+        separators=True,
+        split_codes=True,
+        repeat_header=True,
+        toc=False,
+        footer=None,
+        numbering="{cn}、",
+        department_label="单位名称：",
+        unit_label="单位：",
+        three_public_order=(
+            "因公出国（境）费",
+            "公务接待费",
+            "公务用车购置费",
+            "公务用车运行费",
+            "公务用车购置及运行费",
+            "机关运行经费",
+            "合计",
+        ),
+        name_width=60,
+        title_department=True,
+    ),
+    # A county style: each code row prints only its own level's part of the code; a zero
+    # amount printed as a dash.
+    "county": BudgetLayout(
+        name="county",
+        separators=False,
+        split_codes=True,
+        repeat_header=False,
+        toc=False,
+        footer="{n}",
+        numbering="",
+        department_label="单位：",
+        unit_label="单位：",
+        own_part_only=True,
+        zero="—",
+    ),
+    # Code and name in one cell under one head ("2010507 专项普查活动"), as some county
+    # documents print them; otherwise the "national" style.
+    "code-in-name": BudgetLayout(
+        name="code-in-name",
+        separators=False,
+        split_codes=False,
+        repeat_header=True,
+        toc=True,
+        footer="·{n}·",
+        numbering="表{n} ",
+        department_label="部门名称：",
+        unit_label="单位：",
+        code_heads=("科目编码", "科目编码及名称"),
+        economic_heads=("科目编码", "科目编码及名称"),
+        name_width=200,
+        code_with_name=True,
+    ),
+    # The "bare" style on portrait pages: a table of many amount columns gets columns too
+    # narrow for its figures, which wrap inside their cells ("18,976.7" / "6").
+    "narrow": BudgetLayout(
+        name="narrow",
+        separators=True,
+        split_codes=True,
+        repeat_header=True,
+        toc=False,
+        footer="—{n}—",
+        numbering="{cn}、",
+        department_label="单位名称：",
+        unit_label="单位：",
+        name_width=60,
+        portrait=True,
+    ),
+}
+
+
+def _amount(value: Decimal | None, layout: BudgetLayout) -> str:
+    if value is None:
+        return ""
+    if value == 0 and layout.zero is not None:
+        return layout.zero
+    return format(value, ",f" if layout.separators else "f")
+
+
+class _Block:
+    def __init__(self, header: list[list[str]], body: list[list[str]], kinds: list[str],
+                 widths: list[float]) -> None:  # fmt: skip
+        self.header, self.body, self.kinds, self.widths = header, body, kinds, widths
+
+
+def _code_parts(code: str) -> list[str]:
+    """ "2010507" -> ["201", "05", "07"]; "30101" -> ["301", "01"]; "201" -> ["201"]."""
+    return [code[:3], *(code[i : i + 2] for i in range(3, len(code), 2))]
+
+
+def _coded(t: BudgetTable, layout: BudgetLayout) -> _Block:
+    """A table of code rows: code cell(s), name, one cell per column."""
+    economic = isinstance(t, BudgetEconomicTable)
+    cols = list(t.COLUMNS)
+    code_head, name_head = layout.economic_heads if economic else layout.code_heads
+    levels = ["类", "款"] if economic else ["类", "款", "项"]
+    n_code = len(levels) if layout.split_codes else 1
+    if layout.split_codes:
+        header = [
+            [code_head, *[LEFT] * (n_code - 1), name_head, *cols],
+            [*levels, UP, *[UP] * len(cols)],
+        ]
+    elif layout.code_with_name:
+        n_code = 0
+        header = [[name_head, *cols]]
+    else:
+        header = [[code_head, name_head, *cols]]
+    if layout.column_numbers:
+        header.append(["栏次", *[LEFT] * n_code, *(str(i) for i in range(1, len(cols) + 1))])
+    body = []
+    for r in t.rows:
+        amounts = [_amount(r.values.get(c), layout) for c in cols]
+        if r.code is None:
+            body.append([r.name or r.key, *[LEFT] * n_code, *amounts])
+        else:
+            parts = _code_parts(r.code) if layout.split_codes else [r.code]
+            if layout.split_codes and layout.own_part_only:
+                parts = [*[""] * (len(parts) - 1), parts[-1]]
+            name = r.name or ""
+            if layout.indent_names:
+                name = "\u3000" * (len(_code_parts(r.code)) - 1) * 2 + name
+            if layout.code_with_name:
+                body.append([f"{r.code} {name}", *amounts])
+                continue
+            body.append([*parts, *[""] * (n_code - len(parts)), name, *amounts])
+    kinds = ["code"] * n_code + ["text"] + ["num"] * len(cols)
+    widths = ([26] * n_code if layout.split_codes else [56] * n_code) + [layout.name_width]
+    widths += [64] * len(cols)
+    return _Block(header, body, kinds, widths)
+
+
+def _summary(t: BudgetSummary, layout: BudgetLayout) -> _Block:
+    """Two sides: income lines left, 类 and totals right; the totals on the last lines."""
+    income_keys = set(t.INCOME_ROWS)
+    left = [r for r in t.rows if r.key in income_keys]
+    right = [r for r in t.rows if r.key not in income_keys]
+    exp_cols = [
+        c for c in getattr(t, "EXPENDITURE_COLUMNS", ("金额",))
+        if any(r.values.get(c) is not None for r in right)
+    ] or ["金额"]  # fmt: skip
+    split = next(
+        (i for i, r in enumerate(left) if r.key in ("本年收入合计", "收入总计")), len(left)
+    )
+    top_l, bottom_l = left[:split], left[split:]
+    top_r = [r for r in right if r.code is not None]
+    bottom_r = [r for r in right if r.code is None]
+    n_top, n_bottom = max(len(top_l), len(top_r)), max(len(bottom_l), len(bottom_r))
+
+    def pad(rows: list[Row], n: int, *, last: bool = False) -> list[Row | None]:
+        gap: list[Row | None] = [None] * (n - len(rows))
+        if last and len(rows) >= 1:
+            return [*rows[:-1], *gap, rows[-1]]
+        return [*rows, *gap]
+
+    lefts = pad(top_l, n_top) + pad(bottom_l, n_bottom, last=True)
+    rights = pad(top_r, n_top) + pad(bottom_r, n_bottom, last=True)
+    ordinal = {id(r): f"{_numeral(k)}、" for k, r in enumerate(top_r, 1)}
+
+    def label(r: Row | None) -> str:
+        if r is None:
+            return ""
+        prefix = ordinal.get(id(r), "") if layout.class_ordinals else ""
+        return prefix + (r.name or r.key)
+
+    body = []
+    for lr, rr in zip(lefts, rights, strict=True):
+        body.append([
+            label(lr), "" if lr is None else _amount(lr.values.get("金额"), layout),
+            label(rr), *("" if rr is None else _amount(rr.values.get(c), layout) for c in exp_cols),
+        ])  # fmt: skip
+    side = "财政拨款" if t.ROLE == "appropriation_summary" else "本年"
+    heads = ["预算数"] if len(exp_cols) == 1 else exp_cols
+    header = [
+        [f"{side}收入", LEFT, f"{side}支出", *[LEFT] * len(exp_cols)],
+        ["项目", "预算数", "项目", *heads],
+    ]
+    kinds = ["text", "num", "text", *["num"] * len(exp_cols)]
+    widths = [layout.name_width, 80, layout.name_width, *[80] * len(exp_cols)]
+    return _Block(header, body, kinds, widths)
+
+
+def _three_public(t: BudgetThreePublicTable, layout: BudgetLayout) -> _Block:
+    """One line of figures per row, under the columns' names (in one row, or with
+    公务用车购置及运行费 over 小计 / 购置费 / 运行费)."""
+    cols = [c for c in layout.three_public_order if c in t.COLUMNS] or list(t.COLUMNS)
+    assert set(cols) == set(t.COLUMNS), cols
+    body = [[_amount(r.values.get(c), layout) for c in cols] for r in t.rows]
+    header = [list(cols)]
+    vehicles, parts = t.VEHICLES, (t.PURCHASE, t.RUNNING)
+    i = cols.index(vehicles) if vehicles in cols else -1
+    if layout.grouped_three_public and i >= 0 and cols[i + 1 : i + 3] == list(parts):
+        header = [
+            [*cols[:i], vehicles, LEFT, LEFT, *cols[i + 3 :]],
+            [*[UP] * i, "小计", "购置费", "运行费", *[UP] * (len(cols) - i - 3)],
+        ]
+    return _Block(header, body, ["num"] * len(cols), [1] * len(cols))
+
+
+def _block(t: BudgetTable, layout: BudgetLayout) -> _Block:
+    if isinstance(t, BudgetSummary):
+        return _summary(t, layout)
+    if isinstance(t, BudgetThreePublicTable):
+        return _three_public(t, layout)
+    if isinstance(t, FunctionalTable):
+        return _coded(t, layout)
+    raise TypeError(f"no budget PDF layout for table kind {type(t).__name__}")
+
+
+def printed_title(t: BudgetTable, n: int, layout: BudgetLayout) -> str:
+    """The title line of the ``n``-th table (from 1) as ``layout`` prints it."""
+    m = t.meta
+    number = layout.numbering.format(n=n, cn=_numeral(n))
+    if layout.title_department and m.department:
+        number += m.department
+    return number + (m.title or t.KIND)
+
+
+def _front(t: BudgetTable, n: int, layout: BudgetLayout, width: float) -> list[Flowable]:
+    m = t.meta
+    cells = [
+        _p(f"{layout.department_label}{m.department}" if m.department else "", _style("l", 9.5)),
+        _p(f"{layout.unit_label}{m.unit.value}", _style("r", 9.5, TA_RIGHT)),
+    ]
+    line = RLTable([cells], colWidths=[width * 0.7, width * 0.3])
+    return [_p(printed_title(t, n, layout), _TITLE), line, Spacer(1, 4)]
+
+
+def _story(d: Disclosure, layout: BudgetLayout) -> _Story:
+    s = _Story()
+    s.items += [Spacer(1, 200), _p(d.title or f"{d.department or ''}部门预算", _TITLE)]
+    if d.department:
+        s.items.append(_p(f"预算主管部门：{d.department}", _TITLE))
+    if layout.toc:
+        s.new_page("portrait")
+        s.items += [_p("目 录", _TITLE), Spacer(1, 10)]
+        s.toc_at = len(s.items)
+    year = f"{d.year}年" if d.year is not None else ""
+    for k, t in enumerate(d.tables, 1):
+        s.new_page("portrait" if layout.portrait else "landscape")
+        if k == 1:
+            s.entry(0, f"{year}部门预算表", _p(f"{year}部门预算表", _PART))
+        block = _block(t, layout)
+        front = _front(t, k, layout, s.width)
+        s.entry(1, printed_title(t, k, layout), front[0])
+        s.items += front[1:]
+        s.items.append(
+            _grid(block.header, block.body, block.kinds, block.widths, s.width,
+                  repeat=layout.repeat_header)
+        )  # fmt: skip
+        if t.meta.empty_note:
+            s.items.append(_p(f"注：{t.meta.empty_note}", _style("note", 9, TA_LEFT)))
+    for sec in d.narrative.sections:
+        s.new_page("portrait")
+        s.entry(0, sec.heading, _p(sec.heading, _PART))
+        s.items += [_p(x, _style("body", 10.5)) for x in sec.text.split("\n") if x.strip()]
+    return s
+
+
+def render_budget_pdf(disclosure: Disclosure, path: str | Path, layout: str | BudgetLayout) -> None:
+    """Write the budget ``disclosure`` to ``path`` as a PDF in ``layout`` (a name of
+    :data:`LAYOUTS` or a :class:`BudgetLayout`).  Two passes when the layout has a 目录: the
+    first finds the page of every heading, the second prints the 目录 with those pages."""
+    lay = LAYOUTS[layout] if isinstance(layout, str) else layout
+    _font()
+    footer = (lambda n: lay.footer.format(n=n)) if lay.footer else (lambda n: "")
+    pages: dict[str, int] = {}
+    for _ in range(2 if lay.toc else 1):
+        story = _story(disclosure, lay)
+        items: list[Any] = story.items
+        if lay.toc:
+            toc = [_TocLine(text, pages.get(key), 24 * level) for level, text, key in story.toc]
+            items = items[: story.toc_at] + toc + items[story.toc_at :]
+        doc = _Doc(str(path), footer, pagesize=A4, invariant=1, title=disclosure.title or "",
+                   author=disclosure.department or "", creator="govfin tests (reportlab)")  # fmt: skip
+        doc.build(items)
+        pages = doc.pages_of
