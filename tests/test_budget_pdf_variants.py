@@ -98,9 +98,8 @@ def _central(sh: Disclosure) -> Disclosure:
         meta = attrs.evolve(t.meta, department=sh.department)
         return attrs.evolve(t, rows=rows, meta=meta)
 
-    # print_budget leaves the Disclosure's kind at its default ("决算"): a budget is "预算".
     return attrs.evolve(
-        printed, kind="预算", department=sh.department, title=None,
+        printed, department=sh.department, title=None,
         tables=[as_printed(t) for t in printed.tables],
     )  # fmt: skip
 

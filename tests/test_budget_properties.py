@@ -37,6 +37,7 @@ def test_consistent_budget_has_no_error(family: str, data: st.DataObject) -> Non
     d = data.draw(budget_disclosures(family))
     assert [type(t) for t in d.tables] == list(FAMILY_KINDS[family])
     assert all(isinstance(t, BudgetTable) and t.DOCUMENT == "预算" for t in d.tables)
+    assert d.kind == "预算"  # the 预算's completeness rules run, not the 决算's K-missing
     assert _serious(d) == []
 
 

@@ -492,7 +492,9 @@ def print_budget(ld: BudgetLedger) -> Disclosure:
     """The disclosure a ledger prints as (every table of its family, in printed order)."""
     p = _Printer(ld)
     tables = {SHANGHAI: _shanghai, JIANGSU: _jiangsu, CENTRAL: _central}[ld.family](p)
-    return Disclosure(department="测试部门", year=ld.year, unit=Unit.WAN_YUAN, tables=tables)
+    return Disclosure(
+        department="测试部门", year=ld.year, unit=Unit.WAN_YUAN, tables=tables, kind="预算"
+    )
 
 
 @st.composite
