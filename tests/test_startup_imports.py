@@ -8,6 +8,10 @@ ipaddress; the code lists are a folder read with os), :mod:`json` and :mod:`html
 HTML output only), :mod:`textwrap` (the help's epilog), the text writer, and the reading of
 files and of the PDF/Excel row layer (the example is not a file on the command line).  The same modules still
 load where they are needed, which the second half checks.
+
+The optional layers are never loaded by a text check: cattrs (plain-data conversion), babel
+(formatting figures for people), the PDF and Excel backends, the HTML report, the batch
+machinery and Dask are each imported on first use.
 """
 
 from __future__ import annotations
@@ -19,6 +23,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+
+#: Optional layers and their libraries, imported on first use only.
+OPTIONAL = ("cattrs", "babel", "pypdfium2", "pdfplumber", "python_calamine", "openpyxl",
+            "pandas", "numpy", "dask", "distributed", "govfin.html", "govfin.batch")
 
 NOT_LOADED = (
     "importlib.resources",
@@ -62,10 +70,26 @@ assert "govfin check:" in buf.getvalue()
 
 
 def test_checking_the_example_loads_none_of_them() -> None:
-    modules, _ = _run(_CHECK)
+    modules, everything = _run(_CHECK)
     assert "govfin.rules.narrative" in modules  # every rule family ran
     assert "govfin.codes._data" in modules  # and the code lists were read (from the folder)
     assert [m for m in NOT_LOADED if m in modules] == []
+    assert [m for m in everything if m.split(".")[0] in OPTIONAL or m.startswith(OPTIONAL)] == []
+
+
+def test_plain_data_still_converts_after_a_lazy_start() -> None:
+    """The converter, built on first use, has the tables' hooks (registered before it)."""
+    code = """
+import sys
+from govfin import examples
+d = examples.load("seed_2024")
+assert "cattrs" not in sys.modules
+data = d.to_dict()
+assert type(d).from_dict(data) == d
+assert data["tables"][0]["kind"] == d.tables[0].KIND
+"""
+    modules, _ = _run(code)
+    assert "cattrs" in modules
 
 
 def test_each_still_loads_where_it_is_needed() -> None:
