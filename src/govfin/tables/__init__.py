@@ -118,8 +118,9 @@ def kind_for_title(title: str) -> type[Table] | None:
 _TITLE_WORDS = re.compile(r"决算|财政拨款|三公|表|[，,。；;：:、《》\"]")
 _TITLE_ENDINGS = ("预算", "收入", "支出", "收支", "经费", "费", "项目", "基本", "基金", "资本",
                   "明细", "统计", "一般公共", "部门预算", "单位预算")
-#: Longest department or unit name taken in front of a title.
-_MAX_NAME = 40
+#: Longest department or unit name taken in front of a title (a unit named after its department,
+#: with the department's second name in brackets, runs past 40 characters).
+_MAX_NAME = 64
 #: How the name of a department or unit ends (an institution word, or a bracketed part such as
 #: "（本级）" after one).  What ends otherwise is the end of a title wrapped over two lines
 #: ("…国有资本经营预算财政" / "拨款支出决算表"), not a name: "拨款" names no one.
