@@ -179,3 +179,17 @@ def test_the_blank_final_accounts_template() -> None:
     assert not [f for f in report.findings if f.rule_id in ("K-missing", "C-code", "C-name")]
     # what the template's text leaves to fill in (XX, 增加（减少）) is reported as residue
     assert {f.rule_id for f in report.errors} == {"N-residue"}
+
+
+def test_a_narrative_published_alone_says_how_to_read_it_whole() -> None:
+    """The text PDF of a document published as two files has no table: unreadable alone, and
+    the error says to read it with its tables (the same parts read joined are a whole budget)."""
+    text = DATA / "js-zhengxie-2017-bumen-yusuan-text.pdf"
+    alone = read_paths([text])
+    assert alone.errors and "read the files together as one document: --join" in str(
+        alone.errors[-1]
+    )
+    joined = read_paths([text, DATA / "js-zhengxie-2017-bumen-yusuan-tables.pdf"])
+    assert joined.disclosure.tables and not any(
+        "no disclosure table" in str(e) for e in joined.errors
+    )

@@ -287,9 +287,17 @@ def read_lines(
         log.mark(ln, LineKind.UNRECOGNISED, None, "not reached by any reader")
 
     if not tables and not evaluations and not plans:
+        # A narrative alone is the text part of a document published as several files (the
+        # tables in another PDF): say how to read it whole.
+        hint = (
+            f" (its narrative has {len(sections)} section(s): if its tables are published in "
+            "another file, read the files together as one document: --join, or read_paths)"
+            if sections
+            else ""
+        )
         log.error(
             NotADisclosureError(
-                "no disclosure table and no 项目支出绩效自评表 found",
+                "no disclosure table and no 项目支出绩效自评表 found" + hint,
                 line=first.number,
                 text=first.text,
             )
