@@ -32,6 +32,7 @@ the right, the totals aligned on the last lines.  The CJK font is reportlab's bu
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -113,6 +114,12 @@ class BudgetLayout:
     code_with_name: bool = False
     #: Tables on portrait pages (narrow columns: long amounts wrap in their cells).
     portrait: bool = False
+    #: The 情况说明 printed as whole paragraphs wrapped at the page's width, so that a line may
+    #: break inside a number or a subject ("4821.20万" / "元"), under headings of their own
+    #: size (True); or line for line as the Disclosure's text holds them (False).
+    reflow: bool = False
+    #: The 情况说明's body size in points (10.5: 五号; 12: 小四, wider characters, more breaks).
+    body_size: float = 10.5
 
 
 LAYOUTS: dict[str, BudgetLayout] = {
@@ -147,6 +154,8 @@ LAYOUTS: dict[str, BudgetLayout] = {
         column_numbers=True,
         indent_names=True,
         grouped_three_public=True,
+        reflow=True,
+        body_size=12,
     ),
     # A provincial style without 目录 or page numbers: "一、" before the title, separators,
     # 类/款/项 columns, header on every page.
@@ -402,11 +411,55 @@ def _story(d: Disclosure, layout: BudgetLayout) -> _Story:
         )  # fmt: skip
         if t.meta.empty_note:
             s.items.append(_p(f"注：{t.meta.empty_note}", _style("note", 9, TA_LEFT)))
-    for sec in d.narrative.sections:
-        s.new_page("portrait")
-        s.entry(0, sec.heading, _p(sec.heading, _PART))
-        s.items += [_p(x, _style("body", 10.5)) for x in sec.text.split("\n") if x.strip()]
+    _narrative(s, d, layout)
     return s
+
+
+#: A line of the text that begins a paragraph of its own: an enumerator ("（一）", "1.", "一、").
+_STARTS = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|[一二三四五六七八九十]+、)"
+)
+
+
+def paragraphs(text: str) -> list[str]:
+    """The paragraphs of a section's text printed line for line: a line ending a sentence
+    ("。", "：", "；") or a blank line closes a paragraph, an enumerated line opens one; the
+    lines between are one paragraph (joined with nothing between, as Chinese text is).
+
+    >>> paragraphs("\\n".join(["甲乙丙", "丁。", "（一）戊", "己"]))
+    ['甲乙丙丁。', '（一）戊己']
+    """
+    out: list[str] = []
+    open_ = False
+    for line in text.split("\n"):
+        if not line.strip():
+            open_ = False
+            continue
+        if open_ and not _STARTS.match(line):
+            out[-1] += line
+        else:
+            out.append(line)
+        open_ = not line.rstrip().endswith(("。", "：", ":", "；"))
+    return out
+
+
+def _narrative(s: _Story, d: Disclosure, layout: BudgetLayout) -> None:
+    """The 情况说明 after the tables, one section after the other on portrait pages (page
+    footers fall between the lines of a paragraph)."""
+    if not d.narrative.sections:
+        return
+    s.new_page("portrait")
+    if not layout.reflow:
+        for sec in d.narrative.sections:
+            s.entry(0, sec.heading, _p(sec.heading, _PART))
+            s.items += [_p(x, _style("body", 10.5)) for x in sec.text.split("\n") if x.strip()]
+        return
+    body = _style(
+        f"body-{layout.body_size}", layout.body_size, firstLineIndent=2 * layout.body_size
+    )
+    for sec in d.narrative.sections:
+        s.entry(0, sec.heading, _p(sec.heading, _style("heading", 12, spaceBefore=8, spaceAfter=4)))
+        s.items += [_p(x, body) for x in paragraphs(sec.text)]
 
 
 def render_budget_pdf(disclosure: Disclosure, path: str | Path, layout: str | BudgetLayout) -> None:

@@ -49,7 +49,8 @@ TEXT = Path(__file__).parent / "data" / "accuracy" / "sh-putuo-wanlijiedao-2025-
 
 
 def _shanghai() -> Disclosure:
-    """The text-read budget, tables only (the narrative is not rendered)."""
+    """The text-read budget, tables only (its narrative is read back in
+    tests/test_budget_pdf_narrative.py)."""
     d = read_text(TEXT.read_text(encoding="utf-8")).disclosure
     return attrs.evolve(d, narrative=Narrative())
 
