@@ -44,9 +44,20 @@ from govfin.readers.files import read_paths
 TEXT = Path(__file__).parent / "data" / "accuracy" / "sh-putuo-wanlijiedao-2025-yusuan.txt"
 BUDGET = read_text(TEXT.read_text(encoding="utf-8")).disclosure
 
-#: The layouts whose narrative is read back: one printing the text's lines, one reflowing them.
-NARRATED = ("shanghai", "national")
-assert {LAYOUTS[n].reflow for n in NARRATED} == {False, True}
+#: The layouts whose narrative is read back: one printing the text's lines, the others
+#: reflowing them — at 12 pt ("national"), at 10.5 pt on the Shanghai tables (a paragraph's last
+#: line filling the page's width: it must not be joined to the next paragraph, which would put
+#: two "比2024年预算增加3,355.65万元" on one line and number them as one line's second and
+#: third), and at 14 pt on the "bare" tables (a line ending short of the margin because the
+#: number that follows, "384.67万元", did not fit: it must be joined to the next, or the
+#: number loses its subject "“住房保障支出（类）…住房公积金（项）”科目").
+NARRATED: dict[str, BudgetLayout] = {
+    "shanghai": LAYOUTS["shanghai"],
+    "national": LAYOUTS["national"],
+    "shanghai-reflowed": attrs.evolve(LAYOUTS["shanghai"], name="shanghai-reflowed", reflow=True),
+    "bare-large": attrs.evolve(LAYOUTS["bare"], name="bare-large", reflow=True, body_size=14),
+}
+assert {lay.reflow for lay in NARRATED.values()} == {False, True}
 
 
 def reflowed(d: Disclosure) -> Disclosure:
@@ -68,12 +79,12 @@ class Case:
         self.read = self.result.disclosure
 
 
-@pytest.fixture(scope="module", params=NARRATED)
+@pytest.fixture(scope="module", params=list(NARRATED))
 def case(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Case]:
     path = tmp_path_factory.mktemp("budget-narrative") / f"{request.param}.pdf"
-    yield Case(LAYOUTS[request.param], path)
+    yield Case(NARRATED[request.param], path)
 
 
 def _squashed(text: str) -> str:

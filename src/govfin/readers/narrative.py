@@ -70,16 +70,31 @@ def read_sections(
 #: Ends of a printed paragraph (a line ending otherwise was wrapped by the page).
 _PARAGRAPH_END = ("。", "；", ";", "！", "？", "：", ":", "）", ")")
 #: Starts of a new paragraph or heading: 一、 （一） (1) 1、 1. ①
-_PARAGRAPH_START = lazy_pattern(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|[①-⑩])")
+_PARAGRAPH_START = lazy_pattern(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|[①-⑩])"
+)
 
 
-def _right(line: Line) -> float | None:
-    """The right edge of a one-cell line on its page, when the source gives boxes."""
+def _box(line: Line) -> tuple[float, float, float] | None:
+    """The left and right edges and the height of a one-cell line on its page, when the
+    source gives boxes."""
     o = line.origin
     if o is None or not o.boxes:
         return None
     boxes = [b for b in o.boxes if b is not None]
-    return max(b.x1 for b in boxes) if boxes else None
+    if not boxes:
+        return None
+    return (
+        min(b.x0 for b in boxes),
+        max(b.x1 for b in boxes),
+        max(b.bottom - b.top for b in boxes),
+    )
+
+
+def _right(line: Line) -> float | None:
+    """The right edge of a one-cell line on its page, when the source gives boxes."""
+    box = _box(line)
+    return None if box is None else box[1]
 
 
 #: How far short of the right margin a wrapped line may end (pt): a wide character or a word
@@ -87,19 +102,62 @@ def _right(line: Line) -> float | None:
 #: to the next is harmless (sentences end at 。 anyway), cutting a wrapped one is not.
 _MARGIN = 36.0
 
+#: A run of Latin letters, digits and their marks that a page does not break ("3,355.65",
+#: "384.67"): a line may end well short of the margin when the next one begins with it.
+_UNBROKEN = lazy_pattern(r"^[0-9A-Za-z.,%·\-]+")
+
+#: The width of a digit or Latin letter, in parts of the line's height (a generous estimate:
+#: half a full-width character, and the box is somewhat taller than the type).
+_NARROW = 0.55
+
+
+def _opens_paragraph(line: Line, left: float | None) -> bool:
+    """Does ``line`` begin a paragraph: an enumerator or heading at its start, or its first
+    character indented from the text's left margin by at least one character?"""
+    s = line.joined.strip()
+    if SECTION_HEADING.match(s) or _PARAGRAPH_START.match(s):
+        return True
+    box = _box(line)
+    return box is not None and left is not None and box[0] - left >= 0.75 * box[2]
+
+
+def _wrapped(line: Line, nxt: Line | None, edge: float | None, left: float | None) -> bool:
+    """Did the page wrap ``line``'s paragraph onto ``nxt``?
+
+    With boxes: when the line runs to the right margin, unless it closes a sentence and the
+    next line opens a paragraph (indented, or enumerated: a full last line of a paragraph);
+    or when it ends short of the margin only because the next line begins with a run of
+    digits or letters too wide for the room left ("…科目" / "384.67万元").  Without boxes: when
+    it ends without a paragraph's closing mark and is not a heading.
+    """
+    s = line.joined.strip()
+    if SECTION_HEADING.match(s):
+        return False  # a heading is a line of its own: the text begins below it
+    box = _box(line)
+    if box is None or edge is None:
+        return not s.endswith(_PARAGRAPH_END) and not _PARAGRAPH_START.match(s)
+    closed = s.endswith(_PARAGRAPH_END)
+    following = nxt is not None and not nxt.blank and nxt.origin is not None
+    if box[1] >= edge - _MARGIN:
+        return not (closed and following and _opens_paragraph(nxt, left))  # type: ignore[arg-type]
+    if closed or not following or _opens_paragraph(nxt, left):  # type: ignore[arg-type]
+        return False
+    run = _UNBROKEN.match(nxt.joined.strip())  # type: ignore[union-attr]
+    return run is not None and edge - box[1] <= (len(run.group()) + 1) * _NARROW * box[2]
+
 
 def _texts(lines: Sequence[Line]) -> list[str]:
     """The lines' texts, a paragraph that a paged source (a PDF) wrapped over several lines
     joined on its first line, the lines it took left blank: the text keeps one line per
     source line, so that line k of a section is still source line ``text_line + k``.
 
-    A line was wrapped when it runs to the right margin (told from its box), or, without
-    boxes, when it ends without a paragraph's closing mark and is not a heading.  Text from a
-    text source is taken as it is: its lines are the document's own.
+    Whether a line was wrapped is told by :func:`_wrapped`.  Text from a text source is
+    taken as it is: its lines are the document's own.
     """
     texts = [ln.text for ln in lines]
-    edges = [e for e in map(_right, lines) if e is not None]
-    margin = max(edges) - _MARGIN if edges else None
+    boxes = [b for b in map(_box, lines) if b is not None]
+    edge = max(b[1] for b in boxes) if boxes else None
+    left = min(b[0] for b in boxes) if boxes else None
     open_at: int | None = None  # index of the line an unfinished paragraph began on
     for i, ln in enumerate(lines):
         if ln.blank or ln.origin is None:
@@ -113,14 +171,7 @@ def _texts(lines: Sequence[Line]) -> list[str]:
             texts[i] = ""
         else:
             open_at = i
-        right = _right(ln)
-        if SECTION_HEADING.match(s):
-            wrapped = False  # a heading is a line of its own: the text begins below it
-        elif right is not None and margin is not None:
-            wrapped = right >= margin
-        else:
-            wrapped = not s.endswith(_PARAGRAPH_END) and not _PARAGRAPH_START.match(s)
-        if not wrapped:
+        if not _wrapped(ln, lines[i + 1] if i + 1 < len(lines) else None, edge, left):
             open_at = None
     return texts
 
