@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import attrs
 import pytest
@@ -34,8 +33,8 @@ pytest.importorskip("pypdfium2")
 pytest.importorskip("reportlab")
 
 from budget_render import LAYOUTS, BudgetLayout, paragraphs, render_budget_pdf
+from test_budget_pdf_variants import comparable_findings
 
-from govfin import check
 from govfin.disclosure import Disclosure
 from govfin.readers import read_text
 from govfin.readers.document import ReadResult
@@ -91,22 +90,12 @@ def _squashed(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def _findings(d: Disclosure) -> list[tuple[Any, ...]]:
-    """Every finding of check(): rule, severity, table, row, column and figures (not lines)."""
-    out = []
-    for f in check(d).findings:
-        p = f.place
-        where = (p.table, p.row, p.column) if p is not None else None
-        out.append((f.rule_id, f.severity.value, where, f.expected, f.actual))
-    return sorted(out, key=repr)
-
-
 def test_the_budget_has_a_narrative_worth_reading() -> None:
     """The fixture: sections with checkable claims, some of them checked against the tables."""
     n = BUDGET.narrative
     assert len(n.sections) >= 10
     assert len(n.claims()) > 90
-    rules = [f[0] for f in _findings(BUDGET)]
+    rules = [f[0] for f in comparable_findings(BUDGET)]
     assert rules.count("X12") > 30 and "N-change" in rules
 
 
@@ -147,7 +136,7 @@ def test_claims_read_back(case: Case) -> None:
 def test_check_gives_the_same_findings(case: Case) -> None:
     """check() of the read budget reports what it reports of the text: the narrative's N-…
     findings, the X12 ones placing its claims against the tables, and all the others."""
-    got, want = _findings(case.read), _findings(case.source)
+    got, want = comparable_findings(case.read), comparable_findings(case.source)
     narrative = [f for f in want if f[0].startswith("N-") or f[0] == "X12"]
     assert narrative  # the comparison below covers the narrative's findings
     assert got == want

@@ -253,7 +253,9 @@ def test_every_table_read_back_exactly(case: Case) -> None:
             assert r.meta.precision == t.meta.precision, t.KIND
 
 
-def _findings(d: Disclosure) -> list[tuple[Any, ...]]:
+def comparable_findings(d: Disclosure) -> list[tuple[Any, ...]]:
+    """Every finding of check(): rule, severity, table, row, column and figures (not lines:
+    a PDF and a text print the same thing on different lines)."""
     out = []
     for f in check(d).findings:
         p = f.place
@@ -265,7 +267,7 @@ def _findings(d: Disclosure) -> list[tuple[Any, ...]]:
 def test_check_gives_the_same_findings(case: Case) -> None:
     """The same findings — or, for a case read in part, the READ-… findings saying what was not
     read and nothing claimed that the rendered budget does not give."""
-    got, want = _findings(case.read), _findings(case.source)
+    got, want = comparable_findings(case.read), comparable_findings(case.source)
     if (case.family, case.layout.name) not in REPORTED:
         assert got == want
         return

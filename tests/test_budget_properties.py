@@ -7,10 +7,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from govfin.strategies import budget_disclosures, budget_ledgers, budget_mutations
 from govfin.disclosure import Disclosure
 from govfin.findings import Finding, Place, Severity
 from govfin.rules import check
+from govfin.strategies import budget_disclosures, budget_ledgers, budget_mutations
 from govfin.tables.budget import FAMILIES, FAMILY_KINDS, BudgetTable
 
 # K-missing is a 决算 rule that asks for 公开01–09 on every disclosure (see the report).

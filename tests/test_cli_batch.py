@@ -11,7 +11,7 @@ import html_tree
 import pytest
 
 from govfin import examples
-from govfin.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, main
+from govfin.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_USAGE, main
 
 PDF = Path(__file__).parent / "data" / "pdf" / "js-renda-2017-bumen-yusuan.pdf"
 

@@ -27,11 +27,11 @@ from typing import Any
 import pytest
 from html_tree import parse
 
-from govfin.rules import check
 from govfin import examples
 from govfin.disclosure import Disclosure
 from govfin.findings import Report
 from govfin.html import render_report
+from govfin.rules import check
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome")
 CHROMIUM = next((found for name in BROWSERS if (found := shutil.which(name))), None)
@@ -167,7 +167,7 @@ def probe(
     path = tmp / "report.html"
     path.write_text(page, encoding="utf-8")
     dom = _run(chromium, tmp / "profile", path.as_uri(), "--dump-dom")
-    m = re.search(r'<pre id="probe-result">(.*?)</pre>', dom, re.S)
+    m = re.search(r'<pre id="probe-result">(.*?)</pre>', dom, re.DOTALL)
     assert m, "the probe did not run: " + dom[-500:]
     result: dict[str, Any] = json.loads(html.unescape(m.group(1)))
     result["wanted"] = wanted

@@ -8,9 +8,9 @@
 
 from __future__ import annotations
 
+from html_tree import Node, parse
 from hypothesis import given
 from hypothesis import strategies as st
-from html_tree import Node, parse
 
 import govfin
 from govfin import strategies as gs

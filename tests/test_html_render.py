@@ -13,7 +13,6 @@ import attrs
 import pytest
 from html_tree import Node, parse
 
-from govfin.rules import check
 from govfin import examples
 from govfin.disclosure import Disclosure, Narrative
 from govfin.findings import Report, Severity
@@ -25,6 +24,7 @@ from govfin.html import (
     render_report,
     report_fragment,
 )
+from govfin.rules import check
 from govfin.rules.narrative import claim_summary
 
 EVIL = '<script>alert("x")</script>&<b>'
@@ -191,7 +191,7 @@ def test_office_supplies_diagnosis_names_the_one_wrong_cell(tree: Node) -> None:
     assert executed.text == "10.45"
     assert "m-fix" in executed.classes
     (diag,) = section.find_all(lambda n: n.get("data-diagnosis") == "failing")
-    assert "全年执行数 = " + f"{Decimal('35') - Decimal('24.52'):.3f}" in diag.text
+    assert "全年执行数 = " + f"{Decimal(35) - Decimal('24.52'):.3f}" in diag.text
 
 
 def test_scores_printed_against_recomputed(seed: tuple[Disclosure, Report], tree: Node) -> None:

@@ -19,13 +19,13 @@ import pytest
 
 pdfplumber = pytest.importorskip("pdfplumber")
 
-from test_budget_narrative_corpus import REAL_DEFECTS as NARRATIVE_DEFECTS  # noqa: E402
+from test_budget_narrative_corpus import REAL_DEFECTS as NARRATIVE_DEFECTS
 
-from govfin.narrative import NARRATIVE_TABLE  # noqa: E402
-from govfin.readers.files import read_paths  # noqa: E402
-from govfin.rules import check  # noqa: E402
-from govfin.tables import FunctionalTable  # noqa: E402
-from govfin.tables.budget import FAMILY_KINDS  # noqa: E402
+from govfin.narrative import NARRATIVE_TABLE
+from govfin.readers.files import read_paths
+from govfin.rules import check
+from govfin.tables import FunctionalTable
+from govfin.tables.budget import FAMILY_KINDS
 
 DATA = Path(__file__).parent / "data" / "pdf"
 

@@ -6,18 +6,16 @@ findings.  The oracle is the seed text's Disclosure, never the PDF reader itself
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 pytest.importorskip("pdfplumber")
 pytest.importorskip("reportlab")
 
-from pdf_render import render_pdf  # noqa: E402
+from pdf_render import render_pdf
 
-from govfin import examples  # noqa: E402
-from govfin.rules import check  # noqa: E402
-from govfin.readers.files import read_path  # noqa: E402
+from govfin import examples
+from govfin.readers.files import read_path
+from govfin.rules import check
 
 SEED = examples.load()
 

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 import attrs
 import pytest
+from test_performance_rules import _fund
 
 from govfin import check
 from govfin.findings import Place, Report, Severity
@@ -18,14 +19,6 @@ from govfin.performance import FundLine, Indicator, ProjectEvaluation
 
 D = Decimal
 T = "项目支出绩效自评表:示例项目"
-
-
-def _fund(source: str = "资金总额", /, **kw: object) -> FundLine:
-    base: dict[str, object] = {"declared": "100", "initial_budget": "100", "annual_budget": "100",
-                               "executed": "80", "balance": "20", "rate": "80.00",
-                               "score": "8.00"}
-    base.update(kw)
-    return FundLine(source, **base)
 
 
 def _indicators() -> list[Indicator]:
