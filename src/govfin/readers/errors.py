@@ -24,6 +24,7 @@ __all__ = [
     "MissingUnitError",
     "NotADisclosureError",
     "ReadError",
+    "ScannedPageError",
     "TableIdentityError",
     "TruncatedTableError",
     "UnknownNameError",
@@ -98,6 +99,13 @@ class EmptyInputError(ReadError):
 
 class NotADisclosureError(ReadError):
     """The text holds neither a disclosure table nor a 项目支出绩效自评表."""
+
+
+class ScannedPageError(ReadError):
+    """A page printed as an image with no text layer (a scan), among pages that have text:
+    govfin does no OCR, so nothing on it is read.  ``line`` is the last line read before it
+    (a table running onto the page may have lost rows); the tables and 自评表 on the page
+    cannot be counted."""
 
 
 class TruncatedTableError(ReadError):

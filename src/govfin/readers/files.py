@@ -26,7 +26,7 @@ from pathlib import Path
 from govfin.errors import ArgumentValueError
 from govfin.readers.account import Source
 from govfin.readers.document import ReadResult, read_lines, read_text
-from govfin.readers.errors import EmptyInputError, ReadError
+from govfin.readers.errors import EmptyInputError, ReadError, ScannedPageError
 from govfin.readers.lines import Line, split_lines
 from govfin.readers.source import SourceRow
 
@@ -127,18 +127,22 @@ def _rows(name: str, data: bytes, encoding: str | None) -> tuple[list[SourceRow]
 
 def _rows_and_problems(
     name: str, data: bytes, encoding: str | None
-) -> tuple[list[SourceRow], Source, list[UndecodableBytesError]]:
-    """The rows of one file, its :class:`Source`, and the bytes of a text file that did not
-    decode (at the file's own line numbers)."""
+) -> tuple[list[SourceRow], Source, list[ReadError]]:
+    """The rows of one file, its :class:`Source`, and the problems met before reading, at
+    the file's own line numbers: the bytes of a text file that did not decode, the scanned
+    pages of a PDF."""
     fmt = sniff(data)
     if fmt == "pdf":
         try:
-            from govfin.readers.pdf import extract_pdf
+            from govfin.readers.pdf import pdf_rows
         except ImportError:
             raise UnreadableFileError(_extra(name, "PDF", "pdf")) from None
-        rows = extract_pdf(data, name=name)
+        read = pdf_rows(data, name=name)
+        rows = list(read.rows)
         pages = max((r.page or 0 for r in rows), default=0) or None
-        return rows, Source(name, "pdf", pages), []
+        if read.scans:
+            pages = max(pages or 0, read.scans[-1])
+        return rows, Source(name, "pdf", pages), _scanned(name, rows, read.scans)
     if fmt in ("xlsx", "xls"):
         try:
             from govfin.readers.excel import extract_workbook
@@ -155,6 +159,38 @@ def _rows_and_problems(
         SourceRow(tuple(t.split("\t")), file=name, row=n) for n, t in enumerate(split_lines(text), 1)
     ]
     return rows, Source(name, "text", None), problems
+
+
+def _scanned(name: str, rows: Sequence[SourceRow], scans: Sequence[int]) -> list[ReadError]:
+    """One :class:`ScannedPageError` per run of scanned pages, at the last row read before it."""
+    out: list[ReadError] = []
+    runs: list[list[int]] = []
+    for page in scans:
+        if runs and page == runs[-1][-1] + 1:
+            runs[-1].append(page)
+        else:
+            runs.append([page])
+    for run in runs:
+        before = [i for i, r in enumerate(rows, 1) if (r.page or 0) < run[0]]
+        first, last = run[0], run[-1]
+        pages = f"p.{first}" if first == last else f"pp.{first}–{last}"
+        err = ScannedPageError(
+            f"{pages} printed as an image with no text layer (a scanned page): govfin does "
+            "no OCR, so nothing on it is read; the tables and 自评表 cannot be counted",
+            line=before[-1] if before else None,
+        )
+        err.locate(f"{name} {pages}")
+        out.append(err)
+    return out
+
+
+def _shifted(err: ReadError, start: int) -> ReadError:
+    """``err`` at its line of the whole read (the file's rows begin at line ``start``)."""
+    at = None if err.line is None else start + err.line - 1
+    moved = type(err)(err.message, line=at, text=err.text, where=err.where)
+    if err.place is not None:
+        moved.locate(err.place)
+    return moved
 
 
 def _named_bytes(path: str | Path) -> tuple[str, bytes]:
@@ -219,9 +255,8 @@ def read_paths(
         sources.append(source)
         start = len(lines) + 1
         lines.extend(Line.of_row(start + i, r) for i, r in enumerate(rows))
-        for p in problems:  # a text file's undecodable bytes, at their line of the whole read
-            at = None if p.line is None else start + p.line - 1
-            errors.append(UndecodableBytesError(p.message, line=at, text=p.text))
+        # a text file's undecodable bytes, a PDF's scanned pages: at their line of the whole read
+        errors.extend(_shifted(p, start) for p in problems)
     if errors and strict:
         raise errors[0]
     return read_lines(

@@ -53,6 +53,7 @@ _RULES: dict[str, tuple[str, bool]] = {
     "DocumentKindError": ("READ-kind", False),
     "EmptyInputError": ("READ-unread", True),
     "NotADisclosureError": ("READ-unread", True),
+    "ScannedPageError": ("READ-scan", True),
 }
 
 
@@ -154,7 +155,9 @@ def derive(
         incomplete = (_span(part),) if lossy and part is not None else ()
         if kind == "EmptyInputError" or kind == "NotADisclosureError":
             incomplete = (Span(DOCUMENT),)
-        severity = Severity.ERROR if incomplete else Severity.WARNING
+        elif kind == "ScannedPageError" and part is not None and part.what == "narrative":
+            incomplete = ()  # prose read before the page stays read; a table may run onto it
+        severity = Severity.ERROR if incomplete or kind == "ScannedPageError" else Severity.WARNING
         if kind == "DuplicateTableError" and err.line in differing:
             severity = Severity.ERROR  # the document contradicts itself
         label = part.label if part is not None else (err.where or DOCUMENT)
@@ -168,7 +171,7 @@ def derive(
                     err.message,
                     Place(label, line=err.line, where=err.place),
                     incomplete,
-                    cut=kind in ("EmptyInputError", "NotADisclosureError"),
+                    cut=kind in ("EmptyInputError", "NotADisclosureError", "ScannedPageError"),
                 ),
             )
         )

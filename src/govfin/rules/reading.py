@@ -45,6 +45,8 @@ READ_RULES: tuple[tuple[str, str, str, Severity], ...] = (
     ("READ-code", "科目代码印刷有误", "a code printed malformed", Severity.WARNING),
     ("READ-layout", "绩效自评表缺少必需部分", "a 自评表 missing a required part", Severity.ERROR),
     ("READ-bytes", "无法解码的字节", "bytes that do not decode", Severity.ERROR),
+    ("READ-scan", "扫描页（无文字层，未读取）", "a page printed as an image with no text layer (no OCR: not read)",
+     Severity.ERROR),
     ("READ-line", "表内无法归位的行", "lines the reader could not place", Severity.WARNING),
     ("READ-placeholder", "空白模板的占位符（未填写）", "a blank template's placeholders where figures belong",
      Severity.WARNING),

@@ -24,6 +24,8 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
+import attrs
+
 from govfin.errors import ArgumentValueError
 
 from ..errors import ReadError
@@ -36,8 +38,10 @@ __all__ = [
     "NoTextLayerError",
     "NotAPdfError",
     "PdfError",
+    "PdfRows",
     "PdfSupportMissingError",
     "extract_pdf",
+    "pdf_rows",
 ]
 
 INSTALL_HINT = "pip install 'govfin[pdf]'"
@@ -69,6 +73,22 @@ class EncryptedPdfError(PdfError):
 
 class NoTextLayerError(PdfError):
     """A PDF without a text layer (a scan): govfin does no OCR."""
+
+
+#: A page is a scan when images cover at least this share of it and it prints no more than
+#: _SCAN_TEXT characters of text (a page number stamped on a scan, "- 12 -" or "第12页").
+_SCAN_COVER = 0.5
+_SCAN_TEXT = 12
+
+
+@attrs.frozen
+class PdfRows:
+    """What :func:`pdf_rows` reads off a PDF: the printed ``rows``, and ``scans``: the pages
+    printed as an image with no text layer (scanned pages: govfin does no OCR, so nothing on
+    them is read, and a reader must say so)."""
+
+    rows: tuple[SourceRow, ...]
+    scans: tuple[int, ...] = ()
 
 
 _HEAD = 1024  # the %PDF- header may follow up to 1 KB of junk; %%EOF may be followed by 1 KB
@@ -104,7 +124,20 @@ def extract_pdf(
     ``SourceRow.file`` and in error messages (default: the file's name).  ``engine`` picks the
     backend reading characters and ruling lines: ``"pdfium"`` (fast, the default) or
     ``"pdfplumber"`` (pdfminer; slower, the reference the fast one is tested against).
+    :func:`pdf_rows` also tells the scanned pages.
     """
+    return list(pdf_rows(source, name=name, engine=engine).rows)
+
+
+def pdf_rows(
+    source: str | os.PathLike[str] | bytes,
+    *,
+    name: str | None = None,
+    engine: str = "pdfium",
+) -> PdfRows:
+    """The printed rows of a PDF (as :func:`extract_pdf`) and its scanned pages: each page
+    that images cover (half of it or more) and that prints next to no text.  A PDF with no
+    text at all is a :class:`NoTextLayerError`."""
     if engine not in ("pdfium", "pdfplumber"):
         raise ArgumentValueError(f"engine must be 'pdfium' or 'pdfplumber', not {engine!r}")
     label = _label(source, name)
@@ -136,15 +169,19 @@ def extract_pdf(
         raise ArgumentValueError(f"engine must be 'pdfium' or 'pdfplumber', not {engine!r}")
 
     rows: list[SourceRow] = []
+    scans: list[int] = []
     chars = 0
     for content in pages:
-        chars += sum(1 for c in content.chars if c[0] != " ")
+        printed = sum(1 for c in content.chars if c[0] != " ")
+        chars += printed
+        if content.images >= _SCAN_COVER and printed <= _SCAN_TEXT:
+            scans.append(content.number)
         for rank, (cells, boxes) in enumerate(page_rows(content), start=1):
             rows.append(SourceRow(tuple(cells), file=label, page=content.number, row=rank,
                                   boxes=tuple(boxes)))
     if chars == 0:
         raise NoTextLayerError("no text layer; govfin does no OCR", where=label)
-    return rows
+    return PdfRows(tuple(rows), tuple(scans))
 
 
 def _missing(label: str) -> PdfSupportMissingError:

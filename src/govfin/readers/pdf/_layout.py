@@ -56,6 +56,7 @@ class PageContent:
 
     ``edges`` are dicts in pdfplumber's edge form (``x0 top x1 bottom width height
     orientation``), already clipped to the page and without a rectangle framing the page.
+    ``images``: the share of the page's area that images cover (0 to 1; a scan covers it all).
     """
 
     number: int
@@ -63,6 +64,7 @@ class PageContent:
     height: float
     chars: list[Char]
     edges: list[dict[str, object]] = field(default_factory=list)
+    images: float = 0.0
 
 
 @dataclass
@@ -176,7 +178,7 @@ def rotate(page: PageContent, rotation: int) -> PageContent:
                       "height": nb - nt, "orientation": "h" if horizontal else "v"})
     if rotation in (90, 270):
         w, h = h, w
-    return PageContent(page.number, w, h, chars, edges)
+    return PageContent(page.number, w, h, chars, edges, images=page.images)
 
 
 # ---------------------------------------------------------------------------- text

@@ -5,7 +5,8 @@ ascent to descent, the box a reader sees for the glyph), its font size and text 
 and for the straight segments of every painted path (the ruling lines and cell rectangles),
 including paths inside form XObjects.  Paths filled white without a stroke (Word's cell
 shading) draw no line a person sees and give no edges.  Invisible text (render mode 3 or 7) is left out, and so
-is anything outside the page's crop box.
+is anything outside the page's crop box.  The share of the page that images cover is measured
+(a scanned page is one image).
 """
 
 from __future__ import annotations
@@ -31,9 +32,11 @@ def page_content(page: pdfium.PdfPage, number: int) -> PageContent:
     right, top = min(right, mright), min(top, mtop)
     width, height = right - left, top - bottom
     edges: list[dict[str, object]] = []
-    hidden = _walk(page.raw, None, _IDENTITY, left, top, width, height, edges)
+    images: list[float] = []
+    hidden = _walk(page.raw, None, _IDENTITY, left, top, width, height, edges, images)
     content = PageContent(number, width, height,
-                          _chars(page, left, top, width, height, hidden), edges)
+                          _chars(page, left, top, width, height, hidden), edges,
+                          images=min(sum(images) / (width * height), 1.0) if width * height else 0.0)
     rotation = page.get_rotation() % 360
     return rotate(content, rotation) if rotation else content
 
@@ -76,6 +79,7 @@ def _chars(page: pdfium.PdfPage, left: float, top: float, width: float, height: 
 
 
 _PATH, _FORM, _TEXT = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM, raw.FPDF_PAGEOBJ_TEXT
+_IMAGE = raw.FPDF_PAGEOBJ_IMAGE
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _THIN = 2.0  # a path less than this wide (or high), in points, draws a line
 _MOVETO, _LINETO = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_LINETO
@@ -89,9 +93,24 @@ def _mul(m: tuple[float, ...], n: tuple[float, ...]) -> tuple[float, ...]:
             e * A + f * C + E, e * B + f * D + F)
 
 
+def _visible_area(m: tuple[float, ...], x0: float, y0: float, x1: float, y1: float,
+                  left: float, top: float, width: float, height: float) -> float:
+    """The area of the box (x0, y0, x1, y1), under the matrix ``m``, inside the visible page."""
+    a, b, c, d, e, f = m
+    xs, ys = [], []
+    for px, py in ((x0, y0), (x0, y1), (x1, y0), (x1, y1)):
+        xs.append(a * px + c * py + e - left)
+        ys.append(top - (b * px + d * py + f))
+    w = min(max(xs), width) - max(min(xs), 0.0)
+    h = min(max(ys), height) - max(min(ys), 0.0)
+    return w * h if w > 0 and h > 0 else 0.0
+
+
 def _walk(page: Any, form: Any, outer: tuple[float, ...], left: float, top: float,
-          width: float, height: float, out: list[dict[str, object]]) -> bool:
-    """Add the edges of the painted paths of a page (or form XObject) to ``out``.
+          width: float, height: float, out: list[dict[str, object]],
+          images: list[float]) -> bool:
+    """Add the edges of the painted paths of a page (or form XObject) to ``out``, and the
+    visible area of each image to ``images``.
 
     Returns whether it holds an invisible text object.
     """
@@ -123,7 +142,13 @@ def _walk(page: Any, form: Any, outer: tuple[float, ...], left: float, top: floa
         if kind == _FORM:
             if get_matrix(obj, m):
                 inner = _mul((m.a, m.b, m.c, m.d, m.e, m.f), outer)
-                hidden = _walk(page, obj, inner, left, top, width, height, out) or hidden
+                hidden = _walk(page, obj, inner, left, top, width, height, out,
+                               images) or hidden
+            continue
+        if kind == _IMAGE:
+            if get_bounds(obj, bx0, by0, bx1, by1):
+                images.append(_visible_area(outer, bx0.value, by0.value, bx1.value, by1.value,
+                                            left, top, width, height))
             continue
         if kind != _PATH or not draw_mode(obj, fill, stroke):
             continue

@@ -1,0 +1,134 @@
+"""Scanned pages among printed ones: told (READ-scan, naming the page), never silently skipped.
+
+Many published documents mix printed pages with scanned ones: a stamped cover, a 自评表 printed,
+signed and scanned back, one table pasted in as a picture.  govfin does no OCR, so such a page
+is not read; the report must say so, and must not count the document's tables as if it had read
+them all (a table on the scanned page is not "missing").  The test documents are a real PDF of
+the corpus with one of its pages replaced by a picture of itself.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+pdfium = pytest.importorskip("pypdfium2")
+pytest.importorskip("pdfplumber")
+canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+
+from govfin import check  # noqa: E402
+from govfin.readers.files import read_path  # noqa: E402
+from govfin.readers.errors import ScannedPageError  # noqa: E402
+from govfin.readers.pdf import NoTextLayerError, pdf_rows  # noqa: E402
+
+REAL = Path(__file__).parent / "data" / "pdf" / "js-renda-2017-bumen-yusuan.pdf"
+ENGINES = ["pdfium", "pdfplumber"]
+SANGONG = 20  # the page of the real file that prints the “三公”经费 table
+
+
+def _image_page(page, text: str = "") -> bytes:
+    """A one-page PDF showing ``page`` as a picture (a scan), with ``text`` printed over it."""
+    from reportlab.lib.utils import ImageReader
+
+    w, h = page.get_size()
+    picture = page.render(scale=0.6).to_pil()
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(w, h))
+    c.drawImage(ImageReader(picture), 0, 0, w, h)
+    if text:
+        c.setFont("Helvetica", 10)
+        c.drawString(w / 2, 20, text)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _scanned(path: Path, pages: set[int], text: str = "") -> Path:
+    """The real PDF with each page in ``pages`` (1-based) replaced by a picture of itself."""
+    src = pdfium.PdfDocument(REAL)
+    out = pdfium.PdfDocument.new()
+    for number in range(1, len(src) + 1):
+        if number in pages:
+            out.import_pages(pdfium.PdfDocument(_image_page(src[number - 1], text)))
+        else:
+            out.import_pages(src, [number - 1])
+    out.save(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def sangong_scanned(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _scanned(tmp_path_factory.mktemp("scan") / "renda-scan.pdf", {SANGONG})
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_scanned_page_is_told(sangong_scanned: Path, engine: str) -> None:
+    read = pdf_rows(sangong_scanned, engine=engine)
+    assert read.scans == (SANGONG,)
+    assert SANGONG not in {r.page for r in read.rows}
+    assert {r.page for r in read.rows} >= {SANGONG - 1, SANGONG + 1}
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (REAL.parent).glob("*.pdf")))
+def test_no_real_page_is_taken_for_a_scan(name: str) -> None:
+    assert pdf_rows(REAL.parent / name).scans == ()
+
+
+def test_a_page_number_stamped_on_a_scan_is_still_a_scan(tmp_path: Path) -> None:
+    path = _scanned(tmp_path / "numbered.pdf", {SANGONG}, text="- 20 -")
+    assert pdf_rows(path).scans == (SANGONG,)
+
+
+def test_a_picture_with_a_caption_is_not_a_scan(tmp_path: Path) -> None:
+    # a page holding a chart and a sentence about it is a printed page with a picture
+    path = _scanned(tmp_path / "chart.pdf", {SANGONG},
+                    text="Figure 1: income and expenditure of the year, by source of funds")
+    assert pdf_rows(path).scans == ()
+
+
+def test_the_report_says_which_page_was_not_read(sangong_scanned: Path) -> None:
+    result = read_path(sangong_scanned)
+    errors = [e for e in result.errors if isinstance(e, ScannedPageError)]
+    assert len(errors) == 1
+    assert errors[0].place == "renda-scan.pdf p.20"
+    report = check(result.disclosure)
+    scans = [f for f in report.findings if f.rule_id == "READ-scan"]
+    assert len(scans) == 1
+    assert scans[0].severity.value == "error"
+    assert "p.20" in scans[0].message and "no OCR" in scans[0].message
+
+
+def test_nothing_is_counted_as_missing_and_no_figure_as_unfound(sangong_scanned: Path) -> None:
+    full = check(read_path(REAL).disclosure)
+    report = check(read_path(sangong_scanned).disclosure)
+    counting = ("K-missing", "B-K-missing", "N-unchecked", "N-perf", "N-plan")
+    assert not [f for f in report.findings if f.rule_id.startswith(counting)]
+    withheld = {w.finding.rule_id for w in report.withheld}
+    assert "N-unchecked" in withheld
+    # the real file's contradictions about the “三公” figures rest on the table now unread:
+    # they are not reported as contradictions of something govfin never saw
+    assert [f for f in full.errors if f.rule_id == "N-share"]
+    assert not [f for f in report.errors if f.rule_id == "N-share"]
+
+
+def test_a_run_of_scanned_pages_is_one_problem(tmp_path: Path) -> None:
+    path = _scanned(tmp_path / "run.pdf", {SANGONG, SANGONG + 1, SANGONG + 2})
+    errors = [e for e in read_path(path).errors if isinstance(e, ScannedPageError)]
+    assert [e.place for e in errors] == ["run.pdf pp.20–22"]
+
+
+def test_a_scanned_cover_has_no_line_before_it(tmp_path: Path) -> None:
+    path = _scanned(tmp_path / "cover.pdf", {1})
+    errors = [e for e in read_path(path).errors if isinstance(e, ScannedPageError)]
+    assert [(e.place, e.line) for e in errors] == [("cover.pdf p.1", None)]
+    report = check(read_path(path).disclosure)
+    assert [f.rule_id for f in report.findings if f.rule_id == "READ-scan"] == ["READ-scan"]
+
+
+def test_every_page_scanned_is_still_no_text_layer(tmp_path: Path) -> None:
+    src = pdfium.PdfDocument(REAL)
+    path = _scanned(tmp_path / "all.pdf", set(range(1, len(src) + 1)))
+    with pytest.raises(NoTextLayerError):
+        pdf_rows(path)
