@@ -158,6 +158,25 @@ def test_a_table_printed_twice_with_other_figures_is_an_error() -> None:
     assert read.severity is Severity.ERROR and "differ" in read.message
 
 
+def test_a_table_printed_again_for_another_unit_is_a_warning_not_a_contradiction() -> None:
+    # a document of several units (the 部门 and its 单位) prints each unit's tables: other
+    # figures under another 部门名称 are not the document contradicting itself
+    start = golden.line_of("收入决算表", exact=True, after=golden.line_of("公开01表"))
+    end = golden.line_of("支出决算表", exact=True, after=start)
+    block = [
+        ln.replace("545.19", "300.00").replace("综合办公室", "机关服务中心")
+        for ln in golden.LINES[start - 1 : end - 1]
+    ]
+    assert any("机关服务中心" in ln for ln in block)
+    lines = list(golden.LINES)
+    lines[end - 1 : end - 1] = block
+    report = check(read_text("\n".join(lines)).disclosure)
+    (read,) = report.select(rule="READ-")
+    assert read.rule_id == "READ-duplicate" and read.severity is Severity.WARNING
+    assert "another unit" in read.message and "机关服务中心" in read.message
+    assert len(report.errors) == len(FULL.errors)
+
+
 def test_placeholder_rows_are_one_warning_per_table() -> None:
     row = golden.text_at(golden.line_of("2100799\t"))
     text = _edited(row, row + "\n……\t……\t……\t……")

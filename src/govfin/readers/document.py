@@ -32,6 +32,7 @@ from govfin.readers.cuts import find_copies, missing_parts, part_number
 from govfin.readers.errors import (
     DocumentKindError,
     DuplicateTableError,
+    OtherUnitTableError,
     EmptyInputError,
     NotADisclosureError,
     ReadError,
@@ -232,9 +233,10 @@ def read_lines(
             before = len(log.errors)
             table = read_table(seg.lines, seg.title, seg.table_kind, ctx)
             if table is not None:
-                if _add_table(tables, table, seg.title, log):
+                first = _add_table(tables, table, seg.title, log)
+                if first is None:
                     parts.append(Part(table.KIND, *_lines_of(seg), "table"))
-                elif table != next(t for t in tables if type(t) is type(table)):
+                elif table != first and not _other_unit(first, table):
                     differing.append(seg.title.number)
                 read.append((table, seg))
             else:
@@ -401,22 +403,34 @@ def _sources(lines: Sequence[Line]) -> tuple[Source, ...]:
     return tuple(Source(f, "pdf" if p else "rows", p) for f, p in last.items())
 
 
-def _add_table(tables: list[Table], table: Table, title: Line, log: LogBuilder) -> bool:
-    """Add ``table``; False (and a :class:`DuplicateTableError`) when its kind was read."""
+def _add_table(tables: list[Table], table: Table, title: Line, log: LogBuilder) -> Table | None:
+    """Add ``table`` and return None; when its kind was read, return the table read first
+    (and log a :class:`DuplicateTableError`)."""
     first = next((t for t in tables if type(t) is type(table)), None)
-    if first is not None:
-        same = "the copies are identical" if first == table else "the copies differ"
-        log.error(
-            DuplicateTableError(
-                f"{table.KIND} printed twice ({same}); the first is kept and checked",
-                line=title.number,
-                text=title.text,
-                where=table.KIND,
-            )
+    if first is None:
+        tables.append(table)
+        return None
+    if first == table:
+        message = f"{table.KIND} printed twice (the copies are identical); the first is kept and checked"
+    elif _other_unit(first, table):
+        # a document of several units (a 部门 and its 单位) prints each unit's tables: not a
+        # contradiction, but only the first unit's are read
+        message = (
+            f"{table.KIND} printed again for another unit ({table.meta.department}; the first "
+            f"is of {first.meta.department}): the first is kept and checked, the other units' "
+            "tables are not read (check each unit's tables on their own)"
         )
-        return False
-    tables.append(table)
-    return True
+    else:
+        message = f"{table.KIND} printed twice (the copies differ); the first is kept and checked"
+    error = OtherUnitTableError if _other_unit(first, table) else DuplicateTableError
+    log.error(error(message, line=title.number, text=title.text, where=table.KIND))
+    return first
+
+
+def _other_unit(first: Table, table: Table) -> bool:
+    """Whether two tables of one kind name different units (编制单位) in their headings."""
+    a, b = first.meta.department, table.meta.department
+    return bool(a and b and a != b)
 
 
 def _printed_before(ev: ProjectEvaluation, seen: dict[str, list[ProjectEvaluation]]) -> bool:

@@ -23,6 +23,7 @@ __all__ = [
     "EvaluationLayoutError",
     "MissingUnitError",
     "NotADisclosureError",
+    "OtherUnitTableError",
     "ReadError",
     "ScannedPageError",
     "TableIdentityError",
@@ -130,6 +131,12 @@ class TableIdentityError(ReadError):
 
 class DuplicateTableError(ReadError):
     """The same table kind printed twice."""
+
+
+class OtherUnitTableError(DuplicateTableError):
+    """A table of a kind already read, printed again for another unit (its 编制单位 differs):
+    a document of several units (a 部门 and its 单位).  Not a contradiction; only the first
+    unit's table is read."""
 
 
 class MissingUnitError(ReadError):

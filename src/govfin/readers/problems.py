@@ -28,7 +28,7 @@ import attrs
 from govfin._lazy import lazy_pattern
 from govfin.findings import Place, ReadProblem, Severity, Span, Withheld
 from govfin.readers.account import Unread
-from govfin.readers.errors import ReadError
+from govfin.readers.errors import DuplicateTableError, OtherUnitTableError, ReadError
 from govfin.readers.identify import is_plain_amount
 from govfin.readers.lines import Line, LineKind, LogBuilder, LogEntry
 
@@ -49,6 +49,7 @@ _RULES: dict[str, tuple[str, bool]] = {
     "TableIdentityError": ("READ-identity", False),
     "MissingUnitError": ("READ-unit", False),
     "DuplicateTableError": ("READ-duplicate", False),
+    "OtherUnitTableError": ("READ-duplicate", False),
     "YearMismatchError": ("READ-year", False),
     "DocumentKindError": ("READ-kind", False),
     "EmptyInputError": ("READ-unread", True),
@@ -140,7 +141,7 @@ def derive(
         kind = type(err).__name__
         if lost.at(err.line) is not None:
             continue  # told by the READ-unread of its block
-        if kind == "DuplicateTableError" and err.where:
+        if isinstance(err, DuplicateTableError) and err.where:
             copies_of.setdefault(err.where, []).append(err)
             continue
         rule_id, lossy = _RULES.get(kind, ("READ-other", False))
@@ -217,7 +218,12 @@ def _duplicates(
             message = first.message
         else:
             lines = ", ".join(str(e.line) for e in errs[:5]) + (" …" if len(errs) > 5 else "")
-            same = "some copies differ" if differ else "the copies are identical"
+            same = (
+                "some copies differ" if differ
+                else "some are of other units"
+                if any(isinstance(e, OtherUnitTableError) for e in errs)
+                else "the copies are identical"
+            )
             message = (
                 f"{table} printed {len(errs) + 1} times (again at line(s) {lines}; {same}); "
                 "the first is kept and checked"
