@@ -39,7 +39,15 @@ from govfin.readers.errors import (
     YearMismatchError,
 )
 from govfin.readers.evaluations import read_evaluation
-from govfin.readers.lines import Line, LineKind, LogBuilder, ReadLog, split_lines, squash
+from govfin.readers.lines import (
+    Line,
+    LineKind,
+    LogBuilder,
+    ReadLog,
+    split_lines,
+    squash,
+    unify_ideographs,
+)
 from govfin.readers.narrative import read_glossary, read_sections
 from govfin.readers.plan import read_plan
 from govfin.readers.problems import DOCUMENT, Part, derive
@@ -133,7 +141,7 @@ def read_text(
     """
     if not isinstance(text, str):
         raise ArgumentTypeError(f"read_text() expects str, got {type(text).__name__}")
-    lines = [Line(n, t) for n, t in enumerate(split_lines(text), 1)]
+    lines = [Line(n, t) for n, t in enumerate(split_lines(unify_ideographs(text)), 1)]
     return read_lines(lines, strict=strict, year=year, edition=edition, errors=errors)
 
 

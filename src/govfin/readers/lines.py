@@ -43,6 +43,7 @@ __all__ = [
     "strip_enumerator",
     "to_fullwidth_brackets",
     "translator",
+    "unify_ideographs",
 ]
 
 #: Characters trimmed from both ends of a cell (ASCII white space, ideographic space, NBSP).
@@ -178,6 +179,49 @@ def to_fullwidth_brackets(text: str) -> str:
     return _to_full(text)
 
 
+#: The C-simplified radicals (CJK Radicals Supplement) that are whole characters, as the
+#: characters they stand for; Unicode gives them no compatibility mapping (the Unicode
+#: character names, e.g. U+2ED3 CJK RADICAL C-SIMPLIFIED LONG, 长).
+_RADICAL_CHARACTERS = {
+    "\u2ea0": "民", "\u2ec5": "见", "\u2ec6": "角", "\u2ec9": "贝", "\u2ecb": "车",
+    "\u2ed3": "长", "\u2ed4": "门", "\u2ed9": "韦", "\u2eda": "页", "\u2edb": "风",
+    "\u2edc": "飞", "\u2ee2": "马", "\u2ee5": "鱼", "\u2ee6": "鸟", "\u2ee7": "卤",
+    "\u2ee8": "麦", "\u2ee9": "黄", "\u2eea": "黾", "\u2eec": "齐", "\u2eee": "齿",
+    "\u2ef0": "龙",
+}  # fmt: skip
+_RADICALS = lazy_pattern("[\u2e80-\u2fdf\uf900-\ufaff]")
+_unified: dict[int, str] = {}
+
+
+def unify_ideographs(text: str) -> str:
+    """Text with the radical and compatibility forms of Chinese characters made the unified
+    characters a person reads.
+
+    Some PDF producers map the glyphs of common characters to the Kangxi radicals (U+2F00–2FD5)
+    or the CJK Radicals Supplement (U+2E80–2EF3): the page shows 一般公共预算支出, its text layer
+    holds "⼀般公共预算⽀出", and no title, label or name would match.  The Kangxi radicals and
+    the CJK compatibility ideographs (U+F900–FAFF) take their Unicode compatibility mapping
+    (NFKC); the supplement's simplified radicals that are whole characters take theirs by name.
+    Nothing else changes (full-width brackets and digits stay as printed).
+
+    >>> unify_ideographs("⼀般公共预算财政拨款⽀出决算表（⻓期）")
+    '一般公共预算财政拨款支出决算表（长期）'
+    >>> unify_ideographs("收入支出决算总表")
+    '收入支出决算总表'
+    """
+    if _RADICALS.search(text) is None:
+        return text
+    if not _unified:
+        import unicodedata
+
+        for cp in (*range(0x2E80, 0x2FE0), *range(0xF900, 0xFB00)):
+            c = chr(cp)
+            form = _RADICAL_CHARACTERS.get(c) or unicodedata.normalize("NFKC", c)
+            if form != c and len(form) == 1:
+                _unified[cp] = form
+    return text.translate(_unified)
+
+
 def split_lines(text: str) -> list[str]:
     """The text's lines, accepting ``\\n``, ``\\r\\n`` and ``\\r`` endings; a BOM is dropped."""
     text = text.removeprefix("\ufeff")
@@ -243,7 +287,7 @@ class Line:
         """The line of a source row: its cells joined by tabs (a tab or line break inside a
         cell is a space; a cell wrapped over lines is one cell)."""
         cells = [_cell_text(c) for c in row.cells]
-        return cls(number, "\t".join(cells), row)
+        return cls(number, unify_ideographs("\t".join(cells)), row)
 
     @property
     def where(self) -> str:
