@@ -51,12 +51,19 @@ class TestParseAmount:
     def test_keeps_printed_digits(self) -> None:
         assert str(parse_amount("205.00")) == "205.00"
 
-    @pytest.mark.parametrize("text", ["", "   ", "—", "-", "— —", "——", "－", "--", "/"])
+    @pytest.mark.parametrize(
+        "text",
+        # the last ones: an en dash (Word's autoformat), the horizontal bar of Chinese
+        # typesetting, box-drawing lines and longer runs, as real tables print a blank
+        ["", "   ", "—", "-", "— —", "——", "－", "--", "/",
+         "–", "――", "― ―", "─", "---", "-----", "－－", "— —  "],
+    )
     def test_blank_is_none_not_zero(self, text: str) -> None:
         assert parse_amount(text) is None
 
     @pytest.mark.parametrize(
-        "text", ["abc", "12.3.4", "1,23.00", "12,3456.00", "六百", "12元", "1e5", "12-", "()"]
+        "text", ["abc", "12.3.4", "1,23.00", "12,3456.00", "六百", "12元", "1e5", "12-", "()",
+                 "—1", "–5–"]
     )
     def test_garbage_raises_naming_the_cell(self, text: str) -> None:
         where = "收入支出决算总表, row 本年收入合计, column 金额"

@@ -44,8 +44,12 @@ __all__ = [
     "to_decimal",
 ]
 
-#: Printed forms of a blank cell (after stripping white space).
+#: Printed forms of a blank cell (after stripping white space); also any run of dashes of
+#: any width (_DASHES), spaces between them allowed ("–", "――", "— —", "---").
 BLANK_TEXTS = frozenset({"", "-", "—", "——", "— —", "－", "--", "/", "\\"})
+#: Hyphen-minus, full-width hyphen-minus, en dash, figure dash, em dash, horizontal bar, box
+#: drawing light and heavy horizontal: the dashes printed for a blank cell.
+_DASHES = frozenset("-－–‒—―─━")
 
 #: Largest absolute exponent accepted: money beyond 10**15 万元 is not a budget figure.
 _MAX_ADJUSTED_EXPONENT = 15
@@ -138,7 +142,7 @@ def parse_amount(text: str, *, where: str | None = None) -> Decimal | None:
     if _PLAIN.fullmatch(text):  # "631.71", "-12.30": most cells, nothing to normalise
         return _checked(Decimal(text), text, where)
     t = text.strip().replace("\u3000", "").replace("\xa0", "")
-    if t in BLANK_TEXTS:
+    if t in BLANK_TEXTS or _dashes(t):
         return None
     negative = False
     if len(t) >= 2 and t[0] in "(（" and t[-1] in ")）":
@@ -157,6 +161,16 @@ def parse_amount(text: str, *, where: str | None = None) -> Decimal | None:
         raise AmountError(f"not a number: {text!r}", text=text, where=where) from None
     d = _checked(d, text, where)
     return -d if negative else d
+
+
+def _dashes(t: str) -> bool:
+    """A run of dashes (spaces between allowed): a blank cell.
+
+    >>> _dashes("–"), _dashes("― ―"), _dashes("-----"), _dashes("-5")
+    (True, True, True, False)
+    """
+    d = t.replace(" ", "")
+    return bool(d) and all(c in _DASHES for c in d)
 
 
 def parse_count(text: str, *, where: str | None = None) -> int | None:
