@@ -25,10 +25,10 @@ __all__ = [
     "NotADisclosureError",
     "OtherUnitTableError",
     "ReadError",
-    "ScannedPageError",
     "TableIdentityError",
     "TruncatedTableError",
     "UnknownNameError",
+    "UnreadPageError",
     "UnrecognisedLineError",
     "YearMismatchError",
 ]
@@ -102,11 +102,12 @@ class NotADisclosureError(ReadError):
     """The text holds neither a disclosure table nor a 项目支出绩效自评表."""
 
 
-class ScannedPageError(ReadError):
-    """A page printed as an image with no text layer (a scan), among pages that have text:
-    govfin does no OCR, so nothing on it is read.  ``line`` is the last line read before it
-    (a table running onto the page may have lost rows); the tables and 自评表 on the page
-    cannot be counted."""
+class UnreadPageError(ReadError):
+    """A page a person reads but govfin cannot, among pages it reads: printed as an image with
+    no text layer (a scan: govfin does no OCR), or with a text layer whose glyphs map to no
+    characters (a font without a Unicode map).  Nothing on it is read.  ``line`` is the last
+    line read before it (a table running onto the page may have lost rows); the tables and
+    自评表 on the page cannot be counted."""
 
 
 class TruncatedTableError(ReadError):

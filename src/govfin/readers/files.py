@@ -26,7 +26,7 @@ from pathlib import Path
 from govfin.errors import ArgumentValueError
 from govfin.readers.account import Source
 from govfin.readers.document import ReadResult, read_lines, read_text
-from govfin.readers.errors import EmptyInputError, ReadError, ScannedPageError
+from govfin.readers.errors import EmptyInputError, ReadError, UnreadPageError
 from govfin.readers.lines import Line, split_lines
 from govfin.readers.source import SourceRow
 
@@ -140,9 +140,15 @@ def _rows_and_problems(
         read = pdf_rows(data, name=name)
         rows = list(read.rows)
         pages = max((r.page or 0 for r in rows), default=0) or None
-        if read.scans:
-            pages = max(pages or 0, read.scans[-1])
-        return rows, Source(name, "pdf", pages), _scanned(name, rows, read.scans)
+        if read.scans or read.garbled:
+            pages = max(pages or 0, *read.scans, *read.garbled)
+        problems = [
+            *_unread_pages(name, rows, read.scans, "printed as an image with no text layer "
+                           "(a scanned page): govfin does no OCR"),
+            *_unread_pages(name, rows, read.garbled, "printed with a text layer whose glyphs map "
+                           "to no characters (a font without a Unicode map)"),
+        ]
+        return rows, Source(name, "pdf", pages), sorted(problems, key=lambda e: e.line or 0)
     if fmt in ("xlsx", "xls"):
         try:
             from govfin.readers.excel import extract_workbook
@@ -161,11 +167,13 @@ def _rows_and_problems(
     return rows, Source(name, "text", None), problems
 
 
-def _scanned(name: str, rows: Sequence[SourceRow], scans: Sequence[int]) -> list[ReadError]:
-    """One :class:`ScannedPageError` per run of scanned pages, at the last row read before it."""
+def _unread_pages(
+    name: str, rows: Sequence[SourceRow], pages: Sequence[int], why: str
+) -> list[ReadError]:
+    """One :class:`UnreadPageError` per run of ``pages``, at the last row read before it."""
     out: list[ReadError] = []
     runs: list[list[int]] = []
-    for page in scans:
+    for page in pages:
         if runs and page == runs[-1][-1] + 1:
             runs[-1].append(page)
         else:
@@ -173,13 +181,12 @@ def _scanned(name: str, rows: Sequence[SourceRow], scans: Sequence[int]) -> list
     for run in runs:
         before = [i for i, r in enumerate(rows, 1) if (r.page or 0) < run[0]]
         first, last = run[0], run[-1]
-        pages = f"p.{first}" if first == last else f"pp.{first}–{last}"
-        err = ScannedPageError(
-            f"{pages} printed as an image with no text layer (a scanned page): govfin does "
-            "no OCR, so nothing on it is read; the tables and 自评表 cannot be counted",
+        at = f"p.{first}" if first == last else f"pp.{first}–{last}"
+        err = UnreadPageError(
+            f"{at} {why}, so nothing on it is read; the tables and 自评表 cannot be counted",
             line=before[-1] if before else None,
         )
-        err.locate(f"{name} {pages}")
+        err.locate(f"{name} {at}")
         out.append(err)
     return out
 

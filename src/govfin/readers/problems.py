@@ -54,7 +54,7 @@ _RULES: dict[str, tuple[str, bool]] = {
     "DocumentKindError": ("READ-kind", False),
     "EmptyInputError": ("READ-unread", True),
     "NotADisclosureError": ("READ-unread", True),
-    "ScannedPageError": ("READ-scan", True),
+    "UnreadPageError": ("READ-page", True),
 }
 
 
@@ -156,9 +156,9 @@ def derive(
         incomplete = (_span(part),) if lossy and part is not None else ()
         if kind == "EmptyInputError" or kind == "NotADisclosureError":
             incomplete = (Span(DOCUMENT),)
-        elif kind == "ScannedPageError" and part is not None and part.what == "narrative":
+        elif kind == "UnreadPageError" and part is not None and part.what == "narrative":
             incomplete = ()  # prose read before the page stays read; a table may run onto it
-        severity = Severity.ERROR if incomplete or kind == "ScannedPageError" else Severity.WARNING
+        severity = Severity.ERROR if incomplete or kind == "UnreadPageError" else Severity.WARNING
         if kind == "DuplicateTableError" and err.line in differing:
             severity = Severity.ERROR  # the document contradicts itself
         label = part.label if part is not None else (err.where or DOCUMENT)
@@ -172,7 +172,7 @@ def derive(
                     err.message,
                     Place(label, line=err.line, where=err.place),
                     incomplete,
-                    cut=kind in ("EmptyInputError", "NotADisclosureError", "ScannedPageError"),
+                    cut=kind in ("EmptyInputError", "NotADisclosureError", "UnreadPageError"),
                 ),
             )
         )

@@ -79,16 +79,22 @@ class NoTextLayerError(PdfError):
 #: _SCAN_TEXT characters of text (a page number stamped on a scan, "- 12 -" or "第12页").
 _SCAN_COVER = 0.5
 _SCAN_TEXT = 12
+#: A page is garbled when at least this share of its (at least _GARBLED_TEXT) characters map
+#: to no character: the Private Use Area, U+FFFD, control codes (fonts without a Unicode map).
+_GARBLED_SHARE = 0.3
+_GARBLED_TEXT = 20
 
 
 @attrs.frozen
 class PdfRows:
-    """What :func:`pdf_rows` reads off a PDF: the printed ``rows``, and ``scans``: the pages
-    printed as an image with no text layer (scanned pages: govfin does no OCR, so nothing on
-    them is read, and a reader must say so)."""
+    """What :func:`pdf_rows` reads off a PDF: the printed ``rows``; ``scans``, the pages
+    printed as an image with no text layer (govfin does no OCR); ``garbled``, the pages whose
+    text layer maps its glyphs to no characters (their rows are left out).  Nothing on either
+    is read, and a reader must say so."""
 
     rows: tuple[SourceRow, ...]
     scans: tuple[int, ...] = ()
+    garbled: tuple[int, ...] = ()
 
 
 _HEAD = 1024  # the %PDF- header may follow up to 1 KB of junk; %%EOF may be followed by 1 KB
@@ -170,18 +176,42 @@ def pdf_rows(
 
     rows: list[SourceRow] = []
     scans: list[int] = []
+    garbled: list[int] = []
     chars = 0
     for content in pages:
         printed = sum(1 for c in content.chars if c[0] != " ")
         chars += printed
         if content.images >= _SCAN_COVER and printed <= _SCAN_TEXT:
             scans.append(content.number)
+        elif printed >= _GARBLED_TEXT and sum(
+            1 for c in content.chars if _unmapped(c[0])
+        ) >= _GARBLED_SHARE * printed:
+            garbled.append(content.number)
+            continue
         for rank, (cells, boxes) in enumerate(page_rows(content), start=1):
             rows.append(SourceRow(tuple(cells), file=label, page=content.number, row=rank,
                                   boxes=tuple(boxes)))
     if chars == 0:
         raise NoTextLayerError("no text layer; govfin does no OCR", where=label)
-    return PdfRows(tuple(rows), tuple(scans))
+    if not rows and garbled:
+        raise NoTextLayerError(
+            "no readable text: its fonts map the glyphs to no characters (no Unicode map)",
+            where=label,
+        )
+    return PdfRows(tuple(rows), tuple(scans), tuple(garbled))
+
+
+def _unmapped(ch: str) -> bool:
+    """A character that stands for no character: Private Use Area, U+FFFD, a control code
+    (pdfminer's "(cid:N)" for a glyph without a Unicode map).
+
+    >>> _unmapped("\ue012"), _unmapped("(cid:45)"), _unmapped("支"), _unmapped("1")
+    (True, True, False, False)
+    """
+    if len(ch) != 1:
+        return ch.startswith("(cid:")
+    o = ord(ch)
+    return 0xE000 <= o <= 0xF8FF or o == 0xFFFD or o < 0x20 or 0x7F <= o < 0xA0
 
 
 def _missing(label: str) -> PdfSupportMissingError:
