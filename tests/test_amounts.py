@@ -291,3 +291,43 @@ def test_worked_example_in_docs_runs() -> None:
     path = Path(__file__).resolve().parents[1] / "docs" / "tolerance.md"
     result = doctest.testfile(str(path), module_relative=False)
     assert result.attempted >= 4 and result.failed == 0
+
+
+class TestThousandsOfYuan:
+    """千元: some tables print thousands of yuan.  Read as 千元, never as 元 (a factor of 1,000)
+    nor with 万元 assumed; 百元, 百万元 and 亿元 are not taken for 元."""
+
+    @pytest.mark.parametrize("text", ["单位：千元", "金额单位:千元", "单位： 千 元"])
+    def test_parse(self, text: str) -> None:
+        assert Unit.parse(text) is Unit.QIAN_YUAN and Unit.QIAN_YUAN.yuan == 1000
+
+    @pytest.mark.parametrize("text", ["单位：亿元", "单位：百万元", "单位：百元"])
+    def test_other_units_are_not_yuan(self, text: str) -> None:
+        with pytest.raises(AmountError, match="no monetary unit"):
+            Unit.parse(text)
+
+    def test_a_table_printed_in_thousands_checks_as_in_wan_yuan(self) -> None:
+        import re
+
+        import golden
+
+        from govfin.readers import read_text
+        from govfin.rules import check
+
+        start = golden.line_of("收入决算表", exact=True, after=golden.line_of("公开01表"))
+        end = golden.line_of("支出决算表", exact=True, after=start)
+        lines = list(golden.LINES)
+        for i in range(start - 1, end - 1):  # 公开02 in 千元: each amount × 10, to the printed places
+            cells = [
+                str(D(c).scaleb(1).quantize(D("0.01"))) if re.fullmatch(r"\d+\.\d\d", c) else c
+                for c in lines[i].split("\t")
+            ]
+            lines[i] = "\t".join(cells).replace("金额单位：万元", "金额单位：千元")
+        assert "金额单位：千元" in lines[start - 1 : end - 1]
+        d = read_text("\n".join(lines)).disclosure
+        assert d["收入决算表"].meta.unit is Unit.QIAN_YUAN
+        assert d["收入决算表"].value("合计", "本年收入合计") == D("6317.10")
+        report = check(d)
+        assert d.read_problems == ()
+        # the figures restated in 公开01 and 04 (in 万元) agree with 公开02 (in 千元)
+        assert not [f for f in report.errors if f.rule_id in ("X1", "X2")]

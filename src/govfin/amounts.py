@@ -74,25 +74,35 @@ class AmountError(GovfinError, ValueError):
 
 
 class Unit(enum.Enum):
-    """Monetary unit of a table (金额单位)."""
+    """Monetary unit of a table (金额单位): 元, 千元 (some tables print thousands of yuan) or 万元."""
 
     YUAN = "元"
+    QIAN_YUAN = "千元"
     WAN_YUAN = "万元"
 
     @property
     def yuan(self) -> Decimal:
         """How many 元 one of this unit is."""
-        return Decimal(1) if self is Unit.YUAN else Decimal(10000)
+        return _YUAN_IN[self]
 
     @classmethod
     def parse(cls, text: str) -> Unit:
-        """Read a unit from text such as ``"金额单位：万元"`` or ``"单位：元"``."""
+        """Read a unit from text such as ``"金额单位：万元"`` or ``"单位：元"``.
+
+        >>> Unit.parse("单位：千元"), Unit.parse("金额单位:万元")
+        (<Unit.QIAN_YUAN: '千元'>, <Unit.WAN_YUAN: '万元'>)
+        """
         t = text.replace(" ", "").replace("\u3000", "")
-        if "万元" in t:
-            return cls.WAN_YUAN
-        if "元" in t:
-            return cls.YUAN
-        raise AmountError(f"no monetary unit (元 or 万元) in {text!r}", text=text)
+        if not any(w in t for w in _OTHER_UNITS):
+            for unit in (cls.WAN_YUAN, cls.QIAN_YUAN, cls.YUAN):
+                if unit.value in t:
+                    return unit
+        raise AmountError(f"no monetary unit (元, 千元 or 万元) in {text!r}", text=text)
+
+
+_YUAN_IN = {Unit.YUAN: Decimal(1), Unit.QIAN_YUAN: Decimal(1000), Unit.WAN_YUAN: Decimal(10000)}
+#: Units govfin's tables do not take: a table printed in one is not read as 元.
+_OTHER_UNITS = ("百元", "百万元", "千万元", "亿元")
 
 
 def to_decimal(value: object, *, where: str | None = None) -> Decimal | None:

@@ -102,7 +102,7 @@ def format_amount(
             locale=locale,
             currency_digits=places == 2,
         )
-    return format_number(v, places=places, locale=locale) + " × 10,000 yuan"
+    return format_number(v, places=places, locale=locale) + f" × {shown.yuan:,} yuan"
 
 
 def format_percent(fraction: Decimal | None, *, places: int = 2, locale: str = "zh_CN") -> str:

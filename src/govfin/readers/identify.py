@@ -74,7 +74,7 @@ def _cn_number(text: str) -> str:
     return str(_CN_DIGITS[text])
 _YEAR = re.compile(r"^[(（]?(\d{4})年度?[)）]?$")
 YEAR_SUFFIX = re.compile(r"(\d{4})年度?$")
-_UNIT = re.compile(r"^(?:金额)?单位[:：](万元|元)$")
+_UNIT = re.compile(r"^(?:金额)?单位[:：](万元|千元|元)$")
 _DEPT = re.compile(
     r"^(?:部门|单位|编制部门|编制单位|预算主管部门|主管部门|预算单位)(?:名称)?[:：](.*)$"
 )
@@ -110,7 +110,7 @@ def parse_unit(text: str) -> Unit | None:
     m = _UNIT.match(squash(text))
     if not m:
         return None
-    return Unit.WAN_YUAN if m.group(1) == "万元" else Unit.YUAN
+    return Unit(m.group(1))
 
 
 def parse_department(text: str) -> str | None:

@@ -255,11 +255,11 @@ _ONE = Decimal(1)
 
 
 def _precision(table: Table) -> Decimal:
-    """The last place of a table's money cells: 0.01 (万元 tables, and 元 tables printing
-    fen), or 1 for a table in 元 whose amounts are all printed in whole yuan (at least one of
+    """The last place of a table's money cells: 0.01 (万元 tables, and 元 or 千元 tables
+    printing decimals), or 1 for a table in 元 or 千元 whose amounts are all printed whole (at least one of
     them not zero: a table of zeros says nothing of its places).  Count cells (车辆数) are not
     amounts and do not count."""
-    if table.meta.unit is not Unit.YUAN:
+    if table.meta.unit is Unit.WAN_YUAN:
         return _CENT
     whole = False
     for r in table.rows:
