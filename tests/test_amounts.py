@@ -331,3 +331,18 @@ class TestThousandsOfYuan:
         assert d.read_problems == ()
         # the figures restated in 公开01 and 04 (in 万元) agree with 公开02 (in 千元)
         assert not [f for f in report.errors if f.rule_id in ("X1", "X2")]
+
+    def test_a_table_printed_in_yi_yuan_is_left_unread(self) -> None:
+        import golden
+
+        from govfin.readers import read_text
+        from govfin.rules import check
+
+        text = golden.TEXT.replace("金额单位：万元", "金额单位：亿元", 1)
+        d = read_text(text).disclosure
+        assert "收入支出决算总表" not in [t.KIND for t in d.tables]
+        (unread,) = [p for p in d.read_problems if p.rule_id == "READ-unread"]
+        assert "亿元" in unread.message and unread.place.table == "收入支出决算总表"
+        report = check(d)
+        assert not [f for f in report.errors if not f.rule_id.startswith("READ-")
+                    and f.table == "收入支出决算总表"]

@@ -49,6 +49,7 @@ __all__ = [
     "merged_header",
     "norm_column",
     "parse_department",
+    "other_unit",
     "parse_unit",
     "parse_year",
     "printed_names",
@@ -75,6 +76,8 @@ def _cn_number(text: str) -> str:
 _YEAR = re.compile(r"^[(（]?(\d{4})年度?[)）]?$")
 YEAR_SUFFIX = re.compile(r"(\d{4})年度?$")
 _UNIT = re.compile(r"^(?:金额)?单位[:：](万元|千元|元)$")
+#: A unit line of a unit no table kind is read in (a table so printed is left unread).
+_OTHER_UNIT = re.compile(r"^(?:金额)?单位[:：](百元|百万元|千万元|亿元)$")
 _DEPT = re.compile(
     r"^(?:部门|单位|编制部门|编制单位|预算主管部门|主管部门|预算单位)(?:名称)?[:：](.*)$"
 )
@@ -111,6 +114,12 @@ def parse_unit(text: str) -> Unit | None:
     if not m:
         return None
     return Unit(m.group(1))
+
+
+def other_unit(text: str) -> str | None:
+    """The unit of a unit line govfin reads no table in ("单位：亿元" -> "亿元"), or None."""
+    m = _OTHER_UNIT.match(squash(text))
+    return m.group(1) if m else None
 
 
 def parse_department(text: str) -> str | None:

@@ -36,6 +36,7 @@ from govfin.readers.identify import (
     identify_title,
     is_table_number,
     leading_headers,
+    other_unit,
     parse_department,
     parse_unit,
     parse_year,
@@ -65,6 +66,7 @@ class _Front:
     department: str | None = None
     year: int | None = None
     unit: Unit | None = None
+    other_unit: str | None = None  # a unit line of a unit no table is read in (亿元 …)
     dept_open: bool = False  # the last front line was 部门名称 (a wrap may follow)
     dept_next: bool = False  # "部门：" printed in its own cell: the next cell is the name
     dept_wraps: bool = False  # that name may go on over the next line (its cell wrapped)
@@ -96,6 +98,9 @@ def _front_cell(front: _Front, cell: str) -> bool:
         return True
     if (u := parse_unit(s)) is not None:
         front.unit = u
+        return True
+    if (o := other_unit(s)) is not None:
+        front.other_unit = o
         return True
     if (d := parse_department(cell)) is not None:
         m = YEAR_SUFFIX.search(squash(d))
@@ -201,6 +206,21 @@ def read_table(
             )
         )
         kind = by_header
+    if kind is not None and front.other_unit is not None:
+        for ln, note in marks:
+            log.mark(ln, LineKind.BOILERPLATE, kind.KIND, note)
+        for ln in body_lines:
+            log.mark(ln, LineKind.UNRECOGNISED, kind.KIND)
+        log.error(
+            MissingUnitError(
+                f"printed in {front.other_unit}, a unit govfin reads no table in (元, 千元 or "
+                "万元): the table is not read",
+                line=title_line.number,
+                text=title_line.text,
+                where=kind.KIND,
+            )
+        )
+        return None
     if kind is None:
         for ln, note in marks:
             log.mark(ln, LineKind.BOILERPLATE, "table", note)
