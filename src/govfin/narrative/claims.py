@@ -243,6 +243,18 @@ def _tokens(text: str) -> list[tuple[re.Match[str], int]]:
     ]
 
 
+def _open_brackets(text: str, pos: int) -> bool:
+    """Is ``pos`` inside a bracket opened before it in ``text``?
+
+    >>> _open_brackets("公车购置及运行费995万元(其中公务用车购置费38万元", 20)
+    True
+    >>> _open_brackets("一般公共服务支出(类)545.19万元", 12)
+    False
+    """
+    head = text[:pos]
+    return head.count("(") + head.count("（") > head.count(")") + head.count("）")
+
+
 def _clause_start(text: str, pos: int, floor: int) -> int:
     """Where the clause that ``pos`` is in begins, but not before ``floor`` (<= ``pos``)."""
     tail = _CLAUSE_TAIL.search(text, floor, pos)
@@ -265,6 +277,7 @@ class _Extractor:
         #: amount's sentence (by id): a change is not measured from another year's figure.
         self.year: str | None = None
         self.years: dict[int, str | None] = {}
+        self.sentence_claims: list[Claim] = []
 
     # -- helpers --------------------------------------------------------------------------
     def _subject(self, raw: str) -> tuple[str, str | None, str | None]:
@@ -306,6 +319,7 @@ class _Extractor:
             self.year = y.group("y")
         floor = 0  # end of the previous claim in this sentence
         sentence_claims: list[Claim] = []
+        self.sentence_claims = sentence_claims
         stated = parse_statement(text)
         by_number = {st.at: st for st in stated if st.at >= 0}
         for m, stop in tokens:
@@ -319,6 +333,10 @@ class _Extractor:
                 if head < start - 1:
                     start, before = head, text[head : start - 1] + before
             q = _quantity(m)
+            # an amount in brackets ("(其中公务用车购置费38万元,公务用车运行费958万元)") is an
+            # aside: what follows the bracket is still about the subject before it
+            aside = _open_brackets(text, begin)
+            kept = self.subject
             st = by_number.get(m.start("num"))
             if st is not None:
                 claim: Claim | None = self._performance(s, st, q, start, end, before)
@@ -328,6 +346,8 @@ class _Extractor:
                 sentence_claims.append(claim)
                 self.claims.append(claim)
                 self.years[id(claim)] = self.year
+            if aside:
+                self.subject = kept
             floor = end
         for st in stated:  # the figures of the 绩效 claim that are no token
             if st.what == "mean" or st.at < 0:
@@ -367,7 +387,8 @@ class _Extractor:
         basis = _AGAINST_BUDGET.search(head)
         if basis is not None:
             head = head[: basis.start()]
-        subject, _, level = self._subject(head)
+        total = self._listed_total(head)
+        subject, _, level = (total.subject, None, total.level) if total else self._subject(head)
         key = subject_key(subject)
         compared, self.compared = self.compared, None
         return ChangeClaim(
@@ -381,6 +402,18 @@ class _Extractor:
             **figures,
             **common,
         )
+
+    def _listed_total(self, head: str) -> AmountClaim | None:
+        """The total a change names nothing of is about, when it follows the total's parts
+        in its sentence: "事业运行经费总预算安排37337407.64元，其中：基本支出预算488180.64元，
+        项目支出预算36849227元，同比增加27125219.46元，增长265.6%" (梧州 2025: 27125219.46 /
+        (37337407.64 − 27125219.46) = 265.6%) is the total's change, not the last part's."""
+        lead = self.lead
+        if _parse_subject(head)[0] or lead is None or lead not in self.sentence_claims:
+            return None
+        after = self.sentence_claims[self.sentence_claims.index(lead) + 1 :]
+        parts = [c for c in after if isinstance(c, AmountClaim) and c.attribute != PREVIOUS_YEAR]
+        return lead if len(parts) >= 2 and len(parts) == len(after) else None
 
     def _other_year(
         self, text: str, q: Quantity, start: int, end: int, before: str, m: re.Match[str],

@@ -8,6 +8,8 @@ import bisect
 import functools
 import operator
 import re
+import unicodedata
+from collections.abc import Sequence
 from decimal import Decimal
 
 import attrs
@@ -107,7 +109,7 @@ _MASK = re.compile(
     f"|{_BOOK_TITLE.pattern}"
 )
 _LEADING = re.compile(
-    r"^(?:\d{4}年度?|截[至止]\d{4}年\d{1,2}月\d{1,2}日|其中|主要包括|主要用于|主要是|包括|"
+    r"^(?:[（(](?=其中)|\d{4}年度?|截[至止]\d{4}年\d{1,2}月\d{1,2}日|其中|主要包括|主要用于|主要是|包括|"
     r"本年度|本部门[（(]单位[)）]|本部门|本单位|与上年相比|与上年|较上年决算数?|较上年|"
     r"比上年|与(?:19|20)\d{2}年度?相比|(?:较|比)(?:19|20)\d{2}年度?|同比|共有|共计|共|另外|此外|以及|和|及)"
 )
@@ -123,7 +125,9 @@ _OTHER_YEAR = re.compile(
     r"(?!相比|比较|同期相比)(?:的)?"
 )
 #: The year a sentence is about, when it begins with one: "2021年度“三公”经费合计支出…".
-_SENTENCE_YEAR = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]?)?(?P<y>(?:19|20)\d{2})年")
+_SENTENCE_YEAR = re.compile(
+    r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]?)?(?P<y>(?:19|20)\d{2})年"
+)
 #: A change against the budget, not the previous year: "较年初预算减少32%" (井研 2020).
 _AGAINST_BUDGET = re.compile(r"(?:比|较|与)(?P<basis>(?:年初|全年|调整后)?预算)数?$")
 _DIRECTION_END = re.compile(r"(?P<dir>增加|增长|上升|提高|超支|减少|下降|降低|节约|节省)了?$")
@@ -300,38 +304,70 @@ _PARAGRAPH_END = frozenset("。；;！？!?：:）)”」》")
 #: ran to the right margin: the print wrapped its paragraph onto the next line.
 _FULL_LINE = Decimal("0.8")
 #: Lines shorter than this are no measure of the page's width (a caption, a short heading).
-_MIN_WIDTH = 16
+_MIN_WIDTH = 32
 
 
-def _wrapped(prev: str, line_text: str, width: int) -> bool:
-    """Did the print wrap the paragraph of ``prev`` onto ``line_text``?  A line running to the
-    right margin (``width``: the text's longest line) that does not end a paragraph, followed
-    by a line opening none ("1. 基本支出预算 2476260.58 元,占一般公共预算支出" / "的84.06%,
-    同比减少…", text copied from a PDF of 梧州 2024 with the page's line breaks)."""
+def _width(raw: str, *, spaces: bool) -> int:
+    """How wide a line prints, in half-width characters (a full-width one counts 2), its white
+    space counted or not (a justified line of a PDF spreads its characters apart, and a line
+    rich in digits holds more of them: neither count alone measures the page's width).
+
+    >>> _width("占比 55.40%。", spaces=True), _width("占比 55.40%。", spaces=False)
+    (13, 12)
+    """
+    text = raw.strip() if spaces else _compact(raw)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+#: A line beginning with a number that is no year or enumerator continues a sentence ("2433505.07
+#: 元,增长 60.89%" after "…同比增加"): no paragraph begins with a bare amount.
+_CONTINUING = re.compile(r"^(?!(?:19|20)\d{2}年)\d")
+
+
+def _wrapped(prev: str, full: bool, line_text: str) -> bool:
+    """Did the print wrap the paragraph of ``prev`` onto ``line_text``?  ``prev`` ran to the
+    right margin (``full``) or the next line begins inside a sentence, ``prev`` ends no
+    paragraph and the next line opens none ("1. 基本支出预算 2476260.58 元,占一般公共预算
+    支出" / "的84.06%,同比减少…", text copied from a PDF of 梧州 2024 with the page's line
+    breaks)."""
     return (
-        width >= _MIN_WIDTH
-        and prev[-1] not in _PARAGRAPH_END
-        and len(prev) >= _FULL_LINE * width
+        prev[-1] not in _PARAGRAPH_END
+        and (full or _CONTINUING.match(line_text) is not None)
         and _ENUM.match(line_text) is None
         and _SECTION_START.match(line_text) is None
     )
 
 
+def _full_lines(raws: Sequence[str]) -> list[bool]:
+    """Which lines run to the right margin: at least :data:`_FULL_LINE` of the widest line,
+    by either count of :func:`_width` (none, when the widest is a short caption)."""
+    full = [False] * len(raws)
+    for spaces in (True, False):
+        widths = [_width(raw, spaces=spaces) for raw in raws]
+        width = max(widths, default=0)
+        if width >= _MIN_WIDTH:
+            full = [f or w >= _FULL_LINE * width for f, w in zip(full, widths, strict=True)]
+    return full
+
+
 def _blocks(text: str, first_line: int | None) -> list[list[tuple[str, int | None]]]:
     """Non-blank lines grouped into paragraphs: each a list of (line text, source line)."""
     paragraphs: list[list[tuple[str, int | None]]] = []
-    lines = [_compact(raw) for raw in text.split("\n")]
-    width = max(map(len, lines), default=0)
-    for i, line_text in enumerate(lines):
+    raws = text.split("\n")
+    full = _full_lines(raws)
+    prev_full = False
+    for i, raw in enumerate(raws):
+        line_text = _compact(raw)
         if not line_text:
             continue
         line_no = None if first_line is None else first_line + i
+        wrapped_full, prev_full = prev_full, full[i]
         if paragraphs:
             prev = paragraphs[-1][-1][0]
             if (
                 prev[-1] in _CONTINUES_AFTER
                 or line_text[0] in _CONTINUES_BEFORE
-                or _wrapped(prev, line_text, width)
+                or _wrapped(prev, wrapped_full, line_text)
             ):
                 paragraphs[-1].append((line_text, line_no))
                 continue

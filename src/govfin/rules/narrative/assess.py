@@ -48,6 +48,7 @@ from govfin.figures import (
 from govfin.findings import Place
 from govfin.narrative import (
     DIRECTIONS,
+    PREVIOUS_YEAR,
     AmountClaim,
     ChangeClaim,
     Claim,
@@ -55,7 +56,6 @@ from govfin.narrative import (
     CountClaim,
     GradeCountClaim,
     MeanScoreClaim,
-    PREVIOUS_YEAR,
     NilClaim,
     PercentClaim,
     Quantity,
