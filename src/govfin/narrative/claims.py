@@ -1,6 +1,11 @@
 """Claims: the checkable statements of a 情况说明 sentence (amounts, shares, changes,
 completion rates, counts, nil statements, and the 绩效 claim's figures as
-:func:`govfin.performance.statement.parse_statement`, its one parser, finds them), typed."""
+:func:`govfin.performance.statement.parse_statement`, its one parser, finds them), typed.
+
+The module runs over 600 lines: the claim classes and the one extractor that walks each
+sentence once belong together (every kind of claim reads the state the walk keeps: the
+inherited subject, the lead amount, the year of the paragraph, the figure compared with).
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ import attrs
 
 from govfin.findings import Place
 from govfin.narrative.text import (
+    _AGAINST_BUDGET,
     _CLAUSE,
     _CLAUSE_TAIL,
     _COMPLETION_BEFORE,
@@ -21,12 +27,15 @@ from govfin.narrative.text import (
     _MASK,
     _NIL,
     _NO_NUMBER_WORD,
+    _OTHER_YEAR,
     _SAME,
     _SECTION_NIL_SUBJECTS,
+    _SENTENCE_YEAR,
     _SHARE_BEFORE,
     _TOKEN,
     DIRECTIONS,
     NARRATIVE_TABLE,
+    PREVIOUS_YEAR,
     Quantity,
     Sentence,
     _parse_subject,
@@ -134,7 +143,10 @@ class ChangeClaim(Claim):
 
     ``direction`` is the word of the amount (or of the rate when no amount is given); its sign is
     :data:`DIRECTIONS`.  ``current`` is this year's figure when the text states it earlier in the
-    section.  "与上年相同" is a change with direction "相同" and no numbers.
+    section; ``previous`` the figure compared with when the sentence prints it just before
+    the change ("比上年累计支出285万元下降34万元").  "与上年相同" is a change with direction
+    "相同" and no numbers.  ``basis`` names what the change is against when it is not the
+    previous year ("较年初预算减少32%": "年初预算").
     """
 
     KIND: ClassVar[str] = "change"
@@ -143,6 +155,8 @@ class ChangeClaim(Claim):
     percent: Quantity | None = None
     percent_direction: str | None = None
     current: Quantity | None = None
+    previous: Quantity | None = None
+    basis: str | None = None
 
     @property
     def sign(self) -> int:
@@ -229,6 +243,18 @@ def _tokens(text: str) -> list[tuple[re.Match[str], int]]:
     ]
 
 
+def _open_brackets(text: str, pos: int) -> bool:
+    """Is ``pos`` inside a bracket opened before it in ``text``?
+
+    >>> _open_brackets("公车购置及运行费995万元(其中公务用车购置费38万元", 20)
+    True
+    >>> _open_brackets("一般公共服务支出(类)545.19万元", 12)
+    False
+    """
+    head = text[:pos]
+    return head.count("(") + head.count("（") > head.count(")") + head.count("）")
+
+
 def _clause_start(text: str, pos: int, floor: int) -> int:
     """Where the clause that ``pos`` is in begins, but not before ``floor`` (<= ``pos``)."""
     tail = _CLAUSE_TAIL.search(text, floor, pos)
@@ -245,6 +271,13 @@ class _Extractor:
         self.subject = ""
         self.paragraph = -1
         self.lead: AmountClaim | None = None
+        #: The other year's figure printed last in the sentence, for the change after it.
+        self.compared: AmountClaim | None = None
+        #: The year the sentence being read begins with ("2021年度…"), and that of each
+        #: amount's sentence (by id): a change is not measured from another year's figure.
+        self.year: str | None = None
+        self.years: dict[int, str | None] = {}
+        self.sentence_claims: list[Claim] = []
 
     # -- helpers --------------------------------------------------------------------------
     def _subject(self, raw: str) -> tuple[str, str | None, str | None]:
@@ -257,13 +290,18 @@ class _Extractor:
         return subject, attribute, level
 
     def _current(self, key: str) -> Quantity | None:
-        """This year's amount of a subject, stated earlier in the section."""
+        """This year's amount of a subject, stated earlier in the section (not in a sentence
+        about another year than the one being read: "2021年度…公务接待12.39万元" is no
+        current figure for "2022年度…公务接待较上年同期减少0.58万元")."""
         for c in reversed(self.claims):
             if (
                 isinstance(c, AmountClaim)
                 and c.key == key
                 and (c.attribute is None or "决算" in c.attribute)
             ):
+                year = self.years.get(id(c))
+                if year is not None and self.year is not None and year != self.year:
+                    return None
                 return c.amount
         return None
 
@@ -272,22 +310,33 @@ class _Extractor:
         if s.paragraph != self.paragraph:
             self.paragraph = s.paragraph
             self.subject = ""
+            self.year = None
         text = s.text
         tokens = _tokens(text)
+        self.compared = None
+        y = _SENTENCE_YEAR.match(text)
+        if y is not None:  # (a year holds to the end of its paragraph)
+            self.year = y.group("y")
         floor = 0  # end of the previous claim in this sentence
         sentence_claims: list[Claim] = []
+        self.sentence_claims = sentence_claims
         stated = parse_statement(text)
         by_number = {st.at: st for st in stated if st.at >= 0}
         for m, stop in tokens:
             begin, end = m.span()
             start = _clause_start(text, begin, floor)
             before = text[start:begin]
-            if not before and start > floor and text[start - 1] in "：:":
-                # "支出：799.12万元": the subject is the clause before the colon
+            if start > floor and text[start - 1] in "：:" and not _parse_subject(before)[0]:
+                # "支出：799.12万元", "…缴费支出(项): 支出决算为67.64万元": the subject is the
+                # clause before the colon (what follows it names no figure of its own)
                 head = _clause_start(text, start - 1, floor)
                 if head < start - 1:
-                    start, before = head, text[head : begin - 1]
+                    start, before = head, text[head : start - 1] + before
             q = _quantity(m)
+            # an amount in brackets ("(其中公务用车购置费38万元,公务用车运行费958万元)") is an
+            # aside: what follows the bracket is still about the subject before it
+            aside = _open_brackets(text, begin)
+            kept = self.subject
             st = by_number.get(m.start("num"))
             if st is not None:
                 claim: Claim | None = self._performance(s, st, q, start, end, before)
@@ -296,6 +345,9 @@ class _Extractor:
             if claim is not None:
                 sentence_claims.append(claim)
                 self.claims.append(claim)
+                self.years[id(claim)] = self.year
+            if aside:
+                self.subject = kept
             floor = end
         for st in stated:  # the figures of the 绩效 claim that are no token
             if st.what == "mean" or st.at < 0:
@@ -331,16 +383,61 @@ class _Extractor:
         self, text: str, before: str, d: re.Match[str], common: dict[str, Any], **figures: Any
     ) -> ChangeClaim:
         """A change whose direction word ``d`` ends ``before`` (the subject precedes it)."""
-        subject, _, level = self._subject(before[: d.start()])
+        head = before[: d.start()]
+        basis = _AGAINST_BUDGET.search(head)
+        if basis is not None:
+            head = head[: basis.start()]
+        total = self._listed_total(head)
+        subject, _, level = (total.subject, None, total.level) if total else self._subject(head)
+        key = subject_key(subject)
+        compared, self.compared = self.compared, None
         return ChangeClaim(
             text=text,
             subject=subject,
             level=level,
             direction=d.group("dir"),
-            current=self._current(subject_key(subject)),
+            current=self._current(key),
+            previous=compared.amount if compared is not None and compared.key == key else None,
+            basis=basis.group("basis") if basis is not None else None,
             **figures,
             **common,
         )
+
+    def _listed_total(self, head: str) -> AmountClaim | None:
+        """The total a change names nothing of is about, when it follows the total's parts
+        in its sentence: "事业运行经费总预算安排37337407.64元，其中：基本支出预算488180.64元，
+        项目支出预算36849227元，同比增加27125219.46元，增长265.6%" (梧州 2025: 27125219.46 /
+        (37337407.64 − 27125219.46) = 265.6%) is the total's change, not the last part's."""
+        lead = self.lead
+        if _parse_subject(head)[0] or lead is None or lead not in self.sentence_claims:
+            return None
+        after = self.sentence_claims[self.sentence_claims.index(lead) + 1 :]
+        parts = [c for c in after if isinstance(c, AmountClaim) and c.attribute != PREVIOUS_YEAR]
+        return lead if len(parts) >= 2 and len(parts) == len(after) else None
+
+    def _other_year(
+        self, text: str, q: Quantity, start: int, end: int, before: str, m: re.Match[str],
+        common: dict[str, Any],
+    ) -> AmountClaim:  # fmt: skip
+        """ "比上年累计支出285万元": the figure of the year compared with, not this year's.  Its
+        subject is the figure's name when an amount of that name was stated before
+        ("较2014年度…“三公”经费合计16.08万元" after "“三公”经费合计31.23万元"), else the
+        subject the sentence is about ("累计支出" names nothing)."""
+        subject, _, level = _parse_subject(before[m.end() :])
+        if not subject or self._current(subject_key(subject)) is None:
+            subject, level = self.subject, None
+        else:
+            self.subject = subject
+        claim = AmountClaim(
+            text=text[start:end],
+            subject=subject,
+            level=level,
+            amount=q,
+            attribute=PREVIOUS_YEAR if m.group("prev") else f"{m.group('y')}年",
+            **common,
+        )
+        self.compared = claim
+        return claim
 
     def _replace_last(self, sentence_claims: list[Claim], old: Claim, new: Claim) -> None:
         sentence_claims[sentence_claims.index(old)] = new
@@ -396,6 +493,9 @@ class _Extractor:
         d = _DIRECTION_END.search(before)
         if d is not None:
             return self._change(text[start:end], before, d, common, delta=q)
+        other = _OTHER_YEAR.match(before)
+        if other is not None:
+            return self._other_year(text, q, start, end, before, other, common)
         subject, attribute, level = self._subject(before)
         claim = AmountClaim(
             text=text[start:end],

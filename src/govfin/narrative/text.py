@@ -8,6 +8,8 @@ import bisect
 import functools
 import operator
 import re
+import unicodedata
+from collections.abc import Sequence
 from decimal import Decimal
 
 import attrs
@@ -20,8 +22,10 @@ __all__ = [
     "DIRECTIONS",
     "MONEY_UNITS",
     "NARRATIVE_TABLE",
+    "PREVIOUS_YEAR",
     "Quantity",
     "Sentence",
+    "is_other_year",
     "sentences",
     "subject_key",
 ]
@@ -48,6 +52,23 @@ ATTRIBUTES = (
     "年初预算", "全年预算", "调整预算", "支出决算", "预算数", "决算数",
 )  # fmt: skip
 
+#: :attr:`AmountClaim.attribute` of a figure of the year compared with ("比上年累计支出285万元"):
+#: "上年", or the year printed ("2024年").
+PREVIOUS_YEAR = "上年"
+_YEAR_ATTRIBUTE = re.compile(r"(?:19|20)\d{2}年")
+
+
+def is_other_year(attribute: str | None) -> bool:
+    """Does an amount's attribute say it is another year's figure (the one compared with)?
+
+    >>> is_other_year("上年"), is_other_year("2024年"), is_other_year("决算数"), is_other_year(None)
+    (True, True, False, False)
+    """
+    return attribute is not None and (
+        attribute == PREVIOUS_YEAR or _YEAR_ATTRIBUTE.fullmatch(attribute) is not None
+    )
+
+
 #: Direction words and the sign they give a change.
 DIRECTIONS: dict[str, int] = {
     "增加": 1, "增长": 1, "上升": 1, "提高": 1, "超支": 1,
@@ -61,6 +82,8 @@ _SENTENCE = re.compile(f"[^{_SENTENCE_END}]*[{_SENTENCE_END}]|[^{_SENTENCE_END}]
 _CLAUSE_DELIMS = re.escape("，,、；;：:。！？!?")  # for a character class
 _CONTINUES_AFTER = "，,、：:（(—-"
 _CONTINUES_BEFORE = "。；;，,、）)：:"
+#: A heading's start: "一、", "第三部分" (a section heading inside a text not split by them).
+_SECTION_START = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)")
 _ENUM = re.compile(
     r"^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．](?!\d))"
 )
@@ -86,13 +109,27 @@ _MASK = re.compile(
     f"|{_BOOK_TITLE.pattern}"
 )
 _LEADING = re.compile(
-    r"^(?:\d{4}年度?|截[至止]\d{4}年\d{1,2}月\d{1,2}日|其中|主要包括|主要用于|主要是|包括|"
+    r"^(?:[（(](?=其中)|\d{4}年度?|截[至止]\d{4}年\d{1,2}月\d{1,2}日|其中|主要包括|主要用于|主要是|包括|"
     r"本年度|本部门[（(]单位[)）]|本部门|本单位|与上年相比|与上年|较上年决算数?|较上年|"
-    r"比上年|同比|共有|共计|共|另外|此外|以及|和|及)"
+    r"比上年|与(?:19|20)\d{2}年度?相比|(?:较|比)(?:19|20)\d{2}年度?|同比|共有|共计|共|另外|此外|以及|和|及)"
 )
 _TRAILING = re.compile(
-    r"(?:为|是|达到|达|约|共计|共|与上年相比|较上年决算数?|较上年|比上年|同比|与上年)$"
+    r"(?:为|是|达到|达|约|共计|共|与上年相比|较上年决算数?|较上年|比上年|同比|与上年|"
+    r"(?:较|比|与)(?:上年同期|上年度|(?:19|20)\d{2}年度?)(?:相比)?)$"
 )
+#: The words before an amount that make it a figure of another year, the one compared with:
+#: "比上年累计支出285万元", "较2024年的2190万元", "较2014年度…合计16.08万元" (三公 texts of
+#: 2015–2025; "与上年相比" and "与2019年相比" introduce a clause, not a figure).
+_OTHER_YEAR = re.compile(
+    r"^(?:比|较|与)(?:(?P<prev>上年同期|上年度|上一年度?|上年|去年)|(?P<y>(?:19|20)\d{2})年度?)"
+    r"(?!相比|比较|同期相比)(?:的)?"
+)
+#: The year a sentence is about, when it begins with one: "2021年度“三公”经费合计支出…".
+_SENTENCE_YEAR = re.compile(
+    r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]?)?(?P<y>(?:19|20)\d{2})年"
+)
+#: A change against the budget, not the previous year: "较年初预算减少32%" (井研 2020).
+_AGAINST_BUDGET = re.compile(r"(?:比|较|与)(?P<basis>(?:年初|全年|调整后)?预算)数?$")
 _DIRECTION_END = re.compile(r"(?P<dir>增加|增长|上升|提高|超支|减少|下降|降低|节约|节省)了?$")
 _SAME = re.compile(
     r"(?:与|较|比)上年[^，,。；;]{0,30}?(?P<dir>相同|持平|一致|无变化)|(?P<dir2>持平)"
@@ -102,7 +139,7 @@ _SHARE_BEFORE = re.compile(
     r"占(?P<of>[^，,。；;]+?)的?(?:比重|比例)?(?:为|是)?)$"
 )
 _COMPLETION_BEFORE = re.compile(
-    r"(?:完成(?P<of>年初|全年|调整后)?预算(?:数)?的|预算完成率(?:为|是)?|(?P<exec>执行率)(?:为|是)?)$"
+    r"(?:完成(?P<of>年初|全年|调整后)?预算(?:数)?的?|预算完成率(?:为|是)?|(?P<exec>执行率)(?:为|是)?)$"
 )
 _LEAD_AFTER = re.compile(r"^[，,]?(?:其中|主要用于|主要包括|包括|具体)|^[：:]")
 _NIL = re.compile(
@@ -261,17 +298,77 @@ class Sentence:
         return self.line_at(0)
 
 
+#: Marks a printed paragraph may end with (a line ending otherwise may have been wrapped).
+_PARAGRAPH_END = frozenset("。；;！？!?：:）)”」》")
+#: A line at least this share of the text's longest line, ending without a paragraph's mark,
+#: ran to the right margin: the print wrapped its paragraph onto the next line.
+_FULL_LINE = Decimal("0.8")
+#: Lines shorter than this are no measure of the page's width (a caption, a short heading).
+_MIN_WIDTH = 32
+
+
+def _width(raw: str, *, spaces: bool) -> int:
+    """How wide a line prints, in half-width characters (a full-width one counts 2), its white
+    space counted or not (a justified line of a PDF spreads its characters apart, and a line
+    rich in digits holds more of them: neither count alone measures the page's width).
+
+    >>> _width("占比 55.40%。", spaces=True), _width("占比 55.40%。", spaces=False)
+    (13, 12)
+    """
+    text = raw.strip() if spaces else _compact(raw)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+#: A line beginning with a number that is no year or enumerator continues a sentence ("2433505.07
+#: 元,增长 60.89%" after "…同比增加"): no paragraph begins with a bare amount.
+_CONTINUING = re.compile(r"^(?!(?:19|20)\d{2}年)\d")
+
+
+def _wrapped(prev: str, full: bool, line_text: str) -> bool:
+    """Did the print wrap the paragraph of ``prev`` onto ``line_text``?  ``prev`` ran to the
+    right margin (``full``) or the next line begins inside a sentence, ``prev`` ends no
+    paragraph and the next line opens none ("1. 基本支出预算 2476260.58 元,占一般公共预算
+    支出" / "的84.06%,同比减少…", text copied from a PDF of 梧州 2024 with the page's line
+    breaks)."""
+    return (
+        prev[-1] not in _PARAGRAPH_END
+        and (full or _CONTINUING.match(line_text) is not None)
+        and _ENUM.match(line_text) is None
+        and _SECTION_START.match(line_text) is None
+    )
+
+
+def _full_lines(raws: Sequence[str]) -> list[bool]:
+    """Which lines run to the right margin: at least :data:`_FULL_LINE` of the widest line,
+    by either count of :func:`_width` (none, when the widest is a short caption)."""
+    full = [False] * len(raws)
+    for spaces in (True, False):
+        widths = [_width(raw, spaces=spaces) for raw in raws]
+        width = max(widths, default=0)
+        if width >= _MIN_WIDTH:
+            full = [f or w >= _FULL_LINE * width for f, w in zip(full, widths, strict=True)]
+    return full
+
+
 def _blocks(text: str, first_line: int | None) -> list[list[tuple[str, int | None]]]:
     """Non-blank lines grouped into paragraphs: each a list of (line text, source line)."""
     paragraphs: list[list[tuple[str, int | None]]] = []
-    for i, raw in enumerate(text.split("\n")):
+    raws = text.split("\n")
+    full = _full_lines(raws)
+    prev_full = False
+    for i, raw in enumerate(raws):
         line_text = _compact(raw)
         if not line_text:
             continue
         line_no = None if first_line is None else first_line + i
+        wrapped_full, prev_full = prev_full, full[i]
         if paragraphs:
             prev = paragraphs[-1][-1][0]
-            if prev[-1] in _CONTINUES_AFTER or line_text[0] in _CONTINUES_BEFORE:
+            if (
+                prev[-1] in _CONTINUES_AFTER
+                or line_text[0] in _CONTINUES_BEFORE
+                or _wrapped(prev, wrapped_full, line_text)
+            ):
                 paragraphs[-1].append((line_text, line_no))
                 continue
         paragraphs.append([(line_text, line_no)])

@@ -14,7 +14,9 @@ The checks:
 ``X12``                 an amount, count or "无此项…" statement = the table figure it names
 ``N-share``             "占比P%" = part / whole, from the text's own figures (else the table's)
 ``N-change``            "减少Δ，下降P%": P = Δ / previous, previous = current ∓ Δ; the two
-                        direction words agree; an increase cannot exceed this year's figure
+                        direction words agree; an increase cannot exceed this year's figure;
+                        a previous year's figure printed before the change ("比上年累计支出
+                        285万元下降34万元") = current ∓ Δ (a change against 年初预算 is none)
 ``N-zero-base``         a growth rate on a previous year of 0 is meaningless (warning)
 ``N-completion``        "完成年初预算的P%" = 决算 / 年初预算
 ``N-perf``              绩效自评个数, the count per grade, 平均得分 = the attached 自评表; one

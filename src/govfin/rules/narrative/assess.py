@@ -48,6 +48,7 @@ from govfin.figures import (
 from govfin.findings import Place
 from govfin.narrative import (
     DIRECTIONS,
+    PREVIOUS_YEAR,
     AmountClaim,
     ChangeClaim,
     Claim,
@@ -59,6 +60,7 @@ from govfin.narrative import (
     PercentClaim,
     Quantity,
     ShareClaim,
+    is_other_year,
     subject_key,
 )
 from govfin.rules.engine import CheckOptions
@@ -217,6 +219,7 @@ class _Assessor(PerformanceChecks):
         point: Decimal,
         detail: str,
         cells: tuple[Place, ...] = (),
+        note: str = "",
     ) -> None:
         """A printed percentage against the interval its figures allow (``point``: the value
         the figures as printed give)."""
@@ -231,7 +234,7 @@ class _Assessor(PerformanceChecks):
             c,
             rule_id,
             Status.AGREES if ok else Status.CONTRADICTED,
-            f"“{c.text}”: {detail} = {_fmt(expected)}%" + (how if ok else f", not {printed}"),
+            f"“{c.text}”: {detail} = {_fmt(expected)}%" + (how if ok else f", not {printed}{note}"),
             expected=expected,
             actual=printed.value,
             difference=printed.value - expected,
@@ -266,6 +269,8 @@ class _Assessor(PerformanceChecks):
             return self.uncheckable(
                 c, "X12", f"an amount of change in “{c.subject}”, not the figure itself"
             )
+        if is_other_year(c.attribute):
+            return self.other_year(c)
         budget = c.attribute is not None and "预算" in c.attribute and not self.budget
         fig = self.table_figure(
             c, "X12", attribute=c.attribute,
@@ -274,6 +279,23 @@ class _Assessor(PerformanceChecks):
         if fig is not None:
             value, unit = money_of(c.amount, self.d)
             self.compare(c, "X12", value, unit, fig, f"“{c.text}”")
+
+    def other_year(self, c: AmountClaim) -> None:
+        """ "比上年累计支出285万元": last year's figure, checked against last year's disclosure
+        when one is given (``options.extra["previous"]``); never against this year's tables."""
+        prev = self.previous_year()
+        last_year = c.attribute == PREVIOUS_YEAR or (
+            prev is not None and c.attribute == f"{prev}年"
+        )
+        if self.resolve_previous is None or not last_year:
+            return self.uncheckable(
+                c, "X12", f"a figure of {c.attribute or 'another year'}, the year compared with"
+            )
+        fig = self.resolve_previous(c.subject, self.scope(c))
+        if fig is None or fig.missing:
+            return self.uncheckable(c, "X12", "the figure is not in last year's tables")
+        value, unit = money_of(c.amount, self.d)
+        self.compare(c, "X12", value, unit, fig, f"“{c.text}” (last year's disclosure)")
 
     def restated(self, c: AmountClaim) -> None:
         """ "2023年预算安排441.25万元" after "“…（项）”220.63万元": the item's figure again."""
@@ -409,11 +431,17 @@ class _Assessor(PerformanceChecks):
                 f"“{c.text}”: “{c.direction}” and “{c.percent_direction}” "
                 "point in opposite directions",
             )
+        if c.basis is not None:
+            return self.uncheckable(
+                c, "N-change", f"a change against the {c.basis}, not the previous year"
+            )
         if sign == 0:
             return self.unchanged(c)
         if self.budget and c.delta is None and c.percent is not None and self.stated_rate(c):
             return
         current = self.current(c)
+        if current is None and c.previous is not None and c.delta is not None:
+            return self.change_from_previous(c)
         if current is None or c.delta is None:
             # nothing to recompute from: this year's figure, or the amount of the change
             if not self.against_previous(c):
@@ -435,6 +463,21 @@ class _Assessor(PerformanceChecks):
             cur.lo - sign * (delta.hi if sign > 0 else delta.lo),
             cur.hi - sign * (delta.lo if sign > 0 else delta.hi),
         )
+        if c.previous is not None:
+            pv, pu = money_of(c.previous, self.d)
+            if not prev.meets(interval_of(pv, pu, mode)):
+                return self.add(
+                    c,
+                    "N-change",
+                    Status.CONTRADICTED,
+                    f"“{c.text}”: this year {_fmt(cv)} ({source}) "
+                    f"{'−' if sign > 0 else '+'} {_fmt(dv)} = {_fmt(prev_point)}, "
+                    f"not the previous year's {c.previous} printed before it",
+                    expected=prev_point,
+                    actual=pv,
+                    difference=pv - prev_point,
+                    cells=(c.place,),
+                )
         if sign > 0 and prev.hi < 0:
             return self.add(
                 c,
@@ -467,6 +510,16 @@ class _Assessor(PerformanceChecks):
                 )
             self.against_previous(c, report_missing=False)
             return
+        if prev_point <= 0 and dv == 0 and c.percent.value == 0:
+            # "其他收入0.00万元…增加0.00万元，增长0%" (梧州 2023): nothing changed, and the text
+            # says so; no rate was computed on the nil base
+            return self.add(
+                c,
+                "N-change",
+                Status.AGREES,
+                f"“{c.text}”: no change ({_fmt(cv)} both years) stated as {c.percent}",
+                cells=(c.place,),
+            )
         if prev_point <= 0:
             return self.add(
                 c,
@@ -489,8 +542,48 @@ class _Assessor(PerformanceChecks):
             f"{'−' if sign > 0 else '+'} {_fmt(dv)}; this year from {source})"
         )
         allowed = Interval(min(lo, top), max(lo, top))
-        self.percentage(c, "N-change", c.percent, allowed, dv / prev_point * HUNDRED, detail)
+        on_current = _ratio(delta, cur)
+        if (
+            on_current is not None
+            and not allowed.meets(_pct_interval(c.percent, self.tol))
+            and on_current.meets(_pct_interval(c.percent, self.tol))
+        ):
+            # "增加16803.36元，增长14.43%" with 116433.12 this year (梧州 2025): the printed
+            # rate is Δ / this year's figure, a rate on the wrong base; say so
+            note = f" ({c.percent} is {_fmt(dv)} / {_fmt(cv)}: the change over this year's figure)"
+        else:
+            note = ""
+        self.percentage(
+            c, "N-change", c.percent, allowed, dv / prev_point * HUNDRED, detail, note=note
+        )
         self.against_previous(c, report_missing=False)
+
+    def change_from_previous(self, c: ChangeClaim) -> None:
+        """ "比上年累计支出285万元下降34万元，下降12%" with this year's figure unknown: the rate
+        is Δ / the previous year's figure printed before it."""
+        assert c.previous is not None and c.delta is not None
+        if c.percent is None:
+            return self.uncheckable(
+                c, "N-change", "this year's figure is neither stated nor in a table"
+            )
+        mode = self.tol.mode
+        pv, pu = money_of(c.previous, self.d)
+        dv, du = money_of(c.delta, self.d)
+        if pv <= 0:
+            return self.add(
+                c,
+                "N-zero-base",
+                Status.CONTRADICTED,
+                f"“{c.text}”: the previous year is printed as {c.previous}: "
+                "a rate on a nil base is meaningless",
+                expected=pv,
+                cells=(c.place,),
+            )
+        r = _ratio(interval_of(dv, du, mode), interval_of(pv, pu, mode))
+        if r is None:
+            return self.uncheckable(c, "N-change", "the previous year's figure may be 0")
+        detail = f"{_fmt(dv)} / {_fmt(pv)} (the previous year's figure printed before it)"
+        self.percentage(c, "N-change", c.percent, r, dv / pv * HUNDRED, detail)
 
     def unchanged(self, c: ChangeClaim) -> None:
         """持平 / 相同: no non-zero change may be stated with it."""
@@ -524,7 +617,7 @@ class _Assessor(PerformanceChecks):
             v, u = money_of(c.current, self.d)
             return v, u, "the text"
         if self.budget:
-            before = self.sentence_amounts(c)
+            before = [(at, x) for at, x in self.sentence_amounts(c) if not is_other_year(x.attribute)]
             if before:
                 v, u = money_of(before[-1][1].amount, self.d)
                 return v, u, "the text"

@@ -1,0 +1,320 @@
+"""Real 情况说明 of other regions, levels and years (tests/data/narratives/): what govfin must
+report on each, read by hand, and the claims it must read right.
+
+Each document is checked alone (its narrative, no tables: the within-text checks N-share,
+N-change, N-zero-base …; X12 has no table and says so).  Every error and warning govfin prints
+is listed below with the arithmetic that makes it TRUE in the document; every other document
+must print none.  Then one test per fix made when these texts were first read (each fix was a
+false alarm or a misread claim on one of them).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+import pytest
+from seed_disclosure import seed_disclosure
+
+from govfin.disclosure import Disclosure, Narrative, NarrativeSection
+from govfin.findings import Report, Severity
+from govfin.narrative import (
+    AmountClaim,
+    ChangeClaim,
+    Claim,
+    CompletionClaim,
+    ShareClaim,
+    sentences,
+)
+from govfin.rules import REGISTRY, check
+from govfin.rules.narrative import Status, assess
+
+DATA = Path(__file__).parent / "data" / "narratives"
+RULES = [
+    r for r in REGISTRY if (r.id.startswith("N-") and r.subject is Disclosure) or r.id == "X12"
+]
+
+
+def load(name: str) -> Disclosure:
+    """The document's narrative alone (line 1 of the file is its source; the text's lines keep
+    their numbers), as a 预算 or 决算 of the year its name gives."""
+    lines = (DATA / f"{name}.txt").read_text(encoding="utf-8").split("\n")
+    assert lines[0].startswith("# source: http")
+    year = int(re.search(r"-(\d{4})-", name).group(1))  # type: ignore[union-attr]
+    kind = "预算" if "yusuan" in name else "决算"
+    narrative = Narrative.from_text("\n".join(lines[1:]), first_line=2)
+    return Disclosure(year=year, kind=kind, narrative=narrative)
+
+
+def report(name: str) -> Report:
+    return check(load(name), rules=RULES)
+
+
+def alarms(r: Report) -> set[tuple[str, str, int | None]]:
+    """(rule, severity, line) of the errors and warnings."""
+    return {
+        (f.rule_id, f.severity.value, f.place.line)
+        for f in r
+        if f.severity in (Severity.ERROR, Severity.WARNING)
+    }
+
+
+def claim(name: str, line: int, text: str, kind: type[Claim] = Claim) -> Claim:
+    """The claim (of ``kind``) of document ``name`` on ``line`` whose text contains ``text``."""
+    found = [
+        c for c in load(name).claims() if c.line == line and text in c.text and isinstance(c, kind)
+    ]
+    assert len(found) == 1, [c.text for c in load(name).claims() if c.line == line]
+    return found[0]
+
+
+DOCUMENTS = sorted(p.stem for p in DATA.glob("*.txt"))
+
+#: Every error and warning each document must print; the others print none.
+EXPECTED: dict[str, set[tuple[str, str, int | None]]] = {
+    # line 8: 商品和服务支出预算 165247.88 元 / 基本支出预算 881300.39 元 = 18.7505%, so 18.75%
+    # (rounded or cut), printed 18.76%; the two shares of 基本支出 printed (81.25% + 18.76%)
+    # make 100.01%.  A slip of the document.
+    "gx-wuzhou-2023-yusuan": {("N-share", "error", 8)},
+    # line 9: 社会保障和就业支出 116433.12 元, 同比增加 16803.36 元: last year 99629.76 元, the
+    # rate 16803.36 / 99629.76 = 16.87%; printed 14.43% = 16803.36 / 116433.12, the change
+    # over THIS year's figure (its three sister lines use last year's base: 54357.12 /
+    # 904445.42 = 6.01%, 6014.46 / 49912.19 = 12.05%, 62.16 / 74722.32 = 0.083%).
+    "gx-wuzhou-2025-yusuan": {("N-change", "error", 9)},
+}
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_real_narrative_alarms(name: str) -> None:
+    assert alarms(report(name)) == EXPECTED.get(name, set())
+
+
+def test_documents_collected() -> None:
+    """At least ten documents, of several regions, years and both kinds."""
+    assert len(DOCUMENTS) >= 10
+    assert len({n.split("-")[0] for n in DOCUMENTS}) >= 5
+    assert len({re.search(r"\d{4}", n).group() for n in DOCUMENTS}) >= 6  # type: ignore[union-attr]
+    assert any("yusuan" in n for n in DOCUMENTS) and any("juesuan" in n for n in DOCUMENTS)
+
+
+# -- claims read right -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "text", "kind", "subject", "value"),
+    [
+        ("sc-dyrmt-2022-juesuan", 6, "其他收入266.33", ShareClaim, "其他收入", "6.46"),
+        ("sc-dyrmt-2022-juesuan", 9, "基本支出1140.27", AmountClaim, "基本支出", "1140.27"),
+        ("sc-dyrmt-2020-juesuan", 14, "占本年支出合计", ShareClaim, "一般公共预算财政拨款支出",
+         "31.45"),
+        ("sc-dyrmt-2020-juesuan", 10, "540.23", ChangeClaim, "财政拨款收入总计", "540.23"),
+        ("sc-dyrmt-2020-juesuan", 20, "完成预算59.7%", CompletionClaim, "一般公共预算", "59.7"),
+        ("gx-wuzhou-2024-yusuan", 4, "84.06%", ShareClaim, "基本支出预算", "84.06"),
+        ("gx-wuzhou-2024-yusuan", 18, "21500", ChangeClaim, "资本性支出", "21500"),
+        ("gx-wuzhou-2024-yusuan", 21, "0.2%", ChangeClaim, "本年一般公共预算基本支出", "0.2"),
+        ("gx-wuzhou-2025-yusuan", 11, "6014.46", ChangeClaim, "卫生健康支出类科目", "6014.46"),
+        ("gx-wuzhou-2023-juesuan", 19, "0.78", ChangeClaim, "上年结转和结余", "0.78"),
+        ("hlx-2020-sangong-juesuan", 2, "285", AmountClaim, "公务用车及运行维护费支出", "285"),
+        ("hlx-2020-sangong-juesuan", 2, "下降34万元", ChangeClaim, "公务用车及运行维护费支出",
+         "34"),
+        ("sc-mianzhu-2025-sangong-yusuan", 2, "221", ChangeClaim,
+         "事业单位和其他单位使用财政拨款安排“三公”经费预算总额", "221"),
+        ("gs-gannan-2015-sangong-juesuan", 3, "15.15", ChangeClaim, "部门决算公开“三公”经费合计",
+         "15.15"),
+        ("zj-qujiang-2016-sangong-juesuan", 2, "26.24", ChangeClaim, "公车购置及运行费", "26.24"),
+        ("sc-jingyan-2020-sangong-juesuan", 8, "42%", ChangeClaim, "用餐费等公务接待费决算支出",
+         "42"),
+        ("gx-wuzhou-2025-yusuan-minzheng", 12, "60.89%", ChangeClaim, "政府采购预算",
+         "2433505.07"),
+        ("gx-wuzhou-2023-yusuan-caigou", 12, "58.8%", ShareClaim, "货物类采购", "58.8"),
+        ("gx-wuzhou-2021-yusuan", 5, "1493924.6", AmountClaim, "一般公共预算拨款支出",
+         "1493924.6"),
+    ],
+)  # fmt: skip
+def test_claims_read_right(
+    name: str, line: int, text: str, kind: type, subject: str, value: str
+) -> None:
+    c = claim(name, line, text, kind)
+    assert c.subject == subject
+    figure = {
+        ShareClaim: lambda x: x.percent,
+        AmountClaim: lambda x: x.amount,
+        CompletionClaim: lambda x: x.percent,
+        ChangeClaim: lambda x: x.delta if x.delta is not None else x.percent,
+    }[kind](c)
+    assert figure.value == Decimal(value)
+
+
+# -- one test per fix --------------------------------------------------------------------------
+
+
+def _status(name: str, line: int, text: str, rule: str) -> Status:
+    d = load(name)
+    found = [
+        a for a in assess(d) if a.claim.line == line and text in a.claim.text and a.rule_id == rule
+    ]
+    assert len(found) == 1, found
+    return found[0].status
+
+
+def test_last_years_figure_is_not_this_years() -> None:
+    """ "公务用车及运行维护费支出251万元,比上年累计支出285万元下降34万元,下降12%": 285 is LAST
+    year's figure (251 + 34 = 285; 34 / 285 = 11.9% ≈ 12%).  It was taken for this year's, and
+    34 / (285 + 34) = 10.7% made a false N-change error; likewise 24 / 148 = 16.2% ≈ 16%."""
+    c = claim("hlx-2020-sangong-juesuan", 2, "下降34万元", ChangeClaim)
+    assert isinstance(c, ChangeClaim)
+    assert c.current is not None and c.current.value == 251
+    assert c.previous is not None and c.previous.value == 285
+    last = claim("hlx-2020-sangong-juesuan", 2, "比上年累计支出285万元", AmountClaim)
+    assert isinstance(last, AmountClaim) and last.attribute == "上年"
+    assert _status("hlx-2020-sangong-juesuan", 2, "下降34万元", "N-change") is Status.AGREES
+    assert _status("hlx-2020-sangong-juesuan", 2, "下降24万元", "N-change") is Status.AGREES
+    # "较2024年的2190万元减少221万元,下降10.1%": 1969 + 221 = 2190, 221 / 2190 = 10.09%
+    last = claim("sc-mianzhu-2025-sangong-yusuan", 2, "2190", AmountClaim)
+    assert isinstance(last, AmountClaim) and last.attribute == "2024年"
+    assert _status("sc-mianzhu-2025-sangong-yusuan", 2, "221", "N-change") is Status.AGREES
+
+
+def _one_section(text: str, heading: str = "九、财政拨款“三公”经费支出决算情况说明") -> Disclosure:
+    return Disclosure(year=2020, narrative=Narrative((NarrativeSection(heading, text, 10),)))
+
+
+def _change_status(d: Disclosure, text: str) -> tuple[Status, str]:
+    found = [a for a in assess(d) if a.rule_id == "N-change" and text in a.claim.text]
+    assert len(found) == 1, found
+    return found[0].status, found[0].message
+
+
+def test_printed_previous_year_is_checked() -> None:
+    """The figure compared with, printed, must be this year ∓ the change: 124 + 24 = 148, not
+    150; and the rate is recomputed from it when this year's figure is not printed."""
+    bad = _one_section("公务接待支出124万元，比上年累计支出150万元下降24万元，下降16%。")
+    status, message = _change_status(bad, "下降24万元")
+    assert status is Status.CONTRADICTED and "not the previous year's 150万元" in message
+    ok = _one_section("公务接待支出124万元，比上年累计支出148万元下降24万元，下降16%。")
+    assert _change_status(ok, "下降24万元")[0] is Status.AGREES
+    # this year's figure not printed: 24 / 148 = 16.2%, so 16% agrees and 20% does not
+    only_last = _one_section("比上年累计支出148万元下降24万元，下降16%。")
+    assert _change_status(only_last, "下降24万元")[0] is Status.AGREES
+    wrong_rate = _one_section("比上年累计支出148万元下降24万元，下降20%。")
+    assert _change_status(wrong_rate, "下降24万元")[0] is Status.CONTRADICTED
+
+
+def test_last_years_figure_is_never_compared_with_this_years_table() -> None:
+    """X12 does not hold "比上年累计支出99.99万元" against this year's 三公 table."""
+    seed = seed_disclosure()
+    section = NarrativeSection(
+        "九、财政拨款“三公”经费支出决算情况说明",
+        "公务用车购置支出0万元，比上年累计支出99.99万元减少99.99万元。",
+        10,
+    )
+    d = attrs.evolve(seed, narrative=Narrative((section,)))
+    found = [a for a in assess(d) if a.claim.text == "比上年累计支出99.99万元"]
+    assert [(a.rule_id, a.status) for a in found] == [("X12", Status.UNCHECKABLE)]
+    assert "the year compared with" in found[0].message
+
+
+def test_a_change_against_the_budget_is_not_year_on_year() -> None:
+    """ "决算总额为1023万元,较年初预算减少32%": against 年初预算, not last year."""
+    c = claim("sc-jingyan-2020-sangong-juesuan", 2, "32%", ChangeClaim)
+    assert isinstance(c, ChangeClaim) and c.basis == "年初预算"
+    assert _status("sc-jingyan-2020-sangong-juesuan", 2, "32%", "N-change") is Status.UNCHECKABLE
+
+
+def test_another_years_amount_is_no_current_figure() -> None:
+    """鄂尔多斯: "2021年度…公务接待12.39万元" (last year's 决算) is not this year's figure of
+    "2022年度“三公”经费预算…其中公务接待较上年同期减少0.58万元,减少4.68%" (the 2022 budget
+    11.8: 12.39 − 11.8 = 0.59 ≈ 0.58, 0.58 / 12.39 = 4.68%), nor of the next sentence of the
+    same paragraph ("公务用车运行费用较上年同期增加2.27万元,增长29.37%": 10 − 7.73 = 2.27,
+    2.27 / 7.73 = 29.37%).  Measured from 12.39 and 7.73 they made two false N-change errors."""
+    for text in ("0.58", "2.27"):
+        c = claim("nm-ordos-2022-sangong", 6, text, ChangeClaim)
+        assert isinstance(c, ChangeClaim) and c.current is None
+        assert _status("nm-ordos-2022-sangong", 6, text, "N-change") is Status.UNCHECKABLE
+
+
+def test_wrapped_lines_are_joined() -> None:
+    """梧州: "1. 基本支出预算 2476260.58 元,占一般公共预算支出" / "的84.06%,同比减少…": the page
+    broke the sentence; read as one, the share and the change have their subject."""
+    text = (
+        "1. 基本支出预算 2476260.58 元,占一般公共预算支出\n的84.06%,同比减少 4966.66 元,下降 0.2%。"
+    )
+    assert [s.text for s in sentences(text, first_line=4)] == [
+        "1.基本支出预算2476260.58元,占一般公共预算支出的84.06%,同比减少4966.66元,下降0.2%。"
+    ]
+    # a line beginning with a bare amount continues the sentence above ("…同比增加" /
+    # "2433505.07 元,增长 60.89%"), whatever the width of the lines
+    text = "2025 年 政 府 采 购 预 算 6429768.84 元 , 同 比 增 加\n2433505.07 元,增长 60.89%。"
+    assert len(sentences(text)) == 1
+    # a short caption, or a line ending a paragraph, is not joined to the next
+    text = "收入决算结构图\n三、支出决算情况说明"
+    assert len(sentences(text)) == 2
+    text = "收入决算结构图\n2020年本年收入合计3765.66万元。"
+    assert len(sentences(text)) == 2
+    text = "2022年本年支出合计4143.91万元,其中:基本支出1140.27万元,占27.52%。\n(图3:支出决算结构图)"
+    assert len(sentences(text)) == 2
+
+
+def test_year_compared_with_is_stripped_from_the_subject() -> None:
+    """ "财政拨款收入总计1614.63万元,与2019年相比增加540.23万元,增长50.28%": 540.23 /
+    (1614.63 − 540.23) = 540.23 / 1074.40 = 50.28%, now checked (the subject was
+    "与2019年相比")."""
+    assert _status("sc-dyrmt-2020-juesuan", 10, "540.23", "N-change") is Status.AGREES
+    assert _status("sc-dyrmt-2020-juesuan", 10, "633.43", "N-change") is Status.AGREES
+
+
+def test_completion_without_de() -> None:
+    """ "完成预算59.7%" is a completion rate (it was "a percentage not recognised")."""
+    c = claim("sc-dyrmt-2020-juesuan", 20, "59.7%", CompletionClaim)
+    assert isinstance(c, CompletionClaim)
+    assert c.actual is not None and c.actual.value == Decimal("1264.92")
+
+
+def test_subject_before_a_colon() -> None:
+    """ "1.社会保障和就业(类)…基本养老保险缴费支出(项): 支出决算为67.64万元": the 项 is the
+    subject; it was inherited ("一般公共预算", whose 1264.92 the 67.64 would have been held
+    against once the tables are read)."""
+    c = claim("sc-dyrmt-2020-juesuan", 21, "67.64", AmountClaim)
+    assert isinstance(c, AmountClaim)
+    assert c.subject.endswith("机关事业单位基本养老保险缴费支出(项)")
+    assert c.attribute == "支出决算"
+
+
+def test_no_change_from_nil_is_no_zero_base() -> None:
+    """ "其他收入 0.00 万元…较 2022 年度决算数增加 0.00 万元,增长 0%": nothing changed and the
+    text says so; no rate was computed on a nil base (it was an N-zero-base warning)."""
+    assert _status("gx-wuzhou-2023-juesuan", 7, "0.00", "N-change") is Status.AGREES
+    # a rate of growth from nil is still meaningless
+    d = _one_section("其他收入5万元，增加5万元，增长100%。", "一、收入支出决算总体情况说明")
+    assert [a.rule_id for a in assess(d) if a.status is Status.CONTRADICTED] == ["N-zero-base"]
+
+
+def test_rate_on_this_years_base_is_named() -> None:
+    c = report("gx-wuzhou-2025-yusuan")
+    (f,) = [f for f in c if f.severity is Severity.ERROR]
+    assert "14.43% is 1.680336 / 11.643312: the change over this year's figure" in f.message
+
+
+def test_bracketed_aside_keeps_the_subject() -> None:
+    """ "公车购置及运行费995万元(其中公务用车购置费38万元,公务用车运行费958万元),比上年决算数
+    下降26.24%": the rate is of 公车购置及运行费 (the page's table: 996 against 1350, −26.24%),
+    not of the last item in brackets."""
+    c = claim("zj-qujiang-2016-sangong-juesuan", 2, "26.24", ChangeClaim)
+    assert isinstance(c, ChangeClaim) and c.subject == "公车购置及运行费"
+    assert c.current is not None and c.current.value == 995
+
+
+def test_change_after_the_parts_is_the_totals() -> None:
+    """ "事业运行经费总预算安排37337407.64元,其中:基本支出预算488180.64元,项目支出预算36849227
+    元,同比增加27125219.46元,增长265.6%": the change of the total (27125219.46 /
+    (37337407.64 − 27125219.46) = 265.6%), not of 项目支出预算 (27125219.46 / 9724007.54 =
+    279.0%, a false N-change error)."""
+    c = claim("gx-wuzhou-2025-yusuan-minzheng", 4, "265.6%", ChangeClaim)
+    assert c.subject == "事业运行经费总预算安排"
+    assert c.current is not None and c.current.value == Decimal("37337407.64")
+    assert _status("gx-wuzhou-2025-yusuan-minzheng", 4, "265.6%", "N-change") is Status.AGREES
+    # one part: the change is still the part's (梧州 2024: "…占基本支出预算81.45%,同比增加…")
+    c = claim("gx-wuzhou-2024-yusuan", 7, "33279.22", ChangeClaim)
+    assert c.subject == "工资福利支出预算"
