@@ -103,11 +103,12 @@ class NotADisclosureError(ReadError):
 
 
 class UnreadPageError(ReadError):
-    """A page a person reads but govfin cannot, among pages it reads: printed as an image with
-    no text layer (a scan: govfin does no OCR), or with a text layer whose glyphs map to no
-    characters (a font without a Unicode map).  Nothing on it is read.  ``line`` is the last
-    line read before it (a table running onto the page may have lost rows); the tables and
-    自评表 on the page cannot be counted."""
+    """A page a person reads but govfin cannot, among pages it reads: printed as an image (a
+    scan, or a table pasted in as a picture under its printed title: govfin does no OCR), or
+    with a text layer whose glyphs map to no characters (a font without a Unicode map).  What
+    it shows is not read.  ``line`` is the last line read on or before it (the table whose
+    title it prints, or one running onto it, may have lost rows); the tables and 自评表 on
+    the page cannot be counted."""
 
 
 class TruncatedTableError(ReadError):

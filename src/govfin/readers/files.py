@@ -143,8 +143,8 @@ def _rows_and_problems(
         if read.scans or read.garbled:
             pages = max(pages or 0, *read.scans, *read.garbled)
         problems = [
-            *_unread_pages(name, rows, read.scans, "printed as an image with no text layer "
-                           "(a scanned page): govfin does no OCR"),
+            *_unread_pages(name, rows, read.scans, "printed as an image (a scan, or a table "
+                           "or chart pasted in as a picture): govfin does no OCR"),
             *_unread_pages(name, rows, read.garbled, "printed with a text layer whose glyphs map "
                            "to no characters (a font without a Unicode map)"),
         ]
@@ -170,7 +170,8 @@ def _rows_and_problems(
 def _unread_pages(
     name: str, rows: Sequence[SourceRow], pages: Sequence[int], why: str
 ) -> list[ReadError]:
-    """One :class:`UnreadPageError` per run of ``pages``, at the last row read before it."""
+    """One :class:`UnreadPageError` per run of ``pages``, at the last row read on or before
+    it (a table whose title is printed above its picture, or that runs onto the page)."""
     out: list[ReadError] = []
     runs: list[list[int]] = []
     for page in pages:
@@ -179,11 +180,11 @@ def _unread_pages(
         else:
             runs.append([page])
     for run in runs:
-        before = [i for i, r in enumerate(rows, 1) if (r.page or 0) < run[0]]
         first, last = run[0], run[-1]
+        before = [i for i, r in enumerate(rows, 1) if (r.page or 0) <= last]
         at = f"p.{first}" if first == last else f"pp.{first}–{last}"
         err = UnreadPageError(
-            f"{at} {why}, so nothing on it is read; the tables and 自评表 cannot be counted",
+            f"{at} {why}, so what it shows is not read; the tables and 自评表 cannot be counted",
             line=before[-1] if before else None,
         )
         err.locate(f"{name} {at}")

@@ -75,10 +75,15 @@ class NoTextLayerError(PdfError):
     """A PDF without a text layer (a scan): govfin does no OCR."""
 
 
-#: A page is a scan when images cover at least this share of it and it prints no more than
-#: _SCAN_TEXT characters of text (a page number stamped on a scan, "- 12 -" or "第12页").
+#: A page is printed as an image (a scan, or a table or chart pasted in as a picture) when
+#: images cover at least this share of it and it prints no more text than a table's heading
+#: does (_SCAN_TEXT characters: a title, 部门名称, 单位, a page number stamped on a scan).
 _SCAN_COVER = 0.5
-_SCAN_TEXT = 12
+_SCAN_TEXT = 150
+#: ... but a page whose text is printed over its images is a printed page on a background
+#: (a decorated cover), unless that text is no more than a stamp (_SCAN_STAMP characters: a
+#: page number stamped on a scan, "- 12 -" or "第12页").
+_SCAN_STAMP = 12
 #: A page is garbled when at least this share of its (at least _GARBLED_TEXT) characters map
 #: to no character: the Private Use Area, U+FFFD, control codes (fonts without a Unicode map).
 _GARBLED_SHARE = 0.3
@@ -88,7 +93,7 @@ _GARBLED_TEXT = 20
 @attrs.frozen
 class PdfRows:
     """What :func:`pdf_rows` reads off a PDF: the printed ``rows``; ``scans``, the pages
-    printed as an image with no text layer (govfin does no OCR); ``garbled``, the pages whose
+    printed as an image, but for a heading at most (govfin does no OCR); ``garbled``, the pages whose
     text layer maps its glyphs to no characters (their rows are left out).  Nothing on either
     is read, and a reader must say so."""
 
@@ -141,8 +146,9 @@ def pdf_rows(
     name: str | None = None,
     engine: str = "pdfium",
 ) -> PdfRows:
-    """The printed rows of a PDF (as :func:`extract_pdf`) and its scanned pages: each page
-    that images cover (half of it or more) and that prints next to no text.  A PDF with no
+    """The printed rows of a PDF (as :func:`extract_pdf`) and its pages printed as an image:
+    each page that images cover (half of it or more) and that prints no more text than a
+    heading (a scan; a table pasted in as a picture under its printed title).  A PDF with no
     text at all is a :class:`NoTextLayerError`."""
     if engine not in ("pdfium", "pdfplumber"):
         raise ArgumentValueError(f"engine must be 'pdfium' or 'pdfplumber', not {engine!r}")
@@ -181,7 +187,7 @@ def pdf_rows(
     for content in pages:
         printed = sum(1 for c in content.chars if c[0] != " ")
         chars += printed
-        if content.images >= _SCAN_COVER and printed <= _SCAN_TEXT:
+        if _pictured(content, printed):
             scans.append(content.number)
         elif printed >= _GARBLED_TEXT and sum(
             1 for c in content.chars if _unmapped(c[0])
@@ -199,6 +205,26 @@ def pdf_rows(
             where=label,
         )
     return PdfRows(tuple(rows), tuple(scans), tuple(garbled))
+
+
+def _pictured(content: Any, printed: int) -> bool:
+    """Whether a page is printed as an image: images cover half of it or more, and it prints
+    a stamp at most, or a heading at most, none of it over the images (the text of a decorated
+    cover is printed over its background picture)."""
+    w, h = content.width, content.height
+    area = sum((x1 - x0) * (b - t) for x0, t, x1, b in content.images)
+    if not w * h or area < _SCAN_COVER * w * h:
+        return False
+    if printed <= _SCAN_STAMP:
+        return True
+    if printed > _SCAN_TEXT:
+        return False
+    over = 0
+    for ch in content.chars:
+        x, y = (ch[1] + ch[3]) / 2, (ch[2] + ch[4]) / 2
+        if ch[0] != " " and any(x0 <= x <= x1 and t <= y <= b for x0, t, x1, b in content.images):
+            over += 1
+    return over <= _SCAN_STAMP
 
 
 def _unmapped(ch: str) -> bool:

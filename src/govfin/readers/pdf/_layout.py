@@ -56,7 +56,7 @@ class PageContent:
 
     ``edges`` are dicts in pdfplumber's edge form (``x0 top x1 bottom width height
     orientation``), already clipped to the page and without a rectangle framing the page.
-    ``images``: the share of the page's area that images cover (0 to 1; a scan covers it all).
+    ``images``: the boxes (x0, top, x1, bottom) of the images drawn, clipped to the page.
     """
 
     number: int
@@ -64,7 +64,7 @@ class PageContent:
     height: float
     chars: list[Char]
     edges: list[dict[str, object]] = field(default_factory=list)
-    images: float = 0.0
+    images: list[tuple[float, float, float, float]] = field(default_factory=list)
 
 
 @dataclass
@@ -176,9 +176,10 @@ def rotate(page: PageContent, rotation: int) -> PageContent:
         horizontal = nb - nt < nx1 - nx0 or (nb - nt == nx1 - nx0 == 0)
         edges.append({"x0": nx0, "x1": nx1, "top": nt, "bottom": nb, "width": nx1 - nx0,
                       "height": nb - nt, "orientation": "h" if horizontal else "v"})
+    images = [box(*im) for im in page.images]
     if rotation in (90, 270):
         w, h = h, w
-    return PageContent(page.number, w, h, chars, edges, images=page.images)
+    return PageContent(page.number, w, h, chars, edges, images)
 
 
 # ---------------------------------------------------------------------------- text

@@ -5,8 +5,8 @@ ascent to descent, the box a reader sees for the glyph), its font size and text 
 and for the straight segments of every painted path (the ruling lines and cell rectangles),
 including paths inside form XObjects.  Paths filled white without a stroke (Word's cell
 shading) draw no line a person sees and give no edges.  Invisible text (render mode 3 or 7) is left out, and so
-is anything outside the page's crop box.  The share of the page that images cover is measured
-(a scanned page is one image).
+is anything outside the page's crop box.  The box of every image is kept (a scanned page is
+one image).
 """
 
 from __future__ import annotations
@@ -32,11 +32,10 @@ def page_content(page: pdfium.PdfPage, number: int) -> PageContent:
     right, top = min(right, mright), min(top, mtop)
     width, height = right - left, top - bottom
     edges: list[dict[str, object]] = []
-    images: list[float] = []
+    images: list[tuple[float, float, float, float]] = []
     hidden = _walk(page.raw, None, _IDENTITY, left, top, width, height, edges, images)
     content = PageContent(number, width, height,
-                          _chars(page, left, top, width, height, hidden), edges,
-                          images=min(sum(images) / (width * height), 1.0) if width * height else 0.0)
+                          _chars(page, left, top, width, height, hidden), edges, images)
     rotation = page.get_rotation() % 360
     return rotate(content, rotation) if rotation else content
 
@@ -93,24 +92,26 @@ def _mul(m: tuple[float, ...], n: tuple[float, ...]) -> tuple[float, ...]:
             e * A + f * C + E, e * B + f * D + F)
 
 
-def _visible_area(m: tuple[float, ...], x0: float, y0: float, x1: float, y1: float,
-                  left: float, top: float, width: float, height: float) -> float:
-    """The area of the box (x0, y0, x1, y1), under the matrix ``m``, inside the visible page."""
+def _visible_box(m: tuple[float, ...], x0: float, y0: float, x1: float, y1: float,
+                 left: float, top: float, width: float, height: float
+                 ) -> tuple[float, float, float, float] | None:
+    """The box (x0, y0, x1, y1), under the matrix ``m``, clipped to the visible page, from
+    the page's top-left corner; None when nothing of it is visible."""
     a, b, c, d, e, f = m
     xs, ys = [], []
     for px, py in ((x0, y0), (x0, y1), (x1, y0), (x1, y1)):
         xs.append(a * px + c * py + e - left)
         ys.append(top - (b * px + d * py + f))
-    w = min(max(xs), width) - max(min(xs), 0.0)
-    h = min(max(ys), height) - max(min(ys), 0.0)
-    return w * h if w > 0 and h > 0 else 0.0
+    bx0, bx1 = max(min(xs), 0.0), min(max(xs), width)
+    bt, bb = max(min(ys), 0.0), min(max(ys), height)
+    return (bx0, bt, bx1, bb) if bx1 > bx0 and bb > bt else None
 
 
 def _walk(page: Any, form: Any, outer: tuple[float, ...], left: float, top: float,
           width: float, height: float, out: list[dict[str, object]],
-          images: list[float]) -> bool:
+          images: list[tuple[float, float, float, float]]) -> bool:
     """Add the edges of the painted paths of a page (or form XObject) to ``out``, and the
-    visible area of each image to ``images``.
+    visible box of each image to ``images``.
 
     Returns whether it holds an invisible text object.
     """
@@ -146,9 +147,11 @@ def _walk(page: Any, form: Any, outer: tuple[float, ...], left: float, top: floa
                                images) or hidden
             continue
         if kind == _IMAGE:
-            if get_bounds(obj, bx0, by0, bx1, by1):
-                images.append(_visible_area(outer, bx0.value, by0.value, bx1.value, by1.value,
-                                            left, top, width, height))
+            if get_bounds(obj, bx0, by0, bx1, by1) and (
+                box := _visible_box(outer, bx0.value, by0.value, bx1.value, by1.value,
+                                    left, top, width, height)
+            ):
+                images.append(box)
             continue
         if kind != _PATH or not draw_mode(obj, fill, stroke):
             continue

@@ -50,13 +50,13 @@ def page_content(page: Any, number: int) -> PageContent:
         pts = obj.get("pts") or []
         for (xa, ya), (xb, yb) in pairwise(pts):
             edges += segment_edges(xa - x0, ya - top, xb - x0, yb - top, width, height)
-    covered = 0.0
+    images = []
     for im in page.images:  # the visible part of each image
-        w = min(im["x1"] - x0, width) - max(im["x0"] - x0, 0.0)
-        h = min(im["bottom"] - top, height) - max(im["top"] - top, 0.0)
-        covered += w * h if w > 0 and h > 0 else 0.0
-    images = min(covered / (width * height), 1.0) if width * height else 0.0
-    return PageContent(number, width, height, chars, edges, images=images)
+        ix0, ix1 = max(im["x0"] - x0, 0.0), min(im["x1"] - x0, width)
+        it, ib = max(im["top"] - top, 0.0), min(im["bottom"] - top, height)
+        if ix1 > ix0 and ib > it:
+            images.append((ix0, it, ix1, ib))
+    return PageContent(number, width, height, chars, edges, images)
 
 
 def _white(color: Any) -> bool:
