@@ -274,3 +274,18 @@ def test_undecodable_bytes_of_a_joined_file_are_a_finding_at_their_line(tmp_path
     in_b = tail[:i].count(b"\n") + 1  # the line in b.txt
     assert read.place.line == cut + in_b  # numbered through both files
     assert read.place.where is not None and "b.txt" in read.place.where
+
+
+def test_the_summary_tells_read_problems_from_the_documents_errors() -> None:
+    # an error the reader met is not an error of the document: the summary line says how many
+    # of the errors are parts govfin could not read
+    lines = list(golden.LINES)
+    at = golden.line_of("201\t", after=golden.line_of("公开02"))
+    lines.insert(at, "2O1O3?\t政府办公厅\t12.00\t12.00")
+    report = check(read_text("\n".join(lines)).disclosure)
+    unread = [f for f in report.errors if f.rule_id.startswith("READ-")]
+    assert unread
+    assert report.summary().startswith(
+        f"{len(report.errors)} error(s) ({len(unread)} of them parts govfin could not read, READ-…), "
+    )
+    assert "could not read" not in FULL.summary()

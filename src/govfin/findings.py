@@ -332,10 +332,14 @@ class Report(PlainData):
 
     def summary(self) -> str:
         """One line: counts that add up to the findings (a rounding residue is counted once,
-        as a residue, not also among the other infos)."""
+        as a residue, not also among the other infos).  Errors that are read problems
+        (``READ-…``: parts govfin could not read) are told apart from the document's own."""
         residues = len(self.residues)
+        unread = sum(1 for f in self.errors if f.rule_id.startswith("READ-"))
         return (
-            f"{len(self.errors)} error(s), {len(self.warnings)} warning(s), "
+            f"{len(self.errors)} error(s)"
+            + (f" ({unread} of them parts govfin could not read, READ-…)" if unread else "")
+            + f", {len(self.warnings)} warning(s), "
             f"{residues} rounding residue(s), {len(self.infos) - residues} other info(s)"
             + (
                 f"; {len(self.withheld)} withheld (resting on parts not read whole)"
