@@ -110,6 +110,38 @@ def test_anhui_findings() -> None:
     ]
 
 
+# -- 安徽 天长市水利局 2022: 水旱灾害防御经费 (a whole table) ---------------------------------------
+
+TC = "ah-tianchang-shuili-2022-fangxun.txt"
+
+
+def test_tianchang_values() -> None:
+    ev = _only(TC)
+    assert (ev.project, ev.year, ev.budget_unit, ev.department) == (
+        "水旱灾害防御经费", 2022, "天长市水利局", None)  # 主管部门 printed blank
+    total, source = ev.funds  # 上年结转资金, 其他资金 print "-" only
+    # 年度资金总额: 880 880 880 10 (执行率 blank) 10, under 全年预算数(A) … 执行率(B/A)
+    assert (total.annual_budget, total.executed, total.weight) == (880, 880, 10)
+    assert (total.rate, total.score) == (None, 10)
+    assert (source.executed, source.rate, source.score) == (880, None, None)  # "-", "-"
+    # 9 indicators: 数量 2, then 质量, 时效, 成本, 经济, 社会, 可持续, 满意度 1 each; 生态效益
+    # "指标1: / / /" and every "指标2:" / "……" row are the template's empty rows
+    assert len(ev.indicators) == 9
+    assert sum(i.weight for i in ev.indicators) == 90
+    assert ev.indicators[0].level1 == ""  # the page prints "(50分)" only: no name guessed
+    assert ev.indicators[-1].level1 == "满意度指标"
+    assert ev.total_score == 100 and ev.grade is None  # "总分 100 100": Σ 分值, then 总分
+
+
+def test_tianchang_findings() -> None:
+    # Nothing: 880 / 880 = 100 % → 10 of 10; Σ 分值 = 10 + 90 = 100; 总分 = 10 + 10×9 = 100.
+    # Before: 25 errors (READ-amount on "10" read as 资金结余 …, 24 READ-cells on the fund
+    # lines and the template rows): all FALSE.
+    assert _shown(TC) == []
+    assert _read_errors(TC) == []
+    assert _ev_findings(_only(TC)) == []
+
+
 # -- 河北 廊坊市食品工程学校 2019: 暖通改造经费 ---------------------------------------------------
 
 HB = "hb-langfang-shipin-2019-nuantong.txt"
@@ -357,3 +389,25 @@ def test_bare_100_keeps_the_precision_of_cents() -> None:
     line = FundLine("资金总额", annual_budget="100", executed="99.6", rate="100", score="10")
     assert printed_units(line) == (D("0.01"), D("0.01"))
     assert check(ProjectEvaluation("示例", funds=(line,))).select(rule="E-rate")
+
+
+def test_total_row_with_weights_and_score() -> None:
+    # 天长 "总分 … 100 100": Σ 分值 then 总分 (before: "expected a score and a grade");
+    # the seed's "总分 … 59.99 差" is read as before (tests/test_performance_seed.py).
+    assert _only(TC).total_score == 100
+    text = _doc("示例项目支出绩效自评表", "项目名称\t示例", "总分\t100\t95.5\t优")
+    errors = [str(e) for e in read_text(text).log.errors]
+    assert any("总分 row" in e for e in errors)  # two numbers and a grade: not guessed
+
+
+def test_sum_row_prints_weights_only() -> None:
+    # 四川 "合计 100": the 总分 is not printed, so none is read (and E-total not judged)
+    assert _only(QS).total_score is None
+
+
+def test_implementing_unit_is_the_budget_unit() -> None:
+    # 安徽 "主管部门 | 219-… | 实施单位 | 219001-…": before, the 实施单位 was dropped, and
+    # 天长's blank 主管部门 took "实施单位" as its name
+    ev = _only(AH)
+    assert (ev.budget_unit_code, ev.budget_unit) == ("219001", "池州市贵池区棠溪镇人民政府")
+    assert _only(TC).department is None

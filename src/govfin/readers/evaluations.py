@@ -172,7 +172,7 @@ def _label(line: Line) -> str:
 #: those holding "年度绩效目标" further on.
 _HEADING_STARTS = frozenset(
     {"备注", "项目", "主管", "预算", "资金", "年度", "总体", "绩效", "总分", "合计", "评价", "存在",
-     "改进"}
+     "改进", "注:", "注："}
 )  # fmt: skip
 
 
@@ -275,7 +275,7 @@ class _Reader:
 
     def _heading(self, label: str, line: Line) -> bool:
         """Read a line whose label opens a part of the table; False for any other line."""
-        if label.startswith("备注"):
+        if label.startswith(("备注", "注:", "注：")):
             self.state = "notes"
             self.mark(line, LineKind.BOILERPLATE, "备注")
         elif label == "项目名称":
@@ -299,7 +299,8 @@ class _Reader:
             self._analysis(line)
         elif label == "合计" and self.state == "indicators":
             self._sum_row(line)
-        elif "年度绩效目标" in label or label in ("年度总体目标", "总体目标"):
+        elif "年度绩效目标" in label or label in ("年度总体目标", "总体目标") or label.startswith(
+                "年度总体目标完成情况"):
             self.state = "goal"
             self.achieved_at = next((i for i, c in enumerate(line.cells) if "实际完成" in c), None)
             self.mark(line, LineKind.BOILERPLATE, "header")
@@ -332,7 +333,7 @@ class _Reader:
                 target = ""  # the next label, or a placeholder: no value printed
             if label.startswith("主管部门"):
                 self.department_code, self.department = _code_and_name(target)
-            elif label.startswith("预算单位"):
+            elif label.startswith(("预算单位", "实施单位")):  # 实施单位: 安徽, 四川, 河北
                 self.budget_unit_code, self.budget_unit = _code_and_name(target)
         self.mark(line, LineKind.TABLE_CELL, "主管部门, 预算单位")
 
@@ -445,8 +446,11 @@ class _Reader:
         rest = [squash(v) for v in line.values[1:]]
         numbers = [v for v in rest if _numberish(v)]
         grades = [v for v in rest if v in GRADES]
-        if len(numbers) > 1 or len(grades) > 1 or len(rest) != len(numbers) + len(grades):
+        if len(rest) != len(numbers) + len(grades) or len(grades) > 1 or (
+                len(numbers) > 1 + (not grades)):
             self.error(CellCountError, "总分 row: expected a score and a grade", line)
+        if len(numbers) == 2 and not grades:
+            numbers.pop(0)  # "总分 100 100" (安徽 天长 2022): Σ 分值 under 分值, the 总分 under 得分
         self.total = self.number(numbers[0], line, "总分") if numbers else None
         self.grade = grades[0] if grades else None
         self.seen_total = True
@@ -573,7 +577,7 @@ class _Reader:
         texts = ["" if _is_dash(t) else t for t in (cell("initial_value"), target, actual,
                                                      cell("note"))]
         weight_text, score_text = cell("weight"), cell("score")
-        if not any(texts) and not weight_text and not score_text:
+        if not any(texts) and all(not t or _is_dash(t) for t in (weight_text, score_text)):
             if not level3 or _PLACEHOLDER.fullmatch(squash(level3)):
                 # Template rows left empty ("指标2", "……", a 二级 without indicator).
                 self.mark(line, LineKind.BOILERPLATE, "empty indicator row (template)")
@@ -670,7 +674,7 @@ _LEVEL_WEIGHT = re.compile(r"[(（]\d+(?:\.\d+)?分[)）]$")
 #: 满意度指标 (安徽 2022).
 _LEVEL2_ALSO = frozenset({"满意度指标"})
 #: An indicator name left as the template printed it: "指标2", "指标1", "……", "…".
-_PLACEHOLDER = re.compile(r"指标\d*|…+|\.{3,}")
+_PLACEHOLDER = re.compile(r"(?:指标\d*[:：]?|…+|\.{3,})")
 
 
 def _row_offset(line: Line, columns: Mapping[str, int]) -> int:
@@ -726,6 +730,9 @@ FUND_COLUMN_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "score": ("得分",),
     "deviation": ("偏差原因", "原因"),
 })  # fmt: skip
+#: The letters a header prints after a column's name: "全年预算数(A)", "执行率(B/A)" (安徽
+#: 天长 2022).
+_COLUMN_KEY = re.compile(r"[(（][A-Z/]+[)）]$")
 #: Header cells marking the layout read by content (目标申报数 / 预算编制数 sub-columns).
 _CONTENT_LAYOUT = ("目标申报数", "预算编制数", "资金结(转)余")
 
@@ -742,7 +749,7 @@ class _FundHeader:
 def _fund_header(line: Line) -> _FundHeader | None:
     """The columns a fund header names, or ``None`` for the layout read by content (or a
     header naming too little: no 执行数 or no 预算数)."""
-    cells = [squash(c) for c in line.cells]
+    cells = [_COLUMN_KEY.sub("", squash(c)) for c in line.cells]
     if any(w in c for c in cells for w in _CONTENT_LAYOUT):
         return None
     found: list[tuple[int, str]] = []
@@ -878,7 +885,7 @@ def _is_dash(text: str) -> bool:
 
 
 #: The labels of the cells :meth:`_Reader._units` reads a value after.
-_UNIT_LABELS = ("预算单位", "主管部门")
+_UNIT_LABELS = ("预算单位", "主管部门", "实施单位")
 
 
 #: Openings of a printed outcome ("达成预期指标并具有一定效果" and its truncations).
