@@ -105,7 +105,7 @@ def test_anhui_findings() -> None:
     assert found == [
         ("E-sources", "年度资金总额", "全年执行数"),
         ("E-sources", "年度资金总额", "全年预算数"),
-        ("E-sources", "年度资金总额", "预算编制数"),  # (the 年初预算数 column)
+        ("E-sources", "年度资金总额", "预算编制数"),  # the model's name of the 年初预算数 column
         ("E-weights", "总分", "分值"),
     ]
 
@@ -411,3 +411,30 @@ def test_implementing_unit_is_the_budget_unit() -> None:
     ev = _only(AH)
     assert (ev.budget_unit_code, ev.budget_unit) == ("219001", "池州市贵池区棠溪镇人民政府")
     assert _only(TC).department is None
+
+
+@pytest.mark.parametrize(("printed", "read"), [
+    ("0.8620", D("86.20")),  # a fraction: 37.24 / 43.2 = 0.862037
+    ("86.20", D("86.20")),  # a percent
+    ("86.20%", D("86.20")),
+])
+def test_rate_as_a_fraction_is_read_in_percent(printed: str, read: Decimal) -> None:
+    text = _doc(
+        "示例项目支出绩效自评表",
+        "项目名称\t示例",
+        "项目资金(万元)\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        f"年度资金总额\t43.2\t43.2\t37.24\t10\t{printed}\t8.62",
+        "总分\t8.62\t差",
+    )
+    (ev,) = read_text(text).disclosure.evaluations
+    assert ev.funds[0].rate == read
+    assert not check(ev).select(rule="E-rate")
+
+
+def test_rate_capped_at_100_is_an_info_overspending_an_error() -> None:
+    # 105 / 100 = 105 %, printed 100 (a template capping the rate): E-rate is an info, and
+    # E-overspent says what is wrong (105 > 100)
+    line = FundLine("资金总额", annual_budget="100", executed="105", rate="100", score="10")
+    report = check(ProjectEvaluation("示例", funds=(line,)))
+    assert [f.severity for f in report.select(rule="E-rate")] == [I]
+    assert [f.severity for f in report.select(rule="E-overspent")] == [E]

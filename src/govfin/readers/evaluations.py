@@ -42,7 +42,7 @@ from types import MappingProxyType
 
 import attrs
 
-from govfin.amounts import AmountError, parse_amount
+from govfin.amounts import ZERO, AmountError, parse_amount
 from govfin.performance.model import AnalysisParagraph, FundLine, Indicator, ProjectEvaluation
 from govfin.readers.errors import (
     AmountSyntaxError,
@@ -395,6 +395,9 @@ class _Reader:
             # A source printed without figures (上年结转资金, 其他资金): nothing to read.
             self.mark(line, LineKind.TABLE_CELL, f"资金 {source} (no figures printed)")
             return
+        rate = fields.get("rate")
+        if rate is not None and "%" not in line.text and "％" not in line.text:
+            fields["rate"] = _percent_of(rate, fields.get("executed"), fields.get("annual_budget"))
         weight = fields.pop("weight", None)
         try:
             self.funds.append(FundLine(source, **fields, deviation=deviation, line=line.number,
@@ -707,6 +710,27 @@ def _fits(line: Line, columns: Mapping[str, int], offset: int) -> bool:
             return False
     levels = (line.cell(columns[f] + offset) for f in ("level1", "level2", "level3"))
     return not any(_numberish(t) and not _is_dash(t) for t in levels)
+
+
+def _percent_of(rate: Decimal, executed: Decimal | None, budget: Decimal | None) -> Decimal:
+    """A 执行率 printed as a fraction ("0.8620" for 86.20 %) in percent; any other as printed.
+
+    A rate is a fraction when it is at most 1 and only its hundredfold stands for 全年执行数 /
+    全年预算数 (at its printed precision): read as a percent it would contradict the figures
+    beside it, read as a fraction it agrees with them.
+
+    >>> _percent_of(Decimal("0.8620"), Decimal("37.24"), Decimal("43.2"))  # 86.2037 %
+    Decimal('86.2000')
+    >>> _percent_of(Decimal("0.86"), Decimal("0.3716"), Decimal("43.2"))  # 0.86 %: a percent
+    Decimal('0.86')
+    """
+    if not ZERO < rate <= 1 or executed is None or not budget:
+        return rate
+    exact = executed / budget * 100
+    half = Decimal(1).scaleb(int(rate.as_tuple().exponent)) / 2
+    if abs(rate - exact) > half and abs(rate * 100 - exact) <= half * 100:
+        return rate * 100
+    return rate
 
 
 def _level_name(text: str) -> str:

@@ -34,6 +34,9 @@ The 项目绩效分析 text of a table is checked against it by N-perf-analysis
 
 Relations on the fund lines are judged on the 资金总额 line, and on each source line only
 when there are several sources (a single source line must equal 资金总额: E-sources).
+
+This module is over 600 lines: the E-* rules share the scheme, the cache of failing relations
+and the places of a table's cells; split, each part would repeat them.
 """
 
 from __future__ import annotations
@@ -169,8 +172,11 @@ def overspent(ev: ProjectEvaluation, ctx: Context) -> None:
         )
 
 
-@_evaluation_rule("E-rate", "执行率 = 全年执行数 / 全年预算数", "printed execution rate",
-                  source="R3-2; 表注 4")
+@_evaluation_rule(
+    "E-rate", "执行率 = 全年执行数 / 全年预算数", "printed execution rate", source="R3-2; 表注 4",
+    changed="2026-12: a rate printed 100% for spending above the budget is an info (some "
+    "templates cap the printed rate at 100%); the overspending itself is E-overspent's error",
+)
 def rate(ev: ProjectEvaluation, ctx: Context) -> None:
     """The printed 执行率 equals 全年执行数 / 全年预算数 (intervals of the printed precision)."""
     for line in _checked_lines(ev):
@@ -184,7 +190,13 @@ def rate(ev: ProjectEvaluation, ctx: Context) -> None:
                 )
             continue
         check = _failing(line, ctx).get("执行率")
-        if check is not None:
+        if check is not None and _capped(line):
+            ctx.emit(f"{line.source}: 执行率 printed 100% for 全年执行数 {line.executed} / 全年预算数 "
+                     f"{line.annual_budget} = {check.expected}%: capped at 100% as some templates "
+                     "print it (the spending beyond the budget is E-overspent's)",
+                     place=ev.fund_place(line, "rate"), severity=Severity.INFO,
+                     expected=check.expected, actual=check.actual)
+        elif check is not None:
             ctx.emit(
                 f"{line.source}: 执行率 {line.rate}% ≠ 全年执行数 {line.executed} / "
                 f"全年预算数 {line.annual_budget} = {check.expected}%",
@@ -195,6 +207,12 @@ def rate(ev: ProjectEvaluation, ctx: Context) -> None:
                 slack=check.slack,
                 cells=_places(ev, line, check),
             )
+
+
+def _capped(line: FundLine) -> bool:
+    """执行率 printed 100 for a 全年执行数 above the 全年预算数 (a template capping the rate)."""
+    x, b = line.executed, line.annual_budget
+    return line.rate == 100 and x is not None and b is not None and x > b
 
 
 def _diff(check: RelationCheck) -> Decimal | None:
