@@ -395,9 +395,9 @@ def test_total_row_with_weights_and_score() -> None:
     # 天长 "总分 … 100 100": Σ 分值 then 总分 (before: "expected a score and a grade");
     # the seed's "总分 … 59.99 差" is read as before (tests/test_performance_seed.py).
     assert _only(TC).total_score == 100
-    text = _doc("示例项目支出绩效自评表", "项目名称\t示例", "总分\t100\t95.5\t优")
+    text = _doc("示例项目支出绩效自评表", "项目名称\t示例", "总分\t100\t95.5\t90\t优")
     errors = [str(e) for e in read_text(text).log.errors]
-    assert any("总分 row" in e for e in errors)  # two numbers and a grade: not guessed
+    assert any("总分 row" in e for e in errors)  # three numbers: not guessed
 
 
 def test_sum_row_prints_weights_only() -> None:
@@ -438,3 +438,16 @@ def test_rate_capped_at_100_is_an_info_overspending_an_error() -> None:
     report = check(ProjectEvaluation("示例", funds=(line,)))
     assert [f.severity for f in report.select(rule="E-rate")] == [I]
     assert [f.severity for f in report.select(rule="E-overspent")] == [E]
+
+
+@pytest.mark.parametrize(("row", "total", "grade"), [
+    ("总分\t95.5\t优", D("95.5"), "优"),
+    ("总分\t95.5\t优秀", D("95.5"), "优"),  # a grade in words: before, a READ error
+    ("总分\t100\t82\t良好", D("82"), "良"),
+    ("总分\t59\t自评等级\t较差", D("59"), "差"),
+])
+def test_total_row_variants(row: str, total: Decimal, grade: str) -> None:
+    result = read_text(_doc("示例项目支出绩效自评表", "项目名称\t示例", row))
+    (ev,) = result.disclosure.evaluations
+    assert (ev.total_score, ev.grade) == (total, grade)
+    assert not [e for e in result.log.errors if "总分" in str(e)]

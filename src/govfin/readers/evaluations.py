@@ -91,6 +91,14 @@ LEVEL2 = frozenset(
     }
 )  # fmt: skip
 GRADES = frozenset({"优", "良", "中", "差"})
+#: Grades written in words, and the grade each names (data: "优秀", "良好" are the words of
+#: 财预〔2020〕10号's bands 优/良; "较差" of 差).
+GRADE_WORDS: Mapping[str, str] = MappingProxyType({
+    "优": "优", "良": "良", "中": "中", "差": "差",
+    "优秀": "优", "良好": "良", "中等": "中", "较差": "差",
+})  # fmt: skip
+#: Labels a 总分 row may print beside its figures ("总分 | 95.5 | 自评等级 | 优").
+_TOTAL_LABELS = frozenset({"等级", "自评等级", "评价等级", "绩效等级", "自评结果"})
 _FUND_FIELDS = (
     "declared",
     "initial_budget",
@@ -446,13 +454,12 @@ class _Reader:
         self.mark(line, LineKind.NARRATIVE, "绩效分析")
 
     def _total(self, line: Line) -> None:
-        rest = [squash(v) for v in line.values[1:]]
+        rest = [v for v in map(squash, line.values[1:]) if v.rstrip(":：") not in _TOTAL_LABELS]
         numbers = [v for v in rest if _numberish(v)]
-        grades = [v for v in rest if v in GRADES]
-        if len(rest) != len(numbers) + len(grades) or len(grades) > 1 or (
-                len(numbers) > 1 + (not grades)):
+        grades = [GRADE_WORDS[v] for v in rest if v in GRADE_WORDS]
+        if len(rest) != len(numbers) + len(grades) or len(grades) > 1 or len(numbers) > 2:
             self.error(CellCountError, "总分 row: expected a score and a grade", line)
-        if len(numbers) == 2 and not grades:
+        if len(numbers) == 2:
             numbers.pop(0)  # "总分 100 100" (安徽 天长 2022): Σ 分值 under 分值, the 总分 under 得分
         self.total = self.number(numbers[0], line, "总分") if numbers else None
         self.grade = grades[0] if grades else None
