@@ -231,7 +231,8 @@ def test_daying_findings() -> None:
     assert any("without 分值" in e for e in _read_errors(DY))
     # On the table as read: 年初预算 0.00 → 调整后预算数 3.36 is the printed adjustment (no
     # E-budget-adjusted); 3.36 / 3.36 = 100 % → 10 of 10: E-rate, E-rate-score hold.
-    assert {f.rule_id for f in _ev_findings(_only(DY))} == {"E-weights"}  # cut: Σ 分值 10
+    # Its only indicator row is cut before its 分值: no 分值 to sum (E-weights not judged).
+    assert _ev_findings(_only(DY)) == []
 
 
 # -- 云南 丽江 古城区 2020 (traditional characters) and 重庆 部门整体 (not modelled) ----------------
@@ -451,3 +452,27 @@ def test_total_row_variants(row: str, total: Decimal, grade: str) -> None:
     (ev,) = result.disclosure.evaluations
     assert (ev.total_score, ev.grade) == (total, grade)
     assert not [e for e in result.log.errors if "总分" in str(e)]
+
+
+def test_template_without_indicator_weights() -> None:
+    # The header of a 湖北 template (学生资助项目绩效目标自评表, https://m.777doc.com/doc-4336759.html):
+    # 一级指标 二级指标 三级指标 年初目标值 实际完成值 得分 — no 分值 column.  Before: the header
+    # was not recognised and every row was read by content; now no row is "without 分值" and
+    # E-weights is not judged (nothing printed to sum).
+    result = read_text(_doc(
+        "示例项目支出绩效自评表",
+        "项目名称\t示例",
+        "项目资金(万元)\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        "年度资金总额\t10\t10\t10\t20\t100%\t20",
+        "绩效指标\t一级指标\t二级指标\t三级指标\t年初目标值\t实际完成值\t得分",
+        "\t产出指标\t数量指标\t国家奖学金人数\t≥5人\t5人\t20",
+        "\t效益指标\t社会效益指标\t资金发放率\t=100%\t100%\t60",
+        "总分\t100\t优",
+    ))
+    (ev,) = result.disclosure.evaluations
+    assert [(i.level3, i.target, i.weight, i.score) for i in ev.indicators] == [
+        ("国家奖学金人数", "≥5人", None, 20), ("资金发放率", "=100%", None, 60)]
+    assert not result.log.errors
+    found = [(f.rule_id, f.row) for f in check(ev) if f.rule_id.startswith("E-weights")]
+    # only the 预算执行率 分值 20 ≠ 10 of the assumed scheme (an info), no 一级 group
+    assert found == [("E-weights-level1", "年度资金总额")]

@@ -597,7 +597,7 @@ class _Reader:
             return
         weight = None if _is_dash(weight_text) else self.number(weight_text, line, "分值")
         score = None if _is_dash(score_text) else self.number(score_text, line, "得分")
-        if weight is None:
+        if weight is None and "weight" in columns:
             self.error(CellCountError, "indicator row without 分值", line)
         reason = cell("reason")
         self._add(line, level3, (texts[0], texts[1], texts[2], texts[3]), weight, score,
@@ -712,6 +712,8 @@ def _fits(line: Line, columns: Mapping[str, int], offset: int) -> bool:
     if any(c and i not in at for i, c in enumerate(line.cells)):
         return False
     for field in ("weight", "score"):
+        if field not in columns:
+            continue
         text = line.cell(columns[field] + offset)
         if text and not _numberish(text) and not _is_dash(text):
             return False
@@ -822,10 +824,10 @@ _POSITIONAL_HEADER: tuple[tuple[str, frozenset[str], bool], ...] = (
     ("level3", frozenset({"三级指标"}), True),
     ("initial_value", frozenset({"年初指标值"}), False),
     ("operator", frozenset({"指标性质"}), False),
-    ("target", frozenset({"调整后指标值", "全年指标值", "年度指标值", "指标值"}), True),
+    ("target", frozenset({"调整后指标值", "全年指标值", "年度指标值", "指标值", "年初目标值"}), True),
     ("unit", frozenset({"度量单位", "计量单位"}), False),
     ("actual", frozenset({"实际完成值", "完成值", "全年完成值"}), False),
-    ("weight", frozenset({"分值", "权重"}), True),
+    ("weight", frozenset({"分值", "权重"}), False),  # 湖北: no 分值 column
     ("score", frozenset({"得分"}), True),
 )
 

@@ -423,9 +423,15 @@ def grade_matches(ev: ProjectEvaluation, ctx: Context) -> None:
         )
 
 
-@_evaluation_rule("E-weights", "分值合计为100", "weights sum to 100", source="R3-1")
+@_evaluation_rule(
+    "E-weights", "分值合计为100", "weights sum to 100", source="R3-1",
+    changed="2026-12: not judged on a table whose indicators print no 分值 at all (a template "
+    "without the column: 湖北 年初目标值 / 实际完成值 / 得分)",
+)
 def weights(ev: ProjectEvaluation, ctx: Context) -> None:
-    """资金总额 分值 + Σ indicator 分值 = the scheme's total (100)."""
+    """资金总额 分值 + Σ indicator 分值 = the scheme's total (100), where 分值 are printed."""
+    if ev.indicators and all(i.weight is None for i in ev.indicators):
+        return
     scheme = _scheme(ctx)
     weights_ = [ev.total_line.weight] if ev.total_line is not None else []
     if holds_exactly(scheme.total, [*weights_, *(i.weight for i in ev.indicators)]):
@@ -464,6 +470,8 @@ def weights_level1(ev: ProjectEvaluation, ctx: Context) -> None:
             expected=scheme.execution_weight, actual=ev.total_line.weight,
             severity=severity,
         )
+    if all(i.weight is None for i in ev.indicators):
+        return  # no 分值 printed (a template without the column): nothing to weigh
     present: dict[str, Decimal] = {}  # 一级指标 -> Σ 分值
     for i in ev.indicators:
         present[i.level1] = present.get(i.level1, ZERO) + (i.weight or ZERO)
