@@ -65,6 +65,7 @@ __all__ = [
     "diagnose",
     "failing_relations",
     "fund_relations",
+    "printed_units",
     "rate_check",
     "rate_interval",
     "rate_score_check",
@@ -166,13 +167,40 @@ def balance_check(
     )
 
 
+_WHOLE = Decimal(1)
+
+
+def _whole(value: Decimal | None) -> bool:
+    """A value printed without decimals ("86", not "86.00")."""
+    return value is not None and value.as_tuple().exponent == 0
+
+
+def printed_units(line: FundCells) -> tuple[Decimal, Decimal]:
+    """The units (执行率, 得分) the line's printed cells stand to: 0.01 each, or 1 each when the
+    line prints its 执行率 as a whole percent other than 0 and 100, and its 得分 (if any)
+    as a whole number ("86%" and "9": 河北 2019, 37.24 / 43.2 = 86.20 %, 8.62 points).  A
+    rate of 0 or 100 printed bare tells nothing of the precision, so it keeps 0.01.
+
+    >>> from govfin.performance.model import FundLine
+    >>> printed_units(FundLine("资金总额", annual_budget="43.2", executed="37.24", rate="86",
+    ...                        score="9"))
+    (Decimal('1'), Decimal('1'))
+    >>> printed_units(FundLine("资金总额", rate="100", score="10"))
+    (Decimal('0.01'), Decimal('0.01'))
+    """
+    p, s = line.rate, line.score
+    if _whole(p) and p not in (ZERO, HUNDRED) and (s is None or _whole(s)):
+        return _WHOLE, _WHOLE
+    return RATE_UNIT, SCORE_UNIT
+
+
 def rate_check(line: FundCells, tolerance: Tolerance = _DEFAULT_TOLERANCE) -> RelationCheck | None:
     """执行率 = 全年执行数 / 全年预算数, with interval tolerance (``None`` when not computable)."""
     p = line.rate
     ratio = rate_interval(line.executed, line.annual_budget, tolerance.mode)
     if p is None or ratio is None:
         return None
-    printed = interval_of(p, RATE_UNIT, tolerance.mode)
+    printed = interval_of(p, printed_units(line)[0], tolerance.mode)
     exact = execution_ratio(line.executed, line.annual_budget)
     assert exact is not None
     expected = round_half_up(exact * HUNDRED, RATE_UNIT)
@@ -215,7 +243,7 @@ def score_check(
         return None
     ratio = execution_ratio(line.executed, line.annual_budget)
     expected = scheme.execution.score(None if ratio is None else ratio * HUNDRED, line.weight)
-    ok = _meets_any(interval_of(s, SCORE_UNIT, tolerance.mode), options)
+    ok = _meets_any(interval_of(s, printed_units(line)[1], tolerance.mode), options)
     return RelationCheck("得分", ok, "score", expected, s, ("annual_budget", "executed", "score"))
 
 
@@ -226,8 +254,9 @@ def rate_score_check(
     s, p = line.score, line.rate
     if s is None or p is None:
         return None
-    options = scheme.execution.attainable(interval_of(p, RATE_UNIT, tolerance.mode), line.weight)
-    ok = _meets_any(interval_of(s, SCORE_UNIT, tolerance.mode), options)
+    rate_unit, score_unit = printed_units(line)
+    options = scheme.execution.attainable(interval_of(p, rate_unit, tolerance.mode), line.weight)
+    ok = _meets_any(interval_of(s, score_unit, tolerance.mode), options)
     return RelationCheck(
         "得分←执行率", ok, "score", scheme.execution.score(p, line.weight), s, ("rate", "score")
     )
@@ -275,14 +304,15 @@ def _balance_plain(line: FundCells, _: ScoringScheme, __: Tolerance) -> bool:
 
 def _rate_plain(line: FundCells, _: ScoringScheme, tolerance: Tolerance) -> bool:
     p, point = line.rate, _rate_point(line)
-    return p is not None and point is not None and stands_for(p, RATE_UNIT, tolerance.mode, point)
+    return (p is not None and point is not None
+            and stands_for(p, printed_units(line)[0], tolerance.mode, point))
 
 
 def _score_plain(line: FundCells, scheme: ScoringScheme, tolerance: Tolerance) -> bool:
     s, point = line.score, _rate_point(line)
     if s is None or point is None:
         return False
-    return stands_for(s, SCORE_UNIT, tolerance.mode,
+    return stands_for(s, printed_units(line)[1], tolerance.mode,
                       scheme.execution.score(point, line.weight, round_to=None))
 
 
@@ -290,7 +320,7 @@ def _rate_score_plain(line: FundCells, scheme: ScoringScheme, tolerance: Toleran
     s, p = line.score, line.rate
     if s is None or p is None:
         return False
-    return stands_for(s, SCORE_UNIT, tolerance.mode,
+    return stands_for(s, printed_units(line)[1], tolerance.mode,
                       scheme.execution.score(p, line.weight, round_to=None))
 
 

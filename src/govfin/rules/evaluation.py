@@ -34,6 +34,9 @@ The 项目绩效分析 text of a table is checked against it by N-perf-analysis
 
 Relations on the fund lines are judged on the 资金总额 line, and on each source line only
 when there are several sources (a single source line must equal 资金总额: E-sources).
+
+This module is over 600 lines: the E-* rules share the scheme, the cache of failing relations
+and the places of a table's cells; split, each part would repeat them.
 """
 
 from __future__ import annotations
@@ -117,12 +120,17 @@ def _evaluation_rule(id: str, zh: str, en: str, severity: Severity = Severity.ER
 # -- fund lines ---------------------------------------------------------------------------------
 
 
-@_evaluation_rule("E-balance", "资金结(转)余 = 全年预算数 − 全年执行数",
-                  "balance = annual budget − executed", source="自评表 layout; DERIVED")
+@_evaluation_rule(
+    "E-balance", "资金结(转)余 = 全年预算数 − 全年执行数", "balance = annual budget − executed",
+    source="自评表 layout; DERIVED",
+    changed="2026-12: not judged where no 资金结(转)余 is printed (安徽, 河北, 四川 have no "
+    "such column): a blank cell is no figure to contradict",
+)
 def balance(ev: ProjectEvaluation, ctx: Context) -> None:
-    """资金结(转)余 = 全年预算数 − 全年执行数, each cell to 0.001 万元."""
+    """资金结(转)余 = 全年预算数 − 全年执行数, each cell to 0.001 万元 (where printed)."""
     for line in _checked_lines(ev):
-        if holds_exactly(line.balance, [line.annual_budget], [line.executed]):
+        if line.balance is None or holds_exactly(line.balance, [line.annual_budget],
+                                                 [line.executed]):
             continue
         ctx.equation(
             ev.fund_cell(line, "balance"),
@@ -164,8 +172,11 @@ def overspent(ev: ProjectEvaluation, ctx: Context) -> None:
         )
 
 
-@_evaluation_rule("E-rate", "执行率 = 全年执行数 / 全年预算数", "printed execution rate",
-                  source="R3-2; 表注 4")
+@_evaluation_rule(
+    "E-rate", "执行率 = 全年执行数 / 全年预算数", "printed execution rate", source="R3-2; 表注 4",
+    changed="2026-12: a rate printed 100% for spending above the budget is an info (some "
+    "templates cap the printed rate at 100%); the overspending itself is E-overspent's error",
+)
 def rate(ev: ProjectEvaluation, ctx: Context) -> None:
     """The printed 执行率 equals 全年执行数 / 全年预算数 (intervals of the printed precision)."""
     for line in _checked_lines(ev):
@@ -179,7 +190,13 @@ def rate(ev: ProjectEvaluation, ctx: Context) -> None:
                 )
             continue
         check = _failing(line, ctx).get("执行率")
-        if check is not None:
+        if check is not None and _capped(line):
+            ctx.emit(f"{line.source}: 执行率 printed 100% for 全年执行数 {line.executed} / 全年预算数 "
+                     f"{line.annual_budget} = {check.expected}%: capped at 100% as some templates "
+                     "print it (the spending beyond the budget is E-overspent's)",
+                     place=ev.fund_place(line, "rate"), severity=Severity.INFO,
+                     expected=check.expected, actual=check.actual)
+        elif check is not None:
             ctx.emit(
                 f"{line.source}: 执行率 {line.rate}% ≠ 全年执行数 {line.executed} / "
                 f"全年预算数 {line.annual_budget} = {check.expected}%",
@@ -190,6 +207,12 @@ def rate(ev: ProjectEvaluation, ctx: Context) -> None:
                 slack=check.slack,
                 cells=_places(ev, line, check),
             )
+
+
+def _capped(line: FundLine) -> bool:
+    """执行率 printed 100 for a 全年执行数 above the 全年预算数 (a template capping the rate)."""
+    x, b = line.executed, line.annual_budget
+    return line.rate == 100 and x is not None and b is not None and x > b
 
 
 def _diff(check: RelationCheck) -> Decimal | None:
@@ -230,33 +253,44 @@ _SUMMED_COLUMNS = tuple(a for a in _SOURCE_COLUMNS if a not in ("rate", "score")
 _source_values = operator.attrgetter(*_SOURCE_COLUMNS)
 
 
-@_evaluation_rule("E-sources", "资金来源行与资金总额一致", "source lines agree with 资金总额",
-                  source="自评表 layout; DERIVED")
+@_evaluation_rule(
+    "E-sources", "资金来源行与资金总额一致", "source lines agree with 资金总额",
+    source="自评表 layout; DERIVED",
+    changed="2026-12: a column the source lines leave blank is not judged: the 其中 rows of "
+    "most templates print money only (河北 2019: 其中:当年财政拨款 prints no 执行率, 得分)",
+)
 def sources(ev: ProjectEvaluation, ctx: Context) -> None:
-    """A single source line equals 资金总额 in every column; several sources sum to it
-    (money columns)."""
+    """A single source line equals 资金总额 in every column it prints; several sources sum to
+    it (money columns they print)."""
     if len(ev.funds) < 2:
         return
     total, parts = ev.funds[0], ev.funds[1:]
     if len(parts) == 1 and _source_values(total) == _source_values(parts[0]):
         return  # the one source repeats 资金总额: every column holds
     for attr in _SOURCE_COLUMNS if len(parts) == 1 else _SUMMED_COLUMNS:
-        if holds_exactly(getattr(total, attr), [getattr(p, attr) for p in parts]):
+        values = [getattr(p, attr) for p in parts]
+        if all(v is None for v in values) or holds_exactly(getattr(total, attr), values):
             continue
         what = (f"资金总额 {FUND_COLUMNS[attr]} = {parts[0].source}" if len(parts) == 1
                 else f"资金总额 {FUND_COLUMNS[attr]} = Σ sources")
         ctx.equation(ev.fund_cell(total, attr), [ev.fund_cell(p, attr) for p in parts], what=what)
 
 
-@_evaluation_rule("E-budget-adjusted", "全年预算数 = 预算编制数 (未调整时)",
-                  "annual budget equals the budgeted amount unless adjusted",
-                  severity=Severity.WARNING, source="表注 2")
+@_evaluation_rule(
+    "E-budget-adjusted", "全年预算数 = 预算编制数 (未调整时)",
+    "annual budget equals the budgeted amount unless adjusted",
+    severity=Severity.WARNING, source="表注 2",
+    changed="2026-12: judged only in the template of 表注 1 and 2 (目标申报数 and 预算编制数 "
+    "printed): elsewhere the 年初预算数 column is the initial budget and 全年预算数 / "
+    "调整后预算数 the adjusted one by definition (四川 2023, 安徽 2022), so a difference is "
+    "the adjustment the table prints, not one to confirm",
+)
 def budget_adjusted(ev: ProjectEvaluation, ctx: Context) -> None:
     """表注 2: "全年预算数" is the 预算编制数 when the budget was not adjusted, else the
-    adjusted budget; a difference means an adjustment to confirm."""
+    adjusted budget; a difference means an adjustment to confirm (表注 1/2 template only)."""
     for line in _checked_lines(ev):
         a, i = line.annual_budget, line.initial_budget
-        if i is None:
+        if i is None or line.declared is None:
             continue
         if a is None:
             ctx.emit(f"{line.source}: 全年预算数 blank while 预算编制数 is {i}",
@@ -354,10 +388,15 @@ def score_range(ev: ProjectEvaluation, ctx: Context) -> None:
         ctx.at_most(score, weight, what=f"得分 {score.value} ≤ 分值 {weight.value}")
 
 
-@_evaluation_rule("E-total", "总分 = 执行率得分 + Σ指标得分", "total = execution score + Σ scores",
-                  source="R3-9")
+@_evaluation_rule(
+    "E-total", "总分 = 执行率得分 + Σ指标得分", "total = execution score + Σ scores",
+    source="R3-9",
+    changed="2026-12: not judged where no 总分 is printed (四川 2023: 合计 prints Σ 权重 only)",
+)
 def total(ev: ProjectEvaluation, ctx: Context) -> None:
-    """总分 = 资金总额 得分 + Σ indicator 得分 (blank 得分 = 0)."""
+    """总分 = 资金总额 得分 + Σ indicator 得分 (blank 得分 = 0), where a 总分 is printed."""
+    if ev.total_score is None:
+        return
     scores = [ev.total_line.score] if ev.total_line is not None else []
     if holds_exactly(ev.total_score, [*scores, *(i.score for i in ev.indicators)]):
         return
@@ -384,9 +423,15 @@ def grade_matches(ev: ProjectEvaluation, ctx: Context) -> None:
         )
 
 
-@_evaluation_rule("E-weights", "分值合计为100", "weights sum to 100", source="R3-1")
+@_evaluation_rule(
+    "E-weights", "分值合计为100", "weights sum to 100", source="R3-1",
+    changed="2026-12: not judged on a table whose indicators print no 分值 at all (a template "
+    "without the column: 湖北 年初目标值 / 实际完成值 / 得分)",
+)
 def weights(ev: ProjectEvaluation, ctx: Context) -> None:
-    """资金总额 分值 + Σ indicator 分值 = the scheme's total (100)."""
+    """资金总额 分值 + Σ indicator 分值 = the scheme's total (100), where 分值 are printed."""
+    if ev.indicators and all(i.weight is None for i in ev.indicators):
+        return
     scheme = _scheme(ctx)
     weights_ = [ev.total_line.weight] if ev.total_line is not None else []
     if holds_exactly(scheme.total, [*weights_, *(i.weight for i in ev.indicators)]):
@@ -401,21 +446,32 @@ def weights(ev: ProjectEvaluation, ctx: Context) -> None:
                  what=f"Σ 分值 = {scheme.total}")
 
 
-@_evaluation_rule("E-weights-level1", "一级指标分值符合评分方案",
-                  "weights per first-level indicator as the scheme sets them",
-                  severity=Severity.WARNING, source="R3-1 (10号 UNCONFIRMED); local variants")
+@_evaluation_rule(
+    "E-weights-level1", "一级指标分值符合评分方案",
+    "weights per first-level indicator as the scheme sets them",
+    severity=Severity.WARNING, source="R3-1 (10号 UNCONFIRMED); local variants",
+    changed="2026-12: an info, not a warning, under the default scheme (none chosen): the "
+    "10/50/30/10 of 10号 hold 原则上 and provinces set their own (四川 2023 prints 产出 60, "
+    "效益 30 under 绩效指标(90分)); a table following its province's weights is not "
+    "inconsistent.  A scheme chosen by the user (extra scheme=...) keeps the warning",
+)
 def weights_level1(ev: ProjectEvaluation, ctx: Context) -> None:
     """预算执行率 and each 一级指标 group weigh what the scheme says (10/50/30/10 by default;
     with no 满意度指标 its 10 go to 效益指标).  Skipped when a 一级 name is unknown to the
-    scheme (a different template)."""
+    scheme (a different template).  Under the default scheme a departure is an info."""
     scheme = _scheme(ctx)
+    assumed = ctx.options.extra.get("scheme") is None
+    severity = Severity.INFO if assumed else None
     if ev.total_line is not None and ev.total_line.weight != scheme.execution_weight:
         ctx.emit(
             f"预算执行率 分值 {ev.total_line.weight} ≠ {scheme.execution_weight} "
-            f"(scheme {scheme.name})",
+            f"(scheme {scheme.name}{', assumed' if assumed else ''})",
             place=ev.fund_place(ev.total_line, "weight"),
             expected=scheme.execution_weight, actual=ev.total_line.weight,
+            severity=severity,
         )
+    if all(i.weight is None for i in ev.indicators):
+        return  # no 分值 printed (a template without the column): nothing to weigh
     present: dict[str, Decimal] = {}  # 一级指标 -> Σ 分值
     for i in ev.indicators:
         present[i.level1] = present.get(i.level1, ZERO) + (i.weight or ZERO)
@@ -429,10 +485,12 @@ def weights_level1(ev: ProjectEvaluation, ctx: Context) -> None:
             members = [i for i in ev.indicators if i.level1 in group.names]
             label = "+".join(group.names)
             ctx.emit(
-                f"{label}: Σ 分值 {got} ≠ {group.weight} (scheme {scheme.name})",
+                f"{label}: Σ 分值 {got} ≠ {group.weight} (scheme {scheme.name}"
+                f"{', assumed' if assumed else ''})",
                 place=ev.place(label, "分值"),
                 expected=group.weight, actual=got, difference=got - group.weight,
                 cells=[ev.indicator_place(i, "weight") for i in members],
+                severity=severity,
             )
 
 
