@@ -289,3 +289,13 @@ def test_the_summary_tells_read_problems_from_the_documents_errors() -> None:
         f"{len(report.errors)} error(s) ({len(unread)} of them parts govfin could not read, READ-…), "
     )
     assert "could not read" not in FULL.summary()
+
+
+def test_nothing_read_because_what_was_seen_was_unread_says_so() -> None:
+    # the only table is seen but not read (printed in 亿元): the document is not "without
+    # tables", its tables could not be read
+    end = golden.line_of("收入决算表", exact=True, after=golden.line_of("公开01表"))
+    text = "\n".join(golden.LINES[: end - 1]).replace("金额单位：万元", "金额单位：亿元", 1)
+    result = read_text(text)
+    (none,) = [e for e in result.errors if type(e).__name__ == "NotADisclosureError"]
+    assert "could be read (1 seen but not read" in none.message

@@ -305,9 +305,15 @@ def read_lines(
             if sections
             else ""
         )
+        found = (
+            f"no disclosure table and no 项目支出绩效自评表 could be read ({len(unread)} seen "
+            "but not read: READ-unread says why)"
+            if unread
+            else "no disclosure table and no 项目支出绩效自评表 found"
+        )
         log.error(
             NotADisclosureError(
-                "no disclosure table and no 项目支出绩效自评表 found" + hint,
+                found + hint,
                 line=first.number,
                 text=first.text,
             )
