@@ -32,12 +32,13 @@ from govfin.readers.errors import (
 from govfin.readers.identify import (
     CODE,
     PAREN_SUFFIX,
+    column_for,
+    column_names,
     header_like,
     is_numbering,
     is_plain_amount,
     merged_header,
     norm_column,
-    printed_names,
 )
 from govfin.readers.lines import (
     Line,
@@ -208,18 +209,23 @@ class _FunctionalBody(_Body):
         printed = [norm_column(n) for n in names]
         found: list[int] = []
         for c in self.kind.COLUMNS:
-            aliases = printed_names(c)
+            aliases = column_names(self.kind, c)
             idx = next((i for i in range(2, self.width) if printed[i] in aliases), None)
             if idx is None:  # a group label over the column: "收入预算" + "合计"
-                ends = [i for i in range(2, self.width) if i not in found and printed[i].endswith(norm_column(c))]
+                bases = (norm_column(c), *map(norm_column, self.kind.COLUMN_ALIASES.get(c, ())))
+                ends = [i for i in range(2, self.width)
+                        if i not in found and printed[i].endswith(bases)]
                 idx = ends[0] if len(ends) == 1 else None
             if idx is None or idx in found:
-                # Printed columns that cannot all be named: positions, and say so once.
+                # A column the printed header does not name: its figures cannot be placed.
+                # Read by position (the rows are kept), and say so: the table is not read
+                # whole (READ-identity), so that no finding rests on a guessed column.
                 shown = [n for n in names[2:] if n]
-                if len(shown) == len(self.kind.COLUMNS):
+                if shown:
                     self.error(
                         TableIdentityError,
-                        f"header columns {shown} do not match {list(self.kind.COLUMNS)}",
+                        f"column {c} is not named by the header (header columns {shown}, "
+                        f"expected {list(self.kind.COLUMNS)})",
                         self.headers[-1],
                     )
                 return default
@@ -443,9 +449,40 @@ class _SummaryBody(_Body):
                     line,
                 )
                 return
+            if k == 1 and len(columns) > 1:
+                placed = self._placed(line, columns, range(first_value, end))
+                if placed is None:
+                    return
+                values = placed or values
             sides.append(_Side(start, values, columns, rownum))
         self.sides = (sides[0], sides[1])
-        self.width = sides[1].values[-1] + 1
+        self.width = max(sides[1].values) + 1
+
+    def _placed(
+        self, line: Line, columns: tuple[str, ...], cells: range
+    ) -> tuple[int, ...] | None:
+        """The cell of each money column, by the names the header prints over them ("合计",
+        "一般公共预算财政拨款" …, in any order); () when the header prints no names there (the
+        columns are then in the template's order); None, with a :class:`TableIdentityError`,
+        when a column is not named (its figures cannot be placed)."""
+        printed = {i: squash(line.cell(i)) for i in cells if squash(line.cell(i))}
+        if not printed:
+            return ()
+        found = {}
+        for i, name in printed.items():
+            column = column_for(self.kind, name)
+            if column in columns and column not in found:
+                found[column] = i
+        missing = [c for c in columns if c not in found]
+        if missing:
+            self.error(
+                TableIdentityError,
+                f"column(s) {', '.join(missing)} not named by the header "
+                f"(header columns {list(printed.values())})",
+                line,
+            )
+            return None
+        return tuple(found[c] for c in columns)
 
     def _is_data(self, line: Line) -> bool:
         """A printed row: a 行次 number where the header has one, or (nearly) full width.
@@ -480,6 +517,7 @@ class _SummaryBody(_Body):
     def _income_row(self, label: str, values: dict[str, Decimal | None], line: Line) -> Row | None:
         name = strip_enumerator(label)
         key = PAREN_SUFFIX.sub("", squash(name)) if "结余" in name else squash(name)
+        key = self.kind.ROW_ALIASES.get(key, key)
         if key == "总计":
             key = "收入总计"
         if self.summary04:
@@ -496,6 +534,7 @@ class _SummaryBody(_Body):
     def _exp_row(self, label: str, values: dict[str, Decimal | None], line: Line) -> Row | None:
         name = strip_enumerator(label)
         key = squash(name)
+        key = self.kind.ROW_ALIASES.get(key, key)
         if key == "总计":
             key = "支出总计"
         rows: tuple[str, ...] = self.kind.EXPENDITURE_ROWS  # type: ignore[attr-defined]

@@ -39,6 +39,8 @@ __all__ = [
     "PAREN_SUFFIX",
     "YEAR_SUFFIX",
     "budget_kind_by_header",
+    "column_for",
+    "column_names",
     "header_like",
     "identify_by_header",
     "identify_title",
@@ -272,6 +274,37 @@ def printed_names(column: str) -> frozenset[str]:
     return _printed_names(norm_column(column))
 
 
+def column_names(kind: type[Table], column: str) -> frozenset[str]:
+    """The printed (merged, :func:`norm_column`-ed) header names that denote ``column`` of
+    ``kind``: :func:`printed_names` of the column and of each of the kind's
+    :attr:`~govfin.tables.Table.COLUMN_ALIASES` for it.
+
+    >>> from govfin.tables import GovernmentFundTable
+    >>> "年初结转结余" in column_names(GovernmentFundTable, "年初结转和结余")
+    True
+    """
+    return _column_names(kind, column)
+
+
+@functools.lru_cache(maxsize=512)
+def _column_names(kind: type[Table], column: str) -> frozenset[str]:
+    names = set(printed_names(column))
+    for alias in kind.COLUMN_ALIASES.get(column, ()):
+        names |= printed_names(alias)
+    return frozenset(names)
+
+
+def column_for(kind: type[Table], printed: str) -> str | None:
+    """The model column of ``kind`` a printed (merged) header name denotes, or None.
+
+    >>> from govfin.tables import GeneralBudgetExpenditureTable as T05
+    >>> column_for(T05, "本年支出小计"), column_for(T05, "项目支出"), column_for(T05, "会议费")
+    ('合计', '项目支出', None)
+    """
+    p = norm_column(printed)
+    return next((c for c in kind.COLUMNS if p in column_names(kind, c)), None)
+
+
 _PRINTED_PREFIXES = ("本年支出", "本年收入", "本年")
 
 
@@ -339,10 +372,10 @@ def _by_columns(headers: Sequence[Line], document: str) -> type[Table] | None:
         if issubclass(kind, FunctionalTable) and kind.DOCUMENT == document
     ]
     # The kinds share most columns: ask once per column whether the header names it.
-    columns = {c for kind in kinds for c in _norm_columns(kind.COLUMNS)}
-    named = {c for c in columns if not _printed_names(c).isdisjoint(names)}
+    columns = {(kind, c) for kind in kinds for c in kind.COLUMNS}
+    named = {kc for kc in columns if not _column_names(*kc).isdisjoint(names)}
     for kind in kinds:
-        hits = sum(c in named for c in _norm_columns(kind.COLUMNS))
+        hits = sum((kind, c) in named for c in kind.COLUMNS)
         if hits == len(kind.COLUMNS) and hits > best[0]:
             best = (hits, kind)
     return best[1]

@@ -66,6 +66,12 @@ class IncomeExpenditureSummary(Table):
     )
     EXPENDITURE_ROWS = ("本年支出合计", "结余分配", "年末结转和结余", "支出总计")
     ROW_KEYS = (*INCOME_ROWS, *EXPENDITURE_ROWS)
+    #: The balance lines as other years and regions print them (tests/data/headers/headers.tsv).
+    ROW_ALIASES = {
+        "年初结转结余": "年初结转和结余",
+        "上年结转和结余": "年初结转和结余",
+        "年末结转结余": "年末结转和结余",
+    }
     CODE_LENGTHS = (3,)
     EQUATIONS = (
         Equation(
@@ -219,6 +225,16 @@ class FiscalAppropriationSummary(Table):
     )
     EXPENDITURE_ROWS = ("本年支出合计", "年末财政拨款结转和结余", "支出总计")
     ROW_KEYS = (*INCOME_ROWS, *EXPENDITURE_ROWS)
+    #: The lines as other years and regions print them (tests/data/headers/headers.tsv): the
+    #: appropriations with 收入 (as 公开01 prints them), the balances without 财政拨款 (every
+    #: line of this table is 财政拨款) or without 和.
+    ROW_ALIASES = {
+        **{f"{c}收入": c for c in APPROPRIATION_COLUMNS},
+        "年初结转和结余": "年初财政拨款结转和结余",
+        "年初财政拨款结转结余": "年初财政拨款结转和结余",
+        "年末结转和结余": "年末财政拨款结转和结余",
+        "年末财政拨款结转结余": "年末财政拨款结转和结余",
+    }
     CODE_LENGTHS = (3,)
     ROW_EQUATIONS = (
         RowEquation(
