@@ -61,7 +61,7 @@ from govfin.tables import (
     ThreePublicTable,
 )
 
-__all__ = ["TableContext", "body_for", "class_code", "info_key"]
+__all__ = ["TableContext", "body_for", "class_code", "info_key", "line_key"]
 
 
 @attrs.define
@@ -516,10 +516,7 @@ class _SummaryBody(_Body):
 
     def _income_row(self, label: str, values: dict[str, Decimal | None], line: Line) -> Row | None:
         name = strip_enumerator(label)
-        key = PAREN_SUFFIX.sub("", squash(name)) if "结余" in name else squash(name)
-        key = self.kind.ROW_ALIASES.get(key, key)
-        if key == "总计":
-            key = "收入总计"
+        key = line_key(self.kind, label, income=True)
         if self.summary04:
             if key == "年初财政拨款结转和结余":
                 self._opening = True
@@ -533,10 +530,7 @@ class _SummaryBody(_Body):
 
     def _exp_row(self, label: str, values: dict[str, Decimal | None], line: Line) -> Row | None:
         name = strip_enumerator(label)
-        key = squash(name)
-        key = self.kind.ROW_ALIASES.get(key, key)
-        if key == "总计":
-            key = "支出总计"
+        key = line_key(self.kind, label, income=False)
         rows: tuple[str, ...] = self.kind.EXPENDITURE_ROWS  # type: ignore[attr-defined]
         if key in rows:
             return Row(key, name, values, line=line.number)
@@ -553,6 +547,27 @@ class _SummaryBody(_Body):
         keys = {r.key for r in self.rows()}
         absent = [k for k in ("收入总计", "支出总计") if k not in keys]
         return f"no {' / '.join(absent)} row" if absent else None
+
+
+def line_key(kind: type[Table], label: str, *, income: bool) -> str:
+    """The row key a printed line label of 公开01/04 stands for, on the income or the
+    expenditure side: without its enumerator ("一、") and spaces, a remark in brackets after a
+    balance dropped ("（含专用结余）"), the kind's :attr:`~govfin.tables.Table.ROW_ALIASES`
+    applied, "总计" read as the side's total.  Whether the key is one of the kind's lines is the
+    caller's question (a 类 name is not).
+
+    >>> from govfin.tables import IncomeExpenditureSummary as T01
+    >>> line_key(T01, "七、使用非财政拨款结余(含专用结余)", income=True)
+    '使用非财政拨款结余'
+    >>> line_key(T01, "年末结转结余", income=False), line_key(T01, "总计", income=False)
+    ('年末结转和结余', '支出总计')
+    """
+    name = squash(strip_enumerator(label))
+    key = PAREN_SUFFIX.sub("", name) if "结余" in name else name
+    key = kind.ROW_ALIASES.get(key, key)
+    if key == "总计":
+        return "收入总计" if income else "支出总计"
+    return key
 
 
 def class_code(name: str, edition: int | None) -> str | None:

@@ -56,6 +56,8 @@ class IncomeExpenditureSummary(Table):
     #: "收入支出决算表": Yunnan's set prints 01 without 总 (保山市水务局 2024 决算).
     TITLES = ("部门收入支出决算总表", "单位收入支出决算总表", "收入支出决算表")
     COLUMNS = (_AMOUNT,)
+    #: Shanghai prints 决算数 over the amounts (no 行次).
+    COLUMN_ALIASES = {_AMOUNT: ("决算数",)}
     INCOME_LINES = _INCOME_LINES_01
     INCOME_ROWS = (
         *_INCOME_LINES_01,
@@ -215,6 +217,8 @@ class FiscalAppropriationSummary(Table):
     #: "财政拨款收入支出决算表": Yunnan's set prints 04 without 总 (保山市水务局 2024 决算).
     TITLES = ("部门财政拨款收入支出决算总表", "单位财政拨款收入支出决算总表", "财政拨款收入支出决算表")
     COLUMNS = (_AMOUNT, *_EXPENDITURE_COLUMNS_04)
+    #: Shanghai prints 决算数 over the income side's amounts.
+    COLUMN_ALIASES = {_AMOUNT: ("决算数",)}
     EXPENDITURE_COLUMNS = _EXPENDITURE_COLUMNS_04
     INCOME_ROWS = (
         *APPROPRIATION_COLUMNS,
