@@ -180,18 +180,20 @@ class _FunctionalBody(_Body):
         super().__init__(ctx, kind)
         self.width = 2 + len(kind.COLUMNS)
         self._rows: list[Row] = []
-        self._order: list[int] | None = None  # header column index of each model column
+        #: The header column index of each model column (None: a column the header does not
+        #: name, read as blank, the table reported not read whole).
+        self._order: list[int | None] | None = None
         #: How many columns the header prints the code in: 3 (类 款 项), 2 (类 款), 0 (one).
         self._split_code = 0
         #: The code of the last coded row read (the context of a malformed code).
         self._last_code: str | None = None
 
-    def _columns(self) -> list[int]:
+    def _columns(self) -> list[int | None]:
         if self._order is None:
             self._order = self._layout()
         return self._order
 
-    def _layout(self) -> list[int]:
+    def _layout(self) -> list[int | None]:
         """Where each model column sits, read from the merged header (default: in order)."""
         default = list(range(2, self.width))
         if not self.headers:
@@ -205,31 +207,47 @@ class _FunctionalBody(_Body):
             # one cell and are read as two (see feed), so the header's columns move right.
             headers = [Line(h.number, "\t".join((*h.cells[:1], "", *h.cells[1:])))
                        for h in headers]
-        names = merged_header(headers, self.width)
+        span = max(self.width, *(h.trimmed_width() for h in headers))
+        names = merged_header(headers, span)
         printed = [norm_column(n) for n in names]
-        found: list[int] = []
+        found: list[int | None] = []
+        missing: list[str] = []
         for c in self.kind.COLUMNS:
             aliases = column_names(self.kind, c)
-            idx = next((i for i in range(2, self.width) if printed[i] in aliases), None)
+            idx = next((i for i in range(2, span) if printed[i] in aliases), None)
             if idx is None:  # a group label over the column: "收入预算" + "合计"
                 bases = (norm_column(c), *map(norm_column, self.kind.COLUMN_ALIASES.get(c, ())))
-                ends = [i for i in range(2, self.width)
+                ends = [i for i in range(2, span)
                         if i not in found and printed[i].endswith(bases)]
                 idx = ends[0] if len(ends) == 1 else None
             if idx is None or idx in found:
-                # A column the printed header does not name: its figures cannot be placed.
-                # Read by position (the rows are kept), and say so: the table is not read
-                # whole (READ-identity), so that no finding rests on a guessed column.
-                shown = [n for n in names[2:] if n]
-                if shown:
-                    self.error(
-                        TableIdentityError,
-                        f"column {c} is not named by the header (header columns {shown}, "
-                        f"expected {list(self.kind.COLUMNS)})",
-                        self.headers[-1],
-                    )
-                return default
+                missing.append(c)
+                idx = None
             found.append(idx)
+        # Printed columns no model column is: a 其中 column, 会议费 … (not modelled).
+        extra = [names[i] for i in range(2, span) if printed[i] and i not in found]
+        if not missing and not extra:
+            if max(i for i in found if i is not None) < self.width:
+                return found
+            # Every column named, but blank columns in between (an inserted column): the rows
+            # do not fit the model's width, and each is reported (CellCountError) as it comes.
+            return default
+        shown = [n for n in names[2:] if n]
+        if not shown or all(i is None for i in found):
+            return default  # a header naming no column here: the template's order
+        # Columns the printed header does not name, or names the kind does not model: their
+        # figures cannot be placed.  The named columns are read where the header prints them,
+        # the others are left blank, and the table is reported not read whole (READ-identity,
+        # naming the columns): no finding rests on a guess.
+        what = [f"column(s) {', '.join(missing)} not named by the header"] if missing else []
+        what += [f"printed column(s) {', '.join(extra)} not modelled"] if extra else []
+        self.error(
+            TableIdentityError,
+            f"{'; '.join(what)} (header columns {shown}, expected {list(self.kind.COLUMNS)})",
+            self.headers[-1],
+        )
+        # the rows print as many cells as the header
+        self.width = max(*(h.trimmed_width() for h in headers), *(i + 1 for i in found if i is not None))
         return found
 
     def feed(self, line: Line) -> None:
@@ -362,10 +380,11 @@ class _FunctionalBody(_Body):
             # a table printing the code and the name in one column): cell 1 is an amount
             line = Line(line.number, "\t".join((line.cells[0], "", *line.cells[1:])), line.origin)
             name = ""  # the cell after the label is the first amount, not a name
+        columns = self._columns()  # first: a header wider than the model widens the rows
         cells = self.fit(line, self.width)
         values = {
-            c: self.amount(cells[i], line, c)
-            for c, i in zip(self.kind.COLUMNS, self._columns(), strict=True)
+            c: None if i is None else self.amount(cells[i], line, c)
+            for c, i in zip(self.kind.COLUMNS, columns, strict=True)
         }
         key = code if code is not None else "合计"
         if code is None:

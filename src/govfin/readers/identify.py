@@ -311,9 +311,10 @@ _PRINTED_PREFIXES = ("本年支出", "本年收入", "本年")
 @functools.lru_cache(maxsize=256)
 def _printed_names(c: str) -> frozenset[str]:
     """Every printed (merged, :func:`norm_column`-ed) header name that denotes the model column
-    ``c``: itself; after "本年支出"/"本年收入"/"本年", also with 合计 printed as 小计; its
-    合计 printed as 小计 ("小计" for "合计")."""
-    names = {c}
+    ``c``: itself, and under it 小计 or 合计 (a group label over its own subtotal:
+    "财政拨款收入" over "小计"); after "本年支出"/"本年收入"/"本年", also with 合计 printed as
+    小计; its 合计 printed as 小计 ("小计" for "合计")."""
+    names = {c, c + "小计", c + "合计"}  # a group label over its own subtotal ("财政拨款收入"/"小计")
     for prefix in _PRINTED_PREFIXES:
         names.update((prefix + c, prefix + c.replace("合计", "小计")))
     if c.endswith("合计"):
@@ -374,10 +375,19 @@ def _by_columns(headers: Sequence[Line], document: str) -> type[Table] | None:
     # The kinds share most columns: ask once per column whether the header names it.
     columns = {(kind, c) for kind in kinds for c in kind.COLUMNS}
     named = {kc for kc in columns if not _column_names(*kc).isdisjoint(names)}
+    # A printed name that is a column of some kind of the family: a money column.  A 决算
+    # header printing one the kind lacks ("经营支出" beside 本年支出合计 基本支出 项目支出) is not
+    # that kind's header: it is not taken for the smaller kind whose columns it also names.
+    money = {n for n in names if any(n in _column_names(*kc) for kc in columns)}
     for kind in kinds:
         hits = sum((kind, c) in named for c in kind.COLUMNS)
-        if hits == len(kind.COLUMNS) and hits > best[0]:
-            best = (hits, kind)
+        if hits != len(kind.COLUMNS) or hits <= best[0]:
+            continue
+        if document == "决算" and any(
+            not any(n in _column_names(kind, c) for c in kind.COLUMNS) for n in money
+        ):
+            continue
+        best = (hits, kind)
     return best[1]
 
 
