@@ -247,3 +247,49 @@ def test_central_summary_with_the_non_appropriation_balance_line():
 
     report = govfin.check(result.disclosure)
     assert not [f for f in report.findings if f.rule_id == "BC01-3" and f.severity.name != "INFO"]
+
+
+def _three_public(names: list[str], subs: list[str]) -> list[list[str]]:
+    """A 公开09 as the seed prints it: 预算数 / 决算数 over six columns each, the names on one
+    line and the vehicle subtotals under them, a 栏次 line, then one line of figures."""
+    return [["预算数", "", "", "", "", "", "决算数", "", "", "", "", ""], names * 2, subs * 2,
+            [str(i) for i in range(1, 13)],
+            ["3.00", "1.00", "1.00", "", "1.00", "1.00", "3.00", "1.00", "1.00", "", "1.00", "1.00"]]
+
+
+_T09 = "财政拨款“三公”经费支出决算表"
+
+
+def test_three_public_with_the_older_names_is_read():
+    """公务用车购置及运行费 / 公务用车运行费 (the names before 运行维护费): read, nothing reported."""
+    result = _read(_T09, _three_public(
+        ["合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费"],
+        ["", "", "小计", "公务用车购置费", "公务用车运行费", ""]))
+    assert _problems(result) == []
+    assert _values(result, _T09, "决算数")["公务用车运行维护费"] == Decimal("1.00")
+
+
+def test_three_public_printed_in_another_order_is_not_read_by_position():
+    """公务接待费 printed before 公务用车…: the figures are read in the template's order, so the
+    table must be reported (READ-identity naming the order), not read with two columns swapped
+    silently."""
+    result = _read(_T09, _three_public(
+        ["合计", "因公出国（境）费", "公务接待费", "公务用车购置及运行费", "", ""],
+        ["", "", "", "小计", "公务用车购置费", "公务用车运行费"]))
+    problems = _problems(result)
+    assert any(k == "TableIdentityError" and "columns printed in the order" in m
+               for k, m in problems)
+    read = [p for p in result.disclosure.read_problems if p.incomplete]
+    assert any(s.table == _T09 for p in read for s in p.incomplete)
+
+
+def test_three_public_with_meeting_and_training_columns_names_them():
+    result = _read(_T09, [
+        ["预算数", "", "", "", "", "", "", "", "决算数"],
+        ["合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费", "会议费", "培训费"],
+        ["", "", "小计", "公务用车购置费", "公务用车运行费", ""],
+        ["3.00", "1.00", "1.00", "", "1.00", "1.00", "", "", "3.00", "1.00", "1.00", "", "1.00",
+         "1.00", "", ""]])
+    problems = _problems(result)
+    assert any(k == "TableIdentityError" and "会议费, 培训费 not modelled" in m
+               for k, m in problems)

@@ -761,8 +761,40 @@ class _ThreePublicBody(_Body):
             self.unrecognised(line)
 
     def _put(self, key: str, cells: Sequence[str], line: Line) -> None:
+        if not self._rows:
+            self._check_order()
         values = {c: self.amount(v, line, c) for c, v in zip(self.kind.COLUMNS, cells, strict=True)}
         self._rows[key] = Row(key, key, values, line=line.number)
+
+    def _check_order(self) -> None:
+        """The figures are read in the template's column order: a header printing the expenses
+        in another order (公务接待费 before 公务用车…), or naming one no column is (会议费), is a
+        :class:`TableIdentityError` naming it — the table is not read whole.  Only the names
+        the header prints are compared (合计 and 小计 say nothing of the order)."""
+        first: dict[str, int] = {}
+        unknown: list[str] = []
+        for h in self.headers:
+            for i, cell in enumerate(h.cells):
+                name = squash(cell)
+                if not name or name in ("合计", "小计", *self._ROWS) or not has_cjk(name):
+                    continue
+                if name in ("栏次", "项目") or "三公" in name:
+                    continue
+                column = column_for(self.kind, name)
+                if column is None:
+                    unknown.append(name)
+                elif column not in first:
+                    first[column] = i
+        named = [c for c in self.kind.COLUMNS if c in first]
+        shown = sorted(named, key=lambda c: (first[c], self.kind.COLUMNS.index(c)))
+        problems = []
+        if unknown:
+            problems.append(f"printed column(s) {', '.join(unknown)} not modelled")
+        if shown != named:
+            problems.append(f"columns printed in the order {shown}, not the template's {named}")
+        if problems:
+            self.error(TableIdentityError, "; ".join(problems) + " (header)", self.headers[-1]
+                       if self.headers else None)
 
     def rows(self) -> list[Row]:
         if not self._rows and self._interleaved and not self.noted_empty:
