@@ -293,3 +293,22 @@ def test_three_public_with_meeting_and_training_columns_names_them():
     problems = _problems(result)
     assert any(k == "TableIdentityError" and "会议费, 培训费 not modelled" in m
                for k, m in problems)
+
+
+def test_05_splitting_basic_expenditure_is_not_taken_for_06():
+    """A 一般公共预算财政拨款支出决算表 printing 基本支出 as 小计, 人员经费, 公用经费: it stays
+    公开05 (the words 人员经费 and 公用经费 made it 公开06, read as four blocks of economic codes);
+    合计, 基本支出 and 项目支出 are read where printed, the two sub-columns it does not model are
+    named (READ-identity) and the table is not read whole."""
+    header = [["项目", "", "本年支出"], ["", "", "合计", "基本支出", "", "", "项目支出"],
+              ["", "", "", "小计", "人员经费", "公用经费"], _CODE]
+    rows = [["合计", "", "10.00", "6.00", "4.00", "2.00", "4.00"],
+            ["201", "一般公共服务支出", "10.00", "6.00", "4.00", "2.00", "4.00"]]
+    kind = "一般公共预算财政拨款支出决算表"
+    result = _read(kind, header + rows)
+    assert {t.KIND for t in result.disclosure.tables} == {kind}
+    assert _values(result, kind, "201") == {"合计": Decimal("10.00"), "基本支出": Decimal("6.00"),
+                                            "项目支出": Decimal("4.00")}
+    problems = _problems(result)
+    assert [k for k, _ in problems] == ["TableIdentityError"]
+    assert "printed column(s) 人员经费, 公用经费 not modelled" in problems[0][1]

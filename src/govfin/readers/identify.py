@@ -349,8 +349,8 @@ def identify_by_header(
         return _by_columns(headers, document)
     if "因公出国" in text or "公务接待" in text:
         return ThreePublicTable
-    if "人员经费" in text and "公用经费" in text:
-        return BasicExpenditureDetail
+    if "人员经费" in text and "公用经费" in text and "项目支出" not in text:
+        return BasicExpenditureDetail  # (a 05 splitting 基本支出 into them prints 项目支出 too)
     if "政府采购" in text or "统计数" in text:
         return DisclosureInfoTable
     cells = {norm_column(v) for h in headers for v in h.values}
