@@ -195,7 +195,7 @@ class _FunctionalBody(_Body):
 
     def _layout(self) -> list[int | None]:
         """Where each model column sits, read from the merged header (default: in order)."""
-        default = list(range(2, self.width))
+        default: list[int | None] = list(range(2, self.width))
         if not self.headers:
             return default
         headers = self.headers

@@ -286,12 +286,18 @@ def column_names(kind: type[Table], column: str) -> frozenset[str]:
     return _column_names(kind, column)
 
 
-@functools.lru_cache(maxsize=512)
+#: :func:`column_names` computed so far, by kind and column (the kinds are fixed classes).
+_COLUMN_NAMES: dict[tuple[type[Table], str], frozenset[str]] = {}
+
+
 def _column_names(kind: type[Table], column: str) -> frozenset[str]:
-    names = set(printed_names(column))
-    for alias in kind.COLUMN_ALIASES.get(column, ()):
-        names |= printed_names(alias)
-    return frozenset(names)
+    names = _COLUMN_NAMES.get((kind, column))
+    if names is None:
+        found = set(printed_names(column))
+        for alias in kind.COLUMN_ALIASES.get(column, ()):
+            found |= printed_names(alias)
+        names = _COLUMN_NAMES[(kind, column)] = frozenset(found)
+    return names
 
 
 def column_for(kind: type[Table], printed: str) -> str | None:

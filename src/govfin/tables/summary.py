@@ -12,6 +12,8 @@ Relations (from the tables' layouts) are declared as data below and become rules
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from govfin.findings import Severity
 from govfin.tables.base import CLASS_ROWS, Equation, RowEquation, Table
 
@@ -57,7 +59,7 @@ class IncomeExpenditureSummary(Table):
     TITLES = ("部门收入支出决算总表", "单位收入支出决算总表", "收入支出决算表")
     COLUMNS = (_AMOUNT,)
     #: Shanghai prints 决算数 over the amounts (no 行次).
-    COLUMN_ALIASES = {_AMOUNT: ("决算数",)}
+    COLUMN_ALIASES: ClassVar[dict[str, tuple[str, ...]]] = {_AMOUNT: ("决算数",)}
     INCOME_LINES = _INCOME_LINES_01
     INCOME_ROWS = (
         *_INCOME_LINES_01,
@@ -69,7 +71,7 @@ class IncomeExpenditureSummary(Table):
     EXPENDITURE_ROWS = ("本年支出合计", "结余分配", "年末结转和结余", "支出总计")
     ROW_KEYS = (*INCOME_ROWS, *EXPENDITURE_ROWS)
     #: The balance lines as other years and regions print them (tests/data/headers/headers.tsv).
-    ROW_ALIASES = {
+    ROW_ALIASES: ClassVar[dict[str, str]] = {
         "年初结转结余": "年初结转和结余",
         "上年结转和结余": "年初结转和结余",
         "年末结转结余": "年末结转和结余",
@@ -218,7 +220,7 @@ class FiscalAppropriationSummary(Table):
     TITLES = ("部门财政拨款收入支出决算总表", "单位财政拨款收入支出决算总表", "财政拨款收入支出决算表")
     COLUMNS = (_AMOUNT, *_EXPENDITURE_COLUMNS_04)
     #: Shanghai prints 决算数 over the income side's amounts.
-    COLUMN_ALIASES = {_AMOUNT: ("决算数",)}
+    COLUMN_ALIASES: ClassVar[dict[str, tuple[str, ...]]] = {_AMOUNT: ("决算数",)}
     EXPENDITURE_COLUMNS = _EXPENDITURE_COLUMNS_04
     INCOME_ROWS = (
         *APPROPRIATION_COLUMNS,
@@ -232,7 +234,7 @@ class FiscalAppropriationSummary(Table):
     #: The lines as other years and regions print them (tests/data/headers/headers.tsv): the
     #: appropriations with 收入 (as 公开01 prints them), the balances without 财政拨款 (every
     #: line of this table is 财政拨款) or without 和.
-    ROW_ALIASES = {
+    ROW_ALIASES: ClassVar[dict[str, str]] = {
         **{f"{c}收入": c for c in APPROPRIATION_COLUMNS},
         "年初结转和结余": "年初财政拨款结转和结余",
         "年初财政拨款结转结余": "年初财政拨款结转和结余",
