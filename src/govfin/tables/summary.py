@@ -70,8 +70,11 @@ class IncomeExpenditureSummary(Table):
     )
     EXPENDITURE_ROWS = ("本年支出合计", "结余分配", "年末结转和结余", "支出总计")
     ROW_KEYS = (*INCOME_ROWS, *EXPENDITURE_ROWS)
-    #: The balance lines as other years and regions print them (tests/data/headers/headers.tsv).
+    #: The totals and balance lines as other years and regions print them ("本年收入" for
+    #: 本年收入合计: 01 prints no other line of the year's income; headers.tsv).
     ROW_ALIASES: ClassVar[dict[str, str]] = {
+        "本年收入": "本年收入合计",
+        "本年支出": "本年支出合计",
         "年初结转结余": "年初结转和结余",
         "上年结转和结余": "年初结转和结余",
         "年末结转结余": "年末结转和结余",
@@ -236,6 +239,8 @@ class FiscalAppropriationSummary(Table):
     #: line of this table is 财政拨款) or without 和.
     ROW_ALIASES: ClassVar[dict[str, str]] = {
         **{f"{c}收入": c for c in APPROPRIATION_COLUMNS},
+        "本年收入": "本年收入合计",
+        "本年支出": "本年支出合计",
         "年初结转和结余": "年初财政拨款结转和结余",
         "年初财政拨款结转结余": "年初财政拨款结转和结余",
         "年末结转和结余": "年末财政拨款结转和结余",
