@@ -83,7 +83,7 @@ from govfin.tables import (
 )
 from govfin.tables import Table as GovTable
 
-__all__ = ["LAYOUTS", "VARIANTS", "Layout", "render_pdf"]
+__all__ = ["HEADINGS", "LAYOUTS", "VARIANTS", "Layout", "render_pdf"]
 
 #: The layouts :func:`render_pdf` knows.
 LAYOUTS = ("seed", "template")
@@ -169,6 +169,18 @@ class Layout:
     titled: bool = False
     #: The page footer, ``{}`` the page's number.
     footer: str = "- {} -"
+    #: Printed names other regions and years give a column, a group of columns or a line:
+    #: (table kind, the renderer's name (model column, group label or row key), printed).
+    #: tests/data/headers/headers.tsv records where each was printed.
+    labels: tuple[tuple[str, str, str], ...] = ()
+
+    def label(self, kind: str, name: str, default: str | None = None) -> str:
+        """The printed form of ``name`` in a table of ``kind`` (``default``, else ``name``,
+        when the layout prints it as the template does)."""
+        for k, n, printed in self.labels:
+            if k == kind and n == name:
+                return printed
+        return name if default is None else default
 
     @property
     def unit(self) -> str | None:
@@ -374,12 +386,13 @@ def _functional(t: FunctionalTable, layout: Layout) -> _Block:
     n_code = len(_CODE_WIDTHS[layout.codes]) - 1
     head = [list(row) for row in _CODE_HEADS[layout.codes]]
     for label, subs in groups:
+        subs = [layout.label(t.KIND, c) for c in subs]
         if label is None:
             head[0].append(subs[0])
             for row in head[1:]:
                 row.append(UP)
             continue
-        head[0] += [label, *[LEFT] * (len(subs) - 1)]
+        head[0] += [layout.label(t.KIND, label), *[LEFT] * (len(subs) - 1)]
         head[1] += subs
         for row in head[2:]:
             row += [UP] * len(subs)
@@ -449,7 +462,9 @@ def _summary(t: IncomeExpenditureSummary | FiscalAppropriationSummary, layout: L
                 ordinal[id(r)] = f"{_numeral(k)}、"
 
     def label(r: Any) -> str:
-        return "" if r is None else ordinal.get(id(r), "") + (r.name or r.key)
+        if r is None:
+            return ""
+        return ordinal.get(id(r), "") + layout.label(t.KIND, r.key, r.name or r.key)
 
     n = len(pairs)
     body = []
@@ -539,8 +554,9 @@ def _three_public(t: ThreePublicTable, layout: Layout) -> _Block:
     def values(r: Any) -> list[str]:
         return [_amount(None if r is None else r.values.get(c), layout) for c in cols]
 
-    names = ["合计", cols[1], cols[2], LEFT, LEFT, cols[5]]
-    subs = [UP, UP, "小计", cols[3], cols[4], UP]
+    printed = [layout.label(t.KIND, c) for c in cols]
+    names = ["合计", printed[1], printed[2], LEFT, LEFT, printed[5]]
+    subs = [UP, UP, "小计", printed[3], printed[4], UP]
     if layout.base == "seed":
         head = [
             [t.BUDGET, *[LEFT] * 5, t.ACTUAL, *[LEFT] * 5],
@@ -920,7 +936,50 @@ VARIANTS: dict[str, Layout] = {
         Layout("fullwidth", fullwidth=True, codes="cell", indent=True, blank="-", repeat=True),
     )
 }
-_BY_NAME = {v.name: v for v in (_SEED, _TEMPLATE, *VARIANTS.values())}
+
+_T01, _T04 = IncomeExpenditureSummary.KIND, FiscalAppropriationSummary.KIND
+_T07, _T09 = GovernmentFundTable.KIND, ThreePublicTable.KIND
+#: The balances printed without 和 (as the brief's regions print them; headers.tsv).
+_WITHOUT_HE = (
+    (_T01, "年末结转和结余", "年末结转结余"),
+    (_T07, "年初结转和结余", "年初结转结余"),
+    (_T07, "年末结转和结余", "年末结转结余"),
+)
+#: 公开04 printing its lines as 公开01 does: the appropriations with 收入, the balances
+#: without 财政拨款.
+_04_AS_01 = (
+    *((_T04, c, f"{c}收入") for c in FiscalAppropriationSummary.EXPENDITURE_COLUMNS[1:]),
+    (_T04, "年初财政拨款结转和结余", "年初结转和结余"),
+    (_T04, "年末财政拨款结转和结余", "年末结转和结余"),
+)
+#: The 三公 names before 运行维护费 (2022 and earlier forms).
+_OLDER_VEHICLES = (
+    (_T09, "公务用车购置及运行维护费", "公务用车购置及运行费"),
+    (_T09, "公务用车运行维护费", "公务用车运行费"),
+)
+
+#: Layouts printing the headers and line labels of other regions and years (each label as
+#: recorded in tests/data/headers/headers.tsv); tests/test_pdf_variants.py reads each back to
+#: the seed's figures, every line under its own key.
+HEADINGS: dict[str, Layout] = {
+    v.name: v
+    for v in (
+        # The seed's form (行次, 栏次) with the opening balance named 上年结转和结余 (a 2020
+        # 决算's 名词解释; a Guangxi 2023 决算), the balances without 和, the older 三公 names.
+        Layout("older-names", labels=(
+            (_T01, "年初结转和结余", "上年结转和结余"), *_WITHOUT_HE, *_OLDER_VEHICLES)),
+        # The Shanghai template (决算数, no 行次, codes in three columns, 三公 7th) with 公开04
+        # printing its lines as 公开01 does, and 01's opening balance without 和.
+        attrs.evolve(_TEMPLATE, name="04-as-01", labels=(
+            *_04_AS_01, (_T01, "年初结转和结余", "年初结转结余"))),
+        # Thousands separators, the code and the name in one cell, every balance and 三公 name in
+        # its other printed form, the 07's 本年支出 over 合计 (as the Shanghai template).
+        Layout("every-other-name", codes="cell", thousands=True, unit_label="单位：",
+               labels=(*_WITHOUT_HE, *_04_AS_01, *_OLDER_VEHICLES,
+                       (_T07, "小计", "合计"))),
+    )
+}
+_BY_NAME = {v.name: v for v in (_SEED, _TEMPLATE, *VARIANTS.values(), *HEADINGS.values())}
 
 
 def render_pdf(

@@ -28,7 +28,7 @@ pytest.importorskip("pdfplumber")
 pytest.importorskip("pypdfium2")
 pytest.importorskip("reportlab")
 
-from pdf_render import VARIANTS, render_pdf
+from pdf_render import HEADINGS, VARIANTS, render_pdf
 
 from govfin import examples
 from govfin.amounts import Unit
@@ -261,3 +261,48 @@ def test_a_variant_prints_its_forms(name: str, tmp_path: Path) -> None:
         assert ruled == 0
     elif layout.rules == "three-line":
         assert 0 < ruled < 30
+
+
+# -- headers and line labels of other regions and years (pdf_render.HEADINGS) -----------------------
+
+
+@pytest.fixture(params=sorted(HEADINGS))
+def headed(request, tmp_path_factory):
+    layout = HEADINGS[request.param]
+    path = tmp_path_factory.mktemp("headings") / f"seed-{layout.name}.pdf"
+    render_pdf(SEED, path, layout=layout)
+    return layout, path, read_path(path)
+
+
+def test_other_headers_and_labels_read_back_exactly(headed) -> None:
+    """The seed's figures printed under the headers and line labels other regions print
+    (tests/data/headers/headers.tsv): every row under its own key with every amount, its
+    printed label kept as its name; nothing unread; the same findings as the seed text."""
+    layout, _, result = headed
+    assert [str(e) for e in result.errors] == []
+    assert result.log.unrecognised == ()
+    got = {t.KIND: t for t in result.disclosure.tables}
+    assert set(got) == {t.KIND for t in SEED.tables}
+    for t in SEED.tables:
+        back = {r.key: (r.name, dict(r.values)) for r in got[t.KIND].rows}
+        want = {r.key: (layout.label(t.KIND, r.key, r.name) if r.name else r.name, dict(r.values))
+                for r in t.rows}  # fmt: skip
+        assert back == want, (layout.name, t.KIND)
+    assert Counter(map(_key, check(result.disclosure).findings)) == Counter(
+        map(_key, SEED_FINDINGS)
+    )
+
+
+def test_the_layouts_print_the_other_labels(headed) -> None:
+    """Each label the layout names is printed in the PDF (the test above is not vacuous)."""
+    import pypdfium2 as pdfium
+
+    layout, path, _ = headed
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        text = "".join("".join(page.get_textpage().get_text_range().split()) for page in pdf)
+    finally:
+        pdf.close()
+    assert layout.labels
+    for _kind, _name, label in layout.labels:
+        assert label in text, (layout.name, label)

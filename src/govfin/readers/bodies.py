@@ -32,12 +32,13 @@ from govfin.readers.errors import (
 from govfin.readers.identify import (
     CODE,
     PAREN_SUFFIX,
+    column_for,
+    column_names,
     header_like,
     is_numbering,
     is_plain_amount,
     merged_header,
     norm_column,
-    printed_names,
 )
 from govfin.readers.lines import (
     Line,
@@ -60,7 +61,7 @@ from govfin.tables import (
     ThreePublicTable,
 )
 
-__all__ = ["TableContext", "body_for", "class_code", "info_key"]
+__all__ = ["TableContext", "body_for", "class_code", "info_key", "line_key"]
 
 
 @attrs.define
@@ -179,20 +180,22 @@ class _FunctionalBody(_Body):
         super().__init__(ctx, kind)
         self.width = 2 + len(kind.COLUMNS)
         self._rows: list[Row] = []
-        self._order: list[int] | None = None  # header column index of each model column
+        #: The header column index of each model column (None: a column the header does not
+        #: name, read as blank, the table reported not read whole).
+        self._order: list[int | None] | None = None
         #: How many columns the header prints the code in: 3 (类 款 项), 2 (类 款), 0 (one).
         self._split_code = 0
         #: The code of the last coded row read (the context of a malformed code).
         self._last_code: str | None = None
 
-    def _columns(self) -> list[int]:
+    def _columns(self) -> list[int | None]:
         if self._order is None:
             self._order = self._layout()
         return self._order
 
-    def _layout(self) -> list[int]:
+    def _layout(self) -> list[int | None]:
         """Where each model column sits, read from the merged header (default: in order)."""
-        default = list(range(2, self.width))
+        default: list[int | None] = list(range(2, self.width))
         if not self.headers:
             return default
         headers = self.headers
@@ -204,26 +207,47 @@ class _FunctionalBody(_Body):
             # one cell and are read as two (see feed), so the header's columns move right.
             headers = [Line(h.number, "\t".join((*h.cells[:1], "", *h.cells[1:])))
                        for h in headers]
-        names = merged_header(headers, self.width)
+        span = max(self.width, *(h.trimmed_width() for h in headers))
+        names = merged_header(headers, span)
         printed = [norm_column(n) for n in names]
-        found: list[int] = []
+        found: list[int | None] = []
+        missing: list[str] = []
         for c in self.kind.COLUMNS:
-            aliases = printed_names(c)
-            idx = next((i for i in range(2, self.width) if printed[i] in aliases), None)
+            aliases = column_names(self.kind, c)
+            idx = next((i for i in range(2, span) if printed[i] in aliases), None)
             if idx is None:  # a group label over the column: "收入预算" + "合计"
-                ends = [i for i in range(2, self.width) if i not in found and printed[i].endswith(norm_column(c))]
+                bases = (norm_column(c), *map(norm_column, self.kind.COLUMN_ALIASES.get(c, ())))
+                ends = [i for i in range(2, span)
+                        if i not in found and printed[i].endswith(bases)]
                 idx = ends[0] if len(ends) == 1 else None
             if idx is None or idx in found:
-                # Printed columns that cannot all be named: positions, and say so once.
-                shown = [n for n in names[2:] if n]
-                if len(shown) == len(self.kind.COLUMNS):
-                    self.error(
-                        TableIdentityError,
-                        f"header columns {shown} do not match {list(self.kind.COLUMNS)}",
-                        self.headers[-1],
-                    )
-                return default
+                missing.append(c)
+                idx = None
             found.append(idx)
+        # Printed columns no model column is: a 其中 column, 会议费 … (not modelled).
+        extra = [names[i] for i in range(2, span) if printed[i] and i not in found]
+        if not missing and not extra:
+            if max(i for i in found if i is not None) < self.width:
+                return found
+            # Every column named, but blank columns in between (an inserted column): the rows
+            # do not fit the model's width, and each is reported (CellCountError) as it comes.
+            return default
+        shown = [n for n in names[2:] if n]
+        if not shown or all(i is None for i in found):
+            return default  # a header naming no column here: the template's order
+        # Columns the printed header does not name, or names the kind does not model: their
+        # figures cannot be placed.  The named columns are read where the header prints them,
+        # the others are left blank, and the table is reported not read whole (READ-identity,
+        # naming the columns): no finding rests on a guess.
+        what = [f"column(s) {', '.join(missing)} not named by the header"] if missing else []
+        what += [f"printed column(s) {', '.join(extra)} not modelled"] if extra else []
+        self.error(
+            TableIdentityError,
+            f"{'; '.join(what)} (header columns {shown}, expected {list(self.kind.COLUMNS)})",
+            self.headers[-1],
+        )
+        # the rows print as many cells as the header
+        self.width = max(*(h.trimmed_width() for h in headers), *(i + 1 for i in found if i is not None))
         return found
 
     def feed(self, line: Line) -> None:
@@ -356,10 +380,11 @@ class _FunctionalBody(_Body):
             # a table printing the code and the name in one column): cell 1 is an amount
             line = Line(line.number, "\t".join((line.cells[0], "", *line.cells[1:])), line.origin)
             name = ""  # the cell after the label is the first amount, not a name
+        columns = self._columns()  # first: a header wider than the model widens the rows
         cells = self.fit(line, self.width)
         values = {
-            c: self.amount(cells[i], line, c)
-            for c, i in zip(self.kind.COLUMNS, self._columns(), strict=True)
+            c: None if i is None else self.amount(cells[i], line, c)
+            for c, i in zip(self.kind.COLUMNS, columns, strict=True)
         }
         key = code if code is not None else "合计"
         if code is None:
@@ -443,9 +468,40 @@ class _SummaryBody(_Body):
                     line,
                 )
                 return
+            if k == 1 and len(columns) > 1:
+                placed = self._placed(line, columns, range(first_value, end))
+                if placed is None:
+                    return
+                values = placed or values
             sides.append(_Side(start, values, columns, rownum))
         self.sides = (sides[0], sides[1])
-        self.width = sides[1].values[-1] + 1
+        self.width = max(sides[1].values) + 1
+
+    def _placed(
+        self, line: Line, columns: tuple[str, ...], cells: range
+    ) -> tuple[int, ...] | None:
+        """The cell of each money column, by the names the header prints over them ("合计",
+        "一般公共预算财政拨款" …, in any order); () when the header prints no names there (the
+        columns are then in the template's order); None, with a :class:`TableIdentityError`,
+        when a column is not named (its figures cannot be placed)."""
+        printed = {i: squash(line.cell(i)) for i in cells if squash(line.cell(i))}
+        if not printed:
+            return ()
+        found = {}
+        for i, name in printed.items():
+            column = column_for(self.kind, name)
+            if column in columns and column not in found:
+                found[column] = i
+        missing = [c for c in columns if c not in found]
+        if missing:
+            self.error(
+                TableIdentityError,
+                f"column(s) {', '.join(missing)} not named by the header "
+                f"(header columns {list(printed.values())})",
+                line,
+            )
+            return None
+        return tuple(found[c] for c in columns)
 
     def _is_data(self, line: Line) -> bool:
         """A printed row: a 行次 number where the header has one, or (nearly) full width.
@@ -479,9 +535,7 @@ class _SummaryBody(_Body):
 
     def _income_row(self, label: str, values: dict[str, Decimal | None], line: Line) -> Row | None:
         name = strip_enumerator(label)
-        key = PAREN_SUFFIX.sub("", squash(name)) if "结余" in name else squash(name)
-        if key == "总计":
-            key = "收入总计"
+        key = line_key(self.kind, label, income=True)
         if self.summary04:
             if key == "年初财政拨款结转和结余":
                 self._opening = True
@@ -495,9 +549,7 @@ class _SummaryBody(_Body):
 
     def _exp_row(self, label: str, values: dict[str, Decimal | None], line: Line) -> Row | None:
         name = strip_enumerator(label)
-        key = squash(name)
-        if key == "总计":
-            key = "支出总计"
+        key = line_key(self.kind, label, income=False)
         rows: tuple[str, ...] = self.kind.EXPENDITURE_ROWS  # type: ignore[attr-defined]
         if key in rows:
             return Row(key, name, values, line=line.number)
@@ -514,6 +566,27 @@ class _SummaryBody(_Body):
         keys = {r.key for r in self.rows()}
         absent = [k for k in ("收入总计", "支出总计") if k not in keys]
         return f"no {' / '.join(absent)} row" if absent else None
+
+
+def line_key(kind: type[Table], label: str, *, income: bool) -> str:
+    """The row key a printed line label of 公开01/04 stands for, on the income or the
+    expenditure side: without its enumerator ("一、") and spaces, a remark in brackets after a
+    balance dropped ("（含专用结余）"), the kind's :attr:`~govfin.tables.Table.ROW_ALIASES`
+    applied, "总计" read as the side's total.  Whether the key is one of the kind's lines is the
+    caller's question (a 类 name is not).
+
+    >>> from govfin.tables import IncomeExpenditureSummary as T01
+    >>> line_key(T01, "七、使用非财政拨款结余(含专用结余)", income=True)
+    '使用非财政拨款结余'
+    >>> line_key(T01, "年末结转结余", income=False), line_key(T01, "总计", income=False)
+    ('年末结转和结余', '支出总计')
+    """
+    name = squash(strip_enumerator(label))
+    key = PAREN_SUFFIX.sub("", name) if "结余" in name else name
+    key = kind.ROW_ALIASES.get(key, key)
+    if key == "总计":
+        return "收入总计" if income else "支出总计"
+    return key
 
 
 def class_code(name: str, edition: int | None) -> str | None:
@@ -688,8 +761,40 @@ class _ThreePublicBody(_Body):
             self.unrecognised(line)
 
     def _put(self, key: str, cells: Sequence[str], line: Line) -> None:
+        if not self._rows:
+            self._check_order()
         values = {c: self.amount(v, line, c) for c, v in zip(self.kind.COLUMNS, cells, strict=True)}
         self._rows[key] = Row(key, key, values, line=line.number)
+
+    def _check_order(self) -> None:
+        """The figures are read in the template's column order: a header printing the expenses
+        in another order (公务接待费 before 公务用车…), or naming one no column is (会议费), is a
+        :class:`TableIdentityError` naming it — the table is not read whole.  Only the names
+        the header prints are compared (合计 and 小计 say nothing of the order)."""
+        first: dict[str, int] = {}
+        unknown: list[str] = []
+        for h in self.headers:
+            for i, cell in enumerate(h.cells):
+                name = squash(cell)
+                if not name or name in ("合计", "小计", *self._ROWS) or not has_cjk(name):
+                    continue
+                if name in ("栏次", "项目") or "三公" in name:
+                    continue
+                column = column_for(self.kind, name)
+                if column is None:
+                    unknown.append(name)
+                elif column not in first:
+                    first[column] = i
+        named = [c for c in self.kind.COLUMNS if c in first]
+        shown = sorted(named, key=lambda c: (first[c], self.kind.COLUMNS.index(c)))
+        problems = []
+        if unknown:
+            problems.append(f"printed column(s) {', '.join(unknown)} not modelled")
+        if shown != named:
+            problems.append(f"columns printed in the order {shown}, not the template's {named}")
+        if problems:
+            self.error(TableIdentityError, "; ".join(problems) + " (header)", self.headers[-1]
+                       if self.headers else None)
 
     def rows(self) -> list[Row]:
         if not self._rows and self._interleaved and not self.noted_empty:

@@ -39,6 +39,8 @@ __all__ = [
     "PAREN_SUFFIX",
     "YEAR_SUFFIX",
     "budget_kind_by_header",
+    "column_for",
+    "column_names",
     "header_like",
     "identify_by_header",
     "identify_title",
@@ -281,15 +283,53 @@ def printed_names(column: str) -> frozenset[str]:
     return _printed_names(norm_column(column))
 
 
+def column_names(kind: type[Table], column: str) -> frozenset[str]:
+    """The printed (merged, :func:`norm_column`-ed) header names that denote ``column`` of
+    ``kind``: :func:`printed_names` of the column and of each of the kind's
+    :attr:`~govfin.tables.Table.COLUMN_ALIASES` for it.
+
+    >>> from govfin.tables import GovernmentFundTable
+    >>> "年初结转结余" in column_names(GovernmentFundTable, "年初结转和结余")
+    True
+    """
+    return _column_names(kind, column)
+
+
+#: :func:`column_names` computed so far, by kind and column (the kinds are fixed classes).
+_COLUMN_NAMES: dict[tuple[type[Table], str], frozenset[str]] = {}
+
+
+def _column_names(kind: type[Table], column: str) -> frozenset[str]:
+    names = _COLUMN_NAMES.get((kind, column))
+    if names is None:
+        found = set(printed_names(column))
+        for alias in kind.COLUMN_ALIASES.get(column, ()):
+            found |= printed_names(alias)
+        names = _COLUMN_NAMES[(kind, column)] = frozenset(found)
+    return names
+
+
+def column_for(kind: type[Table], printed: str) -> str | None:
+    """The model column of ``kind`` a printed (merged) header name denotes, or None.
+
+    >>> from govfin.tables import GeneralBudgetExpenditureTable as T05
+    >>> column_for(T05, "本年支出小计"), column_for(T05, "项目支出"), column_for(T05, "会议费")
+    ('合计', '项目支出', None)
+    """
+    p = norm_column(printed)
+    return next((c for c in kind.COLUMNS if p in column_names(kind, c)), None)
+
+
 _PRINTED_PREFIXES = ("本年支出", "本年收入", "本年")
 
 
 @functools.lru_cache(maxsize=256)
 def _printed_names(c: str) -> frozenset[str]:
     """Every printed (merged, :func:`norm_column`-ed) header name that denotes the model column
-    ``c``: itself; after "本年支出"/"本年收入"/"本年", also with 合计 printed as 小计; its
-    合计 printed as 小计 ("小计" for "合计")."""
-    names = {c}
+    ``c``: itself, and under it 小计 or 合计 (a group label over its own subtotal:
+    "财政拨款收入" over "小计"); after "本年支出"/"本年收入"/"本年", also with 合计 printed as
+    小计; its 合计 printed as 小计 ("小计" for "合计")."""
+    names = {c, c + "小计", c + "合计"}  # a group label over its own subtotal ("财政拨款收入"/"小计")
     for prefix in _PRINTED_PREFIXES:
         names.update((prefix + c, prefix + c.replace("合计", "小计")))
     if c.endswith("合计"):
@@ -324,8 +364,8 @@ def identify_by_header(
         return _by_columns(headers, document)
     if "因公出国" in text or "公务接待" in text:
         return ThreePublicTable
-    if "人员经费" in text and "公用经费" in text:
-        return BasicExpenditureDetail
+    if "人员经费" in text and "公用经费" in text and "项目支出" not in text:
+        return BasicExpenditureDetail  # (a 05 splitting 基本支出 into them prints 项目支出 too)
     if "政府采购" in text or "统计数" in text:
         return DisclosureInfoTable
     cells = {norm_column(v) for h in headers for v in h.values}
@@ -348,12 +388,21 @@ def _by_columns(headers: Sequence[Line], document: str) -> type[Table] | None:
         if issubclass(kind, FunctionalTable) and kind.DOCUMENT == document
     ]
     # The kinds share most columns: ask once per column whether the header names it.
-    columns = {c for kind in kinds for c in _norm_columns(kind.COLUMNS)}
-    named = {c for c in columns if not _printed_names(c).isdisjoint(names)}
+    columns = {(kind, c) for kind in kinds for c in kind.COLUMNS}
+    named = {kc for kc in columns if not _column_names(*kc).isdisjoint(names)}
+    # A printed name that is a column of some kind of the family: a money column.  A 决算
+    # header printing one the kind lacks ("经营支出" beside 本年支出合计 基本支出 项目支出) is not
+    # that kind's header: it is not taken for the smaller kind whose columns it also names.
+    money = {n for n in names if any(n in _column_names(*kc) for kc in columns)}
     for kind in kinds:
-        hits = sum(c in named for c in _norm_columns(kind.COLUMNS))
-        if hits == len(kind.COLUMNS) and hits > best[0]:
-            best = (hits, kind)
+        hits = sum((kind, c) in named for c in kind.COLUMNS)
+        if hits != len(kind.COLUMNS) or hits <= best[0]:
+            continue
+        if document == "决算" and any(
+            not any(n in _column_names(kind, c) for c in kind.COLUMNS) for n in money
+        ):
+            continue
+        best = (hits, kind)
     return best[1]
 
 

@@ -238,6 +238,13 @@ class Table(PlainData):
     #: key equals its code and the code's length is in ``CODE_LENGTHS``.
     ROW_KEYS: ClassVar[tuple[str, ...] | None] = None
     CODE_LENGTHS: ClassVar[tuple[int, ...]] = ()
+    #: Other printed names of a model column, as departments print them (column -> names;
+    #: compared without spaces, brackets made full-width).  The readers place a column by its
+    #: name or one of these; a header that names none of them leaves the table not read whole.
+    COLUMN_ALIASES: ClassVar[dict[str, tuple[str, ...]]] = {}
+    #: Other printed labels of the fixed rows (label, without its "一、" -> row key), for the
+    #: kinds read by their line labels (公开01, 公开04).
+    ROW_ALIASES: ClassVar[dict[str, str]] = {}
 
     rows: tuple[Row, ...] = attrs.field(default=(), converter=_row_tuple)
     meta: TableMeta = TableMeta()

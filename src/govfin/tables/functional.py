@@ -158,6 +158,11 @@ def _fund_equations(prefix: str) -> tuple[RowEquation, ...]:
 
 
 _FUND_COLUMNS = ("年初结转和结余", "本年收入", "本年支出小计", "基本支出", "项目支出", "年末结转和结余")
+#: The balance columns printed without 和 (tests/data/headers/headers.tsv lists where).
+_FUND_ALIASES: dict[str, tuple[str, ...]] = {
+    "年初结转和结余": ("年初结转结余",),
+    "年末结转和结余": ("年末结转结余",),
+}
 
 
 class GovernmentFundTable(FunctionalTable):
@@ -168,6 +173,7 @@ class GovernmentFundTable(FunctionalTable):
     NUMBER = "07"
     RULE_PREFIX = "R07"
     COLUMNS = _FUND_COLUMNS
+    COLUMN_ALIASES: ClassVar[dict[str, tuple[str, ...]]] = _FUND_ALIASES
     ROW_EQUATIONS = _fund_equations("R07")
 
 
@@ -192,4 +198,5 @@ class StateCapitalIncomeTable(FunctionalTable):
     NUMBER = "08"
     RULE_PREFIX = "R08i"
     COLUMNS = _FUND_COLUMNS
+    COLUMN_ALIASES: ClassVar[dict[str, tuple[str, ...]]] = _FUND_ALIASES
     ROW_EQUATIONS = _fund_equations("R08i")

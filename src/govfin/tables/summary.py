@@ -12,6 +12,8 @@ Relations (from the tables' layouts) are declared as data below and become rules
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from govfin.findings import Severity
 from govfin.tables.base import CLASS_ROWS, Equation, RowEquation, Table
 
@@ -56,6 +58,8 @@ class IncomeExpenditureSummary(Table):
     #: "收入支出决算表": Yunnan's set prints 01 without 总 (保山市水务局 2024 决算).
     TITLES = ("部门收入支出决算总表", "单位收入支出决算总表", "收入支出决算表")
     COLUMNS = (_AMOUNT,)
+    #: Shanghai prints 决算数 over the amounts (no 行次).
+    COLUMN_ALIASES: ClassVar[dict[str, tuple[str, ...]]] = {_AMOUNT: ("决算数",)}
     INCOME_LINES = _INCOME_LINES_01
     INCOME_ROWS = (
         *_INCOME_LINES_01,
@@ -66,6 +70,15 @@ class IncomeExpenditureSummary(Table):
     )
     EXPENDITURE_ROWS = ("本年支出合计", "结余分配", "年末结转和结余", "支出总计")
     ROW_KEYS = (*INCOME_ROWS, *EXPENDITURE_ROWS)
+    #: The totals and balance lines as other years and regions print them ("本年收入" for
+    #: 本年收入合计: 01 prints no other line of the year's income; headers.tsv).
+    ROW_ALIASES: ClassVar[dict[str, str]] = {
+        "本年收入": "本年收入合计",
+        "本年支出": "本年支出合计",
+        "年初结转结余": "年初结转和结余",
+        "上年结转和结余": "年初结转和结余",
+        "年末结转结余": "年末结转和结余",
+    }
     CODE_LENGTHS = (3,)
     EQUATIONS = (
         Equation(
@@ -209,6 +222,8 @@ class FiscalAppropriationSummary(Table):
     #: "财政拨款收入支出决算表": Yunnan's set prints 04 without 总 (保山市水务局 2024 决算).
     TITLES = ("部门财政拨款收入支出决算总表", "单位财政拨款收入支出决算总表", "财政拨款收入支出决算表")
     COLUMNS = (_AMOUNT, *_EXPENDITURE_COLUMNS_04)
+    #: Shanghai prints 决算数 over the income side's amounts.
+    COLUMN_ALIASES: ClassVar[dict[str, tuple[str, ...]]] = {_AMOUNT: ("决算数",)}
     EXPENDITURE_COLUMNS = _EXPENDITURE_COLUMNS_04
     INCOME_ROWS = (
         *APPROPRIATION_COLUMNS,
@@ -219,6 +234,18 @@ class FiscalAppropriationSummary(Table):
     )
     EXPENDITURE_ROWS = ("本年支出合计", "年末财政拨款结转和结余", "支出总计")
     ROW_KEYS = (*INCOME_ROWS, *EXPENDITURE_ROWS)
+    #: The lines as other years and regions print them (tests/data/headers/headers.tsv): the
+    #: appropriations with 收入 (as 公开01 prints them), the balances without 财政拨款 (every
+    #: line of this table is 财政拨款) or without 和.
+    ROW_ALIASES: ClassVar[dict[str, str]] = {
+        **{f"{c}收入": c for c in APPROPRIATION_COLUMNS},
+        "本年收入": "本年收入合计",
+        "本年支出": "本年支出合计",
+        "年初结转和结余": "年初财政拨款结转和结余",
+        "年初财政拨款结转结余": "年初财政拨款结转和结余",
+        "年末结转和结余": "年末财政拨款结转和结余",
+        "年末财政拨款结转结余": "年末财政拨款结转和结余",
+    }
     CODE_LENGTHS = (3,)
     ROW_EQUATIONS = (
         RowEquation(

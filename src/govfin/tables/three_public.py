@@ -12,6 +12,8 @@ warning) is a rule function in :mod:`govfin.rules.tables`.  Local extra columns 
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from govfin.tables.base import RowEquation, Table
 
 __all__ = ["ThreePublicTable"]
@@ -32,6 +34,9 @@ class ThreePublicTable(Table):
     #: Until the 2022 year the title named the general budget only.
     TITLES = ("一般公共预算财政拨款“三公”经费支出决算表",)
     COLUMNS = ("合计", _ABROAD, _VEHICLES, _PURCHASE, _RUNNING, _RECEPTION)
+    #: The names before 运行维护费 (2022 and earlier forms; tests/data/headers/headers.tsv).
+    #: The reader places this table's columns in the template's order.
+    COLUMN_ALIASES: ClassVar[dict[str, tuple[str, ...]]] = {_VEHICLES: ("公务用车购置及运行费",), _RUNNING: ("公务用车运行费",)}
     BUDGET = "预算数"
     ACTUAL = "决算数"
     ROW_KEYS = (BUDGET, ACTUAL)

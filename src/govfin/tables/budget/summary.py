@@ -314,8 +314,12 @@ _C_SOURCES = (
     "附属单位上缴收入",
     "其他收入",
 )
-_C_INCOME = (*_C_SOURCES, "本年收入合计", "上年结转结余", "收入总计")
+#: 使用非财政拨款结余: printed by central units (北京理工大学 2026 部门预算: 本年收入合计 +
+#: 使用非财政拨款结余 + 上年结转 = 收入总计 to the cent; tests/data/headers/headers.tsv).
+_C_INCOME = (*_C_SOURCES, "本年收入合计", "使用非财政拨款结余", "上年结转结余", "收入总计")
 _C_EXPENDITURE = ("本年支出合计", "结转下年", "支出总计")
+#: "一、本年支出" over the 类 rows (重庆市秀山县 财政拨款收支总表: headers.tsv) is their total.
+_C_EXPENDITURE_ALIASES = {"结转下年资金": "结转下年", "年末结转和结余": "结转下年", "本年支出": "本年支出合计"}
 
 
 class CentralSummary(BudgetSummary):
@@ -338,7 +342,7 @@ class CentralSummary(BudgetSummary):
         "上年结转": "上年结转结余",
         "上年结转和结余": "上年结转结余",
     }
-    EXPENDITURE_ALIASES: ClassVar[Mapping[str, str]] = {"结转下年资金": "结转下年", "年末结转和结余": "结转下年"}
+    EXPENDITURE_ALIASES: ClassVar[Mapping[str, str]] = _C_EXPENDITURE_ALIASES
     CLASS_TOTAL = "本年支出合计"
     ROW_KEYS = (*_C_INCOME, *_C_EXPENDITURE)
     CODE_LENGTHS = (3,)
@@ -347,9 +351,10 @@ class CentralSummary(BudgetSummary):
             ("本年收入合计", _AMOUNT), _cells(_C_SOURCES, _AMOUNT)),
         _eq("BC01-2", "本年支出合计 = Σ类", "expenditure of the year = sum of the 类 rows",
             ("本年支出合计", _AMOUNT), ((CLASS_ROWS, _AMOUNT),)),
-        _eq("BC01-3", "收入总计 = 本年收入合计 + 上年结转结余",
-            "total income = income of the year + carried over",
-            ("收入总计", _AMOUNT), _cells(("本年收入合计", "上年结转结余"), _AMOUNT)),
+        _eq("BC01-3", "收入总计 = 本年收入合计 + 使用非财政拨款结余 + 上年结转结余",
+            "total income = income of the year + non-appropriation balance used + carried over",
+            ("收入总计", _AMOUNT),
+            _cells(("本年收入合计", "使用非财政拨款结余", "上年结转结余"), _AMOUNT)),
         _eq("BC01-4", "支出总计 = 本年支出合计 + 结转下年",
             "total expenditure = expenditure of the year + carried forward",
             ("支出总计", _AMOUNT), _cells(("本年支出合计", "结转下年"), _AMOUNT)),
@@ -384,7 +389,7 @@ class CentralAppropriationSummary(BudgetSummary):
         "国有资本经营预算拨款收入": "国有资本经营预算拨款",
         "上年结转结余": "上年结转",
     }
-    EXPENDITURE_ALIASES: ClassVar[Mapping[str, str]] = {"结转下年资金": "结转下年", "年末结转和结余": "结转下年"}
+    EXPENDITURE_ALIASES: ClassVar[Mapping[str, str]] = _C_EXPENDITURE_ALIASES
     CLASS_TOTAL = "本年支出合计"
     ROW_KEYS = (*INCOME_ROWS, *_C_EXPENDITURE)
     CODE_LENGTHS = (3,)
