@@ -178,6 +178,12 @@ def test_hebei_findings() -> None:
 QS = "sc-qingshen-fgj-2023-gongzi.txt"
 
 
+def test_qingshen_report_number_is_no_department() -> None:
+    # the page's first line "报表编号:510000_0013zp" is a labelled field of the form, not the
+    # disclosing department's name (the cover reader took it for one)
+    assert _read(QS).document.department is None
+
+
 def test_qingshen_values() -> None:
     ev = _only(QS)
     assert ev.project == "51000021R000000019951-工资性支出" and ev.year == 2023

@@ -65,6 +65,8 @@ def cover_facts(segment: Segment) -> tuple[str | None, str | None]:
             title = s
         elif department is None and len(s) > 2:
             named = parse_department(s)  # "预算主管部门：上海市…" names it after a label
+            if named is None and _LABELLED.match(s):
+                continue  # "报表编号：510000_0013zp", "公开日期：…": a field, not a name
             department, department_first = named or s, title is None
     if title and department and department_first and not title.startswith(department):
         title = department + title
@@ -73,6 +75,9 @@ def cover_facts(segment: Segment) -> tuple[str | None, str | None]:
         department = m.group(1) if m else None
     return department, title
 
+
+#: A labelled field ("报表编号：…", "公开日期：…"): a short label, then a colon.
+_LABELLED = re.compile(r"^[^:：]{1,8}[:：]")
 
 #: The department named inside a cover title, between its year and its kind.
 _TITLE_DEPARTMENT = re.compile(r"\d{4}年度?(.{4,40}?)(?:部门|单位)?(?:预算|决算)")
