@@ -427,6 +427,30 @@ def test_unpaired_lists_are_not_checkable(text: str) -> None:
     assert "not paired" in a.message
 
 
+_PARTS = ("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")
+
+
+@given(
+    amounts=st.lists(
+        st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False),
+        min_size=2, max_size=5,
+    ),
+    sep=st.sampled_from(["、", "，", ","]),
+    shared=st.booleans(),
+)  # fmt: skip
+def test_fenbie_lists_pair_in_order(amounts: list[Decimal], sep: str, shared: bool) -> None:
+    """n subjects and n amounts (each with its unit, or the unit after the last only) read as
+    n amounts, the i-th subject with the i-th figure."""
+    names = _PARTS[: len(amounts)]
+    figures = [f"{a}" if shared and i < len(amounts) - 1 else f"{a}万元"
+               for i, a in enumerate(amounts)]  # fmt: skip
+    cs = _claims("、".join(names) + "分别为" + sep.join(figures) + "。", "三、支出决算情况说明")
+    assert [(c.subject, c.amount.value) for c in cs if isinstance(c, AmountClaim)] == list(
+        zip(names, amounts, strict=True)
+    )
+    assert len(cs) == len(amounts)
+
+
 def test_thousands_comma_is_no_list_separator() -> None:
     """ "分别为1,234万元": the comma may group thousands; the numbers are read one by one."""
     assert not any(isinstance(c, UnpairedClaim) for c in _claims("收入分别为1,234万元。"))
@@ -453,7 +477,8 @@ def test_share_sum_within_the_slack() -> None:
     """梧州 2023: 81.25% + 18.76% = 100.01% = 100 + 2 × 0.005: rounding may do that."""
     assert not [f for f in report("gx-wuzhou-2023-yusuan") if f.rule_id == "N-share-sum"]
     assert not _sum_alarms("支出合计10万元，其中：基本支出6万元，占比50.01%；项目支出4万元，占比50.00%。")
-    assert _sum_alarms("支出合计10万元，其中：基本支出6万元，占比50.02%；项目支出4万元，占比50.00%。")
+    assert _sum_alarms("支出合计10万元，其中：基本支出6万元，占比50.02%；项目支出4万元，占比50.00%。",
+                       "三、支出决算情况说明")  # fmt: skip
     # the slack is each share's own: 50.02% + 50% may be 50.015% + 49.9…%
     assert not _sum_alarms("支出合计10万元，其中：基本支出6万元，占比50.02%；项目支出4万元，占比50%。")
 
@@ -481,6 +506,20 @@ def test_a_part_named_twice_is_not_summed() -> None:
         "2022年本年支出合计10万元，其中：基本支出占60%，项目支出占40%。2021年基本支出占70%，"
         "项目支出占30%。", "三、支出决算情况说明"
     )  # fmt: skip
+
+
+def test_parts_of_another_whole_are_not_summed() -> None:
+    """After "本年支出合计100万元，其中：…", shares that print no whole may be of another one
+    (人员经费 and 公用经费 of 基本支出; 财政拨款项目支出 of 财政拨款支出): no template entry
+    holds them with 基本支出 and 项目支出, so nothing is summed across wholes."""
+    text = (
+        "本年支出合计100万元，其中：基本支出60万元，占60%；项目支出40万元，占40%。"
+        "人员经费50万元，占83.33%；公用经费10万元，占16.67%；工资福利支出40万元，占66.67%。"
+        "财政拨款项目支出35万元，占87.5%。"
+    )
+    assert not _sum_alarms(text, "三、支出决算情况说明")
+    assert _sum_alarms("本年支出合计100万元，其中：基本支出60万元，占60%；项目支出40万元，占42%。",
+                       "三、支出决算情况说明")  # fmt: skip
 
 
 def test_complete_enumeration_falls_short() -> None:

@@ -261,8 +261,12 @@ def _respective_figures(figs: str, at: int) -> tuple[tuple[Quantity, int, int], 
         return None
     for a, b in itertools.pairwise(items):
         sep = figs[a.end() : b.start()]
-        if sep in ",，" and a.group("unit") is None and re.fullmatch(r"\d{3}(?:\.\d+)?",
-                                                                    b.group("num")):  # fmt: skip
+        if (
+            sep == ","
+            and a.group("unit") is None
+            and re.fullmatch(r"[+-]?\d{1,3}", a.group("num"))
+            and re.fullmatch(r"\d{3}(?:\.\d+)?", b.group("num"))
+        ):
             return None
     unit = "%" if unit == "％" else unit
     return tuple(

@@ -16,8 +16,9 @@ When the parts are certainly disjoint
     公务用车购置费), so a nested "其中" or a "主要用于" list sums nothing.  A member named
     twice under one base (two years' shares, or a restatement) leaves that entry unchecked.
 Of the same base
-    The same section, and the same whole: the denominator as printed ("占一般公共预算支出的")
-    or the lead amount the shares follow ("本年支出合计…，其中：").
+    The same section, and the same whole: the denominator as printed ("占一般公共预算支出的"),
+    or the same lead amount the shares follow ("本年支出合计…，其中：…").  (财政拨款基本支出
+    is no member: it is a part of another whole than 基本支出 is.)
 The slack
     Each printed share stands for an interval (docs/tolerance.md): rounded, ±half a unit of its
     last place; cut (a 预算's text cuts as often as it rounds), [p, p + u).  The sum fails only
@@ -56,7 +57,7 @@ def _members(*patterns: str) -> tuple[re.Pattern[str], ...]:
 #: categories (货物, 工程, 服务) and the 三公 items (公开09表).
 PARTITIONS: dict[str, tuple[re.Pattern[str], ...]] = {
     "支出 by kind": _members(
-        r"(?:财政拨款)?基本支出", r"(?:财政拨款)?项目支出", r"上缴上级支出",
+        r"基本支出", r"项目支出", r"上缴上级支出",
         r"(?:事业单位)?经营支出", r"对附属单位补助支出",
     ),
     "收入 by source (财政拨款 in one)": _members(
@@ -115,7 +116,7 @@ def member_of(c: ShareClaim) -> list[tuple[str, str]]:
     >>> from govfin.narrative import extract_claims
     >>> s = extract_claims("支出合计10万元，其中：基本支出预算8万元，占80%。")[-1]
     >>> member_of(s)
-    [('支出 by kind', '(?:财政拨款)?基本支出')]
+    [('支出 by kind', '基本支出')]
     """
     name = _name(c.subject)
     found = [
@@ -129,11 +130,13 @@ def member_of(c: ShareClaim) -> list[tuple[str, str]]:
 _COMPLETE = frozenset((p, _name(w)) for p, w in COMPLETE)
 
 
-def _base(c: ShareClaim) -> tuple[str, str] | None:
-    """(section, whole) a share is of, when known."""
+def _base(c: ShareClaim) -> tuple[str, str, str] | None:
+    """(section, whole, lead) a share is of, when known: the whole as printed ("占一般公共预算
+    支出的"), or the lead amount the shares follow ("本年支出合计4143.91万元，其中：…"; a share
+    printing no whole is not summed with one that prints it)."""
     if not c.of:
         return None
-    return c.section, _name(c.of)
+    return c.section, _name(c.of), "" if c.of_printed else f"{c.whole}"
 
 
 def share_sums(
@@ -141,7 +144,7 @@ def share_sums(
 ) -> list[Assessment]:
     """The N-share-sum contradictions of a narrative's shares (``final``: a 部门决算, whose
     :data:`COMPLETE` enumerations must also reach 100 %)."""
-    groups: dict[tuple[str, str, str], list[tuple[str, ShareClaim]]] = {}
+    groups: dict[tuple[str, str, str, str], list[tuple[str, ShareClaim]]] = {}
     for c in claims:
         if not isinstance(c, ShareClaim) or not c.percent.is_percent:
             continue
@@ -151,7 +154,7 @@ def share_sums(
         for partition, member in member_of(c):
             groups.setdefault((*base, partition), []).append((member, c))
     out: list[Assessment] = []
-    for (_, whole, partition), items in groups.items():
+    for (_, whole, _, partition), items in groups.items():
         members = [m for m, _ in items]
         if len(items) < 2 or len(set(members)) != len(members):
             continue
