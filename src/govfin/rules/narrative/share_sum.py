@@ -21,9 +21,13 @@ Of the same base
     is no member: it is a part of another whole than 基本支出 is.)
 The slack
     Each printed share stands for an interval (docs/tolerance.md): rounded, ±half a unit of its
-    last place; cut (a 预算's text cuts as often as it rounds), [p, p + u).  The sum fails only
-    when no tolerance the document is judged under lets the intervals reach 100: for n shares
-    rounded, Σp − 100 > n × u/2.
+    last place; cut (a 预算's text cuts as often as it rounds), [p, p + u).  And a writer may
+    have computed each share from the rounded amounts, whose sum may pass the whole's by their
+    rounding (0.01 + 0.01 万元 printed under a whole of 0.01: 100% + 100%): the shares may then
+    add up to (Σ parts + their half units) / (whole − its half unit), which for amounts of
+    thousands of 万元 is 100 % to a few millionths.  So only shares whose parts are printed are
+    summed, and the sum fails only when no tolerance the document is judged under brings the
+    intervals down to that bound: for n shares rounded, Σp − n × u/2 > max(100, that bound).
 Complete enumerations (a shortfall)
     A 部门决算's 本年支出合计 is exactly 基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位
     补助支出, and its 本年收入合计 exactly its 收入 sources (公开01/02/03表 of the 财政部 template).
@@ -166,9 +170,39 @@ def share_sums(
     return out
 
 
+def _bounds(shares: list[ShareClaim]) -> Interval | None:
+    """The range the shares' sum may take when each was computed from the amounts as printed
+    (or as a finer table holds them, within the printed places) rather than the exact ones:
+    Σ parts / whole, each amount anywhere in its rounding interval, and 100 % (the exact
+    amounts' sum).  None when a part is not printed (its rounding cannot be bounded) or the
+    whole may be nil."""
+    parts = [c.part for c in shares]
+    if any(p is None or not p.is_money for p in parts):
+        return None
+    amounts = [p.wan_yuan() for p in parts if p is not None]
+    total = sum((v for v, _ in amounts), Decimal(0))
+    half = sum((u for _, u in amounts), Decimal(0)) / 2
+    whole = shares[0].whole
+    if whole is not None and whole.is_money:
+        w, wu = whole.wan_yuan()
+        lo_whole, hi_whole = w - wu / 2, w + wu / 2
+    else:  # the whole holds at least the parts (its own rounding as wide as the widest part's)
+        widest = max(u for _, u in amounts) / 2
+        lo_whole, hi_whole = total - half - widest, total + half + widest
+    if lo_whole <= 0:
+        return None
+    return Interval(
+        min(HUNDRED, max(total - half, Decimal(0)) / hi_whole * HUNDRED),
+        max(HUNDRED, (total + half) / lo_whole * HUNDRED),
+    )
+
+
 def _judge(
     shares: list[ShareClaim], modes: Sequence[Tolerance], complete: bool, whole: str
 ) -> list[Assessment]:
+    bounds = _bounds(shares)
+    if bounds is None:
+        return []
     total = sum((c.percent.value for c in shares), Decimal(0))
     slack = sum((c.percent.last_place for c in shares), Decimal(0)) / 2
     intervals = []
@@ -179,12 +213,15 @@ def _judge(
             i = interval_of(c.percent.value, c.percent.last_place, mode)
             lo, hi = lo + i.lo, hi + i.hi
         intervals.append(Interval(lo, hi))
-    if all(i.lo > HUNDRED for i in intervals):
+    if all(i.lo > bounds.hi for i in intervals):
         how = "more than the whole"
-    elif complete and all(i.hi < HUNDRED for i in intervals):
+        slack += bounds.hi - HUNDRED
+    elif complete and all(i.hi < bounds.lo for i in intervals):
         how = "less than the whole, and they are all its parts"
+        slack += HUNDRED - bounds.lo
     else:
         return []
+    slack = slack.quantize(Decimal("0.0001")).normalize()
     listed = " + ".join(f"{c.percent}" for c in shares)
     last = shares[-1]
     return [
