@@ -587,3 +587,23 @@ def test_correctly_rounded_shares_never_fire(parts: list[int], places: int) -> N
         items.append(f"{name}{Decimal(cents) / 100}元，占{share}%")
     text = f"2022年本年收入合计{Decimal(total) / 100}元，其中：" + "；".join(items) + "。"
     assert not _sum_alarms(text)
+
+
+def test_respective_amounts_are_held_against_the_tables() -> None:
+    """The seed's 公开01表 prints 收入总计 and 支出总计 648.92 万元: the 四川 wording of them is
+    checked against the table (X12), and a wrong one is contradicted; a list not paired is never
+    held against a table."""
+    seed = seed_disclosure()
+
+    def x12(text: str) -> list[tuple[str, Status]]:
+        section = NarrativeSection("一、收入支出决算总体情况说明", text, 10)
+        d = attrs.evolve(seed, narrative=Narrative((section,)))
+        return [(a.claim.subject, a.status) for a in assess(d) if a.rule_id == "X12"]
+
+    assert x12("2024年度收、支总计各是648.92,648.92万元。") == [
+        ("收入总计", Status.AGREES), ("支出总计", Status.AGREES),
+    ]  # fmt: skip
+    assert x12("2024年度收入、支出总计分别为648.92万元、648.93万元。") == [
+        ("收入总计", Status.AGREES), ("支出总计", Status.CONTRADICTED),
+    ]  # fmt: skip
+    assert x12("2024年度收、支总计各是648.92,648.92,1.00万元。") == []
