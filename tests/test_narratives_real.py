@@ -16,8 +16,11 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from seed_disclosure import seed_disclosure
 
+from govfin.amounts import Tolerance, ToleranceMode
 from govfin.disclosure import Disclosure, Narrative, NarrativeSection
 from govfin.findings import Report, Severity
 from govfin.narrative import (
@@ -26,9 +29,12 @@ from govfin.narrative import (
     Claim,
     CompletionClaim,
     ShareClaim,
+    UnpairedClaim,
+    extract_claims,
     sentences,
 )
 from govfin.rules import REGISTRY, check
+from govfin.rules.engine import CheckOptions
 from govfin.rules.narrative import Status, assess
 
 DATA = Path(__file__).parent / "data" / "narratives"
@@ -83,6 +89,20 @@ EXPECTED: dict[str, set[tuple[str, str, int | None]]] = {
     # over THIS year's figure (its three sister lines use last year's base: 54357.12 /
     # 904445.42 = 6.01%, 6014.46 / 49912.19 = 12.05%, 62.16 / 74722.32 = 0.083%).
     "gx-wuzhou-2025-yusuan": {("N-change", "error", 9)},
+    # lines 4 and 12: 基本支出预算 2476260.58 元 "占一般公共预算支出的84.06%" and 项目支出
+    # 469500 元 "占一般公共预算支出的19.62%": 84.06% + 19.62% = 103.68% of one total, for the two
+    # disjoint parts the paragraph says it is divided into ("分为基本支出预算和项目支出预算").
+    # 2476260.58 / (2476260.58 + 469500) = 84.06%, so 19.62% is the slip (469500 / 2945760.58
+    # = 15.94%).  Reported once, on the share that makes the sum exceed 100%.
+    "gx-wuzhou-2024-yusuan": {("N-share-sum", "error", 12)},
+    # line 3, read since "各" lists are: 支出总计 4143.91 万元 "各减少…2570.97万元,各下降…38.28%":
+    # last year 4143.91 + 2570.97 = 6714.88, 2570.97 / 6714.88 = 38.2877%, which rounds to
+    # 38.29%; even the extremes the printed 万元 allow (2570.965 / 6714.89 … 2570.975 / 6714.87)
+    # give 38.2876–38.2878%.  38.28% is the rate cut, not rounded; a 决算 is judged rounded
+    # (docs/tolerance.md: the run's tolerance, ROUND by default; only a 预算's text is also
+    # allowed to cut), and no one mode explains the sentence: its other rate, 1267.86 / 5393.35
+    # = 23.5082%, is printed rounded (23.51%; cut it is 23.50%).  An error by the rules, TRUE.
+    "sc-dyrmt-2022-juesuan": {("N-change", "error", 3)},
 }
 
 
@@ -318,3 +338,272 @@ def test_change_after_the_parts_is_the_totals() -> None:
     # one part: the change is still the part's (梧州 2024: "…占基本支出预算81.45%,同比增加…")
     c = claim("gx-wuzhou-2024-yusuan", 7, "33279.22", ChangeClaim)
     assert c.subject == "工资福利支出预算"
+
+
+# -- "各" / "分别" lists -------------------------------------------------------------------------
+
+
+def test_respective_totals_read_one_per_subject() -> None:
+    """四川 2022: "2022年度收、支总计各是4125.49,4143.91万元。与2021年相比,收、支总计各减少
+    1267.86,2570.97万元,各下降23.51%、38.28%。" is two amounts and two changes, paired in
+    order; "收、支总计" is 收入总计 and 支出总计.  (Before, the unit-less 4125.49 and the
+    amounts after a comma were no claims at all, and the rates had the subject "各".)"""
+    name = "sc-dyrmt-2022-juesuan"
+    income, spending = [c for c in load(name).claims() if isinstance(c, AmountClaim)][:2]
+    assert isinstance(income, AmountClaim) and isinstance(spending, AmountClaim)
+    assert income.line == spending.line == 3
+    assert (income.subject, income.amount.value) == ("收入总计", Decimal("4125.49"))
+    assert (spending.subject, spending.amount.value) == ("支出总计", Decimal("4143.91"))
+    assert income.amount.unit == spending.amount.unit == "万元"
+    changes = [c for c in load(name).claims() if isinstance(c, ChangeClaim) and c.line == 3]
+    assert [(c.subject, c.delta.value, c.percent.value, c.current.value) for c in changes] == [
+        ("收入总计", Decimal("1267.86"), Decimal("23.51"), Decimal("4125.49")),
+        ("支出总计", Decimal("2570.97"), Decimal("38.28"), Decimal("4143.91")),
+    ]  # type: ignore[union-attr]
+
+
+def test_a_cut_rate_in_a_final_account_is_an_error() -> None:
+    """38.28% for 2570.97 / 6714.88 = 38.2877% is the rate cut; a 决算 is judged rounded.  Cut
+    throughout (``ToleranceMode.TRUNCATE``), the sentence's other rate (23.5082% printed 23.51%)
+    would be the wrong one instead: the document mixes the two."""
+    d = load("sc-dyrmt-2022-juesuan")
+    rates = {
+        a.claim.subject: a.status
+        for a in assess(d)
+        if a.rule_id == "N-change" and a.claim.line == 3
+    }
+    assert rates == {"收入总计": Status.AGREES, "支出总计": Status.CONTRADICTED}
+    cut = CheckOptions(tolerance=Tolerance(ToleranceMode.TRUNCATE))
+    rates = {
+        a.claim.subject: a.status
+        for a in assess(d, cut)
+        if a.rule_id == "N-change" and a.claim.line == 3
+    }
+    assert rates == {"收入总计": Status.CONTRADICTED, "支出总计": Status.AGREES}
+
+
+def _claims(text: str, heading: str = "一、收入支出决算总体情况说明") -> list[Claim]:
+    return list(extract_claims(text, section=heading))
+
+
+def test_fenbie_amounts_and_rates_pair_in_order() -> None:
+    cs = _claims("收入、支出分别为100万元、200万元，分别增长25%、100%。")
+    amounts = [(c.subject, c.amount.value) for c in cs if isinstance(c, AmountClaim)]
+    assert amounts == [("收入", 100), ("支出", 200)]
+    rates = [(c.subject, c.percent.value, c.current.value) for c in cs if isinstance(c, ChangeClaim)]
+    assert rates == [("收入", 25, 100), ("支出", 100, 200)]  # type: ignore[union-attr]
+
+
+def test_fenbie_shares_take_the_lead_and_the_amounts() -> None:
+    cs = _claims("2022年本年支出合计300万元,其中:基本支出和项目支出分别占40%和60%。")
+    shares = [(c.subject, c.percent.value, c.of) for c in cs if isinstance(c, ShareClaim)]
+    assert shares == [("基本支出", 40, "本年支出合计"), ("项目支出", 60, "本年支出合计")]
+    cs = _claims("基本支出120万元、项目支出180万元，分别占40%和60%。")
+    parts = [(c.subject, c.part.value) for c in cs if isinstance(c, ShareClaim)]  # type: ignore[union-attr]
+    assert parts == [("基本支出", 120), ("项目支出", 180)]
+    d = _one_section("本年支出合计300万元，其中：基本支出120万元、项目支出180万元，分别占40%和70%。",
+                     "三、支出决算情况说明")  # fmt: skip
+    found = {(a.claim.subject, a.status) for a in assess(d) if a.rule_id == "N-share"}
+    assert found == {("基本支出", Status.AGREES), ("项目支出", Status.CONTRADICTED)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "收、支总计各是4125.49,4143.91,5.00万元。",  # three figures, two subjects
+        "收入分别为100万元、200万元。",  # one subject
+        "一般公共预算财政拨款基本支出和项目支出分别为100万元、200万元。",  # which 项目支出?
+        "工资福利支出、商品和服务支出分别为1万元、2万元。",  # a name holding 和
+    ],
+)
+def test_unpaired_lists_are_not_checkable(text: str) -> None:
+    """A list whose subjects and figures do not pair one to one, or whose subjects are not
+    certain, is one claim reported not checkable, never a guess."""
+    cs = _claims(text)
+    assert [type(c) for c in cs] == [UnpairedClaim]
+    d = _one_section(text, "一、收入支出决算总体情况说明")
+    (a,) = assess(d)
+    assert (a.rule_id, a.status) == ("N-unchecked", Status.UNCHECKABLE)
+    assert "not paired" in a.message
+
+
+_PARTS = ("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")
+
+
+@given(
+    amounts=st.lists(
+        st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False),
+        min_size=2, max_size=5,
+    ),
+    sep=st.sampled_from(["、", "，", ","]),
+    shared=st.booleans(),
+)  # fmt: skip
+def test_fenbie_lists_pair_in_order(amounts: list[Decimal], sep: str, shared: bool) -> None:
+    """n subjects and n amounts (each with its unit, or the unit after the last only) read as
+    n amounts, the i-th subject with the i-th figure."""
+    names = _PARTS[: len(amounts)]
+    figures = [f"{a}" if shared and i < len(amounts) - 1 else f"{a}万元"
+               for i, a in enumerate(amounts)]  # fmt: skip
+    cs = _claims("、".join(names) + "分别为" + sep.join(figures) + "。", "三、支出决算情况说明")
+    assert [(c.subject, c.amount.value) for c in cs if isinstance(c, AmountClaim)] == list(
+        zip(names, amounts, strict=True)
+    )
+    assert len(cs) == len(amounts)
+
+
+def test_thousands_comma_is_no_list_separator() -> None:
+    """ "分别为1,234万元": the comma may group thousands; the numbers are read one by one."""
+    assert not any(isinstance(c, UnpairedClaim) for c in _claims("收入分别为1,234万元。"))
+
+
+# -- N-share-sum ---------------------------------------------------------------------------------
+
+
+def _sum_alarms(text: str, heading: str = "二、收入决算情况说明", kind: str = "决算") -> list[str]:
+    d = Disclosure(
+        year=2022, kind=kind, narrative=Narrative((NarrativeSection(heading, text, 10),))
+    )
+    return [a.message for a in assess(d) if a.rule_id == "N-share-sum"]
+
+
+def test_share_sum_real_wuzhou_2024() -> None:
+    """84.06% + 19.62% = 103.68% of 一般公共预算支出 (lines 4 and 12), slack 2 × 0.005 and
+    what the amounts' rounding to 元 could add (a few millionths of a per cent)."""
+    (f,) = [f for f in report("gx-wuzhou-2024-yusuan") if f.rule_id == "N-share-sum"]
+    assert (f.actual, f.expected) == (Decimal("103.68"), 100)
+    assert Decimal("0.01") <= f.slack < Decimal("0.011")
+    assert [c.line for c in f.cells] == [4, 12]
+
+
+def test_share_sum_within_the_slack() -> None:
+    """梧州 2023: 81.25% + 18.76% = 100.01% = 100 + 2 × 0.005: rounding may do that."""
+    assert not [f for f in report("gx-wuzhou-2023-yusuan") if f.rule_id == "N-share-sum"]
+    two = "支出合计1000.00万元，其中：基本支出600.00万元，占比{a}；项目支出400.00万元，占比{b}。"
+    assert not _sum_alarms(two.format(a="50.01%", b="50.00%"))
+    assert _sum_alarms(two.format(a="50.02%", b="50.00%"))
+    # the slack is each share's own: 50.02% + 50% may be 50.015% + 49.9…%
+    assert not _sum_alarms(two.format(a="50.02%", b="50%"))
+
+
+def test_shares_of_rounded_amounts_may_pass_100() -> None:
+    """Shares computed from amounts as printed may add up to more than 100%: 0.01 + 0.01 万元
+    under a whole of 0.01 万元 are 100% each (a generated consistent disclosure); 6 + 5 万元
+    under 10 万元 (5.5 + 4.5 = 10 exactly) are 60% + 50%.  Shares whose parts are not printed
+    are not summed (their amounts' rounding cannot be bounded)."""
+    assert not _sum_alarms(
+        "支出合计0.01万元，其中：基本支出0.01万元，占比100.00%；项目支出0.01万元，占比100.00%。"
+    )
+    assert not _sum_alarms("支出合计10万元，其中：基本支出6万元，占比60%；项目支出5万元，占比50%。")
+    # a part printed to fewer places than it is worth (0.0 for up to 0.05 万元)
+    assert not _sum_alarms(
+        "支出合计0.01万元，其中：基本支出0.01万元，占比100.00%；项目支出0.0万元，占比100.00%。"
+    )
+    assert not _sum_alarms("支出合计1000.00万元，其中：基本支出、项目支出分别占60%、50%。")
+
+
+def test_nested_parts_are_never_summed() -> None:
+    """财政拨款收入 holds 一般公共预算财政拨款收入; 公务用车购置及运行费 holds 公务用车购置费;
+    a "主要用于" list names no template part: none of them sums over 100%."""
+    assert not _sum_alarms(
+        "本年收入合计100万元，其中：财政拨款收入80万元，占80%，其中：一般公共预算财政拨款收入"
+        "70万元，占70%；其他收入20万元，占20%。"
+    )
+    assert not _sum_alarms(
+        "“三公”经费合计10万元，其中：公务用车购置及运行费8万元，占80%；公务用车购置费6万元，"
+        "占60%；公务接待费2万元，占20%。", "九、财政拨款“三公”经费支出决算情况说明"
+    )  # fmt: skip
+    assert not _sum_alarms(
+        "项目支出100万元，主要用于：办公楼维修60万元，占60%；信息化建设50万元，占50%。",
+        "三、支出决算情况说明",
+    )
+
+
+def test_a_part_named_twice_is_not_summed() -> None:
+    """Two years' shares of the same part (or a restatement) under one whole: not summed."""
+    assert not _sum_alarms(
+        "2022年本年支出合计10万元，其中：基本支出占60%，项目支出占40%。2021年基本支出占70%，"
+        "项目支出占30%。", "三、支出决算情况说明"
+    )  # fmt: skip
+
+
+def test_parts_of_another_whole_are_not_summed() -> None:
+    """After "本年支出合计100万元，其中：…", shares that print no whole may be of another one
+    (人员经费 and 公用经费 of 基本支出; 财政拨款项目支出 of 财政拨款支出): no template entry
+    holds them with 基本支出 and 项目支出, so nothing is summed across wholes."""
+    text = (
+        "本年支出合计100万元，其中：基本支出60万元，占60%；项目支出40万元，占40%。"
+        "人员经费50万元，占83.33%；公用经费10万元，占16.67%；工资福利支出40万元，占66.67%。"
+        "财政拨款项目支出35万元，占87.5%。"
+    )
+    assert not _sum_alarms(text, "三、支出决算情况说明")
+    assert _sum_alarms(
+        "本年支出合计100.00万元，其中：基本支出60.00万元，占60%；项目支出40.00万元，占42%。",
+        "三、支出决算情况说明",
+    )
+
+
+def test_complete_enumeration_falls_short() -> None:
+    """A 决算's 本年支出合计 is all of its five kinds: shares of all five must reach 100%."""
+    five = (
+        "本年支出合计1000.00万元，其中：基本支出300.00万元，占30%；项目支出700.00万元，占{p}%；"
+        "上缴上级支出0.00万元，占0%；经营支出0.00万元，占0%；对附属单位补助支出0.00万元，占0%。"
+    )
+    assert _sum_alarms(five.format(p=60), "三、支出决算情况说明")
+    assert not _sum_alarms(five.format(p=70), "三、支出决算情况说明")
+    # the amounts themselves add up to 900: shares computed from them make 90%, no shortfall
+    # of the shares (the amounts are another check's business)
+    assert not _sum_alarms(five.format(p=60).replace("700.00", "600.00"), "三、支出决算情况说明")
+    # not all parts named: 90% may be right; a 预算's kinds are not taken as complete
+    assert not _sum_alarms(
+        "本年支出合计1000.00万元，其中：基本支出300.00万元，占30%；项目支出600.00万元，占60%。",
+        "三、支出决算情况说明",
+    )
+    assert not _sum_alarms(five.format(p=60), "三、支出预算情况说明", kind="预算")
+
+
+def test_real_income_enumeration_adds_up() -> None:
+    """四川 2022: the eight 收入 sources, all named, 93.54% + 6.46% = 100%: nothing to say."""
+    assert not [f for f in report("sc-dyrmt-2022-juesuan") if f.rule_id == "N-share-sum"]
+
+
+_SOURCES = ("一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入",
+            "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")  # fmt: skip
+
+
+@given(
+    parts=st.lists(st.integers(min_value=0, max_value=10**9), min_size=2, max_size=8).filter(
+        lambda p: sum(p) > 0
+    ),
+    places=st.integers(min_value=0, max_value=2),
+)
+def test_correctly_rounded_shares_never_fire(parts: list[int], places: int) -> None:
+    """Any split of a total into template parts, each share rounded half up to the printed
+    places, never makes N-share-sum fire (over 100%, or short of it when all parts are named)."""
+    total = sum(parts)
+    unit = Decimal(1).scaleb(-places)
+    items = []
+    for name, cents in zip(_SOURCES, parts):
+        share = (Decimal(cents) / total * 100).quantize(unit, rounding="ROUND_HALF_UP")
+        items.append(f"{name}{Decimal(cents) / 100}元，占{share}%")
+    text = f"2022年本年收入合计{Decimal(total) / 100}元，其中：" + "；".join(items) + "。"
+    assert not _sum_alarms(text)
+
+
+def test_respective_amounts_are_held_against_the_tables() -> None:
+    """The seed's 公开01表 prints 收入总计 and 支出总计 648.92 万元: the 四川 wording of them is
+    checked against the table (X12), and a wrong one is contradicted; a list not paired is never
+    held against a table."""
+    seed = seed_disclosure()
+
+    def x12(text: str) -> list[tuple[str, Status]]:
+        section = NarrativeSection("一、收入支出决算总体情况说明", text, 10)
+        d = attrs.evolve(seed, narrative=Narrative((section,)))
+        return [(a.claim.subject, a.status) for a in assess(d) if a.rule_id == "X12"]
+
+    assert x12("2024年度收、支总计各是648.92,648.92万元。") == [
+        ("收入总计", Status.AGREES), ("支出总计", Status.AGREES),
+    ]  # fmt: skip
+    assert x12("2024年度收入、支出总计分别为648.92万元、648.93万元。") == [
+        ("收入总计", Status.AGREES), ("支出总计", Status.CONTRADICTED),
+    ]  # fmt: skip
+    assert x12("2024年度收、支总计各是648.92,648.92,1.00万元。") == []

@@ -3,7 +3,10 @@
 The narrative of a 部门决算公开 restates the tables in sentences: "收入总计648.92万元",
 "基本支出349.97万元，占比55.40%", "减少174.36万元，下降21.18%", "完成年初预算的73.24%",
 "共有车辆0辆", "6个项目自评等级为“优”", "平均得分91.2分", "本年度无此项收支".  This module finds those statements
-and types them; it knows nothing of tables.  Matching a claim to a table cell, and judging it,
+and types them; it knows nothing of tables.  A "respectively" list ("收、支总计各是4125.49,
+4143.91万元", "分别增长a%、b%", "分别占c%和d%") is read as one claim per subject, the subjects
+paired with the figures in order, only when their counts match and the subjects are certain
+(else one :class:`UnpairedClaim`, reported not checkable).  Matching a claim to a table cell, and judging it,
 is the business of :mod:`govfin.rules.narrative`.
 
 Every figure keeps the precision it was printed with (:attr:`Quantity.last_place`): "6.7万元"
@@ -31,6 +34,7 @@ from govfin.narrative.claims import (
     NilClaim,
     PercentClaim,
     ShareClaim,
+    UnpairedClaim,
     claims_in,
     claims_in_sections,
     extract_claims,
@@ -79,6 +83,7 @@ __all__ = [
     "Sentence",
     "ShareClaim",
     "TemplateResidue",
+    "UnpairedClaim",
     "YearMention",
     "claims_in",
     "claims_in_sections",

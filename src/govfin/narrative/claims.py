@@ -10,8 +10,10 @@ inherited subject, the lead amount, the year of the paragraph, the figure compar
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from typing import Any, ClassVar
 
 import attrs
@@ -28,6 +30,8 @@ from govfin.narrative.text import (
     _NIL,
     _NO_NUMBER_WORD,
     _OTHER_YEAR,
+    _RESPECTIVE,
+    _RESPECTIVE_ITEM,
     _SAME,
     _SECTION_NIL_SUBJECTS,
     _SENTENCE_YEAR,
@@ -41,6 +45,8 @@ from govfin.narrative.text import (
     _parse_subject,
     _quantity,
     _strip_subject,
+    is_other_year,
+    respective_subjects,
     sentences,
     subject_key,
 )
@@ -57,6 +63,7 @@ __all__ = [
     "NilClaim",
     "PercentClaim",
     "ShareClaim",
+    "UnpairedClaim",
     "claims_in",
     "claims_in_sections",
     "extract_claims",
@@ -221,6 +228,53 @@ class PercentClaim(Claim):
     percent: Quantity
 
 
+@attrs.frozen(kw_only=True)
+class UnpairedClaim(Claim):
+    """ "收、支总计各是4125.49,4143.91万元" whose subjects and figures do not pair one to one
+    (their counts differ, or the subjects are not certain): not checkable, and said so."""
+
+    KIND: ClassVar[str] = "unpaired"
+    figures: tuple[Quantity, ...]
+    subjects: tuple[str, ...] | None = None
+
+
+@attrs.frozen
+class _Respective:
+    """A "respectively" list found in a sentence: the span of its subjects' clause and mark
+    (``start``) to its last figure (``end``), the subjects (None: not certain), the verb
+    between the mark and the figures, and each figure with its span."""
+
+    start: int
+    end: int
+    subjects: tuple[str, ...] | None
+    verb: str
+    figures: tuple[tuple[Quantity, int, int], ...]
+
+
+def _respective_figures(figs: str, at: int) -> tuple[tuple[Quantity, int, int], ...] | None:
+    """The figures of a list ("4125.49,4143.91万元"), each with its span, its unit the one
+    printed or else the last figure's; None when the units differ, the last has none, or a comma
+    may be a thousands separator ("1,234万元")."""
+    items = list(_RESPECTIVE_ITEM.finditer(figs))
+    unit = items[-1].group("unit")
+    if unit is None or any(m.group("unit") not in (None, unit) for m in items):
+        return None
+    for a, b in itertools.pairwise(items):
+        sep = figs[a.end() : b.start()]
+        if (
+            sep == ","
+            and a.group("unit") is None
+            and re.fullmatch(r"[+-]?\d{1,3}", a.group("num"))
+            and re.fullmatch(r"\d{3}(?:\.\d+)?", b.group("num"))
+        ):
+            return None
+    unit = "%" if unit == "％" else unit
+    return tuple(
+        (Quantity(Decimal(m.group("num")), unit, m.group("num")), at + m.start(), at + m.end())
+        for m in items
+    )
+
+
 def _tokens(text: str) -> list[tuple[re.Match[str], int]]:
     """The numbers with a unit in a sentence, each with the index where the next one begins (or
     the end of the text); those inside a :data:`_MASK` phrase are left out, but still end the
@@ -278,6 +332,10 @@ class _Extractor:
         self.year: str | None = None
         self.years: dict[int, str | None] = {}
         self.sentence_claims: list[Claim] = []
+        #: The subjects of the last "respectively" list of the paragraph, and its claims (the
+        #: list after it that names no subjects is about them: "…各减少…,各下降…").
+        self.respective: tuple[str, ...] | None = None
+        self.respective_claims: list[Claim] = []
 
     # -- helpers --------------------------------------------------------------------------
     def _subject(self, raw: str) -> tuple[str, str | None, str | None]:
@@ -311,6 +369,7 @@ class _Extractor:
             self.paragraph = s.paragraph
             self.subject = ""
             self.year = None
+            self.respective, self.respective_claims = None, []
         text = s.text
         tokens = _tokens(text)
         self.compared = None
@@ -322,8 +381,13 @@ class _Extractor:
         self.sentence_claims = sentence_claims
         stated = parse_statement(text)
         by_number = {st.at: st for st in stated if st.at >= 0}
+        lists = self._respective_lists(text, tokens, by_number)
         for m, stop in tokens:
             begin, end = m.span()
+            while lists and begin >= lists[0].end:
+                floor = self._respective(s, lists.pop(0), sentence_claims)
+            if lists and begin >= lists[0].start:  # a figure of the list: read with the list
+                continue
             start = _clause_start(text, begin, floor)
             before = text[start:begin]
             if start > floor and text[start - 1] in "：:" and not _parse_subject(before)[0]:
@@ -349,10 +413,101 @@ class _Extractor:
             if aside:
                 self.subject = kept
             floor = end
+        while lists:
+            self._respective(s, lists.pop(0), sentence_claims)
         for st in stated:  # the figures of the 绩效 claim that are no token
             if st.what == "mean" or st.at < 0:
                 self.claims.append(self._performance(s, st, None, st.start, st.end, ""))
         self._no_number_claims(s, tokens)
+
+    # -- "respectively" lists ---------------------------------------------------------------
+    def _respective_lists(
+        self, text: str, tokens: Sequence[tuple[re.Match[str], int]], stated: dict[int, Stated]
+    ) -> list[_Respective]:
+        """The "respectively" lists of a sentence ("收、支总计各是4125.49,4143.91万元"), in
+        order; a list whose clause holds a figure of its own, or one of whose figures is the
+        绩效 claim's, is none (its numbers are read one by one)."""
+        if "各" not in text and "分别" not in text:
+            return []
+        out: list[_Respective] = []
+        for m in _RESPECTIVE.finditer(text):
+            figures = _respective_figures(m.group("figs"), m.start("figs"))
+            if figures is None or any(a in stated for _, a, _ in figures):
+                continue
+            start = max(text.rfind(ch, 0, m.start()) for ch in "，,；;：:。（(") + 1
+            if any(start <= t.start() < m.start("figs") for t, _ in tokens):
+                continue
+            subjects = respective_subjects(text[start : m.start()])
+            out.append(_Respective(start, m.end(), subjects, m.group("verb") or "", figures))
+        return out
+
+    def _unnamed_subjects(self, sentence_claims: list[Claim], n: int) -> list[AmountClaim]:
+        """The amounts a list that names nothing and follows no list is about: "基本支出100万元、
+        项目支出200万元，分别占…": exactly ``n`` amounts of this year, of distinct subjects,
+        printed in the sentence (after its lead total, if any)."""
+        after = sentence_claims
+        if self.lead is not None and self.lead in sentence_claims:
+            after = sentence_claims[sentence_claims.index(self.lead) + 1 :]
+        amounts = [c for c in after if isinstance(c, AmountClaim) and not is_other_year(c.attribute)]
+        if len(amounts) != n or len(amounts) != len(after) or len({c.key for c in amounts}) != n:
+            return []
+        return amounts
+
+    def _respective(self, s: Sentence, g: _Respective, sentence_claims: list[Claim]) -> int:
+        """The claims of a "respectively" list: one per subject, paired with the figures in
+        order (a rate with the change of the list before it, a share with its amount), when
+        the counts match exactly; else one :class:`UnpairedClaim`.  Returns the list's end."""
+        text = s.text
+        subjects, previous = g.subjects, self.respective_claims
+        if subjects == ():  # "…,各下降23.51%、38.28%": the subjects of the list before
+            subjects = self.respective
+            if subjects is None:
+                named = self._unnamed_subjects(sentence_claims, len(g.figures))
+                subjects, previous = tuple(c.subject for c in named) or None, list(named)
+        figures = tuple(q for q, _, _ in g.figures)
+        if not subjects or len(subjects) != len(figures):
+            claim: Claim = UnpairedClaim(
+                text=text[g.start : g.end], sentence=text, section=self.section,
+                line=s.line_at(g.start), subject=self.subject, figures=figures, subjects=subjects,
+            )  # fmt: skip
+            sentence_claims.append(claim)
+            self.claims.append(claim)
+            self.respective, self.respective_claims = None, []
+            return g.end
+        made: list[Claim] = []
+        for i, (subject, (q, _, b)) in enumerate(zip(subjects, g.figures, strict=True)):
+            self.subject = subject
+            read = self._classify(s, q, g.start, b, subject + g.verb, "", [])
+            assert read is not None  # (only a rate merged into the claim before is none)
+            claim = read
+            p = previous[i] if len(previous) == len(subjects) else None
+            if (
+                isinstance(claim, ChangeClaim) and claim.delta is None
+                and isinstance(p, ChangeClaim) and p.delta is not None and p.percent is None
+                and p.key == claim.key and p in self.claims
+            ):  # fmt: skip
+                merged = attrs.evolve(
+                    p, text=text[text.index(p.text) : b], percent=claim.percent,
+                    percent_direction=claim.percent_direction,
+                )  # fmt: skip
+                if p in sentence_claims:
+                    sentence_claims[sentence_claims.index(p)] = merged
+                self.claims[len(self.claims) - 1 - self.claims[::-1].index(p)] = merged
+                self.years[id(merged)] = self.years.get(id(p))
+                made.append(merged)
+                continue
+            if (
+                isinstance(claim, ShareClaim) and claim.part is None
+                and isinstance(p, AmountClaim) and p.key == claim.key
+            ):  # fmt: skip
+                t0 = text.index(p.text) if p.text in text else g.start
+                claim = attrs.evolve(claim, part=p.amount, level=p.level, text=text[t0:b])
+            sentence_claims.append(claim)
+            self.claims.append(claim)
+            self.years[id(claim)] = self.year
+            made.append(claim)
+        self.respective, self.respective_claims = subjects, made
+        return g.end
 
     def _performance(
         self, s: Sentence, st: Stated, q: Quantity | None, start: int, end: int, before: str

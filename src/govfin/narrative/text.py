@@ -26,6 +26,7 @@ __all__ = [
     "Quantity",
     "Sentence",
     "is_other_year",
+    "respective_subjects",
     "sentences",
     "subject_key",
 ]
@@ -100,6 +101,27 @@ _TOKEN = re.compile(
     r"(?=[+\-\d])(?<![\d.])(?<!\d,)(?P<num>[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+(?:\.\d+)?)"
     rf"(?P<unit>{_UNIT_RE})"
 )
+#: A figure of a "respectively" list: a number, its unit printed or shared with the last one.
+_RESPECTIVE_FIGURE = rf"[+-]?\d+(?:\.\d+)?(?:{_UNIT_RE})?"
+#: "各是4125.49,4143.91万元", "分别为100万元、200万元", "分别占27.52%和72.48%", "各下降23.51%、
+#: 38.28%" (四川 2022 决算 template: "2022年度收、支总计各是…"): 各 or 分别, a short verb (its
+#: only digits a year's), then two or more figures joined by a comma, 、, 和, 及 or 与.  The
+#: subjects are the clause before the mark (:func:`respective_subjects`).
+_RESPECTIVE = re.compile(
+    r"(?P<mark>各|分别)"
+    r"(?P<verb>(?:是|为|占|增|减|下降|上升|降低|提高|达|约|比|较|同比|与)"
+    r"(?:[^，,。；;：:、\d]|(?:19|20)\d{2}年){0,12}?)?"
+    rf"(?P<figs>{_RESPECTIVE_FIGURE}(?:[，,、和及与]{_RESPECTIVE_FIGURE})+)(?![\d.])"
+)
+_RESPECTIVE_ITEM = re.compile(rf"(?P<num>[+-]?\d+(?:\.\d+)?)(?P<unit>{_UNIT_RE})?")
+#: A list's items: "收、支总计", "收入、支出", "基本支出和项目支出", "A、B和C".
+_LIST_SEPARATOR = re.compile(r"、|和|及|与")
+#: Abbreviations a list shares its last item's tail with: "收、支总计" = 收入总计, 支出总计.
+_ABBREVIATED = {"收": "收入", "支": "支出"}
+#: Heads of a generic figure that a longer first item may have qualified for the whole list
+#: ("一般公共预算财政拨款基本支出和项目支出": which 项目支出 is not certain).
+_GENERIC_HEADS = ("收", "支", "基本", "项目", "人员", "公用", "财政拨款", "一般")
+
 #: A title in 《…》 (its digits are part of the name; its years need no check).
 _BOOK_TITLE = re.compile(r"《[^》]*》")
 #: A phrase whose digits are part of a name: "单价100万元（含）以上设备（不含车辆）", a 《…》 title.
@@ -212,6 +234,52 @@ def _parse_subject(raw: str) -> tuple[str, str | None, str | None]:
     if attribute is not None:  # what the attribute followed may need stripping in turn
         subject, _ = _strip_subject(subject)
     return subject, attribute, level
+
+
+def respective_subjects(clause: str) -> tuple[str, ...] | None:
+    """The subjects of a "respectively" list, in order: the clause before 各 or 分别.
+
+    () for an empty clause (the subjects are those of the list before); None when the clause is
+    no list, or a list whose subjects are not certain (an item shortened, a qualifier that may
+    apply to the items after it, parts of one name split on 和).
+
+    >>> respective_subjects("2022年度收、支总计")
+    ('收入总计', '支出总计')
+    >>> respective_subjects("基本支出和项目支出")
+    ('基本支出', '项目支出')
+    >>> respective_subjects("收入、支出")
+    ('收入', '支出')
+    >>> respective_subjects("") == ()
+    True
+    >>> [respective_subjects(c) for c in ("一般公共预算财政拨款基本支出和项目支出", "公务接待费",
+    ...  "工资福利支出、商品和服务支出", "财政拨款收入和支出总计")]
+    [None, None, None, None]
+    """
+    clause, _ = _strip_subject(clause)
+    if not clause:
+        return ()
+    if "、" in clause:
+        items = clause.split("、")
+        items[-1:] = _LIST_SEPARATOR.split(items[-1])
+    else:
+        items = _LIST_SEPARATOR.split(clause)
+    items = [_strip_subject(i)[0] for i in items]
+    if len(items) < 2 or not all(items):
+        return None
+    *first, last = items
+    abbreviations = (*_ABBREVIATED, *_ABBREVIATED.values())
+    if all(i in abbreviations for i in first):
+        head = next((a for a in sorted(abbreviations, key=len, reverse=True)
+                     if last.startswith(a)), None)  # fmt: skip
+        if head is None:
+            return None
+        tail = last[len(head) :]
+        return tuple(_ABBREVIATED.get(i, i) + tail for i in (*first, head))
+    if any(len(i) < 2 or i[-1] != last[-1] for i in items):
+        return None
+    if any(i.startswith(_GENERIC_HEADS) and len(items[0]) - len(i) >= 2 for i in items[1:]):
+        return None
+    return tuple(items)
 
 
 # -- quantities ------------------------------------------------------------------------------

@@ -13,6 +13,9 @@ The checks:
 ======================  ================================================================
 ``X12``                 an amount, count or "无此项…" statement = the table figure it names
 ``N-share``             "占比P%" = part / whole, from the text's own figures (else the table's)
+``N-share-sum``         shares of one whole for parts the templates define as disjoint add up
+                        to at most 100 % (to 100 % when a 决算 names all the parts of
+                        本年收入合计 or 本年支出合计), within the printed places' slack
 ``N-change``            "减少Δ，下降P%": P = Δ / previous, previous = current ∓ Δ; the two
                         direction words agree; an increase cannot exceed this year's figure;
                         a previous year's figure printed before the change ("比上年累计支出
@@ -42,6 +45,7 @@ truncated to the printed places.
 Modules: :mod:`~govfin.rules.narrative.assess` (every check of every claim, pure),
 :mod:`~govfin.rules.narrative.perf` (the 绩效 claim's checks, a part of the assessment),
 :mod:`~govfin.rules.narrative.analysis` (N-perf-analysis: a 自评表's 项目绩效分析 text),
+:mod:`~govfin.rules.narrative.share_sum` (N-share-sum: the shares of one whole together),
 :mod:`~govfin.rules.narrative.outcome` (:class:`Assessment`, :class:`Status`),
 :mod:`~govfin.rules.narrative.checks` (the rules X12 and N-*, reporting the assessment),
 :mod:`~govfin.rules.narrative.summary` (the claim count the CLI prints).

@@ -60,6 +60,7 @@ from govfin.narrative import (
     PercentClaim,
     Quantity,
     ShareClaim,
+    UnpairedClaim,
     is_other_year,
     subject_key,
 )
@@ -68,6 +69,7 @@ from govfin.rules.narrative.facts_common import year_of as document_year
 from govfin.rules.narrative.outcome import Assessment, Status
 from govfin.rules.narrative.outcome import compared as _compared
 from govfin.rules.narrative.perf import _PERF_COUNT, _PERF_FUNDS, PerformanceChecks, _is_perf
+from govfin.rules.narrative.share_sum import share_sums
 from govfin.tables.budget import family_table
 
 __all__ = ["Assessment", "Status", "assess"]
@@ -871,9 +873,21 @@ class _Assessor(PerformanceChecks):
                 self.change(c)
             elif isinstance(c, CompletionClaim):
                 self.completion(c)
+            elif isinstance(c, UnpairedClaim):
+                self.uncheckable(c, "N-unchecked", _unpaired(c))
             elif isinstance(c, PercentClaim):
                 self.uncheckable(c, "N-unchecked", "a percentage whose meaning was not recognised")
+        self.out.extend(share_sums(self.claims, self.modes(), final=not self.budget))
         return tuple(self.out)
+
+
+def _unpaired(c: UnpairedClaim) -> str:
+    """Why a "respectively" list is not checkable."""
+    if c.subjects is None:
+        return (f"a 各/分别 list of {len(c.figures)} figures whose subjects are not certain: "
+                "not paired")  # fmt: skip
+    return (f"a 各/分别 list of {len(c.subjects)} subject(s) and {len(c.figures)} figures: "
+            "not paired")  # fmt: skip
 
 
 def assess(d: Disclosure, options: CheckOptions | None = None) -> tuple[Assessment, ...]:

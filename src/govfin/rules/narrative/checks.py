@@ -144,6 +144,17 @@ _register(
     "a share stated in the narrative = part / whole, to the precision printed",
 )
 _register(
+    "N-share-sum",
+    "同一整体中互不重叠部分的占比之和不超过100%（列明全部组成部分时应等于100%）",
+    "shares of one whole printed for parts that cannot overlap add up to at most 100 % (to "
+    "100 % when they are all its parts), within the slack of the printed places: "
+    "梧州 2024 prints 基本支出 84.06 % + 项目支出 19.62 % of 一般公共预算支出 = 103.68 %",
+    changed="2026-12 (narr2): added; two shares of the same total, of parts the templates "
+    "define as disjoint (基本支出/项目支出, the 收入 sources, the economic 类, 三公 items …), "
+    "summed to 103.68 % in a real 梧州 2024 预算 and no rule said so; an error only when no "
+    "tolerance (n × half a unit of the printed places, or cut) reaches 100 %",
+)
+_register(
     "N-change",
     "增减额、增减率与方向词一致：增减率 = 增减额 / 上年数（上年数 = 本年数 ∓ 增减额）",
     "a change: its rate = Δ / previous year (previous = current ∓ Δ), direction words agree",

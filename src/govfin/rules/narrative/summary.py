@@ -20,7 +20,7 @@ __all__ = ["CLAIM_RULES", "ClaimSummary", "claim_summary"]
 
 #: Rules whose findings are about claims (one place per claim).
 CLAIM_RULES = (
-    "X12", "N-share", "N-change", "N-zero-base", "N-completion", "N-perf", "N-perf-funds",
+    "X12", "N-share", "N-share-sum", "N-change", "N-zero-base", "N-completion", "N-perf", "N-perf-funds",
     "N-plan", "N-plan-funds", "N-unchecked",
 )  # fmt: skip
 
