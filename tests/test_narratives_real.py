@@ -607,3 +607,22 @@ def test_respective_amounts_are_held_against_the_tables() -> None:
         ("收入总计", Status.AGREES), ("支出总计", Status.CONTRADICTED),
     ]  # fmt: skip
     assert x12("2024年度收、支总计各是648.92,648.92,1.00万元。") == []
+
+
+def test_line_width_counts_wide_characters_as_east_asian_width_does() -> None:
+    # the width of a line (wrapped-paragraph detection) counts W/F characters twice; the
+    # search that counts them must agree with unicodedata on every character a disclosure
+    # prints: the seed, ASCII, CJK punctuation and ideographs, full-width forms
+    import unicodedata
+
+    import golden
+
+    from govfin.narrative.text import _width
+
+    chars = set(golden.TEXT) | {chr(c) for c in range(0x20, 0x7F)}
+    chars |= {chr(c) for c in (*range(0x3000, 0x3040), *range(0x4E00, 0x9FFF, 7),
+                               *range(0xFF01, 0xFFEF), *range(0x2E80, 0x2FD6))}
+    chars -= {"\n", "\r", "\t", " ", "\u3000", "\ufeff", "\xa0"}
+    for ch in sorted(c for c in chars if unicodedata.category(c) != "Cn"):  # assigned ones
+        expected = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        assert _width(ch, spaces=True) == expected, (ch, hex(ord(ch)))

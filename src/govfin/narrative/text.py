@@ -8,7 +8,6 @@ import bisect
 import functools
 import operator
 import re
-import unicodedata
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -384,7 +383,18 @@ def _width(raw: str, *, spaces: bool) -> int:
     (13, 12)
     """
     text = raw.strip() if spaces else _compact(raw)
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return len(text) + len(_WIDE.findall(text))
+
+
+#: The wide and full-width characters (Unicode East Asian Width W and F) a disclosure prints:
+#: Hangul jamo, CJK radicals, punctuation, kana and ideographs, Hangul, compatibility forms,
+#: full-width forms, and the supplementary ideographic planes.  One search counts them in C
+#: (a test holds it to ``unicodedata.east_asian_width`` over these blocks).
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6"
+    "\U00020000-\U0002fffd\U00030000-\U0003fffd]"
+)
 
 
 #: A line beginning with a number that is no year or enumerator continues a sentence ("2433505.07
@@ -422,10 +432,16 @@ def _blocks(text: str, first_line: int | None) -> list[list[tuple[str, int | Non
     """Non-blank lines grouped into paragraphs: each a list of (line text, source line)."""
     paragraphs: list[list[tuple[str, int | None]]] = []
     raws = text.split("\n")
-    full = _full_lines(raws)
+    compact = [_compact(raw) for raw in raws]
+    # whether a line ran to the margin matters only after a line ending no paragraph: a text
+    # whose lines all end theirs (one paragraph per line) needs no widths
+    if any(c and c[-1] not in _PARAGRAPH_END for c in compact[:-1]):
+        full = _full_lines(raws)
+    else:
+        full = [False] * len(raws)
     prev_full = False
     for i, raw in enumerate(raws):
-        line_text = _compact(raw)
+        line_text = compact[i]
         if not line_text:
             continue
         line_no = None if first_line is None else first_line + i
