@@ -312,3 +312,65 @@ def test_05_splitting_basic_expenditure_is_not_taken_for_06():
     problems = _problems(result)
     assert [k for k, _ in problems] == ["TableIdentityError"]
     assert "printed column(s) 人员经费, 公用经费 not modelled" in problems[0][1]
+
+
+# -- 预算 -------------------------------------------------------------------------------------
+
+
+def _budget(title: str, lines: list[list[str]], year: int = 2025) -> object:
+    text = "\n".join([title, "部门：测试单位", "单位：万元", *("\t".join(c) for c in lines)]) + "\n"
+    return read_text(text, year=year)
+
+
+def _budget_values(result, kind: str, key: str) -> dict[str, Decimal | None]:
+    table = next(t for t in result.disclosure.tables if t.KIND == kind)
+    return dict(next(r for r in table.rows if r.key == key).values)
+
+
+_C04 = "财政拨款收支总表"
+
+
+def _c04(heads: list[str], figures: dict[str, list[str]]) -> list[list[str]]:
+    """A central 财政拨款收支总表 whose expenditure columns are printed as ``heads``."""
+    return [["收入", "", "支出", *[""] * len(heads)], ["项目", "预算数", "项目", *heads],
+            ["一、本年收入", "5.00", "一、一般公共服务支出", *figures["201"]],
+            ["（一）一般公共预算拨款", "4.00", "", *[""] * len(heads)],
+            ["（二）政府性基金预算拨款", "1.00", "", *[""] * len(heads)],
+            ["二、上年结转", "", "二、结转下年", *[""] * len(heads)],
+            ["收入总计", "5.00", "支出总计", *figures["201"]]]
+
+
+def test_budget_appropriation_summary_columns_placed_by_their_printed_names():
+    """A 财政拨款收支总表 printing 政府性基金预算拨款 before 一般公共预算拨款 and 合计 last (the
+    names with 拨款, as the central template's income lines print them): each figure under the
+    column the header names, nothing reported — it was read in the template's order, the fund
+    figure taken for the general budget's."""
+    heads = ["政府性基金预算拨款", "一般公共预算拨款", "国有资本经营预算拨款", "合计"]
+    result = _budget(_C04, _c04(heads, {"201": ["1.00", "4.00", "", "5.00"]}))
+    assert _problems(result) == []
+    assert _budget_values(result, _C04, "201") == {
+        "合计": Decimal("5.00"), "一般公共预算": Decimal("4.00"),
+        "政府性基金预算": Decimal("1.00"), "国有资本经营预算": None}
+
+
+def test_budget_appropriation_summary_with_a_column_no_kind_models_is_reported():
+    """A 其他资金 column beside the three types: READ-identity naming it; its figure is
+    reported (not added to a type's column), the table is not read whole."""
+    heads = ["合计", "一般公共预算", "政府性基金预算", "国有资本经营预算", "其他资金"]
+    result = _budget(_C04, _c04(heads, {"201": ["6.00", "4.00", "1.00", "", "1.00"]}))
+    problems = _problems(result)
+    assert any(k == "TableIdentityError" and "其他资金 not modelled" in m for k, m in problems)
+    read = [p for p in result.disclosure.read_problems if p.incomplete]
+    assert any(s.table == _C04 for p in read for s in p.incomplete)
+    assert _budget_values(result, _C04, "201")["国有资本经营预算"] is None
+
+
+def test_budget_appropriation_summary_without_its_total_column_is_reported():
+    """合计 not printed (only the three types): READ-identity naming 合计, not the first type's
+    figures read as the total."""
+    heads = ["一般公共预算", "政府性基金预算", "国有资本经营预算"]
+    result = _budget(_C04, _c04(heads, {"201": ["4.00", "1.00", ""]}))
+    problems = _problems(result)
+    assert any(k == "TableIdentityError" and "合计 not named by the header" in m
+               for k, m in problems)
+    assert _budget_values(result, _C04, "201")["一般公共预算"] == Decimal("4.00")
