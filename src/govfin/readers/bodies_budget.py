@@ -171,33 +171,60 @@ _COLUMN_TESTS: dict[str, Callable[[str], bool]] = {
 }
 
 
-def header_positions(headers: list[Line], columns: tuple[str, ...]) -> list[int] | None:
-    """The cell position of each column, read from the header lines stacked by position; None
-    when a column is not named exactly once."""
+def _stacked(headers: list[Line]) -> dict[int, str]:
+    """The header cells stacked at each position, joined top to bottom (quotes and spaces
+    dropped, brackets full-width; a 栏次 / numbering row left out)."""
     stacked: dict[int, str] = {}
     for h in headers:
+        if is_numbering(h):
+            continue
         for i, c in enumerate(h.cells):
-            if c:
+            if c and squash(c) != "栏次":
                 stacked[i] = stacked.get(i, "") + squash(_QUOTES.sub("", c))
-    texts = {i: to_fullwidth_brackets(t) for i, t in stacked.items()}
-    out = []
+    return {i: to_fullwidth_brackets(t) for i, t in stacked.items()}
+
+
+def _names(kind: type[Table] | None, column: str, text: str) -> bool:
+    """Whether a stacked header text names ``column``: one of the kind's printed names of it
+    (:func:`~govfin.readers.identify.column_names`), or the column's test."""
+    if kind is not None and norm_column(text) in column_names(kind, column):
+        return True
+    test = _COLUMN_TESTS.get(column)
+    return test is not None and test(text)
+
+
+def header_places(headers: list[Line], columns: tuple[str, ...], kind: type[Table] | None = None,
+                  start: int = 0) -> tuple[dict[str, int], list[str], list[str]] | None:
+    """Where the header prints each column, from the cells stacked at each position from
+    ``start`` on: ``(column -> position, printed names no column is, columns not named once)``;
+    None when the header prints nothing there."""
+    texts = {i: t for i, t in _stacked(headers).items() if i >= start}
+    if not texts:
+        return None
+    found: dict[str, int] = {}
+    missing: list[str] = []
     for column in columns:
-        test = _COLUMN_TESTS.get(column)
-        hits = [i for i, t in texts.items() if test is not None and test(t)]
-        if len(hits) != 1 or hits[0] in out:
-            return None
-        out.append(hits[0])
-    return out
+        hits = [i for i, t in texts.items() if _names(kind, column, t)]
+        if len(hits) != 1 or hits[0] in found.values():
+            missing.append(column)
+        else:
+            found[column] = hits[0]
+    unknown = [t for i, t in sorted(texts.items()) if i not in found.values()]
+    return found, unknown, missing
 
 
-def by_position(cells: tuple[str, ...], positions: list[int]) -> list[str] | None:
-    """Each filled cell placed under the nearest header position (at most one cell away); None
-    when a cell has no column or two cells share one."""
+def by_position(cells: tuple[str, ...], positions: list[int | None]) -> list[str] | None:
+    """Each filled cell placed under the nearest header position (at most one cell away; a
+    position None is a column the header does not print, left blank); None when a cell has no
+    column or two cells share one."""
     out = [""] * len(positions)
+    known = [(p, k) for k, p in enumerate(positions) if p is not None]
     for i, c in enumerate(cells):
         if not c:
             continue
-        d, k = min((abs(i - p), k) for k, p in enumerate(positions))
+        if not known:
+            return None
+        d, k = min((abs(i - p), k) for p, k in known)
         if d > 1 or out[k]:
             return None
         out[k] = c
@@ -227,14 +254,37 @@ class _BudgetBody(_Body):
             cells = cells[: len(columns)]
         return {c: self.amount(v, line, c) for c, v in zip(columns, cells, strict=False)}
 
+    #: The header's column problem already reported (once a table).
+    _reported = False
+
     def placed(self, line: Line, start: int) -> list[str] | None:
         """The line's amount cells placed by the header's column positions (None: no header
-        that names every column once, or a cell that fits no column)."""
-        positions = header_positions(self.headers, self.kind.COLUMNS)
-        if positions is None or min(positions) < start - 1:
+        names over the figures — they are then read in the template's order).  A printed name
+        no column is, or a column the header does not name once, is a
+        :class:`TableIdentityError` naming it (once): the named columns are read where they
+        are printed, the others left blank, the table not read whole."""
+        places = header_places(self.headers, self.kind.COLUMNS, self.kind, max(start - 1, 0))
+        if places is None:
             return None
-        return by_position(tuple("" if i < start else c for i, c in enumerate(line.cells)),
-                           positions)
+        found, unknown, missing = places
+        if (unknown or missing) and not self._reported:
+            self._reported = True
+            what = [f"printed column(s) {', '.join(unknown)} not modelled"] if unknown else []
+            what += [f"column(s) {', '.join(missing)} not named by the header"] if missing else []
+            self.error(TableIdentityError, f"{'; '.join(what)} (expected "
+                       f"{list(self.kind.COLUMNS)})", self.headers[-1])
+        positions = [found.get(c) for c in self.kind.COLUMNS]
+        cells = tuple("" if i < start else c for i, c in enumerate(line.cells))
+        out = by_position(cells, positions)
+        known = [q for q in positions if q is not None]
+        if out is None and known and start > min(known):
+            # A row label ("上年预算数") in a column the header has no name over: its figures
+            # start where the header's names start.
+            out = by_position(("",) * min(known) + tuple(line.cells[start:]), positions)
+        if out is None:
+            self.error(CellCountError, "an amount under no column the header names", line)
+            return [""] * len(positions)
+        return out
 
     def header_line(self, line: Line) -> bool:
         words = [squash(_QUOTES.sub("", v)) for v in line.values]
