@@ -25,7 +25,13 @@ import pytest
 
 from govfin.readers import read_text
 from govfin.readers.bodies import class_code, line_key
-from govfin.readers.bodies_budget import label_key
+from govfin.readers.bodies_budget import (
+    BUDGET_BODIES,
+    _summary_header,
+    budget_column,
+    label_key,
+    summary_column,
+)
 from govfin.readers.identify import column_for, header_like
 from govfin.readers.lines import Line
 from govfin.tables import Table
@@ -52,8 +58,15 @@ def placed(row: dict[str, str]) -> str | None:
     kind = Table.KINDS[row[TABLE]]
     label, what = row[LABEL], row[WHAT]
     if what == "header":
+        if issubclass(kind, BudgetSummary):  # the words the 预算 summary body takes for its header
+            return "header" if _summary_header(Line(1, label)) else None
         return "header" if header_like(Line(1, label), kind.COLUMNS) else None
     if what == "column":
+        if issubclass(kind, BudgetSummary):  # either side's money columns
+            return (summary_column(kind, label, kind.EXPENDITURE_COLUMNS)
+                    or summary_column(kind, label, kind.INCOME_COLUMNS))
+        if kind in BUDGET_BODIES:  # the one-line 预算 kinds (三公, Jiangsu 支出预算总表)
+            return budget_column(kind, label)
         return column_for(kind, label)
     income = what == "income line"
     if issubclass(kind, BudgetSummary):

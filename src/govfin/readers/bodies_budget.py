@@ -56,6 +56,7 @@ __all__ = [
     "JiangsuExpenditureBody",
     "JiangsuIncomeBody",
     "ProcurementBody",
+    "budget_column",
     "label_key",
     "summary_column",
 ]
@@ -191,6 +192,19 @@ def _names(kind: type[Table] | None, column: str, text: str) -> bool:
         return True
     test = _COLUMN_TESTS.get(column)
     return test is not None and test(text)
+
+
+def budget_column(kind: type[Table], printed: str) -> str | None:
+    """The one column of a one-line 预算 kind (三公, Jiangsu 支出预算总表) a printed (stacked)
+    header name denotes, or None (none, or more than one).
+
+    >>> from govfin.tables.budget import CentralThreePublicTable as T
+    >>> [budget_column(T, n) for n in ("公务用车购置及运行费小计", "公务接待费", "会议费")]
+    ['公务用车购置及运行费', '公务接待费', None]
+    """
+    text = to_fullwidth_brackets(squash(_QUOTES.sub("", printed)))
+    hits = [c for c in kind.COLUMNS if _names(kind, c, text)]
+    return hits[0] if len(hits) == 1 else None
 
 
 def header_places(headers: list[Line], columns: tuple[str, ...], kind: type[Table] | None = None,

@@ -131,6 +131,12 @@ class CentralThreePublicTable(BudgetThreePublicTable):
     PURCHASE = "公务用车购置费"
     RUNNING = "公务用车运行费"
     COLUMNS = ("合计", _ABROAD, VEHICLES, PURCHASE, RUNNING, _RECEPTION)
+    #: The names since the 2018 template (运行维护费), as most provinces print them (e.g. the
+    #: 2021 三公 table of 重庆市江北区: 公务用车购置及运行维护费, 公务用车运行维护费).
+    COLUMN_ALIASES: ClassVar[dict[str, tuple[str, ...]]] = {
+        VEHICLES: ("公务用车购置及运行维护费",), RUNNING: ("公务用车运行维护费", "运行维护费"),
+        PURCHASE: ("购置费",), _ABROAD: ("因公出国（境）费用",),
+    }
     AMOUNT_ROW_EQUATIONS = (
         _sum("BC07-1", "合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费",
              "total = travel abroad + official vehicles + reception",
