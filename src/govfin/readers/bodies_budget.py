@@ -295,9 +295,9 @@ class _BudgetBody(_Body):
             # A row label ("上年预算数") in a column the header has no name over: its figures
             # start where the header's names start.
             out = by_position(("",) * min(known) + tuple(line.cells[start:]), positions)
-        if out is None:
+        if out is None:  # the named columns read where they are printed, the rest reported
             self.error(CellCountError, "an amount under no column the header names", line)
-            return [""] * len(positions)
+            return ["" if q is None or q >= len(cells) else cells[q] for q in positions]
         return out
 
     def header_line(self, line: Line) -> bool:
