@@ -433,3 +433,18 @@ def test_budget_three_public_with_a_meeting_column_names_it():
     assert any(k == "TableIdentityError" and "会议费 not modelled" in m for k, m in problems)
     read = [p for p in result.disclosure.read_problems if p.incomplete]
     assert any(s.table == _C3 for p in read for s in p.incomplete)
+
+
+def test_budget_code_row_table_whose_header_names_no_money_column_is_reported():
+    """A 一般公共预算支出表 whose header names none of 合计 / 基本支出 / 项目支出 (上年预算数,
+    本年预算数, 增减: a layout govfin does not model): reported (READ-identity naming the
+    columns), not read in the template's order — which would take 上年预算数 for 合计."""
+    result = _budget("一般公共预算支出表", [
+        ["科目编码", "科目名称", "上年预算数", "本年预算数", "增减"],
+        ["", "合计", "9.00", "10.00", "1.00"],
+        ["201", "一般公共服务支出", "9.00", "10.00", "1.00"]])
+    problems = _problems(result)
+    assert any(k == "TableIdentityError" and "not named by the header" in m
+               and "上年预算数" in m for k, m in problems)
+    read = [p for p in result.disclosure.read_problems if p.incomplete]
+    assert any(s.table == "一般公共预算支出表" for p in read for s in p.incomplete)
