@@ -22,7 +22,10 @@ of 部门收支总表 / 部门收入总表 / 部门支出总表 / 财政拨款�
   or the code and the name in one cell ("2010507 专项普查活动");
 - landscape pages, or portrait ones where wide tables get narrow columns;
 - the title's numbering ("1. ", "表3", "三、"), the department line ("编制部门：", "部门名称：",
-  "单位名称：") and the unit line ("单位：元", "金额单位：万元").
+  "单位名称：") and the unit line ("单位：元", "金额单位：万元");
+- real header labels (tests/data/headers/headers.tsv): the money columns in another order
+  (``column_order``), under other names (``printed_names``: 一般公共预算财政拨款, 预算数,
+  公务用车运行维护费 …), or beside a column no kind models (``extra_column``).
 
 The titles, the unit and the department are the Disclosure's own (the reader must give them back).
 Rows are printed in the Disclosure's order; a 收支总表 prints income on the left and expenditure on
@@ -120,6 +123,24 @@ class BudgetLayout:
     reflow: bool = False
     #: The 情况说明's body size in points (10.5: 五号; 12: 小四, wider characters, more breaks).
     body_size: float = 10.5
+    #: The money columns of the code-row tables and of a summary's expenditure side printed in
+    #: this order (the kinds' names; the listed ones first, the others after them in the
+    #: kind's order); empty: the kind's order.
+    column_order: tuple[str, ...] = ()
+    #: Printed header names of model columns, as real documents print them: (column, name).
+    printed_names: tuple[tuple[str, str], ...] = ()
+    #: A column no kind models, printed blank after the money columns of the code-row tables.
+    extra_column: str | None = None
+
+    def ordered(self, columns: tuple[str, ...] | list[str]) -> list[str]:
+        """``columns`` in :attr:`column_order`."""
+        cols = list(columns)
+        rank = {c: k for k, c in enumerate(self.column_order)}
+        return sorted(cols, key=lambda c: (rank.get(c, len(rank)), cols.index(c)))
+
+    def head(self, column: str) -> str:
+        """The name printed over a model column."""
+        return dict(self.printed_names).get(column, column)
 
 
 LAYOUTS: dict[str, BudgetLayout] = {
@@ -228,6 +249,66 @@ LAYOUTS: dict[str, BudgetLayout] = {
         name_width=60,
         portrait=True,
     ),
+    # Real header labels in another order: 项目支出 before 基本支出 and 合计 last (the code-row
+    # tables), the three budget types before 合计 (财政拨款收支总表), 公务接待费 before
+    # 公务用车… (the Shanghai 三公 order, corpus: sh-putuo-wanlijiedao-2025).  Read by name.
+    "reordered": BudgetLayout(
+        name="reordered",
+        separators=False,
+        split_codes=False,
+        repeat_header=True,
+        toc=False,
+        footer="第 {n} 页",
+        numbering="表{n} ",
+        department_label="部门名称：",
+        unit_label="金额单位：",
+        code_heads=("科目编码", "科目名称"),
+        economic_heads=("科目编码", "科目名称"),
+        column_order=("项目支出", "基本支出", "一般公共预算", "政府性基金预算", "国有资本经营预算",
+                      "合计"),
+        three_public_order=("合计", "因公出国（境）费", "公务接待费", "公务用车购置及运行费",
+                            "公务用车购置费", "公务用车运行费", "机关运行经费"),
+        grouped_three_public=True,
+    ),
+    # Older and regional names over the same columns: the budget types with 财政拨款 (重庆市秀山县
+    # 人民法院 2018 财政拨款收支总表), 预算数 over the total (Shanghai 2025's 财务收支预算总表),
+    # the 三公 vehicle columns with 运行维护费 (重庆市江北区 2021), 因公出国(境)费 half-width
+    # (tests/data/headers/headers.tsv).  Read by name.
+    "older-names": BudgetLayout(
+        name="older-names",
+        separators=True,
+        split_codes=True,
+        repeat_header=False,
+        toc=True,
+        footer="第{n}页 ",
+        numbering="{n}. ",
+        department_label="编制部门：",
+        unit_label="单位：",
+        printed_names=(
+            ("一般公共预算", "一般公共预算财政拨款"),
+            ("政府性基金预算", "政府性基金预算财政拨款"),
+            ("国有资本经营预算", "国有资本经营预算财政拨款"),
+            ("合计", "预算数"),
+            ("公务用车购置及运行费", "公务用车购置及运行维护费"),
+            ("公务用车运行费", "公务用车运行维护费"),
+            ("因公出国（境）费", "因公出国(境)费"),
+        ),
+    ),
+    # A column no kind models beside the money columns of every code-row table (a 其中 column,
+    # as 决算 and 预算 forms of several provinces print under 项目支出): each such table is
+    # reported (READ-identity naming the column), never read with a shifted column.
+    "extra-column": BudgetLayout(
+        name="extra-column",
+        separators=False,
+        split_codes=True,
+        repeat_header=True,
+        toc=False,
+        footer="({n})",
+        numbering="{cn}、",
+        department_label="单位名称：",
+        unit_label="单位：",
+        extra_column="其中：政府采购",
+    ),
 }
 
 
@@ -253,25 +334,27 @@ def _code_parts(code: str) -> list[str]:
 def _coded(t: BudgetTable, layout: BudgetLayout) -> _Block:
     """A table of code rows: code cell(s), name, one cell per column."""
     economic = isinstance(t, BudgetEconomicTable)
-    cols = list(t.COLUMNS)
+    cols = layout.ordered(t.COLUMNS)
+    extra = [layout.extra_column] if layout.extra_column else []
+    heads = [*(layout.head(c) for c in cols), *extra]
     code_head, name_head = layout.economic_heads if economic else layout.code_heads
     levels = ["类", "款"] if economic else ["类", "款", "项"]
     n_code = len(levels) if layout.split_codes else 1
     if layout.split_codes:
         header = [
-            [code_head, *[LEFT] * (n_code - 1), name_head, *cols],
-            [*levels, UP, *[UP] * len(cols)],
+            [code_head, *[LEFT] * (n_code - 1), name_head, *heads],
+            [*levels, UP, *[UP] * len(heads)],
         ]
     elif layout.code_with_name:
         n_code = 0
-        header = [[name_head, *cols]]
+        header = [[name_head, *heads]]
     else:
-        header = [[code_head, name_head, *cols]]
+        header = [[code_head, name_head, *heads]]
     if layout.column_numbers:
-        header.append(["栏次", *[LEFT] * n_code, *(str(i) for i in range(1, len(cols) + 1))])
+        header.append(["栏次", *[LEFT] * n_code, *(str(i) for i in range(1, len(heads) + 1))])
     body = []
     for r in t.rows:
-        amounts = [_amount(r.values.get(c), layout) for c in cols]
+        amounts = [*(_amount(r.values.get(c), layout) for c in cols), *[""] * len(extra)]
         if r.code is None:
             body.append([r.name or r.key, *[LEFT] * n_code, *amounts])
         else:
@@ -285,9 +368,9 @@ def _coded(t: BudgetTable, layout: BudgetLayout) -> _Block:
                 body.append([f"{r.code} {name}", *amounts])
                 continue
             body.append([*parts, *[""] * (n_code - len(parts)), name, *amounts])
-    kinds = ["code"] * n_code + ["text"] + ["num"] * len(cols)
+    kinds = ["code"] * n_code + ["text"] + ["num"] * len(heads)
     widths = ([26] * n_code if layout.split_codes else [56] * n_code) + [layout.name_width]
-    widths += [64] * len(cols)
+    widths += [64] * len(heads)
     return _Block(header, body, kinds, widths)
 
 
@@ -296,10 +379,10 @@ def _summary(t: BudgetSummary, layout: BudgetLayout) -> _Block:
     income_keys = set(t.INCOME_ROWS)
     left = [r for r in t.rows if r.key in income_keys]
     right = [r for r in t.rows if r.key not in income_keys]
-    exp_cols = [
+    exp_cols = layout.ordered([
         c for c in getattr(t, "EXPENDITURE_COLUMNS", ("金额",))
         if any(r.values.get(c) is not None for r in right)
-    ] or ["金额"]  # fmt: skip
+    ] or ["金额"])  # fmt: skip
     split = next(
         (i for i, r in enumerate(left) if r.key in ("本年收入合计", "收入总计")), len(left)
     )
@@ -331,7 +414,7 @@ def _summary(t: BudgetSummary, layout: BudgetLayout) -> _Block:
             label(rr), *("" if rr is None else _amount(rr.values.get(c), layout) for c in exp_cols),
         ])  # fmt: skip
     side = "财政拨款" if t.ROLE == "appropriation_summary" else "本年"
-    heads = ["预算数"] if len(exp_cols) == 1 else exp_cols
+    heads = ["预算数"] if len(exp_cols) == 1 else [layout.head(c) for c in exp_cols]
     header = [
         [f"{side}收入", LEFT, f"{side}支出", *[LEFT] * len(exp_cols)],
         ["项目", "预算数", "项目", *heads],
@@ -347,12 +430,12 @@ def _three_public(t: BudgetThreePublicTable, layout: BudgetLayout) -> _Block:
     cols = [c for c in layout.three_public_order if c in t.COLUMNS] or list(t.COLUMNS)
     assert set(cols) == set(t.COLUMNS), cols
     body = [[_amount(r.values.get(c), layout) for c in cols] for r in t.rows]
-    header = [list(cols)]
+    header = [[layout.head(c) for c in cols]]
     vehicles, parts = t.VEHICLES, (t.PURCHASE, t.RUNNING)
     i = cols.index(vehicles) if vehicles in cols else -1
     if layout.grouped_three_public and i >= 0 and cols[i + 1 : i + 3] == list(parts):
         header = [
-            [*cols[:i], vehicles, LEFT, LEFT, *cols[i + 3 :]],
+            [*header[0][:i], layout.head(vehicles), LEFT, LEFT, *header[0][i + 3 :]],
             [*[UP] * i, "小计", "购置费", "运行费", *[UP] * (len(cols) - i - 3)],
         ]
     return _Block(header, body, ["num"] * len(cols), [1] * len(cols))

@@ -237,6 +237,9 @@ def test_jiangsu_expenditure_line_of_figures() -> None:
         (JiangsuThreePublicTable,
          [["合计", "“三公”经费", "", "", "", "", "", "会议费", "培训费"],
           ["", "小计", "因公出 国（境） 费", "公务用车购置及运行维护费", "", "", "公务 接待 费", "", ""],
+          # the third header row (the vehicle columns named): without it their figures would
+          # be placed by guess, and the table is reported (READ-identity) instead
+          ["", "", "", "小计", "购置费", "运行维护费", "", "", ""],
           ["1,452.35", "584.35", "110.00", "317.80", "50.00", "267.80", "156.55", "168.00",
            "700.00"]],
          "公务接待费", "156.55"),

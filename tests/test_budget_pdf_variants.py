@@ -118,7 +118,9 @@ assert {f for f, _ in CASES} == set(BUDGETS)
 #: READ-cells with file, page and line), and the findings resting on them are withheld.
 #: ("code-in-name", code and name in one cell under one head, reads exactly: the functional
 #: parser moves the header's columns when a code and its name share the first cell.)
-REPORTED = {(CENTRAL, "narrow")}
+#: "extra-column" prints a column no kind models in every code-row table: those tables are
+#: reported (READ-identity naming it), in both families.
+REPORTED = {(CENTRAL, "narrow"), (CENTRAL, "extra-column"), (SHANGHAI, "extra-column")}
 assert REPORTED <= set(CASES)
 
 
@@ -293,3 +295,31 @@ def test_the_layouts_differ_as_described() -> None:
     for field in ("separators", "split_codes", "repeat_header", "toc"):
         assert len({getattr(x, field) for x in lays}) == 2, field
     assert len({x.footer for x in lays}) == len(lays)
+
+
+
+
+def test_real_header_variants_are_printed_and_read_by_name(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The header-variant layouts print what they say (columns reordered, other names, a column
+    no kind models), and each is read by name or reported naming the column."""
+    path = tmp_path_factory.mktemp("budget-hdr") / "reordered.pdf"
+    render_budget_pdf(CENTRAL_BUDGET, path, LAYOUTS["reordered"])
+    result = read_paths([path])
+    lines = [ln for ln in result.log.entries if "基本支出" in ln.text and "项目支出" in ln.text]
+    assert lines and all(ln.text.index("项目支出") < ln.text.index("基本支出") for ln in lines)
+    assert any(ln.text.rstrip().endswith("合计") for ln in lines)
+    assert [str(e) for e in result.errors] == []
+    path = tmp_path_factory.mktemp("budget-hdr") / "older.pdf"
+    render_budget_pdf(CENTRAL_BUDGET, path, LAYOUTS["older-names"])
+    result = read_paths([path])
+    assert any("一般公共预算财政拨款" in ln.text for ln in result.log.entries)
+    assert any("公务用车运行维护费" in ln.text for ln in result.log.entries)
+    assert [str(e) for e in result.errors] == []
+    path = tmp_path_factory.mktemp("budget-hdr") / "extra.pdf"
+    render_budget_pdf(SHANGHAI_BUDGET, path, LAYOUTS["extra-column"])
+    result = read_paths([path])
+    named = [str(e) for e in result.errors if "其中：政府采购 not modelled" in str(e)]
+    coded = [t for t in SHANGHAI_BUDGET.tables if isinstance(t, FunctionalTable)]
+    assert len(named) == len(coded)

@@ -25,7 +25,13 @@ import pytest
 
 from govfin.readers import read_text
 from govfin.readers.bodies import class_code, line_key
-from govfin.readers.bodies_budget import label_key
+from govfin.readers.bodies_budget import (
+    BUDGET_BODIES,
+    _summary_header,
+    budget_column,
+    label_key,
+    summary_column,
+)
 from govfin.readers.identify import column_for, header_like
 from govfin.readers.lines import Line
 from govfin.tables import Table
@@ -52,8 +58,15 @@ def placed(row: dict[str, str]) -> str | None:
     kind = Table.KINDS[row[TABLE]]
     label, what = row[LABEL], row[WHAT]
     if what == "header":
+        if issubclass(kind, BudgetSummary):  # the words the 预算 summary body takes for its header
+            return "header" if _summary_header(Line(1, label)) else None
         return "header" if header_like(Line(1, label), kind.COLUMNS) else None
     if what == "column":
+        if issubclass(kind, BudgetSummary):  # either side's money columns
+            return (summary_column(kind, label, kind.EXPENDITURE_COLUMNS)
+                    or summary_column(kind, label, kind.INCOME_COLUMNS))
+        if kind in BUDGET_BODIES:  # the one-line 预算 kinds (三公, Jiangsu 支出预算总表)
+            return budget_column(kind, label)
         return column_for(kind, label)
     income = what == "income line"
     if issubclass(kind, BudgetSummary):
@@ -269,12 +282,27 @@ def test_three_public_with_the_older_names_is_read():
     assert _values(result, _T09, "决算数")["公务用车运行维护费"] == Decimal("1.00")
 
 
-def test_three_public_printed_in_another_order_is_not_read_by_position():
-    """公务接待费 printed before 公务用车…: the figures are read in the template's order, so the
-    table must be reported (READ-identity naming the order), not read with two columns swapped
-    silently."""
+def test_three_public_printed_in_another_order_is_read_by_name():
+    """公务接待费 printed before 公务用车… (and 合计 last): every figure is read under the name
+    the header prints over it — it used to be read in the template's order, then reported."""
+    names = ["因公出国（境）费", "公务接待费", "公务用车购置及运行费", "", "", "合计"]
+    subs = ["", "", "小计", "公务用车购置费", "公务用车运行费", ""]
+    figures = ["1.00", "2.00", "7.00", "3.00", "4.00", "10.00"]
+    result = _read(_T09, [["预算数", "", "", "", "", "", "决算数", "", "", "", "", ""],
+                          names * 2, subs * 2, [str(i) for i in range(1, 13)], figures * 2])
+    assert _problems(result) == []
+    got = _values(result, _T09, "决算数")
+    assert got == {"合计": Decimal("10.00"), "因公出国（境）费": Decimal("1.00"),
+                   "公务用车购置及运行维护费": Decimal("7.00"), "公务用车购置费": Decimal("3.00"),
+                   "公务用车运行维护费": Decimal("4.00"), "公务接待费": Decimal("2.00")}
+
+
+def test_three_public_naming_a_column_twice_is_not_read_by_position():
+    """A header whose names do not place every column once (公务接待费 printed, 因公出国（境）费
+    not, out of order): reported (READ-identity naming the order), never read with two columns
+    swapped silently."""
     result = _read(_T09, _three_public(
-        ["合计", "因公出国（境）费", "公务接待费", "公务用车购置及运行费", "", ""],
+        ["合计", "公务接待费", "公务接待费", "公务用车购置及运行费", "", ""],
         ["", "", "", "小计", "公务用车购置费", "公务用车运行费"]))
     problems = _problems(result)
     assert any(k == "TableIdentityError" and "columns printed in the order" in m
@@ -312,3 +340,111 @@ def test_05_splitting_basic_expenditure_is_not_taken_for_06():
     problems = _problems(result)
     assert [k for k, _ in problems] == ["TableIdentityError"]
     assert "printed column(s) 人员经费, 公用经费 not modelled" in problems[0][1]
+
+
+# -- 预算 -------------------------------------------------------------------------------------
+
+
+def _budget(title: str, lines: list[list[str]], year: int = 2025) -> object:
+    text = "\n".join([title, "部门：测试单位", "单位：万元", *("\t".join(c) for c in lines)]) + "\n"
+    return read_text(text, year=year)
+
+
+def _budget_values(result, kind: str, key: str) -> dict[str, Decimal | None]:
+    table = next(t for t in result.disclosure.tables if t.KIND == kind)
+    return dict(next(r for r in table.rows if r.key == key).values)
+
+
+_C04 = "财政拨款收支总表"
+
+
+def _c04(heads: list[str], figures: dict[str, list[str]]) -> list[list[str]]:
+    """A central 财政拨款收支总表 whose expenditure columns are printed as ``heads``."""
+    return [["收入", "", "支出", *[""] * len(heads)], ["项目", "预算数", "项目", *heads],
+            ["一、本年收入", "5.00", "一、一般公共服务支出", *figures["201"]],
+            ["（一）一般公共预算拨款", "4.00", "", *[""] * len(heads)],
+            ["（二）政府性基金预算拨款", "1.00", "", *[""] * len(heads)],
+            ["二、上年结转", "", "二、结转下年", *[""] * len(heads)],
+            ["收入总计", "5.00", "支出总计", *figures["201"]]]
+
+
+def test_budget_appropriation_summary_columns_placed_by_their_printed_names():
+    """A 财政拨款收支总表 printing 政府性基金预算拨款 before 一般公共预算拨款 and 合计 last (the
+    names with 拨款, as the central template's income lines print them): each figure under the
+    column the header names, nothing reported — it was read in the template's order, the fund
+    figure taken for the general budget's."""
+    heads = ["政府性基金预算拨款", "一般公共预算拨款", "国有资本经营预算拨款", "合计"]
+    result = _budget(_C04, _c04(heads, {"201": ["1.00", "4.00", "", "5.00"]}))
+    assert _problems(result) == []
+    assert _budget_values(result, _C04, "201") == {
+        "合计": Decimal("5.00"), "一般公共预算": Decimal("4.00"),
+        "政府性基金预算": Decimal("1.00"), "国有资本经营预算": None}
+
+
+def test_budget_appropriation_summary_with_a_column_no_kind_models_is_reported():
+    """A 其他资金 column beside the three types: READ-identity naming it; its figure is
+    reported (not added to a type's column), the table is not read whole."""
+    heads = ["合计", "一般公共预算", "政府性基金预算", "国有资本经营预算", "其他资金"]
+    result = _budget(_C04, _c04(heads, {"201": ["6.00", "4.00", "1.00", "", "1.00"]}))
+    problems = _problems(result)
+    assert any(k == "TableIdentityError" and "其他资金 not modelled" in m for k, m in problems)
+    read = [p for p in result.disclosure.read_problems if p.incomplete]
+    assert any(s.table == _C04 for p in read for s in p.incomplete)
+    assert _budget_values(result, _C04, "201")["国有资本经营预算"] is None
+
+
+def test_budget_appropriation_summary_without_its_total_column_is_reported():
+    """合计 not printed (only the three types): READ-identity naming 合计, not the first type's
+    figures read as the total."""
+    heads = ["一般公共预算", "政府性基金预算", "国有资本经营预算"]
+    result = _budget(_C04, _c04(heads, {"201": ["4.00", "1.00", ""]}))
+    problems = _problems(result)
+    assert any(k == "TableIdentityError" and "合计 not named by the header" in m
+               for k, m in problems)
+    assert _budget_values(result, _C04, "201")["一般公共预算"] == Decimal("4.00")
+
+
+_C3 = "一般公共预算“三公”经费支出表"
+
+
+def test_budget_three_public_printed_in_another_order_is_read_by_name():
+    """The central template's 三公 table with 公务接待费 printed before 公务用车… (the order of
+    the 2017 template's 情况说明 and of several provinces): every figure under its printed
+    name."""
+    result = _budget(_C3, [
+        ["合计", "因公出国（境）费", "公务接待费", "公务用车购置及运行费", "", ""],
+        ["", "", "", "小计", "公务用车购置费", "公务用车运行费"],
+        ["10.00", "1.00", "2.00", "7.00", "3.00", "4.00"]])
+    assert _problems(result) == []
+    got = _budget_values(result, _C3, "本年预算数")
+    assert got["公务接待费"] == Decimal("2.00")
+    assert got["公务用车购置及运行费"] == Decimal("7.00")
+    assert got["公务用车运行费"] == Decimal("4.00")
+
+
+def test_budget_three_public_with_a_meeting_column_names_it():
+    """A 会议费 column the central kind does not model: READ-identity naming it, never its
+    figure read as another column's."""
+    result = _budget(_C3, [
+        ["合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费", "会议费"],
+        ["", "", "小计", "公务用车购置费", "公务用车运行费", "", ""],
+        ["10.00", "1.00", "7.00", "3.00", "4.00", "2.00", "5.00"]])
+    problems = _problems(result)
+    assert any(k == "TableIdentityError" and "会议费 not modelled" in m for k, m in problems)
+    read = [p for p in result.disclosure.read_problems if p.incomplete]
+    assert any(s.table == _C3 for p in read for s in p.incomplete)
+
+
+def test_budget_code_row_table_whose_header_names_no_money_column_is_reported():
+    """A 一般公共预算支出表 whose header names none of 合计 / 基本支出 / 项目支出 (上年预算数,
+    本年预算数, 增减: a layout govfin does not model): reported (READ-identity naming the
+    columns), not read in the template's order — which would take 上年预算数 for 合计."""
+    result = _budget("一般公共预算支出表", [
+        ["科目编码", "科目名称", "上年预算数", "本年预算数", "增减"],
+        ["", "合计", "9.00", "10.00", "1.00"],
+        ["201", "一般公共服务支出", "9.00", "10.00", "1.00"]])
+    problems = _problems(result)
+    assert any(k == "TableIdentityError" and "not named by the header" in m
+               and "上年预算数" in m for k, m in problems)
+    read = [p for p in result.disclosure.read_problems if p.incomplete]
+    assert any(s.table == "一般公共预算支出表" for p in read for s in p.incomplete)

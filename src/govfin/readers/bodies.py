@@ -233,7 +233,7 @@ class _FunctionalBody(_Body):
             # do not fit the model's width, and each is reported (CellCountError) as it comes.
             return default
         shown = [n for n in names[2:] if n]
-        if not shown or all(i is None for i in found):
+        if not shown or (all(i is None for i in found) and self.kind.DOCUMENT != "预算"):
             return default  # a header naming no column here: the template's order
         # Columns the printed header does not name, or names the kind does not model: their
         # figures cannot be placed.  The named columns are read where the header prints them,
@@ -718,6 +718,8 @@ class _ThreePublicBody(_Body):
         self._rows: dict[str, Row] = {}
         #: The header alternates 预算数, 决算数 under each column (the Shanghai template).
         self._interleaved = False
+        #: The columns in the order their figures are printed (see :meth:`_check_order`).
+        self._order: tuple[str, ...] = kind.COLUMNS
 
     def feed(self, line: Line) -> None:
         n = len(self.kind.COLUMNS)
@@ -763,20 +765,25 @@ class _ThreePublicBody(_Body):
     def _put(self, key: str, cells: Sequence[str], line: Line) -> None:
         if not self._rows:
             self._check_order()
-        values = {c: self.amount(v, line, c) for c, v in zip(self.kind.COLUMNS, cells, strict=True)}
-        self._rows[key] = Row(key, key, values, line=line.number)
+        values = {c: self.amount(v, line, c) for c, v in zip(self._order, cells, strict=True)}
+        self._rows[key] = Row(key, key, {c: values[c] for c in self.kind.COLUMNS},
+                              line=line.number)
 
     def _check_order(self) -> None:
-        """The figures are read in the template's column order: a header printing the expenses
-        in another order (公务接待费 before 公务用车…), or naming one no column is (会议费), is a
-        :class:`TableIdentityError` naming it — the table is not read whole.  Only the names
-        the header prints are compared (合计 and 小计 say nothing of the order)."""
+        """Each column's figures are read where the header prints its name: when the header
+        names every column once (合计, 因公出国（境）费, …, "小计" under its group's name), the
+        figures are in the printed names' order (公务接待费 may come before 公务用车…).  A
+        header naming one no column is (会议费), or not naming every column, with the named
+        ones out of the template's order, is a :class:`TableIdentityError` naming it — the
+        table is not read whole; a header naming fewer (or none) in the template's order is
+        read in that order."""
+        self._order = self.kind.COLUMNS
         first: dict[str, int] = {}
         unknown: list[str] = []
         for h in self.headers:
             for i, cell in enumerate(h.cells):
                 name = squash(cell)
-                if not name or name in ("合计", "小计", *self._ROWS) or not has_cjk(name):
+                if not name or name in ("小计", *self._ROWS) or not has_cjk(name):
                     continue
                 if name in ("栏次", "项目") or "三公" in name:
                     continue
@@ -787,6 +794,9 @@ class _ThreePublicBody(_Body):
                     first[column] = i
         named = [c for c in self.kind.COLUMNS if c in first]
         shown = sorted(named, key=lambda c: (first[c], self.kind.COLUMNS.index(c)))
+        if not unknown and len(named) == len(self.kind.COLUMNS) == len(set(first.values())):
+            self._order = tuple(shown)  # every column named once: read by name
+            return
         problems = []
         if unknown:
             problems.append(f"printed column(s) {', '.join(unknown)} not modelled")

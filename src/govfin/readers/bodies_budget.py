@@ -16,6 +16,11 @@ for what does not fit, and returns rows keyed as :mod:`govfin.tables.budget` pin
   labelled), in the columns' printed order.
 - :class:`ProcurementBody`: Jiangsu's 政府采购 list: 合计, the three 品目大类, detail lines.
 
+The money columns of every body are placed by the names the header prints over them (the
+kinds' :attr:`~govfin.tables.Table.COLUMN_ALIASES`), never by position when the header names
+them otherwise.  This module is over 600 lines because it holds the body parsers of the five
+预算 layouts the functional parser cannot read, which share the placing of columns by name.
+
 The functional and economic kinds subclass :class:`~govfin.tables.functional.FunctionalTable`
 and are read by the functional parser of :mod:`govfin.readers.bodies`.
 """
@@ -30,7 +35,7 @@ from govfin._lazy import lazy_pattern
 from govfin.amounts import BLANK_TEXTS
 from govfin.readers.bodies import TableContext, _Body
 from govfin.readers.errors import CellCountError, TableIdentityError, UnknownNameError
-from govfin.readers.identify import is_plain_amount
+from govfin.readers.identify import column_names, is_numbering, is_plain_amount, norm_column
 from govfin.readers.lines import Line, has_cjk, squash, strip_enumerator, to_fullwidth_brackets
 from govfin.tables import Row, Table
 from govfin.tables.budget import (
@@ -51,7 +56,9 @@ __all__ = [
     "JiangsuExpenditureBody",
     "JiangsuIncomeBody",
     "ProcurementBody",
+    "budget_column",
     "label_key",
+    "summary_column",
 ]
 
 #: Header words of the budget tables (a line of nothing but these is a header).
@@ -95,19 +102,51 @@ def _is_label(cell: str) -> bool:
     return bool(cell) and has_cjk(cell)
 
 
-def _segments(line: Line) -> tuple[list[tuple[str, list[str]]], list[str]]:
-    """The line cut at its label cells: ``[(label, cells after it)]``, and the cells before the
-    first label (which must be empty)."""
-    segments: list[tuple[str, list[str]]] = []
+def _segments(line: Line) -> tuple[list[tuple[str, list[str], int]], list[str]]:
+    """The line cut at its label cells: ``[(label, cells after it, position of the label)]``,
+    and the cells before the first label (which must be empty)."""
+    segments: list[tuple[str, list[str], int]] = []
     lead: list[str] = []
-    for cell in line.cells:
+    for i, cell in enumerate(line.cells):
         if _is_label(cell):
-            segments.append((cell, []))
+            segments.append((cell, [], i))
         elif segments:
             segments[-1][1].append(cell)
         else:
             lead.append(cell)
     return segments, lead
+
+
+#: Group words printed over a summary's money columns (merged into their names when a PDF puts
+#: the spanning cell's text over one of them): cut off the front before a name is looked up.
+_GROUP_WORDS = ("本年收入", "本年支出", "财政拨款收入", "财政拨款支出", "收入", "支出", "预算数")
+_YEAR_PREFIX = lazy_pattern(r"^\d{4}年度?")
+
+
+def summary_column(kind: type[Table], printed: str, columns: tuple[str, ...]) -> str | None:
+    """The money column of ``columns`` (one side of a 预算 summary) a printed (merged) header
+    name denotes, or None: by :func:`~govfin.readers.identify.column_names` with the kind's
+    :attr:`~govfin.tables.Table.COLUMN_ALIASES`, after a year ("2025年预算数") and a group
+    word over the columns ("财政拨款支出" over "合计") are cut off the front.
+
+    >>> from govfin.tables.budget import CentralAppropriationSummary as C
+    >>> cols = C.EXPENDITURE_COLUMNS
+    >>> [summary_column(C, n, cols) for n in ("合计", "财政拨款支出政府性基金预算拨款", "会议费")]
+    ['合计', '政府性基金预算', None]
+    >>> summary_column(C, "2025年预算数", C.INCOME_COLUMNS)
+    '金额'
+    """
+    name = _YEAR_PREFIX.sub("", squash(printed))
+    candidates = [name]
+    for word in _GROUP_WORDS:
+        if name.startswith(word) and len(name) > len(word):
+            candidates.append(_YEAR_PREFIX.sub("", name[len(word):]))
+    for c in candidates:
+        p = norm_column(c)
+        column = next((k for k in columns if p in column_names(kind, k)), None)
+        if column is not None:
+            return column
+    return None
 
 
 #: How a header text names each canonical column of the one-line tables (三公, Jiangsu 支出预算总表):
@@ -133,33 +172,73 @@ _COLUMN_TESTS: dict[str, Callable[[str], bool]] = {
 }
 
 
-def header_positions(headers: list[Line], columns: tuple[str, ...]) -> list[int] | None:
-    """The cell position of each column, read from the header lines stacked by position; None
-    when a column is not named exactly once."""
+def _stacked(headers: list[Line]) -> dict[int, str]:
+    """The header cells stacked at each position, joined top to bottom (quotes and spaces
+    dropped, brackets full-width; a 栏次 / numbering row left out)."""
     stacked: dict[int, str] = {}
     for h in headers:
+        if is_numbering(h):
+            continue
         for i, c in enumerate(h.cells):
-            if c:
+            if c and squash(c) != "栏次":
                 stacked[i] = stacked.get(i, "") + squash(_QUOTES.sub("", c))
-    texts = {i: to_fullwidth_brackets(t) for i, t in stacked.items()}
-    out = []
+    return {i: to_fullwidth_brackets(t) for i, t in stacked.items()}
+
+
+def _names(kind: type[Table] | None, column: str, text: str) -> bool:
+    """Whether a stacked header text names ``column``: one of the kind's printed names of it
+    (:func:`~govfin.readers.identify.column_names`), or the column's test."""
+    if kind is not None and norm_column(text) in column_names(kind, column):
+        return True
+    test = _COLUMN_TESTS.get(column)
+    return test is not None and test(text)
+
+
+def budget_column(kind: type[Table], printed: str) -> str | None:
+    """The one column of a one-line 预算 kind (三公, Jiangsu 支出预算总表) a printed (stacked)
+    header name denotes, or None (none, or more than one).
+
+    >>> from govfin.tables.budget import CentralThreePublicTable as T
+    >>> [budget_column(T, n) for n in ("公务用车购置及运行费小计", "公务接待费", "会议费")]
+    ['公务用车购置及运行费', '公务接待费', None]
+    """
+    text = to_fullwidth_brackets(squash(_QUOTES.sub("", printed)))
+    hits = [c for c in kind.COLUMNS if _names(kind, c, text)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def header_places(headers: list[Line], columns: tuple[str, ...], kind: type[Table] | None = None,
+                  start: int = 0) -> tuple[dict[str, int], list[str], list[str]] | None:
+    """Where the header prints each column, from the cells stacked at each position from
+    ``start`` on: ``(column -> position, printed names no column is, columns not named once)``;
+    None when the header prints nothing there."""
+    texts = {i: t for i, t in _stacked(headers).items() if i >= start}
+    if not texts:
+        return None
+    found: dict[str, int] = {}
+    missing: list[str] = []
     for column in columns:
-        test = _COLUMN_TESTS.get(column)
-        hits = [i for i, t in texts.items() if test is not None and test(t)]
-        if len(hits) != 1 or hits[0] in out:
-            return None
-        out.append(hits[0])
-    return out
+        hits = [i for i, t in texts.items() if _names(kind, column, t)]
+        if len(hits) != 1 or hits[0] in found.values():
+            missing.append(column)
+        else:
+            found[column] = hits[0]
+    unknown = [t for i, t in sorted(texts.items()) if i not in found.values()]
+    return found, unknown, missing
 
 
-def by_position(cells: tuple[str, ...], positions: list[int]) -> list[str] | None:
-    """Each filled cell placed under the nearest header position (at most one cell away); None
-    when a cell has no column or two cells share one."""
+def by_position(cells: tuple[str, ...], positions: list[int | None]) -> list[str] | None:
+    """Each filled cell placed under the nearest header position (at most one cell away; a
+    position None is a column the header does not print, left blank); None when a cell has no
+    column or two cells share one."""
     out = [""] * len(positions)
+    known = [(p, k) for k, p in enumerate(positions) if p is not None]
     for i, c in enumerate(cells):
         if not c:
             continue
-        d, k = min((abs(i - p), k) for k, p in enumerate(positions))
+        if not known:
+            return None
+        d, k = min((abs(i - p), k) for p, k in known)
         if d > 1 or out[k]:
             return None
         out[k] = c
@@ -189,14 +268,37 @@ class _BudgetBody(_Body):
             cells = cells[: len(columns)]
         return {c: self.amount(v, line, c) for c, v in zip(columns, cells, strict=False)}
 
+    #: The header's column problem already reported (once a table).
+    _reported = False
+
     def placed(self, line: Line, start: int) -> list[str] | None:
         """The line's amount cells placed by the header's column positions (None: no header
-        that names every column once, or a cell that fits no column)."""
-        positions = header_positions(self.headers, self.kind.COLUMNS)
-        if positions is None or min(positions) < start - 1:
+        names over the figures — they are then read in the template's order).  A printed name
+        no column is, or a column the header does not name once, is a
+        :class:`TableIdentityError` naming it (once): the named columns are read where they
+        are printed, the others left blank, the table not read whole."""
+        places = header_places(self.headers, self.kind.COLUMNS, self.kind, max(start - 1, 0))
+        if places is None:
             return None
-        return by_position(tuple("" if i < start else c for i, c in enumerate(line.cells)),
-                           positions)
+        found, unknown, missing = places
+        if (unknown or missing) and not self._reported:
+            self._reported = True
+            what = [f"printed column(s) {', '.join(unknown)} not modelled"] if unknown else []
+            what += [f"column(s) {', '.join(missing)} not named by the header"] if missing else []
+            self.error(TableIdentityError, f"{'; '.join(what)} (expected "
+                       f"{list(self.kind.COLUMNS)})", self.headers[-1])
+        positions = [found.get(c) for c in self.kind.COLUMNS]
+        cells = tuple("" if i < start else c for i, c in enumerate(line.cells))
+        out = by_position(cells, positions)
+        known = [q for q in positions if q is not None]
+        if out is None and known and start > min(known):
+            # A row label ("上年预算数") in a column the header has no name over: its figures
+            # start where the header's names start.
+            out = by_position(("",) * min(known) + tuple(line.cells[start:]), positions)
+        if out is None:  # the named columns read where they are printed, the rest reported
+            self.error(CellCountError, "an amount under no column the header names", line)
+            return ["" if q is None or q >= len(cells) else cells[q] for q in positions]
+        return out
 
     def header_line(self, line: Line) -> bool:
         words = [squash(_QUOTES.sub("", v)) for v in line.values]
@@ -214,6 +316,8 @@ class BudgetSummaryBody(_BudgetBody):
         self.summary: type[BudgetSummary] = kind
         self.income: list[Row] = []
         self.expenditure: list[Row] = []
+        #: The money column of each cell after a label at a position (see :meth:`_names`).
+        self._places: dict[int, dict[int, str] | None] = {}
 
     def feed(self, line: Line) -> None:
         segments, lead = _segments(line)
@@ -227,8 +331,8 @@ class BudgetSummaryBody(_BudgetBody):
             return
         notes = []
         self.truncated: list[str] = []
-        for label, cells in segments:
-            row = self._row(label, cells, line)
+        for label, cells, at in segments:
+            row = self._row(label, cells, line, at)
             if row is not None:
                 notes.append(row.key)
             elif any(cells):
@@ -238,18 +342,74 @@ class BudgetSummaryBody(_BudgetBody):
                 notes.append(f"blank {label} (no known line or 类 of this name)")
         self.data(line, "rows " + ", ".join(notes + self.truncated))
 
-    def _row(self, label: str, cells: list[str], line: Line) -> Row | None:
+    def _side(self, cells: list[str], columns: tuple[str, ...], line: Line, label: str,
+              at: int) -> dict[str, Decimal | None]:
+        """The amounts of one side's cells (after the label at cell ``at``), each under the
+        column the header names over it (:meth:`_names`); in the template's order when the
+        header prints no name over them."""
+        # One column: its figure is the one cell (a second is a CellCountError); a line
+        # spanning merged columns (Jiangsu's 当年支出小计) is read as values() says.
+        places = self._names(at, len(cells), columns) if len(columns) > 1 else None
+        if places is None:
+            return self.values(cells, columns, line, label)
+        values: dict[str, Decimal | None] = dict.fromkeys(columns)
+        for k, cell in enumerate(cells):
+            column = places.get(at + 1 + k)
+            if column is not None:
+                values[column] = self.amount(cell, line, column)
+            elif cell:
+                self.error(CellCountError, f"{label}: an amount under no money column the "
+                           f"header names (cell {at + 2 + k})", line)
+        return values
+
+    def _names(self, at: int, n: int, columns: tuple[str, ...]) -> dict[int, str] | None:
+        """Cell position -> money column, read from the merged header names over the ``n``
+        cells after a label at ``at`` (computed once per side; None: the header prints no
+        name there — no header, or a form without one — and the template's order is read).
+        A printed name no column of the side is, or a column the header does not name (not
+        an optional one), is a :class:`TableIdentityError` naming it: the named columns are
+        read where they are printed, the others left blank, the table not read whole."""
+        if at in self._places:
+            return self._places[at]
+        heads = [h for h in self.headers if not is_numbering(h)
+                 and squash(h.cell(0)) not in ("栏次", "行次")]
+        span = range(at + 1, at + 1 + n)
+        printed = {i: "".join(squash(_QUOTES.sub("", h.cell(i))) for h in heads) for i in span}
+        printed = {i: t for i, t in printed.items() if t}
+        if not printed:
+            self._places[at] = None
+            return None
+        places: dict[int, str] = {}
+        unknown: list[str] = []
+        for i, text in printed.items():
+            column = summary_column(self.kind, text, columns)
+            if column is None or column in places.values():
+                unknown.append(text)
+            else:
+                places[i] = column
+        missing = [c for c in columns if c not in places.values()
+                   and c not in self.summary.OPTIONAL_COLUMNS]
+        if unknown or missing:
+            what = [f"printed column(s) {', '.join(unknown)} not modelled"] if unknown else []
+            what += [f"column(s) {', '.join(missing)} not named by the header"] if missing else []
+            self.error(TableIdentityError,
+                       f"{'; '.join(what)} (header columns {list(printed.values())}, expected "
+                       f"{list(columns)})", self.headers[-1] if self.headers else None)
+        self._places[at] = places
+        return places
+
+    def _row(self, label: str, cells: list[str], line: Line, at: int = -1) -> Row | None:
         kind = self.summary
         name = strip_enumerator(label)
         key = label_key(label, kind.INCOME_ALIASES)
         if key in kind.INCOME_ROWS:
-            row = Row(key, name, self.values(cells, kind.INCOME_COLUMNS, line, key),
+            row = Row(key, name, self._side(cells, kind.INCOME_COLUMNS, line, key, at),
                       line=line.number)
             self.income.append(row)
             return row
         key = label_key(label, kind.EXPENDITURE_ALIASES)
         if key in kind.EXPENDITURE_ROWS:
-            row = Row(key, name, self.values(cells, kind.EXPENDITURE_COLUMNS, line, key),
+            row = Row(key, name, self._side(cells, kind.EXPENDITURE_COLUMNS, line, key, at),
                       line=line.number)
             self.expenditure.append(row)
             return row
@@ -259,7 +419,7 @@ class BudgetSummaryBody(_BudgetBody):
             if code is None:
                 return None
             self.truncated.append(f"{name!r} read as 类 {code} (name cut by the cell)")
-        row = Row(code, name, self.values(cells, kind.EXPENDITURE_COLUMNS, line, code),
+        row = Row(code, name, self._side(cells, kind.EXPENDITURE_COLUMNS, line, code, at),
                   code=code, line=line.number)
         self.expenditure.append(row)
         return row

@@ -167,6 +167,20 @@ class BudgetTable(Table):
     CHANGE_ROWS: ClassVar[tuple[str, str, str] | None] = None
     #: Printed label -> row key (labels as printed, spaces and enumerators removed).
     LABEL_ALIASES: ClassVar[Mapping[str, str]] = MappingProxyType({})
+    #: Other printed names of the money columns (see :attr:`Table.COLUMN_ALIASES`): a one-figure
+    #: column is printed 金额 or 预算数 (Shanghai, the central template), 本年预算数 beside
+    #: 上年预算数 (Beijing, Guangdong …); the three budget types with 拨款 / 财政拨款 / 资金 after
+    #: them, as 部门收支总表 / 财政拨款收支总表 of the central template and Shanghai print them.
+    COLUMN_ALIASES: ClassVar[dict[str, tuple[str, ...]]] = {
+        "金额": ("预算数", "本年预算数", "本年预算", "预算金额", "年初预算数", "本年预算金额",
+                 "预算数（万元）", "预算数（元）"),
+        "合计": ("预算数", "本年预算数", "总计", "预算数（万元）", "预算数（元）"),
+        "一般公共预算": ("一般公共预算拨款", "一般公共预算财政拨款", "一般公共预算资金"),
+        "政府性基金预算": ("政府性基金预算拨款", "政府性基金预算财政拨款", "政府性基金",
+                           "政府性基金预算资金"),
+        "国有资本经营预算": ("国有资本经营预算拨款", "国有资本经营预算财政拨款",
+                             "国有资本经营预算资金"),
+    }
     #: The money column holding a row's total (the column other tables compare against).
     TOTAL_COLUMN: ClassVar[str] = "合计"
 

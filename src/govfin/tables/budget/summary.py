@@ -78,6 +78,9 @@ class BudgetSummary(BudgetTable):
     CLASS_TOTAL: ClassVar[str] = ""
     INCOME_TOTAL: ClassVar[str] = "收入总计"
     EXPENDITURE_TOTAL: ClassVar[str] = "支出总计"
+    #: Money columns a layout may leave out (read blank when the header does not print them);
+    #: any other column the header does not name leaves the table not read whole.
+    OPTIONAL_COLUMNS: ClassVar[tuple[str, ...]] = ()
 
 
 # -- Shanghai -----------------------------------------------------------------------------------
@@ -121,6 +124,9 @@ class ShanghaiSummary(BudgetSummary):
     INCOME_ROWS = _SH_INCOME
     EXPENDITURE_ROWS = ("支出总计",)
     EXPENDITURE_COLUMNS = _SH_SPLIT
+    #: The 2025 set prints one 预算数 column on the right (corpus: sh-putuo-wanlijiedao-2025),
+    #: the 2026 单位预算 template splits it into 基本支出 (人员经费, 公用经费) and 项目支出.
+    OPTIONAL_COLUMNS = _SH_SPLIT[1:]
     INCOME_ALIASES: ClassVar[Mapping[str, str]] = {**_SH_TYPE_ALIASES, "总计": "收入总计"}
     EXPENDITURE_ALIASES: ClassVar[Mapping[str, str]] = {"总计": "支出总计"}
     CLASS_TOTAL = "支出总计"
@@ -171,6 +177,8 @@ class ShanghaiAppropriationSummary(BudgetSummary):
     INCOME_ROWS = (*TYPES, "收入总计")
     EXPENDITURE_ROWS = ("支出总计",)
     EXPENDITURE_COLUMNS = (_TOTAL, *TYPES)
+    #: A type with no figures may be left out of the header (read blank); 合计 may not.
+    OPTIONAL_COLUMNS = TYPES
     INCOME_ALIASES: ClassVar[Mapping[str, str]] = {**_SH_TYPE_ALIASES, "总计": "收入总计"}
     EXPENDITURE_ALIASES: ClassVar[Mapping[str, str]] = {"总计": "支出总计"}
     CLASS_TOTAL = "支出总计"
@@ -383,6 +391,8 @@ class CentralAppropriationSummary(BudgetSummary):
     INCOME_ROWS = ("本年收入", *_C_APPROPRIATIONS, "上年结转", "收入总计")
     EXPENDITURE_ROWS = _C_EXPENDITURE
     EXPENDITURE_COLUMNS = (_TOTAL, *TYPES)
+    #: A type with no figures may be left out of the header (read blank); 合计 may not.
+    OPTIONAL_COLUMNS = TYPES
     INCOME_ALIASES: ClassVar[Mapping[str, str]] = {
         "一般公共预算拨款收入": "一般公共预算拨款",
         "政府性基金预算拨款收入": "政府性基金预算拨款",

@@ -81,6 +81,11 @@ class ShanghaiThreePublicTable(BudgetThreePublicTable):
     RUNNING = "公务用车运行费"
     #: In printed order.
     COLUMNS = ("合计", _ABROAD, _RECEPTION, VEHICLES, PURCHASE, RUNNING, "机关运行经费")
+    #: The national names since 2018 (运行维护费), should a Shanghai set print them.
+    COLUMN_ALIASES: ClassVar[dict[str, tuple[str, ...]]] = {
+        **BudgetTable.COLUMN_ALIASES,
+        VEHICLES: ("公务用车购置及运行维护费",), RUNNING: ("公务用车运行维护费",),
+    }
     AMOUNT_ROW_EQUATIONS = (
         _sum("BS09-1", "合计 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行费",
              "total = travel abroad + reception + official vehicles",
@@ -131,6 +136,13 @@ class CentralThreePublicTable(BudgetThreePublicTable):
     PURCHASE = "公务用车购置费"
     RUNNING = "公务用车运行费"
     COLUMNS = ("合计", _ABROAD, VEHICLES, PURCHASE, RUNNING, _RECEPTION)
+    #: The names since the 2018 template (运行维护费), as most provinces print them (e.g. the
+    #: 2021 三公 table of 重庆市江北区: 公务用车购置及运行维护费, 公务用车运行维护费).
+    COLUMN_ALIASES: ClassVar[dict[str, tuple[str, ...]]] = {
+        **BudgetTable.COLUMN_ALIASES,
+        VEHICLES: ("公务用车购置及运行维护费",), RUNNING: ("公务用车运行维护费", "运行维护费"),
+        PURCHASE: ("购置费",), _ABROAD: ("因公出国（境）费用",),
+    }
     AMOUNT_ROW_EQUATIONS = (
         _sum("BC07-1", "合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费",
              "total = travel abroad + official vehicles + reception",
