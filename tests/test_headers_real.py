@@ -17,11 +17,11 @@ table read whole tables printed with real headers and labels, end to end.
 
 from __future__ import annotations
 
-import csv
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from tsv_rows import tsv_rows
 
 from govfin.readers import read_text
 from govfin.readers.bodies import class_code, line_key
@@ -42,15 +42,7 @@ LABEL, SOURCE, TABLE, WHAT, EXPECTED = "label as printed", "source", "table", "w
 WHATS = ("header", "column", "income line", "expenditure line")
 
 
-def _rows() -> list[dict[str, str]]:
-    with DATA.open(encoding="utf-8") as fh:
-        lines = [ln for ln in fh if ln.strip()]
-    header = lines[0].lstrip("# ").rstrip("\n").split("\t")
-    return list(csv.DictReader(lines[1:], fieldnames=header, delimiter="\t",
-                               quoting=csv.QUOTE_NONE))
-
-
-ROWS = _rows()
+ROWS = tsv_rows(DATA)
 
 
 def placed(row: dict[str, str]) -> str | None:

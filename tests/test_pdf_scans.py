@@ -20,10 +20,10 @@ pdfium = pytest.importorskip("pypdfium2")
 pytest.importorskip("pdfplumber")
 canvas = pytest.importorskip("reportlab.pdfgen.canvas")
 
-from govfin import check  # noqa: E402
-from govfin.readers.files import read_path  # noqa: E402
-from govfin.readers.errors import UnreadPageError  # noqa: E402
-from govfin.readers.pdf import NoTextLayerError, pdf_rows  # noqa: E402
+from govfin import check
+from govfin.readers.errors import UnreadPageError
+from govfin.readers.files import read_path
+from govfin.readers.pdf import NoTextLayerError, pdf_rows
 
 REAL = Path(__file__).parent / "data" / "pdf" / "js-renda-2017-bumen-yusuan.pdf"
 ENGINES = ["pdfium", "pdfplumber"]

@@ -11,13 +11,13 @@ title tests), so a title read here is read in a document.
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tsv_rows import tsv_rows
 
 from govfin.readers.evaluations import is_evaluation_title
 from govfin.readers.identify import identify_title
@@ -31,15 +31,7 @@ EVALUATION = "项目支出绩效自评表"
 NONE = ("unread", "not a disclosure table")
 
 
-def _rows() -> list[dict[str, str]]:
-    with DATA.open(encoding="utf-8") as fh:
-        lines = [ln for ln in fh if ln.strip()]
-    header = lines[0].lstrip("# ").rstrip("\n").split("\t")
-    return list(csv.DictReader(lines[1:], fieldnames=header, delimiter="\t",
-                               quoting=csv.QUOTE_NONE))
-
-
-ROWS = _rows()
+ROWS = tsv_rows(DATA)
 TITLE, SOURCE, EXPECTED, DEPARTMENT = "title as printed", "source", "expected", "department"
 
 

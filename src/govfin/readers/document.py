@@ -32,9 +32,9 @@ from govfin.readers.cuts import find_copies, missing_parts, part_number
 from govfin.readers.errors import (
     DocumentKindError,
     DuplicateTableError,
-    OtherUnitTableError,
     EmptyInputError,
     NotADisclosureError,
+    OtherUnitTableError,
     ReadError,
     YearMismatchError,
 )

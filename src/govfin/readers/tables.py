@@ -25,7 +25,12 @@ import attrs
 from govfin.amounts import Unit
 from govfin.readers.bodies import TableContext, body_for
 from govfin.readers.bodies_budget import BUDGET_BODIES
-from govfin.readers.errors import MissingUnitError, TableIdentityError, TruncatedTableError
+from govfin.readers.errors import (
+    MissingUnitError,
+    ReadError,
+    TableIdentityError,
+    TruncatedTableError,
+)
 from govfin.readers.identify import (
     NOTE,
     YEAR_SUFFIX,
@@ -206,33 +211,25 @@ def read_table(
             )
         )
         kind = by_header
-    if kind is not None and front.other_unit is not None:
+    if kind is None or front.other_unit is not None:
+        # not read: every line is filed (under the kind, when known) and the error says why
+        part = kind.KIND if kind is not None else "table"
         for ln, note in marks:
-            log.mark(ln, LineKind.BOILERPLATE, kind.KIND, note)
+            log.mark(ln, LineKind.BOILERPLATE, part, note)
         for ln in body_lines:
-            log.mark(ln, LineKind.UNRECOGNISED, kind.KIND)
-        log.error(
-            MissingUnitError(
+            log.mark(ln, LineKind.UNRECOGNISED, part)
+        if kind is None:
+            why: ReadError = TableIdentityError(
+                "a table whose kind neither its title nor its header tells",
+                line=title_line.number, text=title_line.text,
+            )
+        else:
+            why = MissingUnitError(
                 f"printed in {front.other_unit}, a unit govfin reads no table in (元, 千元 or "
                 "万元): the table is not read",
-                line=title_line.number,
-                text=title_line.text,
-                where=kind.KIND,
+                line=title_line.number, text=title_line.text, where=kind.KIND,
             )
-        )
-        return None
-    if kind is None:
-        for ln, note in marks:
-            log.mark(ln, LineKind.BOILERPLATE, "table", note)
-        for ln in body_lines:
-            log.mark(ln, LineKind.UNRECOGNISED, "table")
-        log.error(
-            TableIdentityError(
-                "a table whose kind neither its title nor its header tells",
-                line=title_line.number,
-                text=title_line.text,
-            )
-        )
+        log.error(why)
         return None
     for ln, note in marks:
         log.mark(ln, LineKind.BOILERPLATE, kind.KIND, note)
