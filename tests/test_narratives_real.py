@@ -617,7 +617,7 @@ def test_line_width_counts_wide_characters_as_east_asian_width_does() -> None:
 
     import golden
 
-    from govfin.narrative.text import _width
+    from govfin.narrative.text import _widths
 
     chars = set(golden.TEXT) | {chr(c) for c in range(0x20, 0x7F)}
     chars |= {chr(c) for c in (*range(0x3000, 0x3040), *range(0x4E00, 0x9FFF, 7),
@@ -625,4 +625,36 @@ def test_line_width_counts_wide_characters_as_east_asian_width_does() -> None:
     chars -= {"\n", "\r", "\t", " ", "\u3000", "\ufeff", "\xa0"}
     for ch in sorted(c for c in chars if unicodedata.category(c) != "Cn"):  # assigned ones
         expected = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-        assert _width(ch, spaces=True) == expected, (ch, hex(ord(ch)))
+        assert _widths(ch) == (expected, expected), (ch, hex(ord(ch)))
+
+
+def test_full_lines_count_as_width_does() -> None:
+    # _full_lines counts the wide characters of a line once for both of its widths: the same
+    # as counting each width on its own, character by character with unicodedata
+    import unicodedata
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from govfin.narrative.text import _full_lines
+
+    def width(text: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+    def reference(raws: list[str]) -> list[bool]:
+        full = [False] * len(raws)
+        for spaces in (True, False):
+            widths = [width(r.strip() if spaces else "".join(r.split())) for r in raws]
+            top = max(widths, default=0)
+            if top >= 32:
+                full = [f or w >= Decimal("0.8") * top for f, w in zip(full, widths, strict=True)]
+        return full
+
+    alphabet = st.sampled_from(list("支出合计万元12.5%， 。\u3000\t abc（）"))
+    lines = st.lists(st.text(alphabet, max_size=60), max_size=8)
+
+    @given(lines)
+    def holds(raws: list[str]) -> None:
+        assert _full_lines(raws) == reference(raws)
+
+    holds()

@@ -374,16 +374,18 @@ _FULL_LINE = Decimal("0.8")
 _MIN_WIDTH = 32
 
 
-def _width(raw: str, *, spaces: bool) -> int:
+def _widths(raw: str) -> tuple[int, int]:
     """How wide a line prints, in half-width characters (a full-width one counts 2), its white
-    space counted or not (a justified line of a PDF spreads its characters apart, and a line
-    rich in digits holds more of them: neither count alone measures the page's width).
+    space counted and not (a justified line of a PDF spreads its characters apart, and a line
+    rich in digits holds more of them: neither count alone measures the page's width).  The
+    wide characters are counted once: white space is not wide, but for the ideographic space.
 
-    >>> _width("占比 55.40%。", spaces=True), _width("占比 55.40%。", spaces=False)
-    (13, 12)
+    >>> _widths("占比 55.40%。"), _widths("收入\u3000合计")
+    ((13, 12), (10, 8))
     """
-    text = raw.strip() if spaces else _compact(raw)
-    return len(text) + len(_WIDE.findall(text))
+    text = raw.strip()
+    wide = len(_WIDE.findall(text))
+    return len(text) + wide, len(_compact(text)) + wide - text.count("\u3000")
 
 
 #: The wide and full-width characters (Unicode East Asian Width W and F) a disclosure prints:
@@ -418,10 +420,9 @@ def _wrapped(prev: str, full: bool, line_text: str) -> bool:
 
 def _full_lines(raws: Sequence[str]) -> list[bool]:
     """Which lines run to the right margin: at least :data:`_FULL_LINE` of the widest line,
-    by either count of :func:`_width` (none, when the widest is a short caption)."""
+    by either count of :func:`_widths` (none, when the widest is a short caption)."""
     full = [False] * len(raws)
-    for spaces in (True, False):
-        widths = [_width(raw, spaces=spaces) for raw in raws]
+    for widths in zip(*map(_widths, raws), strict=True) if raws else ():
         width = max(widths, default=0)
         if width >= _MIN_WIDTH:
             full = [f or w >= _FULL_LINE * width for f, w in zip(full, widths, strict=True)]
