@@ -610,9 +610,9 @@ def test_respective_amounts_are_held_against_the_tables() -> None:
 
 
 def test_line_width_counts_wide_characters_as_east_asian_width_does() -> None:
-    # the width of a line (wrapped-paragraph detection) counts W/F characters twice; the
-    # search that counts them must agree with unicodedata on every character a disclosure
-    # prints: the seed, ASCII, CJK punctuation and ideographs, full-width forms
+    # the width of a line (wrapped-paragraph detection) counts twice every character a Chinese
+    # page prints full width: each East Asian wide or full-width one (W, F), and the ambiguous
+    # quotes, dashes, ellipsis and signs from U+1100 on; never an ASCII or Latin one
     import unicodedata
 
     import golden
@@ -620,11 +620,14 @@ def test_line_width_counts_wide_characters_as_east_asian_width_does() -> None:
     from govfin.narrative.text import _widths
 
     chars = set(golden.TEXT) | {chr(c) for c in range(0x20, 0x7F)}
-    chars |= {chr(c) for c in (*range(0x3000, 0x3040), *range(0x4E00, 0x9FFF, 7),
-                               *range(0xFF01, 0xFFEF), *range(0x2E80, 0x2FD6))}
+    chars |= {chr(c) for c in (*range(0x3000, 0x303F), *range(0x4E00, 0x9FFF, 7),
+                               *range(0xFF01, 0xFF61), *range(0x2E80, 0x2FD6), 0xB7, 0xD7, 0xE9)}
     chars -= {"\n", "\r", "\t", " ", "\u3000", "\ufeff", "\xa0"}
     for ch in sorted(c for c in chars if unicodedata.category(c) != "Cn"):  # assigned ones
-        expected = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        # from U+1100 on, the ambiguous ones (A: “” — … ≤ ≥) print full width in Chinese
+        # fonts, as the East Asian context of UAX #11 has them
+        eaw = unicodedata.east_asian_width(ch)
+        expected = 2 if eaw in "WF" or (eaw == "A" and ord(ch) >= 0x1100) else 1
         assert _widths(ch) == (expected, expected), (ch, hex(ord(ch)))
 
 
@@ -639,7 +642,8 @@ def test_full_lines_count_as_width_does() -> None:
     from govfin.narrative.text import _full_lines
 
     def width(text: str) -> int:
-        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" or ch in "“”—" else 1
+                   for ch in text)
 
     def reference(raws: list[str]) -> list[bool]:
         full = [False] * len(raws)
@@ -650,7 +654,7 @@ def test_full_lines_count_as_width_does() -> None:
                 full = [f or w >= Decimal("0.8") * top for f, w in zip(full, widths, strict=True)]
         return full
 
-    alphabet = st.sampled_from(list("支出合计万元12.5%， 。\u3000\t abc（）"))
+    alphabet = st.sampled_from(list("支出合计万元12.5%， 。\u3000\t abc（）“”—"))
     lines = st.lists(st.text(alphabet, max_size=60), max_size=8)
 
     @given(lines)
