@@ -371,6 +371,20 @@ def test_k_missing(seed: Disclosure) -> None:
     assert bad(run(d, "K-missing")) == {("K-missing", Severity.ERROR, Place(T08.KIND))}
 
 
+@pytest.mark.parametrize("year", [2016, 2019])
+def test_k_missing_holds_a_2019_or_older_final_account_to_its_eight_tables(
+    seed: Disclosure, year: int
+) -> None:
+    # the 决算 sets of 2016–2019 had eight tables, without 国有资本经营预算财政拨款支出决算表
+    # (西宁市总寨镇逸夫小学 2016, 南漳县招商服务中心 2019, as published)
+    d = attrs.evolve(without(seed, T08), year=year)
+    assert bad(run(d, "K-missing")) == set()
+    d = attrs.evolve(without(without(seed, T08), T07), year=year)  # another table still counts
+    assert bad(run(d, "K-missing")) == {("K-missing", Severity.ERROR, Place(T07.KIND))}
+    d = attrs.evolve(without(seed, T08), year=2020)
+    assert bad(run(d, "K-missing")) == {("K-missing", Severity.ERROR, Place(T08.KIND))}
+
+
 def test_k_duplicate(seed: Disclosure) -> None:
     t = seed.table(T09)
     assert t is not None

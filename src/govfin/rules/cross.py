@@ -48,6 +48,9 @@ __all__ = ["REQUIRED_KINDS", "convert_cell", "single_source"]
 
 #: The nine tables of the central set (财政部 部门决算 template); 公开10表 is local.
 REQUIRED_KINDS: tuple[type[Table], ...] = (T01, T02, T03, T04, T05, T06, T07, T08, T09)
+#: The first year whose published 决算 set holds 国有资本经营预算财政拨款支出决算表 (2016–2019
+#: sets had eight tables: see :func:`k_missing`).
+_STATE_CAPITAL_SINCE = 2020
 
 _AMOUNT = "金额"
 _TOTAL = "合计"
@@ -452,17 +455,25 @@ def _completeness(
     "须公开的九张表齐全（无数据的表也须公开并注明）",
     "the nine central tables are all present (an empty one with a note)",
     Severity.ERROR,
+    changed="2026-12: a 决算 of 2019 or before is not held to 国有资本经营预算财政拨款支出决算表 "
+    "(the sets of 2016–2019 had eight tables): it was a false error on those years",
 )
 def k_missing(d: Disclosure, ctx: Context) -> None:
     """Each of 公开01–09 is present (公开10表 is local and optional) in a 决算; 公开08 in either
     form.  A table the reader saw but could not read is unread, not missing (the read says so);
     while a table of unknown kind is unread, any missing one may be it: a warning that says so.
-    A 预算's tables are B-K-missing's."""
+    A 预算's tables are B-K-missing's.
+
+    The set is of the 2020 year on: up to the 2019 year the published set had eight tables,
+    without 国有资本经营预算财政拨款支出决算表 (2016 and 2019 决算 as published: 西宁市总寨镇
+    逸夫小学 2016, 南漳县招商服务中心 2019), so a 决算 of 2019 or before is not held to it."""
     if d.kind != "决算":
         return
     unknown = [u for u in d.unread if u not in Table.KINDS]
     for cls in REQUIRED_KINDS:
         if cls is T08 and d.table(StateCapitalIncomeTable) is not None:
+            continue
+        if cls is T08 and d.year is not None and d.year < _STATE_CAPITAL_SINCE:
             continue
         if cls.KIND in d.unread or d.table(cls) is not None:
             continue
