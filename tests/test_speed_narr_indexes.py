@@ -19,7 +19,7 @@ from govfin.amounts import Tolerance, ToleranceMode
 from govfin.disclosure import Disclosure
 from govfin.figures import _TERMS, GLOBAL_TERMS, Resolver, _best, _term, scope_of
 from govfin.narrative import Sentence, TemplateResidue, residue_in
-from govfin.narrative.residue import _CONTINUED, RESIDUE_PATTERNS
+from govfin.narrative.residue import RESIDUE_PATTERNS, _search
 from govfin.readers import read_text
 from govfin.rules import check
 
@@ -31,23 +31,7 @@ BUDGET = Path(__file__).parent / "data" / "accuracy" / "sh-putuo-wanlijiedao-202
 
 def _scan(sents: list[Sentence]) -> tuple[TemplateResidue, ...]:
     """Every pattern searched in every sentence (what residue_in did before its screen)."""
-    out = []
-    for i, s in enumerate(sents):
-        after = sents[i + 1] if i + 1 < len(sents) else None
-        for rx, what in RESIDUE_PATTERNS:
-            for m in rx.finditer(s.text):
-                if (
-                    what == "reason left empty"
-                    and m.end() == len(s.text)
-                    and after is not None
-                    and after.section == s.section
-                    and after.text.startswith(_CONTINUED)
-                ):
-                    continue
-                out.append(
-                    TemplateResidue(m.group(0), what, s.text, s.section, s.line_at(m.start()))
-                )
-    return tuple(out)
+    return _search(sents, RESIDUE_PATTERNS)
 
 
 #: Characters the patterns are made of, and others; white space and newlines included (a

@@ -5,7 +5,7 @@ the reason a year outside the report year is acceptable.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -86,12 +86,18 @@ _SCREENS = tuple(re.compile(rx.pattern, re.MULTILINE) for rx, _ in RESIDUE_PATTE
 
 def residue_in(sents: Iterable[Sentence]) -> tuple[TemplateResidue, ...]:
     """:func:`find_residue` of a text already split into :func:`sentences`."""
-    out: list[TemplateResidue] = []
     listed = list(sents)
     joined = "\n".join(s.text for s in listed)
     patterns = [p for p, screen in zip(RESIDUE_PATTERNS, _SCREENS) if screen.search(joined)]
-    if not patterns:
-        return ()
+    return _search(listed, patterns) if patterns else ()
+
+
+def _search(
+    listed: Sequence[Sentence], patterns: Iterable[tuple[re.Pattern[str], str]]
+) -> tuple[TemplateResidue, ...]:
+    """Each sentence searched for each of ``patterns``."""
+    patterns = tuple(patterns)
+    out: list[TemplateResidue] = []
     for i, s in enumerate(listed):
         after = listed[i + 1] if i + 1 < len(listed) else None
         for rx, what in patterns:

@@ -181,11 +181,11 @@ def _unread_pages(
             runs.append([page])
     for run in runs:
         first, last = run[0], run[-1]
-        before = [i for i, r in enumerate(rows, 1) if (r.page or 0) <= last]
+        before = sum(1 for r in rows if (r.page or 0) <= last)  # rows come in page order
         at = f"p.{first}" if first == last else f"pp.{first}–{last}"
         err = UnreadPageError(
             f"{at} {why}, so what it shows is not read; the tables and 自评表 cannot be counted",
-            line=before[-1] if before else None,
+            line=before or None,
         )
         err.locate(f"{name} {at}")
         out.append(err)
