@@ -87,7 +87,9 @@ def label_key(label: str, aliases: Mapping[str, str] | None = None) -> str:
 
 #: Words only a summary's header prints (a data label carries its enumerator or is a line key).
 _SUMMARY_HEADER = frozenset(
-    ["项目", "项目名称", "预算数", "金额", "收入", "支出", "本年收入", "本年支出", "财政拨款收入", "财政拨款支出", "功能分类", "支出用途", "功能科目名称", "栏次", "行次", "合计"]
+    ["项目", "项目名称", "预算数", "金额", "收入", "支出", "本年收入", "本年支出", "财政拨款收入", "财政拨款支出", "功能分类", "支出用途", "功能科目名称", "栏次", "行次", "合计",
+     # the 2026 单位预算 template's third header row: 人员经费 | 公用经费 under 基本支出
+     "人员经费", "公用经费"]
 )
 
 
@@ -119,7 +121,8 @@ def _segments(line: Line) -> tuple[list[tuple[str, list[str], int]], list[str]]:
 
 #: Group words printed over a summary's money columns (merged into their names when a PDF puts
 #: the spanning cell's text over one of them): cut off the front before a name is looked up.
-_GROUP_WORDS = ("本年收入", "本年支出", "财政拨款收入", "财政拨款支出", "收入", "支出", "预算数")
+_GROUP_WORDS = ("本年收入", "本年支出", "财政拨款收入", "财政拨款支出", "收入", "支出", "预算数",
+                "基本支出")
 _YEAR_PREFIX = lazy_pattern(r"^\d{4}年度?")
 
 

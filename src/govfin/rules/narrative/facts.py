@@ -111,7 +111,9 @@ def _subject(c: Claim) -> str:
     "the change stated, or the two years' amounts printed moving the other way)",
     Severity.ERROR,
     "the 情况说明 explains each change against the previous year in one paragraph",
-    "a direction word contradicting the change it concludes passed when no rate was printed",
+    "a direction word contradicting the change it concludes passed when no rate was printed; "
+    "2026-12: a reason given for the opposite change (“财政拨款收入支出增加的主要原因是…” after "
+    "both fell, 石泉路街道 2026 单位预算) passed, in another paragraph than the change",
 )
 def n_direction(d: Disclosure, ctx: Context) -> None:
     """Three contradictions, each within one paragraph of the narrative:
@@ -121,7 +123,10 @@ def n_direction(d: Disclosure, ctx: Context) -> None:
     - two changes of the same subject in opposite directions;
     - a conclusion ("…，故较上年增加", "因此与上年相比有所下降") whose direction is the opposite
       of the first change stated before it (a change already reported is not that reference,
-      so that one mistake makes one finding)."""
+      so that one mistake makes one finding);
+    - in the section, a reason given for a subject's change ("财政拨款收入支出增加的主要原因是…")
+      whose direction is the opposite of the change the section stated for that subject before
+      it (:func:`_reasons`)."""
     year = document_year(d)
     previous = year - 1 if year is not None else None
     for section in d.narrative.sections:
@@ -131,6 +136,7 @@ def n_direction(d: Disclosure, ctx: Context) -> None:
             wrong = _amounts_against_words(ctx, by_sentence, moves, previous)
             _opposite_changes(ctx, [m.claim for m in moves if m.claim is not None])
             _conclusions(ctx, moves, wrong)
+        _reasons(ctx, section, by_sentence)
 
 
 @attrs.frozen
@@ -198,11 +204,86 @@ def _conclusions(ctx: Context, moves: list[_Move], wrong: set[int]) -> None:
         )
 
 
+#: A reason given for a subject's change: "财政拨款收入支出增加的主要原因是…" (the Shanghai
+#: template's "…增加（减少）的主要原因是", one word chosen), "支出下降原因为…".
+_REASON = re.compile(
+    r"(?P<subject>[^，,；;：:。“”\"（）()、]{2,24}?)"
+    r"(?P<dir>增加|增长|上升|提高|减少|下降|降低)的?主要原因"
+)
+#: Words a changed figure's subject ends with that do not tell subjects apart (财政拨款支出预算
+#: is 财政拨款支出), and a year or enumerator it starts with.
+_SUBJECT_END = re.compile(r"(?:预算数|预算|决算数|决算|执行数)$")
+_SUBJECT_START = re.compile(r"^(?:(?:19|20)\d{2}年度?|本年度?|今年)")
+
+
+#: A key that names only what a figure is compared with ("比2025年预算减少…": 预算), no subject.
+_NO_SUBJECT = re.compile(r"^(?:上年|本年|当年|(?:19|20)\d{2}年)?度?(?:预算|决算|执行|数|安排|相比)*$")
+
+
+def _plain_subject(text: str) -> str:
+    """A changed figure's subject as compared: "" for a key naming no subject."""
+    if _NO_SUBJECT.match(text):
+        return ""
+    return _SUBJECT_END.sub("", _SUBJECT_START.sub("", text))
+
+
+def _reason_subjects(subject: str) -> set[str]:
+    """The subjects a reason's subject names: "财政拨款收入支出" is 财政拨款收入 and 财政拨款支出."""
+    s = _plain_subject(subject)
+    out = {s}
+    if "收入支出" in s:
+        out |= {s.replace("收入支出", "收入"), s.replace("收入支出", "支出")}
+    return {x for x in out if x}
+
+
+def _changed_subjects(claims: list[Claim]) -> Iterator[tuple[str, ChangeClaim]]:
+    """Each change of a sentence with the subject it changes: its own key, and the figure
+    printed right before it ("财政拨款收入7,630.61万元，比2025年预算减少…": 财政拨款收入)."""
+    before: AmountClaim | None = None
+    for c in claims:
+        if isinstance(c, AmountClaim):
+            before = c
+        elif isinstance(c, ChangeClaim) and c.sign != 0:
+            for key in {_plain_subject(c.key), _plain_subject(before.key) if before else ""}:
+                if key:
+                    yield key, c
+            before = None
+
+
+def _reasons(ctx: Context, section: NarrativeSection, by_sentence: dict[str, list[Claim]]) -> None:
+    """A reason for a subject's change ("…增加的主要原因是…") against the changes the section
+    stated for that subject before it: reported when they all moved the other way (a subject
+    with changes in both directions, or none stated, is not judged)."""
+    stated: dict[str, list[ChangeClaim]] = {}
+    for sentence in section.sentences():
+        for m in _REASON.finditer(sentence.text):
+            names = sorted(n for n in _reason_subjects(m.group("subject")) if n in stated)
+            changes = sorted({id(c): c for n in names for c in stated[n]}.values(),
+                             key=lambda c: c.line or 0)
+            sign = DIRECTIONS[m.group("dir")]
+            if not changes or {c.sign for c in changes} != {-sign}:
+                continue
+            first = changes[0]
+            line = sentence.line_at(m.start())
+            place = Place(NARRATIVE_TABLE, sentence.section or None, m.group(0), line)
+            ctx.emit(
+                f"“{m.group(0)}”: “{m.group('dir')}”, but the section said "
+                f"{'、'.join(sorted(names))} moved the other way (“{first.text}”"
+                f"{_at(first.line)}) — in “{sentence.text}”{_at(line)}",
+                place=place,
+                cells=(place, *(c.place for c in changes)),
+            )
+        claims = sorted(by_sentence.get(sentence.text, ()),
+                        key=lambda c: sentence.text.find(c.text))
+        for key, c in _changed_subjects(claims):
+            stated.setdefault(key, []).append(c)
+
+
 def _opposite_changes(ctx: Context, changes: list[ChangeClaim]) -> None:
     seen: dict[str, ChangeClaim] = {}
     for c in changes:
         before = seen.get(c.key)
-        if c.key and before is not None and before.sign != c.sign:
+        if before is not None and before.sign != c.sign and _plain_subject(c.key):
             ctx.emit(
                 f"“{c.text}” and “{before.text}” say {c.subject} moved in opposite directions "
                 f"— in “{c.sentence}”{_at(c.line)}",
