@@ -55,6 +55,7 @@ from govfin.figures import Figure, resolve, scope_of
 from govfin.rules.narrative import (  # noqa: F401  (register X12 and N-*)
     analysis,
     checks,
+    class_names,
     facts,
     stale_year,
 )

@@ -17,7 +17,7 @@ from govfin._lazy import lazy_pattern
 from govfin.amounts import ZERO
 from govfin.disclosure import Disclosure
 from govfin.figures import Figure, money_of
-from govfin.findings import Severity
+from govfin.findings import Cell, Severity
 from govfin.narrative import AmountClaim, Claim
 from govfin.rules.engine import Context
 from govfin.rules.narrative.facts_common import at as _at
@@ -82,7 +82,9 @@ _EQUAL_YEARS = lazy_pattern(r"持平|相同|一致|无变化")
     "is a leftover of last year's text",
     "a date of the previous year on this year's figure passed every check (N-year allows the "
     "previous year, for comparisons); 2026-12: budgets too (a 2025 预算's text giving this "
-    "year's 三公 figure under 2024 passed)",
+    "year's 三公 figure under 2024 passed); 2026-12: told by the paragraph alone where no table "
+    "figure is resolved (“2026年度预算8.61万元，2025年度预算8.30万元…2025年预算安排8.61万元”, "
+    "石泉路街道 2026 单位预算)",
 )
 def n_stale_year(d: Disclosure, ctx: Context) -> None:
     """A figure dated the previous year whose value is this year's table figure.
@@ -99,7 +101,9 @@ def n_stale_year(d: Disclosure, ctx: Context) -> None:
     sentence that calls the two years equal ("持平", "相同"), not equal
     the last year's figure the table prints beside this year's (``上年预算数``), and, when the
     date dates the budget word itself ("2024年预算数为…"), differ from that printed last-year
-    figure (with none printed, last year's budget may equal this year's: not reported)."""
+    figure (with none printed, last year's budget may equal this year's: not reported).
+
+    Without a table figure, a budget's own paragraph can tell: :func:`_text_dated`."""
     year = document_year(d)
     if year is None:
         return
@@ -148,6 +152,8 @@ def n_stale_year(d: Disclosure, ctx: Context) -> None:
             if last is None and _DATED_BUDGET.match(after):
                 continue
         stale.setdefault((c.sentence, c.line, date.start()), []).append((c, fig, date.group(0)))
+    if budget:
+        _text_dated(d, ctx, year, stale)
     for (sentence, line, _), found in stale.items():
         c, _, date_text = found[0]
         figures = "; ".join(f"“{x.text}” = {f.label} {_fmt(f.value)}" for x, f, _ in found)
@@ -181,3 +187,50 @@ def _last_years(d: Disclosure, fig: Figure) -> Figure | None:
     if not cells:
         return None
     return Figure(f"{fig.label} (上年)", tuple(cells))
+
+
+
+def _budget_dated(c: Claim, year: int) -> bool:
+    """Is ``c`` a budget figure (预算…, not 执行数, not a comparison) dated ``year`` by the last
+    date before it in its sentence?"""
+    date = _governing_date(c)
+    if date is None or int(date.group("y")) != year or date.group("pre"):
+        return False
+    after = c.sentence[date.end() : c.sentence.find(c.text) + len(c.text)]
+    return ("预算" in after and not _OUTTURN.search(after) and not _COMPARING.search(after)
+            and not date.group(0).startswith("截"))
+
+
+def _text_dated(
+    d: Disclosure, ctx: Context, year: int,
+    stale: dict[tuple[str, int | None, int], list[tuple[Claim, Figure, str]]],
+) -> None:
+    """In a budget's paragraph that gives a subject's budget of this year and of last year
+    ("2026年度预算8.61万元，2025年度预算8.30万元"), a further figure dated last year that is this
+    year's and not last year's ("2025年预算安排8.61万元"): this year's budget under last year's
+    date, told by the paragraph alone (石泉路街道 2026 单位预算, whose 项 figures no table figure
+    is resolved for).  Added to ``stale`` (one finding per date); the paragraph's figure of this
+    year is the figure reported beside it."""
+    previous = year - 1
+    for section in d.narrative.sections:
+        paragraph_of = {s.text: s.paragraph for s in section.sentences()}
+        groups: dict[int, list[AmountClaim]] = {}
+        for c in section.claims():
+            if isinstance(c, AmountClaim) and c.amount.is_money and c.sentence in paragraph_of:
+                groups.setdefault(paragraph_of[c.sentence], []).append(c)
+        for group in groups.values():
+            this = {c.amount.wan_yuan()[0]: c for c in group if _budget_dated(c, year)}
+            last = [c for c in group if _budget_dated(c, previous)]
+            stated = [c for c in last if c.amount.wan_yuan()[0] not in this]
+            if not stated:
+                continue  # the two years' budgets equal, or last year's not given
+            for c in last:
+                same = this.get(c.amount.wan_yuan()[0])
+                date = _governing_date(c)
+                key = (c.sentence, c.line, date.start()) if date is not None else None
+                if same is None or key is None or any(x is c for x, _, _ in stale.get(key, ())):
+                    continue
+                value, unit = same.amount.wan_yuan()
+                fig = Figure(f"the paragraph's {year} figure “{same.text}” (its {previous} "
+                             f"budget: “{stated[0].text}”)", (Cell(same.place, value, unit),))
+                stale.setdefault(key, []).append((c, fig, date.group(0)))
