@@ -46,6 +46,7 @@ Modules: :mod:`~govfin.rules.narrative.assess` (every check of every claim, pure
 :mod:`~govfin.rules.narrative.perf` (the 绩效 claim's checks, a part of the assessment),
 :mod:`~govfin.rules.narrative.analysis` (N-perf-analysis: a 自评表's 项目绩效分析 text),
 :mod:`~govfin.rules.narrative.share_sum` (N-share-sum: the shares of one whole together),
+:mod:`~govfin.rules.narrative.class_names` (N-class-name: a 类 named by a name it has lost),
 :mod:`~govfin.rules.narrative.outcome` (:class:`Assessment`, :class:`Status`),
 :mod:`~govfin.rules.narrative.checks` (the rules X12 and N-*, reporting the assessment),
 :mod:`~govfin.rules.narrative.summary` (the claim count the CLI prints).
