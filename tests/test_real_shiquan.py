@@ -18,7 +18,9 @@ Fixed on the way (each with its test here): the template's third header row of t
 公用经费 were under no column; with it read, 基本支出 (a heading with no figure column of its own)
 was taken as a blank figure by BS01-5/BS01-6; six long-standing codes the document prints were
 missing from govfin's 2024/2025 lists (C-code warnings); N-direction read changes keyed by their
-base ("比2025年预算减少…": 预算) as one subject moving both ways.  Found now: b. (N-direction, a
+base ("比2025年预算减少…": 预算) as one subject moving both ways; the 34 项 figures of the
+narrative ("“…(类）-…（款）-…（项）”2026年度预算X万元") were not checkable (the dashes and the year
+were kept in the subject: govfin.figures.budget_key).  Found now: b. (N-direction, a
 reason given for the opposite change), c.'s "2025年预算安排8.61万元" (N-stale-year told by the
 paragraph) and d. (N-class-name).
 """
@@ -243,6 +245,24 @@ def test_d_current_names_and_earlier_documents_are_not_reported() -> None:
     old = SOURCE.replace("2026", "2018").replace("2025", "2017")
     assert _read(old).disclosure.year == 2018
     assert not [f for f in check(_read(old).disclosure).findings if f.rule_id == "N-class-name"]
+
+
+def test_every_item_figure_of_the_narrative_is_checked(report: Report) -> None:
+    """The 34 "“…(类）-…（款）-…（项）”2026年度预算X万元" of the 情况说明 name their 项 (the dashes
+    and the year after the path were part of the subject before: not checkable); each agrees
+    with the 支出预算总表's 合计 of that 项."""
+    items = [f for f in report.findings if f.rule_id == "X12" and "（项）”2026年度预算" in f.message]
+    assert len(items) == 34
+    assert all(f.severity is Severity.INFO and "agrees" in f.message for f in items)
+    assert any("支出预算总表（上海） 2240299 合计 587500" in f.message for f in items)
+
+
+def test_a_wrong_item_figure_is_found() -> None:
+    text = SOURCE.replace("统计管理（项）”2026年度预算0.12万元", "统计管理（项）”2026年度预算0.21万元", 1)
+    assert text != SOURCE
+    found = [f for f in check(_read(text).disclosure).findings
+             if f.rule_id == "X12" and f.severity is Severity.ERROR]
+    assert [f.place.line for f in found] == [_line_of("统计管理（项）”2026年度预算0.12万元")]
 
 
 def test_a_percentage_the_figures_do_not_give(report: Report) -> None:

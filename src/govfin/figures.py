@@ -443,6 +443,12 @@ def is_budget(d: Disclosure) -> bool:
     )
 
 
+#: The dashes joining a 类-款-项 path ("“一般公共服务支出(类）-统计信息事务（款）-统计管理（项）”"),
+#: and the year after it that dates its figure ("…（项）”2026年度预算0.12万元": 石泉路街道 2026).
+_PATH_DASH = re.compile(r"(?<=[\u4e00-\u9fff）)])[-－—](?=[\u4e00-\u9fff])")
+_PATH_YEAR = re.compile(r"(?<=[\u4e00-\u9fff])(?:19|20)\d{2}年度?$")
+
+
 def budget_key(subject: str) -> str:
     """A budget subject as compared: :func:`subject_key`, "预算" dropped (but not from
     一般公共预算, 政府性基金预算, 国有资本经营预算).
@@ -453,8 +459,11 @@ def budget_key(subject: str) -> str:
     '因公出国（境）费支出'
     >>> budget_key("“科学技术支出（类）科学技术普及（款）科普活动（项）”科目")
     '科学技术支出科学技术普及科普活动'
+    >>> budget_key("“科学技术支出(类）-科学技术普及（款）-科普活动（项）”2026年度预算")
+    '科学技术支出科学技术普及科普活动'
     """
     key = _BUDGET_WORD.sub("", subject_key(subject)).removesuffix("科目")
+    key = _PATH_YEAR.sub("", _PATH_DASH.sub("", key))
     return key[:-1] if key.endswith("支出数") else key
 
 
