@@ -311,9 +311,10 @@ def _parse(scheme: Scheme, edition: int) -> Edition:
     entries = {code: rows[code] for code in sorted(rows)}
     children: dict[str | None, list[str]] = {}
     for code, entry in entries.items():
-        if entry.parent_code is not None and entry.parent_code not in entries:
-            raise DataFileError(f"{name}: {code} has no parent {entry.parent_code}")
-        children.setdefault(entry.parent_code, []).append(code)
+        parent = entry.parent_code
+        if parent is not None and parent not in entries:
+            raise DataFileError(f"{name}: {code} has no parent {parent}")
+        children.setdefault(parent, []).append(code)
     marked: set[str | None] = set()
     for lineno, token in complete:
         if token == _ROOTS_TOKEN:
@@ -348,7 +349,7 @@ def _entry(row: Mapping[str, str], scheme: Scheme, edition: int, where: str) -> 
     return Code(
         code=code,
         name=name,
-        level=Level(row["level"]),
+        level=level,  # the one row["level"] names (checked above)
         scheme=scheme,
         edition=edition,
         seen=split_list(row["seen"]),
@@ -358,4 +359,6 @@ def _entry(row: Mapping[str, str], scheme: Scheme, edition: int, where: str) -> 
 
 def split_list(cell: str) -> tuple[str, ...]:
     """A comma-separated cell (``seen``, ``dept_codes``) as its non-empty parts."""
+    if not cell:
+        return ()
     return tuple(part.strip() for part in cell.split(",") if part.strip())
