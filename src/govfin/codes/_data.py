@@ -26,8 +26,7 @@ import threading
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
-import attrs
-
+from govfin._lazy import frozen
 from govfin.errors import ArgumentTypeError, GovfinError
 
 from ._model import Code, CodeError, Level, Scheme, Supplement, UnknownEditionError, validate
@@ -59,7 +58,7 @@ class DataFileError(GovfinError, RuntimeError):
     """A shipped data file is corrupt (a packaging bug, never a user error)."""
 
 
-@attrs.frozen
+@frozen
 class Edition:
     """One parsed file: every entry of one scheme in one edition, indexed."""
 

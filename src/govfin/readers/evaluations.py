@@ -40,8 +40,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
 
-import attrs
-
+from govfin._lazy import frozen
 from govfin.amounts import ZERO, AmountError, parse_amount
 from govfin.performance.model import AnalysisParagraph, FundLine, Indicator, ProjectEvaluation
 from govfin.readers.errors import (
@@ -770,7 +769,7 @@ _COLUMN_KEY = re.compile(r"[(（][A-Z/]+[)）]$")
 _CONTENT_LAYOUT = ("目标申报数", "预算编制数", "资金结(转)余")
 
 
-@attrs.frozen
+@frozen
 class _FundHeader:
     """A fund header read by position: ``fields`` = (cell index, FundLine field), in order;
     ``first`` = the index of the first field's cell."""
