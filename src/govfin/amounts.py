@@ -58,7 +58,7 @@ _MAX_ADJUSTED_EXPONENT = 15
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+_NUMBER = lazy_pattern(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 #: A plain decimal literal (ASCII digits, optional sign and fraction): parsed as it is.
 _PLAIN = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
 _THOUSANDS = lazy_pattern(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$")
