@@ -37,12 +37,13 @@ def _collector_resumed(collecting: bool) -> None:
 
     Imports build tens of thousands of objects (classes, functions, patterns, tables of
     terms), none of them garbage; a running collector walks them again and again while they
-    are built (about 8 % of the start-up).  Resumed plainly, it would walk them all at its
+    are built (about 5 % of the start-up).  Resumed plainly, it would walk them all at its
     next young collection: they are moved to its oldest generation first (``gc.freeze`` then
     ``gc.unfreeze``: no walk), or kept out of its sight for good in the program itself, as
-    :func:`main` does with what was imported before it.  A caller's own frozen objects are
-    left frozen (no ``gc.unfreeze`` then; counting them walks them, but only where a caller
-    froze some), and the collector as it was found.
+    :func:`main` does with what was imported before it.  (A caller's objects still young
+    then move with them: garbage among them waits for the next full collection.)  A caller's
+    own frozen objects are left frozen (no ``gc.unfreeze`` then; counting them walks them, but
+    only where a caller froze some), and the collector on or off as it was found.
     """
     if _PROGRAM:
         gc.freeze()
