@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import os
 
 import pytest
 
@@ -79,3 +80,40 @@ def test_main_runs_a_subcommand_with_its_parser_alone() -> None:
     with contextlib.redirect_stderr(err):
         assert cli.main(["nope"]) == cli.EXIT_USAGE  # not a command: the full parser says so
     assert "invalid choice: 'nope'" in err.getvalue() and "'codes'" in err.getvalue()
+
+
+class _ArgparseWidth(cli._Formatter):
+    """govfin's formatter with argparse's own width (through shutil.get_terminal_size)."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        argparse.HelpFormatter.__init__(self, prog, indent_increment, max_help_position, width)
+
+
+def _helps(parser: argparse.ArgumentParser) -> list[str]:
+    parsers = [parser, *_subcommands(parser).values()]
+    return [p.format_help() + p.format_usage() for p in parsers]
+
+
+@pytest.mark.parametrize("columns", [None, "52", "133", "0", "-5", "wide"])
+@pytest.mark.parametrize("terminal", [None, 61, 0])
+def test_the_help_is_as_wide_as_argparse_makes_it(
+    monkeypatch: pytest.MonkeyPatch, columns: str | None, terminal: int | None
+) -> None:
+    """The width govfin's formatter finds without shutil is the one argparse finds with it:
+    from COLUMNS, else the terminal (none, or one of 0 columns: 80), else 80."""
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    monkeypatch.delenv("LINES", raising=False)
+    if terminal is not None:
+        monkeypatch.setattr(os, "get_terminal_size", lambda fd=1: os.terminal_size((terminal, 30)))
+    ours = cli.build_parser()
+    theirs = cli.build_parser()
+    for p in [theirs, *_subcommands(theirs).values()]:
+        assert p.formatter_class is cli._Formatter  # every parser of govfin uses it
+        p.formatter_class = _ArgparseWidth
+    assert _helps(ours) == _helps(theirs)
+    expected = {None: 80, 0: 80, 61: 61}[terminal] if columns not in ("52", "133") else int(columns)
+    assert cli._terminal_columns() == expected

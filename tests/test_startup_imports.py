@@ -39,6 +39,7 @@ NOT_LOADED = (
     "govfin.readers.writer",
     "govfin.readers.files",
     "govfin.readers.source",
+    "shutil",  # argparse's formatter imports it for the terminal's width; govfin's does not
 )
 
 
@@ -137,3 +138,22 @@ else:
     raise AssertionError("an unknown example was read")
 """
     _run(code)
+
+
+def test_the_collector_is_left_as_it_was_found() -> None:
+    """The CLI pauses the garbage collector while it imports; a caller finds it as it left
+    it: on or off, and its own frozen objects still frozen (and the program's not thawed)."""
+    code = """
+import gc, io, contextlib
+frozen = [[] for _ in range(3)]
+{before}
+on, thawed = gc.isenabled(), gc.get_freeze_count() == 0
+from govfin.cli import main
+assert (gc.isenabled(), gc.get_freeze_count() == 0) == (on, thawed)
+with contextlib.redirect_stdout(io.StringIO()):
+    assert main(["check", "--example"]) == 1
+    assert main(["code", "2010350"]) == 0
+assert (gc.isenabled(), gc.get_freeze_count() == 0) == (on, thawed)
+"""
+    for before in ("pass", "gc.disable()", "gc.freeze()", "gc.freeze(); gc.disable()"):
+        _run(code.format(before=before))

@@ -22,7 +22,7 @@ from typing import overload
 
 import attrs
 
-from govfin._lazy import lazy_pattern
+from govfin._lazy import frozen, lazy_pattern
 from govfin.errors import ArgumentTypeError, ArgumentValueError, GovfinError
 
 __all__ = [
@@ -58,7 +58,7 @@ _MAX_ADJUSTED_EXPONENT = 15
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+_NUMBER = lazy_pattern(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 #: A plain decimal literal (ASCII digits, optional sign and fraction): parsed as it is.
 _PLAIN = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
 _THOUSANDS = lazy_pattern(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$")
@@ -216,7 +216,7 @@ class ToleranceMode(enum.Enum):
     EXACT = "exact"  #: the printed value is exact: [v, v]
 
 
-@attrs.frozen
+@frozen
 class Interval:
     """A closed interval of Decimals."""
 
@@ -284,7 +284,7 @@ def round_to(value: Decimal, unit: Decimal, mode: ToleranceMode) -> Decimal:
     return (value / unit).to_integral_value(rounding=rounding) * unit
 
 
-@attrs.frozen
+@frozen
 class Comparison:
     """Outcome of testing ``total = Σ sign·part`` under a tolerance."""
 
@@ -304,7 +304,7 @@ class Comparison:
         return self.consistent and self.difference != 0
 
 
-@attrs.frozen
+@frozen
 class Tolerance:
     """The tolerance policy of one check run.
 

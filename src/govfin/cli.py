@@ -28,15 +28,53 @@ import gc
 import os
 import sys
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, NoReturn, TypeAlias
 
-from govfin import codes
-from govfin._version import __version__
-from govfin.errors import ArgumentValueError
-from govfin.examples import UnknownExampleError
-from govfin.findings import Finding, Severity
-from govfin.readers.errors import ReadError
+
+def _collector_resumed(collecting: bool) -> None:
+    """The garbage collector after imports ran with it paused (:func:`_collector_paused`).
+
+    Imports build tens of thousands of objects (classes, functions, patterns, tables of
+    terms), none of them garbage; a running collector walks them again and again while they
+    are built (about 5 % of the start-up).  Resumed plainly, it would walk them all at its
+    next young collection: they are moved to its oldest generation first (``gc.freeze`` then
+    ``gc.unfreeze``: no walk), or kept out of its sight for good in the program itself, as
+    :func:`main` does with what was imported before it.  (A caller's objects still young
+    then move with them: garbage among them waits for the next full collection.)  A caller's
+    own frozen objects are left frozen (no ``gc.unfreeze`` then; counting them walks them, but
+    only where a caller froze some), and the collector on or off as it was found.
+    """
+    if _PROGRAM:
+        gc.freeze()
+    elif gc.get_freeze_count() == 0:
+        gc.freeze()
+        gc.unfreeze()
+    if collecting:
+        gc.enable()
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The garbage collector paused while a block imports (:func:`_collector_resumed`)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        _collector_resumed(collecting)
+
+
+#: True in the program itself (``main()`` without arguments), never for a caller of main(argv)
+_PROGRAM = False
+
+with _collector_paused():
+    from govfin import codes
+    from govfin._version import __version__
+    from govfin.errors import ArgumentValueError
+    from govfin.examples import UnknownExampleError
+    from govfin.findings import Finding, Severity
+    from govfin.readers.errors import ReadError
 
 if TYPE_CHECKING:
     from govfin.findings import Report
@@ -93,6 +131,7 @@ def _add_code(subparsers: _Subparsers) -> None:
         description="Show one code of 《政府收支分类科目》 with its level, official name and "
         "ancestors.  The scheme follows from the first digit (2 functional, 3 economic, "
         "5 economic-gov).",
+        formatter_class=_Formatter,
     )
     parser.add_argument("code", help="e.g. 2010350 (functional) or 30207 (economic)")
     _add_edition(parser)
@@ -139,6 +178,7 @@ def _add_codes(subparsers: _Subparsers) -> None:
         description="Without --under, list every 类 of the scheme (default functional).  "
         "With --under CODE, print CODE and everything below it, indented by level.  "
         "With --diff A B, show what changed from edition A to edition B.",
+        formatter_class=_Formatter,
     )
     parser.add_argument("--under", metavar="CODE", help="print the subtree under CODE")
     parser.add_argument(
@@ -403,9 +443,11 @@ def _run_batch(args: argparse.Namespace) -> int:
 
 
 def _check_one(args: argparse.Namespace, files: Sequence[str]) -> int:
-    from govfin.readers.problems import read_in_part
-    from govfin.rules import check
-    from govfin.rules.narrative import claim_summary
+    imported = "govfin.rules.narrative" in sys.modules
+    with contextlib.nullcontext() if imported else _collector_paused():
+        from govfin.readers.problems import read_in_part
+        from govfin.rules import check
+        from govfin.rules.narrative import claim_summary
 
     result = _read(args, files)
     disclosure = result.disclosure
@@ -643,8 +685,38 @@ _COMMAND_OF: dict[str, Callable[[_Subparsers], None]] = {
 }
 
 
+def _terminal_columns() -> int:
+    """``shutil.get_terminal_size().columns``, without importing shutil (with fnmatch, zlib,
+    bz2 and lzma): ``COLUMNS`` if it is a positive number, else the width of the terminal
+    of ``sys.__stdout__``, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
 class _Formatter(argparse.HelpFormatter):
-    """argparse's formatter, keeping the lines of the exit-status epilog as they are."""
+    """argparse's formatter, keeping the lines of the exit-status epilog as they are.
+
+    Every parser of ``govfin`` uses it: argparse builds a formatter for each option it adds,
+    and its own would import shutil for the terminal's width each time."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        if width is None:  # what argparse's own does, through shutil
+            width = _terminal_columns() - 2
+        super().__init__(prog, indent_increment, max_help_position, width)
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         if text == _EPILOG:  # written out when help is shown (textwrap is loaded only then)
@@ -714,6 +786,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # What the imports built (classes, functions, patterns, code lists) lives as long as
         # the process: moved out of the collector's sight, the collections during the check
         # no longer walk it again and again (gc.freeze; ~2% of a check's time).
+        global _PROGRAM  # one flag, set once by the program itself
+        _PROGRAM = True
         gc.freeze()
     _tolerant_output()
     argv = sys.argv[1:] if argv is None else list(argv)

@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from govfin._lazy import frozen
 from govfin.amounts import Unit
 from govfin.errors import ArgumentTypeError, NotFoundError
 from govfin.findings import ReadProblem
@@ -44,7 +45,7 @@ from govfin.tables import Table, kind_for_title
 __all__ = ["SECTION_HEADING", "Disclosure", "Narrative", "NarrativeSection", "split_sections"]
 
 
-@attrs.frozen
+@frozen
 class NarrativeSection:
     """One section of the 情况说明: its heading as printed and its text.
 
@@ -103,7 +104,7 @@ def _sections(value: Iterable[NarrativeSection]) -> tuple[NarrativeSection, ...]
     return _typed(value, NarrativeSection, "Narrative.sections")
 
 
-@attrs.frozen
+@frozen
 class Narrative:
     """The 情况说明 (and 概况) text, in sections, plus the 名词解释 (glossary) text."""
 
@@ -239,7 +240,7 @@ def _evaluations(value: Iterable[ProjectEvaluation]) -> tuple[ProjectEvaluation,
     return _typed(value, ProjectEvaluation, "Disclosure.evaluations")
 
 
-@attrs.frozen
+@frozen
 class Disclosure(PlainData):
     """A department's 部门决算公开 for one year.
 

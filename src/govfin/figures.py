@@ -34,7 +34,7 @@ from typing import TypeVar
 
 import attrs
 
-from govfin._lazy import lazy_pattern
+from govfin._lazy import frozen, lazy_pattern
 from govfin.amounts import ZERO, Comparison, Tolerance, Unit
 from govfin.disclosure import Disclosure
 from govfin.findings import Cell, Place
@@ -223,7 +223,7 @@ _ENUM_NAME = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二
 # -- the 部门预算: the same vocabulary, keyed by table ROLE -------------------------------------
 
 
-@attrs.frozen
+@frozen
 class RoleRef:
     """A cell of a budget table named by the table's ``ROLE``: the first of ``rows`` the table
     has, in the first of ``columns`` it prints (the families name rows and columns differently:
@@ -467,7 +467,7 @@ def budget_key(subject: str) -> str:
     return key[:-1] if key.endswith("支出数") else key
 
 
-@attrs.frozen
+@frozen
 class Figure:
     """The table figure a claim names: the sum of ``cells`` (blank = nil), in the disclosure's
     unit.  ``missing`` names a table the figure needs that the disclosure lacks."""

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 import attrs
 
+from govfin._lazy import frozen
 from govfin.errors import GovfinError
 from govfin.formatting import html_cell
 from govfin.serialize import PlainData
@@ -57,7 +58,7 @@ class Category(enum.Enum):
     CLASSIFICATION = "classification"  #: codes and names against the official list
 
 
-@attrs.frozen(order=True)
+@frozen(order=True)
 class Place:
     """Where a value sits: table (kind or label), row (code or line label), column.
 
@@ -91,7 +92,7 @@ class Place:
         return self if found is None else attrs.evolve(self, where=found)
 
 
-@attrs.frozen
+@frozen
 class Cell:
     """A reported value at a place, with the unit of its last place (0.01 for 万元 tables).
 
@@ -104,7 +105,7 @@ class Cell:
     unit: Decimal
 
 
-@attrs.frozen
+@frozen
 class Finding:
     """One thing a rule found.
 
@@ -175,7 +176,7 @@ class Finding:
         return text
 
 
-@attrs.frozen
+@frozen
 class Span:
     """A part of a document the reader did not read whole: a table (its kind), a 自评表 (its
     label, ``"项目支出绩效自评表:办公用品"``) or the 情况说明, and the source lines it covers
@@ -209,7 +210,7 @@ class Span:
         return f"{self.table} (lines {self.first_line}–{self.last_line})"
 
 
-@attrs.frozen
+@frozen
 class ReadProblem:
     """A problem the reader met, as the check reports it (rule ``READ-…``): the reader's record
     (:class:`govfin.readers.ReadLog`) is the source; a problem is derived from it.
@@ -236,7 +237,7 @@ class ReadProblem:
         return bool(self.incomplete) or self.cut
 
 
-@attrs.frozen
+@frozen
 class Withheld:
     """A finding the check did not report because it rests on a part the reader did not read
     whole: ``problem`` is the index of the :class:`ReadProblem` (in the disclosure's
@@ -257,7 +258,7 @@ class ChecksFailed(GovfinError):
         super().__init__(f"{len(errors)} error(s); first: {first}")
 
 
-@attrs.frozen
+@frozen
 class Report(PlainData):
     """All findings of one check run, in the order the rules produced them."""
 

@@ -30,6 +30,7 @@ from decimal import Decimal
 
 import attrs
 
+from govfin._lazy import frozen
 from govfin.amounts import HUNDRED, ZERO, Unit, convert
 from govfin.disclosure import Disclosure
 from govfin.errors import ArgumentTypeError, ArgumentValueError, NotFoundError
@@ -117,7 +118,7 @@ def _label(value: object) -> str:
     return value
 
 
-@attrs.frozen
+@frozen
 class Ratio:
     """``numerator / denominator``: a share, a split or a completion rate.
 
@@ -154,7 +155,7 @@ class Ratio:
         return None if v is None else v * HUNDRED
 
 
-@attrs.frozen
+@frozen
 class Change:
     """A figure this year against the previous year (or 决算 against 预算).
 

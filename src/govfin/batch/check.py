@@ -25,6 +25,7 @@ from typing import Any
 
 import attrs
 
+from govfin._lazy import frozen
 from govfin.errors import GovfinError
 
 __all__ = [
@@ -99,7 +100,7 @@ def document_key(paths: Sequence[str]) -> str:
 # -- one document --------------------------------------------------------------------------------
 
 
-@attrs.frozen
+@frozen
 class CheckOptions:
     """How each document is read and checked (the options of ``govfin check``)."""
 
@@ -123,7 +124,7 @@ def _maps(value: Iterable[Mapping[str, Any]]) -> tuple[Mapping[str, Any], ...]:
     return tuple(value)
 
 
-@attrs.frozen
+@frozen
 class DocumentResult:
     """What checking one document gave, as plain data (it crosses process boundaries).
 

@@ -10,6 +10,7 @@ from typing import IO
 
 import attrs
 
+from govfin._lazy import define
 from govfin.batch.check import EXIT_OK, DocumentResult
 
 __all__ = ["Progress", "Summary"]
@@ -60,7 +61,7 @@ class Progress:
             self.stream.flush()
 
 
-@attrs.define
+@define
 class Summary:
     """The account of a batch: documents read, unread (with why), with errors, with warnings,
     and the rules that fired most (counting errors and warnings, not infos)."""

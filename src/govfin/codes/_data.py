@@ -26,8 +26,7 @@ import threading
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
-import attrs
-
+from govfin._lazy import frozen
 from govfin.errors import ArgumentTypeError, GovfinError
 
 from ._model import Code, CodeError, Level, Scheme, Supplement, UnknownEditionError, validate
@@ -59,7 +58,7 @@ class DataFileError(GovfinError, RuntimeError):
     """A shipped data file is corrupt (a packaging bug, never a user error)."""
 
 
-@attrs.frozen
+@frozen
 class Edition:
     """One parsed file: every entry of one scheme in one edition, indexed."""
 
@@ -311,9 +310,10 @@ def _parse(scheme: Scheme, edition: int) -> Edition:
     entries = {code: rows[code] for code in sorted(rows)}
     children: dict[str | None, list[str]] = {}
     for code, entry in entries.items():
-        if entry.parent_code is not None and entry.parent_code not in entries:
-            raise DataFileError(f"{name}: {code} has no parent {entry.parent_code}")
-        children.setdefault(entry.parent_code, []).append(code)
+        parent = entry.parent_code
+        if parent is not None and parent not in entries:
+            raise DataFileError(f"{name}: {code} has no parent {parent}")
+        children.setdefault(parent, []).append(code)
     marked: set[str | None] = set()
     for lineno, token in complete:
         if token == _ROOTS_TOKEN:
@@ -348,7 +348,7 @@ def _entry(row: Mapping[str, str], scheme: Scheme, edition: int, where: str) -> 
     return Code(
         code=code,
         name=name,
-        level=Level(row["level"]),
+        level=level,  # the one row["level"] names (checked above)
         scheme=scheme,
         edition=edition,
         seen=split_list(row["seen"]),
@@ -358,4 +358,6 @@ def _entry(row: Mapping[str, str], scheme: Scheme, edition: int, where: str) -> 
 
 def split_list(cell: str) -> tuple[str, ...]:
     """A comma-separated cell (``seen``, ``dept_codes``) as its non-empty parts."""
+    if not cell:
+        return ()
     return tuple(part.strip() for part in cell.split(",") if part.strip())

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import enum
 
-import attrs
-
+from govfin._lazy import frozen
 from govfin.errors import ArgumentValueError, GovfinError
 
 __all__ = [
@@ -288,7 +287,7 @@ def _parent_code(code: str) -> str | None:
 # value types
 
 
-@attrs.frozen
+@frozen
 class Code:
     """One entry of one edition of a classification list.
 
@@ -319,7 +318,7 @@ class Code:
         return f"{self.code} {self.name}"
 
 
-@attrs.frozen
+@frozen
 class NameCheck:
     """Result of comparing a printed name with the official one (see ``check_name``).
 
@@ -349,7 +348,7 @@ class NameCheck:
         return self.message
 
 
-@attrs.frozen
+@frozen
 class CodeCheck:
     """Whether a printed code is in the classification of a document's year (see ``check_code``).
 
@@ -417,7 +416,7 @@ class CodeCheck:
         return self.message
 
 
-@attrs.frozen
+@frozen
 class EditionDiff:
     """Differences of one scheme between two editions (see ``diff``).
 
@@ -442,7 +441,7 @@ class EditionDiff:
         return not self.unchanged
 
 
-@attrs.frozen
+@frozen
 class Supplement:
     """A user-supplied file of codes govfin lacks, read and checked (see ``load_supplement``).
 

@@ -34,9 +34,9 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
+from govfin._lazy import lazy_pattern
 from govfin.errors import ArgumentTypeError
 
 from . import _data
@@ -67,7 +67,7 @@ __all__ = [
 #: the first query of the classification in a process.
 ENVIRONMENT_VARIABLE = "GOVFIN_CODES"
 
-_HEADER = re.compile(r"#\s*scheme:\s*(?P<scheme>\S+)\s+edition:\s*(?P<edition>\S+)")
+_HEADER = lazy_pattern(r"#\s*scheme:\s*(?P<scheme>\S+)\s+edition:\s*(?P<edition>\S+)")
 _COMPLETE = "# complete:"
 _REQUIRED = ("code", "name", "level", "seen")
 _ALLOWED = (*_REQUIRED, "dept_codes")

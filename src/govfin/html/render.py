@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from govfin import codes
+from govfin._lazy import frozen
 from govfin._version import __version__
 from govfin.errors import ArgumentTypeError, ArgumentValueError
 from govfin.findings import Finding, Place, Report, Severity
@@ -880,7 +881,7 @@ def _counts(value: Mapping[str, int]) -> Mapping[str, int]:
     return out
 
 
-@attrs.frozen
+@frozen
 class BatchEntry:
     """One document of a batch: where it is, what it is, its counts, the link to its report.
 

@@ -22,8 +22,7 @@ import html
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
-import attrs
-
+from govfin._lazy import frozen
 from govfin.tables import Table
 
 __all__ = ["CHART_SOURCES", "ChartBar", "bars_of", "expenditure_chart"]
@@ -42,7 +41,7 @@ _ROW = 26
 _TOP = 30
 
 
-@attrs.frozen
+@frozen
 class ChartBar:
     """One 类: its code, printed name, total, 基本支出 and 项目支出 (万元; ``None`` = blank)."""
 

@@ -40,8 +40,7 @@ from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import NamedTuple, Protocol
 
-import attrs
-
+from govfin._lazy import frozen
 from govfin.amounts import (
     HUNDRED,
     ZERO,
@@ -109,7 +108,7 @@ class _Cells(NamedTuple):
 _cells_of = operator.attrgetter(*_Cells._fields)
 
 
-@attrs.frozen
+@frozen
 class RelationCheck:
     """One relation of a fund line, judged.
 
@@ -328,7 +327,7 @@ _Test = Callable[[FundCells, ScoringScheme, Tolerance], bool]
 _Judge = Callable[[FundCells, ScoringScheme, Tolerance], RelationCheck | None]
 
 
-@attrs.frozen
+@frozen
 class _Relation:
     """A relation of a fund line: ``reads`` every attribute its judgement reads;
     ``plainly_holds`` is its plain test (True: applicable and consistent), ``judge`` the full
@@ -361,7 +360,7 @@ _READERS: dict[str, tuple[_Relation, ...]] = {
 }
 
 
-@attrs.frozen
+@frozen
 class Correction:
     """Set the cell ``attr`` (printed column ``column``) to ``value``."""
 
@@ -376,7 +375,7 @@ class Correction:
         return f"{self.column} = {self.value}"
 
 
-@attrs.frozen
+@frozen
 class Diagnosis:
     """The failing relations of a fund line and the single-cell corrections that fix them all."""
 

@@ -21,8 +21,7 @@ import enum
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
-import attrs
-
+from govfin._lazy import frozen
 from govfin.amounts import HUNDRED, ZERO
 from govfin.performance.targets import Direction, Outcome
 
@@ -252,7 +251,7 @@ def quantitative_score(
 # -- qualitative indicators ----------------------------------------------------------------------
 
 
-@attrs.frozen
+@frozen
 class ScoreBand:
     """The scores allowed for a qualitative outcome: ``[lo, hi]`` or ``[lo, hi)``."""
 

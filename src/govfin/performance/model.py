@@ -23,6 +23,7 @@ from typing import Any, ClassVar
 
 import attrs
 
+from govfin._lazy import frozen
 from govfin.amounts import to_decimal
 from govfin.errors import ArgumentTypeError, ArgumentValueError, NotFoundError
 from govfin.findings import Cell, Place
@@ -151,7 +152,7 @@ def _line(value: object) -> int | None:
     return _optional_int(value, "line")
 
 
-@attrs.frozen
+@frozen
 class FundLine:
     """One line of 项目资金预算安排及执行进度 (万元): 资金总额, or one funding source.
 
@@ -186,7 +187,7 @@ class FundLine:
         return self.source == "资金总额"
 
 
-@attrs.frozen
+@frozen
 class Indicator:
     """One 绩效指标 row: 一级/二级/三级指标, values as printed, 分值 and 得分.
 
@@ -276,7 +277,7 @@ def _outcome(ind: Indicator) -> Outcome | None:
 IndicatorValues = tuple[Indicator, tuple[Target, Target] | None, Outcome | None]
 
 
-@attrs.frozen
+@frozen
 class AnalysisParagraph:
     """One paragraph of the 项目绩效分析 (自评结果分析) rows: ``heading`` as printed
     ("项目立项和预算执行情况", "产出情况及分析"; ``""`` when the row prints none) and its
@@ -309,7 +310,7 @@ def _paragraphs(value: Iterable[AnalysisParagraph]) -> tuple[AnalysisParagraph, 
     return _items(value, AnalysisParagraph)
 
 
-@attrs.frozen
+@frozen
 class ProjectEvaluation:
     """A 项目支出绩效自评表.
 

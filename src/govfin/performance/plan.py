@@ -26,6 +26,7 @@ from decimal import Decimal
 
 import attrs
 
+from govfin._lazy import frozen
 from govfin.amounts import Unit, to_decimal
 from govfin.errors import ArgumentTypeError
 from govfin.findings import Cell, Place
@@ -64,7 +65,7 @@ def _optional_text(value: object) -> str | None:
     return None if value is None else _text(value)
 
 
-@attrs.frozen
+@frozen
 class PlanFunds:
     """项目资金: the project's total and the year's request, each with its sources."""
 
@@ -79,7 +80,7 @@ class PlanFunds:
     line: int | None = attrs.field(default=None, eq=False)
 
 
-@attrs.frozen
+@frozen
 class PlanIndicator:
     """One 绩效指标 row of a plan: 一级/二级/三级指标 and the 年度(/项目)指标值, as printed."""
 
@@ -107,7 +108,7 @@ def _indicators(value: Iterable[PlanIndicator]) -> tuple[PlanIndicator, ...]:
     return items
 
 
-@attrs.frozen
+@frozen
 class ProjectPlan:
     """One 项目支出绩效目标表."""
 

@@ -26,6 +26,7 @@ from typing import Literal
 
 import attrs
 
+from govfin._lazy import frozen
 from govfin.amounts import Interval
 from govfin.errors import ArgumentTypeError, ArgumentValueError, NotFoundError
 from govfin.performance.formulas import (
@@ -76,7 +77,7 @@ def _tiers(value: Iterable[tuple[object, object]]) -> tuple[tuple[Decimal, Decim
     return tuple(sorted(tiers, key=lambda t: t[0], reverse=True))
 
 
-@attrs.frozen
+@frozen
 class ExecutionScoring:
     """How 执行率 (percent) becomes a score: ``"linear"`` (min(rate, 100 %) × 分值, R3-3) or
     ``"tiered"`` (``tiers`` of (lower bound in percent, share of 分值), best first).
@@ -126,7 +127,7 @@ LINEAR_CAPPED = ExecutionScoring()
 TIERED_JIANGXI = ExecutionScoring("tiered", JIANGXI_TIERS)
 
 
-@attrs.frozen
+@frozen
 class QualitativeBands:
     """Band edges of the qualitative outcomes, as shares of 分值 (R3-8).
 
@@ -164,7 +165,7 @@ def _grade_bands(value: Iterable[tuple[object, str]]) -> tuple[tuple[Decimal, st
     return tuple(sorted(bands, key=lambda b: b[0], reverse=True))
 
 
-@attrs.frozen
+@frozen
 class GradeBands:
     """Grades by 总分, lower bounds inclusive, best first; below every bound: ``floor``."""
 
@@ -195,7 +196,7 @@ def _names(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
-@attrs.frozen
+@frozen
 class Level1Weight:
     """The 分值 of a group of 一级指标 (usually one; 湖北 pools 效益 and 满意度)."""
 
@@ -207,7 +208,7 @@ def _level1(value: Iterable[Level1Weight]) -> tuple[Level1Weight, ...]:
     return tuple(value)
 
 
-@attrs.frozen
+@frozen
 class ScoringScheme:
     """One template's scoring rules, as data.
 

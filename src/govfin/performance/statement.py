@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-import attrs
+from govfin._lazy import frozen
 
 __all__ = ["GRADE_WORDS", "Stated", "is_performance_text", "parse_statement"]
 
@@ -71,7 +71,7 @@ _MEAN = re.compile(r"平均(?:得)?分(?:数)?(?:为|是|达到)?" + _NUM + "分
 _TOPIC = re.compile(r"自评|绩效|评价")
 
 
-@attrs.frozen
+@frozen
 class Stated:
     """One figure of the 绩效 claim: ``what`` is ``"count"``, ``"funds"``, ``"grade"`` (with
     ``grade``) or ``"mean"``; ``value`` as printed (``number`` its digits, ``unit`` 个, 万元,

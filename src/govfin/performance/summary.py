@@ -16,6 +16,7 @@ from decimal import Decimal
 
 import attrs
 
+from govfin._lazy import frozen
 from govfin.amounts import ZERO, Interval, ToleranceMode, interval_of, to_decimal
 from govfin.errors import ArgumentTypeError
 from govfin.performance.formulas import CENT, execution_rate, round_half_up, total_score
@@ -46,7 +47,7 @@ def _counts(value: Mapping[str, int]) -> dict[str, int]:
     return out
 
 
-@attrs.frozen
+@frozen
 class DepartmentSummary:
     """Figures computed from a department's self-evaluation tables.
 
@@ -116,7 +117,7 @@ def _decimal_or_none(value: object) -> Decimal | None:
     return to_decimal(value, where="claimed figure")
 
 
-@attrs.frozen
+@frozen
 class ClaimedSummary:
     """What a narrative states; ``None`` / absent keys = not stated (not compared).
 
@@ -131,7 +132,7 @@ class ClaimedSummary:
     line: int | None = attrs.field(default=None, eq=False)
 
 
-@attrs.frozen
+@frozen
 class Mismatch:
     """A claimed figure that the tables do not give: ``field`` is ``"count"``, a grade
     (``"优"``), ``"funds"`` or ``"mean_score"``."""
@@ -211,7 +212,7 @@ def claims_from_text(text: str) -> ClaimedSummary:
     return ClaimedSummary(count=count, by_grade=grades, funds=funds, mean_score=mean)
 
 
-@attrs.frozen
+@frozen
 class MissingTables:
     """``count`` 自评表 that the narrative counts but the disclosure does not attach, and the
     grades they would have (``grades``: grade -> how many; empty when the narrative gives no
@@ -258,7 +259,7 @@ def missing_tables(summary: DepartmentSummary, claimed: ClaimedSummary) -> Missi
     return MissingTables(missing, extra) if sum(extra.values()) == missing else None
 
 
-@attrs.frozen
+@frozen
 class ScoreRow:
     """One evaluation's printed figures beside the recomputed ones (``govfin score``).
 

@@ -30,8 +30,7 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
-import attrs
-
+from govfin._lazy import frozen
 from govfin.errors import ArgumentTypeError
 
 __all__ = [
@@ -80,7 +79,7 @@ class Direction(enum.Enum):
     EQUAL = "equal"  #: "=A"
 
 
-@attrs.frozen
+@frozen
 class Target:
     """A parsed indicator value: operator, number and unit, with the printed text.
 

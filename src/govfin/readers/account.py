@@ -19,6 +19,8 @@ from typing import Any
 
 import attrs
 
+from govfin._lazy import frozen
+
 __all__ = ["Document", "Source", "TableRead", "Unread"]
 
 
@@ -26,7 +28,7 @@ __all__ = ["Document", "Source", "TableRead", "Unread"]
 _COUNTED = {"xlsx": "sheets", "xls": "sheets"}
 
 
-@attrs.frozen
+@frozen
 class Source:
     """One source file of a document and how many pages (or sheets) it has (None for text)."""
 
@@ -35,7 +37,7 @@ class Source:
     pages: int | None = None
 
 
-@attrs.frozen
+@frozen
 class TableRead:
     """One table as read: its kind, printed title and number, the places of its lines, rows."""
 
@@ -47,7 +49,7 @@ class TableRead:
     unit: str
 
 
-@attrs.frozen
+@frozen
 class Unread:
     """A table (or 绩效自评表) the reader saw but could not read: its title, place and why."""
 
@@ -59,7 +61,7 @@ class Unread:
         return f"{self.title} ({self.where}): {self.why}"
 
 
-@attrs.frozen
+@frozen
 class Document:
     """What was read: kind ("决算"/"预算"), department, year, units, sources, tables, unread."""
 

@@ -20,6 +20,7 @@ from decimal import Decimal
 
 import attrs
 
+from govfin._lazy import define, frozen
 from govfin.amounts import AmountError, parse_amount, parse_count
 from govfin.readers.errors import (
     AmountSyntaxError,
@@ -64,7 +65,7 @@ from govfin.tables import (
 __all__ = ["TableContext", "body_for", "class_code", "info_key", "line_key"]
 
 
-@attrs.define
+@define
 class TableContext:
     """What a table parser needs from the document: the read log, the classification year."""
 
@@ -403,7 +404,7 @@ class _FunctionalBody(_Body):
         return None
 
 
-@attrs.frozen
+@frozen
 class _Side:
     label: int
     values: tuple[int, ...]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from govfin._lazy import lazy_pattern
 from govfin.readers.lines import Line, squash
 from govfin.readers.segment import KIND_WORDS, Segment
 from govfin.readers.tables import parse_department, parse_year
@@ -80,4 +81,4 @@ def cover_facts(segment: Segment) -> tuple[str | None, str | None]:
 _LABELLED = re.compile(r"^[^:：]{1,8}[:：]")
 
 #: The department named inside a cover title, between its year and its kind.
-_TITLE_DEPARTMENT = re.compile(r"\d{4}年度?(.{4,40}?)(?:部门|单位)?(?:预算|决算)")
+_TITLE_DEPARTMENT = lazy_pattern(r"\d{4}年度?(.{4,40}?)(?:部门|单位)?(?:预算|决算)")

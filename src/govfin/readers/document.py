@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from govfin import codes
+from govfin._lazy import frozen
 from govfin.amounts import Unit
 from govfin.disclosure import Disclosure, Narrative, NarrativeSection
 from govfin.errors import ArgumentTypeError
@@ -67,7 +68,7 @@ __all__ = ["ReadResult", "read_file", "read_lines", "read_rows", "read_text"]
 
 
 
-@attrs.frozen
+@frozen
 class ReadResult:
     """What a read gives: the :class:`Disclosure` and the :class:`ReadLog` of every line.
 

@@ -40,8 +40,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
 
-import attrs
-
+from govfin._lazy import frozen, lazy_pattern
 from govfin.amounts import ZERO, AmountError, parse_amount
 from govfin.performance.model import AnalysisParagraph, FundLine, Indicator, ProjectEvaluation
 from govfin.readers.errors import (
@@ -679,12 +678,12 @@ _ANALYSIS_LABELS = frozenset({"项目绩效分析", "自评结果分析"})
 _ANALYSIS_ROWS = frozenset({"评价结论", "存在问题", "改进措施"})
 
 #: The 分值 a template prints after a 一级/二级 name: "产出指标(50分)" (安徽 2022).
-_LEVEL_WEIGHT = re.compile(r"[(（]\d+(?:\.\d+)?分[)）]$")
+_LEVEL_WEIGHT = lazy_pattern(r"[(（]\d+(?:\.\d+)?分[)）]$")
 #: 二级 names some templates print that :data:`LEVEL2` lacks: "满意度指标" as the 二级 of
 #: 满意度指标 (安徽 2022).
 _LEVEL2_ALSO = frozenset({"满意度指标"})
 #: An indicator name left as the template printed it: "指标2", "指标1", "……", "…".
-_PLACEHOLDER = re.compile(r"(?:指标\d*[:：]?|…+|\.{3,})")
+_PLACEHOLDER = lazy_pattern(r"(?:指标\d*[:：]?|…+|\.{3,})")
 
 
 def _row_offset(line: Line, columns: Mapping[str, int]) -> int:
@@ -770,7 +769,7 @@ _COLUMN_KEY = re.compile(r"[(（][A-Z/]+[)）]$")
 _CONTENT_LAYOUT = ("目标申报数", "预算编制数", "资金结(转)余")
 
 
-@attrs.frozen
+@frozen
 class _FundHeader:
     """A fund header read by position: ``fields`` = (cell index, FundLine field), in order;
     ``first`` = the index of the first field's cell."""

@@ -55,6 +55,7 @@ from xml.etree import ElementTree
 
 import attrs
 
+from govfin._lazy import define, frozen
 from govfin.errors import GovfinError
 from govfin.readers.errors import ReadError
 from govfin.readers.source import SourceRow
@@ -113,7 +114,7 @@ class ExcelSupportMissingError(WorkbookError, ImportError):
 
 
 # --- results --------------------------------------------------------------------------------
-@attrs.frozen
+@frozen
 class WorkbookProblem:
     """Something in a workbook a reader should know of, at a place: not an error.
 
@@ -145,7 +146,7 @@ class WorkbookProblem:
         return f"{self.where}: {self.message}{shown}"
 
 
-@attrs.frozen
+@frozen
 class WorkbookRows:
     """The rows of a workbook (:class:`SourceRow`, sheet by sheet) and its problems.
 
@@ -236,7 +237,7 @@ def _is_figure(value: Any) -> bool:
 
 
 # --- layout facts not exposed by calamine -----------------------------------------------
-@attrs.define
+@define
 class _Layout:
     """Per sheet: hidden rows/columns, drawn (bordered) cells, formulas without a value."""
 

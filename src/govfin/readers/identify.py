@@ -15,8 +15,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-import attrs
-
+from govfin._lazy import frozen
 from govfin.amounts import AmountError, Unit, parse_amount
 from govfin.readers.lines import FULL_WIDTH, Line, has_cjk, squash, translator
 from govfin.tables import (
@@ -211,7 +210,7 @@ _ALIKE = {")": ")）", '"': "\"“”＂'‘’「」『』"}
 _NOISE_ENDINGS = "表年度)）"
 
 
-@attrs.frozen
+@frozen
 class _KnownTitles:
     #: Every title the kinds accept, normalised as :meth:`Table.matches_title` does.
     normalized: frozenset[str]

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
-from govfin._lazy import lazy_pattern
+from govfin._lazy import frozen, lazy_pattern
 from govfin.readers.errors import ReadError, UnrecognisedLineError
 
 if TYPE_CHECKING:  # (the PDF and Excel row layer: not loaded to read a text)
@@ -228,7 +228,7 @@ def split_lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-@attrs.frozen(init=False)
+@frozen(init=False)
 class Line:
     """One source line: its 1-based ``number``, its ``text``, its trimmed ``cells``, and what
     the readers test every line for, computed once: the non-empty cells (``values``), their
@@ -349,7 +349,7 @@ class LineKind(enum.Enum):
 
 # Without slots: attrs fills a frozen class that has a __dict__ by plain dict stores, a third
 # cheaper than a slotted one's object.__setattr__ calls, and a read files an entry per line.
-@attrs.frozen(slots=False)
+@frozen(slots=False)
 class LogEntry:
     """How one source line was read: its kind, and the part of the document it belongs to."""
 
@@ -368,7 +368,7 @@ class LogEntry:
         return f"{self.line:>5}{at} {self.kind.value:<12}{where}{note}: {self.text}"
 
 
-@attrs.frozen
+@frozen
 class ReadLog:
     """The account of a read: one entry per non-blank line, and every error met.
 

@@ -19,10 +19,10 @@ Every line is filed in the read log; what does not fit is a typed error naming t
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
+from govfin._lazy import lazy_pattern
 from govfin.amounts import AmountError, Unit, parse_amount
 from govfin.performance.plan import PLAN_PREFIX, PlanFunds, PlanIndicator, ProjectPlan
 from govfin.readers.errors import AmountSyntaxError, EvaluationLayoutError, ReadError
@@ -52,7 +52,7 @@ _FUND_FIELDS = {
     "上年结转资金": "annual_carried_over",
 }
 _OTHER = "其他资金"
-_YEAR = re.compile(r"[（(](\d{4})年度?[)）]")
+_YEAR = lazy_pattern(r"[（(](\d{4})年度?[)）]")
 #: Cells that label the blocks of the form, not content.
 _BLOCK_LABELS = frozenset({"项目绩效目标", "绩效指标", "项目资金", "项目资金（元）", "项目资金(元)"})
 

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-from govfin._lazy import lazy_pattern
+from govfin._lazy import frozen, lazy_pattern
 from govfin.findings import Place, ReadProblem, Severity, Span, Withheld
 from govfin.readers.account import Unread
 from govfin.readers.errors import DuplicateTableError, OtherUnitTableError, ReadError
@@ -58,7 +58,7 @@ _RULES: dict[str, tuple[str, bool]] = {
 }
 
 
-@attrs.frozen
+@frozen
 class Part:
     """A part of the document as read: its label (a table's kind, a 自评表's label, the
     情况说明), its first and last source lines, and what it is (``table``, ``evaluation``,

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from govfin._lazy import define
 from govfin.readers.evaluations import _is_squashed_evaluation_title
 from govfin.readers.identify import _table_number, _TitleReader
 from govfin.readers.lines import (
@@ -43,7 +44,7 @@ KIND_WORDS = re.compile(r"(?:部门|单位|年度?|区级|省级|市级|县级)(
 
 
 
-@attrs.define
+@define
 class Segment:
     kind: str  # cover, toc, part, table, evaluation
     lines: list[Line] = attrs.field(factory=list)

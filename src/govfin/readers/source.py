@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import attrs
 
+from govfin._lazy import frozen
 from govfin.errors import ArgumentTypeError
 
 __all__ = ["Box", "SourceRow"]
 
 
-@attrs.frozen
+@frozen
 class Box:
     """A rectangle on a PDF page, in points from the page's top-left corner."""
 
@@ -46,7 +47,7 @@ def _cells(cells: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     return out
 
 
-@attrs.frozen
+@frozen
 class SourceRow:
     """One printed row of a source: its ``cells`` (text as printed, never None) and its place.
 

@@ -22,6 +22,7 @@ from decimal import Decimal
 
 import attrs
 
+from govfin._lazy import define
 from govfin.amounts import Unit
 from govfin.readers.bodies import TableContext, body_for
 from govfin.readers.bodies_budget import BUDGET_BODIES
@@ -65,7 +66,7 @@ __all__ = [
 _EMPTY_WORDS = ("本表无数据", "无数据", "本表为空", "此表为空", "本年度无此项", "无此项", "本表无")
 
 
-@attrs.define
+@define
 class _Front:
     number: str | None = None
     department: str | None = None

@@ -22,6 +22,7 @@ from typing import Any
 import attrs
 
 from govfin import codes
+from govfin._lazy import frozen
 from govfin.amounts import ZERO, Comparison, Tolerance
 from govfin.errors import ArgumentTypeError, ArgumentValueError
 from govfin.findings import Cell, Finding, Place, ReadProblem, Report, Severity, Withheld
@@ -102,7 +103,7 @@ def _classes(value: object) -> tuple[str, ...]:
     return out
 
 
-@attrs.frozen
+@frozen
 class CheckOptions:
     """Settings of one check run.
 

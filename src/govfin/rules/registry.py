@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from govfin._lazy import frozen
 from govfin.errors import GovfinError
 from govfin.findings import Category, Severity
 
@@ -39,7 +40,7 @@ class RuleError(GovfinError, LookupError):
     """An unknown rule id, or a rule registered twice."""
 
 
-@attrs.frozen
+@frozen
 class Rule:
     """One check.  ``subject`` is the type of object ``func(subject, ctx)`` is run on."""
 

@@ -18,8 +18,7 @@ import re
 from collections import Counter
 from decimal import Decimal
 
-import attrs
-
+from govfin._lazy import frozen
 from govfin.disclosure import Disclosure
 from govfin.findings import Category, Place, Severity
 from govfin.rules.engine import Context
@@ -34,7 +33,7 @@ COVER = "封面"
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
-@attrs.frozen
+@frozen
 class YearStatement:
     """One place where the document states its own year: ``what`` (封面, a table's kind, an
     evaluation's label), the ``year`` and the printed ``text`` it was read from."""

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-import attrs
 from hypothesis import strategies as st
 
+from govfin._lazy import frozen
 from govfin.amounts import BLANK_TEXTS, Unit
 from govfin.strategies._base import _CENT, Draw
 
@@ -85,7 +85,7 @@ def format_amount(
     return pad + body + pad
 
 
-@attrs.frozen
+@frozen
 class PrintedCell:
     """A cell as printed (``text``) and the value it stands for (``None`` = blank)."""
 

@@ -25,6 +25,7 @@ import attrs
 from hypothesis import strategies as st
 
 from govfin import codes
+from govfin._lazy import frozen
 from govfin.amounts import Unit
 from govfin.disclosure import Disclosure
 from govfin.findings import Place
@@ -61,7 +62,7 @@ _PERSONNEL = ("301", "303")
 _YEARS = (2024, 2025)
 
 
-@attrs.frozen
+@frozen
 class BudgetLedger:
     """The exact accounts of one budget (amounts in 分)."""
 

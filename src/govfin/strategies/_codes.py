@@ -7,10 +7,10 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable
 
-import attrs
 from hypothesis import strategies as st
 
 from govfin import codes
+from govfin._lazy import frozen
 from govfin.errors import ArgumentValueError
 from govfin.strategies._base import Draw, _Source
 
@@ -107,7 +107,7 @@ def malformed_codes() -> st.SearchStrategy[object]:
     return st.one_of(wrong_length, wrong_lead, non_digits, not_strings)
 
 
-@attrs.frozen
+@frozen
 class CodeTree:
     """A set of codes closed under parents, in printed (depth-first, code) order."""
 

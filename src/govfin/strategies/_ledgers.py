@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 
 from govfin import codes
+from govfin._lazy import frozen
 from govfin.amounts import Unit, convert
 from govfin.disclosure import Disclosure, Narrative
 from govfin.strategies._amounts import _printed
@@ -55,7 +56,7 @@ _NF_SOURCES = IncomeTable.OTHER_SOURCES
 _BUDGET_TYPES = APPROPRIATION_COLUMNS
 
 
-@attrs.frozen
+@frozen
 class Flows:
     """The money of one leaf code, in 分.
 
@@ -101,7 +102,7 @@ _THREE_PUBLIC_BASE = (
 _NOT_BASIC = ("309", "311")
 
 
-@attrs.frozen
+@frozen
 class Ledger:
     """The exact accounts of one department and year (every amount in 分).
 

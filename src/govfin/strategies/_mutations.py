@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 import attrs
 from hypothesis import strategies as st
 
+from govfin._lazy import frozen
 from govfin.errors import NotFoundError
 from govfin.findings import Place, Severity
 from govfin.performance import (
@@ -26,7 +27,7 @@ from govfin.tables import (
 # relations and mutations
 
 
-@attrs.frozen
+@frozen
 class Relation:
     """An equation inside one table, as the cells it reads (first the total)."""
 

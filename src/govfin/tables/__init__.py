@@ -9,8 +9,8 @@ central set (公开01表 … 公开10表); the document's own numbering is kept 
 from __future__ import annotations
 
 import functools
-import re
 
+from govfin._lazy import lazy_pattern
 from govfin.tables import hooks  # noqa: F401  (registers the tables' serialize hooks)
 from govfin.tables.base import (
     CLASS_ROWS,
@@ -115,7 +115,7 @@ def kind_for_title(title: str) -> type[Table] | None:
 #: (or ends with one of the second) is more title ("一般公共预算财政拨款项目" before
 #: "支出决算表"), not a department's name; names may hold the second ("统计局",
 #: "水利建设项目管理服务中心", "社会保险基金管理中心", "非税收入管理局").
-_TITLE_WORDS = re.compile(r"决算|财政拨款|三公|表|[，,。；;：:、《》\"]")
+_TITLE_WORDS = lazy_pattern(r"决算|财政拨款|三公|表|[，,。；;：:、《》\"]")
 _TITLE_ENDINGS = ("预算", "收入", "支出", "收支", "经费", "费", "项目", "基本", "基金", "资本",
                   "明细", "统计", "一般公共", "部门预算", "单位预算")
 #: Longest department or unit name taken in front of a title (a unit named after its department,
@@ -128,7 +128,7 @@ _NAME_ENDINGS = ("局", "委", "委员会", "办公室", "办", "室", "中心",
                  "会", "部", "厅", "司", "署", "校", "馆", "社", "团", "政府", "街道", "镇", "乡",
                  "园", "场", "台", "公司", "集团", "宫", "库", "厂", "区", "市", "县", "省", "州",
                  "盟", "旗", "监狱", "本级", "机关")
-_BRACKETED_END = re.compile(r"[（(][^（()）]*[)）]$")
+_BRACKETED_END = lazy_pattern(r"[（(][^（()）]*[)）]$")
 
 
 def kind_after_name(title: str) -> type[Table] | None:

@@ -26,6 +26,7 @@ from typing import Any, ClassVar
 
 import attrs
 
+from govfin._lazy import frozen
 from govfin.amounts import Unit, to_decimal
 from govfin.errors import ArgumentTypeError, GovfinError, NotFoundError
 from govfin.findings import Cell, Place, Severity
@@ -69,7 +70,7 @@ def _values(value: Mapping[str, Any], row: Row) -> dict[str, Decimal | None]:
     return out
 
 
-@attrs.frozen
+@frozen
 class Row:
     """One row: ``key`` is its code (``"2010350"``) or canonical line label (``"合计"``).
 
@@ -94,7 +95,7 @@ class Row:
         return all(v is None for v in self.values.values())
 
 
-@attrs.frozen
+@frozen
 class TableMeta:
     """Metadata kept from the document: its own number and title, department, year, unit.
 
@@ -113,7 +114,7 @@ class TableMeta:
     line: int | None = attrs.field(default=None, eq=False)
 
 
-@attrs.frozen
+@frozen
 class RowEquation:
     """On every row: ``total = Σ plus − Σ minus`` over columns (a column partition)."""
 
@@ -127,7 +128,7 @@ class RowEquation:
     source: str = ""
 
 
-@attrs.frozen
+@frozen
 class Equation:
     """Between fixed cells: ``total = Σ plus − Σ minus``; cells are ``(row key, column)``.
 
@@ -144,7 +145,7 @@ class Equation:
     source: str = ""
 
 
-@attrs.frozen
+@frozen
 class Rollup:
     """Along the code tree, for each column: parent row = Σ its child rows.
 
@@ -216,7 +217,7 @@ def _normalized_titles(cls: type[Table]) -> frozenset[str]:
         return titles
 
 
-@attrs.frozen
+@frozen
 class Table(PlainData):
     """Base of every table kind.  Subclasses set the class-level data described above."""
 

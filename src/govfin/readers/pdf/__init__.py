@@ -24,8 +24,7 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
-import attrs
-
+from govfin._lazy import frozen
 from govfin.errors import ArgumentValueError
 
 from ..errors import ReadError
@@ -90,7 +89,7 @@ _GARBLED_SHARE = 0.3
 _GARBLED_TEXT = 20
 
 
-@attrs.frozen
+@frozen
 class PdfRows:
     """What :func:`pdf_rows` reads off a PDF: the printed ``rows``; ``scans``, the pages
     printed as an image, but for a heading at most (govfin does no OCR); ``garbled``, the pages whose
