@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from govfin.findings import Report, Severity
-from govfin.readers.files import read_path
 from govfin.readers.document import ReadResult
+from govfin.readers.files import read_path
 from govfin.rules import check
 
 REAL = Path(__file__).parent / "data" / "real"
@@ -138,7 +138,9 @@ def test_yichuan_fund_table_with_its_subheads_on_the_total_row_is_read(yichuan):
     assert not report.withheld
     (read,) = [f for f in report if f.rule_id == "READ-identity"]
     assert read.severity is Severity.WARNING and "合计、基本支出、项目支出" in read.message
-    fund = next(t for t in result.disclosure.tables if t.KIND == "政府性基金预算财政拨款收入支出决算表")
+    fund = next(
+        t for t in result.disclosure.tables if t.KIND == "政府性基金预算财政拨款收入支出决算表"
+    )
     total = fund.get("合计")
     assert str(total.values["本年收入"]) == "105.00"
     assert total.values["本年支出小计"] is None and total.values["项目支出"] is None
@@ -241,4 +243,97 @@ def test_jianguanwei_change_subjects_are_not_the_word_budget(jianguanwei):
         if isinstance(c, ChangeClaim) and "2025年预算" in c.text and c.delta is not None
     ]
     assert "预算" not in subjects
-    assert {"一般公共预算拨款支出预算", "政府性基金拨款支出预算", "财政拨款支出预算"} <= set(subjects)
+    assert {"一般公共预算拨款支出预算", "政府性基金拨款支出预算", "财政拨款支出预算"} <= set(
+        subjects
+    )
+
+
+# -- 上海市普陀区文化和旅游局 2025 年度部门决算 -------------------------------------------------
+
+WENLV_FINAL = REAL / "sh-putuo-wenlvju-2025-final.tsv"
+GENERAL = "一般公共预算财政拨款支出决算表"
+
+
+@pytest.fixture(scope="module")
+def wenlv_final() -> tuple[ReadResult, Report]:
+    result = read_path(WENLV_FINAL)
+    return result, check(result.disclosure).located(result.log.place_of)
+
+
+def _x12(report: Report, text: str, line: int):
+    (found,) = [
+        f for f in report
+        if f.rule_id == "X12" and f.place and f.place.column == text and f.place.line == line
+    ]  # fmt: skip
+    return found
+
+
+def test_wenlv_final_an_item_heading_names_what_its_figures_are_of(wenlv_final):
+    # "其中：\n1、文化旅游体育与传媒支出（类）文化和旅游（款）行政运行（项）。主要用于：…。年初预算为
+    # 511.66 万元，支出决算为 457.86 万元。": the heading prints no figure, the figures follow.  The
+    # 支出决算 of item 1 was taken for the paragraph's subject before it (一般公共预算财政拨款支出,
+    # 1,700.57 as printed: a false X12 error), that of items 2–24 named nothing (not checked);
+    # the same in 八、 (2.80 taken for the 政府性基金 table's 本年收入 合计, 2,002.80).
+    _, report = wenlv_final
+    item1 = _x12(report, "支出决算为457.86万元", 300)
+    assert item1.severity is Severity.INFO and "2070101" in item1.message
+    item2 = _x12(report, "支出决算为3070.63万元", 301)
+    assert item2.severity is Severity.INFO and "2070104" in item2.message
+    fund = _x12(report, "支出决算为2.80万元", 340)
+    assert fund.severity is Severity.INFO and "2070904" in fund.message
+
+
+def test_wenlv_final_a_flat_item_of_a_change_is_about_its_own_subject(wenlv_final):
+    # "…“三公”经费财政拨款支出决算数比 2024 年度减少 19.66 万元，下降 86.61%，其中：因公出国
+    # （境）费支出决算与 2024 年持平；…": 持平 is said of 因公出国（境）费 (0 both years), not of
+    # the 三公 total: N-change reported "持平 with a change of 19.66万元" (a false error).
+    _, report = wenlv_final
+    assert not [f for f in report if f.rule_id == "N-change" and f.severity is Severity.ERROR]
+
+
+def test_wenlv_final_true_findings(wenlv_final):
+    # The 一般公共预算财政拨款支出决算表 prints its amounts against the wrong codes from 20709 on
+    # (20709 旅游发展基金支出, a 政府性基金 code, is listed with 20799's 2,369.56; 合计 prints
+    # 1,700.57, 2070105's figure): every tree, restatement and ≤ check of that table fails, and so
+    # does every narrative figure restated from it.  Nothing else is flagged but the 政府性基金
+    # table's 合计 row (it prints the names of 本年支出's columns instead of their totals), the
+    # share 6.08% (1493.32 / 24535.67 = 6.09%, printed so that the shares add up to 100%) and the
+    # rate on a nil base.
+    _, report = wenlv_final
+    flagged = _flagged(report)
+    fund = "政府性基金预算财政拨款收入支出决算表"
+    narrative = "情况说明"
+    for expected in (
+        ("R05-tree", GENERAL, "合计", "合计"),
+        ("X5", GENERAL, "合计", "合计"),
+        ("X6", GENERAL, "合计", "基本支出"),
+        ("X9", GENERAL, "20709", "项目支出"),
+        ("READ-identity", fund, None, None),
+        ("R07-tree", fund, "合计", "本年支出小计"),
+        ("N-share", narrative, "五、一般公共预算财政拨款支出决算情况说明",
+         "社会保障和就业支出（类）1493.32万元，占6.08%"),
+        ("N-zero-base", narrative, "七、财政拨款“三公”经费支出决算情况说明",
+         "公务接待费支出决算增加0.40万元，增长100%"),
+    ):  # fmt: skip
+        assert expected in flagged, expected
+    assert {table for _, table, _, _ in flagged} == {GENERAL, fund, narrative}
+    for f in report:
+        if f.rule_id == "X12" and f.severity is Severity.ERROR:
+            assert "公开05表" in f.message, f.message  # only against the misprinted table
+    assert not [f for f in report if f.rule_id == "C-code"]
+
+
+def test_chengguan_flat_against_last_years_budget_keeps_the_subject_before_it(chengguan):
+    # "（一）因公出国（境）费0万元，与2025年预算持平。": the clause names no subject of its own
+    # ("与2025年预算" is what it is compared with), so 持平 is said of 因公出国（境）费.
+    result, _ = chengguan
+    from govfin.narrative import ChangeClaim
+
+    flat = {
+        c.text: c.key
+        for s in result.disclosure.narrative.sections
+        for c in s.claims()
+        if isinstance(c, ChangeClaim) and c.direction == "持平"
+    }
+    assert flat["与2025年预算持平"] and not flat["与2025年预算持平"].startswith("与")
+    assert all(not k.startswith(("与", "比")) for k in flat.values())

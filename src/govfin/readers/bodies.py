@@ -287,7 +287,9 @@ class _FunctionalBody(_Body):
             # columns named beside 本年收入's total).  The names are the header's; the 合计 row
             # prints no figure under them.
             labels = [c if i >= 2 and self._label(c) else "" for i, c in enumerate(line.cells)]
-            shown = labels[:1] + [""] * (self._split_code - 1) + labels[1:] if self._split_code else labels
+            shown = labels
+            if self._split_code:  # kept as printed: _layout joins the code columns
+                shown = labels[:1] + [""] * (self._split_code - 1) + labels[1:]
             self.header(Line(line.number, "\t".join(shown), line.origin), "header on the 合计 row")
             kept = ["" if labels[i] else c for i, c in enumerate(line.cells)]
             self._row(Line(line.number, "\t".join(kept), line.origin), None, name.strip())
