@@ -337,3 +337,76 @@ def test_chengguan_flat_against_last_years_budget_keeps_the_subject_before_it(ch
     }
     assert flat["与2025年预算持平"] and not flat["与2025年预算持平"].startswith("与")
     assert all(not k.startswith(("与", "比")) for k in flat.values())
+
+
+# -- 上海市普陀区人民政府石泉路街道办事处 2025 年度部门决算 -------------------------------------
+
+SHIQUAN = REAL / "sh-putuo-shiquan-2025-final.tsv"
+
+
+@pytest.fixture(scope="module")
+def shiquan() -> tuple[ReadResult, Report]:
+    result = read_path(SHIQUAN)
+    return result, check(result.disclosure).located(result.log.place_of)
+
+
+def test_shiquan_department_without_the_titles_year(shiquan):
+    # "上海市普陀区人民政府" / "石泉路街道办事处 2025" / "年度部门决算": the year ends a name line.
+    result, _ = shiquan
+    assert result.disclosure.department == "上海市普陀区人民政府石泉路街道办事处"
+
+
+def test_shiquan_class_list_names_every_class_some_in_other_words(shiquan):
+    # The list "1.“一般公共服务”306.90 万元 … 5.“文化体育与传媒支出”82.51 万元 …" names 201 without
+    # its 支出 and 207 by its former name: it leaves out no 类 (a false N-class-list error).
+    _, report = shiquan
+    assert not [f for f in report if f.rule_id == "N-class-list"]
+
+
+def test_shiquan_spending_above_the_budget_with_its_reason_given(shiquan):
+    # "年初预算为 20.66 万元，支出决算为 22.64 万元，完成年初预算的 109.58%。决算数大于预算数的主要
+    # 原因：追加了…": the reason N-over-budget asks for is printed (six false warnings).
+    _, report = shiquan
+    assert not [f for f in report if f.rule_id == "N-over-budget"]
+
+
+def test_shiquan_true_findings(shiquan):
+    _, report = shiquan
+    flagged = _flagged(report)
+    spend, general = "支出决算表", GENERAL
+    narrative = "情况说明"
+    five = "五、一般公共预算财政拨款支出决算情况说明"
+    expected = {
+        # 212 and 21201 print 基本支出 1,066.51 where their rows add up to 10,661.51
+        ("R03-1", spend, "212", "本年支出合计"),
+        ("R03-1", spend, "21201", "本年支出合计"),
+        ("R03-tree", spend, "合计", "基本支出"),
+        ("R03-tree", spend, "21201", "基本支出"),
+        ("R05-1", general, "212", "合计"),
+        ("R05-1", general, "21201", "合计"),
+        ("R05-tree", general, "合计", "基本支出"),
+        ("R05-tree", general, "21201", "基本支出"),
+        # 减排专项支出 is 2111103; the document prints 2111101 (生态环境监测与信息)
+        ("C-code", "收入决算表", "2111101", "科目代码"),
+        ("C-code", spend, "2111101", "科目代码"),
+        ("C-code", general, "2111101", "科目代码"),
+        # 20805 under its former name 行政事业单位离退休
+        ("C-name", "收入决算表", "20805", "科目名称"),
+        ("C-name", spend, "20805", "科目名称"),
+        ("C-name", general, "20805", "科目名称"),
+        # 职业年金: 决算 245.53 in the text, 257.14 in the tables (and 257.14 / 274.82 = 93.57%)
+        ("N-completion", narrative, five, "年初预算为274.82万元，支出决算为245.53万元，完成年初预算的93.57%"),
+        ("X12", narrative, five, "支出决算为245.53万元"),
+        # 基本养老保险缴费 545.84 in the text, 545.85 in the tables
+        ("X12", narrative, five,
+         "“社会保障和就业支出（类）行政事业单位离退休（款）机关事业单位基本养老保险缴费支出（项）”545.84万元"),
+        ("X12", narrative, five, "支出决算为545.84万元"),
+        # "统计信息事务（项）”20.04 万元": neither 20105 (23.42) nor 2010505 专项统计业务 (20.03)
+        ("X12", narrative, five, "1.“一般公共服务（类）统计信息事务（款）统计信息事务（项）”20.04万元"),
+        ("X12", narrative, five, "支出决算为20.04万元"),
+        # 16.24 / 19,044.27 = 0.09%, printed 0.08%
+        ("N-share", narrative, five, "3.“教育支出”16.24万元，占0.08%"),
+        # 公务接待费 决算 1.53 in the text, 0 in the 三公 table (1.53 is its 预算数)
+        ("X12", narrative, "七、财政拨款“三公”经费支出决算情况说明", "公务接待费支出决算为1.53万元"),
+    }  # fmt: skip
+    assert flagged == expected

@@ -74,8 +74,9 @@ def cover_facts(segment: Segment) -> tuple[str | None, str | None]:
             wrapped = named is None and title is None
         elif wrapped and department is not None and len(s) > 2 and not _LABELLED.match(s):
             # a name set over two lines above the title: "上海市普陀区人民政府" /
-            # "宜川路街道办事处" / "2025 年度部门决算" (上海市普陀区宜川路街道 2025 决算)
-            department += s
+            # "宜川路街道办事处" / "2025 年度部门决算" (上海市普陀区宜川路街道 2025 决算); the
+            # title's year may end the line ("石泉路街道办事处 2025" / "年度部门决算")
+            department += _TRAILING_YEAR.sub("", s)
         else:
             wrapped = False
     if title and department and department_first and not title.startswith(department):
@@ -85,6 +86,9 @@ def cover_facts(segment: Segment) -> tuple[str | None, str | None]:
         department = m.group(1) if m else None
     return department, title
 
+
+#: A year printed at the end of a cover line, its "年度…" on the next line.
+_TRAILING_YEAR = re.compile(r"\s*(?:19|20)\d{2}$")
 
 #: A labelled field ("报表编号：…", "公开日期：…"): a short label, then a colon.
 _LABELLED = re.compile(r"^[^:：]{1,8}[:：]")
