@@ -44,9 +44,11 @@ def test_the_pair_file() -> None:
         "js-rd2017",
         "js-swbgt2017",
         "js-zx2017",
+        "sh-jgw2026",  # 上海市普陀区建设和管理委员会 2026 预算 (tests/data/real; helper real7)
         "sh-pt2024",
         "sh-wl2023",
         "sh-wl2025",
+        "sh-wlj2026",  # 上海市普陀区文化和旅游局 2026 预算 (tests/data/real; helper real7)
     ]
     seen = set()
     for p in PAIRS:

@@ -281,14 +281,14 @@ def test_nothing_else_is_loud(report: Report) -> None:
         if f.rule_id not in ("B-X4", "N-year", "N-direction", "N-stale-year", "N-class-name")
         and not (f.rule_id == "N-change" and ("79.53%" in f.message or "5.40%" in f.message))
     ]
-    # C-code on 22198 其他住房保障支出 / 2219899 (收入, 支出 and 政府性基金 tables): a code govfin's
-    # lists do not hold, reported as such ("which is incomplete", a warning); no edition
-    # govfin knows (2025 stands in for 2026) prints it, and the document's 2026 list may well
-    # (a 国债电梯补贴 "新增项目"): left as the honest warning it is, not added unverified.
-    codes = [f for f in rest if f.rule_id == "C-code"]
-    assert sorted({f.place.row for f in codes}) == ["22198", "2219899"]
-    assert len(codes) == 6 and all(f.severity is Severity.WARNING for f in codes)
-    assert [f for f in rest if f.rule_id != "C-code"] == []
+    # 22198 / 2219899 are known since the 宜川路街道 2025 决算 (tests/data/real) printed them:
+    # 22198 is 超长期特别国债安排的支出 there, and this document prints the 款 as 其他住房保障支出.
+    # No 2026 edition is shipped (2025 stands in), so that name is an info, not a warning:
+    # names change between editions.
+    renamed = [f for f in report.findings if f.rule_id == "C-name" and f.place.row == "22198"]
+    assert renamed and all(f.severity is Severity.INFO for f in renamed)
+    assert all("超长期特别国债安排的支出" in f.message for f in renamed)
+    assert rest == []
 
 
 def test_the_added_codes_are_known() -> None:

@@ -530,12 +530,30 @@ def _row_key(name: str) -> str:
     return subject_key(_ENUM_NAME.sub("", name))
 
 
-def _row_names(t: Table) -> dict[str, Row]:
-    """The subject key of each coded row's name (enumerator dropped) -> the first such row."""
-    names: dict[str, Row] = {}
+def _row_names(t: Table) -> dict[str, Row | None]:
+    """The subject key of each coded row's name (enumerator dropped), alone and after its
+    parents' names ("组织事务一般行政管理事务", "一般公共服务支出组织事务一般行政管理事务") -> the
+    row; a name two rows share maps to None (a 项 such as 一般行政管理事务 is printed under
+    many 款: the narrative names which one by its 款, else the name does not tell)."""
+    own = {r.code: _row_key(r.name) for r in t.coded_rows()}
+    names: dict[str, Row | None] = {}
     for r in t.coded_rows():
-        names.setdefault(_row_key(r.name), r)
+        code = r.code or ""
+        chain = [code[:n] for n in (3, 5) if len(code) > n] + [code]
+        for i in range(len(chain)):
+            if all(c in own for c in chain[i:]):
+                name = "".join(own[c] for c in chain[i:])
+                names[name] = None if name in names and names[name] is not r else r
     return names
+
+
+def _named(key: str, names: Mapping[str, Row | None]) -> tuple[int, Row | None] | None:
+    """(matched length, row) of the name that is ``key`` or its longest suffix; the row is
+    None when that name is ambiguous (no shorter suffix is tried: it would name less)."""
+    for start in range(len(key)):
+        if key[start:] in names:
+            return len(key) - start, names[key[start:]]
+    return None
 
 
 def _figure(d: Disclosure, refs: tuple[Ref, ...], label: str) -> Figure:
@@ -580,12 +598,12 @@ class Resolver:
 
     def __init__(self, d: Disclosure):
         self.d = d
-        self._row_names: dict[type[Table], dict[str, Row]] = {}
+        self._row_names: dict[type[Table], dict[str, Row | None]] = {}
         self._budget_names: dict[str, dict[str, Row | None]] = {}
         self._found: dict[tuple[str, str | None, str | None], Figure | None] = {}
         self.is_budget = is_budget(d)
 
-    def row_names(self, cls: type[Table]) -> dict[str, Row] | None:
+    def row_names(self, cls: type[Table]) -> dict[str, Row | None] | None:
         names = self._row_names.get(cls)
         if names is None:
             t = self.d.table(cls)
@@ -618,9 +636,12 @@ class Resolver:
         named = NAMED_ROWS.get(scope or "")
         if named is not None:
             rows = self.row_names(named[0])
-            by_name = _best(key, rows) if rows is not None else None
+            by_name = _named(key, rows) if rows is not None else None
             if by_name is not None and (found is None or by_name[0] > found[0]):
-                found = (by_name[0], _refs((named[0], by_name[1].key, named[1])))
+                row = by_name[1]
+                if row is None:
+                    return None  # the name is ambiguous in the table
+                found = (by_name[0], _refs((named[0], row.key, named[1])))
         if found is None:
             return None
         refs = found[1]
@@ -680,7 +701,7 @@ class Resolver:
             if indexed is None:
                 continue
             for k in keys:
-                by_name = _best(k, indexed[1])
+                by_name = _named(k, indexed[1])
                 if by_name is not None:
                     if named is None or by_name[0] > named[0]:
                         named = (by_name[0], role, by_name[1])

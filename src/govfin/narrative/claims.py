@@ -316,6 +316,15 @@ def _clause_start(text: str, pos: int, floor: int) -> int:
     return tail.start()
 
 
+#: A numbered item's heading that names a 类/款/项 and no figure: "1、文化旅游体育与传媒支出（类）
+#: 文化和旅游（款）行政运行（项）。" (上海市普陀区文化和旅游局 2025 决算: the figures follow in the
+#: item's next sentences, "…年初预算为511.66万元，支出决算为457.86万元").
+_ITEM_HEADING = re.compile(
+    r"(?:^|[：:])\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．]\s*"
+    r"(?P<subject>[^，,。；;：:]*[（(][类款项][)）])\s*[。．.]?\s*$"
+)
+
+
 class _Extractor:
     """Walks the sentences of one section, keeping the state claims inherit."""
 
@@ -415,6 +424,10 @@ class _Extractor:
             floor = end
         while lists:
             self._respective(s, lists.pop(0), sentence_claims)
+        heading = _ITEM_HEADING.search(text)
+        if heading is not None and not any(m.start() >= heading.start() for m, _ in tokens):
+            # "…其中：1、…（类）…（款）行政运行（项）。": what the item's figures are of
+            self.subject = _parse_subject(heading.group("subject"))[0] or self.subject
         for st in stated:  # the figures of the 绩效 claim that are no token
             if st.what == "mean" or st.at < 0:
                 self.claims.append(self._performance(s, st, None, st.start, st.end, ""))
@@ -775,12 +788,15 @@ class _Extractor:
             same = _SAME.search(clause)
             if same is not None:
                 direction = same.group("dir") or same.group("dir2")
+                # the clause's own subject when it names one ("因公出国（境）费支出决算与2024年
+                # 持平" after "“三公”经费…减少19.66万元，…，其中："), else the one before
+                subject = _parse_subject(clause[: same.start()])[0] or self.subject
                 self.claims.append(
                     ChangeClaim(
                         text=clause,
-                        subject=self.subject,
+                        subject=subject,
                         direction=direction,
-                        current=self._current(subject_key(self.subject)),
+                        current=self._current(subject_key(subject)),
                         **common,
                     )
                 )

@@ -252,6 +252,7 @@ class _FunctionalBody(_Body):
         return found
 
     def feed(self, line: Line) -> None:
+        printed = line  # a header line is kept as printed: _layout joins its code columns
         line = self._joined_code(line)
         if not line.cell(0) and squash(line.cell(1)) in ("合计", "总计"):
             total = squash(line.cell(1))  # 合计 printed in the name column
@@ -281,13 +282,32 @@ class _FunctionalBody(_Body):
         if not coded and first in ("合计", "总计") and self._labels_only(line):
             # A 合计 cell printed on the header's last row (a blank template): a header.
             self.header(line)
+        elif not coded and first in ("合计", "总计") and not self._rows and self._labelled(line):
+            # The header's last row printed on the 合计 row: "合计 | | | 105.00 | 合计 | 基本支出 |
+            # 项目支出 |" (上海市普陀区宜川路街道 2025 决算, 政府性基金 table: 本年支出's three
+            # columns named beside 本年收入's total).  The names are the header's; the 合计 row
+            # prints no figure under them.
+            labels = [c if i >= 2 and self._label(c) else "" for i, c in enumerate(line.cells)]
+            shown = labels
+            if self._split_code:  # kept as printed: _layout joins the code columns
+                shown = labels[:1] + [""] * (self._split_code - 1) + labels[1:]
+            self.header(Line(line.number, "\t".join(shown), line.origin), "header on the 合计 row")
+            kept = ["" if labels[i] else c for i, c in enumerate(line.cells)]
+            self._row(Line(line.number, "\t".join(kept), line.origin), None, name.strip())
+            named = "、".join(c for c in labels if c)
+            self.error(
+                TableIdentityError,
+                f"the 合计 row prints the column names {named} where its figures would be: "
+                "those cells of 合计 read as blank (printed so)",
+                line,
+            )
         elif coded or first in ("合计", "总计"):
             self._row(line, code if coded else None, name.strip())
             if coded:
                 self._last_code = code
         elif header_like(line, self.kind.COLUMNS):
             self._split_code = self._split_code or _split_code_header(line)
-            self.header(line, "栏次" if first == "栏次" or is_numbering(line) else "header")
+            self.header(printed, "栏次" if first == "栏次" or is_numbering(line) else "header")
         else:
             self.unrecognised(line)
 
@@ -324,6 +344,16 @@ class _FunctionalBody(_Body):
         likely = f"; likely one of {', '.join(fits)}" if fits else ""
         self.error(CodeSyntaxError, f"code {printed!r} has {len(printed)} digits{likely}", line)
         return None
+
+    @staticmethod
+    def _label(cell: str) -> bool:
+        """A cell holding a column name: words, no figure."""
+        return bool(cell) and has_cjk(cell) and not is_plain_amount(cell)
+
+    def _labelled(self, line: Line) -> bool:
+        """True when the amount columns of a row hold both figures and column names."""
+        rest = line.cells[2:]
+        return any(self._label(c) for c in rest) and any(is_plain_amount(c) for c in rest if c)
 
     def _labels_only(self, line: Line) -> bool:
         """True when the cells after the label hold column names and no figure."""

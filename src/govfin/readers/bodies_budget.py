@@ -35,7 +35,13 @@ from govfin._lazy import lazy_pattern
 from govfin.amounts import BLANK_TEXTS
 from govfin.readers.bodies import TableContext, _Body
 from govfin.readers.errors import CellCountError, TableIdentityError, UnknownNameError
-from govfin.readers.identify import column_names, is_numbering, is_plain_amount, norm_column
+from govfin.readers.identify import (
+    column_names,
+    distinct_headers,
+    is_numbering,
+    is_plain_amount,
+    norm_column,
+)
 from govfin.readers.lines import Line, has_cjk, squash, strip_enumerator, to_fullwidth_brackets
 from govfin.tables import Row, Table
 from govfin.tables.budget import (
@@ -179,7 +185,7 @@ def _stacked(headers: list[Line]) -> dict[int, str]:
     """The header cells stacked at each position, joined top to bottom (quotes and spaces
     dropped, brackets full-width; a 栏次 / numbering row left out)."""
     stacked: dict[int, str] = {}
-    for h in headers:
+    for h in distinct_headers(headers):
         if is_numbering(h):
             continue
         for i, c in enumerate(h.cells):

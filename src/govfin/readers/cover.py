@@ -56,19 +56,30 @@ def cover_facts(segment: Segment) -> tuple[str | None, str | None]:
     """
     department = title = None
     department_first = False
+    wrapped = False  # the department's name is printed on the lines just read (no label)
     for ln in segment.lines:
         if ln.blank:
             continue
         s = ln.joined.strip()
         if parse_year(s) is not None:
+            wrapped = False
             continue
         if ("决算" in s or "预算" in s) and title is None:
             title = s
+            wrapped = False
         elif department is None and len(s) > 2:
             named = parse_department(s)  # "预算主管部门：上海市…" names it after a label
             if named is None and _LABELLED.match(s):
                 continue  # "报表编号：510000_0013zp", "公开日期：…": a field, not a name
             department, department_first = named or s, title is None
+            wrapped = named is None and title is None
+        elif wrapped and department is not None and len(s) > 2 and not _LABELLED.match(s):
+            # a name set over two lines above the title: "上海市普陀区人民政府" /
+            # "宜川路街道办事处" / "2025 年度部门决算" (上海市普陀区宜川路街道 2025 决算); the
+            # title's year may end the line ("石泉路街道办事处 2025" / "年度部门决算")
+            department += _TRAILING_YEAR.sub("", s)
+        else:
+            wrapped = False
     if title and department and department_first and not title.startswith(department):
         title = department + title
     if department is None and title:  # "2017年度江苏省高级人民法院部门预算公开"
@@ -76,6 +87,9 @@ def cover_facts(segment: Segment) -> tuple[str | None, str | None]:
         department = m.group(1) if m else None
     return department, title
 
+
+#: A year printed at the end of a cover line, its "年度…" on the next line.
+_TRAILING_YEAR = re.compile(r"\s*(?:19|20)\d{2}$")
 
 #: A labelled field ("报表编号：…", "公开日期：…"): a short label, then a colon.
 _LABELLED = re.compile(r"^[^:：]{1,8}[:：]")

@@ -338,10 +338,26 @@ def _printed_names(c: str) -> frozenset[str]:
     return frozenset(names)
 
 
-def merged_header(headers: Sequence[Line], width: int) -> list[str]:
-    """Column names formed by joining each column's header cells top to bottom."""
-    names = ["" for _ in range(width)]
+def distinct_headers(headers: Sequence[Line]) -> list[Line]:
+    """The header lines without the repeats of one printed before: a header row printed twice
+    in a row (上海市普陀区建设和管理委员会 2026 预算, 收入预算总表: its 功能分类科目编码 and 类/款/项
+    rows twice on the first page) names its columns once."""
+    seen: set[tuple[str, ...]] = set()
+    out: list[Line] = []
     for h in headers:
+        cells = tuple(squash(c) for c in h.cells)
+        if cells in seen:
+            continue
+        seen.add(cells)
+        out.append(h)
+    return out
+
+
+def merged_header(headers: Sequence[Line], width: int) -> list[str]:
+    """Column names formed by joining each column's header cells top to bottom (a repeated
+    header row once, see :func:`distinct_headers`)."""
+    names = ["" for _ in range(width)]
+    for h in distinct_headers(headers):
         if is_numbering(h):
             continue
         for i in range(min(width, len(h.cells))):

@@ -402,14 +402,18 @@ def _class_list(
     if t is None or column is None:
         return
     named = {code[:3] for code in covered}  # a 类 stated through its 款 or 项 is not left out
+    mode = ctx.tolerance.mode
+    # a 类 the list names in words govfin does not resolve ("“一般公共服务”306.90万元", the
+    # former name "文化体育与传媒支出"): its own figure, printed in the list, is not left out
+    stated = [interval_of(*money_of(o.amount, d), mode) for o in others if o.subject]
     missing = [
         r for r in t.coded_rows()
         if r.code is not None and len(r.code) == 3 and r.code not in named
         and r[column] not in (None, ZERO)
+        and not any(i.meets(interval_of(r[column], t.meta.precision, mode)) for i in stated)
     ]  # fmt: skip
     if not missing:
         return
-    mode = ctx.tolerance.mode
     amounts = [_listed_amount(d, c, f) for c, f in listed.values()]
     span = None
     if all(a is not None for a in amounts):
@@ -462,6 +466,26 @@ def _listed_amount(d: Disclosure, c: Claim, fig: Figure) -> tuple[Decimal, Decim
 # -- N-over-budget, N-over-adjusted ---------------------------------------------------------------
 
 _ADJUSTED = re.compile(r"调整|全年")
+#: A sentence giving the reason the 决算 is above the budget: "决算数大于预算数的主要原因：追加了…".
+_OVER_REASON = re.compile(r"(?:大于|超过|超出|高于)(?:年初)?预算数?的?(?:主要)?原因")
+
+
+def _explained(d: Disclosure, c: CompletionClaim) -> bool:
+    """Whether the paragraph of ``c`` says, after its sentence, why the 决算 is above the
+    budget (the warning asks for that reason: printed, it has been given)."""
+    for section in d.narrative.sections:
+        if section.heading != c.section:
+            continue
+        after = None
+        for s in section.sentences():
+            if after is None:
+                if s.text == c.sentence:
+                    after = s.paragraph
+            elif s.paragraph != after:
+                break
+            elif _OVER_REASON.search(s.text):
+                return True
+    return False
 
 
 def _over_budget(d: Disclosure, ctx: Context, *, adjusted: bool) -> None:
@@ -494,6 +518,8 @@ def _over_budget(d: Disclosure, ctx: Context, *, adjusted: bool) -> None:
             av, au, source = fig.value, fig.unit, f"{fig.label} {_fmt(fig.value)}"
         if interval_of(av, au, mode).lo <= interval_of(bv, bu, mode).hi:
             continue
+        if not adjusted and _explained(d, c):
+            continue  # "决算数大于预算数的主要原因：…" follows: the reason asked for is given
         what = c.budget_attribute or "预算"
         ctx.emit(
             f"“{c.text}”: the 决算 {source} is above the {what} “{c.budget}” by "
@@ -523,7 +549,8 @@ def _over_budget(d: Disclosure, ctx: Context, *, adjusted: bool) -> None:
 )
 def n_over_budget(d: Disclosure, ctx: Context) -> None:
     """ "年初预算X万元，支出决算Y万元" with Y above X (beyond rounding): a warning, since a
-    年初预算 is often raised during the year; the adjusted budget is N-over-adjusted's."""
+    年初预算 is often raised during the year; none when the paragraph goes on to give the reason
+    ("决算数大于预算数的主要原因：…"); the adjusted budget is N-over-adjusted's."""
     _over_budget(d, ctx, adjusted=False)
 
 
