@@ -13,6 +13,7 @@ from decimal import Decimal
 
 import attrs
 
+from govfin._lazy import lazy_pattern
 from govfin.errors import ArgumentValueError
 
 __all__ = [
@@ -83,7 +84,7 @@ _CLAUSE_DELIMS = re.escape("，,、；;：:。！？!?")  # for a character clas
 _CONTINUES_AFTER = "，,、：:（(—-"
 _CONTINUES_BEFORE = "。；;，,、）)：:"
 #: A heading's start: "一、", "第三部分" (a section heading inside a text not split by them).
-_SECTION_START = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)")
+_SECTION_START = lazy_pattern(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)")
 _ENUM = re.compile(
     r"^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．](?!\d))"
 )
@@ -106,15 +107,15 @@ _RESPECTIVE_FIGURE = rf"[+-]?\d+(?:\.\d+)?(?:{_UNIT_RE})?"
 #: 38.28%" (四川 2022 决算 template: "2022年度收、支总计各是…"): 各 or 分别, a short verb (its
 #: only digits a year's), then two or more figures joined by a comma, 、, 和, 及 or 与.  The
 #: subjects are the clause before the mark (:func:`respective_subjects`).
-_RESPECTIVE = re.compile(
+_RESPECTIVE = lazy_pattern(
     r"(?P<mark>各|分别)"
     r"(?P<verb>(?:是|为|占|增|减|下降|上升|降低|提高|达|约|比|较|同比|与)"
     r"(?:[^，,。；;：:、\d]|(?:19|20)\d{2}年){0,12}?)?"
     rf"(?P<figs>{_RESPECTIVE_FIGURE}(?:[，,、和及与]{_RESPECTIVE_FIGURE})+)(?![\d.])"
 )
-_RESPECTIVE_ITEM = re.compile(rf"(?P<num>[+-]?\d+(?:\.\d+)?)(?P<unit>{_UNIT_RE})?")
+_RESPECTIVE_ITEM = lazy_pattern(rf"(?P<num>[+-]?\d+(?:\.\d+)?)(?P<unit>{_UNIT_RE})?")
 #: A list's items: "收、支总计", "收入、支出", "基本支出和项目支出", "A、B和C".
-_LIST_SEPARATOR = re.compile(r"、|和|及|与")
+_LIST_SEPARATOR = lazy_pattern(r"、|和|及|与")
 #: Abbreviations a list shares its last item's tail with: "收、支总计" = 收入总计, 支出总计.
 _ABBREVIATED = {"收": "收入", "支": "支出"}
 #: Heads of a generic figure that a longer first item may have qualified for the whole list
@@ -384,7 +385,9 @@ def _widths(raw: str) -> tuple[int, int]:
     ((13, 12), (10, 8))
     """
     text = raw.strip()
-    wide = len(_WIDE.findall(text))
+    # (the wide characters counted as those left when the narrow runs are taken out: one
+    # string per run of narrow characters, where a list of the wide ones holds one per character)
+    wide = len(text) - len("".join(_NARROW_RUN.findall(text)))
     return len(text) + wide, len(_compact(text)) + wide - text.count("\u3000")
 
 
@@ -393,7 +396,9 @@ def _widths(raw: str) -> tuple[int, int]:
 #: full-width forms), which also counts the ambiguous quotes, dashes, ellipsis and signs that
 #: Chinese fonts print full width (“” — … ≤ ≥; UAX #11's East Asian context).  A one-range set compiles in a fraction of a millisecond, where the
 #: exact East Asian Width ranges cost 2–3 ms at start-up.
-_WIDE = re.compile("[^\x00-\u10ff]")
+_WIDE = lazy_pattern("[^\x00-\u10ff]")
+#: A run of the characters :data:`_WIDE` does not match.
+_NARROW_RUN = re.compile("[\x00-\u10ff]+")
 
 
 #: A line beginning with a number that is no year or enumerator continues a sentence ("2433505.07

@@ -103,15 +103,15 @@ def _fmt(v: Decimal) -> str:
 
 #: Budget subjects that restate the item named before them ("2023年预算安排2.63万元").
 _RESTATING = frozenset({"安排", "本年安排", "当年安排"})
-_PLAN_WORDS = re.compile(r"绩效目标")
+_PLAN_WORDS = lazy_pattern(r"绩效目标")
 #: A budget amount after these words is a change ("主要原因是基本支出增加人员经费1408.29万元").
 _CHANGE_WORDS = lazy_pattern(r"增加|减少|增长|下降|压减|调减|调增|节约")
 #: "与上年统计口径一致": a definition kept, not a figure unchanged.
 _SAME_BASIS = re.compile(r"口径[一相]致")
-_PLAN_FUNDS = re.compile(r"资金|金额")
-_COMPARED_YEAR = re.compile(r"比(?:(?P<y>(?:19|20)\d{2})年|上年)")
+_PLAN_FUNDS = lazy_pattern(r"资金|金额")
+_COMPARED_YEAR = lazy_pattern(r"比(?:(?P<y>(?:19|20)\d{2})年|上年)")
 
-_PLAN_COUNT = re.compile(r"项目")
+_PLAN_COUNT = lazy_pattern(r"项目")
 class _Assessor(PerformanceChecks):
     def __init__(self, d: Disclosure, options: CheckOptions, resolve: Resolver | None = None):
         self.d = d
