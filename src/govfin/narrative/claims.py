@@ -275,6 +275,10 @@ def _respective_figures(figs: str, at: int) -> tuple[tuple[Quantity, int, int], 
     )
 
 
+#: A decimal digit (``\d`` of a str pattern): every number, year and figure pattern needs one.
+_DIGIT = re.compile(r"\d")
+
+
 def _tokens(text: str) -> list[tuple[re.Match[str], int]]:
     """The numbers with a unit in a sentence, each with the index where the next one begins (or
     the end of the text); those inside a :data:`_MASK` phrase are left out, but still end the
@@ -371,8 +375,14 @@ class _Extractor:
             self.year = None
             self.respective, self.respective_claims = None, []
         text = s.text
-        tokens = _tokens(text)
         self.compared = None
+        if _DIGIT.search(text) is None:
+            # no number: no token, year, 绩效 figure or list (each needs a digit), only the
+            # claims of the clauses without a number
+            self.sentence_claims = []
+            self._no_number_claims(s, ())
+            return
+        tokens = _tokens(text)
         y = _SENTENCE_YEAR.match(text)
         if y is not None:  # (a year holds to the end of its paragraph)
             self.year = y.group("y")
@@ -382,6 +392,7 @@ class _Extractor:
         stated = parse_statement(text)
         by_number = {st.at: st for st in stated if st.at >= 0}
         lists = self._respective_lists(text, tokens, by_number)
+        brackets = "(" in text or "（" in text  # (else no figure is inside one)
         for m, stop in tokens:
             begin, end = m.span()
             while lists and begin >= lists[0].end:
@@ -399,7 +410,7 @@ class _Extractor:
             q = _quantity(m)
             # an amount in brackets ("(其中公务用车购置费38万元,公务用车运行费958万元)") is an
             # aside: what follows the bracket is still about the subject before it
-            aside = _open_brackets(text, begin)
+            aside = brackets and _open_brackets(text, begin)
             kept = self.subject
             st = by_number.get(m.start("num"))
             if st is not None:
