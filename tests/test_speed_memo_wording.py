@@ -1,7 +1,8 @@
 """Shortcuts taken for speed answer as the work they replace (issue 17).
 
 - :func:`govfin.narrative.text._widths` counts the wide characters as the characters left
-  when the runs of narrow ones are taken out (one string per run, not one per character);
+  when the runs of narrow ones are taken out (one string per run, not one per character),
+  and :func:`~govfin.narrative.text._full_lines` is given the lines already compacted;
 - :func:`govfin.performance.targets.parse_target` / :func:`parse_actual` keep each text's
   parse (:func:`~govfin.performance.targets._parsed`), and
   :func:`~govfin.performance.targets.classify_outcome` each text's outcome: a memoised answer
@@ -61,3 +62,13 @@ def test_the_width_counts_the_wide_characters_as_a_list_of_them_does(raw: str) -
         len(stripped) + wide,
         len("".join(stripped.split())) + wide - stripped.count("\u3000"),
     )
+
+
+@given(st.lists(st.text(alphabet="收入合计 \u3000。，12.5%ab\t", max_size=40), max_size=8))
+def test_full_lines_with_the_compact_lines_given_are_those_counted_afresh(raws: list[str]) -> None:
+    from govfin.narrative import text as t
+
+    compact = ["".join(r.split()) for r in raws]
+    assert t._full_lines(raws, compact) == t._full_lines(raws)
+    for raw, c in zip(raws, compact, strict=True):
+        assert t._widths(raw, len(c)) == t._widths(raw)

@@ -375,11 +375,13 @@ _FULL_LINE = Decimal("0.8")
 _MIN_WIDTH = 32
 
 
-def _widths(raw: str) -> tuple[int, int]:
+def _widths(raw: str, compacted: int | None = None) -> tuple[int, int]:
     """How wide a line prints, in half-width characters (one printed full width, :data:`_WIDE`,
     counts 2), its white space counted and not (a justified line of a PDF spreads its characters apart, and a line
     rich in digits holds more of them: neither count alone measures the page's width).  The
     wide characters are counted once: white space is not wide, but for the ideographic space.
+
+    ``compacted`` is the length of the line without white space, when known.
 
     >>> _widths("占比 55.40%。"), _widths("收入\u3000合计")
     ((13, 12), (10, 8))
@@ -388,7 +390,9 @@ def _widths(raw: str) -> tuple[int, int]:
     # (the wide characters counted as those left when the narrow runs are taken out: one
     # string per run of narrow characters, where a list of the wide ones holds one per character)
     wide = len(text) - len("".join(_NARROW_RUN.findall(text)))
-    return len(text) + wide, len(_compact(text)) + wide - text.count("\u3000")
+    if compacted is None:
+        compacted = len(_compact(text))
+    return len(text) + wide, compacted + wide - text.count("\u3000")
 
 
 #: The characters a Chinese page prints full width: everything from U+1100 on (the East Asian
@@ -420,14 +424,21 @@ def _wrapped(prev: str, full: bool, line_text: str) -> bool:
     )
 
 
-def _full_lines(raws: Sequence[str]) -> list[bool]:
+def _full_lines(raws: Sequence[str], compact: Sequence[str] | None = None) -> list[bool]:
     """Which lines run to the right margin: at least :data:`_FULL_LINE` of the widest line,
-    by either count of :func:`_widths` (none, when the widest is a short caption)."""
+    by either count of :func:`_widths` (none, when the widest is a short caption).
+    ``compact`` is each line without white space, when known."""
     full = [False] * len(raws)
-    for widths in zip(*map(_widths, raws), strict=True) if raws else ():
+    counted = (
+        map(_widths, raws)
+        if compact is None
+        else (_widths(raw, len(c)) for raw, c in zip(raws, compact, strict=True))
+    )
+    for widths in zip(*counted, strict=True) if raws else ():
         width = max(widths, default=0)
         if width >= _MIN_WIDTH:
-            full = [f or w >= _FULL_LINE * width for f, w in zip(full, widths, strict=True)]
+            least = _FULL_LINE * width
+            full = [f or w >= least for f, w in zip(full, widths, strict=True)]
     return full
 
 
@@ -439,7 +450,7 @@ def _blocks(text: str, first_line: int | None) -> list[list[tuple[str, int | Non
     # whether a line ran to the margin matters only after a line ending no paragraph: a text
     # whose lines all end theirs (one paragraph per line) needs no widths
     if any(c and c[-1] not in _PARAGRAPH_END for c in compact[:-1]):
-        full = _full_lines(raws)
+        full = _full_lines(raws, compact)
     else:
         full = [False] * len(raws)
     prev_full = False

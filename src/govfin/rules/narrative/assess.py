@@ -129,6 +129,8 @@ class _Assessor(PerformanceChecks):
         self._position = {id(c): i for i, c in enumerate(self.claims)}
         self._groups: dict[str, dict[Hashable, list[tuple[int, Claim]]]] = {}
         self._modes: tuple[Tolerance, ...] | None = None
+        #: Each section's scope (:func:`scope_of`), by heading.
+        self._scopes: dict[str, str | None] = {}
 
     def group(
         self, name: str, key: Callable[[Claim], Hashable | None]
@@ -165,7 +167,11 @@ class _Assessor(PerformanceChecks):
         return self.resolve.is_budget
 
     def scope(self, c: Claim) -> str | None:
-        return scope_of(c.section, "预算" if self.budget else "决算")
+        try:
+            return self._scopes[c.section]
+        except KeyError:
+            found = self._scopes[c.section] = scope_of(c.section, "预算" if self.budget else "决算")
+            return found
 
     def modes(self) -> tuple[Tolerance, ...]:
         """The tolerances a printed figure is judged under: the run's; for a budget whose run
