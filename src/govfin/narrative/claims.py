@@ -9,7 +9,6 @@ inherited subject, the lead amount, the year of the paragraph, the figure compar
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -94,6 +93,16 @@ class Claim:
     #: How many claims with the same text come before this one on the same line (0 for the
     #: first): "共接待0批次，0人次，其中…共接待0批次" holds two claims "共接待0批次".
     occurrence: int = 0
+    #: Where the claim sits: table 情况说明, row = section heading, column = the claim's text
+    #: (with "（第2处）" for a repeated claim on the same line, so that each claim has a place
+    #: of its own).  Derived when the claim is made: every claim checked is reported at its
+    #: place (a cached attribute's first read, through attrs' ``__getattr__``, cost more).
+    place: Place = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        text = self.text if not self.occurrence else f"{self.text}（第{self.occurrence + 1}处）"
+        object.__setattr__(self, "place", Place(NARRATIVE_TABLE, self.section or None, text,
+                                                self.line))  # fmt: skip
 
     @property
     def kind(self) -> str:
@@ -103,14 +112,6 @@ class Claim:
     def key(self) -> str:
         """The subject as compared (:func:`subject_key`)."""
         return subject_key(self.subject)
-
-    @functools.cached_property
-    def place(self) -> Place:
-        """Where the claim sits: table 情况说明, row = section heading, column = the claim's
-        text (with "（第2处）" for a repeated claim on the same line, so that each claim has a
-        place of its own)."""
-        text = self.text if not self.occurrence else f"{self.text}（第{self.occurrence + 1}处）"
-        return Place(NARRATIVE_TABLE, self.section or None, text, self.line)
 
     def describe(self) -> str:
         """One line: kind, text and where."""

@@ -14,7 +14,7 @@ from decimal import Decimal
 import attrs
 
 from govfin._lazy import lazy_pattern
-from govfin.errors import ArgumentValueError
+from govfin.errors import ArgumentTypeError, ArgumentValueError
 
 __all__ = [
     "ATTRIBUTES",
@@ -296,12 +296,21 @@ class Quantity:
     value: Decimal
     unit: str
     text: str
+    #: The unit of the last printed digit.  Derived when the quantity is made: nearly every
+    #: quantity is judged to its places (a cached attribute's first read, through attrs'
+    #: ``__getattr__``, cost more).
+    last_place: Decimal = attrs.field(init=False, eq=False, repr=False)
 
-    @functools.cached_property
-    def last_place(self) -> Decimal:
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.value, Decimal):
+            raise ArgumentTypeError(
+                f"Quantity.value: expected a Decimal, got {type(self.value).__name__} "
+                f"{self.value!r} ({self.text}{self.unit})"
+            )
         exp = self.value.as_tuple().exponent
-        assert isinstance(exp, int)
-        return Decimal(1).scaleb(exp)
+        if not isinstance(exp, int):
+            raise ArgumentValueError(f"Quantity.value must be finite: {self.text}{self.unit}")
+        object.__setattr__(self, "last_place", Decimal(1).scaleb(exp))
 
     @property
     def is_money(self) -> bool:
