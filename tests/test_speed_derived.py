@@ -71,7 +71,7 @@ def test_a_claim_derives_its_place() -> None:
         text = c.text if not c.occurrence else f"{c.text}（第{c.occurrence + 1}处）"
         assert c.place == Place(NARRATIVE_TABLE, "一、收入", text, 3)
     assert any(c.occurrence for c in claims)  # the repeated claim has a place of its own
-    q = Quantity(Decimal("1"), "万元", "1")
+    q = Quantity(Decimal(1), "万元", "1")
     c = AmountClaim(text="支出1万元", sentence="支出1万元。", section="", amount=q)
     assert c.place == Place(NARRATIVE_TABLE, None, "支出1万元", None)
     moved = attrs.evolve(c, occurrence=1, line=7)

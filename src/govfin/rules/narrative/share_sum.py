@@ -124,14 +124,14 @@ def member_of(c: ShareClaim) -> list[tuple[str, str]]:
     [('支出 by kind', '基本支出')]
     """
     name = _name(c.subject)
-    found = list(_members(name))
+    found = list(_membership(name))
     if c.level == "类" and c.subject:
         found.append((_FUNCTIONAL, name))
     return found
 
 
 @functools.lru_cache(maxsize=4096)
-def _members(name: str) -> tuple[tuple[str, str], ...]:
+def _membership(name: str) -> tuple[tuple[str, str], ...]:
     """The (partition, member) pairs whose member pattern a part's name is (:func:`member_of`
     without the 类 of a printed level).  Memoised by wording: the parts are a template's few
     ("基本支出", "项目支出" …), in every document."""
