@@ -6,7 +6,9 @@
 - :func:`govfin.performance.targets.parse_target` / :func:`parse_actual` keep each text's
   parse (:func:`~govfin.performance.targets._parsed`), and
   :func:`~govfin.performance.targets.classify_outcome` each text's outcome: a memoised answer
-  equals a fresh parse of the same text, whatever was asked before it.
+  equals a fresh parse of the same text, whatever was asked before it;
+- :func:`govfin.rules.narrative.share_sum._membership` keeps the partitions of each part's
+  name (N-share-sum): the scan of every partition's members gives the same.
 """
 
 from __future__ import annotations
@@ -72,3 +74,16 @@ def test_full_lines_with_the_compact_lines_given_are_those_counted_afresh(raws: 
     assert t._full_lines(raws, compact) == t._full_lines(raws)
     for raw, c in zip(raws, compact, strict=True):
         assert t._widths(raw, len(c)) == t._widths(raw)
+
+
+@given(st.lists(st.sampled_from(["基本支出", "项目支出", "人员经费", "公用经费", "财政拨款", "收入",
+                                 "上年结转", "其他收入", "货物", "工程", "服务", "公务接待费",
+                                 "因公出国（境）费", "公务用车", "购置", "运行费", "支出", "x"]),
+                max_size=3).map("".join))  # fmt: skip
+def test_a_share_parts_partitions_are_found_once_as_by_a_scan(name: str) -> None:
+    from govfin.rules.narrative import share_sum
+
+    scan = tuple((p, m.pattern) for p, members in share_sum.PARTITIONS.items()
+                 for m in members if m.fullmatch(name))  # fmt: skip
+    assert share_sum._membership(name) == scan
+    assert share_sum._membership(name) == scan  # (the memo's answer)
