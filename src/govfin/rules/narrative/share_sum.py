@@ -107,8 +107,10 @@ _ENDS = re.compile(r"^本年|(?:预算数|决算数|预算|决算|数)$")
 _FUNCTIONAL = "功能分类 类"
 
 
+@functools.lru_cache(maxsize=4096)
 def _name(subject: str) -> str:
-    """A part's name as matched: its subject key without "本年" and "预算/决算/数" ends."""
+    """A part's name as matched: its subject key without "本年" and "预算/决算/数" ends
+    (memoised by wording: the parts and wholes are a template's few)."""
     key, prev = subject_key(subject), None
     while key != prev:
         prev, key = key, _ENDS.sub("", key)
