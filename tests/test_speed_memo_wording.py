@@ -8,7 +8,8 @@
   :func:`~govfin.performance.targets.classify_outcome` each text's outcome: a memoised answer
   equals a fresh parse of the same text, whatever was asked before it;
 - :func:`govfin.rules.narrative.share_sum._membership` keeps the partitions of each part's
-  name (N-share-sum): the scan of every partition's members gives the same.
+  name, and ``_name`` each subject's name (N-share-sum): the scan of every partition's members
+  and a fresh name give the same.
 """
 
 from __future__ import annotations
@@ -87,3 +88,5 @@ def test_a_share_parts_partitions_are_found_once_as_by_a_scan(name: str) -> None
                  for m in members if m.fullmatch(name))  # fmt: skip
     assert share_sum._membership(name) == scan
     assert share_sum._membership(name) == scan  # (the memo's answer)
+    for subject in (name, f"本年{name}预算数", f"{name}决算"):
+        assert share_sum._name(subject) == share_sum._name.__wrapped__(subject)
