@@ -475,29 +475,39 @@ class Figure:
     label: str
     cells: tuple[Cell, ...] = ()
     missing: str | None = None
+    # Derived from ``cells`` once, when the figure is made (it is immutable; a resolver hands
+    # the same figure to every claim and rule that names it, and nearly every figure is read
+    # whole).  In one pass, not as four cached attributes: the first read of each of those
+    # went through attrs' ``__getattr__``, about as dear as the sums themselves.
+    #: Σ of the printed cells (blank = nil).
+    value: Decimal = attrs.field(init=False, eq=False, repr=False)
+    #: Σ of the cells' last-place units.
+    unit: Decimal = attrs.field(init=False, eq=False, repr=False)
+    #: Each cell's place, in order.
+    places: tuple[Place, ...] = attrs.field(init=False, eq=False, repr=False)
+    #: The one cell a statement of this figure restates (at most one cell printed), or None
+    #: when the figure is a sum of several printed cells.
+    restated: Cell | None = attrs.field(init=False, eq=False, repr=False)
 
-    # Derived once per figure (it is immutable): a resolver hands the same figure to every
-    # claim and rule that names it.
-    @functools.cached_property
-    def value(self) -> Decimal:
-        return sum((c.value for c in self.cells if c.value is not None), ZERO)
-
-    @functools.cached_property
-    def unit(self) -> Decimal:
-        return sum((c.unit for c in self.cells), ZERO)
-
-    @functools.cached_property
-    def places(self) -> tuple[Place, ...]:
-        return tuple(c.place for c in self.cells)
-
-    @functools.cached_property
-    def restated(self) -> Cell | None:
-        """The one cell a statement of this figure restates (at most one cell printed), or
-        None when the figure is a sum of several printed cells."""
-        printed = [c for c in self.cells if c.value is not None]
-        if len(printed) <= 1 and self.cells:
-            return (printed or list(self.cells))[0]
-        return None
+    def __attrs_post_init__(self) -> None:
+        if not self.cells:
+            for name, derived in (("value", ZERO), ("unit", ZERO), ("places", ()),
+                                  ("restated", None)):  # fmt: skip
+                object.__setattr__(self, name, derived)
+            return
+        value = unit = ZERO
+        printed: list[Cell] = []
+        for c in self.cells:
+            if c.value is not None:
+                value += c.value
+                printed.append(c)
+            unit += c.unit
+        cells = self.cells
+        restated = (printed or cells)[0] if len(printed) <= 1 else None
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "unit", unit)
+        object.__setattr__(self, "places", tuple(c.place for c in cells))
+        object.__setattr__(self, "restated", restated)
 
     def judge(self, tolerance: Tolerance, value: Decimal, unit: Decimal) -> Comparison:
         """``value`` (printed to last place ``unit``) against this figure: a restatement of one

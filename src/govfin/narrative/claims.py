@@ -9,7 +9,6 @@ inherited subject, the lead amount, the year of the paragraph, the figure compar
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -94,6 +93,16 @@ class Claim:
     #: How many claims with the same text come before this one on the same line (0 for the
     #: first): "共接待0批次，0人次，其中…共接待0批次" holds two claims "共接待0批次".
     occurrence: int = 0
+    #: Where the claim sits: table 情况说明, row = section heading, column = the claim's text
+    #: (with "（第2处）" for a repeated claim on the same line, so that each claim has a place
+    #: of its own).  Derived when the claim is made: every claim checked is reported at its
+    #: place (a cached attribute's first read, through attrs' ``__getattr__``, cost more).
+    place: Place = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        text = self.text if not self.occurrence else f"{self.text}（第{self.occurrence + 1}处）"
+        object.__setattr__(self, "place", Place(NARRATIVE_TABLE, self.section or None, text,
+                                                self.line))  # fmt: skip
 
     @property
     def kind(self) -> str:
@@ -103,14 +112,6 @@ class Claim:
     def key(self) -> str:
         """The subject as compared (:func:`subject_key`)."""
         return subject_key(self.subject)
-
-    @functools.cached_property
-    def place(self) -> Place:
-        """Where the claim sits: table 情况说明, row = section heading, column = the claim's
-        text (with "（第2处）" for a repeated claim on the same line, so that each claim has a
-        place of its own)."""
-        text = self.text if not self.occurrence else f"{self.text}（第{self.occurrence + 1}处）"
-        return Place(NARRATIVE_TABLE, self.section or None, text, self.line)
 
     def describe(self) -> str:
         """One line: kind, text and where."""
@@ -275,6 +276,10 @@ def _respective_figures(figs: str, at: int) -> tuple[tuple[Quantity, int, int], 
     )
 
 
+#: A decimal digit (``\d`` of a str pattern): every number, year and figure pattern needs one.
+_DIGIT = re.compile(r"\d")
+
+
 def _tokens(text: str) -> list[tuple[re.Match[str], int]]:
     """The numbers with a unit in a sentence, each with the index where the next one begins (or
     the end of the text); those inside a :data:`_MASK` phrase are left out, but still end the
@@ -380,8 +385,14 @@ class _Extractor:
             self.year = None
             self.respective, self.respective_claims = None, []
         text = s.text
-        tokens = _tokens(text)
         self.compared = None
+        if _DIGIT.search(text) is None:
+            # no number: no token, year, 绩效 figure or list (each needs a digit), only the
+            # claims of the clauses without a number
+            self.sentence_claims = []
+            self._no_number_claims(s, ())
+            return
+        tokens = _tokens(text)
         y = _SENTENCE_YEAR.match(text)
         if y is not None:  # (a year holds to the end of its paragraph)
             self.year = y.group("y")
@@ -391,6 +402,7 @@ class _Extractor:
         stated = parse_statement(text)
         by_number = {st.at: st for st in stated if st.at >= 0}
         lists = self._respective_lists(text, tokens, by_number)
+        brackets = "(" in text or "（" in text  # (else no figure is inside one)
         for m, stop in tokens:
             begin, end = m.span()
             while lists and begin >= lists[0].end:
@@ -408,7 +420,7 @@ class _Extractor:
             q = _quantity(m)
             # an amount in brackets ("(其中公务用车购置费38万元,公务用车运行费958万元)") is an
             # aside: what follows the bracket is still about the subject before it
-            aside = _open_brackets(text, begin)
+            aside = brackets and _open_brackets(text, begin)
             kept = self.subject
             st = by_number.get(m.start("num"))
             if st is not None:

@@ -13,7 +13,8 @@ from decimal import Decimal
 
 import attrs
 
-from govfin.errors import ArgumentValueError
+from govfin._lazy import lazy_pattern
+from govfin.errors import ArgumentTypeError, ArgumentValueError
 
 __all__ = [
     "ATTRIBUTES",
@@ -83,7 +84,7 @@ _CLAUSE_DELIMS = re.escape("，,、；;：:。！？!?")  # for a character clas
 _CONTINUES_AFTER = "，,、：:（(—-"
 _CONTINUES_BEFORE = "。；;，,、）)：:"
 #: A heading's start: "一、", "第三部分" (a section heading inside a text not split by them).
-_SECTION_START = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)")
+_SECTION_START = lazy_pattern(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)")
 _ENUM = re.compile(
     r"^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．](?!\d))"
 )
@@ -106,15 +107,15 @@ _RESPECTIVE_FIGURE = rf"[+-]?\d+(?:\.\d+)?(?:{_UNIT_RE})?"
 #: 38.28%" (四川 2022 决算 template: "2022年度收、支总计各是…"): 各 or 分别, a short verb (its
 #: only digits a year's), then two or more figures joined by a comma, 、, 和, 及 or 与.  The
 #: subjects are the clause before the mark (:func:`respective_subjects`).
-_RESPECTIVE = re.compile(
+_RESPECTIVE = lazy_pattern(
     r"(?P<mark>各|分别)"
     r"(?P<verb>(?:是|为|占|增|减|下降|上升|降低|提高|达|约|比|较|同比|与)"
     r"(?:[^，,。；;：:、\d]|(?:19|20)\d{2}年){0,12}?)?"
     rf"(?P<figs>{_RESPECTIVE_FIGURE}(?:[，,、和及与]{_RESPECTIVE_FIGURE})+)(?![\d.])"
 )
-_RESPECTIVE_ITEM = re.compile(rf"(?P<num>[+-]?\d+(?:\.\d+)?)(?P<unit>{_UNIT_RE})?")
+_RESPECTIVE_ITEM = lazy_pattern(rf"(?P<num>[+-]?\d+(?:\.\d+)?)(?P<unit>{_UNIT_RE})?")
 #: A list's items: "收、支总计", "收入、支出", "基本支出和项目支出", "A、B和C".
-_LIST_SEPARATOR = re.compile(r"、|和|及|与")
+_LIST_SEPARATOR = lazy_pattern(r"、|和|及|与")
 #: Abbreviations a list shares its last item's tail with: "收、支总计" = 收入总计, 支出总计.
 _ABBREVIATED = {"收": "收入", "支": "支出"}
 #: Heads of a generic figure that a longer first item may have qualified for the whole list
@@ -296,12 +297,21 @@ class Quantity:
     value: Decimal
     unit: str
     text: str
+    #: The unit of the last printed digit.  Derived when the quantity is made: nearly every
+    #: quantity is judged to its places (a cached attribute's first read, through attrs'
+    #: ``__getattr__``, cost more).
+    last_place: Decimal = attrs.field(init=False, eq=False, repr=False)
 
-    @functools.cached_property
-    def last_place(self) -> Decimal:
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.value, Decimal):
+            raise ArgumentTypeError(
+                f"Quantity.value: expected a Decimal, got {type(self.value).__name__} "
+                f"{self.value!r} ({self.text}{self.unit})"
+            )
         exp = self.value.as_tuple().exponent
-        assert isinstance(exp, int)
-        return Decimal(1).scaleb(exp)
+        if not isinstance(exp, int):
+            raise ArgumentValueError(f"Quantity.value must be finite: {self.text}{self.unit}")
+        object.__setattr__(self, "last_place", Decimal(1).scaleb(exp))
 
     @property
     def is_money(self) -> bool:
@@ -375,18 +385,24 @@ _FULL_LINE = Decimal("0.8")
 _MIN_WIDTH = 32
 
 
-def _widths(raw: str) -> tuple[int, int]:
+def _widths(raw: str, compacted: int | None = None) -> tuple[int, int]:
     """How wide a line prints, in half-width characters (one printed full width, :data:`_WIDE`,
     counts 2), its white space counted and not (a justified line of a PDF spreads its characters apart, and a line
     rich in digits holds more of them: neither count alone measures the page's width).  The
     wide characters are counted once: white space is not wide, but for the ideographic space.
 
+    ``compacted`` is the length of the line without white space, when known.
+
     >>> _widths("占比 55.40%。"), _widths("收入\u3000合计")
     ((13, 12), (10, 8))
     """
     text = raw.strip()
-    wide = len(_WIDE.findall(text))
-    return len(text) + wide, len(_compact(text)) + wide - text.count("\u3000")
+    # (the wide characters counted as those left when the narrow runs are taken out: one
+    # string per run of narrow characters, where a list of the wide ones holds one per character)
+    wide = len(text) - len("".join(_NARROW_RUN.findall(text)))
+    if compacted is None:
+        compacted = len(_compact(text))
+    return len(text) + wide, compacted + wide - text.count("\u3000")
 
 
 #: The characters a Chinese page prints full width: everything from U+1100 on (the East Asian
@@ -394,7 +410,9 @@ def _widths(raw: str) -> tuple[int, int]:
 #: full-width forms), which also counts the ambiguous quotes, dashes, ellipsis and signs that
 #: Chinese fonts print full width (“” — … ≤ ≥; UAX #11's East Asian context).  A one-range set compiles in a fraction of a millisecond, where the
 #: exact East Asian Width ranges cost 2–3 ms at start-up.
-_WIDE = re.compile("[^\x00-\u10ff]")
+_WIDE = lazy_pattern("[^\x00-\u10ff]")
+#: A run of the characters :data:`_WIDE` does not match.
+_NARROW_RUN = re.compile("[\x00-\u10ff]+")
 
 
 #: A line beginning with a number that is no year or enumerator continues a sentence ("2433505.07
@@ -416,14 +434,21 @@ def _wrapped(prev: str, full: bool, line_text: str) -> bool:
     )
 
 
-def _full_lines(raws: Sequence[str]) -> list[bool]:
+def _full_lines(raws: Sequence[str], compact: Sequence[str] | None = None) -> list[bool]:
     """Which lines run to the right margin: at least :data:`_FULL_LINE` of the widest line,
-    by either count of :func:`_widths` (none, when the widest is a short caption)."""
+    by either count of :func:`_widths` (none, when the widest is a short caption).
+    ``compact`` is each line without white space, when known."""
     full = [False] * len(raws)
-    for widths in zip(*map(_widths, raws), strict=True) if raws else ():
+    counted = (
+        map(_widths, raws)
+        if compact is None
+        else (_widths(raw, len(c)) for raw, c in zip(raws, compact, strict=True))
+    )
+    for widths in zip(*counted, strict=True) if raws else ():
         width = max(widths, default=0)
         if width >= _MIN_WIDTH:
-            full = [f or w >= _FULL_LINE * width for f, w in zip(full, widths, strict=True)]
+            least = _FULL_LINE * width
+            full = [f or w >= least for f, w in zip(full, widths, strict=True)]
     return full
 
 
@@ -435,7 +460,7 @@ def _blocks(text: str, first_line: int | None) -> list[list[tuple[str, int | Non
     # whether a line ran to the margin matters only after a line ending no paragraph: a text
     # whose lines all end theirs (one paragraph per line) needs no widths
     if any(c and c[-1] not in _PARAGRAPH_END for c in compact[:-1]):
-        full = _full_lines(raws)
+        full = _full_lines(raws, compact)
     else:
         full = [False] * len(raws)
     prev_full = False

@@ -26,6 +26,7 @@ column width; :func:`classify_outcome` maps them to an :class:`Outcome`.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -137,6 +138,14 @@ def _has_digit(unit: str) -> bool:
 def _parse(text: str, *, require_operator: bool) -> Target | None:
     if not isinstance(text, str):
         raise ArgumentTypeError(f"indicator value must be str, got {type(text).__name__}")
+    return _parsed(text, require_operator)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed(text: str, require_operator: bool) -> Target | None:
+    """:func:`_parse` of a str.  Memoised by wording: the values of a 自评表 are a template's
+    few texts ("≥95%", "100%", "达成预期指标"), in every table and document, and the result
+    (an immutable :class:`Target`, or None) depends on the text alone."""
     t = _normalize(text)
     if not t or not _may_be_value(t, require_operator=require_operator):
         return None
@@ -189,6 +198,7 @@ class Outcome(enum.Enum):
     NOT_ACHIEVED = "未达成"  #: 未达成年度指标且效果较差 / 未完成(未达成)预期指标且效果较差
 
 
+@functools.lru_cache(maxsize=4096)
 def classify_outcome(text: str) -> Outcome | None:
     """Map a printed outcome phrase (possibly truncated) to its :class:`Outcome`.
 
@@ -196,7 +206,8 @@ def classify_outcome(text: str) -> Outcome | None:
     width produces: ``"期指标并具"``, ``"达成预期指标并具"``, ``"按期指并具"`` (…部分达成预期指标并具有一定效果)
     → PARTIAL; ``"预期指标且对"``, ``"预期指标且为"``, ``"预期指标且"`` (…未达成预期指标且效果较差)
     → NOT_ACHIEVED; ``"达成预期指标"``, ``"完成预期指标"`` → ACHIEVED.  Anything else
-    (``"基本完成"``, an empty cell, a number) gives ``None``.
+    (``"基本完成"``, an empty cell, a number) gives ``None``.  Memoised by wording (the
+    phrases are a template's few, in every table).
     """
     t = _normalize(text).rstrip("。.")
     if not t:

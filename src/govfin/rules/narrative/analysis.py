@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from govfin._lazy import lazy_pattern
 from govfin.findings import Category, Place, Severity
 from govfin.performance.formulas import round_half_up
 from govfin.performance.model import (
@@ -35,10 +36,10 @@ _ANALYSIS_FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("rate", re.compile(r"执行率(?:为|是|达到|达|仅为|仅)?" + _PCT)),
     ("share", re.compile(r"(?:支出|执行|执行数|费用|金额)[^，。,;；]{0,4}?占(?P<of>年初|全年|调整后)?"
                          r"预算(?:数|资金)?的?" + _PCT)),
-    ("budget", re.compile(r"(?P<of>年初|全年|调整后)预算(?:数|资金|金额)?(?:为|是|共)?" + _AMOUNT)),
-    ("executed", re.compile(r"(?:实际支出|执行数|实际执行|执行金额|支出金额)(?:资金|费用)?(?:为|是|共)?"
+    ("budget", lazy_pattern(r"(?P<of>年初|全年|调整后)预算(?:数|资金|金额)?(?:为|是|共)?" + _AMOUNT)),
+    ("executed", lazy_pattern(r"(?:实际支出|执行数|实际执行|执行金额|支出金额)(?:资金|费用)?(?:为|是|共)?"
                             + _AMOUNT)),
-    ("total", re.compile(r"(?:自评)?(?:总分|总得分|得分)(?:为|是)?(?P<num>\d+(?:\.\d+)?)分")),
+    ("total", lazy_pattern(r"(?:自评)?(?:总分|总得分|得分)(?:为|是)?(?P<num>\d+(?:\.\d+)?)分")),
     ("grade", re.compile(r"(?:自评)?(?:等级|结果)(?:为|是|评为)[“\"「]?(?P<grade>优|良|中|差)")),
 )
 

@@ -103,15 +103,15 @@ def _fmt(v: Decimal) -> str:
 
 #: Budget subjects that restate the item named before them ("2023年预算安排2.63万元").
 _RESTATING = frozenset({"安排", "本年安排", "当年安排"})
-_PLAN_WORDS = re.compile(r"绩效目标")
+_PLAN_WORDS = lazy_pattern(r"绩效目标")
 #: A budget amount after these words is a change ("主要原因是基本支出增加人员经费1408.29万元").
 _CHANGE_WORDS = lazy_pattern(r"增加|减少|增长|下降|压减|调减|调增|节约")
 #: "与上年统计口径一致": a definition kept, not a figure unchanged.
 _SAME_BASIS = re.compile(r"口径[一相]致")
-_PLAN_FUNDS = re.compile(r"资金|金额")
-_COMPARED_YEAR = re.compile(r"比(?:(?P<y>(?:19|20)\d{2})年|上年)")
+_PLAN_FUNDS = lazy_pattern(r"资金|金额")
+_COMPARED_YEAR = lazy_pattern(r"比(?:(?P<y>(?:19|20)\d{2})年|上年)")
 
-_PLAN_COUNT = re.compile(r"项目")
+_PLAN_COUNT = lazy_pattern(r"项目")
 class _Assessor(PerformanceChecks):
     def __init__(self, d: Disclosure, options: CheckOptions, resolve: Resolver | None = None):
         self.d = d
@@ -129,6 +129,8 @@ class _Assessor(PerformanceChecks):
         self._position = {id(c): i for i, c in enumerate(self.claims)}
         self._groups: dict[str, dict[Hashable, list[tuple[int, Claim]]]] = {}
         self._modes: tuple[Tolerance, ...] | None = None
+        #: Each section's scope (:func:`scope_of`), by heading.
+        self._scopes: dict[str, str | None] = {}
 
     def group(
         self, name: str, key: Callable[[Claim], Hashable | None]
@@ -165,7 +167,11 @@ class _Assessor(PerformanceChecks):
         return self.resolve.is_budget
 
     def scope(self, c: Claim) -> str | None:
-        return scope_of(c.section, "预算" if self.budget else "决算")
+        try:
+            return self._scopes[c.section]
+        except KeyError:
+            found = self._scopes[c.section] = scope_of(c.section, "预算" if self.budget else "决算")
+            return found
 
     def modes(self) -> tuple[Tolerance, ...]:
         """The tolerances a printed figure is judged under: the run's; for a budget whose run

@@ -86,7 +86,7 @@ def _is_conclusion(text: str, at: int) -> bool:
 
 
 #: "上年" naming last year's figure, not 上年结转 / 上年结余 (money carried into this year).
-_LAST_YEAR = re.compile(r"上年(?!结转|结余|末)")
+_LAST_YEAR = lazy_pattern(r"上年(?!结转|结余|末)")
 _YEAR_WORDS = re.compile(r"^(?:上年|本年|今年|当年)(?:度)?")
 
 

@@ -37,6 +37,7 @@ Complete enumerations (a shortfall)
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -106,8 +107,10 @@ _ENDS = re.compile(r"^本年|(?:预算数|决算数|预算|决算|数)$")
 _FUNCTIONAL = "功能分类 类"
 
 
+@functools.lru_cache(maxsize=4096)
 def _name(subject: str) -> str:
-    """A part's name as matched: its subject key without "本年" and "预算/决算/数" ends."""
+    """A part's name as matched: its subject key without "本年" and "预算/决算/数" ends
+    (memoised by wording: the parts and wholes are a template's few)."""
     key, prev = subject_key(subject), None
     while key != prev:
         prev, key = key, _ENDS.sub("", key)
@@ -123,12 +126,20 @@ def member_of(c: ShareClaim) -> list[tuple[str, str]]:
     [('支出 by kind', '基本支出')]
     """
     name = _name(c.subject)
-    found = [
-        (p, m.pattern) for p, members in PARTITIONS.items() for m in members if m.fullmatch(name)
-    ]
+    found = list(_membership(name))
     if c.level == "类" and c.subject:
         found.append((_FUNCTIONAL, name))
     return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _membership(name: str) -> tuple[tuple[str, str], ...]:
+    """The (partition, member) pairs whose member pattern a part's name is (:func:`member_of`
+    without the 类 of a printed level).  Memoised by wording: the parts are a template's few
+    ("基本支出", "项目支出" …), in every document."""
+    return tuple(
+        (p, m.pattern) for p, members in PARTITIONS.items() for m in members if m.fullmatch(name)
+    )
 
 
 _COMPLETE = frozenset((p, _name(w)) for p, w in COMPLETE)

@@ -36,7 +36,7 @@ __all__: list[str] = []
 
 #: A date: "2023年", "2023年度", "截至2023年12月31日", "2023年末"; ``pre`` is a comparing word
 #: right before it ("较2023年", "比2023年度", "与2023年相比" start with it).
-_DATE = re.compile(
+_DATE = lazy_pattern(
     r"(?P<pre>[与较比同])?(?:截[至止])?(?P<y>(?:19|20)\d{2})年(?:度)?"
     r"(?:\d{1,2}月(?:\d{1,2}日)?)?(?:末|底)?"
 )
@@ -65,7 +65,7 @@ def _governing_date(c: Claim) -> re.Match[str] | None:
 _OUTTURN = lazy_pattern(r"执行|决算|实际|完成")
 #: A date that dates the budget word itself ("2024年预算数为…", "2024年度部门预算…"): the text
 #: speaks of last year's budget, which may equal this year's.
-_DATED_BUDGET = re.compile(r"(?:部门)?预算")
+_DATED_BUDGET = lazy_pattern(r"(?:部门)?预算")
 #: A sentence saying the two years' figures are equal ("与2024年预算持平"): last year's
 #: figure dated last year may be this year's.
 _EQUAL_YEARS = lazy_pattern(r"持平|相同|一致|无变化")
