@@ -329,6 +329,15 @@ _ITEM_HEADING = re.compile(
     r"(?P<subject>[^，,。；;：:]*[（(][类款项][)）])\s*[。．.]?\s*$"
 )
 
+#: A numbered item opening with the 类/款/项 it is about, then a comma: "14.节能环保支出（类）
+#: 污染防治（款）大气（项），主要用于…，年初预算为420.80万元，支出决算为379.96万元" (上海市普陀区
+#: 生态环境局 2025 决算; after "其中：" when the item goes on the paragraph's line): the item's
+#: figures, in this sentence and the next, are of that 项.
+_ITEM_LEAD = re.compile(
+    r"(?:^|[：:])\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．]\s*"
+    r"(?P<subject>[^，,。；;：:]*[（(][类款项][)）])\s*[，,]"
+)
+
 
 class _Extractor:
     """Walks the sentences of one section, keeping the state claims inherit."""
@@ -386,6 +395,9 @@ class _Extractor:
             self.respective, self.respective_claims = None, []
         text = s.text
         self.compared = None
+        lead = _ITEM_LEAD.search(text)
+        if lead is not None:  # "14.…大气（项），主要用于…": what the item's figures are of
+            self.subject = _parse_subject(lead.group("subject"))[0] or self.subject
         if _DIGIT.search(text) is None:
             # no number: no token, year, 绩效 figure or list (each needs a digit), only the
             # claims of the clauses without a number

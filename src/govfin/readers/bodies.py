@@ -253,6 +253,18 @@ class _FunctionalBody(_Body):
 
     def feed(self, line: Line) -> None:
         printed = line  # a header line is kept as printed: _layout joins its code columns
+        n = _split_code_header(line) if not self._rows else 0
+        if n and [squash(c) for c in line.cells[:n]] == ["类", "款", "项"][:n] and squash(
+            line.cell(n)
+        ) in ("合计", "总计"):
+            # The header's 类 | 款 | 项 row printed on the 合计 row: "类 | 款 | 项 | 合计 |
+            # 4,733.14 | …" (上海市普陀区生态环境局 2025 决算, 收入决算表 and 支出决算表): the
+            # labels are the header's (the code printed over those columns), the rest is 合计.
+            self._split_code = self._split_code or n
+            self.header(Line(line.number, "\t".join(line.cells[:n]), line.origin),
+                        "header on the 合计 row")
+            rest = (squash(line.cell(n)), *[""] * (n - 1), "", *line.cells[n + 1 :])
+            line = Line(line.number, "\t".join(rest), line.origin)
         line = self._joined_code(line)
         if not line.cell(0) and squash(line.cell(1)) in ("合计", "总计"):
             total = squash(line.cell(1))  # 合计 printed in the name column
@@ -681,8 +693,16 @@ class _DetailBody(_Body):
         squashed = [squash(c) for c in line.cells] if labelled else []
         starts = [i for i, c in enumerate(squashed) if c.endswith(_CODE_HEADS) or c in ("代码", "编码")]
         if starts:
-            self.groups = [(s, s + 1, s + 2) for s in starts]
-            self.width = starts[-1] + 3
+            # Each group's name is the first 科目名称 after its code heading: a code printed
+            # over 类 | 款 cells ("301 | 01 | 基本工资", 上海市普陀区生态环境局 2025 决算) leaves a
+            # blank heading cell between them, joined into one code (see _code).
+            ends = [*starts[1:], len(squashed)]
+            names = [
+                next((i for i in range(s + 1, e) if squashed[i].endswith("名称")), s + 1)
+                for s, e in zip(starts, ends, strict=True)
+            ]
+            self.groups = [(s, n, n + 1) for s, n in zip(starts, names, strict=True)]
+            self.width = self.groups[-1][2] + 1
             self.header(line)
         elif any(c in _TOTAL_LABELS for c in squashed):
             self._totals(line, squashed)
@@ -697,7 +717,7 @@ class _DetailBody(_Body):
         cells = self.fit(line, self.width)
         keys = []
         for k, (ci, ni, vi) in enumerate(self.groups):
-            code, name, value = cells[ci], cells[ni], cells[vi]
+            code, name, value = self._code(cells[ci:ni]), cells[ni], cells[vi]
             if not code:
                 if name or value:
                     self.error(
@@ -715,6 +735,14 @@ class _DetailBody(_Body):
             )
             keys.append(code)
         self.data(line, "rows " + ", ".join(keys) if keys else "empty row")
+
+    @staticmethod
+    def _code(cells: list[str]) -> str:
+        """The code of a group: its one cell, or its 类 and 款 cells joined ("301", "01" →
+        "30101") when the header prints the code over two columns."""
+        if len(cells) > 1 and _CLASS.match(cells[0]) and all(_PART.match(c) for c in cells[1:] if c):
+            return "".join(cells)
+        return cells[0]
 
     def _totals(self, line: Line, squashed: list[str]) -> None:
         positions = [i for i, c in enumerate(squashed) if c in _TOTAL_LABELS]
