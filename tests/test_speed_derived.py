@@ -77,3 +77,21 @@ def test_a_claim_derives_its_place() -> None:
     moved = attrs.evolve(c, occurrence=1, line=7)
     assert moved.place == Place(NARRATIVE_TABLE, None, "支出1万元（第2处）", 7)
     assert moved == attrs.evolve(c, occurrence=1)  # (the place and line are not compared)
+
+
+def test_a_tables_row_name_index_is_kept_with_the_disclosure() -> None:
+    """The row-name index a Resolver builds (a 项 name alone and after its parents' names) is
+    kept with the disclosure: a second check run's Resolver reads it, and it is the index a
+    fresh build gives."""
+    from govfin import examples
+    from govfin.figures import NAMED_ROWS, Resolver, _row_names
+
+    d = examples.load()
+    classes = {cls for cls, _ in NAMED_ROWS.values() if d.table(cls) is not None}
+    assert classes
+    for cls in classes:
+        first = Resolver(d).row_names(cls)
+        again = Resolver(d).row_names(cls)
+        assert again is first
+        assert first == _row_names(d.table(cls))
+        assert any(len(name) > 4 for name in first)  # names after their parents' too

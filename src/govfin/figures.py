@@ -597,6 +597,10 @@ def _term(key: str, scope: str | None) -> tuple[int, tuple[Ref, ...]] | None:
     return None
 
 
+#: Key in :meth:`Disclosure.derived` of the row-name indexes (:meth:`Resolver.row_names`).
+_ROW_NAMES = "figures.row_names"
+
+
 class Resolver:
     """Finds the figures subjects name in one disclosure (see :func:`resolve`).
 
@@ -614,12 +618,19 @@ class Resolver:
         self.is_budget = is_budget(d)
 
     def row_names(self, cls: type[Table]) -> dict[str, Row | None] | None:
+        """:func:`_row_names` of the disclosure's table of ``cls``, indexed once and kept with
+        the disclosure (:meth:`Disclosure.derived`: its tables are immutable), so a check of
+        the same disclosure again does not index them again."""
         names = self._row_names.get(cls)
         if names is None:
             t = self.d.table(cls)
             if t is None:
                 return None
-            names = self._row_names[cls] = _row_names(t)
+            kept = self.d.derived().setdefault(_ROW_NAMES, {})
+            names = kept.get(cls)
+            if names is None:
+                names = kept[cls] = _row_names(t)
+            self._row_names[cls] = names
         return names
 
     def __call__(

@@ -76,6 +76,8 @@ def n_class_name(d: Disclosure, ctx: Context) -> None:
         return
     for section in d.narrative.sections:
         for s in section.sentences():
+            if "类" not in s.text:
+                continue  # every match holds it: a cheap screen before the search
             for m in _CLASS_NAME.finditer(s.text):
                 run = codes.normalize_name(m.group("name"))
                 hit = next((n for n in old if run.endswith(n)), None)

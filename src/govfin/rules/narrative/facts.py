@@ -210,6 +210,8 @@ _REASON = re.compile(
     r"(?P<subject>[^，,；;：:。“”\"（）()、]{2,24}?)"
     r"(?P<dir>增加|增长|上升|提高|减少|下降|降低)的?主要原因"
 )
+#: The words every match of :data:`_REASON` holds (a cheap screen before the search).
+_REASON_WORD = "主要原因"
 #: Words a changed figure's subject ends with that do not tell subjects apart (财政拨款支出预算
 #: is 财政拨款支出), and a year or enumerator it starts with.
 _SUBJECT_END = re.compile(r"(?:预算数|预算|决算数|决算|执行数)$")
@@ -254,9 +256,12 @@ def _reasons(ctx: Context, section: NarrativeSection, by_sentence: dict[str, lis
     """A reason for a subject's change ("…增加的主要原因是…") against the changes the section
     stated for that subject before it: reported when they all moved the other way (a subject
     with changes in both directions, or none stated, is not judged)."""
+    sentences = section.sentences()
+    if not any(_REASON_WORD in s.text for s in sentences):
+        return  # no reason given: nothing to judge (most sections)
     stated: dict[str, list[ChangeClaim]] = {}
-    for sentence in section.sentences():
-        for m in _REASON.finditer(sentence.text):
+    for sentence in sentences:
+        for m in _REASON.finditer(sentence.text) if _REASON_WORD in sentence.text else ():
             names = sorted(n for n in _reason_subjects(m.group("subject")) if n in stated)
             changes = sorted({id(c): c for n in names for c in stated[n]}.values(),
                              key=lambda c: c.line or 0)
