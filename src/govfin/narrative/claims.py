@@ -275,11 +275,52 @@ def _respective_figures(figs: str, at: int) -> tuple[tuple[Quantity, int, int], 
     )
 
 
+#: A thousands separator printed as the full-width comma (U+FF0C), where nothing else can be
+#: meant: a first group of 1–3 digits that follows no digit, no other figure's separator and no
+#: decimal point, then "，" and exactly three digits (again and again), then a decimal point
+#: or a unit of money: "3，518.85万元" is 3518.85 万元 (上海市普陀区建设和管理委员会 2026 预算).
+#: "，" is also the comma between clauses: "3，5，8万元" (groups of one digit) and a figure
+#: followed by a count ("3，518个") are never joined.
+_FULL_WIDTH_THOUSANDS = re.compile(
+    r"(?<![\d.,，])(?<!\d[,，])[1-9]\d{0,2}(?:，\d{3})+(?=(?:\.\d+)?(?:亿元|万元|元))"
+)
+#: A "respectively" list's mark: in a clause after it, "3，518万元" may be two figures.
+_LIST_MARK = re.compile(r"分别|各(?:是|为|占|增|减|下降|上升|降低|提高|达|约|比|较|同比|与)")
+#: What ends the stretch of text a list mark governs.
+_LIST_END = re.compile("[。；;：:]")
+
+
+def _join_thousands(text: str) -> str:
+    """The text with each :data:`_FULL_WIDTH_THOUSANDS` comma made half-width (same length, so
+    every index holds), except after a "respectively" mark (分别, 各是 …) that no 。；： has
+    closed, where a comma may part the list's figures.
+
+    >>> _join_thousands("支出3，518.85万元，增加1，200万元")
+    '支出3,518.85万元，增加1,200万元'
+    >>> _join_thousands("分别为3，5，8万元；数量3，518个；2024，100万元")
+    '分别为3，5，8万元；数量3，518个；2024，100万元'
+    >>> _join_thousands("分别为100，200万元")
+    '分别为100，200万元'
+    """
+    if "，" not in text:
+        return text
+
+    def join(m: re.Match[str]) -> str:
+        head = text[: m.start()]
+        opened = max((x.end() for x in _LIST_END.finditer(head)), default=0)
+        if _LIST_MARK.search(head, opened):
+            return m.group()
+        return m.group().replace("，", ",")
+
+    return _FULL_WIDTH_THOUSANDS.sub(join, text)
+
+
 def _tokens(text: str) -> list[tuple[re.Match[str], int]]:
     """The numbers with a unit in a sentence, each with the index where the next one begins (or
     the end of the text); those inside a :data:`_MASK` phrase are left out, but still end the
-    number before them."""
-    numbers = list(_TOKEN.finditer(text))
+    number before them.  A thousands separator printed full width is read as one
+    (:func:`_join_thousands`): the matches are of that text, as long as the sentence."""
+    numbers = list(_TOKEN.finditer(_join_thousands(text)))
     if not numbers:
         return []
     stops = [m.start() for m in numbers[1:]]
@@ -406,6 +447,8 @@ class _Extractor:
                 if head < start - 1:
                     start, before = head, text[head : start - 1] + before
             q = _quantity(m)
+            if q.text != text[m.start("num") : m.end("num")]:  # the separator as printed
+                q = attrs.evolve(q, text=text[m.start("num") : m.end("num")])
             # an amount in brackets ("(其中公务用车购置费38万元,公务用车运行费958万元)") is an
             # aside: what follows the bracket is still about the subject before it
             aside = _open_brackets(text, begin)
