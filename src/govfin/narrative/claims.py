@@ -315,12 +315,75 @@ def _join_thousands(text: str) -> str:
     return _FULL_WIDTH_THOUSANDS.sub(join, text)
 
 
-def _tokens(text: str) -> list[tuple[re.Match[str], int]]:
+#: A share printed without its "%": a number (at most 100) right after 占/占比 (为/是) or after
+#: "占…的", ending its clause ("城乡社区支出(类)15411.43万元，占76.23;", 宜川路街道 2025 决算).
+#: Its empty ``unit`` group marks it; :func:`_bare_shares` says when it is read as a percentage.
+_BARE_SHARE = re.compile(
+    r"(?:(?<=占)|(?<=占比)|(?<=占为)|(?<=占是)|(?<=占比为)|(?<=占比是)|(?<=的))"
+    r"(?P<num>\d{1,3}(?:\.\d+)?)(?P<unit>)(?=[，,；;。]|$)"
+)
+#: A share printed with its "%", and the words before it (占, 占比, 占比为 …).
+_PERCENT_SHARE = re.compile(r"(?P<verb>占比?(?:为|是)?)\d{1,3}(?:\.\d+)?[%％]")
+_SHARE_VERB = re.compile(r"占比?(?:为|是)?$")
+_CLAUSE_MARKS = "，,；;。：:"
+
+
+def share_verbs(texts: Iterable[str]) -> frozenset[str]:
+    """The words (占, 占比 …) that the shares of a paragraph printed with "%" follow.
+
+    >>> sorted(share_verbs(["基本支出80万元，占80.00%；", "项目支出20万元，占比20%。"]))
+    ['占', '占比']
+    """
+    return frozenset(m.group("verb") for t in texts if "占" in t
+                     for m in _PERCENT_SHARE.finditer(t))  # fmt: skip
+
+
+def _bare_shares(text: str, verbs: frozenset[str]) -> list[re.Match[str]]:
+    """The shares of a sentence printed without "%" that are percentages beyond doubt: after
+    the words the paragraph's other shares print "%" after (``verbs``: its parallel shares,
+    "…，占1.03%；…，占76.23;…，占5.33%"), or closing "占…的N" (1 ≤ N, nothing numeric after it
+    in the sentence).  Never above 100.  Any other bare number after 占 stays no claim.
+
+    >>> [m.group("num") for m in _bare_shares("支出15411.43万元，占76.23;", frozenset({"占"}))]
+    ['76.23']
+    >>> _bare_shares("支出15411.43万元，占76.23;", frozenset())
+    []
+    >>> [m.group("num") for m in _bare_shares("项目支出占本年支出的30.5。", frozenset())]
+    ['30.5']
+    >>> _bare_shares("项目支出占本年支出的0.5。", frozenset())
+    []
+    """
+    out: list[re.Match[str]] = []
+    for m in _BARE_SHARE.finditer(text):
+        if Decimal(m.group("num")) > 100:
+            continue
+        head = text[: m.start()]
+        if head.endswith("的"):
+            clause = head[max(head.rfind(c) for c in _CLAUSE_MARKS) + 1 :]
+            if (
+                "占" in clause
+                and Decimal(m.group("num")) >= 1
+                and not any(ch.isdigit() for ch in text[m.end() :])
+            ):
+                out.append(m)
+            continue
+        verb = _SHARE_VERB.search(head)
+        if verb is not None and verb.group() in verbs:
+            out.append(m)
+    return out
+
+
+def _tokens(text: str, verbs: frozenset[str] = frozenset()) -> list[tuple[re.Match[str], int]]:
     """The numbers with a unit in a sentence, each with the index where the next one begins (or
     the end of the text); those inside a :data:`_MASK` phrase are left out, but still end the
     number before them.  A thousands separator printed full width is read as one
-    (:func:`_join_thousands`): the matches are of that text, as long as the sentence."""
+    (:func:`_join_thousands`): the matches are of that text, as long as the sentence.  A share
+    printed without "%" is one when :func:`_bare_shares` says so (``verbs``: the paragraph's)."""
     numbers = list(_TOKEN.finditer(_join_thousands(text)))
+    if "占" in text:
+        bare = _bare_shares(text, verbs)
+        if bare:
+            numbers = sorted((*numbers, *bare), key=lambda m: m.start())
     if not numbers:
         return []
     stops = [m.start() for m in numbers[1:]]
@@ -386,6 +449,8 @@ class _Extractor:
         #: list after it that names no subjects is about them: "…各减少…,各下降…").
         self.respective: tuple[str, ...] | None = None
         self.respective_claims: list[Claim] = []
+        #: Per paragraph, the words its shares printed with "%" follow (:func:`share_verbs`).
+        self.verbs: dict[int, frozenset[str]] = {}
 
     # -- helpers --------------------------------------------------------------------------
     def _subject(self, raw: str) -> tuple[str, str | None, str | None]:
@@ -421,7 +486,7 @@ class _Extractor:
             self.year = None
             self.respective, self.respective_claims = None, []
         text = s.text
-        tokens = _tokens(text)
+        tokens = _tokens(text, self.verbs.get(s.paragraph, frozenset()))
         self.compared = None
         y = _SENTENCE_YEAR.match(text)
         if y is not None:  # (a year holds to the end of its paragraph)
@@ -446,7 +511,10 @@ class _Extractor:
                 head = _clause_start(text, start - 1, floor)
                 if head < start - 1:
                     start, before = head, text[head : start - 1] + before
-            q = _quantity(m)
+            if not m.group("unit"):  # a share printed without "%" (_bare_shares)
+                q = Quantity(Decimal(m.group("num")), "%", m.group("num"))
+            else:
+                q = _quantity(m)
             if q.text != text[m.start("num") : m.end("num")]:  # the separator as printed
                 q = attrs.evolve(q, text=text[m.start("num") : m.end("num")])
             # an amount in brackets ("(其中公务用车购置费38万元,公务用车运行费958万元)") is an
@@ -866,6 +934,12 @@ def extract_claims(
 def claims_in(sents: Iterable[Sentence], *, section: str = "") -> tuple[Claim, ...]:
     """:func:`extract_claims` of one section already split into :func:`sentences`."""
     ex = _Extractor(section)
+    sents = tuple(sents)
+    if any("占" in s.text for s in sents):
+        by_paragraph: dict[int, list[str]] = {}
+        for s in sents:
+            by_paragraph.setdefault(s.paragraph, []).append(s.text)
+        ex.verbs = {p: share_verbs(texts) for p, texts in by_paragraph.items()}
     for s in sents:
         ex.sentence(s)
     seen: dict[tuple[str, int | None], int] = {}
