@@ -280,11 +280,115 @@ def _respective_figures(figs: str, at: int) -> tuple[tuple[Quantity, int, int], 
 _DIGIT = re.compile(r"\d")
 
 
-def _tokens(text: str) -> list[tuple[re.Match[str], int]]:
+#: A thousands separator printed as the full-width comma (U+FF0C), where nothing else can be
+#: meant: a first group of 1–3 digits that follows no digit, no other figure's separator and no
+#: decimal point, then "，" and exactly three digits (again and again), then a decimal point
+#: or a unit of money: "3，518.85万元" is 3518.85 万元 (上海市普陀区建设和管理委员会 2026 预算).
+#: "，" is also the comma between clauses: "3，5，8万元" (groups of one digit) and a figure
+#: followed by a count ("3，518个") are never joined.
+_FULL_WIDTH_THOUSANDS = re.compile(
+    r"(?<![\d.,，])(?<!\d[,，])[1-9]\d{0,2}(?:，\d{3})+(?=(?:\.\d+)?(?:亿元|万元|元))"
+)
+#: A "respectively" list's mark: in a clause after it, "3，518万元" may be two figures.
+_LIST_MARK = re.compile(r"分别|各(?:是|为|占|增|减|下降|上升|降低|提高|达|约|比|较|同比|与)")
+#: What ends the stretch of text a list mark governs.
+_LIST_END = re.compile("[。；;：:]")
+
+
+def _join_thousands(text: str) -> str:
+    """The text with each :data:`_FULL_WIDTH_THOUSANDS` comma made half-width (same length, so
+    every index holds), except after a "respectively" mark (分别, 各是 …) that no 。；： has
+    closed, where a comma may part the list's figures.
+
+    >>> _join_thousands("支出3，518.85万元，增加1，200万元")
+    '支出3,518.85万元，增加1,200万元'
+    >>> _join_thousands("分别为3，5，8万元；数量3，518个；2024，100万元")
+    '分别为3，5，8万元；数量3，518个；2024，100万元'
+    >>> _join_thousands("分别为100，200万元")
+    '分别为100，200万元'
+    """
+    if "，" not in text:
+        return text
+
+    def join(m: re.Match[str]) -> str:
+        head = text[: m.start()]
+        opened = max((x.end() for x in _LIST_END.finditer(head)), default=0)
+        if _LIST_MARK.search(head, opened):
+            return m.group()
+        return m.group().replace("，", ",")
+
+    return _FULL_WIDTH_THOUSANDS.sub(join, text)
+
+
+#: A share printed without its "%": a number (at most 100) right after 占/占比 (为/是) or after
+#: "占…的", ending its clause ("城乡社区支出(类)15411.43万元，占76.23;", 宜川路街道 2025 决算).
+#: Its empty ``unit`` group marks it; :func:`_bare_shares` says when it is read as a percentage.
+_BARE_SHARE = re.compile(
+    r"(?:(?<=占)|(?<=占比)|(?<=占为)|(?<=占是)|(?<=占比为)|(?<=占比是)|(?<=的))"
+    r"(?P<num>\d{1,3}(?:\.\d+)?)(?P<unit>)(?=[，,；;。]|$)"
+)
+#: A share printed with its "%", and the words before it (占, 占比, 占比为 …).
+_PERCENT_SHARE = re.compile(r"(?P<verb>占比?(?:为|是)?)\d{1,3}(?:\.\d+)?[%％]")
+_SHARE_VERB = re.compile(r"占比?(?:为|是)?$")
+_CLAUSE_MARKS = "，,；;。：:"
+
+
+def share_verbs(texts: Iterable[str]) -> frozenset[str]:
+    """The words (占, 占比 …) that the shares of a paragraph printed with "%" follow.
+
+    >>> sorted(share_verbs(["基本支出80万元，占80.00%；", "项目支出20万元，占比20%。"]))
+    ['占', '占比']
+    """
+    return frozenset(m.group("verb") for t in texts if "占" in t
+                     for m in _PERCENT_SHARE.finditer(t))  # fmt: skip
+
+
+def _bare_shares(text: str, verbs: frozenset[str]) -> list[re.Match[str]]:
+    """The shares of a sentence printed without "%" that are percentages beyond doubt: after
+    the words the paragraph's other shares print "%" after (``verbs``: its parallel shares,
+    "…，占1.03%；…，占76.23;…，占5.33%"), or closing "占…的N" (1 ≤ N, nothing numeric after it
+    in the sentence).  Never above 100.  Any other bare number after 占 stays no claim.
+
+    >>> [m.group("num") for m in _bare_shares("支出15411.43万元，占76.23;", frozenset({"占"}))]
+    ['76.23']
+    >>> _bare_shares("支出15411.43万元，占76.23;", frozenset())
+    []
+    >>> [m.group("num") for m in _bare_shares("项目支出占本年支出的30.5。", frozenset())]
+    ['30.5']
+    >>> _bare_shares("项目支出占本年支出的0.5。", frozenset())
+    []
+    """
+    out: list[re.Match[str]] = []
+    for m in _BARE_SHARE.finditer(text):
+        if Decimal(m.group("num")) > 100:
+            continue
+        head = text[: m.start()]
+        if head.endswith("的"):
+            clause = head[max(head.rfind(c) for c in _CLAUSE_MARKS) + 1 :]
+            if (
+                "占" in clause
+                and Decimal(m.group("num")) >= 1
+                and not any(ch.isdigit() for ch in text[m.end() :])
+            ):
+                out.append(m)
+            continue
+        verb = _SHARE_VERB.search(head)
+        if verb is not None and verb.group() in verbs:
+            out.append(m)
+    return out
+
+
+def _tokens(text: str, verbs: frozenset[str] = frozenset()) -> list[tuple[re.Match[str], int]]:
     """The numbers with a unit in a sentence, each with the index where the next one begins (or
     the end of the text); those inside a :data:`_MASK` phrase are left out, but still end the
-    number before them."""
-    numbers = list(_TOKEN.finditer(text))
+    number before them.  A thousands separator printed full width is read as one
+    (:func:`_join_thousands`): the matches are of that text, as long as the sentence.  A share
+    printed without "%" is one when :func:`_bare_shares` says so (``verbs``: the paragraph's)."""
+    numbers = list(_TOKEN.finditer(_join_thousands(text)))
+    if "占" in text:
+        bare = _bare_shares(text, verbs)
+        if bare:
+            numbers = sorted((*numbers, *bare), key=lambda m: m.start())
     if not numbers:
         return []
     stops = [m.start() for m in numbers[1:]]
@@ -359,6 +463,8 @@ class _Extractor:
         #: list after it that names no subjects is about them: "…各减少…,各下降…").
         self.respective: tuple[str, ...] | None = None
         self.respective_claims: list[Claim] = []
+        #: Per paragraph, the words its shares printed with "%" follow (:func:`share_verbs`).
+        self.verbs: dict[int, frozenset[str]] = {}
 
     # -- helpers --------------------------------------------------------------------------
     def _subject(self, raw: str) -> tuple[str, str | None, str | None]:
@@ -404,7 +510,7 @@ class _Extractor:
             self.sentence_claims = []
             self._no_number_claims(s, ())
             return
-        tokens = _tokens(text)
+        tokens = _tokens(text, self.verbs.get(s.paragraph, frozenset()))
         y = _SENTENCE_YEAR.match(text)
         if y is not None:  # (a year holds to the end of its paragraph)
             self.year = y.group("y")
@@ -429,7 +535,12 @@ class _Extractor:
                 head = _clause_start(text, start - 1, floor)
                 if head < start - 1:
                     start, before = head, text[head : start - 1] + before
-            q = _quantity(m)
+            if not m.group("unit"):  # a share printed without "%" (_bare_shares)
+                q = Quantity(Decimal(m.group("num")), "%", m.group("num"))
+            else:
+                q = _quantity(m)
+            if q.text != text[m.start("num") : m.end("num")]:  # the separator as printed
+                q = attrs.evolve(q, text=text[m.start("num") : m.end("num")])
             # an amount in brackets ("(其中公务用车购置费38万元,公务用车运行费958万元)") is an
             # aside: what follows the bracket is still about the subject before it
             aside = brackets and _open_brackets(text, begin)
@@ -847,6 +958,12 @@ def extract_claims(
 def claims_in(sents: Iterable[Sentence], *, section: str = "") -> tuple[Claim, ...]:
     """:func:`extract_claims` of one section already split into :func:`sentences`."""
     ex = _Extractor(section)
+    sents = tuple(sents)
+    if any("占" in s.text for s in sents):
+        by_paragraph: dict[int, list[str]] = {}
+        for s in sents:
+            by_paragraph.setdefault(s.paragraph, []).append(s.text)
+        ex.verbs = {p: share_verbs(texts) for p, texts in by_paragraph.items()}
     for s in sents:
         ex.sentence(s)
     seen: dict[tuple[str, int | None], int] = {}

@@ -20,6 +20,9 @@ The checks:
                         direction words agree; an increase cannot exceed this year's figure;
                         a previous year's figure printed before the change ("比上年累计支出
                         285万元下降34万元") = current ∓ Δ (a change against 年初预算 is none)
+``N-change-sum``        a whole's change = Σ the changes listed as its parts (其中/分别/
+                        "…中，"), where the templates fix the parts and every one is listed
+                        (财政拨款 by fund, the 三公 items), within the printed places
 ``N-zero-base``         a growth rate on a previous year of 0 is meaningless (warning)
 ``N-completion``        "完成年初预算的P%" = 决算 / 年初预算
 ``N-perf``              绩效自评个数, the count per grade, 平均得分 = the attached 自评表; one
@@ -46,6 +49,7 @@ Modules: :mod:`~govfin.rules.narrative.assess` (every check of every claim, pure
 :mod:`~govfin.rules.narrative.perf` (the 绩效 claim's checks, a part of the assessment),
 :mod:`~govfin.rules.narrative.analysis` (N-perf-analysis: a 自评表's 项目绩效分析 text),
 :mod:`~govfin.rules.narrative.share_sum` (N-share-sum: the shares of one whole together),
+:mod:`~govfin.rules.narrative.change_sum` (N-change-sum: a whole's change against its parts'),
 :mod:`~govfin.rules.narrative.class_names` (N-class-name: a 类 named by a name it has lost),
 :mod:`~govfin.rules.narrative.outcome` (:class:`Assessment`, :class:`Status`),
 :mod:`~govfin.rules.narrative.checks` (the rules X12 and N-*, reporting the assessment),
@@ -55,6 +59,7 @@ Modules: :mod:`~govfin.rules.narrative.assess` (every check of every claim, pure
 from govfin.figures import Figure, resolve, scope_of
 from govfin.rules.narrative import (  # noqa: F401  (register X12 and N-*)
     analysis,
+    change_sum,
     checks,
     class_names,
     facts,
