@@ -83,7 +83,7 @@ from govfin.tables import (
 )
 from govfin.tables import Table as GovTable
 
-__all__ = ["HEADINGS", "LAYOUTS", "VARIANTS", "Layout", "render_pdf"]
+__all__ = ["HEADINGS", "LAYOUTS", "OPTIONAL_LAYOUTS", "VARIANTS", "Layout", "render_pdf"]
 
 #: The layouts :func:`render_pdf` knows.
 LAYOUTS = ("seed", "template")
@@ -380,9 +380,63 @@ _CODE_HEADS = {
 _CODE_WIDTHS = {"one": [56, 150], "three": [28, 22, 22, 150], "cell": [200]}
 
 
+#: The column each optional ("其中") column is printed right after, as the older forms print
+#: them (基本支出 小计 | 人员经费 | 公用经费; 财政拨款收入 小计 | 其中：政府性基金预算财政拨款).
+_PRINTED_AFTER = {
+    "人员经费": "基本支出",
+    "公用经费": "人员经费",
+    "政府性基金预算财政拨款": "财政拨款收入",
+    "教育收费": "事业收入",
+}
+
+
+def _printed_optional(t: GovTable) -> list[str]:
+    """The optional columns outside ``COLUMNS`` that a row of ``t`` holds (printed)."""
+    return [c for c in t.extra_columns() if any(c in r.values for r in t.rows)]
+
+
+def _with_optional(names: list[str], optional: list[str], model: list[str]) -> list[str]:
+    """``names`` (printed labels of ``model`` columns, in order) with each optional column
+    inserted right after the column it is printed after (:data:`_PRINTED_AFTER`)."""
+    out = list(zip(model, names, strict=True))
+    for c in optional:
+        at = next(i for i, (m, _) in enumerate(out) if m == _PRINTED_AFTER[c])
+        out.insert(at + 1, (c, c))
+    return [n for _, n in out]
+
+
+def _optional_groups(
+    groups: list[tuple[str | None, list[str]]], model: list[str], optional: list[str]
+) -> list[tuple[str | None, list[str]]]:
+    """``groups`` (their sub-labels standing for the ``model`` columns in order) with each
+    optional column placed after the column it is printed after: inside that column's group
+    (under 本年支出), or a column of its own beside an ungrouped one."""
+    placed: list[tuple[int, str, str]] = []  # (group, model column, sub-label)
+    flat = [(g, sub) for g, (_, subs) in enumerate(groups) for sub in subs]
+    placed = [(g, m, sub) for (g, sub), m in zip(flat, model, strict=True)]
+    extra = len(groups)
+    for c in optional:
+        at = next(i for i, (_, m, _s) in enumerate(placed) if m == _PRINTED_AFTER[c])
+        g = placed[at][0]
+        if g >= len(groups) or groups[g][0] is None:
+            g, extra = extra, extra + 1
+        placed.insert(at + 1, (g, c, c))
+    out: list[tuple[str | None, list[str]]] = []
+    seen: dict[int, int] = {}
+    for g, _m, sub in placed:
+        if g not in seen:
+            seen[g] = len(out)
+            out.append((groups[g][0] if g < len(groups) else None, []))
+        out[seen[g]][1].append(sub)
+    return out
+
+
 def _functional(t: FunctionalTable, layout: Layout) -> _Block:
-    cols = list(t.COLUMNS)
-    groups = _GROUPS.get((type(t), layout.base)) or [(None, [c]) for c in cols]
+    optional = _printed_optional(t)
+    cols = _with_optional(list(t.COLUMNS), optional, list(t.COLUMNS))
+    groups = _GROUPS.get((type(t), layout.base)) or [(None, [c]) for c in t.COLUMNS]
+    if optional:
+        groups = _optional_groups(groups, list(t.COLUMNS), optional)
     n_code = len(_CODE_WIDTHS[layout.codes]) - 1
     head = [list(row) for row in _CODE_HEADS[layout.codes]]
     for label, subs in groups:
@@ -426,6 +480,10 @@ def _summary(t: IncomeExpenditureSummary | FiscalAppropriationSummary, layout: L
     exp_cols = list(
         t.EXPENDITURE_COLUMNS if isinstance(t, FiscalAppropriationSummary) else ("金额",)
     )
+    # An optional column no expenditure row holds is not printed (the 2019 form of 公开04 has
+    # no 国有资本经营预算财政拨款 column).
+    exp_cols = [c for c in exp_cols
+                if c not in t.OPTIONAL_COLUMNS or any(c in r.values for r in right)]
     split = next((i for i, r in enumerate(left) if r.key == "本年收入合计"), len(left))
     top_l, bottom_l = left[:split], left[split:]
     top_r = [r for r in right if r.code is not None]
@@ -548,34 +606,36 @@ def _detail(t: BasicExpenditureDetail, layout: Layout, personnel: tuple[str, ...
 
 
 def _three_public(t: ThreePublicTable, layout: Layout) -> _Block:
-    cols = list(t.COLUMNS)
+    optional = _printed_optional(t)  # 会议费, 培训费: printed after 公务接待费
+    cols = [*t.COLUMNS, *optional]
+    n = len(cols)
     budget, actual = t.get(t.BUDGET), t.get(t.ACTUAL)
 
     def values(r: Any) -> list[str]:
         return [_amount(None if r is None else r.values.get(c), layout) for c in cols]
 
     printed = [layout.label(t.KIND, c) for c in cols]
-    names = ["合计", printed[1], printed[2], LEFT, LEFT, printed[5]]
-    subs = [UP, UP, "小计", printed[3], printed[4], UP]
+    names = ["合计", printed[1], printed[2], LEFT, LEFT, printed[5], *printed[6:]]
+    subs = [UP, UP, "小计", printed[3], printed[4], UP, *[UP] * len(optional)]
     if layout.base == "seed":
         head = [
-            [t.BUDGET, *[LEFT] * 5, t.ACTUAL, *[LEFT] * 5],
+            [t.BUDGET, *[LEFT] * (n - 1), t.ACTUAL, *[LEFT] * (n - 1)],
             names * 2,
             subs * 2,
-            [str(i) for i in range(1, 13)],
+            [str(i) for i in range(1, 2 * n + 1)],
         ]
         body = [values(budget) + values(actual)] if t.rows else []
     else:
         pair = [LEFT]
         head = [
-            ["财政拨款“三公”经费", *[LEFT] * 11],
+            ["财政拨款“三公”经费", *[LEFT] * (2 * n - 1)],
             [x for name in names for x in ([name, *pair] if name != LEFT else [LEFT, LEFT])],
             [x for s in subs for x in ([s, UP] if s == UP else [s, LEFT])],
-            [t.BUDGET, t.ACTUAL] * 6,
+            [t.BUDGET, t.ACTUAL] * n,
         ]
         b, a = values(budget), values(actual)
         body = [[x for pair_ in zip(b, a, strict=True) for x in pair_]] if t.rows else []
-    return _Block(head, body, ["num"] * 12, [1] * 12, size=8.5)
+    return _Block(head, body, ["num"] * 2 * n, [1] * 2 * n, size=8.5 if n == 6 else 7)
 
 
 _INFO_SECTIONS = (
@@ -979,7 +1039,28 @@ HEADINGS: dict[str, Layout] = {
                        (_T07, "小计", "合计"))),
     )
 }
-_BY_NAME = {v.name: v for v in (_SEED, _TEMPLATE, *VARIANTS.values(), *HEADINGS.values())}
+#: Layouts printing the optional ("其中") columns of other years' forms under their printed
+#: labels (tests/data/headers/headers.tsv), for a Disclosure whose tables hold them
+#: (tests/test_years9_pdf.py): 基本支出 | 其中：人员经费 | 公用经费, 财政拨款收入 | 其中：政府性基金预算
+#: 财政拨款, 事业收入 | 其中：教育收费, and 会议费 / 培训费 after the 三公.
+_QIZHONG = (
+    *((k, "人员经费", "其中：人员经费") for k in (ExpenditureTable.KIND,
+                                              GeneralBudgetExpenditureTable.KIND)),
+    (IncomeTable.KIND, "政府性基金预算财政拨款", "其中：政府性基金预算财政拨款"),
+    (IncomeTable.KIND, "教育收费", "其中：教育收费"),
+)
+OPTIONAL_LAYOUTS: dict[str, Layout] = {
+    v.name: v
+    for v in (
+        # The seed's form (行次, 栏次, one code column) with the older names of the 三公.
+        Layout("qizhong-seed", labels=(*_QIZHONG, *_OLDER_VEHICLES)),
+        # The Shanghai template (决算数, codes in three columns, 三公 7th, 预算数/决算数 under
+        # each expense, thousands separators).
+        attrs.evolve(_TEMPLATE, name="qizhong-template", labels=_QIZHONG),
+    )
+}
+_BY_NAME = {v.name: v for v in (_SEED, _TEMPLATE, *VARIANTS.values(), *HEADINGS.values(),
+                                 *OPTIONAL_LAYOUTS.values())}
 
 
 def render_pdf(

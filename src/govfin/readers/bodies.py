@@ -184,6 +184,8 @@ class _FunctionalBody(_Body):
         #: The header column index of each model column (None: a column the header does not
         #: name, read as blank, the table reported not read whole).
         self._order: list[int | None] | None = None
+        #: The header column index of each optional column the header names (a 其中 column).
+        self._optional: dict[str, int] = {}
         #: How many columns the header prints the code in: 3 (类 款 项), 2 (类 款), 0 (one).
         self._split_code = 0
         #: The code of the last coded row read (the context of a malformed code).
@@ -225,13 +227,24 @@ class _FunctionalBody(_Body):
                 missing.append(c)
                 idx = None
             found.append(idx)
+        # The kind's optional columns (其中：人员经费 …): read only where the header names them.
+        for c in self.kind.extra_columns():
+            aliases = column_names(self.kind, c)
+            idx = next((i for i in range(2, span) if printed[i] in aliases and i not in found
+                        and i not in self._optional.values()), None)
+            if idx is not None:
+                self._optional[c] = idx
+        placed = {*found, *self._optional.values()}
         # Printed columns no model column is: a 其中 column, 会议费 … (not modelled).
-        extra = [names[i] for i in range(2, span) if printed[i] and i not in found]
+        extra = [names[i] for i in range(2, span) if printed[i] and i not in placed]
         if not missing and not extra:
-            if max(i for i in found if i is not None) < self.width:
+            width = self.width + len(self._optional)
+            if max(i for i in placed if i is not None) < width:
+                self.width = width
                 return found
             # Every column named, but blank columns in between (an inserted column): the rows
             # do not fit the model's width, and each is reported (CellCountError) as it comes.
+            self._optional = {}
             return default
         shown = [n for n in names[2:] if n]
         if not shown or (all(i is None for i in found) and self.kind.DOCUMENT != "预算"):
@@ -248,7 +261,8 @@ class _FunctionalBody(_Body):
             self.headers[-1],
         )
         # the rows print as many cells as the header
-        self.width = max(*(h.trimmed_width() for h in headers), *(i + 1 for i in found if i is not None))
+        self.width = max(*(h.trimmed_width() for h in headers),
+                         *(i + 1 for i in placed if i is not None))
         return found
 
     def feed(self, line: Line) -> None:
@@ -417,18 +431,20 @@ class _FunctionalBody(_Body):
         return Line(line.number, "\t".join(joined), line.origin)
 
     def _row(self, line: Line, code: str | None, name: str) -> None:
-        n = len(self.kind.COLUMNS)
+        columns = self._columns()  # first: a header wider than the model widens the rows
+        n = len(self.kind.COLUMNS) + len(self._optional)
         if code is None and len(line.cells) == 1 + n and self.width > 1 + n:
             # 合计 printed over the code and name columns as one cell (a page holding only it, or
             # a table printing the code and the name in one column): cell 1 is an amount
             line = Line(line.number, "\t".join((line.cells[0], "", *line.cells[1:])), line.origin)
             name = ""  # the cell after the label is the first amount, not a name
-        columns = self._columns()  # first: a header wider than the model widens the rows
         cells = self.fit(line, self.width)
         values = {
             c: None if i is None else self.amount(cells[i], line, c)
             for c, i in zip(self.kind.COLUMNS, columns, strict=True)
         }
+        for c, i in self._optional.items():  # held only where printed
+            values[c] = self.amount(cells[i], line, c)
         key = code if code is not None else "合计"
         if code is None:
             name = name or squash(line.cell(0))
@@ -503,7 +519,14 @@ class _SummaryBody(_Body):
             first_value = start + (2 if rownum is not None else 1)
             columns = ("金额",) if k == 0 else self.exp_columns
             values = tuple(range(first_value, first_value + len(columns)))
-            if first_value + len(columns) > end:
+            placed: tuple[tuple[int, ...], tuple[str, ...]] | None = ((), columns)
+            if k == 1 and len(columns) > 1:
+                placed = self._placed(line, columns, range(first_value, end))
+                if placed is None:
+                    return
+            if placed[0]:  # every money column placed by its printed name
+                values, columns = placed
+            elif first_value + len(columns) > end:
                 self.error(
                     TableIdentityError,
                     f"header has {end - first_value} money column(s) on side {k + 1}, "
@@ -511,40 +534,40 @@ class _SummaryBody(_Body):
                     line,
                 )
                 return
-            if k == 1 and len(columns) > 1:
-                placed = self._placed(line, columns, range(first_value, end))
-                if placed is None:
-                    return
-                values = placed or values
             sides.append(_Side(start, values, columns, rownum))
         self.sides = (sides[0], sides[1])
         self.width = max(sides[1].values) + 1
 
     def _placed(
         self, line: Line, columns: tuple[str, ...], cells: range
-    ) -> tuple[int, ...] | None:
+    ) -> tuple[tuple[int, ...], tuple[str, ...]] | None:
         """The cell of each money column, by the names the header prints over them ("合计",
-        "一般公共预算财政拨款" …, in any order); () when the header prints no names there (the
-        columns are then in the template's order); None, with a :class:`TableIdentityError`,
-        when a column is not named (its figures cannot be placed)."""
+        "一般公共预算财政拨款" …, in any order), and the columns so placed (an optional column
+        the header does not print is left out: the 2019 form's 04 has no 国有资本经营 column);
+        ``((), columns)`` when the header prints no names there (the columns are then in the
+        template's order); None, with a :class:`TableIdentityError`, when a column is not named
+        (its figures cannot be placed)."""
         printed = {i: squash(line.cell(i)) for i in cells if squash(line.cell(i))}
         if not printed:
-            return ()
+            return (), columns
         found = {}
         for i, name in printed.items():
             column = column_for(self.kind, name)
             if column in columns and column not in found:
                 found[column] = i
-        missing = [c for c in columns if c not in found]
-        if missing:
+        missing = [c for c in columns if c not in found and c not in self.kind.OPTIONAL_COLUMNS]
+        extra = [name for i, name in printed.items() if i not in found.values()]
+        if missing or extra:
+            what = [f"column(s) {', '.join(missing)} not named by the header"] if missing else []
+            what += [f"printed column(s) {', '.join(extra)} not modelled"] if extra else []
             self.error(
                 TableIdentityError,
-                f"column(s) {', '.join(missing)} not named by the header "
-                f"(header columns {list(printed.values())})",
+                f"{'; '.join(what)} (header columns {list(printed.values())})",
                 line,
             )
             return None
-        return tuple(found[c] for c in columns)
+        shown = tuple(c for c in columns if c in found)
+        return tuple(found[c] for c in shown), shown
 
     def _is_data(self, line: Line) -> bool:
         """A printed row: a 行次 number where the header has one, or (nearly) full width.
@@ -781,7 +804,7 @@ class _ThreePublicBody(_Body):
         self._order: tuple[str, ...] = kind.COLUMNS
 
     def feed(self, line: Line) -> None:
-        n = len(self.kind.COLUMNS)
+        n = len(self._printed_order()[0]) if not self._rows else len(self._order)
         first = squash(line.cell(0))
         rest = line.cells[1:]
         pairs = [squash(v) for v in line.values]
@@ -825,18 +848,17 @@ class _ThreePublicBody(_Body):
         if not self._rows:
             self._check_order()
         values = {c: self.amount(v, line, c) for c, v in zip(self._order, cells, strict=True)}
-        self._rows[key] = Row(key, key, {c: values[c] for c in self.kind.COLUMNS},
+        # The model's columns in their order, then the optional ones printed (会议费, 培训费).
+        self._rows[key] = Row(key, key, {c: values[c] for c in self.kind.all_columns()
+                                         if c in values or c in self.kind.COLUMNS},
                               line=line.number)
 
-    def _check_order(self) -> None:
-        """Each column's figures are read where the header prints its name: when the header
-        names every column once (合计, 因公出国（境）费, …, "小计" under its group's name), the
-        figures are in the printed names' order (公务接待费 may come before 公务用车…).  A
-        header naming one no column is (会议费), or not naming every column, with the named
-        ones out of the template's order, is a :class:`TableIdentityError` naming it — the
-        table is not read whole; a header naming fewer (or none) in the template's order is
-        read in that order."""
-        self._order = self.kind.COLUMNS
+    def _printed_order(self) -> tuple[tuple[str, ...], list[str], list[str], list[str]]:
+        """From the header so far: the columns in the order their figures are printed, the
+        printed names no column is, the model's columns named (in the template's order) and
+        the same in the printed order.  The order is the printed names' when the header names
+        every model column once (an optional column, 会议费 or 培训费, where it names it);
+        else the template's."""
         first: dict[str, int] = {}
         unknown: list[str] = []
         for h in self.headers:
@@ -851,10 +873,27 @@ class _ThreePublicBody(_Body):
                     unknown.append(name)
                 elif column not in first:
                     first[column] = i
+        columns = self.kind.all_columns()
         named = [c for c in self.kind.COLUMNS if c in first]
-        shown = sorted(named, key=lambda c: (first[c], self.kind.COLUMNS.index(c)))
-        if not unknown and len(named) == len(self.kind.COLUMNS) == len(set(first.values())):
-            self._order = tuple(shown)  # every column named once: read by name
+        shown = sorted(named, key=lambda c: (first[c], columns.index(c)))
+        every = [c for c in columns if c in first]
+        if not unknown and len(named) == len(self.kind.COLUMNS) and len(every) == len(
+            set(first.values())
+        ):
+            order = tuple(sorted(every, key=lambda c: (first[c], columns.index(c))))
+            return order, unknown, named, shown
+        return self.kind.COLUMNS, unknown, named, shown
+
+    def _check_order(self) -> None:
+        """Each column's figures are read where the header prints its name: when the header
+        names every column once (合计, 因公出国（境）费, …, "小计" under its group's name; 会议费
+        and 培训费 where printed), the figures are in the printed names' order (公务接待费 may
+        come before 公务用车…).  A header naming one no column is, or not naming every
+        column, with the named ones out of the template's order, is a
+        :class:`TableIdentityError` naming it — the table is not read whole; a header naming
+        fewer (or none) in the template's order is read in that order."""
+        self._order, unknown, named, shown = self._printed_order()
+        if self._order != self.kind.COLUMNS or not (unknown or shown != named):
             return
         problems = []
         if unknown:

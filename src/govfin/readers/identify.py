@@ -316,9 +316,14 @@ def column_for(kind: type[Table], printed: str) -> str | None:
     >>> from govfin.tables import GeneralBudgetExpenditureTable as T05
     >>> column_for(T05, "本年支出小计"), column_for(T05, "项目支出"), column_for(T05, "会议费")
     ('合计', '项目支出', None)
+
+    The kind's optional columns too (a "其中" column, named with or without "其中："):
+
+    >>> column_for(T05, "其中：人员经费"), column_for(T05, "公用经费")
+    ('人员经费', '公用经费')
     """
     p = norm_column(printed)
-    return next((c for c in kind.COLUMNS if p in column_names(kind, c)), None)
+    return next((c for c in kind.all_columns() if p in column_names(kind, c)), None)
 
 
 _PRINTED_PREFIXES = ("本年支出", "本年收入", "本年")
@@ -329,8 +334,9 @@ def _printed_names(c: str) -> frozenset[str]:
     """Every printed (merged, :func:`norm_column`-ed) header name that denotes the model column
     ``c``: itself, and under it 小计 or 合计 (a group label over its own subtotal:
     "财政拨款收入" over "小计"); after "本年支出"/"本年收入"/"本年", also with 合计 printed as
-    小计; its 合计 printed as 小计 ("小计" for "合计")."""
-    names = {c, c + "小计", c + "合计"}  # a group label over its own subtotal ("财政拨款收入"/"小计")
+    小计; its 合计 printed as 小计 ("小计" for "合计"); a part of the column before it printed
+    after "其中：" ("其中：人员经费")."""
+    names = {c, c + "小计", c + "合计", "其中：" + c, "其中" + c}  # a group label over its own subtotal ("财政拨款收入"/"小计")
     for prefix in _PRINTED_PREFIXES:
         names.update((prefix + c, prefix + c.replace("合计", "小计")))
     if c.endswith("合计"):

@@ -2,7 +2,10 @@
 
 For every concrete table kind (``Table.KINDS``) this module registers:
 
-- one rule per :class:`~govfin.tables.base.RowEquation` id (checked on every row),
+- one rule per :class:`~govfin.tables.base.RowEquation` id (checked on every row; one naming
+  an optional column the table's ``COLUMNS`` lack only on the rows that print it),
+- one rule per :class:`~govfin.tables.base.RowBound` id (a 其中 column ≤ its parent, on every
+  row that prints it),
 - one rule per :class:`~govfin.tables.base.Equation` id (between fixed cells; equations that
   share an id, such as R04-2 for each budget type, form one rule),
 - one rule for its :class:`~govfin.tables.base.Rollup` along the code tree, if any;
@@ -29,7 +32,7 @@ from govfin.findings import Category, Severity
 from govfin.rules.engine import Context, holds_exactly
 from govfin.rules.registry import REGISTRY, Rule, RuleError
 from govfin.tables import BasicExpenditureDetail, DisclosureInfoTable, Table, ThreePublicTable
-from govfin.tables.base import CLASS_ROWS, Equation, Rollup, RowEquation
+from govfin.tables.base import CLASS_ROWS, Equation, Rollup, RowBound, RowEquation
 
 _NO_VALUES: Mapping[str, Decimal | None] = {}
 
@@ -41,8 +44,12 @@ def _values(table: Table, key: str) -> Mapping[str, Decimal | None]:
 
 
 def _row_equation(eq: RowEquation, table: Table, ctx: Context) -> None:
+    # An optional column outside COLUMNS is held only where printed: judged on those rows.
+    extra = set(table.extra_columns()).intersection((eq.total, *eq.plus, *eq.minus))
     for row in table.rows:
         vals = _values(table, row.key)
+        if extra and not extra.issubset(vals):
+            continue
         if holds_exactly(vals.get(eq.total), map(vals.get, eq.plus), map(vals.get, eq.minus)):
             continue
         ctx.equation(
@@ -51,6 +58,15 @@ def _row_equation(eq: RowEquation, table: Table, ctx: Context) -> None:
             [table.cell(row.key, c) for c in eq.minus],
             what=f"{eq.zh} (row {row.key})",
         )
+
+
+def _row_bound(bound: RowBound, table: Table, ctx: Context) -> None:
+    for row in table.rows:
+        vals = _values(table, row.key)
+        if bound.part not in vals:
+            continue  # the column is not printed: nothing to compare
+        ctx.at_most(table.cell(row.key, bound.part), table.cell(row.key, bound.whole),
+                    what=f"{bound.part} ≤ {bound.whole} (row {row.key})")
 
 
 def _expand(table: Table, refs: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
@@ -84,6 +100,9 @@ def _equation(eq: Equation, table: Table, ctx: Context) -> None:
 
 def _rollup(ru: Rollup, table: Table, ctx: Context) -> None:
     columns = table.COLUMNS if ru.columns is None else ru.columns
+    if ru.columns is None and table.extra_columns():  # and the optional columns printed
+        columns = (*columns, *(c for c in table.extra_columns()
+                               if any(c in r.values for r in table.rows)))
     children: dict[str, list[str]] = {}
     present: dict[str, None] = {}  # codes in row order, each once
     for r in table.rows:
@@ -122,9 +141,11 @@ def _rollup(ru: Rollup, table: Table, ctx: Context) -> None:
 
 
 def _register(rule_id: str, zh: str, en: str, category: Category, severity: Severity,
-              cls: type[Table], func: Callable[[Table, Context], None], source: str) -> None:
+              cls: type[Table], func: Callable[[Table, Context], None], source: str,
+              changed: str = "") -> None:
     REGISTRY.register(
         Rule(
+            changed=changed,
             id=rule_id,
             title_zh=zh,
             title_en=en,
@@ -138,7 +159,7 @@ def _register(rule_id: str, zh: str, en: str, category: Category, severity: Seve
     )
 
 
-_Eq = TypeVar("_Eq", Equation, RowEquation)
+_Eq = TypeVar("_Eq", Equation, RowEquation, RowBound)
 
 
 def _grouped(items: tuple[_Eq, ...]) -> list[list[_Eq]]:
@@ -178,7 +199,13 @@ def _register_kind(cls: type[Table]) -> None:
         ]
         func = funcs[0] if len(funcs) == 1 else partial(_run_all, funcs)
         _register(rgroup[0].id, zh, en, Category.PARTITION, rgroup[0].severity, cls, func,
-                  source)
+                  source, rgroup[0].changed)
+    for bgroup in _grouped(cls.ROW_BOUNDS):
+        zh, en, source = _titles(bgroup)
+        funcs = [partial(_row_bound, b) for b in bgroup]
+        func = funcs[0] if len(funcs) == 1 else partial(_run_all, funcs)
+        _register(bgroup[0].id, zh, en, Category.PARTITION, bgroup[0].severity, cls, func,
+                  source, bgroup[0].changed)
     for egroup in _grouped(cls.EQUATIONS):
         zh, en, source = _titles(egroup)
         category = Category.BALANCE if any(eq.minus for eq in egroup) else Category.PARTITION

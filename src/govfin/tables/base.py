@@ -7,9 +7,11 @@ Each table kind is a subclass that declares, as class-level data:
 - ``KIND``: the canonical Chinese title (收入决算表), which identifies the kind;
 - ``TITLES``: printed title variants that also identify it;
 - ``COLUMNS``: the money columns in printed order;
-- ``ROW_EQUATIONS`` (on every row), ``EQUATIONS`` (between fixed cells) and ``ROLLUP`` (along
-  the code tree): the arithmetic relations that hold inside the table, each with a stable rule
-  id.  :mod:`govfin.rules.tables` turns each into a registered rule; there is no per-table
+- ``OPTIONAL_COLUMNS``: money columns some layouts print and others leave out (a "其中" column,
+  会议费 beside the 三公);
+- ``ROW_EQUATIONS`` (on every row), ``ROW_BOUNDS`` (a 其中 column ≤ its parent, on every row),
+  ``EQUATIONS`` (between fixed cells) and ``ROLLUP`` (along the code tree): the relations that
+  hold inside the table, each with a stable rule id.  :mod:`govfin.rules.tables` turns each into a registered rule; there is no per-table
   ``if`` in the rule code.
 
 Tables are identified by kind (title and content), never by number: regions number and order
@@ -38,6 +40,7 @@ __all__ = [
     "Equation",
     "Rollup",
     "Row",
+    "RowBound",
     "RowEquation",
     "Table",
     "TableError",
@@ -126,6 +129,24 @@ class RowEquation:
     minus: tuple[str, ...] = ()
     severity: Severity = Severity.ERROR
     source: str = ""
+    #: Why the relation was added, and when (the rule catalogue lists it).
+    changed: str = ""
+
+
+@frozen
+class RowBound:
+    """On every row that prints ``part``: ``part ≤ whole`` (a "其中" column within the column
+    it is printed under: 其中：教育收费 within 事业收入)."""
+
+    id: str
+    zh: str
+    en: str
+    part: str
+    whole: str
+    severity: Severity = Severity.ERROR
+    source: str = ""
+    #: Why the relation was added, and when (the rule catalogue lists it).
+    changed: str = ""
 
 
 @frozen
@@ -229,7 +250,14 @@ class Table(PlainData):
     NUMBER: ClassVar[str] = ""
     TITLES: ClassVar[tuple[str, ...]] = ()
     COLUMNS: ClassVar[tuple[str, ...]] = ()
+    #: Money columns a layout may leave out.  Those not in ``COLUMNS`` (a "其中" column, 会议费
+    #: beside the 三公) are read only where a header names them, after ``COLUMNS``; a row holds
+    #: such a column only when its table prints it, and a relation naming one (a
+    #: :class:`RowEquation`, a :class:`RowBound`) is judged only on rows that hold it.  A
+    #: printed column that is neither stays unread (READ-identity), never placed by position.
+    OPTIONAL_COLUMNS: ClassVar[tuple[str, ...]] = ()
     ROW_EQUATIONS: ClassVar[tuple[RowEquation, ...]] = ()
+    ROW_BOUNDS: ClassVar[tuple[RowBound, ...]] = ()
     EQUATIONS: ClassVar[tuple[Equation, ...]] = ()
     ROLLUP: ClassVar[Rollup | None] = None
     #: Registry of concrete kinds: KIND -> class.
@@ -255,8 +283,23 @@ class Table(PlainData):
         if cls.__dict__.get("KIND"):
             Table.KINDS[cls.KIND] = cls
 
+    @classmethod
+    def all_columns(cls) -> tuple[str, ...]:
+        """``COLUMNS`` then the optional columns not among them (every column a row may hold).
+
+        >>> from govfin.tables import GeneralBudgetExpenditureTable as T05
+        >>> T05.all_columns()
+        ('合计', '基本支出', '项目支出', '人员经费', '公用经费')
+        """
+        return _all_columns(cls)
+
+    @classmethod
+    def extra_columns(cls) -> tuple[str, ...]:
+        """The optional columns that are not in ``COLUMNS`` (held only where printed)."""
+        return _all_columns(cls)[len(cls.COLUMNS) :]
+
     def __attrs_post_init__(self) -> None:
-        allowed = frozenset(self.COLUMNS)
+        allowed = frozenset(self.all_columns())
         keys = self.ROW_KEYS
         for r in self.rows:
             if not isinstance(r, Row):
@@ -265,7 +308,7 @@ class Table(PlainData):
                 bad = set(r.values) - allowed
                 raise TableError(
                     f"{self.KIND}, row {r.key}: unknown column(s) {sorted(bad)}; "
-                    f"columns are {list(self.COLUMNS)}"
+                    f"columns are {list(self.all_columns())}"
                 )
             if keys is not None:
                 self._check_row_key(r, keys)
@@ -367,6 +410,11 @@ class Table(PlainData):
     def matches_title(cls, title: str) -> bool:
         """Does a printed title name this kind?  (Ignores 公开NN表, year, spaces, quote width.)"""
         return normalize_title(title) in _normalized_titles(cls)
+
+
+@functools.lru_cache(maxsize=256)
+def _all_columns(cls: type[Table]) -> tuple[str, ...]:
+    return (*cls.COLUMNS, *(c for c in cls.OPTIONAL_COLUMNS if c not in cls.COLUMNS))
 
 
 # -- units -------------------------------------------------------------------------------------

@@ -4,6 +4,11 @@
 公开07 政府性基金预算财政拨款收入支出决算表, 公开08 国有资本经营预算财政拨款支出决算表.
 Relations derived from the column layout of the 财政部 部门决算 templates (财决 tables).
 Every money column also rolls up along the code tree (合计 = Σ类, 类 = Σ款, 款 = Σ项).
+
+Other years' and regions' forms print "其中" columns under a column (基本支出 split into 人员经费
+and 公用经费; 其中：政府性基金预算财政拨款 under 财政拨款收入; 其中：教育收费 under 事业收入): they are
+the kinds' ``OPTIONAL_COLUMNS``, read where a header names them, with the relations the form
+gives them (a 其中 column ≤ its parent; 基本支出 = 人员经费 + 公用经费 where both are printed).
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from govfin.findings import Severity
-from govfin.tables.base import Rollup, RowEquation, Table
+from govfin.tables.base import Rollup, RowBound, RowEquation, Table
 
 __all__ = [
     "TOTAL",
@@ -28,6 +33,26 @@ __all__ = [
 TOTAL = "合计"
 
 _BASIC_PROJECT = ("基本支出", "项目支出")
+_OPTIONAL_CHANGED = (
+    "2026 (years9): other years' forms print 其中 columns (人员经费/公用经费 under 基本支出, "
+    "其中：… under 财政拨款收入 or 事业收入); they are read now, so their relations are judged"
+)
+#: 基本支出 printed split into its two parts (基本支出 小计 | 人员经费 | 公用经费): 基本支出 is
+#: 人员经费 and 公用经费 (the 部门决算 templates' definition of 基本支出, 名词解释 of every 决算).
+_BASIC_SPLIT = ("人员经费", "公用经费")
+
+
+def _basic_is_personnel_plus_public(rule_id: str, table: str) -> RowEquation:
+    """基本支出 = 人员经费 + 公用经费 on every row of a table printing both parts."""
+    return RowEquation(
+        rule_id,
+        "基本支出 = 人员经费 + 公用经费（两列均印出时）",
+        "basic expenditure = personnel + public expenses (where both are printed)",
+        total="基本支出",
+        plus=_BASIC_SPLIT,
+        source=f"基本支出 split into 人员经费 and 公用经费 in {table}'s older forms ({rule_id})",
+        changed=_OPTIONAL_CHANGED,
+    )
 
 
 def _total_is_basic_plus_project(rule_id: str) -> RowEquation:
@@ -80,6 +105,29 @@ class IncomeTable(FunctionalTable):
     )
     #: The sources other than 财政拨款; 公开01 prints an income line of each name.
     OTHER_SOURCES = COLUMNS[2:]
+    #: "其中" columns of older forms: 政府性基金预算财政拨款 under 财政拨款收入 (printed
+    #: "其中：政府性基金预算财政拨款"), 教育收费 under 事业收入 (tests/data/headers/headers.tsv).
+    OPTIONAL_COLUMNS = ("政府性基金预算财政拨款", "教育收费")
+    ROW_BOUNDS = (
+        RowBound(
+            "R02-2",
+            "其中列不超过其所属列（其中：政府性基金预算财政拨款 ≤ 财政拨款收入）",
+            "a 其中 column within its parent (government fund appropriation ≤ appropriations)",
+            part="政府性基金预算财政拨款",
+            whole="财政拨款收入",
+            source="其中 column of 公开02表's older forms (R02-2)",
+            changed=_OPTIONAL_CHANGED,
+        ),
+        RowBound(
+            "R02-2",
+            "其中列不超过其所属列（其中：教育收费 ≤ 事业收入）",
+            "a 其中 column within its parent (tuition fees ≤ public-service income)",
+            part="教育收费",
+            whole="事业收入",
+            source="其中 column of 公开02表's older forms (R02-2)",
+            changed=_OPTIONAL_CHANGED,
+        ),
+    )
     ROW_EQUATIONS = (
         RowEquation(
             "R02-1",
@@ -118,7 +166,9 @@ class ExpenditureTable(FunctionalTable):
             plus=COLUMNS[1:],
             source="layout of 公开03表 (R03-1)",
         ),
+        _basic_is_personnel_plus_public("R03-2", "公开03表"),
     )
+    OPTIONAL_COLUMNS = _BASIC_SPLIT
 
 
 class GeneralBudgetExpenditureTable(FunctionalTable):
@@ -130,7 +180,12 @@ class GeneralBudgetExpenditureTable(FunctionalTable):
     NUMBER = "05"
     RULE_PREFIX = "R05"
     COLUMNS = ("合计", *_BASIC_PROJECT)
-    ROW_EQUATIONS = (_total_is_basic_plus_project("R05-1"),)
+    #: 基本支出 printed as 小计 | 人员经费 | 公用经费 (older and regional forms).
+    OPTIONAL_COLUMNS = _BASIC_SPLIT
+    ROW_EQUATIONS = (
+        _total_is_basic_plus_project("R05-1"),
+        _basic_is_personnel_plus_public("R05-2", "公开05表"),
+    )
 
 
 def _fund_equations(prefix: str) -> tuple[RowEquation, ...]:

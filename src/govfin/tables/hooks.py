@@ -101,14 +101,14 @@ def _check_columns(cls: type[Table], rows: Any) -> None:
     """Name the path of a row with an unknown column (the table itself would say only which)."""
     if not isinstance(rows, (list, tuple)):
         return  # cattrs reports the shape
-    allowed = set(cls.COLUMNS)
+    allowed = set(cls.all_columns())
     for i, row in enumerate(rows):
         values = row.get("values") if isinstance(row, Mapping) else None
         if isinstance(values, Mapping) and set(values) - allowed:
             bad = sorted(set(values) - allowed)
             raise _table_data_error(
                 f"TableError: {cls.KIND}, row {row.get('key')}: unknown column(s) {bad}; "
-                f"columns are {list(cls.COLUMNS)}",
+                f"columns are {list(cls.all_columns())}",
                 f"rows[{i}].values",
             )
 

@@ -225,6 +225,10 @@ class FiscalAppropriationSummary(Table):
     #: Shanghai prints 决算数 over the income side's amounts.
     COLUMN_ALIASES: ClassVar[dict[str, tuple[str, ...]]] = {_AMOUNT: ("决算数",)}
     EXPENDITURE_COLUMNS = _EXPENDITURE_COLUMNS_04
+    #: The 2019 form (and before) prints 合计, 一般公共预算财政拨款 and 政府性基金预算财政拨款
+    #: only, with no 国有资本经营 line (as its 公开01 has none: headers.tsv, 2019 决算): a table
+    #: whose header does not print the column holds no such cell (its 合计 is the two types').
+    OPTIONAL_COLUMNS = (APPROPRIATION_COLUMNS[2],)
     INCOME_ROWS = (
         *APPROPRIATION_COLUMNS,
         "本年收入合计",

@@ -6,8 +6,10 @@ columns: ``合计``, ``因公出国（境）费``, ``公务用车购置及运行
 "公务用车运行费") are a reader's concern; the columns here are canonical.
 
 Relations (from the table's layout): R09-1 and R09-2 on each row; R09-3 (决算数 above 预算数, a
-warning) is a rule function in :mod:`govfin.rules.tables`.  Local extra columns (会议费, 培训费,
-机关运行经费) are not part of 合计 and are not modelled here.
+warning) is a rule function in :mod:`govfin.rules.tables`.  Local extra columns 会议费 and 培训费
+(printed after 公务接待费 by some regions) are ``OPTIONAL_COLUMNS``: read where the header names
+them, part of no relation (they are not in 合计, and R09-3 judges the 三公 columns only).
+机关运行经费 is not modelled here.
 """
 
 from __future__ import annotations
@@ -35,8 +37,9 @@ class ThreePublicTable(Table):
     TITLES = ("一般公共预算财政拨款“三公”经费支出决算表",)
     COLUMNS = ("合计", _ABROAD, _VEHICLES, _PURCHASE, _RUNNING, _RECEPTION)
     #: The names before 运行维护费 (2022 and earlier forms; tests/data/headers/headers.tsv).
-    #: The reader places this table's columns in the template's order.
     COLUMN_ALIASES: ClassVar[dict[str, tuple[str, ...]]] = {_VEHICLES: ("公务用车购置及运行费",), _RUNNING: ("公务用车运行费",)}
+    #: Printed beside the 三公 by some regions (tests/data/headers/headers.tsv); not in 合计.
+    OPTIONAL_COLUMNS = ("会议费", "培训费")
     BUDGET = "预算数"
     ACTUAL = "决算数"
     ROW_KEYS = (BUDGET, ACTUAL)
