@@ -53,13 +53,14 @@ def _num(v: object, numeric: Numeric) -> object:
 
 
 def _table_records(t: Table, numeric: Numeric) -> tuple[list[dict[str, object]], list[str]]:
-    columns = ["key", "code", "name", *t.COLUMNS]
+    printed = t.printed_columns()
+    columns = ["key", "code", "name", *printed]
     records = [
         {
             "key": r.key,
             "code": r.code,
             "name": r.name,
-            **{c: _num(r[c], numeric) for c in t.COLUMNS},
+            **{c: _num(r.values.get(c), numeric) for c in printed},
         }
         for r in t.rows
     ]

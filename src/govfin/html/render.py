@@ -454,7 +454,7 @@ class _Page:
             return ""
         index, kind = self.index, t.KIND
         used = {c for r in rows for c in r.values}
-        columns = [c for c in t.COLUMNS if c in used] or list(t.COLUMNS)
+        columns = [c for c in t.printed_columns() if c in used] or list(t.COLUMNS)
         coded = any(r.code is not None for r in rows)
         head = (
             ("<th>代码 code</th>" if coded else "")

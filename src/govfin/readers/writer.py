@@ -73,7 +73,7 @@ def _notes(t: Table) -> list[str]:
 
 
 def _functional(t: Table) -> list[str]:
-    cols = t.COLUMNS
+    cols = t.printed_columns()
     out = [
         _cells("项目", "", *cols),
         _cells("科目代码", "科目名称", *([""] * len(cols))),
@@ -151,7 +151,7 @@ def _detail(t: BasicExpenditureDetail) -> list[str]:
 
 
 def _three_public(t: ThreePublicTable) -> list[str]:
-    cols = t.COLUMNS
+    cols = t.printed_columns()
     out = [
         _cells(t.BUDGET, *([""] * (len(cols) - 1)), t.ACTUAL, *([""] * (len(cols) - 1))),
         _cells(*cols, *cols),

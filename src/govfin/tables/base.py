@@ -298,6 +298,15 @@ class Table(PlainData):
         """The optional columns that are not in ``COLUMNS`` (held only where printed)."""
         return _all_columns(cls)[len(cls.COLUMNS) :]
 
+    def printed_columns(self) -> tuple[str, ...]:
+        """``COLUMNS``, then each optional column outside them that a row of this table holds:
+        what a writer, a frame or a view shows so that nothing read is left out."""
+        extra = self.extra_columns()
+        if not extra:
+            return self.COLUMNS
+        held = {c for r in self.rows for c in r.values}
+        return self.COLUMNS + tuple(c for c in extra if c in held)
+
     def __attrs_post_init__(self) -> None:
         allowed = frozenset(self.all_columns())
         keys = self.ROW_KEYS
@@ -466,9 +475,10 @@ def table_html(table: Table, *, locale: str = "zh_CN") -> str:
     sub = " · ".join(
         html.escape(str(x)) for x in (meta.department, meta.year, f"单位：{meta.unit.value}") if x
     )
+    columns = table.printed_columns()
     head = (
         "<tr><th>代码</th><th>项目</th>"
-        + "".join(f"<th>{html.escape(c)}</th>" for c in table.COLUMNS)
+        + "".join(f"<th>{html.escape(c)}</th>" for c in columns)
         + "</tr>"
     )
     body = []
@@ -481,7 +491,7 @@ def table_html(table: Table, *, locale: str = "zh_CN") -> str:
                 else ""
             )
             + "</td>"
-            for c in table.COLUMNS
+            for c in columns
         )
         body.append(
             f"<tr><td>{html_cell(r.code)}</td><td>{html_cell(r.name or r.key)}</td>{cells}</tr>"
