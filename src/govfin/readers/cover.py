@@ -61,6 +61,11 @@ def cover_facts(segment: Segment) -> tuple[str | None, str | None]:
         if ln.blank:
             continue
         s = ln.joined.strip()
+        if s.endswith("。"):
+            # a sentence before the first table (重庆市江北区 2021: "…经汇总,2021年区本级一般公共
+            # 预算中“三公”经费支出预算为4432万元,…。") is prose: neither the title nor a name
+            wrapped = False
+            continue
         if parse_year(s) is not None:
             wrapped = False
             continue
