@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from govfin.amounts import Unit
 from govfin.findings import Report, Severity
 from govfin.readers.files import read_path
 from govfin.rules import check
@@ -130,3 +131,42 @@ def test_a_lone_three_public_page_says_the_other_budget_tables_are_missing(path)
     missing = [f for f in report if f.rule_id == "B-K-missing"]
     assert missing and all(f.severity is Severity.WARNING for f in missing)
     assert not [f for f in report if f.rule_id == "READ-unread"]
+
+
+# -- 宣州区审计局 2018年预算“三公”经费情况说明 (安徽) ---------------------------------------------
+
+XUANZHOU = REAL / "ah-xuanzhou-sjj-2018-sangong-budget.tsv"
+
+
+def test_xuanzhou_table_then_its_explanation_are_both_read():
+    # "一、2018年“三公”经费支出预算表", its rows, then "二、2018年“三公”经费支出预算情况说明" and
+    # its text: the table's title was not known (the page was read as narrative only, "no
+    # disclosure table"), and once known its rows ran on into the explanation.
+    result, report = _read(XUANZHOU)
+    table, row = _only_table(result)
+    assert table.KIND == "一般公共预算“三公”经费支出表"
+    assert (row["合计"], row["因公出国（境）费"]) == (Decimal("3.1"), Decimal("0"))
+    assert row["公务接待费"] is None  # the page prints no figure there
+    (section,) = result.disclosure.narrative.sections
+    assert section.heading == "二、2018年“三公”经费支出预算情况说明"
+    assert not [f for f in report if f.rule_id.startswith("READ")]
+
+
+def test_xuanzhou_unit_printed_in_the_header_is_read():
+    # "项目 | 预 算 数(万元)": no 单位 line, the unit in the header; "no 金额单位 line; 万元
+    # assumed" (READ-unit) was a false warning.
+    result, report = _read(XUANZHOU)
+    assert not [f for f in report if f.rule_id == "READ-unit"]
+    assert result.disclosure.tables[0].meta.unit is Unit.WAN_YUAN
+
+
+def test_xuanzhou_blank_reception_line_against_its_text():
+    # The table, as stored, prints no figure for 公务接待费 (nor for 公务用车), while 合计 is 3.1
+    # and the text says "公务接待费支出预算为3.1万元": true as the page stands — 合计 3.1 ≠ 0
+    # (BC07-1) and the text's 3.1 twice against the blank cell (X12).  The text's 3.1 total
+    # and its 0 for 公务用车 agree with the table.
+    _, report = _read(XUANZHOU)
+    assert _flagged(report) == {("BC07-1", "合计"), ("X12", "公务接待费支出预算为3.1万元"),
+                                ("X12", "(一)公务接待费支出3.1万元")}
+    agreed = {f.place.column for f in report if f.rule_id == "X12" and f.severity is Severity.INFO}
+    assert "宣州区审计局2018年度“三公”经费支出预算为3.1万元" in agreed

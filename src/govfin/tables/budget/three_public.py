@@ -138,9 +138,10 @@ class CentralThreePublicTable(BudgetThreePublicTable):
     TITLE_EN = "General public budget three public expenses (central template)"
     NUMBER = "7"
     #: "“三公”经费预算支出表": 重庆市江北区 2021 (区本级, its items printed as rows);
-    #: "“三公”经费情况统计表": 桂林市司法局 2015 (items as rows, under 本年预算数).
+    #: "“三公”经费情况统计表": 桂林市司法局 2015 (items as rows, under 本年预算数);
+    #: "“三公”经费支出预算表": 宣州区审计局 2018 (items as rows, under 预算数(万元)).
     TITLES = ("一般公共预算财政拨款“三公”经费支出表", "“三公”经费支出表", "一般公共预算“三公”经费支出预算表",
-              "“三公”经费预算支出表", "“三公”经费情况统计表")
+              "“三公”经费预算支出表", "“三公”经费情况统计表", "“三公”经费支出预算表")
     FAMILY = CENTRAL
     ROLE = "three_public"
     VEHICLES = "公务用车购置及运行费"
