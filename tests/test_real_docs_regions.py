@@ -170,3 +170,23 @@ def test_xuanzhou_blank_reception_line_against_its_text():
                                 ("X12", "(一)公务接待费支出3.1万元")}
     agreed = {f.place.column for f in report if f.rule_id == "X12" and f.severity is Severity.INFO}
     assert "宣州区审计局2018年度“三公”经费支出预算为3.1万元" in agreed
+
+
+# -- 中共宣城市宣州区直属机关工作委员会 2020 “三公”经费预算 (安徽) --------------------------------
+
+ZHIGONGWEI = REAL / "ah-xuanzhou-zhigongwei-2020-sangong-budget.tsv"
+
+
+def test_zhigongwei_table_and_text_agree_and_nothing_is_flagged():
+    # The page prints its blank cells as empty cells ("因公出国(境)费 | |"), 公务接待费 0.36 =
+    # 合计; the text's twelve figures, its 5.26% (0.02 / 0.38) and its "减少0万元,下降0%" all
+    # agree with it.  "宣州区于2016年5月实行公车改革" (the date of an event) was an N-year
+    # warning ("year 2016 in a 2020 disclosure"): false, gone.
+    result, report = _read(ZHIGONGWEI)
+    _table, row = _only_table(result)
+    assert (row["合计"], row["公务接待费"]) == (Decimal("0.36"), Decimal("0.36"))
+    assert row["因公出国（境）费"] is None
+    assert _flagged(report) == set()
+    checked = [f for f in report if f.rule_id in ("X12", "N-change") and f.severity is Severity.INFO]
+    assert len(checked) >= 12 and all("agrees" in f.message for f in checked)
+    assert not [f for f in report if f.rule_id == "N-year"]
