@@ -190,3 +190,28 @@ def test_zhigongwei_table_and_text_agree_and_nothing_is_flagged():
     checked = [f for f in report if f.rule_id in ("X12", "N-change") and f.severity is Severity.INFO]
     assert len(checked) >= 12 and all("agrees" in f.message for f in checked)
     assert not [f for f in report if f.rule_id == "N-year"]
+
+
+# -- 寿县司法局 2022年“三公”经费预算情况 (安徽) -------------------------------------------------
+
+SHOUXIAN = REAL / "ah-shouxian-sfj-2022-sangong-budget.tsv"
+
+
+def test_shouxian_vehicle_split_contradicts_its_text():
+    # The table (central template: 合计 | 因公出国(境)费 | 公务用车购置及运行费 (小计, 购置费,
+    # 运行费) | 公务接待费) prints 79 | 0 | 75 | 50 | 25 | 4: 购置费 50, 运行费 25, its sums
+    # hold.  The text says "公务用车运行费50万元 … 公务用车购置费25万元": the two figures swapped
+    # — true, both X12 errors; every other figure and rate of the text agrees.
+    result, report = _read(SHOUXIAN)
+    _table, row = _only_table(result)
+    assert (row["公务用车购置费"], row["公务用车运行费"]) == (Decimal("50"), Decimal("25"))
+    assert _flagged(report) == {("X12", "公务用车运行费50万元"), ("X12", "公务用车购置费25万元")}
+    rates = [f for f in report if f.rule_id == "N-change"]
+    assert len(rates) == 5 and all("agrees" in f.message for f in rates)
+
+
+def test_shouxian_department_is_the_name_before_the_year():
+    # "寿县司法局2022年“三公”经费预算情况": the department was read as "“三公”经费" (the words
+    # between the year and 预算).
+    result, _ = _read(SHOUXIAN)
+    assert result.disclosure.department == "寿县司法局"
