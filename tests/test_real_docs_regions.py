@@ -215,3 +215,30 @@ def test_shouxian_department_is_the_name_before_the_year():
     # between the year and 预算).
     result, _ = _read(SHOUXIAN)
     assert result.disclosure.department == "寿县司法局"
+
+
+# -- items printed as rows under several figure columns: never the wrong column -------------
+
+
+def _items_table(tmp_path: Path, header: str) -> tuple:
+    text = ("2017年“三公”经费预算支出表\n单位:万元\n" + header + "\n合计\t10\t12\n"
+            "1.因公出国(境)费用\t0\t0\n2.公务接待费\t4\t5\n3.公务用车购置及运行维护费\t6\t7\n")
+    path = tmp_path / "items.tsv"
+    path.write_text(text, encoding="utf-8")
+    return _read(path)
+
+
+def test_items_under_last_and_this_year_read_this_years(tmp_path):
+    # The layout of 岳阳县 2017 ("项目 | 2016执行数 | 2017预算数"): the figure under this year's
+    # 预算数 is read, not the first one on the line.
+    result, _ = _items_table(tmp_path, "项目\t上年执行数\t本年预算数")
+    _table, row = _only_table(result)
+    assert (row["合计"], row["公务接待费"], row["公务用车购置及运行费"]) == (
+        Decimal("12"), Decimal("5"), Decimal("7"))
+
+
+def test_items_under_unnamed_years_are_not_guessed(tmp_path):
+    # Two 预算数 columns the header does not tell apart: each line is reported, none read.
+    result, report = _items_table(tmp_path, "项目\t2016年预算数\t2017年预算数")
+    assert [f for f in report if f.rule_id == "READ-identity"]
+    assert not any(r.values for t in result.disclosure.tables for r in t.rows)

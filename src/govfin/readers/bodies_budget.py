@@ -622,15 +622,35 @@ class BudgetThreePublicBody(_BudgetBody):
         if column in self._items:
             self.error(CellCountError, f"item {column} printed twice", line)
             return True
+        current = self._current_position()
+        if current is None:
+            self.error(TableIdentityError, "the header does not tell which figure column is "
+                       "this year's 预算数: the line is not read", line)
+            return True
         if len(amounts) > 1 and not self._second_reported:
             self._second_reported = True
             self.error(TableIdentityError, "a second figure column (a 其中 column: "
                        f"{' '.join(self.headers[-1].values) if self.headers else ''}) is not "
                        "modelled: only the first is read", line)
+        if current >= 0:  # the header names the columns: the figure under this year's
+            cell = line.cells[current] if current < len(line.cells) else ""
+            amounts = [cell] if cell and is_plain_amount(cell) else []
         value = self.amount(amounts[0], line, column) if amounts else None
         self._items[column] = (value, line.number)
         self.data(line, f"item {column}" if amounts else f"item {column} (no figure printed)")
         return True
+
+    def _current_position(self) -> int | None:
+        """Where this year's 预算数 stands on an item line: -1 when the header names a single
+        figure column (its one figure is read), its position when the header names several
+        and exactly one is this year's budget ("本年预算数" beside "其中：…", "2017年预算数"
+        after "2016年执行数"), None when the header does not tell (上年 and 本年 unnamed)."""
+        texts = {i: t for i, t in _stacked(self.headers).items() if i > 0}
+        if len(texts) <= 1:
+            return -1
+        budget = [i for i, t in texts.items()
+                  if "预算" in t and not any(w in t for w in ("上年", "其中", "执行", "决算"))]
+        return budget[0] if len(budget) == 1 else None
 
     def feed(self, line: Line) -> None:
         if line.blank:
