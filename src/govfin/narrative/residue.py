@@ -139,7 +139,8 @@ class YearMention:
     """A year printed in the text.  ``allowed`` says why it needs no check, if it does not.
 
     Reasons: ``"截至"`` (a date a balance is stated at), ``"title"`` (inside 《…》),
-    ``"range"`` (a span such as "2024-2026年" of a 中期财政规划).
+    ``"range"`` (a span such as "2024-2026年" of a 中期财政规划), ``"event"`` (the date
+    something happened: "于2016年5月实行公车改革").
     """
 
     year: int
@@ -156,6 +157,8 @@ class YearMention:
 _YEAR = re.compile(r"(?P<y>(?:1(?<!\d1)9|2(?<!\d2)0)\d{2})(?=年|\s*[-—–~～至到]\s*(?:19|20)\d{2}年)")
 _RANGE = re.compile(r"(?:1(?<!\d1)9|2(?<!\d2)0)\d{2}\s*[-—–~～至到]\s*(?:19|20)\d{2}年")
 _UNTIL_END = re.compile(r"截[至止]$")
+#: A month after a year's 年: with 于 before the year, the date of an event ("于2016年5月").
+_MONTH = re.compile(r"\d{1,2}月")
 
 
 def find_years(
@@ -183,6 +186,8 @@ def years_in(sents: Iterable[Sentence]) -> tuple[YearMention, ...]:
             elif _UNTIL_END.search(s.text[max(0, i - 3) : i]):
                 allowed = "截至"
             end = s.text.find("年", m.end()) + 1
+            if allowed is None and s.text[i - 1 : i] == "于" and _MONTH.match(s.text, end):
+                allowed = "event"  # "宣州区于2016年5月实行公车改革": when something happened
             out.append(
                 YearMention(
                     int(m.group("y")),

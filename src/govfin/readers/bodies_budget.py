@@ -567,8 +567,36 @@ _CHANGE_LABELS = {"上年预算数": "上年预算数", "上年预算": "上年�
                   "增减率": "增减率", "增长率": "增减率", "增减%": "增减率", "增减（%）": "增减率"}
 
 
+#: What stands before an item's name on a line of a 三公 table printed with its items as rows:
+#: "其中:(1)", "1.", "(一)", "一、".
+_ITEM_PREFIX = re.compile(r"^(?:其中[:：])?(?:[(（][一二三四五六七八九十\d]{1,2}[)）]|"
+                          r"[一二三四五六七八九十\d]{1,2}[、.．])?")
+
+
+def item_column(kind: type[Table], label: str) -> str | None:
+    """The column of a 三公 kind an item line names, when the table prints its items as rows
+    ("1.因公出国(境)费用 | 39"): a name the kind declares for exactly one column
+    (:func:`~govfin.readers.identify.column_names`), else :func:`budget_column`'s test.
+
+    >>> from govfin.tables.budget import CentralThreePublicTable as C, JiangsuThreePublicTable as J
+    >>> [item_column(C, n) for n in ("合 计", "其中:(1)公务用车运行维护费", "(2)公务用车购置")]
+    ['合计', '公务用车运行费', '公务用车购置费']
+    >>> [item_column(J, n) for n in ("一、“三公”经费合计", "(三)公务用车费", "二、会议费")]
+    ['“三公”经费', '公务用车购置及运行维护费', '会议费']
+    """
+    text = _ITEM_PREFIX.sub("", squash(label))
+    exact = [c for c in kind.COLUMNS if norm_column(text) in column_names(kind, c)]
+    return exact[0] if len(exact) == 1 else budget_column(kind, text)
+
+
 class BudgetThreePublicBody(_BudgetBody):
-    """三公 tables: each line of figures is a row (本年预算数 unless labelled otherwise)."""
+    """三公 tables: each line of figures is a row (本年预算数 unless labelled otherwise).
+
+    Some print the items as rows instead, one figure a line under "预算数" ("合计 | 4432",
+    "1.因公出国(境)费用 | 39": 重庆市江北区 2021, 南通市国资委 2016, 桂林市司法局 2015): each such
+    line fills its column of the 本年预算数 row (:func:`item_column`); a line with no figure
+    ("单位不需填列", or blank) leaves it blank; a line naming no column, or a second figure
+    column ("其中：一般公共预算安排数"), is reported — never read as another column."""
 
     #: A blank form's ruled row under the header is the 本年预算数 row, printed empty.
     TAKES_BLANK_ROWS = True
@@ -576,10 +604,57 @@ class BudgetThreePublicBody(_BudgetBody):
     def __init__(self, ctx: TableContext, kind: type[Table]):
         super().__init__(ctx, kind)
         self._rows: dict[str, Row] = {}
+        #: The items printed as rows: column -> (figure, line number).
+        self._items: dict[str, tuple[Decimal | None, int]] = {}
+        self._second_reported = False
+
+    def _item(self, line: Line, labels: list[str], amounts: list[str]) -> bool:
+        """Read a line of a table printing its items as rows; False when it is not one."""
+        if len(labels) != 1 or squash(labels[0]) in _CHANGE_LABELS or self._rows:
+            return False
+        column = item_column(self.kind, labels[0])
+        if column is None:
+            if not self._items:
+                return False
+            self.error(UnknownNameError, f"item {labels[0]!r} is no column of the table "
+                       f"{list(self.kind.COLUMNS)}", line)
+            return True
+        if column in self._items:
+            self.error(CellCountError, f"item {column} printed twice", line)
+            return True
+        current = self._current_position()
+        if current is None:
+            self.error(TableIdentityError, "the header does not tell which figure column is "
+                       "this year's 预算数: the line is not read", line)
+            return True
+        if len(amounts) > 1 and not self._second_reported:
+            self._second_reported = True
+            self.error(TableIdentityError, "a second figure column (a 其中 column: "
+                       f"{' '.join(self.headers[-1].values) if self.headers else ''}) is not "
+                       "modelled: only the first is read", line)
+        if current >= 0:  # the header names the columns: the figure under this year's
+            cell = line.cells[current] if current < len(line.cells) else ""
+            amounts = [cell] if cell and is_plain_amount(cell) else []
+        value = self.amount(amounts[0], line, column) if amounts else None
+        self._items[column] = (value, line.number)
+        self.data(line, f"item {column}" if amounts else f"item {column} (no figure printed)")
+        return True
+
+    def _current_position(self) -> int | None:
+        """Where this year's 预算数 stands on an item line: -1 when the header names a single
+        figure column (its one figure is read), its position when the header names several
+        and exactly one is this year's budget ("本年预算数" beside "其中：…", "2017年预算数"
+        after "2016年执行数"), None when the header does not tell (上年 and 本年 unnamed)."""
+        texts = {i: t for i, t in _stacked(self.headers).items() if i > 0}
+        if len(texts) <= 1:
+            return -1
+        budget = [i for i, t in texts.items()
+                  if "预算" in t and not any(w in t for w in ("上年", "其中", "执行", "决算"))]
+        return budget[0] if len(budget) == 1 else None
 
     def feed(self, line: Line) -> None:
         if line.blank:
-            if self._rows or len(line.cells) < len(self.kind.COLUMNS):
+            if self._rows or self._items or len(line.cells) < len(self.kind.COLUMNS):
                 return  # a ruled row left blank under the figures: nothing to read
             empty = dict.fromkeys(self.kind.COLUMNS)
             self._rows["本年预算数"] = Row("本年预算数", "本年预算数", empty, line=line.number)
@@ -588,7 +663,13 @@ class BudgetThreePublicBody(_BudgetBody):
         amounts = [c.rstrip("%％") for c in line.cells
                    if c and not _is_label(c) and c.strip() not in BLANK_TEXTS]
         labels = [c for c in line.values if _is_label(c)]
-        if not amounts or any(not is_plain_amount(c) for c in amounts):
+        plain = all(is_plain_amount(c) for c in amounts)
+        if plain and labels and (amounts or self._items) and self._item(
+                line, labels if amounts else labels[:1], amounts):
+            return
+        if not plain and self._items and labels and self._item(line, labels[:1], []):
+            return  # "单位不需填列" where a figure would stand: printed without one
+        if not amounts or not plain:
             if labels:
                 self.header(line)
             else:
@@ -611,11 +692,17 @@ class BudgetThreePublicBody(_BudgetBody):
         self.data(line, f"row {key}")
 
     def rows(self) -> list[Row]:
+        if self._items and "本年预算数" not in self._rows:
+            # an item the table does not print has no cell at all (not a blank one): no
+            # equation is checked on a total it does not print (南通: no 合计 line)
+            values = {c: self._items[c][0] for c in self.kind.COLUMNS if c in self._items}
+            first = min(n for _v, n in self._items.values())
+            self._rows["本年预算数"] = Row("本年预算数", "本年预算数", values, line=first)
         return [self._rows[k] for k in ("本年预算数", "上年预算数", "增减", "增减率")
                 if k in self._rows]
 
     def missing(self) -> str | None:
-        return None if "本年预算数" in self._rows else "no 本年预算数 row"
+        return None if "本年预算数" in self._rows or self._items else "no 本年预算数 row"
 
 
 _CATEGORY = {name: name for name, _letter in PROCUREMENT_CATEGORIES}

@@ -14,6 +14,7 @@ from govfin._lazy import lazy_pattern
 from govfin.readers.lines import Line, squash
 from govfin.readers.segment import KIND_WORDS, Segment
 from govfin.readers.tables import parse_department, parse_year
+from govfin.tables import _NAME_ENDINGS
 
 __all__ = ["cover_facts", "document_year", "stated_kind"]
 
@@ -61,6 +62,11 @@ def cover_facts(segment: Segment) -> tuple[str | None, str | None]:
         if ln.blank:
             continue
         s = ln.joined.strip()
+        if s.endswith("。"):
+            # a sentence before the first table (重庆市江北区 2021: "…经汇总,2021年区本级一般公共
+            # 预算中“三公”经费支出预算为4432万元,…。") is prose: neither the title nor a name
+            wrapped = False
+            continue
         if parse_year(s) is not None:
             wrapped = False
             continue
@@ -85,6 +91,11 @@ def cover_facts(segment: Segment) -> tuple[str | None, str | None]:
     if department is None and title:  # "2017年度江苏省高级人民法院部门预算公开"
         m = _TITLE_DEPARTMENT.search(squash(title))
         department = m.group(1) if m else None
+        if department is not None and _NOT_A_NAME.search(department):
+            # "寿县司法局2022年“三公”经费预算情况": what follows the year is the subject, not a
+            # name; the name is printed before the year
+            m = _NAME_BEFORE_YEAR.match(squash(title))
+            department = m.group(1) if m and m.group(1).endswith(_NAME_ENDINGS) else None
     return department, title
 
 
@@ -93,6 +104,11 @@ _TRAILING_YEAR = re.compile(r"\s*(?:19|20)\d{2}$")
 
 #: A labelled field ("报表编号：…", "公开日期：…"): a short label, then a colon.
 _LABELLED = re.compile(r"^[^:：]{1,8}[:：]")
+
+#: Words of what a title is about, never of a department's name ("2022年“三公”经费预算情况").
+_NOT_A_NAME = re.compile(r"三公|经费|支出|收入|财政拨款|一般公共")
+#: A name printed before the title's year: "寿县司法局2022年…".
+_NAME_BEFORE_YEAR = re.compile(r"^(\D{3,40}?)(?:19|20)\d{2}年")
 
 #: The department named inside a cover title, between its year and its kind.
 _TITLE_DEPARTMENT = lazy_pattern(r"\d{4}年度?(.{4,40}?)(?:部门|单位)?(?:预算|决算)")

@@ -173,7 +173,8 @@ def segment_lines(lines: Sequence[Line], log: LogBuilder, department: str | None
             current.lines.append(line)
             current.has_body = True
             continue
-        if PART_HEADING.match(s) or (PART_TITLE.match(s) and titles.of_line(line) is None):
+        if (PART_HEADING.match(s) or (PART_TITLE.match(s) and titles.of_line(line) is None)
+                or (current.kind == "table" and current.has_body and _EXPLANATION_AFTER.match(s))):
             current = Segment("part", [line], title=line, part=_part_kind(lines, i, wrapped))
         elif _is_squashed_evaluation_title(s):
             current = Segment("evaluation", [line], title=line)
@@ -204,6 +205,10 @@ def segment_lines(lines: Sequence[Line], log: LogBuilder, department: str | None
         segments.append(current)
     return segments
 
+
+#: A numbered heading of an explanation right after a table's rows: "二、2018年“三公”经费支出预算
+#: 情况说明" (宣州区审计局 2018: "一、…预算表", its rows, then "二、…情况说明" and its text).
+_EXPLANATION_AFTER = re.compile(r"^[一二三四五六七八九十]{1,3}、.{0,40}情况说明$")
 
 #: Longest title of a 项目支出绩效目标表: a longer line ending so is prose ("…详见项目绩效目标表").
 _TITLE_LENGTH = 80

@@ -241,14 +241,15 @@ def read_table(
         body.feed(ln)
 
     body.noted_empty = empty_note is not None
-    if front.unit is None:
+    header_unit = _header_unit(headers) if front.unit is None else None
+    if front.unit is None and header_unit is None:
         body.error(MissingUnitError, "no 金额单位 line; 万元 assumed", title_line)
     missing = body.missing()
     if missing and empty_note is None:
         body.error(TruncatedTableError, f"table ends early: {missing}", lines[-1])
 
     rows = body.rows()
-    unit = front.unit or Unit.WAN_YUAN
+    unit = front.unit or header_unit or Unit.WAN_YUAN
     meta = TableMeta(
         number=front.number,
         title=title_line.joined if titled else None,
@@ -331,3 +332,22 @@ def _is_empty_statement(text: str) -> bool:
 
 #: Clauses ending a longer note that says the table is empty.
 _EMPTY_CLAUSES = ("故本表无数据", "本表无数据", "此表为空", "本表为空", "故此表无数据", "本表为空表")
+
+
+#: The unit printed in a header cell, as the one figure column's name: "预 算 数(万元)"
+#: (宣州区审计局 2018), "预算数（元）".
+_HEADER_UNIT = re.compile(r"[(（](万元|元)[)）]$")
+
+
+def _header_unit(headers: Sequence[Line]) -> Unit | None:
+    """The unit the header's cells state (one unit, stated alike in every cell stating one),
+    or None.
+
+    >>> from govfin.readers.lines import Line
+    >>> _header_unit([Line(1, "项目\t预 算 数(万元)")])
+    <Unit.WAN_YUAN: '万元'>
+    """
+    units = {m.group(1) for h in headers for c in h.cells
+             if (m := _HEADER_UNIT.search(squash(c))) is not None}
+    return Unit(units.pop()) if len(units) == 1 else None
+

@@ -104,8 +104,8 @@ def _amount_row_equation(eq: RowEquation, table: Table, ctx: Context) -> None:
     """A row equation on every row but the rate row (rates do not add up across columns)."""
     rate = getattr(table, "RATE_ROW", None)
     for row in table.rows:
-        if row.key == rate:
-            continue
+        if row.key == rate or eq.total not in row.values:
+            continue  # a total the table does not print at all (items printed as rows)
         if holds_exactly(row[eq.total], map(row.__getitem__, eq.plus),
                          map(row.__getitem__, eq.minus)):
             continue

@@ -101,14 +101,22 @@ class JiangsuThreePublicTable(BudgetThreePublicTable):
     KIND = "一般公共预算“三公”经费、会议费、培训费支出预算表"
     TITLE_EN = "Three public expenses, meetings and training (Jiangsu)"
     NUMBER = "十一"
+    #: 南通市国资委 2016 prints the same rows (三公 小计, 会议费, 培训费) with its items as rows
+    #: under the title "财政拨款“三公”经费预算表" (gzw.nantong.gov.cn).
     TITLES = ("“三公”经费、会议费、培训费支出预算表（一般公共预算）",
-              "“三公”经费、会议费、培训费支出预算表")
+              "“三公”经费、会议费、培训费支出预算表", "财政拨款“三公”经费预算表")
     FAMILY = JIANGSU
     ROLE = "three_public"
     VEHICLES = "公务用车购置及运行维护费"
     PURCHASE = "公务用车购置费"
     RUNNING = "公务用车运行维护费"
     SUBTOTAL = "“三公”经费"
+    #: The 三公 小计 printed as a line of its own: "一、“三公”经费合计" (南通市国资委 2016).
+    COLUMN_ALIASES: ClassVar[dict[str, tuple[str, ...]]] = {
+        **BudgetTable.COLUMN_ALIASES,
+        SUBTOTAL: ("“三公”经费合计",), VEHICLES: ("公务用车费",),
+        _ABROAD: ("因公出国（境）费用",),
+    }
     COLUMNS = ("合计", SUBTOTAL, _ABROAD, VEHICLES, PURCHASE, RUNNING, _RECEPTION,
                "会议费", "培训费")
     AMOUNT_ROW_EQUATIONS = (
@@ -129,7 +137,11 @@ class CentralThreePublicTable(BudgetThreePublicTable):
     KIND = "一般公共预算“三公”经费支出表"
     TITLE_EN = "General public budget three public expenses (central template)"
     NUMBER = "7"
-    TITLES = ("一般公共预算财政拨款“三公”经费支出表", "“三公”经费支出表", "一般公共预算“三公”经费支出预算表")
+    #: "“三公”经费预算支出表": 重庆市江北区 2021 (区本级, its items printed as rows);
+    #: "“三公”经费情况统计表": 桂林市司法局 2015 (items as rows, under 本年预算数);
+    #: "“三公”经费支出预算表": 宣州区审计局 2018 (items as rows, under 预算数(万元)).
+    TITLES = ("一般公共预算财政拨款“三公”经费支出表", "“三公”经费支出表", "一般公共预算“三公”经费支出预算表",
+              "“三公”经费预算支出表", "“三公”经费情况统计表", "“三公”经费支出预算表")
     FAMILY = CENTRAL
     ROLE = "three_public"
     VEHICLES = "公务用车购置及运行费"
@@ -140,8 +152,10 @@ class CentralThreePublicTable(BudgetThreePublicTable):
     #: 2021 三公 table of 重庆市江北区: 公务用车购置及运行维护费, 公务用车运行维护费).
     COLUMN_ALIASES: ClassVar[dict[str, tuple[str, ...]]] = {
         **BudgetTable.COLUMN_ALIASES,
-        VEHICLES: ("公务用车购置及运行维护费",), RUNNING: ("公务用车运行维护费", "运行维护费"),
-        PURCHASE: ("购置费",), _ABROAD: ("因公出国（境）费用",),
+        VEHICLES: ("公务用车购置及运行维护费", "公务用车费"),
+        RUNNING: ("公务用车运行维护费", "运行维护费"),
+        # "公务用车购置" (no 费) as a line label: 重庆市江北区 2021, 桂林市司法局 2015
+        PURCHASE: ("购置费", "公务用车购置"), _ABROAD: ("因公出国（境）费用",),
     }
     AMOUNT_ROW_EQUATIONS = (
         _sum("BC07-1", "合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费",
