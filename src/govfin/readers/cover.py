@@ -14,7 +14,7 @@ from govfin._lazy import lazy_pattern
 from govfin.readers.lines import Line, squash
 from govfin.readers.segment import KIND_WORDS, Segment
 from govfin.readers.tables import parse_department, parse_year
-from govfin.tables import _NAME_ENDINGS
+from govfin.tables import NAME_ENDINGS
 
 __all__ = ["cover_facts", "document_year", "stated_kind"]
 
@@ -95,7 +95,7 @@ def cover_facts(segment: Segment) -> tuple[str | None, str | None]:
             # "寿县司法局2022年“三公”经费预算情况": what follows the year is the subject, not a
             # name; the name is printed before the year
             m = _NAME_BEFORE_YEAR.match(squash(title))
-            department = m.group(1) if m and m.group(1).endswith(_NAME_ENDINGS) else None
+            department = m.group(1) if m and m.group(1).endswith(NAME_ENDINGS) else None
     return department, title
 
 

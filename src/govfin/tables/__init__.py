@@ -51,6 +51,7 @@ from govfin.tables.budget import BudgetTable
 
 __all__ = [
     "CLASS_ROWS",
+    "NAME_ENDINGS",
     "T01",
     "T02",
     "T03",
@@ -126,7 +127,7 @@ _MAX_NAME = 64
 #: How the name of a department or unit ends (an institution word, or a bracketed part such as
 #: "（本级）" after one).  What ends otherwise is the end of a title wrapped over two lines
 #: ("…国有资本经营预算财政" / "拨款支出决算表"), not a name: "拨款" names no one.
-_NAME_ENDINGS = ("局", "委", "委员会", "办公室", "办", "室", "中心", "院", "所", "处", "站", "队",
+NAME_ENDINGS = ("局", "委", "委员会", "办公室", "办", "室", "中心", "院", "所", "处", "站", "队",
                  "会", "部", "厅", "司", "署", "校", "馆", "社", "团", "政府", "街道", "镇", "乡",
                  "园", "场", "台", "公司", "集团", "宫", "库", "厂", "区", "市", "县", "省", "州",
                  "盟", "旗", "监狱", "本级", "机关",
@@ -164,7 +165,7 @@ def _kind_after_name(t: str) -> type[Table] | None:
     name = t[: len(t) - best[0]]
     if (best[1] is None or len(name) > _MAX_NAME or _TITLE_WORDS.search(name)
             or name.endswith(_TITLE_ENDINGS)
-            or not _BRACKETED_END.sub("", name).endswith(_NAME_ENDINGS)):
+            or not _BRACKETED_END.sub("", name).endswith(NAME_ENDINGS)):
         return None
     if len({k for k in Table.KINDS.values() if k.matches_title(t[len(name):])}) > 1:
         return None
