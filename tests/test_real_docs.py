@@ -9,16 +9,12 @@ misreadings, fixed) stay gone.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from real_docs import REAL, checked
+from real_docs import flagged as _flagged
 
 from govfin.findings import Report, Severity
 from govfin.readers.document import ReadResult
-from govfin.readers.files import read_path
-from govfin.rules import check
-
-REAL = Path(__file__).parent / "data" / "real"
 
 YICHUAN = REAL / "sh-putuo-yichuan-2025-final.tsv"
 CHENGGUAN = REAL / "sh-putuo-chengguan-2026-budget.tsv"
@@ -26,24 +22,12 @@ CHENGGUAN = REAL / "sh-putuo-chengguan-2026-budget.tsv"
 
 @pytest.fixture(scope="module")
 def yichuan() -> tuple[ReadResult, Report]:
-    result = read_path(YICHUAN)
-    return result, check(result.disclosure).located(result.log.place_of)
+    return checked(YICHUAN)
 
 
 @pytest.fixture(scope="module")
 def chengguan() -> tuple[ReadResult, Report]:
-    result = read_path(CHENGGUAN)
-    return result, check(result.disclosure).located(result.log.place_of)
-
-
-def _flagged(report: Report) -> set[tuple[str, str, str | None, str | None]]:
-    """(rule, table, row, column) of every error and warning."""
-    return {
-        (f.rule_id, f.place.table if f.place else "", f.place.row if f.place else None,
-         f.place.column if f.place else None)
-        for f in report
-        if f.severity in (Severity.ERROR, Severity.WARNING)
-    }  # fmt: skip
+    return checked(CHENGGUAN)
 
 
 # -- 上海市普陀区人民政府宜川路街道办事处 2025 年度部门决算 --------------------------------------
@@ -176,8 +160,7 @@ WENLVJU = REAL / "sh-putuo-wenlvju-2026-budget.tsv"
 
 @pytest.fixture(scope="module")
 def wenlvju() -> tuple[ReadResult, Report]:
-    result = read_path(WENLVJU)
-    return result, check(result.disclosure).located(result.log.place_of)
+    return checked(WENLVJU)
 
 
 def test_wenlvju_budget_is_consistent_and_its_codes_are_known(wenlvju):
@@ -213,8 +196,7 @@ JIANGUANWEI = REAL / "sh-putuo-jianguanwei-2026-budget.tsv"
 
 @pytest.fixture(scope="module")
 def jianguanwei() -> tuple[ReadResult, Report]:
-    result = read_path(JIANGUANWEI)
-    return result, check(result.disclosure).located(result.log.place_of)
+    return checked(JIANGUANWEI)
 
 
 def test_jianguanwei_income_table_with_its_header_printed_twice_is_read(jianguanwei):
@@ -262,8 +244,7 @@ GENERAL = "一般公共预算财政拨款支出决算表"
 
 @pytest.fixture(scope="module")
 def wenlv_final() -> tuple[ReadResult, Report]:
-    result = read_path(WENLV_FINAL)
-    return result, check(result.disclosure).located(result.log.place_of)
+    return checked(WENLV_FINAL)
 
 
 def _x12(report: Report, text: str, line: int):
@@ -352,8 +333,7 @@ SHIQUAN = REAL / "sh-putuo-shiquan-2025-final.tsv"
 
 @pytest.fixture(scope="module")
 def shiquan() -> tuple[ReadResult, Report]:
-    result = read_path(SHIQUAN)
-    return result, check(result.disclosure).located(result.log.place_of)
+    return checked(SHIQUAN)
 
 
 def test_shiquan_department_without_the_titles_year(shiquan):

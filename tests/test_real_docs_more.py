@@ -8,30 +8,18 @@ that the false ones (govfin's misreadings, fixed) stay gone.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from real_docs import REAL, checked
+from real_docs import flagged as _flagged
 
 from govfin.findings import Report, Severity
 from govfin.readers.document import ReadResult
 from govfin.readers.files import read_path
 from govfin.rules import check
 
-REAL = Path(__file__).parent / "data" / "real"
-
 SHENGTAI = REAL / "sh-putuo-shengtai-2025-final.tsv"
 NARRATIVE = "情况说明"
 FIVE = "五、一般公共预算财政拨款支出决算情况说明"
-
-
-def _flagged(report: Report) -> set[tuple[str, str, str | None, str | None]]:
-    """(rule, table, row, column) of every error and warning."""
-    return {
-        (f.rule_id, f.place.table if f.place else "", f.place.row if f.place else None,
-         f.place.column if f.place else None)
-        for f in report
-        if f.severity in (Severity.ERROR, Severity.WARNING)
-    }  # fmt: skip
 
 
 def _table(result: ReadResult, kind: str):
@@ -40,8 +28,7 @@ def _table(result: ReadResult, kind: str):
 
 @pytest.fixture(scope="module")
 def shengtai() -> tuple[ReadResult, Report]:
-    result = read_path(SHENGTAI)
-    return result, check(result.disclosure).located(result.log.place_of)
+    return checked(SHENGTAI)
 
 
 # -- 上海市普陀区生态环境局 2025 年度部门决算 ----------------------------------------------------

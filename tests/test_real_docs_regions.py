@@ -14,22 +14,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from real_docs import REAL, checked
 
 from govfin.amounts import Unit
 from govfin.findings import Report, Severity
-from govfin.readers.files import read_path
-from govfin.rules import check
-
-REAL = Path(__file__).parent / "data" / "real"
 
 JIANGBEI = REAL / "cq-jiangbei-2021-sangong-budget.tsv"
 NANTONG = REAL / "js-nantong-gzw-2016-sangong-budget.tsv"
 GUILIN = REAL / "gx-guilin-sfj-2015-sangong-budget.tsv"
-
-
-def _read(path: Path):
-    result = read_path(path)
-    return result, check(result.disclosure).located(result.log.place_of)
 
 
 def _flagged(report: Report) -> set[tuple[str, str | None]]:
@@ -53,16 +45,16 @@ def _only_table(result):
 def test_jiangbei_items_printed_as_rows_are_read():
     # "2021年区本级“三公”经费预算支出表" / 项目 | 预算数 / 合计 | 4432 / 1.因公出国(境)费用 | 39 …:
     # the title named no kind and every line was unread (READ-unread, the whole page lost).
-    result, report = _read(JIANGBEI)
+    result, report = checked(JIANGBEI)
     table, row = _only_table(result)
     assert result.disclosure.kind == "预算"
     assert table.KIND == "一般公共预算“三公”经费支出表"
-    assert row["合计"] == Decimal("4432")
-    assert row["因公出国（境）费"] == Decimal("39")
-    assert row["公务接待费"] == Decimal("323")
-    assert row["公务用车购置及运行费"] == Decimal("4070")
-    assert row["公务用车运行费"] == Decimal("2648")  # "其中:公务用车运行维护费"
-    assert row["公务用车购置费"] == Decimal("1422")  # "公务用车购置" (no 费)
+    assert row["合计"] == Decimal(4432)
+    assert row["因公出国（境）费"] == Decimal(39)
+    assert row["公务接待费"] == Decimal(323)
+    assert row["公务用车购置及运行费"] == Decimal(4070)
+    assert row["公务用车运行费"] == Decimal(2648)  # "其中:公务用车运行维护费"
+    assert row["公务用车购置费"] == Decimal(1422)  # "公务用车购置" (no 费)
     # 39 + 323 + 4070 = 4432 and 2648 + 1422 = 4070, as printed: nothing to report
     assert not [f for f in report if f.rule_id.startswith(("READ", "BC07"))]
     assert _flagged(report) == set()
@@ -71,7 +63,7 @@ def test_jiangbei_items_printed_as_rows_are_read():
 def test_jiangbei_sentence_before_the_table_names_no_department():
     # The page opens with a sentence ("…经汇总,2021年区本级一般公共预算中“三公”经费支出预算为
     # 4432万元,…。"): it was taken for the cover's title and "区本级一般公共" for the department.
-    result, _ = _read(JIANGBEI)
+    result, _ = checked(JIANGBEI)
     assert result.disclosure.department is None
 
 
@@ -80,7 +72,7 @@ def test_jiangbei_sentence_before_the_table_names_no_department():
 
 def test_nantong_read_as_the_three_public_meetings_training_layout():
     # 一、“三公”经费合计 / (一)…(三) / 二、会议费 / 三、培训费: the Jiangsu rows; no 合计 line.
-    result, report = _read(NANTONG)
+    result, _ = checked(NANTONG)
     table, row = _only_table(result)
     assert table.KIND == "一般公共预算“三公”经费、会议费、培训费支出预算表"
     assert row["“三公”经费"] == Decimal("21.63")  # "一、“三公”经费合计": the 三公 小计
@@ -96,7 +88,7 @@ def test_nantong_no_false_error_on_the_total_it_does_not_print():
     # 合计 = “三公”经费 + 会议费 + 培训费 (BJ11-1) was an error on a 合计 the page never prints;
     # 21.63 = 14.83 + 6.8 and 6.8 = 6.8 hold.  The 其中 column (一般公共预算安排数) is said
     # not to be read: a READ-identity warning, true.
-    _, report = _read(NANTONG)
+    _, report = checked(NANTONG)
     assert _flagged(report) == {("READ-identity", None)}
     assert not [f for f in report if f.rule_id.startswith("BJ11")]
 
@@ -108,13 +100,13 @@ def test_guilin_read_and_its_misprinted_vehicle_line_found():
     # "3.公务用车费 | 0" while its 其中 lines print 运行维护费 32.65 and 购置 0, and 合计 34.35 =
     # 1.70 + 32.65: the 公务用车费 line is misprinted (the 2016 page's "公务用车费预算25.65万元,
     # 同比减少7万元" confirms 32.65).  Both equations report it, at that row's cells.
-    result, report = _read(GUILIN)
+    result, report = checked(GUILIN)
     table, row = _only_table(result)
     assert result.disclosure.kind == "预算"  # was 决算, with nine 决算 tables "missing"
     assert table.KIND == "一般公共预算“三公”经费支出表"
     assert (row["合计"], row["公务接待费"], row["公务用车运行费"]) == (
         Decimal("34.35"), Decimal("1.70"), Decimal("32.65"))
-    assert row["公务用车购置及运行费"] == Decimal("0")
+    assert row["公务用车购置及运行费"] == Decimal(0)
     assert _flagged(report) == {
         ("BC07-1", "合计"),
         ("BC07-2", "公务用车购置及运行费"),
@@ -127,7 +119,7 @@ def test_guilin_read_and_its_misprinted_vehicle_line_found():
 def test_a_lone_three_public_page_says_the_other_budget_tables_are_missing(path):
     # What is missing is said, as a warning naming each budget table of the layout, never as
     # an error about figures that are not there.
-    _, report = _read(path)
+    _, report = checked(path)
     missing = [f for f in report if f.rule_id == "B-K-missing"]
     assert missing and all(f.severity is Severity.WARNING for f in missing)
     assert not [f for f in report if f.rule_id == "READ-unread"]
@@ -142,10 +134,10 @@ def test_xuanzhou_table_then_its_explanation_are_both_read():
     # "一、2018年“三公”经费支出预算表", its rows, then "二、2018年“三公”经费支出预算情况说明" and
     # its text: the table's title was not known (the page was read as narrative only, "no
     # disclosure table"), and once known its rows ran on into the explanation.
-    result, report = _read(XUANZHOU)
+    result, report = checked(XUANZHOU)
     table, row = _only_table(result)
     assert table.KIND == "一般公共预算“三公”经费支出表"
-    assert (row["合计"], row["因公出国（境）费"]) == (Decimal("3.1"), Decimal("0"))
+    assert (row["合计"], row["因公出国（境）费"]) == (Decimal("3.1"), Decimal(0))
     assert row["公务接待费"] is None  # the page prints no figure there
     (section,) = result.disclosure.narrative.sections
     assert section.heading == "二、2018年“三公”经费支出预算情况说明"
@@ -155,7 +147,7 @@ def test_xuanzhou_table_then_its_explanation_are_both_read():
 def test_xuanzhou_unit_printed_in_the_header_is_read():
     # "项目 | 预 算 数(万元)": no 单位 line, the unit in the header; "no 金额单位 line; 万元
     # assumed" (READ-unit) was a false warning.
-    result, report = _read(XUANZHOU)
+    result, report = checked(XUANZHOU)
     assert not [f for f in report if f.rule_id == "READ-unit"]
     assert result.disclosure.tables[0].meta.unit is Unit.WAN_YUAN
 
@@ -165,7 +157,7 @@ def test_xuanzhou_blank_reception_line_against_its_text():
     # and the text says "公务接待费支出预算为3.1万元": true as the page stands — 合计 3.1 ≠ 0
     # (BC07-1) and the text's 3.1 twice against the blank cell (X12).  The text's 3.1 total
     # and its 0 for 公务用车 agree with the table.
-    _, report = _read(XUANZHOU)
+    _, report = checked(XUANZHOU)
     assert _flagged(report) == {("BC07-1", "合计"), ("X12", "公务接待费支出预算为3.1万元"),
                                 ("X12", "(一)公务接待费支出3.1万元")}
     agreed = {f.place.column for f in report if f.rule_id == "X12" and f.severity is Severity.INFO}
@@ -182,13 +174,13 @@ def test_zhigongwei_table_and_text_agree_and_nothing_is_flagged():
     # 合计; the text's twelve figures, its 5.26% (0.02 / 0.38) and its "减少0万元,下降0%" all
     # agree with it.  "宣州区于2016年5月实行公车改革" (the date of an event) was an N-year
     # warning ("year 2016 in a 2020 disclosure"): false, gone.
-    result, report = _read(ZHIGONGWEI)
+    result, report = checked(ZHIGONGWEI)
     _table, row = _only_table(result)
     assert (row["合计"], row["公务接待费"]) == (Decimal("0.36"), Decimal("0.36"))
     assert row["因公出国（境）费"] is None
     assert _flagged(report) == set()
-    checked = [f for f in report if f.rule_id in ("X12", "N-change") and f.severity is Severity.INFO]
-    assert len(checked) >= 12 and all("agrees" in f.message for f in checked)
+    agreed = [f for f in report if f.rule_id in ("X12", "N-change") and f.severity is Severity.INFO]
+    assert len(agreed) >= 12 and all("agrees" in f.message for f in agreed)
     assert not [f for f in report if f.rule_id == "N-year"]
 
 
@@ -202,9 +194,9 @@ def test_shouxian_vehicle_split_contradicts_its_text():
     # 运行费) | 公务接待费) prints 79 | 0 | 75 | 50 | 25 | 4: 购置费 50, 运行费 25, its sums
     # hold.  The text says "公务用车运行费50万元 … 公务用车购置费25万元": the two figures swapped
     # — true, both X12 errors; every other figure and rate of the text agrees.
-    result, report = _read(SHOUXIAN)
+    result, report = checked(SHOUXIAN)
     _table, row = _only_table(result)
-    assert (row["公务用车购置费"], row["公务用车运行费"]) == (Decimal("50"), Decimal("25"))
+    assert (row["公务用车购置费"], row["公务用车运行费"]) == (Decimal(50), Decimal(25))
     assert _flagged(report) == {("X12", "公务用车运行费50万元"), ("X12", "公务用车购置费25万元")}
     rates = [f for f in report if f.rule_id == "N-change"]
     assert len(rates) == 5 and all("agrees" in f.message for f in rates)
@@ -213,7 +205,7 @@ def test_shouxian_vehicle_split_contradicts_its_text():
 def test_shouxian_department_is_the_name_before_the_year():
     # "寿县司法局2022年“三公”经费预算情况": the department was read as "“三公”经费" (the words
     # between the year and 预算).
-    result, _ = _read(SHOUXIAN)
+    result, _ = checked(SHOUXIAN)
     assert result.disclosure.department == "寿县司法局"
 
 
@@ -225,7 +217,7 @@ def _items_table(tmp_path: Path, header: str) -> tuple:
             "1.因公出国(境)费用\t0\t0\n2.公务接待费\t4\t5\n3.公务用车购置及运行维护费\t6\t7\n")
     path = tmp_path / "items.tsv"
     path.write_text(text, encoding="utf-8")
-    return _read(path)
+    return checked(path)
 
 
 def test_items_under_last_and_this_year_read_this_years(tmp_path):
@@ -234,7 +226,7 @@ def test_items_under_last_and_this_year_read_this_years(tmp_path):
     result, _ = _items_table(tmp_path, "项目\t上年执行数\t本年预算数")
     _table, row = _only_table(result)
     assert (row["合计"], row["公务接待费"], row["公务用车购置及运行费"]) == (
-        Decimal("12"), Decimal("5"), Decimal("7"))
+        Decimal(12), Decimal(5), Decimal(7))
 
 
 def test_items_under_unnamed_years_are_not_guessed(tmp_path):
