@@ -428,5 +428,8 @@ def test_shiquan_true_findings(shiquan):
         ("N-garbled", narrative, "七、财政拨款“三公”经费支出决算情况说明",
          "2025年度“三公”经费财政拨款支出决算数比2024年度减增加21.90万元，增长141.75%"),
         ("N-garbled", narrative, five, "决算数大小于预算数的主要原因"),
+        # "国内公务接待支出 0 万（含外宾接待支出 0 万元）。": no 批次/人次, which the template's
+        # item asks for ("公务接待N批次、M人次", as 文化和旅游局 2025 prints it; gaps9)
+        ("N-reception-count", narrative, "七、财政拨款“三公”经费支出决算情况说明", "国内公务接待支出0万"),
     }  # fmt: skip
     assert flagged == expected

@@ -55,6 +55,7 @@ Modules: :mod:`~govfin.rules.narrative.assess` (every check of every claim, pure
 :mod:`~govfin.rules.narrative.change_sum` (N-change-sum: a whole's change against its parts'),
 :mod:`~govfin.rules.narrative.class_names` (N-class-name: a 类 named by a name it has lost),
 :mod:`~govfin.rules.narrative.garbled` (N-garbled: direction words printed two for one),
+:mod:`~govfin.rules.narrative.reception` (N-reception-count: 国内公务接待's 批次/人次 left out),
 :mod:`~govfin.rules.narrative.outcome` (:class:`Assessment`, :class:`Status`),
 :mod:`~govfin.rules.narrative.checks` (the rules X12 and N-*, reporting the assessment),
 :mod:`~govfin.rules.narrative.summary` (the claim count the CLI prints).
@@ -68,6 +69,7 @@ from govfin.rules.narrative import (  # noqa: F401  (register X12 and N-*)
     class_names,
     facts,
     garbled,
+    reception,
     stale_year,
 )
 from govfin.rules.narrative.assess import Assessment, Status, assess
