@@ -49,6 +49,12 @@ def test_fell_to_is_this_years_figure():
     assert level.subject == "公务接待费"  # (was "公务接待费支出决算减少")
 
 
+def test_fell_to_after_a_comparison_is_not_read_as_this_years():
+    # "比上年减少为20万元" may be a loose "减少了": not taken for this year's figure
+    (c,) = extract_claims("公务接待费比上年减少为20万元。")
+    assert not (isinstance(c, AmountClaim) and c.moved)
+
+
 def test_the_real_document_is_reported_at_both_places():
     report = checked("sh-putuo-shengtai-2025-final")
     (f,) = [f for f in report if f.rule_id == "N-change" and BOTH in f.message]

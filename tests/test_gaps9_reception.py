@@ -69,6 +69,14 @@ SEED_ITEM = (
      "人次"),
     (("3、公务接待费支出 2.00 万元。其中：\n国内公务接待支出 2.00 万元。主要用于接待，公务接待 3 批次、"
      "20 人次，其中：接待外宾 0 批次、0 人次。"), None),
+    # given in other units ("共接待3次、20人")
+    ("3、公务接待费支出 2.00 万元。其中：\n国内公务接待支出 2.00 万元，共接待3次、20人。", None),
+    # given in the paragraph after the 国内 one, before the next item
+    ("3、公务接待费支出 2.00 万元。其中：\n国内公务接待支出 2.00 万元。\n共接待 3 批次、20 人次。", None),
+    # the next item's counts are not the 国内 item's
+    ("国内公务接待支出 2.00 万元。\n4、其他接待 3 批次、20 人次。", "批次、人次"),
+    # no reception took place: nothing to count
+    ("3、公务接待费支出 0 万元。其中：\n国内公务接待支出 0 万元，本年度未发生公务接待。", None),
     # the item's opening paragraph gives them
     ("3、公务接待费支出 2.00 万元，共接待 3 批次、20 人次。其中：\n国内公务接待支出 2.00 万元。", None),
 ])  # fmt: skip

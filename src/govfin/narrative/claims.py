@@ -22,6 +22,7 @@ from govfin.narrative.text import (
     _AGAINST_BUDGET,
     _CLAUSE,
     _CLAUSE_TAIL,
+    _COMPARED_END,
     _COMPLETION_BEFORE,
     _DIRECTION_END,
     _DIRECTION_TO,
@@ -809,8 +810,10 @@ class _Extractor:
         if other is not None:
             return self._other_year(text, q, start, end, before, other, common)
         moved = _DIRECTION_TO.search(before)  # "公务接待费支出决算减少为0.00万元"
-        if moved is not None:
+        if moved is not None and _COMPARED_END.search(before, 0, moved.start()) is None:
             before = before[: moved.start()]
+        else:
+            moved = None
         subject, attribute, level = self._subject(before)
         claim = AmountClaim(
             text=text[start:end],

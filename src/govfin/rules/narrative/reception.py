@@ -9,9 +9,10 @@ of the former in zxj6827111-blip/GovBudgetChecker lists it as a defect).
 
 Read only where the template's item is printed: a sentence of a 决算's 三公 section that opens
 with 国内公务接待 or 国内接待费 (the regional summaries of "三公" spending, which print no such
-item, are not read).  The counts looked for are those of its paragraph (and of the item's
-opening paragraph just before it, "3、公务接待费支出 0 万元。其中："), a count of 外宾, 外事 or
-国（境）外 receptions being no count of the whole.
+item, are not read).  The counts looked for are those of its item (:func:`_item`: its paragraph, the
+item's opening paragraph just before it, "3、公务接待费支出 0 万元。其中：", and the paragraphs
+after it up to the next item), a count of 外宾, 外事 or 国（境）外 receptions being no count of the
+whole; an item saying no reception took place ("未发生公务接待") asks for none.
 """
 
 from __future__ import annotations
@@ -63,11 +64,34 @@ def _counts(claims: list[CountClaim]) -> set[str]:
         if _of_a_part(c):
             continue
         unit = c.count.unit
-        if unit == "批次" or "批次" in c.subject:
-            out.add("批次")
-        elif unit == "人次":
+        if unit == "批次" or "批次" in c.subject or (unit == "次" and "接待" in c.subject):
+            out.add("批次")  # ("接待批次 1 次", 宜川路 2025; "共接待3次")
+        elif unit == "人次" or (unit == "人" and "接待" in c.subject):
             out.add("人次")
     return out
+
+
+#: Words saying no reception took place: nothing to count.
+_NONE = re.compile(r"未发生|无(?:国内)?公务接待|没有(?:发生)?(?:国内)?公务接待|未开展")
+
+
+def _item(sents: tuple[Sentence, ...], i: int) -> list[int]:
+    """The paragraphs of the 国内 sentence ``i``'s item: its own, the item's opening paragraph
+    just before it ("3、公务接待费支出 0 万元。其中："), and those after it up to the next item
+    or heading (an enumerator opening a paragraph)."""
+    here = sents[i].paragraph
+    out = [here]
+    opening = _opening(sents, i)
+    if opening is not None:
+        out.append(opening.paragraph)
+    last = here
+    for s in sents[i + 1 :]:
+        if s.paragraph == last:
+            continue
+        if _ITEM.match(s.text) or _DOMESTIC.match(s.text):
+            break  # (the first sentence of a paragraph: the next item opens it)
+        out.append(last := s.paragraph)
+    return sorted(set(out))
 
 
 @narrative_rule(
@@ -81,7 +105,7 @@ def _counts(claims: list[CountClaim]) -> set[str]:
     "the former's hand annotation lists it)",
 )
 def n_reception_count(d: Disclosure, ctx: Context) -> None:
-    """Each 国内公务接待 item of a 决算's 三公 section whose paragraph gives no 批次 or no
+    """Each 国内公务接待 item of a 决算's 三公 section whose item gives no 批次 or no
     人次 of the receptions as a whole: one warning naming what is missing."""
     if d.kind != "决算":
         return
@@ -99,18 +123,18 @@ def n_reception_count(d: Disclosure, ctx: Context) -> None:
         for i, s in enumerate(sents):
             if not _DOMESTIC.match(s.text):
                 continue
-            paragraphs = {s.paragraph}
-            opening = _opening(sents, i)
-            if opening is not None:
-                paragraphs.add(opening.paragraph)
-            given = _counts([c for p in sorted(paragraphs) for c in counts.get(p, [])])
+            paragraphs = _item(sents, i)
+            if any(_NONE.search(x.text) for x in sents if x.paragraph in paragraphs):
+                continue  # ("本年度未发生公务接待": nothing to count)
+            given = _counts([c for p in paragraphs for c in counts.get(p, [])])
             missing = [w for w in ("批次", "人次") if w not in given]
             if not missing:
                 continue
             line = s.line_at(s.text.find("国内"))
             clause = re.split(r"[（(。；;，,]", _LEAD.sub("", s.text), maxsplit=1)[0]
             place = Place(NARRATIVE_TABLE, section.heading or None, clause, line)
-            parts = "" if not counts.get(s.paragraph) else " (only those of a part: 外宾 …)"
+            some = any(counts.get(p) for p in paragraphs)
+            parts = " (only those of a part: 外宾 …)" if some and len(missing) == 2 else ""
             ctx.emit(
                 f"“{clause}”: no {'、'.join(missing)} of 国内公务接待 given{parts}; the "
                 f"template asks for them beside the money — in “{s.text}”{_at(line)}",
@@ -118,7 +142,7 @@ def n_reception_count(d: Disclosure, ctx: Context) -> None:
             )
 
 
-def _opening(sents: tuple[Sentence, ...] | list[Sentence], i: int) -> Sentence | None:
+def _opening(sents: tuple[Sentence, ...], i: int) -> Sentence | None:
     """The item's opening sentence in the paragraph before the 国内 sentence's, when that
     paragraph opens with an enumerator ("3、公务接待费支出 0 万元。其中：")."""
     here = sents[i].paragraph
