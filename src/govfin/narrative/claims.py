@@ -22,7 +22,6 @@ from govfin.narrative.text import (
     _AGAINST_BUDGET,
     _CLAUSE,
     _CLAUSE_TAIL,
-    _COMPARED_END,
     _COMPLETION_BEFORE,
     _DIRECTION_END,
     _DIRECTION_TO,
@@ -129,8 +128,8 @@ class AmountClaim(Claim):
     KIND: ClassVar[str] = "amount"
     amount: Quantity
     attribute: str | None = None
-    #: The direction word of a figure stated as reached by a change ("减少为0.00万元": this
-    #: year's figure, fallen to it), else None.
+    #: The direction word of a figure stated with it ("减少为0.00万元": the figure reached, or
+    #: the change), else None.
     moved: str | None = None
 
 
@@ -809,11 +808,10 @@ class _Extractor:
         other = _OTHER_YEAR.match(before)
         if other is not None:
             return self._other_year(text, q, start, end, before, other, common)
-        moved = _DIRECTION_TO.search(before)  # "公务接待费支出决算减少为0.00万元"
-        if moved is not None and _COMPARED_END.search(before, 0, moved.start()) is None:
-            before = before[: moved.start()]
-        else:
-            moved = None
+        # "公务接待费支出决算减少为0.00万元": the direction is kept; the figure may be the one
+        # reached or (the template's "减少（增加）XXX万元" filled so) the change, so its subject
+        # is left as printed (no table figure is resolved for it)
+        moved = _DIRECTION_TO.search(before)
         subject, attribute, level = self._subject(before)
         claim = AmountClaim(
             text=text[start:end],

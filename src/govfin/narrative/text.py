@@ -188,15 +188,9 @@ _SENTENCE_YEAR = re.compile(
 #: A change against the budget, not the previous year: "较年初预算减少32%" (井研 2020).
 _AGAINST_BUDGET = re.compile(r"(?:比|较|与)(?P<basis>(?:年初|全年|调整后)?预算)数?$")
 _DIRECTION_END = re.compile(r"(?P<dir>增加|增长|上升|提高|超支|减少|下降|降低|节约|节省)了?$")
-#: A figure stated as reached by a change: "公务接待费支出决算减少为0.00万元" (fell to it; the
-#: figure is this year's, not the change).
+#: A figure stated with its direction: "公务接待费支出决算减少为0.00万元" (fell to it, or, the
+#: template's "减少（增加）XXX万元" filled so, by it).
 _DIRECTION_TO = re.compile(r"(?P<dir>增加|增长|上升|提高|减少|下降|降低)(?:为|到|至)$")
-#: A comparison right before such a word ("比上年减少为20万元"): the figure may be the change
-#: (a loose "减少了"), so it is not read as this year's.
-_COMPARED_END = re.compile(
-    r"(?:(?:比|较|与)(?:上年|上一?年度?|去年|(?:19|20)\d{2}年度?)(?:同期)?(?:决算|预算)?数?"
-    r"(?:相比)?|同比)$"
-)
 _SAME = re.compile(
     r"(?:与|较|比)上年[^，,。；;]{0,30}?(?P<dir>相同|持平|一致|无变化)|(?P<dir2>持平)"
 )

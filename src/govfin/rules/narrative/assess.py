@@ -632,7 +632,7 @@ class _Assessor(PerformanceChecks):
             ):  # (a 决算's 持平 against the budget is another comparison)
                 return self.add(
                     c, "N-change", Status.CONTRADICTED,
-                    f"“{c.text}” says {c.subject} is level (“{c.direction}”), but “{x.text}” "
+                    f"“{c.text}” says the figure is level (“{c.direction}”), but “{x.text}” "
                     f"says it changed (“{x.moved}”) — one figure both changed and level",
                     cells=(c.place, x.place),
                 )  # fmt: skip

@@ -1,7 +1,9 @@
 """N-reception-count: the 批次 and 人次 of 国内公务接待 left out of a 决算's 三公 narrative.
 
 The 决算 templates ask, in the 三公 section's item on 公务接待费, for the number of receptions and
-of people received besides the money: "国内公务接待支出0.40万（含外宾接待支出0万元）。主要用于…，
+of people received besides the money (上海市普陀区's blank 2024 决算 template: "国内公务接待支出
+XX 万（含外宾接待支出 XX 万元）。主要用于 XXXXXXXX，列明公务接待批次、人次，其中：接待外宾批次、
+人次"), as filled: "国内公务接待支出0.40万（含外宾接待支出0万元）。主要用于…，
 公务接待2批次、24人次，其中：接待外宾0批次、0人次" (上海市 templates, as 上海市普陀区文化和旅游局
 2025 决算 prints it), "国内接待费0万元，共接待0批次，0人次" (the seed, 山西 2024).  上海市普陀区
 生态环境局 2025 决算 gives only 接待外宾's counts and 石泉路街道 2025 决算 none (the hand annotation
