@@ -168,9 +168,16 @@ def test_wenlvju_budget_is_consistent_and_its_codes_are_known(wenlvju):
     # economic one, 三公 11.49 = 0 + 2.11 + 9.38, 302 17 公务接待费 21,100 元 = 2.11 万元).
     # Its codes 20701 文化和旅游 (and 项), 2079903, 2079999, 21508, 2150899 are real codes of
     # 《2025年政府收支分类科目》 that govfin's partial list lacked: 48 false C-code warnings.
+    # Its wording is garbled twice (N-garbled warnings, gaps9): "比2025年预算增加增加27.45万元"
+    # (the same word twice: the change is still read, as 财政拨款收入's, and checked) and
+    # "与2025年预算增加持平" (增加 and 持平 together: the direction cannot be told).
     result, report = wenlvju
     assert result.document is not None and len(result.document.tables) == 9
-    assert _flagged(report) == set()
+    intro = "2026年部门预算编制说明"
+    assert _flagged(report) == {
+        ("N-garbled", "情况说明", intro, "比2025年预算增加增加27.45万元"),
+        ("N-garbled", "情况说明", intro, "与2025年预算增加持平"),
+    }
     assert not [f for f in report if f.rule_id == "C-code"]
 
 
@@ -396,5 +403,13 @@ def test_shiquan_true_findings(shiquan):
         ("N-share", narrative, five, "3.“教育支出”16.24万元，占0.08%"),
         # 公务接待费 决算 1.53 in the text, 0 in the 三公 table (1.53 is its 预算数)
         ("X12", narrative, "七、财政拨款“三公”经费支出决算情况说明", "公务接待费支出决算为1.53万元"),
+        # garbled direction words (gaps9): "比 2024 年度减增加 21.90 万元" (减 and 增加: the
+        # change's direction cannot be told, so it is not checked) and "决算数大小于预算数"
+        ("N-garbled", narrative, "七、财政拨款“三公”经费支出决算情况说明",
+         "2025年度“三公”经费财政拨款支出决算数比2024年度减增加21.90万元，增长141.75%"),
+        ("N-garbled", narrative, five, "决算数大小于预算数的主要原因"),
+        # "国内公务接待支出 0 万（含外宾接待支出 0 万元）。": no 批次/人次, which the template's
+        # item asks for ("公务接待N批次、M人次", as 文化和旅游局 2025 prints it; gaps9)
+        ("N-reception-count", narrative, "七、财政拨款“三公”经费支出决算情况说明", "国内公务接待支出0万"),
     }  # fmt: skip
     assert flagged == expected

@@ -24,6 +24,7 @@ from govfin.narrative.text import (
     _CLAUSE_TAIL,
     _COMPLETION_BEFORE,
     _DIRECTION_END,
+    _DIRECTION_TO,
     _LEAD_AFTER,
     _MASK,
     _NIL,
@@ -44,6 +45,7 @@ from govfin.narrative.text import (
     _parse_subject,
     _quantity,
     _strip_subject,
+    garbled_head,
     is_other_year,
     respective_subjects,
     sentences,
@@ -126,6 +128,9 @@ class AmountClaim(Claim):
     KIND: ClassVar[str] = "amount"
     amount: Quantity
     attribute: str | None = None
+    #: The direction word of a figure stated with it ("减少为0.00万元": the figure reached, or
+    #: the change), else None.
+    moved: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -165,6 +170,9 @@ class ChangeClaim(Claim):
     current: Quantity | None = None
     previous: Quantity | None = None
     basis: str | None = None
+    #: The direction words as printed when two opposite ones stand where one belongs ("减增加",
+    #: "增加持平"): which direction was meant cannot be told, and no check rests on it.
+    garbled: str | None = None
 
     @property
     def sign(self) -> int:
@@ -686,7 +694,7 @@ class _Extractor:
         self, text: str, before: str, d: re.Match[str], common: dict[str, Any], **figures: Any
     ) -> ChangeClaim:
         """A change whose direction word ``d`` ends ``before`` (the subject precedes it)."""
-        head = before[: d.start()]
+        head, garbled = garbled_head(before[: d.start()], d.group("dir"))
         basis = _AGAINST_BUDGET.search(head)
         if basis is not None:
             head = head[: basis.start()]
@@ -702,6 +710,7 @@ class _Extractor:
             current=self._current(key),
             previous=compared.amount if compared is not None and compared.key == key else None,
             basis=basis.group("basis") if basis is not None else None,
+            garbled=garbled,
             **figures,
             **common,
         )
@@ -799,6 +808,10 @@ class _Extractor:
         other = _OTHER_YEAR.match(before)
         if other is not None:
             return self._other_year(text, q, start, end, before, other, common)
+        # "公务接待费支出决算减少为0.00万元": the direction is kept; the figure may be the one
+        # reached or (the template's "减少（增加）XXX万元" filled so) the change, so its subject
+        # is left as printed (no table figure is resolved for it)
+        moved = _DIRECTION_TO.search(before)
         subject, attribute, level = self._subject(before)
         claim = AmountClaim(
             text=text[start:end],
@@ -806,6 +819,7 @@ class _Extractor:
             level=level,
             amount=q,
             attribute=attribute,
+            moved=moved.group("dir") if moved is not None else None,
             **common,
         )
         if _LEAD_AFTER.search(following) or following.rstrip("。；;").endswith(("：", ":")):
@@ -827,9 +841,11 @@ class _Extractor:
         # "…减少174.36万元，下降21.18%": the rate of the change just stated.
         d = _DIRECTION_END.search(before)
         if d is not None and q.is_percent:
-            bare, _ = _strip_subject(before[: d.start()])
+            head, garbled = garbled_head(before[: d.start()], d.group("dir"))
+            bare, _ = _strip_subject(head)
             if (
                 not bare
+                and garbled is None
                 and isinstance(previous, ChangeClaim)
                 and previous.percent is None
                 and previous.delta is not None
@@ -923,15 +939,21 @@ class _Extractor:
             same = _SAME.search(clause)
             if same is not None:
                 direction = same.group("dir") or same.group("dir2")
+                # "与2025年预算增加持平": a direction word before 持平 (the words garbled)
+                word = "dir" if same.group("dir") else "dir2"
+                head, garbled = garbled_head(clause[: same.start(word)], direction)
+                if word == "dir":  # ("与上年…持平": the subject is before 与上年)
+                    head = clause[: same.start()]
                 # the clause's own subject when it names one ("因公出国（境）费支出决算与2024年
                 # 持平" after "“三公”经费…减少19.66万元，…，其中："), else the one before
-                subject = _parse_subject(clause[: same.start()])[0] or self.subject
+                subject = _parse_subject(head)[0] or self.subject
                 self.claims.append(
                     ChangeClaim(
                         text=clause,
                         subject=subject,
                         direction=direction,
                         current=self._current(subject_key(subject)),
+                        garbled=garbled,
                         **common,
                     )
                 )

@@ -25,6 +25,7 @@ __all__ = [
     "PREVIOUS_YEAR",
     "Quantity",
     "Sentence",
+    "garbled_head",
     "is_other_year",
     "respective_subjects",
     "sentences",
@@ -76,6 +77,39 @@ DIRECTIONS: dict[str, int] = {
     "减少": -1, "下降": -1, "降低": -1, "节约": -1, "节省": -1,
     "持平": 0, "相同": 0, "一致": 0, "无变化": 0,
 }  # fmt: skip
+
+#: The direction words of a change, and the one-character forms a slip may leave of them
+#: ("比2024年度减增加21.90万元": 减 of 减少 before 增加).  A single 增/减 is no such slip when it
+#: ends a word of its own (新增, 递减, 核减, 调增, 增减 …).
+_CHANGE_WORDS = "增加|增长|上升|提高|减少|下降|降低"
+_SINGLE = r"(?<![新递缩精削核调追裁增减])[增减]"
+_SINGLE_SIGN = {"增": 1, "减": -1}
+#: A direction word (or its one-character form) ending the text before another one.
+_GARBLE_HEAD = lazy_pattern(rf"(?:{_CHANGE_WORDS}|{_SINGLE})$")
+
+
+def _word_sign(word: str) -> int:
+    return DIRECTIONS.get(word) or _SINGLE_SIGN[word]
+
+
+def garbled_head(head: str, word: str) -> tuple[str, str | None]:
+    """The text before a direction word ``word`` without a direction word it ends with, and
+    the two words as printed when they are opposite (None when there is none, or the same
+    direction printed twice: "增加增加" reads as 增加).
+
+    >>> garbled_head("比2024年度减", "增加")
+    ('比2024年度', '减增加')
+    >>> garbled_head("比2025年预算增加", "增加")
+    ('比2025年预算', None)
+    >>> garbled_head("与上年相比", "持平")
+    ('与上年相比', None)
+    """
+    m = _GARBLE_HEAD.search(head)
+    if m is None:
+        return head, None
+    same = _word_sign(m.group(0)) == DIRECTIONS[word]
+    return head[: m.start()], None if same else m.group(0) + word
+
 
 _SENTENCE_END = re.escape("。；;！？!?")  # for a character class
 #: A sentence: up to a mark that ends it (included), or what follows the last such mark.
@@ -154,6 +188,9 @@ _SENTENCE_YEAR = re.compile(
 #: A change against the budget, not the previous year: "较年初预算减少32%" (井研 2020).
 _AGAINST_BUDGET = re.compile(r"(?:比|较|与)(?P<basis>(?:年初|全年|调整后)?预算)数?$")
 _DIRECTION_END = re.compile(r"(?P<dir>增加|增长|上升|提高|超支|减少|下降|降低|节约|节省)了?$")
+#: A figure stated with its direction: "公务接待费支出决算减少为0.00万元" (fell to it, or, the
+#: template's "减少（增加）XXX万元" filled so, by it).
+_DIRECTION_TO = re.compile(r"(?P<dir>增加|增长|上升|提高|减少|下降|降低)(?:为|到|至)$")
 _SAME = re.compile(
     r"(?:与|较|比)上年[^，,。；;]{0,30}?(?P<dir>相同|持平|一致|无变化)|(?P<dir2>持平)"
 )

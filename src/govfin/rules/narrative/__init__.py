@@ -24,6 +24,9 @@ The checks:
                         "…中，"), where the templates fix the parts and every one is listed
                         (财政拨款 by fund, the 三公 items), within the printed places
 ``N-zero-base``         a growth rate on a previous year of 0 is meaningless (warning)
+``N-garbled``           two direction words where one belongs ("减增加", "增加增加", "增加持平",
+                        "大小于"; warning): opposite ones leave the direction unknown, and
+                        no check rests on it
 ``N-completion``        "完成年初预算的P%" = 决算 / 年初预算
 ``N-perf``              绩效自评个数, the count per grade, 平均得分 = the attached 自评表; one
                         finding when tables counted are not attached
@@ -51,6 +54,8 @@ Modules: :mod:`~govfin.rules.narrative.assess` (every check of every claim, pure
 :mod:`~govfin.rules.narrative.share_sum` (N-share-sum: the shares of one whole together),
 :mod:`~govfin.rules.narrative.change_sum` (N-change-sum: a whole's change against its parts'),
 :mod:`~govfin.rules.narrative.class_names` (N-class-name: a 类 named by a name it has lost),
+:mod:`~govfin.rules.narrative.garbled` (N-garbled: direction words printed two for one),
+:mod:`~govfin.rules.narrative.reception` (N-reception-count: 国内公务接待's 批次/人次 left out),
 :mod:`~govfin.rules.narrative.outcome` (:class:`Assessment`, :class:`Status`),
 :mod:`~govfin.rules.narrative.checks` (the rules X12 and N-*, reporting the assessment),
 :mod:`~govfin.rules.narrative.summary` (the claim count the CLI prints).
@@ -63,6 +68,8 @@ from govfin.rules.narrative import (  # noqa: F401  (register X12 and N-*)
     checks,
     class_names,
     facts,
+    garbled,
+    reception,
     stale_year,
 )
 from govfin.rules.narrative.assess import Assessment, Status, assess

@@ -426,6 +426,11 @@ class _Assessor(PerformanceChecks):
     def change(self, c: ChangeClaim) -> None:
         if self.budget and self.wrong_year(c):
             return
+        if c.garbled is not None:
+            return self.uncheckable(
+                c, "N-change", f"the direction words are garbled (“{c.garbled}”): which "
+                "direction was meant cannot be told (N-garbled)",
+            )  # fmt: skip
         sign = c.sign
         if (
             c.percent_direction is not None
@@ -594,31 +599,44 @@ class _Assessor(PerformanceChecks):
         self.percentage(c, "N-change", c.percent, r, dv / pv * HUNDRED, detail)
 
     def unchanged(self, c: ChangeClaim) -> None:
-        """持平 / 相同: no non-zero change may be stated with it."""
+        """持平 / 相同: no non-zero change may be stated with it, nor a figure said to have
+        moved to its value ("减少为0.00万元，与2024年持平") in the same sentence."""
         if _SAME_BASIS.search(c.text):
             return self.uncheckable(c, "N-change", "“口径一致” compares definitions, not figures")
         nonzero = [q for q in (c.delta, c.percent) if q is not None and q.value != 0]
-        # "与上年持平，增长5%": another change of the same subject in the same sentence
+        if nonzero:
+            return self.add(
+                c, "N-change", Status.CONTRADICTED,
+                f"“{c.text}”: “{c.direction}” with a change of {nonzero[0]}",
+            )  # fmt: skip
+        # "与上年持平，增长5%", "减少为0.00万元，与2024年持平": another change of the same
+        # subject in the same sentence (one whose direction words are garbled is none)
         changes = self.group(
             "changes",
-            lambda x: (x.sentence, x.section, x.key) if isinstance(x, ChangeClaim) else None,
+            lambda x: (x.sentence, x.section, x.key)
+            if isinstance(x, ChangeClaim) or (isinstance(x, AmountClaim) and x.moved)
+            else None,
         )
-        nonzero += [
-            q
-            for _, x in changes.get((c.sentence, c.section, c.key), ())
-            if isinstance(x, ChangeClaim) and x is not c and x.sign != 0
-            for q in (x.delta, x.percent)
-            if q is not None and q.value != 0
-        ]
-        if nonzero:
-            self.add(
-                c,
-                "N-change",
-                Status.CONTRADICTED,
-                f"“{c.text}”: “{c.direction}” with a change of {nonzero[0]}",
-            )
-        else:
-            self.against_previous(c)
+        for _, x in changes.get((c.sentence, c.section, c.key), ()):
+            if isinstance(x, ChangeClaim) and x is not c and x.sign != 0 and not x.garbled:
+                q = next((q for q in (x.delta, x.percent) if q is not None and q.value != 0),
+                         None)  # fmt: skip
+                if q is not None:
+                    return self.add(
+                        c, "N-change", Status.CONTRADICTED,
+                        f"“{c.text}”: “{c.direction}” with a change of {q} (“{x.text}”)",
+                        cells=(c.place, x.place),
+                    )  # fmt: skip
+            if isinstance(x, AmountClaim) and x.moved and not (
+                "预算" in c.text and not self.budget
+            ):  # (a 决算's 持平 against the budget is another comparison)
+                return self.add(
+                    c, "N-change", Status.CONTRADICTED,
+                    f"“{c.text}” says the figure is level (“{c.direction}”), but “{x.text}” "
+                    f"says it changed (“{x.moved}”) — one figure both changed and level",
+                    cells=(c.place, x.place),
+                )  # fmt: skip
+        self.against_previous(c)
 
     def current(self, c: ChangeClaim) -> tuple[Decimal, Decimal, str] | None:
         if c.current is not None:

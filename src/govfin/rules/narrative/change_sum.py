@@ -143,8 +143,8 @@ def _by_sentence(
 
 def _is_change(c: Claim) -> bool:
     """A change of money stated ("增加115,649万元") or 持平 ("与2024年持平": 0)."""
-    if not isinstance(c, ChangeClaim):
-        return False
+    if not isinstance(c, ChangeClaim) or c.garbled is not None:
+        return False  # (garbled direction words: its sign is not known)
     if c.delta is not None:
         return c.delta.is_money
     return c.sign == 0 and c.percent is None
@@ -221,6 +221,8 @@ def _list_after(
             paragraph, fresh = sentence.paragraph, True
         if j == k:
             claims = claims[claims.index(whole) + 1 :]
+        if any(isinstance(c, ChangeClaim) and c.garbled is not None for c in claims):
+            return None  # a part whose direction is not known: the list is not certain
         changes = [c for c in claims if _is_change(c)]
         if not changes:
             if claims or j == k or items:

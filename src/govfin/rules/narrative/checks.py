@@ -158,6 +158,9 @@ _register(
     "N-change",
     "增减额、增减率与方向词一致：增减率 = 增减额 / 上年数（上年数 = 本年数 ∓ 增减额）",
     "a change: its rate = Δ / previous year (previous = current ∓ Δ), direction words agree",
+    changed="2026-12: a 持平 of a figure its sentence says moved to its value (“公务接待费支出决算"
+    "减少为0.00万元，与2024年持平”, 上海市普陀区生态环境局 2025 决算) is contradicted, at both places; "
+    "a change whose direction words are garbled (“减增加”, N-garbled) is not checkable",
 )
 _register(
     "N-zero-base",

@@ -50,6 +50,7 @@ from govfin.rules.narrative.facts_common import resolver as _resolver
 from govfin.rules.narrative.facts_common import same_figure
 from govfin.rules.narrative.facts_common import table_figure as _figure
 from govfin.rules.narrative.facts_common import year_of as document_year
+from govfin.rules.narrative.garbled import garbles
 
 __all__ = ["same_figure"]
 
@@ -175,10 +176,11 @@ def _moves(paragraph: list[Sentence], by_sentence: dict[str, list[Claim]]) -> It
     for s in paragraph:
         found: list[_Move] = []
         for c in by_sentence.get(s.text, ()):
-            if isinstance(c, ChangeClaim) and c.sign != 0:
+            if isinstance(c, ChangeClaim) and c.sign != 0 and c.garbled is None:
                 at = s.text.find(c.text)
                 found.append(_Move(s, max(at, 0), c.sign, c.direction, c.text, c))
         spans = [(m.at, m.at + len(m.text)) for m in found]
+        spans += [(g.start, g.end) for g in garbles(s.text) if g.opposite]
         for m in _DIRECTION_PHRASE.finditer(s.text):
             if not any(a <= m.start() < b for a, b in spans):
                 word = m.group("dir")
@@ -245,7 +247,7 @@ def _changed_subjects(claims: list[Claim]) -> Iterator[tuple[str, ChangeClaim]]:
     for c in claims:
         if isinstance(c, AmountClaim):
             before = c
-        elif isinstance(c, ChangeClaim) and c.sign != 0:
+        elif isinstance(c, ChangeClaim) and c.sign != 0 and c.garbled is None:
             for key in {_plain_subject(c.key), _plain_subject(before.key) if before else ""}:
                 if key:
                     yield key, c
@@ -472,7 +474,11 @@ def _listed_amount(d: Disclosure, c: Claim, fig: Figure) -> tuple[Decimal, Decim
 
 _ADJUSTED = re.compile(r"调整|全年")
 #: A sentence giving the reason the 决算 is above the budget: "决算数大于预算数的主要原因：追加了…".
-_OVER_REASON = re.compile(r"(?:大于|超过|超出|高于)(?:年初)?预算数?的?(?:主要)?原因")
+#: (A reason printed with garbled comparatives, "决算数大小于预算数的主要原因", is given too:
+#: N-garbled reports the words.)
+_OVER_REASON = re.compile(
+    r"(?:大于|超过|超出|高于|大小于|小大于|高低于|低高于)(?:年初)?预算数?的?(?:主要)?原因"
+)
 
 
 def _explained(d: Disclosure, c: CompletionClaim) -> bool:
