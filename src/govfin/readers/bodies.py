@@ -261,8 +261,8 @@ class _FunctionalBody(_Body):
             self.headers[-1],
         )
         # the rows print as many cells as the header
-        self.width = max(*(h.trimmed_width() for h in headers),
-                         *(i + 1 for i in placed if i is not None))
+        self.width = max([*(h.trimmed_width() for h in headers),
+                          *(i + 1 for i in placed if i is not None)], default=0)
         return found
 
     def feed(self, line: Line) -> None:

@@ -72,7 +72,10 @@ def same(
     With at most one non-blank part (the others exact zeros), ``printed`` restates that part:
     it must be identical (:func:`restated`).  A sum of several parts is judged by the tolerance
     model.  ``restatement=False`` keeps the slack for two figures that are not one fact (02
-    income and 03 expenditure of a code)."""
+    income and 03 expenditure of a code).  With no part at all (a table printing none of the
+    rows summed) there is nothing to compare with: nothing is judged."""
+    if not parts:
+        return
     unit = d.unit  # value(d, ref) for each cell, inlined: the cross rules call this most
     values = [converted_value(t, key, column, unit) for t, key, column in parts]
     if holds_exactly(converted_value(*printed, unit), values):
