@@ -16,11 +16,11 @@ import re
 
 from govfin import codes
 from govfin.disclosure import Disclosure
-from govfin.findings import Place, Severity
-from govfin.narrative import NARRATIVE_TABLE
+from govfin.findings import Severity
 from govfin.rules.engine import Context
 from govfin.rules.narrative.facts_common import at as _at
 from govfin.rules.narrative.facts_common import issue_rule as _narrative_rule
+from govfin.rules.narrative.facts_common import sentence_place
 from govfin.rules.narrative.facts_common import year_of as document_year
 
 __all__: list[str] = []
@@ -86,11 +86,10 @@ def n_class_name(d: Disclosure, ctx: Context) -> None:
                 code, name, older = old[hit]
                 if run.endswith(codes.normalize_name(name)):
                     continue
-                line = s.line_at(m.start("name"))
-                place = Place(NARRATIVE_TABLE, s.section or None, m.group(0), line)
+                place = sentence_place(s, m.group(0), m.start("name"))
                 ctx.emit(
                     f"“{hit}” is the name {code} has in the {older} classification; the "
                     f"{edition} edition (for this {year} document) names it “{name}” — in "
-                    f"“{s.text}”{_at(line)}",
+                    f"“{s.text}”{_at(place.line)}",
                     place=place,
                 )

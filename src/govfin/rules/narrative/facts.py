@@ -47,7 +47,7 @@ from govfin.rules.narrative.facts_common import at as _at
 from govfin.rules.narrative.facts_common import fmt as _fmt
 from govfin.rules.narrative.facts_common import issue_rule as _narrative_rule
 from govfin.rules.narrative.facts_common import resolver as _resolver
-from govfin.rules.narrative.facts_common import same_figure
+from govfin.rules.narrative.facts_common import same_figure, sentence_place
 from govfin.rules.narrative.facts_common import table_figure as _figure
 from govfin.rules.narrative.facts_common import year_of as document_year
 from govfin.rules.narrative.garbled import garbles
@@ -271,12 +271,11 @@ def _reasons(ctx: Context, section: NarrativeSection, by_sentence: dict[str, lis
             if not changes or {c.sign for c in changes} != {-sign}:
                 continue
             first = changes[0]
-            line = sentence.line_at(m.start())
-            place = Place(NARRATIVE_TABLE, sentence.section or None, m.group(0), line)
+            place = sentence_place(sentence, m.group(0), m.start())
             ctx.emit(
                 f"“{m.group(0)}”: “{m.group('dir')}”, but the section said "
                 f"{'、'.join(sorted(names))} moved the other way (“{first.text}”"
-                f"{_at(first.line)}) — in “{sentence.text}”{_at(line)}",
+                f"{_at(first.line)}) — in “{sentence.text}”{_at(place.line)}",
                 place=place,
                 cells=(place, *(c.place for c in changes)),
             )

@@ -12,8 +12,9 @@ from decimal import Decimal
 from govfin.amounts import Comparison
 from govfin.disclosure import Disclosure
 from govfin.figures import Figure, Resolver, scope_of
-from govfin.findings import Severity
-from govfin.narrative import AmountClaim, Claim, CountClaim, Quantity
+from govfin.findings import Place, Severity
+from govfin.narrative import NARRATIVE_TABLE, AmountClaim, Claim, CountClaim, Quantity
+from govfin.narrative.text import Sentence
 from govfin.rules.engine import Context
 from govfin.rules.narrative.rule import narrative_rule
 from govfin.rules.registry import RuleFunc
@@ -30,6 +31,12 @@ _ISSUE = "2026 (issue 15, mistakes that were missed): "
 def at(line: int | None) -> str:
     """The suffix naming a source line in a message: ' (line 12)', or '' for none."""
     return f" (line {line})" if line is not None else ""
+
+
+def sentence_place(s: Sentence, text: str, index: int) -> Place:
+    """Where ``text``, printed at ``index`` of sentence ``s``, stands: the narrative, the
+    sentence's section, ``text`` as the column, the source line of ``index``."""
+    return Place(NARRATIVE_TABLE, s.section or None, text, s.line_at(index))
 
 
 def fmt(v: Decimal) -> str:

@@ -21,11 +21,12 @@ import attrs
 
 from govfin._lazy import lazy_pattern
 from govfin.disclosure import Disclosure
-from govfin.findings import Place, Severity
-from govfin.narrative import DIRECTIONS, NARRATIVE_TABLE, Claim
+from govfin.findings import Severity
+from govfin.narrative import DIRECTIONS, Claim
 from govfin.narrative.text import _CHANGE_WORDS, _SINGLE, _word_sign
 from govfin.rules.engine import Context
 from govfin.rules.narrative.facts_common import at as _at
+from govfin.rules.narrative.facts_common import sentence_place
 from govfin.rules.narrative.rule import narrative_rule
 
 __all__ = ["Garble", "garbles"]
@@ -131,7 +132,7 @@ def n_garbled(d: Disclosure, ctx: Context) -> None:
                 place = (
                     claim.place
                     if claim is not None
-                    else Place(NARRATIVE_TABLE, s.section or None, _clause(s.text, g), line)
+                    else sentence_place(s, _clause(s.text, g), g.start)
                 )
                 if g.opposite:
                     meaning = (
