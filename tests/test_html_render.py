@@ -152,10 +152,7 @@ def test_errors_open_residues_folded(seed: tuple[Disclosure, Report], tree: Node
             assert "open" not in group.attrs
 
 
-def test_each_cell_of_an_error_or_warning_is_on_the_page_and_marked(
-    seed: tuple[Disclosure, Report], tree: Node
-) -> None:
-    _, r = seed
+def test_each_cell_of_an_error_or_warning_is_on_the_page_and_marked(tree: Node) -> None:
     cells = _cells(tree)
     checked = 0
     for li in _items(tree):

@@ -46,7 +46,7 @@ def test_every_table_read_with_every_row(read_back) -> None:
 
 
 def test_no_read_problem_and_nothing_unread(read_back) -> None:
-    layout, result = read_back
+    _, result = read_back
     assert [str(e) for e in result.errors] == []
     assert result.log.unrecognised == ()
     assert result.document is not None and result.document.unread == ()

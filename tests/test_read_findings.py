@@ -225,7 +225,7 @@ def test_json_read_problems_say_what_was_withheld(
 ) -> None:
     path = tmp_path / "doc.txt"
     path.write_text(_edited("九、卫生健康支出\t40", "九、卫生保健支出\t40"), encoding="utf-8")
-    status, out, _ = _run(capsys, "check", str(path), "--format", "json")
+    _, out, _ = _run(capsys, "check", str(path), "--format", "json")
     data = json.loads(out)
     (problem,) = data["read_problems"]
     assert problem["kind"] == "UnknownNameError" and problem["rule_id"] == "READ-name"

@@ -87,11 +87,11 @@ def test_the_unit_summary_reads_its_split(result: ReadResult) -> None:
     rows; 人员经费 and 公用经费 are read under their names, 基本支出 (no figure column) blank."""
     t = result.disclosure.table(SUMMARY)
     assert t is not None
-    assert t.value("212", "人员经费") == Decimal("13410068")
-    assert t.value("212", "公用经费") == Decimal("3469162")
-    assert t.value("212", "项目支出") == Decimal("30664700")
+    assert t.value("212", "人员经费") == Decimal(13410068)
+    assert t.value("212", "公用经费") == Decimal(3469162)
+    assert t.value("212", "项目支出") == Decimal(30664700)
     assert t.value("221", "公用经费") is None
-    assert t.value("支出总计", "公用经费") == Decimal("3860162")
+    assert t.value("支出总计", "公用经费") == Decimal(3860162)
     assert all(r.values.get("基本支出") is None for r in t.rows)
 
 
@@ -114,7 +114,7 @@ def test_basic_split_under_a_heading_is_checked_through_its_parts() -> None:
         (SUMMARY, "212", Severity.ERROR)
     ]
     assert "heading over 人员经费 + 公用经费" in found[0].message
-    assert found[0].difference == Decimal("10")
+    assert found[0].difference == Decimal(10)
 
 
 def test_no_basic_split_finding_on_the_document(report: Report) -> None:
@@ -131,10 +131,10 @@ def test_a_fund_figures_placed_under_the_wrong_class(report: Report) -> None:
         for f in report.findings if f.rule_id == "B-X4"
     )
     assert found == [
-        ("212", "一般公共预算", Decimal("44163930"), Decimal("43863930")),
-        ("212", "政府性基金预算", Decimal("3380000"), Decimal("3680000")),
-        ("221", "一般公共预算", Decimal("10885800"), Decimal("11185800")),
-        ("221", "政府性基金预算", Decimal("300000"), Decimal("0")),
+        ("212", "一般公共预算", Decimal(44163930), Decimal(43863930)),
+        ("212", "政府性基金预算", Decimal(3380000), Decimal(3680000)),
+        ("221", "一般公共预算", Decimal(10885800), Decimal(11185800)),
+        ("221", "政府性基金预算", Decimal(300000), Decimal(0)),
     ]
     assert {f.place.table for f in report.findings if f.rule_id == "B-X4"} == {APPROPRIATION}
     assert all(f.severity is Severity.ERROR for f in report.findings if f.rule_id == "B-X4")

@@ -203,13 +203,17 @@ def _summary(document: Any) -> dict[str, Any]:
     }
 
 
+#: The options of a check when none are given (a frozen value, shared).
+DEFAULT_OPTIONS = CheckOptions()
+
+
 def _pages(document: Any) -> int | None:
     if document is None:
         return None
     return sum(s.pages or 0 for s in document.sources if s.format == "pdf") or None
 
 
-def check_document(paths: Sequence[str], options: CheckOptions = CheckOptions()) -> DocumentResult:
+def check_document(paths: Sequence[str], options: CheckOptions = DEFAULT_OPTIONS) -> DocumentResult:
     """Read the files ``paths`` (one document's parts) and check them.
 
     Never raises for a bad document: a file that cannot be read (missing, empty, no format
@@ -295,7 +299,7 @@ def dask_client(address: str) -> Any:
 
 def check_paths(
     documents: Iterable[Sequence[str]],
-    options: CheckOptions = CheckOptions(),
+    options: CheckOptions = DEFAULT_OPTIONS,
     *,
     executor: Any = None,
     window: int = 64,

@@ -36,6 +36,7 @@ import html
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -613,9 +614,11 @@ class _Page:
     def evaluation(self, n: int, ev: ProjectEvaluation) -> str:
         index, label = self.index, ev.table
         parts = [
-            f'<section class="evaluation" id="e{n}" data-project="{_esc(ev.project)}">'
-            f"<h3{index.attrs((label, None, None, None), ev.line)}>项目支出绩效自评表 "
-            f"<span class=en>Performance self-evaluation</span>：{_esc(ev.project)}</h3>"
+            (
+                f'<section class="evaluation" id="e{n}" data-project="{_esc(ev.project)}">'
+                f"<h3{index.attrs((label, None, None, None), ev.line)}>项目支出绩效自评表 "
+                f"<span class=en>Performance self-evaluation</span>：{_esc(ev.project)}</h3>"
+            )
         ]
         meta = [
             ("主管部门", ev.department),
@@ -785,7 +788,7 @@ def _segments(text: str, spans: list[tuple[int, int, str, str]]) -> str:
     every piece of a claim carries that claim's tag."""
     cuts = sorted({0, len(text), *(a for a, _, _, _ in spans), *(b for _, b, _, _ in spans)})
     out = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in pairwise(cuts):
         covering = [s for s in spans if s[0] <= a and b <= s[1]]
         piece = _esc(text[a:b])
         for _, _, tag, _ in reversed(covering):

@@ -88,9 +88,11 @@ def expenditure_chart(bars: Sequence[ChartBar], *, source: str | None = None) ->
     if source:
         title += f" — {source}"
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="expenditure-chart" role="img" '
-        f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-        f'data-source="{esc(source or "")}">',
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="expenditure-chart" role="img" '
+            f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+            f'data-source="{esc(source or "")}">'
+        ),
         f"<title>{esc(title)}</title>",
         f'<text x="0" y="16" font-weight="bold">{esc(title)}（万元）</text>',
     ]
