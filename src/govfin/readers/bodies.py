@@ -27,6 +27,7 @@ from govfin.readers.errors import (
     CellCountError,
     CodeSyntaxError,
     ReadError,
+    SetAsideColumnError,
     TableIdentityError,
     UnknownNameError,
 )
@@ -40,6 +41,7 @@ from govfin.readers.identify import (
     is_plain_amount,
     merged_header,
     norm_column,
+    part_columns,
 )
 from govfin.readers.lines import (
     Line,
@@ -190,6 +192,8 @@ class _FunctionalBody(_Body):
         self._split_code = 0
         #: The code of the last coded row read (the context of a malformed code).
         self._last_code: str | None = None
+        #: The header column index of each 其中 column set aside (not modelled: not read).
+        self._aside: tuple[int, ...] = ()
 
     def _columns(self) -> list[int | None]:
         if self._order is None:
@@ -235,17 +239,24 @@ class _FunctionalBody(_Body):
             if idx is not None:
                 self._optional[c] = idx
         placed = {*found, *self._optional.values()}
-        # Printed columns no model column is: a 其中 column, 会议费 … (not modelled).
-        extra = [names[i] for i in range(2, span) if printed[i] and i not in placed]
+        # Printed columns no model column is: a 其中 column, 会议费 … (not modelled).  One the
+        # header marks as a 其中 of another column is set aside (a part is no addend: every
+        # other column's sums stand); any other leaves the table not read whole (below).
+        unplaced = [i for i in range(2, span) if printed[i] and i not in placed]
+        parts = part_columns(self.kind, headers, span) if unplaced else frozenset()
+        aside = [i for i in unplaced if i in parts]
+        extra = [names[i] for i in unplaced if i not in parts]
         if not missing and not extra:
-            width = self.width + len(self._optional)
-            if max(i for i in placed if i is not None) < width:
+            width = self.width + len(self._optional) + len(aside)
+            if max(i for i in {*placed, *aside} if i is not None) < width:
                 self.width = width
+                self._set_aside(headers, names, aside)
                 return found
             # Every column named, but blank columns in between (an inserted column): the rows
             # do not fit the model's width, and each is reported (CellCountError) as it comes.
             self._optional = {}
             return default
+        self._set_aside(headers, names, aside)
         shown = [n for n in names[2:] if n]
         if not shown or (all(i is None for i in found) and self.kind.DOCUMENT != "预算"):
             return default  # a header naming no column here: the template's order
@@ -264,6 +275,23 @@ class _FunctionalBody(_Body):
         self.width = max([*(h.trimmed_width() for h in headers),
                           *(i + 1 for i in placed if i is not None)], default=0)
         return found
+
+    def _set_aside(self, headers: Sequence[Line], names: list[str], aside: list[int]) -> None:
+        """One :class:`SetAsideColumnError` (a READ-part warning) naming the 其中 columns the
+        table prints and no kind models: their figures are not read (the rows' cells under
+        them are passed over) nor checked; the other columns are read as usual."""
+        if not aside:
+            return
+        self._aside = tuple(aside)
+        where = next((h for h in headers for i in aside if h.cell(i).strip()), headers[-1])
+        shown = "、".join(names[i] for i in aside)
+        self.error(
+            SetAsideColumnError,
+            f"printed column(s) {shown} set aside: a 其中 (part) of another column, no column "
+            f"of {self.kind.KIND}; their figures are not read or checked (the other columns "
+            "are read and checked as usual)",
+            where,
+        )
 
     def feed(self, line: Line) -> None:
         printed = line  # a header line is kept as printed: _layout joins its code columns
