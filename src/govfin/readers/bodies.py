@@ -516,6 +516,7 @@ class _SummaryBody(_Body):
         self.income: list[Row] = []
         self.expenditure: list[Row] = []
         self._opening = False  # after 年初财政拨款结转和结余 (04): split lines get "年初"
+        self._aside: tuple[int, ...] = ()  # the 其中 columns set aside (reported once)
 
     def feed(self, line: Line) -> None:
         first = squash(line.cell(0))
@@ -541,15 +542,18 @@ class _SummaryBody(_Body):
         if len(starts) != 2:
             return
         sides = []
+        aside: list[int] = []
         for k, start in enumerate(starts):
             end = starts[k + 1] if k + 1 < len(starts) else len(line.cells)
             rownum = start + 1 if squash(line.cell(start + 1)) == "行次" else None
             first_value = start + (2 if rownum is not None else 1)
             columns = ("金额",) if k == 0 else self.exp_columns
             values = tuple(range(first_value, first_value + len(columns)))
+            # A 其中 column the header prints beside the side's money columns: set aside.
+            parts = part_columns(self.kind, [*self.headers, line], end, first_value)
             placed: tuple[tuple[int, ...], tuple[str, ...]] | None = ((), columns)
             if k == 1 and len(columns) > 1:
-                placed = self._placed(line, columns, range(first_value, end))
+                placed = self._placed(line, columns, range(first_value, end), parts)
                 if placed is None:
                     return
             if placed[0]:  # every money column placed by its printed name
@@ -562,12 +566,35 @@ class _SummaryBody(_Body):
                     line,
                 )
                 return
+            # Any other name printed on the side is a column no kind models: its figures are
+            # not read; unmarked, it may be an addend, and the table is not read whole.
+            rest = [i for i in range(first_value, end)
+                    if i not in values and squash(line.cell(i))]
+            aside += [i for i in rest if i in parts]
+            extra = [squash(line.cell(i)) for i in rest if i not in parts]
+            if extra:
+                self.error(
+                    TableIdentityError,
+                    f"printed column(s) {', '.join(extra)} not modelled (header of side "
+                    f"{k + 1}: its figures are not read)",
+                    line,
+                )
             sides.append(_Side(start, values, columns, rownum))
         self.sides = (sides[0], sides[1])
-        self.width = max(sides[1].values) + 1
+        self.width = max((*sides[1].values, *aside)) + 1
+        if aside and not self._aside:
+            self._aside = tuple(aside)
+            shown = "、".join(squash(line.cell(i)) for i in aside)
+            self.error(
+                SetAsideColumnError,
+                f"printed column(s) {shown} set aside: a 其中 (part) of another column, no "
+                f"column of {self.kind.KIND}; their figures are not read or checked (the other "
+                "columns are read and checked as usual)",
+                line,
+            )
 
     def _placed(
-        self, line: Line, columns: tuple[str, ...], cells: range
+        self, line: Line, columns: tuple[str, ...], cells: range, parts: frozenset[int]
     ) -> tuple[tuple[int, ...], tuple[str, ...]] | None:
         """The cell of each money column, by the names the header prints over them ("合计",
         "一般公共预算财政拨款" …, in any order), and the columns so placed (an optional column
@@ -584,7 +611,8 @@ class _SummaryBody(_Body):
             if column in columns and column not in found:
                 found[column] = i
         missing = [c for c in columns if c not in found and c not in self.kind.OPTIONAL_COLUMNS]
-        extra = [name for i, name in printed.items() if i not in found.values()]
+        # (a 其中 column, ``parts``, is set aside by the caller)
+        extra = [name for i, name in printed.items() if i not in found.values() and i not in parts]
         if missing or extra:
             what = [f"column(s) {', '.join(missing)} not named by the header"] if missing else []
             what += [f"printed column(s) {', '.join(extra)} not modelled"] if extra else []

@@ -34,13 +34,20 @@ from decimal import Decimal
 from govfin._lazy import lazy_pattern
 from govfin.amounts import BLANK_TEXTS
 from govfin.readers.bodies import TableContext, _Body
-from govfin.readers.errors import CellCountError, TableIdentityError, UnknownNameError
+from govfin.readers.errors import (
+    CellCountError,
+    SetAsideColumnError,
+    TableIdentityError,
+    UnknownNameError,
+)
 from govfin.readers.identify import (
+    PART_MARK,
     column_names,
     distinct_headers,
     is_numbering,
     is_plain_amount,
     norm_column,
+    part_columns,
 )
 from govfin.readers.lines import Line, has_cjk, squash, strip_enumerator, to_fullwidth_brackets
 from govfin.tables import Row, Table
@@ -327,6 +334,8 @@ class BudgetSummaryBody(_BudgetBody):
         self.expenditure: list[Row] = []
         #: The money column of each cell after a label at a position (see :meth:`_names`).
         self._places: dict[int, dict[int, str] | None] = {}
+        #: The positions of the 其中 columns set aside (not modelled: not read).
+        self._aside: set[int] = set()
 
     def feed(self, line: Line) -> None:
         segments, lead = _segments(line)
@@ -358,7 +367,8 @@ class BudgetSummaryBody(_BudgetBody):
         header prints no name over them."""
         # One column: its figure is the one cell (a second is a CellCountError); a line
         # spanning merged columns (Jiangsu's 当年支出小计) is read as values() says.
-        places = self._names(at, len(cells), columns) if len(columns) > 1 else None
+        marked = len(columns) == 1 and self._marked(at, len(cells))
+        places = self._names(at, len(cells), columns) if len(columns) > 1 or marked else None
         if places is None:
             return self.values(cells, columns, line, label)
         values: dict[str, Decimal | None] = dict.fromkeys(columns)
@@ -366,6 +376,8 @@ class BudgetSummaryBody(_BudgetBody):
             column = places.get(at + 1 + k)
             if column is not None:
                 values[column] = self.amount(cell, line, column)
+            elif at + 1 + k in self._aside:
+                continue  # a 其中 column set aside (reported once): not read
             elif cell:
                 self.error(CellCountError, f"{label}: an amount under no money column the "
                            f"header names (cell {at + 2 + k})", line)
@@ -390,9 +402,12 @@ class BudgetSummaryBody(_BudgetBody):
             return None
         places: dict[int, str] = {}
         unknown: list[str] = []
+        parts = part_columns(self.kind, heads, at + 1 + n, at + 1)
         for i, text in printed.items():
             column = summary_column(self.kind, text, columns)
-            if column is None or column in places.values():
+            if column is None and i in parts:  # a 其中 column no kind models: set aside
+                self._set_aside(i, text, heads)
+            elif column is None or column in places.values():
                 unknown.append(text)
             else:
                 places[i] = column
@@ -406,6 +421,22 @@ class BudgetSummaryBody(_BudgetBody):
                        f"{list(columns)})", self.headers[-1] if self.headers else None)
         self._places[at] = places
         return places
+
+    def _marked(self, at: int, n: int) -> bool:
+        """Does the header print a 其中 label over one of the ``n`` cells after ``at``?"""
+        return any(squash(h.cell(i)).startswith(PART_MARK)
+                   for h in self.headers for i in range(at + 1, at + 1 + n))
+
+    def _set_aside(self, i: int, text: str, heads: list[Line]) -> None:
+        """Set aside the 其中 column at cell ``i`` (its figures not read); one
+        :class:`SetAsideColumnError` (READ-part) a table names the first so found."""
+        if not self._aside:
+            where = next((h for h in heads if h.cell(i).strip()), heads[-1])
+            self.error(SetAsideColumnError,
+                       f"printed column(s) {text} set aside: a 其中 (part) of another column, no "
+                       f"column of {self.kind.KIND}; their figures are not read or checked (the "
+                       "other columns are read and checked as usual)", where)
+        self._aside.add(i)
 
     def _row(self, label: str, cells: list[str], line: Line, at: int = -1) -> Row | None:
         kind = self.summary

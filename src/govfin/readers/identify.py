@@ -416,10 +416,12 @@ def part_columns(
     def top(i: int) -> int | None:  # the first row naming column i
         return next((r for r, g in enumerate(grid) if g[i]), None)
 
-    def money(i: int) -> bool:  # named as a money column of some kind of the family
+    coded = issubclass(kind, FunctionalTable)
+
+    def money(i: int) -> bool:  # named as a money column of a kind of the family and layout
         label = "".join(g[i] for g in grid)
         return any(column_for(k, label) is not None for k in Table.KINDS.values()
-                   if k.DOCUMENT == kind.DOCUMENT)
+                   if k.DOCUMENT == kind.DOCUMENT and issubclass(k, FunctionalTable) == coded)
 
     out: set[int] = set()
     for i in range(start + 1, width):
@@ -462,6 +464,10 @@ def identify_by_header(
     text = "".join(norm_column(h.joined) for h in headers)
     if not text:
         return None
+    # The cue words below name a kind; a 其中 column's label names a part of a column
+    # ("其中：政府采购" beside 项目支出 is no 公开10 header): left out of the cues.
+    text = "".join(n for h in headers for c in h.cells
+                   if not (n := norm_column(c)).startswith(PART_MARK))
     if document is not None and document != "决算":
         return _by_columns(headers, document)
     if "因公出国" in text or "公务接待" in text:
