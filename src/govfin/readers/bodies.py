@@ -252,10 +252,15 @@ class _FunctionalBody(_Body):
                 self.width = width
                 self._set_aside(headers, names, aside)
                 return found
-            # Every column named, but blank columns in between (an inserted column): the rows
-            # do not fit the model's width, and each is reported (CellCountError) as it comes.
-            self._optional = {}
-            return default
+            if not aside:
+                # Every column named, but blank columns in between (an inserted column): the
+                # rows do not fit the model's width, and each is reported (CellCountError).
+                self._optional = {}
+                return default
+            # A 其中 column set aside and a column the header names not at all: the unnamed
+            # one may be any column (an addend): the table is not read whole (below).
+            extra = [f"(unnamed, column {i + 1})" for i in range(2, span)
+                     if not printed[i] and i not in placed]
         self._set_aside(headers, names, aside)
         shown = [n for n in names[2:] if n]
         if not shown or (all(i is None for i in found) and self.kind.DOCUMENT != "预算"):
@@ -359,7 +364,12 @@ class _FunctionalBody(_Body):
             self._row(line, code if coded else None, name.strip())
             if coded:
                 self._last_code = code
-        elif header_like(line, self.kind.COLUMNS):
+        elif header_like(line, self.kind.COLUMNS) or (
+            not self._rows and not first and self._labels_only(line)
+        ):
+            # (a line of labels only under the header's first cell, before any row: the
+            # header's lowest row, naming columns no kind models — "政府采购 | 上年结转" under
+            # a 其中 group label)
             self._split_code = self._split_code or _split_code_header(line)
             self.header(printed, "栏次" if first == "栏次" or is_numbering(line) else "header")
         else:

@@ -24,6 +24,7 @@ from govfin.tables import (
     FiscalAppropriationSummary,
     FunctionalTable,
     IncomeExpenditureSummary,
+    IncomeTable,
     Table,
     ThreePublicTable,
     kind_after_name,
@@ -466,8 +467,7 @@ def identify_by_header(
         return None
     # The cue words below name a kind; a 其中 column's label names a part of a column
     # ("其中：政府采购" beside 项目支出 is no 公开10 header): left out of the cues.
-    text = "".join(n for h in headers for c in h.cells
-                   if not (n := norm_column(c)).startswith(PART_MARK))
+    text = _cue_text(headers)
     if document is not None and document != "决算":
         return _by_columns(headers, document)
     if "因公出国" in text or "公务接待" in text:
@@ -483,6 +483,26 @@ def identify_by_header(
             return FiscalAppropriationSummary
         return IncomeExpenditureSummary
     return _by_columns(headers, "决算")
+
+
+def _cue_text(headers: Sequence[Line]) -> str:
+    """The header's text without the labels of 其中 columns (:func:`part_columns`, as a
+    functional table's header): a cell beginning with "其中", and each cell of a column marked
+    a part from its mark (its 其中 label, or its own first label under a 其中 group) down."""
+    width = max(len(h.cells) for h in headers)
+    parts = part_columns(IncomeTable, headers, width) if width > 3 else frozenset()
+    dropping: set[int] = set()
+    out = []
+    for h in headers:
+        for i, c in enumerate(h.cells):
+            n = norm_column(c)
+            if i in parts and n and (n.startswith(PART_MARK) or not any(
+                norm_column(g.cell(i)).startswith(PART_MARK) for g in headers
+            )):
+                dropping.add(i)
+            if n and i not in dropping and not n.startswith(PART_MARK):
+                out.append(n)
+    return "".join(out)
 
 
 def _by_columns(headers: Sequence[Line], document: str) -> type[Table] | None:
