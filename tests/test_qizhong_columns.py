@@ -265,7 +265,7 @@ def test_real_labels_are_marked_as_parts_only_when_printed_as_one(row: dict[str,
     marked = _marked(f"\t\t{first}\t{label}", kind=kind) == [3]
     assert marked == label.startswith("其中"), label
     if marked:  # modelled ones are placed by name first: the mark sets aside only the others
-        assert (column_for(kind, label) is not None) == (row["expected"] != "unread")
+        assert (column_for(kind, label) is not None) == (row["expected"] not in ("unread", "part"))
 
 
 def test_budget_summary_with_a_qizhong_column_reads_its_money_columns() -> None:
@@ -347,3 +347,21 @@ def test_a_qizhong_column_beside_a_column_the_header_does_not_name_is_not_read_w
     identity = [e for e in result.log.errors if isinstance(e, TableIdentityError)]
     assert len(identity) == 1 and "unnamed, column 5" in identity[0].message
     assert [p for p in result.disclosure.read_problems if p.incomplete]
+
+
+@pytest.mark.parametrize(("name", "label"), [
+    ("js-nantong-gzw-2016-sangong-budget.tsv", "其中:一般公共预算安排数"),
+    ("gx-guilin-sfj-2015-sangong-budget.tsv", "其中:公共预算财政拨款"),
+])
+def test_real_three_public_pages_set_their_qizhong_column_aside(name: str, label: str) -> None:
+    """Two real 三公 pages (tests/data/real/README.md) print a 其中 column beside this year's
+    预算数: one READ-part warning naming it as printed, at the header's line (it was
+    READ-identity)."""
+    from govfin.readers.files import read_path
+
+    result = read_path(Path(__file__).parent / "data" / "real" / name)
+    aside = [e for e in result.log.errors if isinstance(e, SetAsideColumnError)]
+    assert len(aside) == 1 and label in aside[0].message and aside[0].line is not None
+    assert not [e for e in result.log.errors if isinstance(e, TableIdentityError)]
+    report = govfin.check(result.disclosure)
+    assert [f.severity.value for f in report.findings if f.rule_id == "READ-part"] == ["warning"]

@@ -626,8 +626,9 @@ class BudgetThreePublicBody(_BudgetBody):
     Some print the items as rows instead, one figure a line under "预算数" ("合计 | 4432",
     "1.因公出国(境)费用 | 39": 重庆市江北区 2021, 南通市国资委 2016, 桂林市司法局 2015): each such
     line fills its column of the 本年预算数 row (:func:`item_column`); a line with no figure
-    ("单位不需填列", or blank) leaves it blank; a line naming no column, or a second figure
-    column ("其中：一般公共预算安排数"), is reported — never read as another column."""
+    ("单位不需填列", or blank) leaves it blank; a line naming no column is reported; a second
+    figure column is never read as another column: set aside when its header marks it a 其中
+    of this year's ("其中：一般公共预算安排数": READ-part), reported otherwise (READ-identity)."""
 
     #: A blank form's ruled row under the header is the 本年预算数 row, printed empty.
     TAKES_BLANK_ROWS = True
@@ -660,9 +661,19 @@ class BudgetThreePublicBody(_BudgetBody):
             return True
         if len(amounts) > 1 and not self._second_reported:
             self._second_reported = True
-            self.error(TableIdentityError, "a second figure column (a 其中 column: "
-                       f"{' '.join(self.headers[-1].values) if self.headers else ''}) is not "
-                       "modelled: only the first is read", line)
+            others = {i: t for i, t in _stacked(self.headers).items() if i > 0 and i != current}
+            if current >= 0 and others and all(t.startswith(PART_MARK) for t in others.values()):
+                # "其中：一般公共预算安排数" beside this year's 预算数: a part of it, set aside
+                shown = "、".join("".join(squash(h.cell(i)) for h in distinct_headers(self.headers))
+                                 for i in others)
+                self.error(SetAsideColumnError, f"printed column(s) {shown} set aside: a 其中 "
+                           f"(part) of another column, no column of {self.kind.KIND}; their "
+                           "figures are not read or checked (the other columns are read and "
+                           "checked as usual)", self.headers[-1] if self.headers else line)
+            else:
+                self.error(TableIdentityError, "a second figure column (a 其中 column: "
+                           f"{' '.join(self.headers[-1].values) if self.headers else ''}) is "
+                           "not modelled: only the first is read", line)
         if current >= 0:  # the header names the columns: the figure under this year's
             cell = line.cells[current] if current < len(line.cells) else ""
             amounts = [cell] if cell and is_plain_amount(cell) else []
