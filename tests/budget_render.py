@@ -295,8 +295,8 @@ LAYOUTS: dict[str, BudgetLayout] = {
         ),
     ),
     # A column no kind models beside the money columns of every code-row table (a 其中 column,
-    # as 决算 and 预算 forms of several provinces print under 项目支出): each such table is
-    # reported (READ-identity naming the column), never read with a shifted column.
+    # as 决算 and 预算 forms of several provinces print under 项目支出): set aside in each such
+    # table (a READ-part warning naming it), the modelled columns read, never shifted.
     "extra-column": BudgetLayout(
         name="extra-column",
         separators=False,

@@ -118,10 +118,16 @@ assert {f for f, _ in CASES} == set(BUDGETS)
 #: READ-cells with file, page and line), and the findings resting on them are withheld.
 #: ("code-in-name", code and name in one cell under one head, reads exactly: the functional
 #: parser moves the header's columns when a code and its name share the first cell.)
-#: "extra-column" prints a column no kind models in every code-row table: those tables are
-#: reported (READ-identity naming it), in both families.
-REPORTED = {(CENTRAL, "narrow"), (CENTRAL, "extra-column"), (SHANGHAI, "extra-column")}
+#: ("extra-column" prints "其中：政府采购", a column no kind models, beside the money columns of
+#: every code-row table: a 其中 column, set aside with one READ-part warning per table naming it,
+#: every modelled column read exactly — tests/test_qizhong_columns.py.)
+REPORTED = {(CENTRAL, "narrow")}
 assert REPORTED <= set(CASES)
+
+
+def _set_aside(e: object) -> bool:
+    """A 其中 column set aside (a READ-part warning: nothing else of the table is lost)."""
+    return type(e).__name__ == "SetAsideColumnError"
 
 
 def _zeros_blank(d: Disclosure) -> Disclosure:
@@ -239,7 +245,10 @@ def test_every_table_read_back_exactly(case: Case) -> None:
     """Every case but :data:`REPORTED` is read whole: the same tables, in order, row for row."""
     if (case.family, case.layout.name) in REPORTED:
         pytest.skip("read in part (see REPORTED)")
-    assert [str(e) for e in case.result.errors] == []
+    # the layout's 其中 column, set aside (one warning per code-row table, counted in
+    # tests/test_qizhong_columns.py); nothing else
+    assert [str(e) for e in case.result.errors if not _set_aside(e)] == []
+    assert any(map(_set_aside, case.result.errors)) == (case.layout.extra_column is not None)
     assert case.result.log.unrecognised == ()
     assert case.result.document.unread == ()
     assert (case.read.kind, case.read.year, case.read.department) == (
@@ -271,7 +280,9 @@ def test_check_gives_the_same_findings(case: Case) -> None:
     read and nothing claimed that the rendered budget does not give."""
     got, want = comparable_findings(case.read), comparable_findings(case.source)
     if (case.family, case.layout.name) not in REPORTED:
-        assert got == want
+        # a set-aside 其中 column is a READ-part warning of its own, withholding nothing
+        assert [f for f in got if f[0] != "READ-part"] == want
+        assert not check(case.read).withheld
         return
     assert any(f[0].startswith("READ-") and f[1] == "error" for f in got)
     assert {f for f in got if not f[0].startswith("READ-")} <= set(want)
@@ -320,6 +331,7 @@ def test_real_header_variants_are_printed_and_read_by_name(
     path = tmp_path_factory.mktemp("budget-hdr") / "extra.pdf"
     render_budget_pdf(SHANGHAI_BUDGET, path, LAYOUTS["extra-column"])
     result = read_paths([path])
-    named = [str(e) for e in result.errors if "其中：政府采购 not modelled" in str(e)]
+    named = [str(e) for e in result.errors if "其中：政府采购 set aside" in str(e)]
     coded = [t for t in SHANGHAI_BUDGET.tables if isinstance(t, FunctionalTable)]
     assert len(named) == len(coded)
+    assert all(map(_set_aside, result.errors))

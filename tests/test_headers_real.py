@@ -5,8 +5,10 @@ tests/data/headers/headers.tsv lists printed labels (a header cell, or the merge
 column printed over several header rows: "本年支出" over "小计" is "本年支出小计"; a line label
 of a two-sided summary), where each was printed, the table kind, what it is (``header``: a
 header word that is no column; ``column``; ``income line`` / ``expenditure line``) and what
-govfin must take it for: a model column, a row key, a 类 code, ``header``, or ``unread`` (a
-label no kind models: the table must be left not read whole, never read with a shifted column).
+govfin must take it for: a model column, a row key, a 类 code, ``header``, ``part`` (a 其中
+column no kind models: set aside with a READ-part warning, the table's other columns read), or
+``unread`` (a label no kind models, not marked a 其中: the table must be left not read whole,
+never read with a shifted column).
 
 Labels go through the functions the readers use: :func:`govfin.readers.identify.column_for`
 (the functional tables' and 公开04's columns), :func:`govfin.readers.bodies.line_key` and the 类
@@ -32,7 +34,7 @@ from govfin.readers.bodies_budget import (
     label_key,
     summary_column,
 )
-from govfin.readers.identify import column_for, header_like
+from govfin.readers.identify import column_for, header_like, part_columns
 from govfin.readers.lines import Line
 from govfin.tables import Table
 from govfin.tables.budget.summary import BudgetSummary
@@ -55,11 +57,16 @@ def placed(row: dict[str, str]) -> str | None:
         return "header" if header_like(Line(1, label), kind.COLUMNS) else None
     if what == "column":
         if issubclass(kind, BudgetSummary):  # either side's money columns
-            return (summary_column(kind, label, kind.EXPENDITURE_COLUMNS)
-                    or summary_column(kind, label, kind.INCOME_COLUMNS))
-        if kind in BUDGET_BODIES:  # the one-line 预算 kinds (三公, Jiangsu 支出预算总表)
-            return budget_column(kind, label)
-        return column_for(kind, label)
+            column = (summary_column(kind, label, kind.EXPENDITURE_COLUMNS)
+                      or summary_column(kind, label, kind.INCOME_COLUMNS))
+        elif kind in BUDGET_BODIES:  # the one-line 预算 kinds (三公, Jiangsu 支出预算总表)
+            column = budget_column(kind, label)
+        else:
+            column = column_for(kind, label)
+        if column is None:  # printed after a column of its table: marked a 其中 of it?
+            header = Line(1, f"\t\t{kind.COLUMNS[0]}\t{label}")
+            return "part" if part_columns(kind, [header], 4) == {3} else None
+        return column
     income = what == "income line"
     if issubclass(kind, BudgetSummary):
         key = label_key(label, kind.INCOME_ALIASES if income else kind.EXPENDITURE_ALIASES)

@@ -86,10 +86,11 @@ def test_nantong_read_as_the_three_public_meetings_training_layout():
 
 def test_nantong_no_false_error_on_the_total_it_does_not_print():
     # 合计 = “三公”经费 + 会议费 + 培训费 (BJ11-1) was an error on a 合计 the page never prints;
-    # 21.63 = 14.83 + 6.8 and 6.8 = 6.8 hold.  The 其中 column (一般公共预算安排数) is said
-    # not to be read: a READ-identity warning, true.
+    # 21.63 = 14.83 + 6.8 and 6.8 = 6.8 hold.  The 其中 column (其中:一般公共预算安排数, a part
+    # of 小计 by the page's own words) is said not to be read: a READ-part warning, true (it was
+    # READ-identity; the one warning of a 其中 column set aside is READ-part now).
     _, report = checked(NANTONG)
-    assert _flagged(report) == {("READ-identity", None)}
+    assert _flagged(report) == {("READ-part", None)}
     assert not [f for f in report if f.rule_id.startswith("BJ11")]
 
 
@@ -110,7 +111,7 @@ def test_guilin_read_and_its_misprinted_vehicle_line_found():
     assert _flagged(report) == {
         ("BC07-1", "合计"),
         ("BC07-2", "公务用车购置及运行费"),
-        ("READ-identity", None),  # the 其中:公共预算财政拨款 column, not read: true
+        ("READ-part", None),  # the 其中:公共预算财政拨款 column, set aside (not read): true
     }
     assert not [f for f in report if f.rule_id.startswith("K-missing")]
 

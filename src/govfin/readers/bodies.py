@@ -27,6 +27,7 @@ from govfin.readers.errors import (
     CellCountError,
     CodeSyntaxError,
     ReadError,
+    SetAsideColumnError,
     TableIdentityError,
     UnknownNameError,
 )
@@ -40,6 +41,7 @@ from govfin.readers.identify import (
     is_plain_amount,
     merged_header,
     norm_column,
+    part_columns,
 )
 from govfin.readers.lines import (
     Line,
@@ -190,6 +192,8 @@ class _FunctionalBody(_Body):
         self._split_code = 0
         #: The code of the last coded row read (the context of a malformed code).
         self._last_code: str | None = None
+        #: The header column index of each 其中 column set aside (not modelled: not read).
+        self._aside: tuple[int, ...] = ()
 
     def _columns(self) -> list[int | None]:
         if self._order is None:
@@ -235,17 +239,29 @@ class _FunctionalBody(_Body):
             if idx is not None:
                 self._optional[c] = idx
         placed = {*found, *self._optional.values()}
-        # Printed columns no model column is: a 其中 column, 会议费 … (not modelled).
-        extra = [names[i] for i in range(2, span) if printed[i] and i not in placed]
+        # Printed columns no model column is: a 其中 column, 会议费 … (not modelled).  One the
+        # header marks as a 其中 of another column is set aside (a part is no addend: every
+        # other column's sums stand); any other leaves the table not read whole (below).
+        unplaced = [i for i in range(2, span) if printed[i] and i not in placed]
+        parts = part_columns(self.kind, headers, span) if unplaced else frozenset()
+        aside = [i for i in unplaced if i in parts]
+        extra = [names[i] for i in unplaced if i not in parts]
         if not missing and not extra:
-            width = self.width + len(self._optional)
-            if max(i for i in placed if i is not None) < width:
+            width = self.width + len(self._optional) + len(aside)
+            if max(i for i in {*placed, *aside} if i is not None) < width:
                 self.width = width
+                self._set_aside(headers, names, aside)
                 return found
-            # Every column named, but blank columns in between (an inserted column): the rows
-            # do not fit the model's width, and each is reported (CellCountError) as it comes.
-            self._optional = {}
-            return default
+            if not aside:
+                # Every column named, but blank columns in between (an inserted column): the
+                # rows do not fit the model's width, and each is reported (CellCountError).
+                self._optional = {}
+                return default
+            # A 其中 column set aside and a column the header names not at all: the unnamed
+            # one may be any column (an addend): the table is not read whole (below).
+            extra = [f"(unnamed, column {i + 1})" for i in range(2, span)
+                     if not printed[i] and i not in placed]
+        self._set_aside(headers, names, aside)
         shown = [n for n in names[2:] if n]
         if not shown or (all(i is None for i in found) and self.kind.DOCUMENT != "预算"):
             return default  # a header naming no column here: the template's order
@@ -264,6 +280,23 @@ class _FunctionalBody(_Body):
         self.width = max([*(h.trimmed_width() for h in headers),
                           *(i + 1 for i in placed if i is not None)], default=0)
         return found
+
+    def _set_aside(self, headers: Sequence[Line], names: list[str], aside: list[int]) -> None:
+        """One :class:`SetAsideColumnError` (a READ-part warning) naming the 其中 columns the
+        table prints and no kind models: their figures are not read (the rows' cells under
+        them are passed over) nor checked; the other columns are read as usual."""
+        if not aside:
+            return
+        self._aside = tuple(aside)
+        where = next((h for h in headers for i in aside if h.cell(i).strip()), headers[-1])
+        shown = "、".join(names[i] for i in aside)
+        self.error(
+            SetAsideColumnError,
+            f"printed column(s) {shown} set aside: a 其中 (part) of another column, no column "
+            f"of {self.kind.KIND}; their figures are not read or checked (the other columns "
+            "are read and checked as usual)",
+            where,
+        )
 
     def feed(self, line: Line) -> None:
         printed = line  # a header line is kept as printed: _layout joins its code columns
@@ -331,7 +364,12 @@ class _FunctionalBody(_Body):
             self._row(line, code if coded else None, name.strip())
             if coded:
                 self._last_code = code
-        elif header_like(line, self.kind.COLUMNS):
+        elif header_like(line, self.kind.COLUMNS) or (
+            not self._rows and not first and self._labels_only(line)
+        ):
+            # (a line of labels only under the header's first cell, before any row: the
+            # header's lowest row, naming columns no kind models — "政府采购 | 上年结转" under
+            # a 其中 group label)
             self._split_code = self._split_code or _split_code_header(line)
             self.header(printed, "栏次" if first == "栏次" or is_numbering(line) else "header")
         else:
@@ -488,6 +526,7 @@ class _SummaryBody(_Body):
         self.income: list[Row] = []
         self.expenditure: list[Row] = []
         self._opening = False  # after 年初财政拨款结转和结余 (04): split lines get "年初"
+        self._aside: tuple[int, ...] = ()  # the 其中 columns set aside (reported once)
 
     def feed(self, line: Line) -> None:
         first = squash(line.cell(0))
@@ -513,15 +552,18 @@ class _SummaryBody(_Body):
         if len(starts) != 2:
             return
         sides = []
+        aside: list[int] = []
         for k, start in enumerate(starts):
             end = starts[k + 1] if k + 1 < len(starts) else len(line.cells)
             rownum = start + 1 if squash(line.cell(start + 1)) == "行次" else None
             first_value = start + (2 if rownum is not None else 1)
             columns = ("金额",) if k == 0 else self.exp_columns
             values = tuple(range(first_value, first_value + len(columns)))
+            # A 其中 column the header prints beside the side's money columns: set aside.
+            parts = part_columns(self.kind, [*self.headers, line], end, first_value)
             placed: tuple[tuple[int, ...], tuple[str, ...]] | None = ((), columns)
             if k == 1 and len(columns) > 1:
-                placed = self._placed(line, columns, range(first_value, end))
+                placed = self._placed(line, columns, range(first_value, end), parts)
                 if placed is None:
                     return
             if placed[0]:  # every money column placed by its printed name
@@ -534,12 +576,35 @@ class _SummaryBody(_Body):
                     line,
                 )
                 return
+            # Any other name printed on the side is a column no kind models: its figures are
+            # not read; unmarked, it may be an addend, and the table is not read whole.
+            rest = [i for i in range(first_value, end)
+                    if i not in values and squash(line.cell(i))]
+            aside += [i for i in rest if i in parts]
+            extra = [squash(line.cell(i)) for i in rest if i not in parts]
+            if extra:
+                self.error(
+                    TableIdentityError,
+                    f"printed column(s) {', '.join(extra)} not modelled (header of side "
+                    f"{k + 1}: its figures are not read)",
+                    line,
+                )
             sides.append(_Side(start, values, columns, rownum))
         self.sides = (sides[0], sides[1])
-        self.width = max(sides[1].values) + 1
+        self.width = max((*sides[1].values, *aside)) + 1
+        if aside and not self._aside:
+            self._aside = tuple(aside)
+            shown = "、".join(squash(line.cell(i)) for i in aside)
+            self.error(
+                SetAsideColumnError,
+                f"printed column(s) {shown} set aside: a 其中 (part) of another column, no "
+                f"column of {self.kind.KIND}; their figures are not read or checked (the other "
+                "columns are read and checked as usual)",
+                line,
+            )
 
     def _placed(
-        self, line: Line, columns: tuple[str, ...], cells: range
+        self, line: Line, columns: tuple[str, ...], cells: range, parts: frozenset[int]
     ) -> tuple[tuple[int, ...], tuple[str, ...]] | None:
         """The cell of each money column, by the names the header prints over them ("合计",
         "一般公共预算财政拨款" …, in any order), and the columns so placed (an optional column
@@ -556,7 +621,8 @@ class _SummaryBody(_Body):
             if column in columns and column not in found:
                 found[column] = i
         missing = [c for c in columns if c not in found and c not in self.kind.OPTIONAL_COLUMNS]
-        extra = [name for i, name in printed.items() if i not in found.values()]
+        # (a 其中 column, ``parts``, is set aside by the caller)
+        extra = [name for i, name in printed.items() if i not in found.values() and i not in parts]
         if missing or extra:
             what = [f"column(s) {', '.join(missing)} not named by the header"] if missing else []
             what += [f"printed column(s) {', '.join(extra)} not modelled"] if extra else []

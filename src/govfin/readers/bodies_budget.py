@@ -34,13 +34,20 @@ from decimal import Decimal
 from govfin._lazy import lazy_pattern
 from govfin.amounts import BLANK_TEXTS
 from govfin.readers.bodies import TableContext, _Body
-from govfin.readers.errors import CellCountError, TableIdentityError, UnknownNameError
+from govfin.readers.errors import (
+    CellCountError,
+    SetAsideColumnError,
+    TableIdentityError,
+    UnknownNameError,
+)
 from govfin.readers.identify import (
+    PART_MARK,
     column_names,
     distinct_headers,
     is_numbering,
     is_plain_amount,
     norm_column,
+    part_columns,
 )
 from govfin.readers.lines import Line, has_cjk, squash, strip_enumerator, to_fullwidth_brackets
 from govfin.tables import Row, Table
@@ -327,6 +334,8 @@ class BudgetSummaryBody(_BudgetBody):
         self.expenditure: list[Row] = []
         #: The money column of each cell after a label at a position (see :meth:`_names`).
         self._places: dict[int, dict[int, str] | None] = {}
+        #: The positions of the 其中 columns set aside (not modelled: not read).
+        self._aside: set[int] = set()
 
     def feed(self, line: Line) -> None:
         segments, lead = _segments(line)
@@ -358,7 +367,8 @@ class BudgetSummaryBody(_BudgetBody):
         header prints no name over them."""
         # One column: its figure is the one cell (a second is a CellCountError); a line
         # spanning merged columns (Jiangsu's 当年支出小计) is read as values() says.
-        places = self._names(at, len(cells), columns) if len(columns) > 1 else None
+        marked = len(columns) == 1 and self._marked(at, len(cells))
+        places = self._names(at, len(cells), columns) if len(columns) > 1 or marked else None
         if places is None:
             return self.values(cells, columns, line, label)
         values: dict[str, Decimal | None] = dict.fromkeys(columns)
@@ -366,6 +376,8 @@ class BudgetSummaryBody(_BudgetBody):
             column = places.get(at + 1 + k)
             if column is not None:
                 values[column] = self.amount(cell, line, column)
+            elif at + 1 + k in self._aside:
+                continue  # a 其中 column set aside (reported once): not read
             elif cell:
                 self.error(CellCountError, f"{label}: an amount under no money column the "
                            f"header names (cell {at + 2 + k})", line)
@@ -390,9 +402,12 @@ class BudgetSummaryBody(_BudgetBody):
             return None
         places: dict[int, str] = {}
         unknown: list[str] = []
+        parts = part_columns(self.kind, heads, at + 1 + n, at + 1)
         for i, text in printed.items():
             column = summary_column(self.kind, text, columns)
-            if column is None or column in places.values():
+            if column is None and i in parts:  # a 其中 column no kind models: set aside
+                self._set_aside(i, text, heads)
+            elif column is None or column in places.values():
                 unknown.append(text)
             else:
                 places[i] = column
@@ -406,6 +421,22 @@ class BudgetSummaryBody(_BudgetBody):
                        f"{list(columns)})", self.headers[-1] if self.headers else None)
         self._places[at] = places
         return places
+
+    def _marked(self, at: int, n: int) -> bool:
+        """Does the header print a 其中 label over one of the ``n`` cells after ``at``?"""
+        return any(squash(h.cell(i)).startswith(PART_MARK)
+                   for h in self.headers for i in range(at + 1, at + 1 + n))
+
+    def _set_aside(self, i: int, text: str, heads: list[Line]) -> None:
+        """Set aside the 其中 column at cell ``i`` (its figures not read); one
+        :class:`SetAsideColumnError` (READ-part) a table names the first so found."""
+        if not self._aside:
+            where = next((h for h in heads if h.cell(i).strip()), heads[-1])
+            self.error(SetAsideColumnError,
+                       f"printed column(s) {text} set aside: a 其中 (part) of another column, no "
+                       f"column of {self.kind.KIND}; their figures are not read or checked (the "
+                       "other columns are read and checked as usual)", where)
+        self._aside.add(i)
 
     def _row(self, label: str, cells: list[str], line: Line, at: int = -1) -> Row | None:
         kind = self.summary
@@ -595,8 +626,9 @@ class BudgetThreePublicBody(_BudgetBody):
     Some print the items as rows instead, one figure a line under "预算数" ("合计 | 4432",
     "1.因公出国(境)费用 | 39": 重庆市江北区 2021, 南通市国资委 2016, 桂林市司法局 2015): each such
     line fills its column of the 本年预算数 row (:func:`item_column`); a line with no figure
-    ("单位不需填列", or blank) leaves it blank; a line naming no column, or a second figure
-    column ("其中：一般公共预算安排数"), is reported — never read as another column."""
+    ("单位不需填列", or blank) leaves it blank; a line naming no column is reported; a second
+    figure column is never read as another column: set aside when its header marks it a 其中
+    of this year's ("其中：一般公共预算安排数": READ-part), reported otherwise (READ-identity)."""
 
     #: A blank form's ruled row under the header is the 本年预算数 row, printed empty.
     TAKES_BLANK_ROWS = True
@@ -629,9 +661,19 @@ class BudgetThreePublicBody(_BudgetBody):
             return True
         if len(amounts) > 1 and not self._second_reported:
             self._second_reported = True
-            self.error(TableIdentityError, "a second figure column (a 其中 column: "
-                       f"{' '.join(self.headers[-1].values) if self.headers else ''}) is not "
-                       "modelled: only the first is read", line)
+            others = {i: t for i, t in _stacked(self.headers).items() if i > 0 and i != current}
+            if current >= 0 and others and all(t.startswith(PART_MARK) for t in others.values()):
+                # "其中：一般公共预算安排数" beside this year's 预算数: a part of it, set aside
+                shown = "、".join("".join(squash(h.cell(i)) for h in distinct_headers(self.headers))
+                                 for i in others)
+                self.error(SetAsideColumnError, f"printed column(s) {shown} set aside: a 其中 "
+                           f"(part) of another column, no column of {self.kind.KIND}; their "
+                           "figures are not read or checked (the other columns are read and "
+                           "checked as usual)", self.headers[-1] if self.headers else line)
+            else:
+                self.error(TableIdentityError, "a second figure column (a 其中 column: "
+                           f"{' '.join(self.headers[-1].values) if self.headers else ''}) is "
+                           "not modelled: only the first is read", line)
         if current >= 0:  # the header names the columns: the figure under this year's
             cell = line.cells[current] if current < len(line.cells) else ""
             amounts = [cell] if cell and is_plain_amount(cell) else []

@@ -25,6 +25,7 @@ __all__ = [
     "NotADisclosureError",
     "OtherUnitTableError",
     "ReadError",
+    "SetAsideColumnError",
     "TableIdentityError",
     "TruncatedTableError",
     "UnknownNameError",
@@ -129,6 +130,13 @@ class UnrecognisedLineError(ReadError):
 
 class TableIdentityError(ReadError):
     """A table whose title and content disagree, or whose kind cannot be told."""
+
+
+class SetAsideColumnError(ReadError):
+    """A printed column no kind models that the header marks as a "其中" (a part) of another
+    printed column ("其中：政府采购" beside 项目支出): set aside.  Its figures are not read or
+    checked; the table's modelled columns are read and checked as usual — a part of a column is
+    never an addend of the row's total, so setting it aside leaves every other sum as printed."""
 
 
 class DuplicateTableError(ReadError):

@@ -24,6 +24,7 @@ from govfin.tables import (
     FiscalAppropriationSummary,
     FunctionalTable,
     IncomeExpenditureSummary,
+    IncomeTable,
     Table,
     ThreePublicTable,
     kind_after_name,
@@ -36,6 +37,7 @@ __all__ = [
     "CODE",
     "NOTE",
     "PAREN_SUFFIX",
+    "PART_MARK",
     "YEAR_SUFFIX",
     "budget_kind_by_header",
     "column_for",
@@ -53,6 +55,7 @@ __all__ = [
     "parse_department",
     "parse_unit",
     "parse_year",
+    "part_columns",
     "printed_names",
     "same_layout",
 ]
@@ -373,6 +376,85 @@ def merged_header(headers: Sequence[Line], width: int) -> list[str]:
     return names
 
 
+#: What a form prints over a column that is a part of another: "其中" ("of which").  A label
+#: beginning so ("其中：政府采购"), or a bare "其中" over a group of columns, marks a part.
+PART_MARK = "其中"
+
+
+def part_columns(
+    kind: type[Table], headers: Sequence[Line], width: int, start: int = 2
+) -> frozenset[int]:
+    """The printed columns (positions ``start`` … ``width - 1``) the header marks as a "其中" — a
+    part — of a column printed before them, by the form's own words:
+
+    - its label begins with "其中" ("其中：政府采购", "其中:上年结转");
+    - it sits under a bare "其中" group label (a cell "其中" or "其中：" whose row is blank over
+      the column, the column named on a row below, as is every column between);
+    - it is a sub-label printed right after a modelled 其中 column on the same row, under one
+      group label ("基本支出" over "小计 | 其中：人员经费 | 公用经费").
+
+    A column named as a money column of some kind of the family ("经营支出" printed beside a
+    group) is never taken for a part by position (the last two marks); a part needs a named
+    column before it.  Whether a column is modelled is the caller's question: this says only
+    what the header marks.
+
+    >>> from govfin.tables import GeneralBudgetExpenditureTable as T05
+    >>> h = [Line(1, "科目编码\\t科目名称\\t合计\\t基本支出\\t项目支出\\t其中：政府采购")]
+    >>> sorted(part_columns(T05, h, 6))
+    [5]
+    >>> h = [Line(1, "\\t\\t合计\\t基本支出\\t项目支出\\t\\t"),
+    ...      Line(2, "\\t\\t\\t\\t小计\\t其中\\t"),
+    ...      Line(3, "\\t\\t\\t\\t\\t政府采购\\t上年结转")]
+    >>> sorted(part_columns(T05, h, 7))
+    [5, 6]
+    >>> sorted(part_columns(T05, [Line(1, "\\t\\t合计\\t基本支出\\t项目支出\\t其他资金")], 6))
+    []
+    """
+    rows = [h for h in distinct_headers(headers) if not is_numbering(h)]
+    grid = [[norm_column(h.cell(i)) for i in range(width)] for h in rows]
+    named = [any(g[i] for g in grid) for i in range(width)]
+
+    def top(i: int) -> int | None:  # the first row naming column i
+        return next((r for r, g in enumerate(grid) if g[i]), None)
+
+    coded = issubclass(kind, FunctionalTable)
+
+    def money(i: int) -> bool:  # named as a money column of a kind of the family and layout
+        label = "".join(g[i] for g in grid)
+        return any(column_for(k, label) is not None for k in Table.KINDS.values()
+                   if k.DOCUMENT == kind.DOCUMENT and issubclass(k, FunctionalTable) == coded)
+
+    out: set[int] = set()
+    for i in range(start + 1, width):
+        if not named[i] or not any(named[start:i]):
+            continue
+        if any(g[i].startswith(PART_MARK) for g in grid):
+            out.add(i)
+            continue
+        t = top(i)
+        if t is None or money(i):
+            continue
+        for r in range(t):  # a bare 其中 on a row above, its row blank from it to here
+            g = grid[r]
+            k = next((k for k in range(i - 1, start - 1, -1) if g[k]), None)
+            if k is not None and g[k] in (PART_MARK, PART_MARK + "：") and all(
+                (top(j) or 0) > r for j in range(k + 1, i + 1)
+            ):
+                out.add(i)
+                break
+        else:  # a sub-label on the row of a modelled 其中 column, right after it
+            g = grid[t]
+            k = next((k for k in range(i - 1, start - 1, -1) if g[k].startswith(PART_MARK)),
+                     None)
+            if (
+                k is not None and t > 0 and column_for(kind, g[k]) is not None
+                and all(top(j) == t for j in range(k, i + 1))
+                and any(grid[t - 1][p] for p in range(start, k))  # the group label over them
+            ):
+                out.add(i)
+    return frozenset(out)
+
+
 def identify_by_header(
     headers: Sequence[Line], document: str | None = None
 ) -> type[Table] | None:
@@ -383,6 +465,9 @@ def identify_by_header(
     text = "".join(norm_column(h.joined) for h in headers)
     if not text:
         return None
+    # The cue words below name a kind; a 其中 column's label names a part of a column
+    # ("其中：政府采购" beside 项目支出 is no 公开10 header): left out of the cues.
+    text = _cue_text(headers)
     if document is not None and document != "决算":
         return _by_columns(headers, document)
     if "因公出国" in text or "公务接待" in text:
@@ -398,6 +483,26 @@ def identify_by_header(
             return FiscalAppropriationSummary
         return IncomeExpenditureSummary
     return _by_columns(headers, "决算")
+
+
+def _cue_text(headers: Sequence[Line]) -> str:
+    """The header's text without the labels of 其中 columns (:func:`part_columns`, as a
+    functional table's header): a cell beginning with "其中", and each cell of a column marked
+    a part from its mark (its 其中 label, or its own first label under a 其中 group) down."""
+    width = max(len(h.cells) for h in headers)
+    parts = part_columns(IncomeTable, headers, width) if width > 3 else frozenset()
+    dropping: set[int] = set()
+    out = []
+    for h in headers:
+        for i, c in enumerate(h.cells):
+            n = norm_column(c)
+            if i in parts and n and (n.startswith(PART_MARK) or not any(
+                norm_column(g.cell(i)).startswith(PART_MARK) for g in headers
+            )):
+                dropping.add(i)
+            if n and i not in dropping and not n.startswith(PART_MARK):
+                out.append(n)
+    return "".join(out)
 
 
 def _by_columns(headers: Sequence[Line], document: str) -> type[Table] | None:

@@ -98,9 +98,9 @@ def is_number(text: str) -> bool:
     return _PLAIN_NUMBER.fullmatch(text) is not None
 
 
-#: A page number printed at a page's foot or head: "3", "- 3 -", "—3—", "第3页", "3/20".
+#: A page number printed at a page's foot or head: "3", "- 3 -", "—3—", "第3页", "3/20", "(3)".
 _PAGE_NUMBER = re.compile(
-    r"(?:[-—－–·]*\d{1,4}[-—－–·]*|第\d{1,4}页(?:共\d{1,4}页)?|\d{1,4}/\d{1,4})"
+    r"(?:[-—－–·]*\d{1,4}[-—－–·]*|第\d{1,4}页(?:共\d{1,4}页)?|\d{1,4}/\d{1,4}|[(（]\d{1,4}[)）])"
 )
 
 
@@ -112,8 +112,8 @@ def is_page_number(line: Line) -> bool:
     only when it has no tab at all, since a text table's row with one amount in it and its
     label missing ("\t\t3") is a row, not a page number.
 
-    >>> [is_page_number(Line(1, t)) for t in ("- 3 -", "3", "第3页", "3/20", "—12—")]
-    [True, True, True, True, True]
+    >>> [is_page_number(Line(1, t)) for t in ("- 3 -", "3", "第3页", "3/20", "—12—", "（3）")]
+    [True, True, True, True, True, True]
     >>> [is_page_number(Line(1, t)) for t in ("\t3", "3\t", "3.5", "2024年", "合计")]
     [False, False, False, False, False]
     """

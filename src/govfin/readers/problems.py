@@ -47,6 +47,7 @@ _RULES: dict[str, tuple[str, bool]] = {
     "CodeSyntaxError": ("READ-code", False),  # lossy only when the row was not read (below)
     "EvaluationLayoutError": ("READ-layout", True),
     "TableIdentityError": ("READ-identity", False),
+    "SetAsideColumnError": ("READ-part", False),  # a 其中 column set aside: nothing else lost
     "MissingUnitError": ("READ-unit", False),
     "DuplicateTableError": ("READ-duplicate", False),
     "OtherUnitTableError": ("READ-duplicate", False),

@@ -254,7 +254,9 @@ class Table(PlainData):
     #: beside the 三公) are read only where a header names them, after ``COLUMNS``; a row holds
     #: such a column only when its table prints it, and a relation naming one (a
     #: :class:`RowEquation`, a :class:`RowBound`) is judged only on rows that hold it.  A
-    #: printed column that is neither stays unread (READ-identity), never placed by position.
+    #: printed column that is neither is never placed by position: one its header marks as a
+    #: 其中 of another column is set aside (READ-part: a part is no addend), any other leaves
+    #: the table not read whole (READ-identity).
     OPTIONAL_COLUMNS: ClassVar[tuple[str, ...]] = ()
     ROW_EQUATIONS: ClassVar[tuple[RowEquation, ...]] = ()
     ROW_BOUNDS: ClassVar[tuple[RowBound, ...]] = ()
