@@ -75,6 +75,8 @@ class _Item:
     left: float
     cells: list[str]
     boxes: list[Box | None]
+    #: The printed text lines it is made of, each its characters (None for a ruled row).
+    lines: list[list[Char]] | None = None
 
 
 # ---------------------------------------------------------------------------- edges
@@ -251,10 +253,12 @@ def _bbox(chars: Iterable[Char]) -> Box:
                max(c[4] for c in cs))
 
 
-def _split_line(line: Sequence[Char]) -> list[list[Char]]:
+def _split_line(line: Sequence[Char], spaced: bool = True) -> list[list[Char]]:
     """Split one printed line into cells at gaps wider than :data:`_CELL_GAP` font sizes.
 
-    Space characters (Word pads with them) neither open a cell nor bridge a gap.
+    Space characters (Word pads with them) neither open a cell nor bridge a gap.  With
+    ``spaced``, a line of single characters far apart is one letter-spaced word ("目    录");
+    without, every piece stays apart (the header step places each under its column).
     """
     pieces: list[list[Char]] = []
     prev: Char | None = None
@@ -269,7 +273,7 @@ def _split_line(line: Sequence[Char]) -> list[list[Char]]:
             pieces[-1].append(ch)
         prev = ch
     pieces = [[c for c in p] for p in pieces]
-    if len(pieces) > 1 and all(sum(c[0] != " " for c in p) == 1 for p in pieces):
+    if spaced and len(pieces) > 1 and all(sum(c[0] != " " for c in p) == 1 for p in pieces):
         return [[c for p in pieces for c in p]]  # one letter-spaced word ("目    录")
     return pieces
 
@@ -416,12 +420,13 @@ _NUMBER = re.compile(r"^-?[\d,]+(\.\d+)?%?$")
 _AMOUNT = re.compile(r"^-?[\d,]*\d\.\d+$")
 
 
-def _align(block: list[_Item]) -> None:
+def _align(block: list[_Item]) -> list[tuple[float, float]] | None:
     """Place the cells of a run of split lines (a table without ruling lines) in columns.
 
     Columns come from the lines holding numbers: each of their cells is a column, by its x
     extent.  Every line of the run whose cells each fall into one distinct column is laid out
     on those columns ("" where it has no cell); other lines keep their cells as they are.
+    Returns the columns (x extents, left to right), or None when the run gives none.
     """
     anchors: list[tuple[float, float]] = []
     # Amount lines ("631.71") make the columns when the run has them: a 栏次 line ("栏次 1 2 3",
@@ -441,7 +446,7 @@ def _align(block: list[_Item]) -> None:
                 anchors.append((b.x0, b.x1))
     anchors.sort()
     if len(anchors) < 2 or any(a[1] > b[0] for a, b in pairwise(anchors)):
-        return
+        return None
     for item in block:
         slots: list[int] = []
         for b in item.boxes:
@@ -464,6 +469,7 @@ def _align(block: list[_Item]) -> None:
         for k, t, b in zip(slots, item.cells, item.boxes):
             cells[k], boxes[k] = t, b
         item.cells, item.boxes = cells, boxes
+    return anchors
 
 
 def _wraps_into(frag: _Item, row: _Item, above: bool) -> bool:
@@ -504,8 +510,10 @@ def _join_wrapped(items: list[_Item]) -> list[_Item]:
             box = Box(min(b.x0 for b in bs), min(b.top for b in bs), max(b.x1 for b in bs),
                       max(b.bottom for b in bs))
             k = sum(1 for b in row.boxes if b is not None and b.x1 <= box.x0)
+            lines = [row.lines, *(p.lines for p in pieces)]
             row = _Item(row.top, row.left, [*row.cells[:k], text, *row.cells[k:]],
-                        [*row.boxes[:k], box, *row.boxes[k:]])
+                        [*row.boxes[:k], box, *row.boxes[k:]],
+                        None if None in lines else [ln for ls in lines for ln in ls])
             i += 1 if after is None else 2
         else:
             i += 1
@@ -519,6 +527,225 @@ def _same_column(a: _Item | None, b: _Item | None) -> bool:
     return x is not None and y is not None and x.x0 < y.x1 and y.x0 < x.x1
 
 
+_LABEL_GAP = 0.35  # lines of one label are closer than this share of their height
+_ZONE_GAP = 1.0  # a header line is closer than this many line heights to the line below it
+
+
+@dataclass
+class _Label:
+    """A header label of a table without ruling lines: its pieces (one per printed line, top
+    to bottom) and the columns it stands over (``lo`` … ``hi``; more than one: a group label)."""
+
+    pieces: list[tuple[Box, str]]
+    lo: int
+    hi: int
+
+    @property
+    def top(self) -> float:
+        return min(b.top for b, _ in self.pieces)
+
+    @property
+    def bottom(self) -> float:
+        return max(b.bottom for b, _ in self.pieces)
+
+    @property
+    def text(self) -> str:
+        text = ""
+        for _, piece in sorted(self.pieces, key=lambda p: (p[0].top, p[0].x0)):
+            text = text + _joiner(text, piece) + piece if text else piece
+        return text
+
+    @property
+    def box(self) -> Box:
+        bs = [b for b, _ in self.pieces]
+        return Box(min(b.x0 for b in bs), min(b.top for b in bs), max(b.x1 for b in bs),
+                   max(b.bottom for b in bs))
+
+
+def _header_zone(items: list[_Item], first: int, extent: tuple[float, float]) -> int:
+    """The index of the first line of the header above ``items[first]`` (the first line of a
+    table without ruling lines that holds a number): the text lines right above it that lie
+    within the table's width, each less than a line height above the next.  ``first`` (no
+    header) when a line holding a number is met first: ``items[first]`` then continues a
+    table whose rows lie above (the lines between are pieces of a name wrapped in its cell).
+    ``extent``: the table's width, from its lines below.
+    """
+    size = max((b.bottom - b.top for b in items[first].boxes if b is not None), default=0.0)
+    x0, x1 = extent[0] - size / 2, extent[1] + size / 2
+    top = items[first].top
+    start = first
+    for k in range(first - 1, -1, -1):
+        it = items[k]
+        boxes = [b for b in it.boxes if b is not None]
+        if it.lines is None or not boxes:
+            break
+        if any(_NUMBER.match(t.replace(" ", "")) for t in it.cells):
+            return first  # a table's row: the lines below it are not a header
+        if min(b.x0 for b in boxes) < x0 or max(b.x1 for b in boxes) > x1:
+            break  # wider than the table: a title, the 部门名称/单位 line
+        if top - max(b.bottom for b in boxes) > _ZONE_GAP * size:
+            break
+        top, start = min(top, min(b.top for b in boxes)), k
+    return start
+
+
+def _labels(zone: list[_Item], anchors: list[tuple[float, float]]) -> list[_Label] | None:
+    """The header labels of ``zone``, each over the columns its pieces overlap; None when the
+    page does not tell: a piece over no column, or the lines of one label over different
+    columns."""
+    pieces: list[tuple[Box, str, int, int]] = []
+    for item in zone:
+        assert item.lines is not None
+        for p in (p for line in item.lines for p in _split_line(line, spaced=False)):
+            b = _bbox(p)
+            hits = [k for k, (a0, a1) in enumerate(anchors) if b.x0 < a1 and b.x1 > a0]
+            if not hits:
+                return None
+            pieces.append((b, _line_text(p), hits[0], hits[-1]))
+    # the lines of one label: pieces on consecutive lines (less than _LABEL_GAP of a line
+    # apart), one over the other
+    parent = list(range(len(pieces)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, (a, _, _, _) in enumerate(pieces):
+        for j in range(i):
+            b = pieces[j][0]
+            upper, lower = (a, b) if a.top < b.top else (b, a)
+            gap = lower.top - upper.bottom
+            height = max(a.bottom - a.top, b.bottom - b.top)
+            if -0.5 * height < gap <= _LABEL_GAP * height and a.x0 < b.x1 and b.x0 < a.x1:
+                parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(pieces)):
+        groups.setdefault(find(i), []).append(i)
+    labels: list[_Label] = []
+    for members in groups.values():
+        spans = {(pieces[i][2], pieces[i][3]) for i in members}
+        if len(spans) != 1:
+            return None  # the lines of one label stand over different columns
+        (lo, hi), = spans
+        labels.append(_Label([(pieces[i][0], pieces[i][1]) for i in members], lo, hi))
+    return labels
+
+
+def _placed(item: _Item, anchors: list[tuple[float, float]]) -> bool:
+    """Whether every piece of a header line stands over a column."""
+    assert item.lines is not None
+    return all(any(b.x0 < a1 and b.x1 > a0 for a0, a1 in anchors)
+               for line in item.lines for b in map(_bbox, _split_line(line, spaced=False)))
+
+
+def _as_printed(item: _Item) -> None:
+    """A line put back as printed: its cells split at wide gaps, placed in no column."""
+    assert item.lines is not None
+    pieces = sorted((p for line in item.lines for p in _split_line(line)),
+                    key=lambda p: _bbox(p).x0)
+    item.cells = [_line_text(p) for p in pieces]
+    item.boxes = [_bbox(p) for p in pieces]
+
+
+def _spans(labels: list[_Label]) -> None:
+    """Widen a label over a column to the group label it is, where the page tells so.
+
+    In a ruled table a group label is a merged cell over the columns of its sub-labels.
+    Without rules it is printed centred over them and may overlap only the middle one.  A
+    label over column ``c`` with a label below it there spans the widest run of columns
+    around ``c`` that each have a label below it and nothing beside it at its height, when
+    it is centred over their labels (within a character); otherwise it names ``c`` alone.
+    """
+    for u in sorted(labels, key=lambda lb: lb.top):
+        if u.lo != u.hi:
+            continue
+        c = u.lo
+        size = min(b.bottom - b.top for b, _ in u.pieces)
+
+        def below(k: int) -> list[_Label]:
+            return [lb for lb in labels if lb.lo <= k <= lb.hi and lb.top >= u.bottom]
+
+        def free(k: int) -> bool:
+            return bool(below(k)) and not any(
+                lb is not u and lb.lo <= k <= lb.hi and lb.top < u.bottom and lb.bottom > u.top
+                for lb in labels)
+
+        if not below(c):
+            continue
+        lo = hi = c
+        while lo > 0 and free(lo - 1):
+            lo -= 1
+        while hi < max(lb.hi for lb in labels) and free(hi + 1):
+            hi += 1
+        centre = (u.box.x0 + u.box.x1) / 2
+        best = None
+        for a in range(lo, c + 1):
+            for b in range(c, hi + 1):
+                under = [lb.box for k in range(a, b + 1) for lb in below(k)]
+                mid = (min(x.x0 for x in under) + max(x.x1 for x in under)) / 2
+                if b > a and abs(mid - centre) <= size and (best is None or b - a > best[1] - best[0]):
+                    best = (a, b)
+        if best is not None:
+            u.lo, u.hi = best
+
+
+def _header(
+    items: list[_Item], first: int, anchors: list[tuple[float, float]], extent: tuple[float, float]
+) -> list[_Item]:
+    """Rebuild the header of a table without ruling lines whose labels wrap over lines.
+
+    The header lines (:func:`_header_zone`) are cut into pieces at wide gaps; a piece belongs
+    to the columns whose amounts it overlaps (:func:`_labels`); the pieces of one label, one
+    line over the other, are joined.  A label over one column names it; one over several is a
+    group label spanning them, printed in the first (as a merged cell of a ruled table), as
+    is one centred over the labels of several columns (:func:`_spans`).  The labels become
+    header rows as a ruled table gives them: a label under another in its column one row
+    lower.  A top line whose labels stand over no column ("收入" and "支出" centred over the
+    two halves of a 收入支出决算总表) stays as printed, placed in no column.
+
+    Nothing changes when no label wraps (a header of one-line labels is read as its lines),
+    nor when the page does not tell where a piece belongs (:func:`_labels`: None).
+    """
+    start = _header_zone(items, first, extent)
+    top = start if start < first and not _placed(items[start], anchors) else None
+    if top is not None:
+        start += 1
+    if start >= first:
+        return items
+    labels = _labels(items[start:first], anchors)
+    if labels is None or all(len(lb.pieces) == 1 for lb in labels):
+        return items
+    _spans(labels)
+    # a label's row: one below the lowest row of the labels above it in its columns
+    level: dict[int, int] = {}
+    for lb in sorted(labels, key=lambda x: x.top):
+        above = [level[id(o)] for o in labels if id(o) in level and o.lo <= lb.hi
+                 and lb.lo <= o.hi and o.bottom <= lb.top]
+        level[id(lb)] = 1 + max(above, default=-1)
+    out: list[_Item] = []
+    n = len(anchors)
+    for r in range(max(level.values()) + 1):
+        row = sorted((lb for lb in labels if level[id(lb)] == r), key=lambda x: (x.top, x.box.x0))
+        cells: list[str] = [""] * n
+        boxes: list[Box | None] = [None] * n
+        for lb in row:
+            if any(o is not lb and o.lo <= lb.hi and lb.lo <= o.hi and (o.lo, o.hi) != (lb.lo, lb.hi)
+                   for o in row):
+                return items  # labels of one row over partly the same columns: not told
+            box, old = lb.box, boxes[lb.lo]
+            cells[lb.lo] += (" " if cells[lb.lo] else "") + lb.text
+            boxes[lb.lo] = box if old is None else Box(
+                min(old.x0, box.x0), min(old.top, box.top), max(old.x1, box.x1),
+                max(old.bottom, box.bottom))
+        placed = [b for b in boxes if b is not None]
+        out.append(_Item(min(b.top for b in placed), min(b.x0 for b in placed), cells, boxes))
+    if top is not None:
+        _as_printed(items[top])
+    return [*items[:start], *out, *items[first:]]
+
+
 def _text_items(chars: list[Char]) -> list[_Item]:
     items: list[_Item] = []
     for line in _lines(chars):
@@ -527,17 +754,27 @@ def _text_items(chars: list[Char]) -> list[_Item]:
             continue  # a line of spaces only
         box = [_bbox(p) for p in pieces]
         items.append(_Item(min(b.top for b in box), box[0].x0,
-                           [_line_text(p) for p in pieces], list(box)))
+                           [_line_text(p) for p in pieces], list(box), [list(line)]))
     items = _join_wrapped(items)
     # runs of consecutive multi-cell lines holding a number: tables without ruling lines
     run: list[_Item] = []
+    tables: list[tuple[_Item, list[tuple[float, float]], tuple[float, float]]] = []
     for item in items + [_Item(0, 0, [""], [None])]:
         if len(item.cells) > 1:
             run.append(item)
             continue
-        if len(run) >= 2:
-            _align(run)
+        if len(run) >= 2 and (anchors := _align(run)) is not None:
+            k = next((i for i, it in enumerate(run)
+                      if any(_NUMBER.match(t.replace(" ", "")) for t in it.cells)), None)
+            if k is not None:
+                first = run[k]
+                below = [b for it in run[k:] for b in it.boxes if b is not None]
+                extent = (min(b.x0 for b in below), max(b.x1 for b in below))
+                tables.append((first, anchors, extent))
         run = []
+    for first, anchors, extent in tables:
+        at = next(i for i, it in enumerate(items) if it is first)
+        items = _header(items, at, anchors, extent)
     return items
 
 
