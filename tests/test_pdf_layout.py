@@ -495,14 +495,16 @@ def test_a_label_on_three_lines_and_one_printed_vertically() -> None:
 
 def test_a_group_label_over_two_columns_spans_them() -> None:
     """A piece over both amount columns is a group label: printed in the first column of its
-    span, a row above the labels of its columns (as a merged cell of a ruled table)."""
+    span, a row above the labels of its columns (as a merged cell of a ruled table); a label
+    with no label under it ("科目" / "名称") is in the last row, beside them."""
     rows = _rows(
         _chars(60, 160, "科目"), _chars(60, 171, "名称"),
         _centred(277, 155, "本年一般公共预算财政拨款支出"),
         _centred(227, 176, "基本支出"), _centred(327, 176, "项目支出"),
         *_BODY,
     )  # fmt: skip
-    assert rows == [["科目名称", "本年一般公共预算财政拨款支出", ""], ["", "基本支出", "项目支出"], *_BODY_ROWS]
+    assert rows == [["", "本年一般公共预算财政拨款支出", ""], ["科目名称", "基本支出", "项目支出"],
+                    *_BODY_ROWS]
 
 
 def test_a_group_label_centred_over_its_columns_spans_them() -> None:
@@ -519,8 +521,8 @@ def test_a_group_label_centred_over_its_columns_spans_them() -> None:
         *body,
     )  # fmt: skip
     assert rows == [
-        ["科目名称", "本年支出", "", ""],
-        ["", "小计", "基本支出", "项目支出"],
+        ["", "本年支出", "", ""],
+        ["科目名称", "小计", "基本支出", "项目支出"],
         ["合计", "631.71", "349.97", "281.74"],
     ]
 
@@ -568,3 +570,33 @@ def test_names_wrapped_around_their_rows_go_back_into_them() -> None:
         ["一、一般公共预算财政拨款收入", "631.71", "对民间非营利组织和群众性自治组织补贴", "0.12"],
         ["二、上级补助收入", "5.00", "奖励金", "2.00"],
     ]
+
+
+def test_a_short_line_of_a_label_goes_with_its_label() -> None:
+    """A column holding only "-" (printed at its right edge): the label's first line reaches
+    over it, its shorter second line does not; the label stands where its first line stands."""
+    body = [
+        _chars(60, 190, "合计"), _right(250, 190, "631.71"), _right(350, 190, "-"),
+        _chars(60, 206, "一般公共服务支出"), _right(250, 206, "545.19"), _right(350, 206, "-"),
+    ]  # fmt: skip
+    rows = _rows(
+        _chars(60, 170, "项目"),
+        _centred(227, 164, "财政拨款"), _centred(227, 175, "收入"),
+        _centred(327, 164, "政府性基金"), _centred(327, 175, "预算"),
+        *body,
+    )  # fmt: skip
+    assert rows[0] == ["项目", "财政拨款收入", "政府性基金预算"]
+    assert rows[1:] == [["合计", "631.71", "-"], ["一般公共服务支出", "545.19", "-"]]
+
+
+def test_a_top_line_over_no_column_stays_as_printed() -> None:
+    """"收入" centred over the left half of a 收入支出决算总表 stands over no column: its line
+    stays as printed (a cell placed in no column); the labels under it are placed."""
+    rows = _rows(
+        _centred(160, 150, "收入"),
+        _chars(60, 170, "项目"),
+        _centred(227, 164, "财政拨款"), _centred(227, 175, "收入"),
+        _centred(327, 170, "事业收入"),
+        *_BODY,
+    )  # fmt: skip
+    assert rows == [["收入"], ["项目", "财政拨款收入", "事业收入"], *_BODY_ROWS]

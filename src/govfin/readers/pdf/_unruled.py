@@ -154,6 +154,7 @@ def _same_column(a: _Item | None, b: _Item | None) -> bool:
 
 
 _LABEL_GAP = 0.35  # lines of one label are closer than this share of their height
+_CENTRED = 0.5  # a group label's centre is this share of a character from its columns' labels
 _ZONE_GAP = 1.0  # a header line is closer than this many line heights to the line below it
 
 
@@ -217,17 +218,14 @@ def _header_zone(items: list[_Item], first: int, extent: tuple[float, float]) ->
 
 def _labels(zone: list[_Item], anchors: list[tuple[float, float]]) -> list[_Label] | None:
     """The header labels of ``zone``, each over the columns its pieces overlap; None when the
-    page does not tell: a piece over no column, or the lines of one label over different
-    columns."""
-    pieces: list[tuple[Box, str, int, int]] = []
+    page does not tell: a label none of whose pieces stands over a column, or the lines of one
+    label over different columns."""
+    pieces: list[tuple[Box, str, list[int]]] = []
     for item in zone:
         assert item.lines is not None
         for p in (p for line in item.lines for p in _split_line(line, spaced=False)):
             b = _bbox(p)
-            hits = [k for k, (a0, a1) in enumerate(anchors) if b.x0 < a1 and b.x1 > a0]
-            if not hits:
-                return None
-            pieces.append((b, _line_text(p), hits[0], hits[-1]))
+            pieces.append((b, _line_text(p), _hits(b, anchors)))
     # the lines of one label: pieces on consecutive lines (less than _LABEL_GAP of a line
     # apart), one over the other
     parent = list(range(len(pieces)))
@@ -238,7 +236,7 @@ def _labels(zone: list[_Item], anchors: list[tuple[float, float]]) -> list[_Labe
             i = parent[i]
         return i
 
-    for i, (a, _, _, _) in enumerate(pieces):
+    for i, (a, _, _) in enumerate(pieces):
         for j in range(i):
             b = pieces[j][0]
             upper, lower = (a, b) if a.top < b.top else (b, a)
@@ -251,9 +249,11 @@ def _labels(zone: list[_Item], anchors: list[tuple[float, float]]) -> list[_Labe
         groups.setdefault(find(i), []).append(i)
     labels: list[_Label] = []
     for members in groups.values():
-        spans = {(pieces[i][2], pieces[i][3]) for i in members}
+        # a short line of a label ("政拨款" under "金预算财") may stand over no figure of its
+        # column (a "-" at its right edge): the label stands where its other lines stand
+        spans = {(h[0], h[-1]) for i in members if (h := pieces[i][2])}
         if len(spans) != 1:
-            return None  # the lines of one label stand over different columns
+            return None  # over no column, or its lines over different columns
         (lo, hi), = spans
         labels.append(_Label([(pieces[i][0], pieces[i][1]) for i in members], lo, hi))
     return labels
@@ -282,7 +282,8 @@ def _spans(labels: list[_Label]) -> None:
     Without rules it is printed centred over them and may overlap only the middle one.  A
     label over column ``c`` with a label below it there spans the widest run of columns
     around ``c`` that each have a label below it and nothing beside it at its height, when
-    it is centred over their labels (within a character); otherwise it names ``c`` alone.
+    it is centred over their labels (within half a character); otherwise it names ``c``
+    alone.
     """
     for u in sorted(labels, key=lambda lb: lb.top):
         if u.lo != u.hi or not _below(labels, u, u.lo):
@@ -301,7 +302,7 @@ def _spans(labels: list[_Label]) -> None:
             for b in range(c, hi + 1):
                 under = [lb.box for k in range(a, b + 1) for lb in _below(labels, u, k)]
                 mid = (min(x.x0 for x in under) + max(x.x1 for x in under)) / 2
-                if b > a and abs(mid - centre) <= size and (
+                if b > a and abs(mid - centre) <= _CENTRED * size and (
                     best is None or b - a > best[1] - best[0]
                 ):
                     best = (a, b)
@@ -331,8 +332,8 @@ def _header(
     line over the other, are joined.  A label over one column names it; one over several is a
     group label spanning them, printed in the first (as a merged cell of a ruled table), as
     is one centred over the labels of several columns (:func:`_spans`).  The labels become
-    header rows as a ruled table gives them: a label under another in its column one row
-    lower.  A top line whose labels stand over no column ("收入" and "支出" centred over the
+    header rows as a ruled table gives them: a label over another in its column one row
+    higher, a label with none under it in the last row.  A top line whose labels stand over no column ("收入" and "支出" centred over the
     two halves of a 收入支出决算总表) stays as printed, placed in no column.
 
     Nothing changes when no label wraps (a header of one-line labels is read as its lines),
@@ -348,15 +349,19 @@ def _header(
     if labels is None or all(len(lb.pieces) == 1 for lb in labels):
         return items
     _spans(labels)
-    # a label's row: one below the lowest row of the labels above it in its columns
-    level: dict[int, int] = {}
-    for lb in sorted(labels, key=lambda x: x.top):
-        above = [level[id(o)] for o in labels if id(o) in level and o.lo <= lb.hi
-                 and lb.lo <= o.hi and o.bottom <= lb.top]
-        level[id(lb)] = 1 + max(above, default=-1)
+    # a label's row, counted from the last: one above the highest row of the labels under it
+    # in its columns (a label with none under it, in the last row: as the 项目 row of a ruled
+    # 收入支出决算总表 names every column under the group labels 收入 and 支出)
+    depth: dict[int, int] = {}
+    for lb in sorted(labels, key=lambda x: -x.bottom):
+        under = [depth[id(o)] for o in labels if id(o) in depth and o.lo <= lb.hi
+                 and lb.lo <= o.hi and o.top >= lb.bottom]
+        depth[id(lb)] = 1 + max(under, default=-1)
+    last = max(depth.values())
+    level = {k: last - d for k, d in depth.items()}
     out: list[_Item] = []
     n = len(anchors)
-    for r in range(max(level.values()) + 1):
+    for r in range(last + 1):
         row = sorted((lb for lb in labels if level[id(lb)] == r), key=lambda x: (x.top, x.box.x0))
         cells: list[str] = [""] * n
         boxes: list[Box | None] = [None] * n
