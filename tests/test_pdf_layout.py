@@ -600,3 +600,21 @@ def test_a_top_line_over_no_column_stays_as_printed() -> None:
         *_BODY,
     )  # fmt: skip
     assert rows == [["收入"], ["项目", "财政拨款收入", "事业收入"], *_BODY_ROWS]
+
+
+def test_a_line_apart_from_the_rows_is_no_piece_of_a_name() -> None:
+    """A page number under the table stands over a column too, but apart from the rows: it
+    stays a line of its own, and the wrapped name above still goes back into its row."""
+    rows = _rows(
+        _chars(60, 176, "项目"), _centred(227, 176, "金额"), _centred(327, 176, "金额"),
+        _chars(60, 196, "一、一般公共预算财政拨"), _right(250, 201, "631.71"),
+        _right(350, 201, "0.12"), _chars(60, 206, "款收入"),
+        _chars(60, 225, "二、上级补助收入"), _right(250, 225, "5.00"), _right(350, 225, "2.00"),
+        _centred(227, 280, "- 3 -"),
+    )  # fmt: skip
+    assert rows == [
+        ["项目", "金额", "金额"],
+        ["一、一般公共预算财政拨款收入", "631.71", "0.12"],
+        ["二、上级补助收入", "5.00", "2.00"],
+        ["- 3 -"],
+    ]

@@ -432,22 +432,11 @@ def _body(
                     break
             rows.append((k, cells))
         else:
-            pieces = []
-            for line in it.lines:
-                for p in _split_line(line, spaced=False):
-                    b = _bbox(p)
-                    hit = _hits(b, anchors)
-                    if len(hit) != 1:
-                        break
-                    pieces.append((hit[0], b, _line_text(p)))
-                else:
-                    continue
-                break
-            else:
-                frags.append((k, pieces))
-                end = k + 1
-                continue
-            break
+            pieces = [(_hits(b, anchors), b, _line_text(p)) for line in it.lines
+                      for p in _split_line(line, spaced=False) for b in (_bbox(p),)]
+            if any(len(h) != 1 for h, _, _ in pieces) or not _beside(items, k):
+                break  # a piece over no column or two; a line apart from the rows (a note)
+            frags.append((k, [(h[0], b, t) for h, b, t in pieces]))
         end = k + 1
     if not frags or not rows:
         return items
@@ -539,6 +528,23 @@ def text_items(chars: list[Char]) -> list[_Item]:
         at = next(i for i, it in enumerate(items) if it is first)
         items = _body(items, at - lead, anchors, extent)
     return items
+
+
+def _beside(items: list[_Item], k: int) -> bool:
+    """Whether line ``k`` lies less than ``_LABEL_GAP`` of a line from the line above or
+    below it (or reaches into it), as the pieces of a name wrapped in its cell do."""
+    boxes = [b for b in items[k].boxes if b is not None]
+    top, bottom = min(b.top for b in boxes), max(b.bottom for b in boxes)
+    height = max(b.bottom - b.top for b in boxes)
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(items):
+            other = [b for b in items[j].boxes if b is not None]
+            if not other:
+                continue
+            gap = top - max(b.bottom for b in other) if j < k else min(b.top for b in other) - bottom
+            if gap <= _LABEL_GAP * height:
+                return True
+    return False
 
 
 def _leading(items: list[_Item], first: int) -> int:
