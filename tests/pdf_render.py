@@ -545,7 +545,10 @@ def _summary(t: IncomeExpenditureSummary | FiscalAppropriationSummary, layout: L
             ["栏次", "", "1", "栏次", "", *[str(i) for i in range(2, len(exp_cols) + 2)]],
         ]
         kinds = ["text", "line", "num", "text", "line", *["num"] * len(exp_cols)]
-        widths = [150, 30, 62, 150, 30, *[62] * len(exp_cols)]
+        # without rules the gutters take room: a 行次 column wide enough for "60" all the same
+        # (a two-digit 行次 is never broken over two lines in a real document)
+        line = 30 if layout.rules == "grid" else 48
+        widths = [150, line, 62, 150, line, *[62] * len(exp_cols)]
     else:
         n_l, n_r = 2, 1 + len(exp_cols)
         head = [
@@ -600,8 +603,9 @@ def _detail(t: BasicExpenditureDetail, layout: Layout, personnel: tuple[str, ...
     else:
         head = [["经济分类科目编码", "科目名称", "决算数"] * n_groups]
     kinds = ["code", "text", "num"] * n_groups
-    # without rules the gutters take room: a code column wide enough for "30101" all the same
-    widths = [44 if layout.rules == "grid" else 64, 110, 52] * n_groups
+    # without rules the gutters take room: a code column wide enough for "30101" and a 决算数
+    # column for "308.72" all the same (an amount is never broken over two lines)
+    widths = ([44, 110, 52] if layout.rules == "grid" else [64, 110, 64]) * n_groups
     return _Block(head, body, kinds, widths, size=8 if n_groups > 2 else 9)
 
 

@@ -427,3 +427,194 @@ def test_text_running_over_a_column_rule_stays_in_its_cell() -> None:
         ("201", "一般公共服务支出", "545.19"),
         ("20101", "其他一般公共服务支出项目", ""),
     ]
+
+
+# ---------------------------------------------------------------------------- unruled headers
+# Hand-built pages (characters at known places, no ruling edges) through the layout step alone:
+# a table without rules whose amounts stand in columns, and header labels wrapped over lines.
+
+
+def _chars(x: float, top: float, text: str, size: float = 9.0) -> list:
+    """The characters of ``text`` from ``x`` at ``top``: CJK a full size wide, others half."""
+    out = []
+    for ch in text:
+        w = size if ord(ch) > 0x2E80 else size / 2
+        out.append((ch, x, top, x + w, top + size, size))
+        x += w
+    return out
+
+
+def _centred(mid: float, top: float, text: str, size: float = 9.0) -> list:
+    width = sum(size if ord(ch) > 0x2E80 else size / 2 for ch in text)
+    return _chars(mid - width / 2, top, text, size)
+
+
+def _right(x1: float, top: float, text: str, size: float = 9.0) -> list:
+    width = sum(size if ord(ch) > 0x2E80 else size / 2 for ch in text)
+    return _chars(x1 - width, top, text, size)
+
+
+def _rows(*pieces: list) -> list[list[str]]:
+    from govfin.readers.pdf._layout import PageContent, page_rows
+
+    chars = [c for p in pieces for c in p]
+    return [cells for cells, _ in page_rows(PageContent(1, 595.0, 842.0, chars))]
+
+
+#: Two rows of a table without rules: names from x = 60, amounts right-aligned at 250 and 350
+#: (cells about 200-255 and 300-355, labels centred in them); the header ends less than a line
+#: above.
+_BODY = [
+    _chars(60, 190, "合计"), _right(250, 190, "631.71"), _right(350, 190, "17.21"),
+    _chars(60, 206, "一般公共服务支出"), _right(250, 206, "545.19"), _right(350, 206, "0.50"),
+]  # fmt: skip
+_BODY_ROWS = [["合计", "631.71", "17.21"], ["一般公共服务支出", "545.19", "0.50"]]
+
+
+def test_a_label_on_two_lines_over_one_column() -> None:
+    """"财政拨款" over "收入", both over the first amount column: one label, 财政拨款收入."""
+    rows = _rows(
+        _chars(60, 170, "项目"),
+        _centred(227, 164, "财政拨款"), _centred(227, 175, "收入"),
+        _centred(327, 170, "事业收入"),
+        *_BODY,
+    )  # fmt: skip
+    assert rows == [["项目", "财政拨款收入", "事业收入"], *_BODY_ROWS]
+
+
+def test_a_label_on_three_lines_and_one_printed_vertically() -> None:
+    """A label on three lines; "行" over "次" printed one character a line."""
+    rows = _rows(
+        _chars(60, 164, "项目"),
+        _centred(227, 153, "一般公共"), _centred(227, 164, "预算财政"), _centred(227, 175, "拨款"),
+        _centred(327, 158, "行"), _centred(327, 169, "次"),
+        *_BODY,
+    )  # fmt: skip
+    assert rows == [["项目", "一般公共预算财政拨款", "行次"], *_BODY_ROWS]
+
+
+def test_a_group_label_over_two_columns_spans_them() -> None:
+    """A piece over both amount columns is a group label: printed in the first column of its
+    span, a row above the labels of its columns (as a merged cell of a ruled table); a label
+    with no label under it ("科目" / "名称") is in the last row, beside them."""
+    rows = _rows(
+        _chars(60, 160, "科目"), _chars(60, 171, "名称"),
+        _centred(277, 155, "本年一般公共预算财政拨款支出"),
+        _centred(227, 176, "基本支出"), _centred(327, 176, "项目支出"),
+        *_BODY,
+    )  # fmt: skip
+    assert rows == [["", "本年一般公共预算财政拨款支出", ""], ["科目名称", "基本支出", "项目支出"],
+                    *_BODY_ROWS]
+
+
+def test_a_group_label_centred_over_its_columns_spans_them() -> None:
+    """"本年支出" centred over three columns overlaps only the middle one's amounts: its three
+    sub-labels, each with nothing beside "本年支出" above it, make it their group label."""
+    body = [
+        _chars(60, 190, "合计"), _right(250, 190, "631.71"), _right(350, 190, "349.97"),
+        _right(450, 190, "281.74"),
+    ]  # fmt: skip
+    rows = _rows(
+        _chars(60, 160, "科目"), _chars(60, 171, "名称"),
+        _centred(327, 155, "本年支出"),
+        _centred(227, 176, "小计"), _centred(327, 176, "基本支出"), _centred(427, 176, "项目支出"),
+        *body,
+    )  # fmt: skip
+    assert rows == [
+        ["", "本年支出", "", ""],
+        ["科目名称", "小计", "基本支出", "项目支出"],
+        ["合计", "631.71", "349.97", "281.74"],
+    ]
+
+
+def test_a_label_piece_between_columns_stays_unread() -> None:
+    """A piece standing over no column of amounts ("其他" between the two): the page does not say
+    which column it names, so the header lines stay as printed, unjoined."""
+    header = [
+        _chars(60, 170, "项目"),
+        _centred(227, 164, "财政拨款"), _centred(227, 175, "收入"),
+        _centred(292, 164, "其他"),  # over no amount: 250 < 283 < 301 < 325
+    ]  # fmt: skip
+    rows = _rows(*header, *_BODY)
+    assert ["项目", "财政拨款收入", ""] not in rows
+    assert not any("财政拨款收入" in c for r in rows for c in r)
+    flat = [c for r in rows[:-2] for c in r if c]
+    assert "其他" in flat and "收入" in flat and "财政拨款" in flat
+    assert rows[-2:] == _BODY_ROWS
+
+
+def test_a_one_line_header_is_unchanged() -> None:
+    """No label wraps: the header line is laid out on the columns as before."""
+    rows = _rows(_chars(60, 176, "项目"), _centred(227, 176, "财政拨款"),
+                 _centred(327, 176, "事业收入"), *_BODY)
+    assert rows == [["项目", "财政拨款", "事业收入"], *_BODY_ROWS]
+
+
+def test_names_wrapped_around_their_rows_go_back_into_them() -> None:
+    """Without rules a name wrapped in its cell prints a piece above its row's other cells and
+    one below (and a third in the row's line when it takes three): each goes back into its
+    row, in the first column as in a middle one."""
+    rows = _rows(
+        _chars(60, 176, "项目"), _centred(227, 176, "金额"), _chars(280, 176, "名称"),
+        _centred(427, 176, "金额"),
+        # row 1: a name of two lines in the first column, one of three in the third
+        _chars(60, 196, "一、一般公共预算财政拨"), _chars(280, 191, "对民间非营利组"),
+        _right(250, 201, "631.71"), _chars(280, 201, "织和群众性自治"), _right(450, 201, "0.12"),
+        _chars(60, 206, "款收入"), _chars(280, 211, "组织补贴"),
+        # row 2: one line
+        _chars(60, 230, "二、上级补助收入"), _right(250, 230, "5.00"), _chars(280, 230, "奖励金"),
+        _right(450, 230, "2.00"),
+    )  # fmt: skip
+    assert rows == [
+        ["项目", "金额", "名称", "金额"],
+        ["一、一般公共预算财政拨款收入", "631.71", "对民间非营利组织和群众性自治组织补贴", "0.12"],
+        ["二、上级补助收入", "5.00", "奖励金", "2.00"],
+    ]
+
+
+def test_a_short_line_of_a_label_goes_with_its_label() -> None:
+    """A column holding only "-" (printed at its right edge): the label's first line reaches
+    over it, its shorter second line does not; the label stands where its first line stands."""
+    body = [
+        _chars(60, 190, "合计"), _right(250, 190, "631.71"), _right(350, 190, "-"),
+        _chars(60, 206, "一般公共服务支出"), _right(250, 206, "545.19"), _right(350, 206, "-"),
+    ]  # fmt: skip
+    rows = _rows(
+        _chars(60, 170, "项目"),
+        _centred(227, 164, "财政拨款"), _centred(227, 175, "收入"),
+        _centred(327, 164, "政府性基金"), _centred(327, 175, "预算"),
+        *body,
+    )  # fmt: skip
+    assert rows[0] == ["项目", "财政拨款收入", "政府性基金预算"]
+    assert rows[1:] == [["合计", "631.71", "-"], ["一般公共服务支出", "545.19", "-"]]
+
+
+def test_a_top_line_over_no_column_stays_as_printed() -> None:
+    """"收入" centred over the left half of a 收入支出决算总表 stands over no column: its line
+    stays as printed (a cell placed in no column); the labels under it are placed."""
+    rows = _rows(
+        _centred(160, 150, "收入"),
+        _chars(60, 170, "项目"),
+        _centred(227, 164, "财政拨款"), _centred(227, 175, "收入"),
+        _centred(327, 170, "事业收入"),
+        *_BODY,
+    )  # fmt: skip
+    assert rows == [["收入"], ["项目", "财政拨款收入", "事业收入"], *_BODY_ROWS]
+
+
+def test_a_line_apart_from_the_rows_is_no_piece_of_a_name() -> None:
+    """A page number under the table stands over a column too, but apart from the rows: it
+    stays a line of its own, and the wrapped name above still goes back into its row."""
+    rows = _rows(
+        _chars(60, 176, "项目"), _centred(227, 176, "金额"), _centred(327, 176, "金额"),
+        _chars(60, 196, "一、一般公共预算财政拨"), _right(250, 201, "631.71"),
+        _right(350, 201, "0.12"), _chars(60, 206, "款收入"),
+        _chars(60, 225, "二、上级补助收入"), _right(250, 225, "5.00"), _right(350, 225, "2.00"),
+        _centred(227, 280, "- 3 -"),
+    )  # fmt: skip
+    assert rows == [
+        ["项目", "金额", "金额"],
+        ["一、一般公共预算财政拨款收入", "631.71", "0.12"],
+        ["二、上级补助收入", "5.00", "2.00"],
+        ["- 3 -"],
+    ]

@@ -241,6 +241,10 @@ def read_lines(
                 continue
             before = len(log.errors)
             table = read_table(seg.lines, seg.title, seg.table_kind, ctx)
+            if table is not None and seg.title_tail and table.meta.title:
+                # a title the page wrapped over two lines is kept whole, as printed
+                meta = attrs.evolve(table.meta, title=table.meta.title + seg.title_tail)
+                table = attrs.evolve(table, meta=meta)
             if table is not None:
                 first = _add_table(tables, table, seg.title, log)
                 if first is None:

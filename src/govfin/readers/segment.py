@@ -53,6 +53,8 @@ class Segment:
     part: str = ""
     #: True once a multi-cell line (a header or a row) has joined the segment.
     has_body: bool = False
+    #: The end of a title the page wrapped onto a second line ("支出决算表"), else "".
+    title_tail: str = ""
 
 
 def _toc_like(line: Line) -> bool:
@@ -184,15 +186,18 @@ def segment_lines(lines: Sequence[Line], log: LogBuilder, department: str | None
             in_front = current.kind == "table" and not current.has_body
             numbered = _table_number(s) is not None
             kind = None if numbered else titles.of_line(line)
+            tail = ""
             if kind is None and not numbered:
                 kind = _wrapped_title(lines, i, titles, wrapped)
+                if kind is not None:
+                    tail = _next_nonblank_line(lines, i)
             if kind is not None and _continues(current, kind, line):
                 # A paged source repeats the title over a table's next page: same table.
                 log.mark(line, LineKind.BOILERPLATE, kind.KIND, "title repeated on a new page")
                 continue
             if in_front and kind is not None and _untitled(current):
                 # "公开01表" printed above its title: the title joins the number's block.
-                current.title, current.table_kind = line, kind
+                current.title, current.table_kind, current.title_tail = line, kind, tail
                 current.lines.append(line)
                 continue
             opens = kind is not None or (
@@ -201,7 +206,7 @@ def segment_lines(lines: Sequence[Line], log: LogBuilder, department: str | None
             if not opens:
                 current.lines.append(line)
                 continue
-            current = Segment("table", [line], title=line, table_kind=kind)
+            current = Segment("table", [line], title=line, table_kind=kind, title_tail=tail)
         segments.append(current)
     return segments
 
@@ -227,12 +232,38 @@ def _wrapped_title(
     if j >= len(lines) or not lines[j].single or len(lines[j].squashed) > _TITLE_TAIL:
         return None
     head, tail = lines[i].squashed, lines[j].squashed
-    if "：" in head or ":" in head or titles.kind(tail) is not None or _HEADING.match(tail):
-        return None  # a label, or a line followed by a title of its own
+    if "：" in head or ":" in head or _HEADING.match(tail):
+        return None  # a label
+    if titles.kind(tail) is not None and not _centred_under(lines[i], lines[j]):
+        return None  # a line followed by a title of its own
     kind = titles.kind(head + tail)
     if kind is not None:
         wrapped.add(j)
     return kind
+
+
+def _centred_under(head: Line, tail: Line) -> bool:
+    """Whether the page prints ``tail`` as the second line of a title centred with ``head``:
+    the same size, right under it, on the same axis ("…一般公共预算财政拨款" / "支出决算表":
+    a tail that is a title itself, 支出决算表, read as the end of the wrapped one)."""
+    boxes = [ln.origin.boxes[0] if ln.origin is not None and ln.origin.boxes
+             and len(ln.origin.boxes) == 1 else None for ln in (head, tail)]
+    a, b = boxes
+    if a is None or b is None:
+        return False  # text or a workbook: no page to tell
+    size = a.bottom - a.top
+    return (abs((b.bottom - b.top) - size) <= 0.1 * size
+            and -0.1 * size <= b.top - a.bottom <= 0.5 * size
+            and abs((a.x0 + a.x1) - (b.x0 + b.x1)) / 2 <= 0.5 * size
+            and b.x1 - b.x0 < a.x1 - a.x0)
+
+
+def _next_nonblank_line(lines: Sequence[Line], i: int) -> str:
+    """The text of the first non-blank line after ``lines[i]`` (a wrapped title's end)."""
+    j = i + 1
+    while j < len(lines) and lines[j].blank:
+        j += 1
+    return lines[j].joined if j < len(lines) else ""
 
 
 def _part_kind(lines: Sequence[Line], i: int, wrapped: set[int]) -> str:

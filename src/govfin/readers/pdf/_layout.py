@@ -11,11 +11,10 @@ boxes, and the page's ruling edges (the sides of drawn lines and rectangles) —
   narrow grid columns empty in every row ("ghost" columns from cell shading) and empty rows
   are removed (a wide empty column is a real one, blank on this page, and is kept); a row
   left open at a page break (column rules without a top or bottom rule) is closed;
-- everything else is grouped into printed lines; a line is split into cells at wide gaps
-  ("编制部门：XXX        单位：元"); consecutive split lines whose cells line up under a line
-  holding numbers (a table without ruling lines) get their cells placed in shared columns,
-  taken from the lines holding amounts; the two pieces of a label wrapped in its cell around
-  such a row (one line above the row's other cells, one below) are put back into the row;
+- everything else is grouped into printed lines (:mod:`._text`); a line is split into cells
+  at wide gaps ("编制部门：XXX        单位：元"); the lines of a table without ruling lines
+  are laid out on its columns, its header and its wrapped names put back together
+  (:mod:`._unruled`);
 - tables and lines are merged top to bottom.
 
 All coordinates are in points from the page's top-left corner (y grows downwards).
@@ -23,31 +22,25 @@ All coordinates are in points from the page's top-left corner (y grows downwards
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 from pdfplumber import table as _pt
 from pdfplumber import utils as _pu
 
 from ..source import Box
+from ._text import _SPACE_GAP, Char, _cell_text, _Item, _lines
+from ._unruled import text_items
 
 __all__ = ["Char", "PageContent", "page_rows"]
-
-# Char: (text, x0, top, x1, bottom, size) -- a plain tuple: pages hold thousands of them.
-Char = tuple[str, float, float, float, float, float]
 
 _SNAP = 3.0  # pdfplumber's defaults for snapping, joining and intersecting edges
 _JOIN = 3.0
 _INTERSECT = 3.0
 _EDGE_MIN = 3.0
 _FRAME_SHARE = 0.9  # a rectangle covering this share of the page both ways frames the page
-_SPACE_GAP = 0.25  # a gap wider than this share of the font size is a space
 _GHOST_WIDTH = 12.0  # an empty grid column narrower than this (points) is a ghost
 _TWIN = 1.0  # the same character this close (points) to another copy is printed on it
-_CELL_GAP = 2.0  # a gap wider than this many font sizes splits a text line into cells
 
 
 @dataclass
@@ -65,16 +58,6 @@ class PageContent:
     chars: list[Char]
     edges: list[dict[str, object]] = field(default_factory=list)
     images: list[tuple[float, float, float, float]] = field(default_factory=list)
-
-
-@dataclass
-class _Item:
-    """One output row before ranking: its top (for ordering), cells and boxes."""
-
-    top: float
-    left: float
-    cells: list[str]
-    boxes: list[Box | None]
 
 
 # ---------------------------------------------------------------------------- edges
@@ -180,98 +163,6 @@ def rotate(page: PageContent, rotation: int) -> PageContent:
     if rotation in (90, 270):
         w, h = h, w
     return PageContent(page.number, w, h, chars, edges, images)
-
-
-# ---------------------------------------------------------------------------- text
-
-
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
-
-
-def _joiner(left: str, right: str) -> str:
-    """What joins two pieces of text of one cell printed on two lines: "" or " ".
-
-    >>> _joiner("人大事务及其他一般", "公共服务支出"), _joiner("Other general", "public services")
-    ('', ' ')
-    """
-    if not left or not right:
-        return ""
-    if _CJK.match(left[-1]) or _CJK.match(right[0]):
-        return ""
-    return " "
-
-
-def _lines(chars: Sequence[Char]) -> list[list[Char]]:
-    """Group characters into printed lines (by vertical overlap), each sorted left to right."""
-    lines: list[list[Char]] = []
-    spans: list[tuple[float, float]] = []
-    for ch in sorted(chars, key=lambda c: (c[2] + c[4], c[1])):
-        mid = (ch[2] + ch[4]) / 2
-        for i in range(len(lines) - 1, max(len(lines) - 4, -1), -1):
-            top, bottom = spans[i]
-            if top <= mid <= bottom:
-                lines[i].append(ch)
-                break
-        else:
-            lines.append([ch])
-            spans.append((ch[2], ch[4]))
-    for line in lines:
-        line.sort(key=lambda c: c[1])
-    lines.sort(key=lambda ln: min(c[2] for c in ln))
-    return lines
-
-
-def _line_text(line: Sequence[Char]) -> str:
-    """The text of one printed line: a space where the PDF has one or where a gap is wide."""
-    out: list[str] = []
-    prev: Char | None = None
-    space = False
-    for ch in line:
-        if ch[0] == " ":
-            space = prev is not None
-            continue
-        if prev is not None and (space or ch[1] - prev[3] > _SPACE_GAP * max(ch[5], prev[5], 1.0)):
-            out.append(" ")
-        out.append(ch[0])
-        prev, space = ch, False
-    return "".join(out)
-
-
-def _cell_text(chars: Sequence[Char]) -> str:
-    text = ""
-    for line in _lines(chars):
-        piece = _line_text(line)
-        text = text + _joiner(text, piece) + piece if text else piece
-    return text
-
-
-def _bbox(chars: Iterable[Char]) -> Box:
-    cs = [c for c in chars if c[0] != " "]
-    return Box(min(c[1] for c in cs), min(c[2] for c in cs), max(c[3] for c in cs),
-               max(c[4] for c in cs))
-
-
-def _split_line(line: Sequence[Char]) -> list[list[Char]]:
-    """Split one printed line into cells at gaps wider than :data:`_CELL_GAP` font sizes.
-
-    Space characters (Word pads with them) neither open a cell nor bridge a gap.
-    """
-    pieces: list[list[Char]] = []
-    prev: Char | None = None
-    for ch in line:
-        if ch[0] == " ":
-            if pieces:
-                pieces[-1].append(ch)
-            continue
-        if prev is None or ch[1] - prev[3] > _CELL_GAP * max(ch[5], prev[5], 1.0):
-            pieces.append([ch])
-        else:
-            pieces[-1].append(ch)
-        prev = ch
-    pieces = [[c for c in p] for p in pieces]
-    if len(pieces) > 1 and all(sum(c[0] != " " for c in p) == 1 for p in pieces):
-        return [[c for p in pieces for c in p]]  # one letter-spaced word ("目    录")
-    return pieces
 
 
 # ---------------------------------------------------------------------------- tables
@@ -409,138 +300,6 @@ def _table_items(
     return items
 
 
-# ---------------------------------------------------------------------------- unruled
-
-
-_NUMBER = re.compile(r"^-?[\d,]+(\.\d+)?%?$")
-_AMOUNT = re.compile(r"^-?[\d,]*\d\.\d+$")
-
-
-def _align(block: list[_Item]) -> None:
-    """Place the cells of a run of split lines (a table without ruling lines) in columns.
-
-    Columns come from the lines holding numbers: each of their cells is a column, by its x
-    extent.  Every line of the run whose cells each fall into one distinct column is laid out
-    on those columns ("" where it has no cell); other lines keep their cells as they are.
-    """
-    anchors: list[tuple[float, float]] = []
-    # Amount lines ("631.71") make the columns when the run has them: a 栏次 line ("栏次 1 2 3",
-    # its label centred over two columns, its numbers centred where amounts sit right) or a
-    # line of 行次 alone would give columns that are not the table's.
-    amounts = [it for it in block if any(_AMOUNT.match(t.replace(" ", "")) for t in it.cells)]
-    for item in amounts or block:
-        if not any(_NUMBER.match(t.replace(" ", "")) for t in item.cells):
-            continue
-        for b in item.boxes:
-            assert b is not None
-            for k, (a0, a1) in enumerate(anchors):
-                if b.x0 < a1 and b.x1 > a0:
-                    anchors[k] = (min(a0, b.x0), max(a1, b.x1))
-                    break
-            else:
-                anchors.append((b.x0, b.x1))
-    anchors.sort()
-    if len(anchors) < 2 or any(a[1] > b[0] for a, b in pairwise(anchors)):
-        return
-    for item in block:
-        slots: list[int] = []
-        for b in item.boxes:
-            assert b is not None
-            hit = [k for k, (a0, a1) in enumerate(anchors) if b.x0 < a1 and b.x1 > a0]
-            if len(hit) != 1:
-                # no overlap: the nearest column by centre, when it lies between columns
-                if not hit:
-                    mid = (b.x0 + b.x1) / 2
-                    hit = [min(range(len(anchors)),
-                               key=lambda k: abs((anchors[k][0] + anchors[k][1]) / 2 - mid))]
-                else:
-                    slots = []
-                    break
-            slots.append(hit[0])
-        if not slots or len(set(slots)) != len(slots) or slots != sorted(slots):
-            continue
-        cells = [""] * len(anchors)
-        boxes: list[Box | None] = [None] * len(anchors)
-        for k, t, b in zip(slots, item.cells, item.boxes):
-            cells[k], boxes[k] = t, b
-        item.cells, item.boxes = cells, boxes
-
-
-def _wraps_into(frag: _Item, row: _Item, above: bool) -> bool:
-    """Is the one-cell line ``frag`` a piece of a label wrapped in its cell around ``row``?
-
-    Without ruling lines a name wrapped over two lines and centred in its cell prints its
-    first line above the row's other cells and its second below: each piece lies where the
-    row has no cell (between two of its cells), next to the row (less than a line apart)."""
-    if len(frag.cells) != 1 or len(row.cells) < 3 or not frag.cells[0].strip():
-        return False
-    f, boxes = frag.boxes[0], [b for b in row.boxes if b is not None]
-    if f is None or len(boxes) != len(row.boxes) or _NUMBER.match(frag.cells[0].replace(" ", "")):
-        return False
-    height = max(b.bottom - b.top for b in boxes)
-    gap = row.top - f.bottom if above else f.top - max(b.bottom for b in boxes)
-    if not -0.6 * height <= gap <= 0.6 * height:  # the pieces may reach into the row's band
-        return False
-    if any(b.x0 < f.x1 and b.x1 > f.x0 for b in boxes):
-        return False  # the piece would overlap a cell of the row
-    return boxes[0].x1 < f.x0 and f.x1 < boxes[-1].x0  # between two cells of the row
-
-
-def _join_wrapped(items: list[_Item]) -> list[_Item]:
-    """Put the pieces of a label wrapped around a row of a table without ruling lines (see
-    :func:`_wraps_into`) back into the row, as one cell where the row has none."""
-    out: list[_Item] = []
-    i = 0
-    while i < len(items):
-        row = items[i]
-        before = out[-1] if out and _wraps_into(out[-1], row, above=True) else None
-        after = items[i + 1] if i + 1 < len(items) and _wraps_into(items[i + 1], row, False) else None
-        pieces = [p for p in (before, after) if p is not None]
-        if pieces and (len(pieces) == 1 or _same_column(before, after)):
-            if before is not None:
-                out.pop()
-            text = "".join(p.cells[0] for p in pieces)
-            bs = [p.boxes[0] for p in pieces if p.boxes[0] is not None]
-            box = Box(min(b.x0 for b in bs), min(b.top for b in bs), max(b.x1 for b in bs),
-                      max(b.bottom for b in bs))
-            k = sum(1 for b in row.boxes if b is not None and b.x1 <= box.x0)
-            row = _Item(row.top, row.left, [*row.cells[:k], text, *row.cells[k:]],
-                        [*row.boxes[:k], box, *row.boxes[k:]])
-            i += 1 if after is None else 2
-        else:
-            i += 1
-        out.append(row)
-    return out
-
-
-def _same_column(a: _Item | None, b: _Item | None) -> bool:
-    assert a is not None and b is not None
-    x, y = a.boxes[0], b.boxes[0]
-    return x is not None and y is not None and x.x0 < y.x1 and y.x0 < x.x1
-
-
-def _text_items(chars: list[Char]) -> list[_Item]:
-    items: list[_Item] = []
-    for line in _lines(chars):
-        pieces = _split_line(line)
-        if not pieces:
-            continue  # a line of spaces only
-        box = [_bbox(p) for p in pieces]
-        items.append(_Item(min(b.top for b in box), box[0].x0,
-                           [_line_text(p) for p in pieces], list(box)))
-    items = _join_wrapped(items)
-    # runs of consecutive multi-cell lines holding a number: tables without ruling lines
-    run: list[_Item] = []
-    for item in items + [_Item(0, 0, [""], [None])]:
-        if len(item.cells) > 1:
-            run.append(item)
-            continue
-        if len(run) >= 2:
-            _align(run)
-        run = []
-    return items
-
-
 # ---------------------------------------------------------------------------- page
 
 
@@ -595,6 +354,6 @@ def page_rows(page: PageContent) -> list[tuple[list[str], list[Box | None]]]:
         items.extend(_table_items(cells, chars, taken))
     rest = [c for c, t in zip(chars, taken) if not t]
     if rest:
-        items.extend(_text_items(rest))
+        items.extend(text_items(rest))
     items.sort(key=lambda it: (round(it.top, 1), it.left))
     return [(it.cells, it.boxes) for it in items]
