@@ -463,7 +463,9 @@ def printed_title(t: BudgetTable, n: int, layout: BudgetLayout) -> str:
 def _front(t: BudgetTable, n: int, layout: BudgetLayout, width: float) -> list[Flowable]:
     m = t.meta
     cells = [
-        _p(f"{layout.department_label}{m.department}" if m.department else "", _style("l", 9.5)),
+        # a label printed with no name after it ("编制部门：", 文化和旅游局 2026) is printed so
+        _p(f"{layout.department_label}{m.department}" if m.department is not None else "",
+           _style("l", 9.5)),
         _p(f"{layout.unit_label}{m.unit.value}", _style("r", 9.5, TA_RIGHT)),
     ]
     line = RLTable([cells], colWidths=[width * 0.7, width * 0.3])

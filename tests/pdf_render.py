@@ -829,11 +829,13 @@ def _cover(d: Disclosure) -> list[Flowable]:
     return out
 
 
-def _table_front(t: GovTable, layout: Layout, width: float) -> list[Flowable]:
+def _table_front(t: GovTable, layout: Layout, width: float, d: Disclosure) -> list[Flowable]:
     m = t.meta
     title = m.title or t.KIND
     if layout.titled:
-        title = f"{m.department or ''}{m.year or ''}年度{title}"
+        # A table whose text printed no department or year line takes the document's (a real
+        # 决算's tables print neither: the cover says them once).
+        title = f"{m.department or d.department or ''}{m.year or d.year or ''}年度{title}"
     out: list[Flowable] = [_p(title, _TITLE)]
     if m.number:
         out.append(_p(m.number, _SMALL_RIGHT))
@@ -916,7 +918,7 @@ def _story(d: Disclosure, layout: Layout, personnel: tuple[str, ...]) -> _Story:
             if k == 0:
                 s.entry(0, f"第二部分 {year}部门决算表", _p(f"第二部分 {year}部门决算表", _PART))
             block = _block(t, layout, personnel)
-            front = _table_front(t, layout, s.width)
+            front = _table_front(t, layout, s.width, d)
             title = f"{_numeral(k + 1)}、{t.meta.title or t.KIND}"
             s.entry(1, title, front[0])
             s.items += front[1:]

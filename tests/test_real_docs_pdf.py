@@ -1,0 +1,347 @@
+"""The real filled documents, through the PDF path: rendered, read back, checked.
+
+The real documents of tests/data/real and tests/data/accuracy (上海市普陀区: four 2025 部门决算,
+three 2026 部门预算, the 2025 部门预算 of 万里街道, the 2026 单位预算 of 石泉路街道) have real names,
+codes, long names, many rows, optional columns and real mistakes, but are kept as text.  Here
+each is read from its text (as tests/test_real_docs*.py do), its Disclosure rendered into PDFs
+of several layouts (决算: tests/pdf_render.py, 预算: tests/budget_render.py) and each PDF read
+back with govfin's PDF path (``read_paths``).  Per document and layout, :data:`OUTCOMES` says
+what the read must give:
+
+- **exact**: no read problem, nothing unread; the document's department, year and kind; every
+  table, with every row (key, code, name) and every printed amount equal to the text read's
+  (scaled to 元 where the layout prints 元; a blank cell and a missing one are the same printed
+  cell), under its title as the layout prints it; and ``check()`` gives the same findings (rule,
+  severity, table, row, column: lines and pages aside) — except the few listed in
+  :data:`TEXT_FORM`, each said of the text's own print form, which the renderer does not
+  reproduce, and, in 元, the 万元 figures' rounding residues (infos in 万元) which a table printed
+  to the fen cannot hold: each becomes an error at the same place, as for the seed
+  (tests/test_pdf_variants.py).
+- **reported**: the layout is one govfin cannot read whole; the read says so (READ-… errors
+  naming the table, typed errors naming file and page), no rule reports an error or warning
+  the text read lacks, and every table it reads without a READ-… finding is exact.
+
+Each PDF is rendered and read once (module-scoped fixture).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+pytest.importorskip("pdfplumber")
+pytest.importorskip("pypdfium2")
+pytest.importorskip("reportlab")
+
+from budget_render import LAYOUTS as BUDGET_LAYOUTS
+from budget_render import BudgetLayout, printed_title, render_budget_pdf
+from pdf_render import _BY_NAME as JUESUAN_LAYOUTS
+from pdf_render import Layout, render_pdf
+from real_docs import REAL
+
+from govfin.amounts import Unit
+from govfin.disclosure import Disclosure
+from govfin.findings import Finding
+from govfin.readers.document import ReadResult
+from govfin.readers.files import read_path, read_paths
+from govfin.rules import check
+from govfin.tables import Table
+
+ACCURACY = Path(__file__).parent / "data" / "accuracy"
+
+#: The documents: name -> text file.
+DOCUMENTS = {
+    "yichuan-2025": REAL / "sh-putuo-yichuan-2025-final.tsv",
+    "shiquan-2025": REAL / "sh-putuo-shiquan-2025-final.tsv",
+    "shengtai-2025": REAL / "sh-putuo-shengtai-2025-final.tsv",
+    "wenlv-2025": REAL / "sh-putuo-wenlvju-2025-final.tsv",
+    "chengguan-2026": REAL / "sh-putuo-chengguan-2026-budget.tsv",
+    "wenlvju-2026": REAL / "sh-putuo-wenlvju-2026-budget.tsv",
+    "jianguanwei-2026": REAL / "sh-putuo-jianguanwei-2026-budget.tsv",
+    "wanli-2025": ACCURACY / "sh-putuo-wanlijiedao-2025-yusuan.txt",
+    "shiquan-2026": ACCURACY / "sh-putuo-shiquan-2026-danwei-yusuan.txt",
+}
+#: Documents whose 情况说明 text keeps the lines of the page it was typed from (a sentence
+#: broken wherever that page broke it: "…比2025" / "年预算执行数减少2.18%";
+#: tests/data/accuracy/README.md).  Printed line for line on a page of another width each of
+#: those lines would wrap again, leaving a stub line no page prints; they are printed as
+#: whole paragraphs wrapped at the page's width (``reflow``), as a page prints them.
+PAGE_LINES = {"shiquan-2026"}
+
+EXACT, REPORTED = "exact", "reported"
+
+#: (document, layout) -> (outcome, why).  决算 layouts are tests/pdf_render.py's, 预算 ones
+#: tests/budget_render.py's LAYOUTS.
+OUTCOMES: dict[tuple[str, str], tuple[str, str]] = {
+    # 部门决算: the Shanghai template (决算数, codes in 类/款/项 cells, header repeated, 三公 7th);
+    # every table on a landscape page with titles "部门+年度+表名", 合计 first, blanks "—";
+    # the template in 元 (×10000, "第N页").
+    **{(doc, lay): (EXACT, "") for doc in ("yichuan-2025", "shiquan-2025", "shengtai-2025",
+                                           "wenlv-2025")
+       for lay in ("template", "landscape", "yuan")},
+    # Text-only columns (no ruling): a known limit of the unruled reader (tests/test_pdf_variants
+    # REPORTED): the 财政拨款收入支出决算总表's wrapped group labels and the 基本支出 table's
+    # columns are not found; both reported (READ-cells, typed errors), nothing claimed on them.
+    ("shengtai-2025", "plain"): (REPORTED, "header labels wrapped in a table without rules"),
+    # 部门预算 (元; the 三公 table in 万元): Shanghai's own (类/款/项 cells, separators, 目录);
+    # the central template's style (one code column, 栏次, names indented, 三公 grouped, the
+    # 情况说明 reflowed at 12 pt); another column order and one code column (项目支出 before
+    # 基本支出, 合计 last, 公务接待费 before 公务用车).
+    **{(doc, lay): (EXACT, "") for doc in ("chengguan-2026", "wenlvju-2026", "jianguanwei-2026",
+                                           "wanli-2025", "shiquan-2026")
+       for lay in ("shanghai", "national", "reordered")},
+    # portrait pages: narrow columns, long names wrapped in their cells
+    ("jianguanwei-2026", "narrow"): (EXACT, ""),
+    # A 其中 column no kind models beside every code-row table's amounts, page numbers "(N)":
+    # each such table is reported (READ-identity naming the column); the footers "(N)" are no
+    # page number govfin knows and stand in the tables they follow (READ-cells, READ-line).
+    ("chengguan-2026", "extra-column"): (REPORTED, "a column no kind models; footers (N)"),
+}  # fmt: skip
+
+#: Findings the text read gives on the text's own print form, which the PDF renderer prints in
+#: the ordinary form instead (so the PDF read rightly lacks them): (rule, severity, table)
+#: -> why.
+TEXT_FORM: dict[str, dict[tuple[str, str, str], str]] = {
+    doc: {
+        ("READ-identity", "warning", "政府性基金预算财政拨款收入支出决算表"): (
+            "the text prints 本年支出's 合计/基本支出/项目支出 labels on the 合计 row (so that row "
+            "prints no 本年支出 figure); the renderer prints them in the header, the 合计 row's "
+            "本年支出 cells blank"
+        )
+    }
+    for doc in ("yichuan-2025", "wenlv-2025")
+}
+
+Key = tuple[str, str, "str | None", "str | None", "str | None"]
+_OCCURRENCE = re.compile(r"（第\d+处）$")
+
+
+def finding_key(f: Finding) -> Key:
+    """A finding as the user sees it, without its line and page.  A claim's "（第N处）" counts
+    repeats on one source line: a PDF paragraph is one source line where the text had several,
+    so it is a place too."""
+    p = f.place
+    column = p.column if p else None
+    if column is not None:
+        column = _OCCURRENCE.sub("", column)
+    return (f.rule_id, f.severity.value, p.table if p else None, p.row if p else None, column)
+
+
+@attrs.frozen
+class Source:
+    """A document read from its text, and its findings."""
+
+    result: ReadResult
+    findings: Counter[Key]
+
+    @property
+    def disclosure(self) -> Disclosure:
+        return self.result.disclosure
+
+
+_SOURCES: dict[str, Source] = {}
+
+
+def source(doc: str) -> Source:
+    if doc not in _SOURCES:
+        result = read_path(DOCUMENTS[doc])
+        _SOURCES[doc] = Source(result, Counter(map(finding_key, check(result.disclosure))))
+    return _SOURCES[doc]
+
+
+class Case:
+    """One document rendered in one layout and read back."""
+
+    def __init__(self, doc: str, layout: str, path: Path) -> None:
+        self.doc, self.name, self.path = doc, layout, path
+        self.outcome, self.why = OUTCOMES[(doc, layout)]
+        self.source = source(doc)
+        d = self.source.disclosure
+        self.budget = d.kind == "预算"
+        self.layout: Layout | BudgetLayout
+        if self.budget:
+            lay = BUDGET_LAYOUTS[layout]
+            self.layout = attrs.evolve(lay, reflow=True) if doc in PAGE_LINES else lay
+            render_budget_pdf(d, path, self.layout)
+        else:
+            self.layout = JUESUAN_LAYOUTS[layout]
+            render_pdf(d, path, layout=self.layout)
+        self.result: ReadResult = read_paths([path])
+        self.read = self.result.disclosure
+        self.findings = list(check(self.read))
+
+    @property
+    def scale(self) -> Decimal:
+        return getattr(self.layout, "scale", Decimal(1))
+
+    def title(self, t: Table, n: int) -> str | None:
+        """``t``'s title as the layout prints it (``n``: its place among the tables, from 1)."""
+        if isinstance(self.layout, BudgetLayout):
+            return printed_title(t, n, self.layout)
+        d = self.source.disclosure
+        if self.layout.titled:
+            return f"{t.meta.department or d.department}{t.meta.year or d.year}年度{t.meta.title}"
+        return t.meta.title
+
+    def unit(self, t: Table) -> Unit:
+        return Unit.YUAN if self.scale == 10000 else t.meta.unit
+
+    def troubled(self) -> set[str]:
+        """The tables a READ-… finding or a typed read error names."""
+        out = {f.place.table for f in self.findings
+               if f.rule_id.startswith("READ-") and f.place is not None and f.place.table}
+        for t in self.source.disclosure.tables:
+            names = (t.KIND, t.meta.title or t.KIND)
+            if any(any(n in str(e) for n in names) for e in self.result.errors):
+                out.add(t.KIND)
+        return out  # fmt: skip
+
+
+CASES = sorted(OUTCOMES)
+
+
+@pytest.fixture(scope="module", params=CASES, ids=[f"{d}-{lay}" for d, lay in CASES])
+def case(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Case]:
+    doc, layout = request.param
+    path = tmp_path_factory.mktemp("real-pdf") / f"{doc}-{layout}.pdf"
+    yield Case(doc, layout, path)
+
+
+def rows(t: Table, scale: Decimal = Decimal(1)) -> dict[str, tuple[Any, ...]]:
+    """Each row's code, name and printed amounts, by key (a layout may print 合计 first or
+    last: the order of rows is the layout's)."""
+    out = {}
+    for r in t.rows:
+        amounts = {c: v * scale for c, v in r.values.items() if v is not None}
+        out[r.key] = (r.code, r.name, amounts)
+    assert len(out) == len(t.rows), f"{t.KIND}: a key twice"
+    return out
+
+
+def same_table(case: Case, t: Table, n: int) -> bool:
+    got = [r for r in case.read.tables if r.KIND == t.KIND]
+    if len(got) != 1:
+        return False
+    (r,) = got
+    return (
+        rows(r) == rows(t, case.scale)
+        and r.meta.title == case.title(t, n)
+        and r.meta.unit is case.unit(t)
+        and r.meta.department == t.meta.department
+    )
+
+
+# -- the table of outcomes -------------------------------------------------------------------------
+
+
+def test_every_document_has_outcomes_in_several_layouts() -> None:
+    for doc, path in DOCUMENTS.items():
+        d = source(doc).disclosure
+        exact = [lay for (x, lay), (o, _) in OUTCOMES.items() if x == doc and o == EXACT]
+        assert len(exact) >= 3, doc
+        known = BUDGET_LAYOUTS if d.kind == "预算" else JUESUAN_LAYOUTS
+        assert all(lay in known for (x, lay) in OUTCOMES if x == doc), doc
+        assert path.exists()
+    assert all(why for o, why in OUTCOMES.values() if o == REPORTED)
+
+
+def test_the_documents_are_what_they_should_be() -> None:
+    """Nine real documents read whole from their text: the oracle of every case."""
+    kinds = Counter(source(doc).disclosure.kind for doc in DOCUMENTS)
+    assert kinds == {"决算": 4, "预算": 5}
+    for doc in DOCUMENTS:
+        s = source(doc)
+        assert s.result.document is not None and not s.result.document.unread, doc
+        assert len(s.disclosure.tables) == 9, doc
+        assert sum(len(t.rows) for t in s.disclosure.tables) > 100, doc
+
+
+# -- exact -----------------------------------------------------------------------------------------
+
+
+def test_read_without_a_problem(case: Case) -> None:
+    if case.outcome != EXACT:
+        pytest.skip(case.why)
+    assert [str(e) for e in case.result.errors] == []
+    assert case.result.log.unrecognised == ()
+    assert case.result.document is not None and case.result.document.unread == ()
+
+
+def test_document_facts(case: Case) -> None:
+    d, r = case.source.disclosure, case.read
+    assert (r.department, r.year, r.kind) == (d.department, d.year, d.kind)
+    assert [s.heading for s in r.narrative.sections] == [s.heading for s in d.narrative.sections]
+
+
+def test_every_table_every_row_every_amount(case: Case) -> None:
+    if case.outcome != EXACT:
+        pytest.skip(case.why)
+    d = case.source.disclosure
+    assert sorted(t.KIND for t in case.read.tables) == sorted(t.KIND for t in d.tables)
+    for n, t in enumerate(d.tables, 1):
+        got = next(r for r in case.read.tables if r.KIND == t.KIND)
+        want = rows(t, case.scale)
+        back = rows(got)
+        assert back.keys() == want.keys(), t.KIND
+        for key in want:
+            assert back[key] == want[key], (t.KIND, key)
+        assert same_table(case, t, n), t.KIND
+
+
+def test_same_findings(case: Case) -> None:
+    """The text read's findings: no more, no fewer (:data:`TEXT_FORM` and, in 元, the rounding
+    residues aside)."""
+    if case.outcome != EXACT:
+        pytest.skip(case.why)
+    text_form = TEXT_FORM.get(case.doc, {})
+    want = Counter({k: n for k, n in case.source.findings.items() if k[:3] not in text_form})
+    assert set(text_form) <= {k[:3] for k in case.source.findings}  # each is said of the text
+    got = Counter(map(finding_key, case.findings))
+    if case.scale == 1:
+        assert got == want
+        return
+    missing, extra = want - got, got - want
+    assert all(k[1] == "info" and k[0].startswith(("R", "X")) for k in missing), missing
+    assert sorted((k[0], "error", *k[2:]) for k in missing.elements()) == sorted(extra.elements())
+
+
+# -- reported --------------------------------------------------------------------------------------
+
+
+def test_a_layout_not_read_whole_says_so(case: Case) -> None:
+    if case.outcome != REPORTED:
+        pytest.skip("read whole")
+    read = [f for f in case.findings if f.rule_id.startswith("READ-") and f.severity.value == "error"]
+    assert read and all(f.place is not None and f.place.table for f in read)
+    assert case.result.errors and all(f"{case.path.name} p." in str(e) for e in case.result.errors)
+
+
+def test_no_finding_rests_on_a_misread(case: Case) -> None:
+    """Whatever the outcome, only READ-… findings may be new errors or warnings."""
+    text_form = TEXT_FORM.get(case.doc, {})
+    new = Counter(map(finding_key, case.findings)) - case.source.findings
+    claims = [k for k in new if not k[0].startswith("READ-") and k[1] in ("error", "warning")]
+    if case.scale != 1:  # a 万元 residue is an error in 元 (test_same_findings)
+        residues = {(k[0], "error", *k[2:]) for k in case.source.findings if k[1] == "info"}
+        claims = [k for k in claims if k not in residues]
+    assert claims == [], (case.doc, case.name, text_form)
+
+
+def test_every_table_read_cleanly_is_exact(case: Case) -> None:
+    """A table no READ-… finding or read error names is the text's, row for row."""
+    troubled = case.troubled()
+    if case.outcome == EXACT:
+        assert troubled == set()
+    tables = case.source.disclosure.tables
+    clean = [(n, t) for n, t in enumerate(tables, 1)
+             if t.KIND not in troubled and (t.meta.title or t.KIND) not in troubled]  # fmt: skip
+    assert clean if case.outcome == EXACT else True
+    for n, t in clean:
+        assert same_table(case, t, n), (case.doc, case.name, t.KIND)
