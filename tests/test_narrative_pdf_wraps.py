@@ -42,8 +42,12 @@ def test_a_line_ending_a_bracket_before_a_figure_that_did_not_fit_is_wrapped() -
     # "（类）" ends 40 pt short of the margin: "17127.62" (8 narrow characters) did not fit.
     got = _paragraphs(
         _full(1, "一、一般公共预算财政拨款支出决算情况说明"),
-        _line(2, "一般公共预算财政拨款支出24535.67万元，主要用于以下方面：文化旅游体育与传媒支出（类）",
-              _EDGE - 40, left=_LEFT + 21),
+        _line(
+            2,
+            "一般公共预算财政拨款支出24535.67万元，主要用于以下方面：文化旅游体育与传媒支出（类）",
+            _EDGE - 40,
+            left=_LEFT + 21,
+        ),
         _line(3, "17127.62万元，占69.81%；住房保障支出（类）595.64万元，占2.43%。", 380),
     )
     assert got[-1].endswith("（类）17127.62万元，占69.81%；住房保障支出（类）595.64万元，占2.43%。")
@@ -52,8 +56,12 @@ def test_a_line_ending_a_bracket_before_a_figure_that_did_not_fit_is_wrapped() -
 def test_a_line_before_a_closing_quote_and_its_figure_is_wrapped() -> None:
     got = _paragraphs(
         _full(1, "五、一般公共预算财政拨款支出决算情况说明"),
-        _line(2, "“社会保障和就业支出（类）行政事业单位离退休（款）机关事业单位职业年金缴费支出（项）",
-              _EDGE - 45, left=_LEFT + 21),
+        _line(
+            2,
+            "“社会保障和就业支出（类）行政事业单位离退休（款）机关事业单位职业年金缴费支出（项）",
+            _EDGE - 45,
+            left=_LEFT + 21,
+        ),
         _line(3, "”257.14万元，主要用于：缴纳机关事业单位在职干部职业年金。", 400),
     )
     assert got[-1] == (
@@ -66,7 +74,9 @@ def test_a_paragraph_ending_a_bracket_far_from_the_margin_stays_a_paragraph() ->
     # The room left (150 pt) would have held the figure: the page did not wrap there.
     got = _paragraphs(
         _full(1, "十一、其他重要事项的情况说明"),
-        _line(2, "本部门无政府性基金预算财政拨款支出（详见公开08表）", _EDGE - 150, left=_LEFT + 21),
+        _line(
+            2, "本部门无政府性基金预算财政拨款支出（详见公开08表）", _EDGE - 150, left=_LEFT + 21
+        ),
         _line(3, "2025年度本部门政府采购支出总额690.47万元。", 330),
     )
     assert got[-2:] == [
