@@ -183,6 +183,9 @@ class Layout:
     class_heads_on_total: tuple[str, ...] = ()
     subheads_on_total: tuple[str, ...] = ()
     economic_parts: bool = False
+    #: Tables (kinds) printing a header row "决算数" under every amount column (生态环境局's
+    #: 收入/支出决算表).
+    amount_heads: tuple[str, ...] = ()
 
     def label(self, kind: str, name: str, default: str | None = None) -> str:
         """The printed form of ``name`` in a table of ``kind`` (``default``, else ``name``,
@@ -483,6 +486,8 @@ def _functional(t: FunctionalTable, layout: Layout) -> _Block:
     if class_row:
         assert head[-1][:3] == ["类", "款", "项"]
         head.pop()
+    if t.KIND in layout.amount_heads:
+        head.append([*[UP] * (n_code + 1), *["决算数"] * len(cols)])
     body, totals = [], []
     for r in t.rows:
         amounts = [_amount(r.values.get(c), layout) for c in cols]
@@ -1113,7 +1118,8 @@ OPTIONAL_LAYOUTS: dict[str, Layout] = {
 #: The forms the filled Shanghai 2025 决算 of tests/data/real print (each as its text keeps
 #: it, tests/data/real/README.md): the template with 类 | 款 | 项 on the 合计 row of the
 #: 收入/支出决算表 (生态环境局), the 本年支出 sub-labels on the 合计 row of the 政府性基金 and
-#: 国有资本经营 tables (all four), the 基本支出 table's codes as 类 | 款 cells (生态环境局).
+#: 国有资本经营 tables (all four), the 基本支出 table's codes as 类 | 款 cells and a row of
+#: "决算数" under the 收入/支出决算表's columns (生态环境局).
 REAL_FORMS: dict[str, Layout] = {
     v.name: v
     for v in (
@@ -1122,6 +1128,7 @@ REAL_FORMS: dict[str, Layout] = {
             class_heads_on_total=(IncomeTable.KIND, ExpenditureTable.KIND),
             subheads_on_total=(GovernmentFundTable.KIND, StateCapitalIncomeTable.KIND),
             economic_parts=True,
+            amount_heads=(IncomeTable.KIND, ExpenditureTable.KIND),
         ),
     )
 }  # fmt: skip
