@@ -40,8 +40,7 @@ pytest.importorskip("pdfplumber")
 pytest.importorskip("pypdfium2")
 pytest.importorskip("reportlab")
 
-from budget_render import LAYOUTS as BUDGET_LAYOUTS
-from budget_render import BudgetLayout, printed_title, render_budget_pdf
+from budget_render import LAYOUTS, REAL_FORMS, BudgetLayout, printed_title, render_budget_pdf
 from pdf_render import _BY_NAME as JUESUAN_LAYOUTS
 from pdf_render import Layout, render_pdf
 from real_docs import REAL
@@ -55,6 +54,7 @@ from govfin.rules import check
 from govfin.tables import Table
 
 ACCURACY = Path(__file__).parent / "data" / "accuracy"
+BUDGET_LAYOUTS = {**LAYOUTS, **REAL_FORMS}
 
 #: The documents: name -> text file.
 DOCUMENTS = {
@@ -95,10 +95,12 @@ OUTCOMES: dict[tuple[str, str], tuple[str, str]] = {
     # 部门预算 (元; the 三公 table in 万元): Shanghai's own (类/款/项 cells, separators, 目录);
     # the central template's style (one code column, 栏次, names indented, 三公 grouped, the
     # 情况说明 reflowed at 12 pt); another column order and one code column (项目支出 before
-    # 基本支出, 合计 last, 公务接待费 before 公务用车).
+    # 基本支出, 合计 last, 公务接待费 before 公务用车); the Shanghai one with the forms of the
+    # 2026 单位预算 (budget_render.REAL_FORMS "sh-2026": the 财务收支预算总表's 人员经费 and 公用经费
+    # under a 基本支出 heading, income lines enumerated, "编制单位：").
     **{(doc, lay): (EXACT, "") for doc in ("chengguan-2026", "wenlvju-2026", "jianguanwei-2026",
                                            "wanli-2025", "shiquan-2026")
-       for lay in ("shanghai", "national", "reordered")},
+       for lay in ("shanghai", "sh-2026", "national", "reordered")},
     # each code row printing only its own level's part ("", "05", ""), a zero as "—" (read as
     # blank: the text's zeros are compared as blank)
     **{(doc, "county"): (EXACT, "") for doc in ("chengguan-2026", "wenlvju-2026",
