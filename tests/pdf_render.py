@@ -186,6 +186,10 @@ class Layout:
     #: Tables (kinds) printing a header row "决算数" under every amount column (生态环境局's
     #: 收入/支出决算表).
     amount_heads: tuple[str, ...] = ()
+    #: Relative width of the name column of the code-row tables and the summaries (None: the
+    #: base's, where the names fit; narrower: a long name wraps in its cell over two or three
+    #: lines, as in many published tables).
+    name_width: float | None = None
 
     def label(self, kind: str, name: str, default: str | None = None) -> str:
         """The printed form of ``name`` in a table of ``kind`` (``default``, else ``name``,
@@ -511,7 +515,8 @@ def _functional(t: FunctionalTable, layout: Layout) -> _Block:
     else:
         body = totals + body
     kinds = ["code"] * n_code + ["text"] + ["num"] * len(cols)
-    widths = _CODE_WIDTHS[layout.codes] + [62] * len(cols)
+    code_widths = _CODE_WIDTHS[layout.codes]
+    widths = [*code_widths[:-1], layout.name_width or code_widths[-1], *[62] * len(cols)]
     return _Block(head, body, kinds, widths)
 
 
@@ -588,7 +593,8 @@ def _summary(t: IncomeExpenditureSummary | FiscalAppropriationSummary, layout: L
             ["栏次", "", "1", "栏次", "", *[str(i) for i in range(2, len(exp_cols) + 2)]],
         ]
         kinds = ["text", "line", "num", "text", "line", *["num"] * len(exp_cols)]
-        widths = [150, 30, 62, 150, 30, *[62] * len(exp_cols)]
+        w = layout.name_width or 150
+        widths = [w, 30, 62, w, 30, *[62] * len(exp_cols)]
     else:
         n_l, n_r = 2, 1 + len(exp_cols)
         head = [
@@ -596,7 +602,8 @@ def _summary(t: IncomeExpenditureSummary | FiscalAppropriationSummary, layout: L
             ["项目", amount, "项目", *exp_heads],
         ]
         kinds = ["text", "num", "text", *["num"] * len(exp_cols)]
-        widths = [150, 62, 150, *[62] * len(exp_cols)]
+        w = layout.name_width or 150
+        widths = [w, 62, w, *[62] * len(exp_cols)]
     assert len(head[0]) == n_l + n_r
     return _Block(head, body, kinds, widths)
 
@@ -1132,6 +1139,10 @@ REAL_FORMS: dict[str, Layout] = {
         ),
     )
 }  # fmt: skip
+#: The same with a narrow name column: long names wrap in their cells over two lines
+#: ("机关事业单位基本养老保险缴" / "费支出"), as the real PDFs print them (the texts join them).
+REAL_FORMS["sh-2025-narrow"] = attrs.evolve(REAL_FORMS["sh-2025"], name="sh-2025-narrow",
+                                            name_width=90)  # fmt: skip
 _BY_NAME = {v.name: v for v in (_SEED, _TEMPLATE, *VARIANTS.values(), *HEADINGS.values(),
                                  *OPTIONAL_LAYOUTS.values(), *REAL_FORMS.values())}
 

@@ -118,6 +118,9 @@ OUTCOMES: dict[tuple[str, str], tuple[str, str]] = {
     ("wenlv-2025", "seed"): (EXACT, ""),
     ("shiquan-2025", "fullwidth"): (EXACT, ""),
     ("yichuan-2025", "zeros"): (EXACT, ""),
+    # the real forms with a narrow name column: long names wrapped in their cells
+    ("wenlv-2025", "sh-2025-narrow"): (EXACT, ""),
+    ("shengtai-2025", "sh-2025-narrow"): (EXACT, ""),
     # A 其中 column no kind models beside every code-row table's amounts, page numbers "(N)":
     # each such table is reported (READ-identity naming the column); the footers "(N)" are no
     # page number govfin knows and stand in the tables they follow (READ-cells, READ-line).
@@ -412,3 +415,20 @@ def test_every_table_read_cleanly_is_exact(case: Case) -> None:
     assert clean or case.outcome == REPORTED
     for n, t in clean:
         assert same_table(case, t, n), (case.doc, case.name, t.KIND)
+
+
+def test_the_narrow_form_wraps_long_names(case: Case) -> None:
+    """The narrow form does print names over two lines: some line of the PDF holds a part of
+    a long name and no whole one (the reader joined them back: the rows are exact)."""
+    if case.name != "sh-2025-narrow":
+        pytest.skip("not the narrow form")
+    import pdfplumber
+
+    names = {r.name for t in case.source.disclosure.tables for r in t.rows if r.name}
+    long = [n for n in names if len(n) >= 10]
+    with pdfplumber.open(case.path) as pdf:
+        words = {w["text"] for page in pdf.pages for w in page.extract_words()}
+    parts = [
+        w for w in words if len(w) >= 6 and w not in names and any(n.startswith(w) for n in long)
+    ]
+    assert len(parts) >= 3, parts
