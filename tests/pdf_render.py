@@ -514,6 +514,9 @@ def _functional(t: FunctionalTable, layout: Layout) -> _Block:
         body = body + totals
     else:
         body = totals + body
+    if class_row and body and body[0][:3] != ["类", "款", "项"]:
+        # the header's last row printed on the 合计 row: only where 合计 comes right under it
+        raise ValueError(f"{t.KIND}: 类 | 款 | 项 on the 合计 row needs 合计 printed first")
     kinds = ["code"] * n_code + ["text"] + ["num"] * len(cols)
     code_widths = _CODE_WIDTHS[layout.codes]
     widths = [*code_widths[:-1], layout.name_width or code_widths[-1], *[62] * len(cols)]
