@@ -432,3 +432,22 @@ def test_the_narrow_form_wraps_long_names(case: Case) -> None:
         w for w in words if len(w) >= 6 and w not in names and any(n.startswith(w) for n in long)
     ]
     assert len(parts) >= 3, parts
+
+
+def test_the_real_forms_are_printed(case: Case) -> None:
+    """The "sh-2025" form prints what the real documents print: 类 款 项 on the 合计 row of
+    the 收入/支出决算表, the 本年支出 sub-labels on the 政府性基金 table's 合计 row (where it
+    has rows), economic codes as 类 | 款 cells, a row of 决算数 (a guard against the form
+    quietly becoming the template)."""
+    if case.name != "sh-2025":
+        pytest.skip("not the real forms")
+    import pdfplumber
+
+    with pdfplumber.open(case.path) as pdf:
+        lines = [ln for page in pdf.pages for ln in (page.extract_text() or "").split("\n")]
+    assert sum(ln.startswith("类 款 项 合计 ") for ln in lines) == 2
+    assert any(re.fullmatch(r"(?:类 款 ){2}", ln + " ") for ln in lines)  # 基本支出 table
+    assert any(ln.count("决算数") >= 6 for ln in lines)
+    fund = next(t for t in case.source.disclosure.tables if t.KIND.startswith("政府性基金"))
+    if len(fund.rows) > 1:
+        assert any(re.match(r"合计 .*合计 基本支出 项目支出", ln) for ln in lines)
