@@ -8,10 +8,11 @@ of several layouts (决算: tests/pdf_render.py, 预算: tests/budget_render.py)
 back with govfin's PDF path (``read_paths``).  Per document and layout, :data:`OUTCOMES` says
 what the read must give:
 
-- **exact**: no read problem, nothing unread; the document's department, year and kind; every
-  table, with every row (key, code, name) and every printed amount equal to the text read's
-  (scaled to 元 where the layout prints 元; a blank cell and a missing one are the same printed
-  cell), under its title as the layout prints it; and ``check()`` gives the same findings (rule,
+- **exact**: no read problem but those of the text read, nothing unread; the document's
+  department, year and kind; every table, with every row (key, code, name) and every printed
+  amount equal to the text read's (scaled to 元 where the layout prints 元; a blank cell and a
+  missing one are the same printed cell), under its title as the layout prints it; and
+  ``check()`` gives the same findings (rule,
   severity, table, row, column: lines and pages aside) — except the few listed in
   :data:`TEXT_FORM`, each said of the text's own print form, which the renderer does not
   reproduce, and, in 元, the 万元 figures' rounding residues (infos in 万元) which a table printed
@@ -78,7 +79,7 @@ PAGE_LINES = {"shiquan-2026"}
 EXACT, REPORTED = "exact", "reported"
 
 #: (document, layout) -> (outcome, why).  决算 layouts are tests/pdf_render.py's, 预算 ones
-#: tests/budget_render.py's LAYOUTS.
+#: tests/budget_render.py's (LAYOUTS and REAL_FORMS of each).
 OUTCOMES: dict[tuple[str, str], tuple[str, str]] = {
     # 部门决算: the Shanghai template (决算数, codes in 类/款/项 cells, header repeated, 三公 7th);
     # the same with the forms these four documents print (pdf_render.REAL_FORMS "sh-2025":
@@ -127,9 +128,9 @@ OUTCOMES: dict[tuple[str, str], tuple[str, str]] = {
     ("chengguan-2026", "extra-column"): (REPORTED, "a column no kind models; footers (N)"),
 }  # fmt: skip
 
-#: Findings the text read gives on the text's own print form, which a layout not printing
-#: that form (all but "sh-2025", whose ``subheads_on_total`` prints it) prints in the ordinary
-#: form instead, so that its PDF read rightly lacks them: (rule, severity, table) -> why.
+#: Findings the text read gives on the text's own print form, which a layout not printing that
+#: form (all but the "sh-2025" forms, whose ``subheads_on_total`` prints it) prints in the
+#: ordinary form instead, so that its PDF read rightly lacks them: (rule, severity, table) -> why.
 TEXT_FORM: dict[str, dict[tuple[str, str, str], str]] = {
     doc: {
         ("READ-identity", "warning", "政府性基金预算财政拨款收入支出决算表"): (
