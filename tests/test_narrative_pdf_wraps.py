@@ -1,4 +1,5 @@
-"""A paragraph a PDF page wrapped before a figure is read as one paragraph.
+"""A paragraph a PDF page wrapped before a figure is read as one paragraph; a part heading a
+page wrapped after a contents list is the part, not one more contents entry.
 
 Found by reading the real documents of tests/data/real through the PDF path
 (tests/test_real_docs_pdf.py): the page breaks a line after a closing bracket or before a
@@ -94,3 +95,40 @@ def test_a_sentence_ending_short_of_the_margin_before_a_figure_stays_a_paragraph
         _line(3, "20323.21万元为本年收入合计。", 300),
     )
     assert got[-2:] == ["本年收入支出总计与上年持平。", "20323.21万元为本年收入合计。"]
+
+
+def test_a_part_heading_wrapped_after_an_undotted_contents_is_the_part() -> None:
+    # The 情况说明 published as a file of its own (cover, 目录 of bare headings, the part): a
+    # long department name wraps the part heading, "第三部分 …部门决算情况说" / "明".  Its first
+    # line was taken for one more contents entry, the part for part of the 目录: its eleven
+    # sections were lost (and READ-cut said the document ended before the part).
+    from govfin.readers import read_text
+
+    part = "第三部分 上海市普陀区人民政府宜川路街道办事处2025年度部门决算情况说明"
+    sections = ["一、收入支出决算总体情况说明", "二、收入决算情况说明"]
+    text = "\n".join([
+        "上海市普陀区人民政府宜川路街道办事处", "2025年度部门决算", "目录", part, *sections,
+        part[:-1], part[-1], sections[0],
+        "上海市普陀区人民政府宜川路街道办事处2025年度收入支出总计20323.21万元。",
+        sections[1], "本年收入合计20323.21万元，其中：财政拨款收入20323.21万元，占100%。",
+    ])  # fmt: skip
+    read = read_text(text)
+    got = read.disclosure.narrative.sections
+    assert [s.heading for s in got] == sections
+    assert "20323.21万元" in got[0].text
+
+
+def test_a_contents_entry_wrapped_over_two_lines_stays_in_the_contents() -> None:
+    # The other side: a contents entry the page wrapped is no heading of the document (its
+    # first line begins no entry listed before it).
+    from govfin.readers import read_text
+
+    lines = [
+        "某某局", "2025年度部门决算", "目录", "第一部分 某某局概况",
+        "第三部分 上海市普陀区人民政府宜川路街道办事处2025年度部门决算情况说", "明",
+        "第一部分 某某局概况", "一、部门主要职能", "负责本区有关工作。",
+    ]  # fmt: skip
+    text = "\n".join(lines)
+    read = read_text(text)
+    toc = [e.text for e in read.log.entries if e.part == "目录"]
+    assert "明" in toc and any(t.endswith("情况说") for t in toc)

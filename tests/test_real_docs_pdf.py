@@ -47,7 +47,7 @@ from pdf_render import Layout, render_pdf
 from real_docs import REAL
 
 from govfin.amounts import Unit
-from govfin.disclosure import Disclosure
+from govfin.disclosure import Disclosure, Narrative
 from govfin.findings import Finding
 from govfin.readers.document import ReadResult
 from govfin.readers.files import read_path, read_paths
@@ -77,6 +77,8 @@ DOCUMENTS = {
 PAGE_LINES = {"shiquan-2026"}
 
 EXACT, REPORTED = "exact", "reported"
+#: A layout name ending so: the tables and the 情况说明 printed as two files.
+SPLIT = "/split"
 
 #: (document, layout) -> (outcome, why).  决算 layouts are tests/pdf_render.py's, 预算 ones
 #: tests/budget_render.py's (LAYOUTS and REAL_FORMS of each).
@@ -122,6 +124,13 @@ OUTCOMES: dict[tuple[str, str], tuple[str, str]] = {
     # the real forms with a narrow name column: long names wrapped in their cells
     ("wenlv-2025", "sh-2025-narrow"): (EXACT, ""),
     ("shengtai-2025", "sh-2025-narrow"): (EXACT, ""),
+    # Tables and 情况说明 published as two files (as many departments do: the Jiangsu 2017
+    # budgets of tests/data/pdf), read together (read_paths): the text file has its own cover
+    # and 目录, and its part heading wraps under a long department name ("第三部分 …部门决算
+    # 情况说" / "明")
+    **{(doc, f"{lay}{SPLIT}"): (EXACT, "") for doc, lay in (
+        ("yichuan-2025", "sh-2025"), ("shiquan-2025", "template"),
+        ("chengguan-2026", "national"), ("shiquan-2026", "national"))},
     # A 其中 column no kind models beside every code-row table's amounts, page numbers "(N)":
     # each such table is reported (READ-identity naming the column); the footers "(N)" are no
     # page number govfin knows and stand in the tables they follow (READ-cells, READ-line).
@@ -205,15 +214,26 @@ class Case:
         self.source = source(doc)
         d = self.source.disclosure
         self.budget = d.kind == "预算"
+        base = layout.removesuffix(SPLIT)
         self.layout: Layout | BudgetLayout
         if self.budget:
-            lay = BUDGET_LAYOUTS[layout]
+            lay = BUDGET_LAYOUTS[base]
             self.layout = attrs.evolve(lay, reflow=True) if doc in PAGE_LINES else lay
-            render_budget_pdf(d, path, self.layout)
         else:
-            self.layout = JUESUAN_LAYOUTS[layout]
-            render_pdf(d, path, layout=self.layout)
-        self.result: ReadResult = read_paths([path])
+            self.layout = JUESUAN_LAYOUTS[base]
+        if layout.endswith(SPLIT):  # the tables, then the 情况说明 in a file of its own
+            parts = [
+                (attrs.evolve(d, narrative=Narrative()), path),
+                (attrs.evolve(d, tables=[]), path.with_name(f"{path.stem}-text.pdf")),
+            ]
+        else:
+            parts = [(d, path)]
+        for part, file in parts:
+            if isinstance(self.layout, BudgetLayout):
+                render_budget_pdf(part, file, self.layout)
+            else:
+                render_pdf(part, file, layout=self.layout)
+        self.result: ReadResult = read_paths([file for _, file in parts])
         self.read = self.result.disclosure
         self.findings = list(check(self.read))
 
@@ -255,7 +275,7 @@ def case(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Case]:
     doc, layout = request.param
-    path = tmp_path_factory.mktemp("real-pdf") / f"{doc}-{layout}.pdf"
+    path = tmp_path_factory.mktemp("real-pdf") / f"{doc}-{layout.replace('/', '-')}.pdf"
     yield Case(doc, layout, path)
 
 
@@ -312,7 +332,7 @@ def test_every_document_has_outcomes_in_several_layouts() -> None:
         exact = [lay for (x, lay), (o, _) in OUTCOMES.items() if x == doc and o == EXACT]
         assert len(exact) >= 3, doc
         known = BUDGET_LAYOUTS if d.kind == "预算" else JUESUAN_LAYOUTS
-        assert all(lay in known for (x, lay) in OUTCOMES if x == doc), doc
+        assert all(lay.removesuffix(SPLIT) in known for (x, lay) in OUTCOMES if x == doc), doc
         assert path.exists()
     assert all(why for o, why in OUTCOMES.values() if o == REPORTED)
 

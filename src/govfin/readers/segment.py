@@ -68,6 +68,9 @@ _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二�
 
 #: Longest undotted table-of-contents entry (a longer single line is prose).
 _TOC_ENTRY = 50
+#: Shortest first line of a wrapped heading told by the contents entry it begins (shorter
+#: beginnings, "一、收入", begin many entries).
+_WRAPPED_KEY = 12
 _SENTENCE_END = ("。", "；", ";", "！", "？")
 
 
@@ -77,12 +80,18 @@ def _toc_entry(line: Line, seen: set[str]) -> bool:
     Dotted or page-numbered entries always do.  Many contents pages print bare headings
     ("第一部分 概况", "一、收支预算总表") with no page numbers: a short single line that is not
     a sentence continues the contents, until a heading the contents already listed comes
-    again — there the document itself begins; so does a part title on a topic the contents
-    listed ("XX（部门）主要职能" after "一、部门主要职能 ……").
+    again — there the document itself begins, also where the page wrapped that heading (its
+    first line begins a listed entry: "第三部分 …部门决算情况说" / "明"); so does a part title
+    on a topic the contents listed ("XX（部门）主要职能" after "一、部门主要职能 ……").
     """
     s = line.squashed
-    if _toc_key(line) in seen:
+    key = _toc_key(line)
+    if key in seen:
         return False
+    if _HEADING.match(s) and len(key) >= _WRAPPED_KEY and any(
+        k.startswith(key) for k in seen
+    ):
+        return False  # a listed heading the page wrapped ("第三部分 …决算情况说" / "明")
     if _toc_like(line):
         return True
     if not line.single or len(s) > _TOC_ENTRY:
