@@ -1,5 +1,6 @@
 """A paragraph a PDF page wrapped before a figure is read as one paragraph; a part heading a
-page wrapped after a contents list is the part, not one more contents entry.
+page wrapped after a contents list is the part, not one more contents entry; the cover of a
+later file read with others (read_paths) is a cover, not the end of the text before it.
 
 Found by reading the real documents of tests/data/real through the PDF path
 (tests/test_real_docs_pdf.py): the page breaks a line after a closing bracket or before a
@@ -14,6 +15,8 @@ page (points; the text's right margin at x = 500, a 10.5 pt type in a box 12 pt 
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from govfin.readers.lines import Line, LogBuilder
 from govfin.readers.narrative import read_sections
@@ -33,6 +36,10 @@ def _paragraphs(*lines: Line) -> list[str]:
     log = LogBuilder(strict=False)
     (section,) = read_sections(list(lines), log, "情况说明")
     return [t for t in section.text.split("\n") if t]
+
+
+def _write(path: Path, lines: list[str]) -> None:
+    path.write_text("\n".join(lines), encoding="utf-8")
 
 
 def _full(n: int, text: str) -> Line:
@@ -132,3 +139,45 @@ def test_a_contents_entry_wrapped_over_two_lines_stays_in_the_contents() -> None
     read = read_text(text)
     toc = [e.text for e in read.log.entries if e.part == "目录"]
     assert "明" in toc and any(t.endswith("情况说") for t in toc)
+
+
+def test_a_later_files_cover_is_a_cover_not_text(tmp_path) -> None:
+    # Several files read as one document (read_paths): the 情况说明, then a file that opens
+    # with a cover of its own.  Its cover lines were read as the last lines of the text before
+    # them (or, after a table, as that table's rows: READ-line warnings).
+    from govfin.readers.files import read_paths
+
+    text = tmp_path / "a.txt"
+    _write(text, [
+        "某某局", "2025年度部门决算", "第三部分 情况说明", "一、收入支出决算总体情况说明",
+        "本年收入支出总计100.00万元。",
+    ])  # fmt: skip
+    more = tmp_path / "b.txt"
+    _write(more, [
+        "某某局", "2025年度部门决算（名词解释）", "第四部分 名词解释", "一、财政拨款收入：指本级财政拨款。",
+    ])  # fmt: skip
+    read = read_paths([text, more])
+    (section,) = read.disclosure.narrative.sections
+    assert section.text.strip() == "本年收入支出总计100.00万元。"
+    covers = [e.text for e in read.log.entries if e.note == "cover of a later file"]
+    assert covers == ["某某局", "2025年度部门决算（名词解释）"]
+
+
+def test_a_later_file_going_on_with_the_text_is_the_text(tmp_path) -> None:
+    # A file that begins inside the text (a document cut into files by pages) has no cover:
+    # its lines stay the text's.
+    from govfin.readers.files import read_paths
+
+    text = tmp_path / "a.txt"
+    _write(text, [
+        "某某局", "2025年度部门决算", "第三部分 情况说明", "一、收入支出决算总体情况说明",
+        "本年收入支出总计100.00万元。",
+    ])  # fmt: skip
+    more = tmp_path / "b.txt"
+    _write(more, [
+        "与2024年度相比，增加10.00万元，增长11.11%。", "二、收入决算情况说明", "本年收入合计100.00万元。",
+    ])  # fmt: skip
+    read = read_paths([text, more])
+    first, second = read.disclosure.narrative.sections
+    assert "增加10.00万元" in first.text and second.heading == "二、收入决算情况说明"
+    assert not [e for e in read.log.entries if e.note == "cover of a later file"]

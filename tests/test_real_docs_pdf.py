@@ -77,8 +77,9 @@ DOCUMENTS = {
 PAGE_LINES = {"shiquan-2026"}
 
 EXACT, REPORTED = "exact", "reported"
-#: A layout name ending so: the tables and the 情况说明 printed as two files.
-SPLIT = "/split"
+#: A layout name ending so: the tables and the 情况说明 printed as two files (tables first);
+#: or the 情况说明 first and each table in a file of its own, each file with its own cover.
+SPLIT, FILES = "/split", "/files"
 
 #: (document, layout) -> (outcome, why).  决算 layouts are tests/pdf_render.py's, 预算 ones
 #: tests/budget_render.py's (LAYOUTS and REAL_FORMS of each).
@@ -131,6 +132,10 @@ OUTCOMES: dict[tuple[str, str], tuple[str, str]] = {
     **{(doc, f"{lay}{SPLIT}"): (EXACT, "") for doc, lay in (
         ("yichuan-2025", "sh-2025"), ("shiquan-2025", "template"),
         ("chengguan-2026", "national"), ("shiquan-2026", "national"))},
+    # The 情况说明 first, then each table in a file of its own: each later file's cover is a
+    # cover, not a line of the text or the table before it
+    **{(doc, f"{lay}{FILES}"): (EXACT, "") for doc, lay in (
+        ("yichuan-2025", "sh-2025"), ("jianguanwei-2026", "shanghai"))},
     # A 其中 column no kind models beside every code-row table's amounts, page numbers "(N)":
     # each such table is reported (READ-identity naming the column); the footers "(N)" are no
     # page number govfin knows and stand in the tables they follow (READ-cells, READ-line).
@@ -214,18 +219,22 @@ class Case:
         self.source = source(doc)
         d = self.source.disclosure
         self.budget = d.kind == "预算"
-        base = layout.removesuffix(SPLIT)
+        base = layout.removesuffix(SPLIT).removesuffix(FILES)
         self.layout: Layout | BudgetLayout
         if self.budget:
             lay = BUDGET_LAYOUTS[base]
             self.layout = attrs.evolve(lay, reflow=True) if doc in PAGE_LINES else lay
         else:
             self.layout = JUESUAN_LAYOUTS[base]
+        text = (attrs.evolve(d, tables=[]), path.with_name(f"{path.stem}-text.pdf"))
         if layout.endswith(SPLIT):  # the tables, then the 情况说明 in a file of its own
-            parts = [
-                (attrs.evolve(d, narrative=Narrative()), path),
-                (attrs.evolve(d, tables=[]), path.with_name(f"{path.stem}-text.pdf")),
-            ]
+            parts = [(attrs.evolve(d, narrative=Narrative()), path), text]
+        elif layout.endswith(FILES):  # the 情况说明, then one file per table
+            parts = [text] + [
+                (attrs.evolve(d, tables=[t], narrative=Narrative()),
+                 path.with_name(f"{path.stem}-{k}.pdf"))
+                for k, t in enumerate(d.tables, 1)
+            ]  # fmt: skip
         else:
             parts = [(d, path)]
         for part, file in parts:
@@ -255,9 +264,10 @@ class Case:
         )
 
     def title(self, t: Table, n: int) -> str | None:
-        """``t``'s title as the layout prints it (``n``: its place among the tables, from 1)."""
+        """``t``'s title as the layout prints it (``n``: its place among the tables, from 1;
+        a table in a file of its own is its file's first)."""
         if isinstance(self.layout, BudgetLayout):
-            return printed_title(t, n, self.layout)
+            return printed_title(t, 1 if self.name.endswith(FILES) else n, self.layout)
         d = self.source.disclosure
         if self.layout.titled:
             return f"{t.meta.department or d.department}{t.meta.year or d.year}年度{t.meta.title}"
@@ -332,7 +342,8 @@ def test_every_document_has_outcomes_in_several_layouts() -> None:
         exact = [lay for (x, lay), (o, _) in OUTCOMES.items() if x == doc and o == EXACT]
         assert len(exact) >= 3, doc
         known = BUDGET_LAYOUTS if d.kind == "预算" else JUESUAN_LAYOUTS
-        assert all(lay.removesuffix(SPLIT) in known for (x, lay) in OUTCOMES if x == doc), doc
+        bases = {lay.removesuffix(SPLIT).removesuffix(FILES) for (x, lay) in OUTCOMES if x == doc}
+        assert bases <= set(known), doc
         assert path.exists()
     assert all(why for o, why in OUTCOMES.values() if o == REPORTED)
 
