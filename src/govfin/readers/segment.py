@@ -88,9 +88,7 @@ def _toc_entry(line: Line, seen: set[str]) -> bool:
     key = _toc_key(line)
     if key in seen:
         return False
-    if _HEADING.match(s) and len(key) >= _WRAPPED_KEY and any(
-        k.startswith(key) for k in seen
-    ):
+    if _HEADING.match(s) and len(key) >= _WRAPPED_KEY and any(k.startswith(key) for k in seen):
         return False  # a listed heading the page wrapped ("第三部分 …决算情况说" / "明")
     if _toc_like(line):
         return True
