@@ -69,7 +69,10 @@ from govfin.tables.budget import (
     BudgetThreePublicTable,
 )
 
-__all__ = ["LAYOUTS", "BudgetLayout", "printed_title", "render_budget_pdf"]
+__all__ = ["LAYOUTS", "REAL_FORMS", "BudgetLayout", "printed_title", "render_budget_pdf"]
+
+#: The budget types under 财政拨款收入 on a summary's income side.
+_TYPES = ("一般公共预算", "政府性基金预算", "国有资本经营预算")
 
 
 @attrs.frozen
@@ -131,6 +134,12 @@ class BudgetLayout:
     printed_names: tuple[tuple[str, str], ...] = ()
     #: A column no kind models, printed blank after the money columns of the code-row tables.
     extra_column: str | None = None
+    #: The 财务收支预算总表 as the Shanghai 2026 单位预算 template prints it (石泉路街道 2026,
+    #: tests/data/accuracy): its expenditure side's columns under one 预算数, 人员经费 and
+    #: 公用经费 under a 基本支出 heading with no column of its own (when the table holds them);
+    #: the income lines enumerated ("一、财政拨款收入", "1、一般公共预算" …, "二、事业收入").
+    grouped_summary: bool = False
+    income_ordinals: bool = False
 
     def ordered(self, columns: tuple[str, ...] | list[str]) -> list[str]:
         """``columns`` in :attr:`column_order`."""
@@ -312,6 +321,17 @@ LAYOUTS: dict[str, BudgetLayout] = {
 }
 
 
+#: The forms of the real Shanghai budgets of tests/data (as their texts keep them): the
+#: Shanghai layout with the 2026 单位预算's 财务收支预算总表 (石泉路街道 2026) and its
+#: "编制单位：" line.
+REAL_FORMS: dict[str, BudgetLayout] = {
+    "sh-2026": attrs.evolve(
+        LAYOUTS["shanghai"], name="sh-2026", grouped_summary=True, income_ordinals=True,
+        department_label="编制单位：",
+    ),
+}  # fmt: skip
+
+
 def _amount(value: Decimal | None, layout: BudgetLayout) -> str:
     if value is None:
         return ""
@@ -400,11 +420,21 @@ def _summary(t: BudgetSummary, layout: BudgetLayout) -> _Block:
     lefts = pad(top_l, n_top) + pad(bottom_l, n_bottom, last=True)
     rights = pad(top_r, n_top) + pad(bottom_r, n_bottom, last=True)
     ordinal = {id(r): f"{_numeral(k)}、" for k, r in enumerate(top_r, 1)}
+    if layout.income_ordinals:  # the types under 财政拨款收入 by 1、2、3、, the rest by 一、二、
+        k = n = 0
+        for r in top_l:
+            if r.key in _TYPES:
+                n += 1
+                ordinal[id(r)] = f"{n}、"
+            else:
+                k += 1
+                ordinal[id(r)] = f"{_numeral(k)}、"
 
     def label(r: Row | None) -> str:
         if r is None:
             return ""
-        prefix = ordinal.get(id(r), "") if layout.class_ordinals else ""
+        numbered = layout.class_ordinals or (layout.income_ordinals and r in top_l)
+        prefix = ordinal.get(id(r), "") if numbered else ""
         return prefix + (r.name or r.key)
 
     body = []
@@ -419,6 +449,13 @@ def _summary(t: BudgetSummary, layout: BudgetLayout) -> _Block:
         [f"{side}收入", LEFT, f"{side}支出", *[LEFT] * len(exp_cols)],
         ["项目", "预算数", "项目", *heads],
     ]
+    if layout.grouped_summary and exp_cols == ["合计", "人员经费", "公用经费", "项目支出"]:
+        header = [
+            header[0],
+            ["项目", "预算数", "项目", "预算数", LEFT, LEFT, LEFT],
+            [UP, UP, UP, "合计", "基本支出", LEFT, "项目支出"],
+            [UP, UP, UP, UP, "人员经费", "公用经费", UP],
+        ]
     kinds = ["text", "num", "text", *["num"] * len(exp_cols)]
     widths = [layout.name_width, 80, layout.name_width, *[80] * len(exp_cols)]
     return _Block(header, body, kinds, widths)
@@ -463,7 +500,9 @@ def printed_title(t: BudgetTable, n: int, layout: BudgetLayout) -> str:
 def _front(t: BudgetTable, n: int, layout: BudgetLayout, width: float) -> list[Flowable]:
     m = t.meta
     cells = [
-        _p(f"{layout.department_label}{m.department}" if m.department else "", _style("l", 9.5)),
+        # a label printed with no name after it ("编制部门：", 文化和旅游局 2026) is printed so
+        _p(f"{layout.department_label}{m.department}" if m.department is not None else "",
+           _style("l", 9.5)),
         _p(f"{layout.unit_label}{m.unit.value}", _style("r", 9.5, TA_RIGHT)),
     ]
     line = RLTable([cells], colWidths=[width * 0.7, width * 0.3])

@@ -78,12 +78,13 @@ from govfin.tables import (
     GovernmentFundTable,
     IncomeExpenditureSummary,
     IncomeTable,
+    StateCapitalIncomeTable,
     StateCapitalTable,
     ThreePublicTable,
 )
 from govfin.tables import Table as GovTable
 
-__all__ = ["HEADINGS", "LAYOUTS", "OPTIONAL_LAYOUTS", "VARIANTS", "Layout", "render_pdf"]
+__all__ = ["HEADINGS", "LAYOUTS", "OPTIONAL_LAYOUTS", "REAL_FORMS", "VARIANTS", "Layout", "render_pdf"]
 
 #: The layouts :func:`render_pdf` knows.
 LAYOUTS = ("seed", "template")
@@ -173,6 +174,22 @@ class Layout:
     #: (table kind, the renderer's name (model column, group label or row key), printed).
     #: tests/data/headers/headers.tsv records where each was printed.
     labels: tuple[tuple[str, str, str], ...] = ()
+    #: Forms of the filled Shanghai 2025 决算 (tests/data/real: 宜川路街道, 石泉路街道, 文化和旅游局,
+    #: 生态环境局): the tables (kinds) whose header row "类 | 款 | 项" is printed on the 合计 row
+    #: ("类 | 款 | 项 | 合计 | 4,733.14 …", 生态环境局's 收入/支出决算表), and those whose
+    #: 本年支出 sub-labels are printed on the 合计 row in place of its figures ("合计 | | |
+    #: 105.00 | 合计 | 基本支出 | 项目支出 |", the 政府性基金 table of all four); the 基本支出
+    #: table's codes as 类 | 款 cells ("301 | 01 | 基本工资", 生态环境局).
+    class_heads_on_total: tuple[str, ...] = ()
+    subheads_on_total: tuple[str, ...] = ()
+    economic_parts: bool = False
+    #: Tables (kinds) printing a header row "决算数" under every amount column (生态环境局's
+    #: 收入/支出决算表).
+    amount_heads: tuple[str, ...] = ()
+    #: Relative width of the name column of the code-row tables and the summaries (None: the
+    #: base's, where the names fit; narrower: a long name wraps in its cell over two or three
+    #: lines, as in many published tables).
+    name_width: float | None = None
 
     def label(self, kind: str, name: str, default: str | None = None) -> str:
         """The printed form of ``name`` in a table of ``kind`` (``default``, else ``name``,
@@ -319,6 +336,13 @@ _GROUPS: dict[tuple[type, str], list[tuple[str | None, list[str]]]] = {
         (None, ["年末结转和结余"]),
     ],
     (StateCapitalTable, "seed"): [("本年支出", ["合计", "基本支出", "项目支出"])],
+    # the 2023-on 08 table, printed as the 07 (the Shanghai 2025 决算 of tests/data/real)
+    (StateCapitalIncomeTable, "template"): [
+        (None, ["年初结转和结余"]),
+        (None, ["本年收入"]),
+        ("本年支出", ["合计", "基本支出", "项目支出"]),
+        (None, ["年末结转和结余"]),
+    ],
 }
 
 #: The "注：" line printed under each table (the seed's words).
@@ -452,12 +476,35 @@ def _functional(t: FunctionalTable, layout: Layout) -> _Block:
             row += [UP] * len(subs)
     if layout.base == "seed":
         head.append(["栏次", *[LEFT] * n_code, *[str(i) for i in range(1, len(cols) + 1)]])
+    # The sub-labels of the groups printed on the 合计 row: their header cells left blank.
+    on_total: dict[int, str] = {}  # column index (among cols) -> sub-label
+    if t.KIND in layout.subheads_on_total:
+        first = 0
+        for label, subs in groups:
+            if label is not None:
+                on_total.update({first + k: sub for k, sub in enumerate(subs)})
+                for k in range(len(subs)):
+                    head[1][1 + n_code + first + k] = ""
+            first += len(subs)
+    class_row = layout.codes == "three" and t.KIND in layout.class_heads_on_total
+    if class_row:
+        assert head[-1][:3] == ["类", "款", "项"]
+        head.pop()
+    if t.KIND in layout.amount_heads:
+        head.append([*[UP] * (n_code + 1), *["决算数"] * len(cols)])
     body, totals = [], []
     for r in t.rows:
         amounts = [_amount(r.values.get(c), layout) for c in cols]
         if r.code is None:
             target = body if layout.totals == "in-place" else totals
-            target.append([r.name or r.key, *[LEFT] * n_code, *amounts])
+            if r.key == "合计" and on_total:
+                if any(r.values.get(cols[k]) is not None for k in on_total):
+                    raise ValueError(f"{t.KIND}: 合计 has figures where the form prints labels")
+                amounts = [on_total.get(k, a) for k, a in enumerate(amounts)]
+            if class_row and r.key == "合计":
+                target.append(["类", "款", "项", r.name or r.key, *amounts])
+            else:
+                target.append([r.name or r.key, *[LEFT] * n_code, *amounts])
         else:
             body.append([*_code_cells(r.code, r.name, layout), *amounts])
     # The template prints 合计 first in most tables, last in the 一般公共预算财政拨款支出决算表.
@@ -467,8 +514,12 @@ def _functional(t: FunctionalTable, layout: Layout) -> _Block:
         body = body + totals
     else:
         body = totals + body
+    if class_row and body and body[0][:3] != ["类", "款", "项"]:
+        # the header's last row printed on the 合计 row: only where 合计 comes right under it
+        raise ValueError(f"{t.KIND}: 类 | 款 | 项 on the 合计 row needs 合计 printed first")
     kinds = ["code"] * n_code + ["text"] + ["num"] * len(cols)
-    widths = _CODE_WIDTHS[layout.codes] + [62] * len(cols)
+    code_widths = _CODE_WIDTHS[layout.codes]
+    widths = [*code_widths[:-1], layout.name_width or code_widths[-1], *[62] * len(cols)]
     return _Block(head, body, kinds, widths)
 
 
@@ -548,7 +599,8 @@ def _summary(t: IncomeExpenditureSummary | FiscalAppropriationSummary, layout: L
         # without rules the gutters take room: a 行次 column wide enough for "60" all the same
         # (a two-digit 行次 is never broken over two lines in a real document)
         line = 30 if layout.rules == "grid" else 48
-        widths = [150, line, 62, 150, line, *[62] * len(exp_cols)]
+        w = layout.name_width or 150
+        widths = [w, line, 62, w, line, *[62] * len(exp_cols)]
     else:
         n_l, n_r = 2, 1 + len(exp_cols)
         head = [
@@ -556,7 +608,8 @@ def _summary(t: IncomeExpenditureSummary | FiscalAppropriationSummary, layout: L
             ["项目", amount, "项目", *exp_heads],
         ]
         kinds = ["text", "num", "text", *["num"] * len(exp_cols)]
-        widths = [150, 62, 150, *[62] * len(exp_cols)]
+        w = layout.name_width or 150
+        widths = [w, 62, w, *[62] * len(exp_cols)]
     assert len(head[0]) == n_l + n_r
     return _Block(head, body, kinds, widths)
 
@@ -574,25 +627,32 @@ def _detail(t: BasicExpenditureDetail, layout: Layout, personnel: tuple[str, ...
         size = max(len(staff), len(other))
         groups = [staff, other]
     n_groups = len(groups)
+    parts = layout.economic_parts and layout.base != "seed"  # codes as 类 | 款 cells
+    width = 4 if parts else 3  # cells of a block
+
+    def code_cells(r: Any) -> list[str]:
+        code = r.code or r.key
+        return [code[:3], code[3:]] if parts else [code]
+
     body = []
     for i in range(size):
         cells: list[str] = []
         for g in groups:
             if i < len(g):
                 r = g[i]
-                cells += [r.code or r.key, r.name, _amount(r.values.get("决算数"), layout)]
+                cells += [*code_cells(r), r.name, _amount(r.values.get("决算数"), layout)]
             else:
-                cells += ["", "", ""]
+                cells += [""] * width
         body.append(cells)
     staff_total, public_total = t.get(t.PERSONNEL_TOTAL), t.get(t.PUBLIC_TOTAL)
     if staff_total is not None or public_total is not None:
-        line = [""] * (3 * n_groups)
+        line = [""] * (width * n_groups)
         if staff_total is not None:
-            line[0:3] = [staff_total.name or staff_total.key, LEFT,
-                         _amount(staff_total.values.get("决算数"), layout)]  # fmt: skip
+            line[0:width] = [staff_total.name or staff_total.key, *[LEFT] * (width - 2),
+                             _amount(staff_total.values.get("决算数"), layout)]  # fmt: skip
         if public_total is not None:
-            line[3] = public_total.name or public_total.key
-            line[4:-1] = [LEFT] * (3 * n_groups - 5)
+            line[width] = public_total.name or public_total.key
+            line[width + 1 : -1] = [LEFT] * (width * n_groups - width - 2)
             line[-1] = _amount(public_total.values.get("决算数"), layout)
         body.append(line)
     if layout.base == "seed":
@@ -600,12 +660,17 @@ def _detail(t: BasicExpenditureDetail, layout: Layout, personnel: tuple[str, ...
             ["人员经费", LEFT, LEFT, "公用经费", *[LEFT] * (3 * n_groups - 4)],
             ["科目代码", "科目名称", "决算数"] * n_groups,
         ]
+    elif parts:
+        head = [["经济分类科目编码", LEFT, "科目名称", "决算数"] * n_groups,
+                ["类", "款", UP, UP] * n_groups]  # fmt: skip
     else:
         head = [["经济分类科目编码", "科目名称", "决算数"] * n_groups]
-    kinds = ["code", "text", "num"] * n_groups
+    kinds = (["code", "code", "text", "num"] if parts else ["code", "text", "num"]) * n_groups
     # without rules the gutters take room: a code column wide enough for "30101" and a 决算数
     # column for "308.72" all the same (an amount is never broken over two lines)
-    widths = ([44, 110, 52] if layout.rules == "grid" else [64, 110, 64]) * n_groups
+    code_widths = [28, 22] if parts else [44 if layout.rules == "grid" else 64]
+    amount_width = 52 if layout.rules == "grid" else 64
+    widths = [*code_widths, 110, amount_width] * n_groups
     return _Block(head, body, kinds, widths, size=8 if n_groups > 2 else 9)
 
 
@@ -694,7 +759,7 @@ _LANDSCAPE = {
     "seed": (IncomeTable, ExpenditureTable, FiscalAppropriationSummary, BasicExpenditureDetail,
              GovernmentFundTable, ThreePublicTable),
     "template": (IncomeTable, ExpenditureTable, FiscalAppropriationSummary, ThreePublicTable,
-                 GovernmentFundTable, StateCapitalTable),
+                 GovernmentFundTable, StateCapitalTable, StateCapitalIncomeTable),
 }  # fmt: skip
 
 #: The template's order of kinds (tables of other kinds follow in their own order).
@@ -833,11 +898,13 @@ def _cover(d: Disclosure) -> list[Flowable]:
     return out
 
 
-def _table_front(t: GovTable, layout: Layout, width: float) -> list[Flowable]:
+def _table_front(t: GovTable, layout: Layout, width: float, d: Disclosure) -> list[Flowable]:
     m = t.meta
     title = m.title or t.KIND
     if layout.titled:
-        title = f"{m.department or ''}{m.year or ''}年度{title}"
+        # A table whose text printed no department or year line takes the document's (a real
+        # 决算's tables print neither: the cover says them once).
+        title = f"{m.department or d.department or ''}{m.year or d.year or ''}年度{title}"
     out: list[Flowable] = [_p(title, _TITLE)]
     if m.number:
         out.append(_p(m.number, _SMALL_RIGHT))
@@ -920,7 +987,7 @@ def _story(d: Disclosure, layout: Layout, personnel: tuple[str, ...]) -> _Story:
             if k == 0:
                 s.entry(0, f"第二部分 {year}部门决算表", _p(f"第二部分 {year}部门决算表", _PART))
             block = _block(t, layout, personnel)
-            front = _table_front(t, layout, s.width)
+            front = _table_front(t, layout, s.width, d)
             title = f"{_numeral(k + 1)}、{t.meta.title or t.KIND}"
             s.entry(1, title, front[0])
             s.items += front[1:]
@@ -1063,8 +1130,29 @@ OPTIONAL_LAYOUTS: dict[str, Layout] = {
         attrs.evolve(_TEMPLATE, name="qizhong-template", labels=_QIZHONG),
     )
 }
+#: The forms the filled Shanghai 2025 决算 of tests/data/real print (each as its text keeps
+#: it, tests/data/real/README.md): the template with 类 | 款 | 项 on the 合计 row of the
+#: 收入/支出决算表 (生态环境局), the 本年支出 sub-labels on the 合计 row of the 政府性基金 and
+#: 国有资本经营 tables (all four), the 基本支出 table's codes as 类 | 款 cells and a row of
+#: "决算数" under the 收入/支出决算表's columns (生态环境局).
+REAL_FORMS: dict[str, Layout] = {
+    v.name: v
+    for v in (
+        attrs.evolve(
+            _TEMPLATE, name="sh-2025",
+            class_heads_on_total=(IncomeTable.KIND, ExpenditureTable.KIND),
+            subheads_on_total=(GovernmentFundTable.KIND, StateCapitalIncomeTable.KIND),
+            economic_parts=True,
+            amount_heads=(IncomeTable.KIND, ExpenditureTable.KIND),
+        ),
+    )
+}  # fmt: skip
+#: The same with a narrow name column: long names wrap in their cells over two lines
+#: ("机关事业单位基本养老保险缴" / "费支出"), as the real PDFs print them (the texts join them).
+REAL_FORMS["sh-2025-narrow"] = attrs.evolve(REAL_FORMS["sh-2025"], name="sh-2025-narrow",
+                                            name_width=90)  # fmt: skip
 _BY_NAME = {v.name: v for v in (_SEED, _TEMPLATE, *VARIANTS.values(), *HEADINGS.values(),
-                                 *OPTIONAL_LAYOUTS.values())}
+                                 *OPTIONAL_LAYOUTS.values(), *REAL_FORMS.values())}
 
 
 def render_pdf(

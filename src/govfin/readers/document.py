@@ -284,6 +284,9 @@ def read_lines(
             else:
                 unread.append(_unread(seg, log.errors[before:]))
                 lost.append((unread[-1], *_lines_of(seg), "plan"))
+        elif seg.kind == "cover":  # the cover of a later file (several files read as one)
+            for ln in seg.lines:
+                log.mark(ln, LineKind.BOILERPLATE, "封面", "cover of a later file")
         elif seg.kind == "toc":
             for ln in log.unmarked(seg.lines):  # after the contents, before any heading: prose
                 log.mark(ln, LineKind.NARRATIVE, None, "text after the contents")

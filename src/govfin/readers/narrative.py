@@ -69,6 +69,9 @@ def read_sections(
 
 #: Ends of a printed paragraph (a line ending otherwise was wrapped by the page).
 _PARAGRAPH_END = ("。", "；", ";", "！", "？", "：", ":", "）", ")")
+#: Of those, the ones that also close a name inside a sentence ("…支出（类）" / "17127.62万元"):
+#: a line ending so, short of the margin, may have been wrapped before a run of digits.
+_BRACKET_END = ("）", ")")
 #: Starts of a new paragraph or heading: 一、 （一） (1) 1、 1. ①
 _PARAGRAPH_START = lazy_pattern(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|[①-⑩])"
@@ -103,8 +106,10 @@ def _right(line: Line) -> float | None:
 _MARGIN = 36.0
 
 #: A run of Latin letters, digits and their marks that a page does not break ("3,355.65",
-#: "384.67"): a line may end well short of the margin when the next one begins with it.
-_UNBROKEN = lazy_pattern(r"^[0-9A-Za-z.,%·\-]+")
+#: "384.67"), after any closing marks that the page keeps with it ("”257.14": no line begins
+#: a paragraph with a closing quote): a line may end well short of the margin when the next
+#: one begins with such a run.
+_UNBROKEN = lazy_pattern(r"^(?P<marks>[”’」』》〉）)]*)(?P<run>[0-9A-Za-z.,%·\-]*)")
 
 #: The width of a digit or Latin letter, in parts of the line's height (a generous estimate:
 #: half a full-width character, and the box is somewhat taller than the type).
@@ -127,8 +132,10 @@ def _wrapped(line: Line, nxt: Line | None, edge: float | None, left: float | Non
     With boxes: when the line runs to the right margin, unless it closes a sentence and the
     next line opens a paragraph (indented, or enumerated: a full last line of a paragraph);
     or when it ends short of the margin only because the next line begins with a run of
-    digits or letters too wide for the room left ("…科目" / "384.67万元").  Without boxes: when
-    it ends without a paragraph's closing mark and is not a heading.
+    digits or letters (after any closing quote kept with them) too wide for the room left
+    ("…科目" / "384.67万元", "…（项）" / "”257.14万元", "…支出（类）" / "17127.62万元": a
+    closing bracket ends a name as often as a paragraph).  Without boxes: when it ends
+    without a paragraph's closing mark and is not a heading.
     """
     s = line.joined.strip()
     if SECTION_HEADING.match(s):
@@ -140,10 +147,15 @@ def _wrapped(line: Line, nxt: Line | None, edge: float | None, left: float | Non
     following = nxt is not None and not nxt.blank and nxt.origin is not None
     if box[1] >= edge - _MARGIN:
         return not (closed and following and _opens_paragraph(nxt, left))  # type: ignore[arg-type]
-    if closed or not following or _opens_paragraph(nxt, left):  # type: ignore[arg-type]
+    if not following or _opens_paragraph(nxt, left):  # type: ignore[arg-type]
+        return False
+    if closed and not s.endswith(_BRACKET_END):
         return False
     run = _UNBROKEN.match(nxt.joined.strip())  # type: ignore[union-attr]
-    return run is not None and edge - box[1] <= (len(run.group()) + 1) * _NARROW * box[2]
+    if run is None or not run.group():
+        return False
+    width = len(run["marks"]) + (len(run["run"]) + 1) * _NARROW  # a mark is full width
+    return edge - box[1] <= width * box[2]
 
 
 def _texts(lines: Sequence[Line]) -> list[str]:

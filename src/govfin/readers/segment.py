@@ -70,6 +70,9 @@ _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二�
 
 #: Longest undotted table-of-contents entry (a longer single line is prose).
 _TOC_ENTRY = 50
+#: Shortest first line of a wrapped heading told by the contents entry it begins (shorter
+#: beginnings, "一、收入", begin many entries).
+_WRAPPED_KEY = 12
 _SENTENCE_END = ("。", "；", ";", "！", "？")
 
 
@@ -79,12 +82,16 @@ def _toc_entry(line: Line, seen: set[str]) -> bool:
     Dotted or page-numbered entries always do.  Many contents pages print bare headings
     ("第一部分 概况", "一、收支预算总表") with no page numbers: a short single line that is not
     a sentence continues the contents, until a heading the contents already listed comes
-    again — there the document itself begins; so does a part title on a topic the contents
-    listed ("XX（部门）主要职能" after "一、部门主要职能 ……").
+    again — there the document itself begins, also where the page wrapped that heading (its
+    first line begins a listed entry: "第三部分 …部门决算情况说" / "明"); so does a part title
+    on a topic the contents listed ("XX（部门）主要职能" after "一、部门主要职能 ……").
     """
     s = line.squashed
-    if _toc_key(line) in seen:
+    key = _toc_key(line)
+    if key in seen:
         return False
+    if _HEADING.match(s) and len(key) >= _WRAPPED_KEY and any(k.startswith(key) for k in seen):
+        return False  # a listed heading the page wrapped ("第三部分 …决算情况说" / "明")
     if _toc_like(line):
         return True
     if not line.single or len(s) > _TOC_ENTRY:
@@ -130,6 +137,47 @@ def _opens_table(line: Line, following: Line | None) -> bool:
     return not (len(s) > 60 or s.startswith(("注", "说明")) or _front_like(line))
 
 
+#: Longest line and most lines of a later file's cover (a title, a department, a date).
+_COVER_LINE = 40
+_COVER_LINES = 8
+
+
+def _opens_segment(line: Line, titles: _TitleReader) -> bool:
+    """Does ``line`` open a contents list, a part or a table?"""
+    s = line.squashed
+    return (
+        s in _TOC_WORDS
+        or (s.startswith(_TOC_WORDS) and _toc_title(s))
+        or PART_HEADING.match(s) is not None
+        or PART_TITLE.match(s) is not None
+        or _table_number(s) is not None
+        or titles.of_line(line) is not None
+    )
+
+
+def _later_cover(lines: Sequence[Line], i: int, titles: _TitleReader) -> int | None:
+    """When the file that ``lines[i]`` begins (several files read as one document) opens with a
+    cover of its own — a few short single lines, then a contents list, a part heading or a
+    table title — the index just past that cover; None otherwise (a file that goes on with the
+    text or the table the file before it ended with)."""
+    origin = lines[i].origin
+    file = origin.file if origin is not None else None
+    n = 0
+    for j in range(i, len(lines)):
+        ln = lines[j]
+        if ln.blank or is_page_number(ln):
+            continue
+        if ln.origin is None or ln.origin.file != file:
+            return None
+        if _opens_segment(ln, titles):
+            return j if n else None
+        s = ln.squashed
+        if not ln.single or len(s) > _COVER_LINE or s.endswith(_SENTENCE_END) or n >= _COVER_LINES:
+            return None
+        n += 1
+    return None
+
+
 def _next_nonblank(lines: Sequence[Line], i: int) -> Line | None:
     """The first non-blank line after ``lines[i]`` (None after the last)."""
     for j in range(i + 1, len(lines)):
@@ -145,6 +193,8 @@ def segment_lines(lines: Sequence[Line], log: LogBuilder, department: str | None
     in_toc = False
     toc_seen: set[str] = set()
     wrapped: set[int] = set()  # lines that end a title wrapped over two lines
+    last_file: str | None = None  # the file of the last non-blank line
+    cover_until = 0  # a later file's cover runs up to this index
     for i, line in enumerate(lines):
         if line.blank:
             current.lines.append(line)
@@ -154,6 +204,19 @@ def segment_lines(lines: Sequence[Line], log: LogBuilder, department: str | None
             continue
         if is_page_number(line):
             log.mark(line, LineKind.BOILERPLATE, None, "page number")
+            continue
+        file = line.origin.file if line.origin is not None else None
+        if file != last_file:
+            # A later file's own cover ends what the file before it left open (a table, a
+            # part): it is no row of that table, no line of that text.
+            end = None if last_file is None else _later_cover(lines, i, titles)
+            if end is not None:
+                current = Segment("cover", [])
+                segments.append(current)
+                in_toc, cover_until = False, end
+            last_file = file
+        if i < cover_until:
+            current.lines.append(line)
             continue
         if in_toc:
             if _toc_entry(line, toc_seen):
