@@ -1151,6 +1151,10 @@ REAL_FORMS: dict[str, Layout] = {
 #: ("机关事业单位基本养老保险缴" / "费支出"), as the real PDFs print them (the texts join them).
 REAL_FORMS["sh-2025-narrow"] = attrs.evolve(REAL_FORMS["sh-2025"], name="sh-2025-narrow",
                                             name_width=90)  # fmt: skip
+#: Narrower still: every header line fits its cell, and no rule is printed under the
+#: merged "项目" (the column rule between 功能分类科目编码 and 科目名称 begins there unmet).
+REAL_FORMS["sh-2025-narrow75"] = attrs.evolve(REAL_FORMS["sh-2025"], name="sh-2025-narrow75",
+                                              name_width=75)  # fmt: skip
 _BY_NAME = {v.name: v for v in (_SEED, _TEMPLATE, *VARIANTS.values(), *HEADINGS.values(),
                                  *OPTIONAL_LAYOUTS.values(), *REAL_FORMS.values())}
 

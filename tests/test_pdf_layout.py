@@ -429,6 +429,61 @@ def test_text_running_over_a_column_rule_stays_in_its_cell() -> None:
     ]
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_row_begun_by_a_column_rule_alone(engine: str) -> None:
+    """No rule under the merged "项目": the column rule between 科目编码 and 科目名称 begins
+    where it would be.  A person sees 项目 over the two cells beside that rule, not one cell
+    "项目科目编码 科目名称"; the 金额 cell, with no rule beginning in it, stays one cell."""
+
+    def header(p: Page) -> None:
+        xs = [60.0, 120.0, 300.0, 420.0]
+        for y in (100, 140, 160):
+            p.hline(xs[0], xs[-1], y)
+        for x in (xs[0], xs[2], xs[3]):
+            p.vline(x, 100, 160)
+        p.vline(xs[1], 120, 160)  # begins at 120, where no horizontal rule is drawn
+        p.text(200, 104, "项目")
+        p.text(340, 104, "本年")
+        p.text(340, 124, "金额")
+        p.text(62, 124, "科目编码")
+        p.text(122, 124, "科目名称")
+        p.text(62, 144, "201")
+        p.text(122, 144, "一般公共服务支出")
+        p.right(418, 144, "545.19")
+
+    assert [c for _, c in cells(render(header), engine)] == [
+        ("项目", "", "本年金额"),
+        ("科目编码", "科目名称", ""),
+        ("201", "一般公共服务支出", "545.19"),
+    ]
+
+
+def test_a_column_rule_ending_in_a_cell_closes_no_row() -> None:
+    """A column rule that begins at the table's top (no rule on both sides passing through)
+    or meets a horizontal rule adds nothing: the same table with the rule under 项目 drawn."""
+
+    def header(p: Page) -> None:
+        xs = [60.0, 120.0, 300.0, 420.0]
+        for y in (100, 140, 160):
+            p.hline(xs[0], xs[-1], y)
+        p.hline(xs[0], xs[2], 120)
+        for x in (xs[0], xs[2], xs[3]):
+            p.vline(x, 100, 160)
+        p.vline(xs[1], 120, 160)
+        p.text(200, 104, "项目")
+        p.text(62, 124, "科目编码")
+        p.text(122, 124, "科目名称")
+        p.text(62, 144, "201")
+        p.text(122, 144, "一般公共服务支出")
+        p.right(418, 144, "545.19")
+
+    assert [c for _, c in cells(render(header))] == [
+        ("项目", "", ""),
+        ("科目编码", "科目名称", ""),
+        ("201", "一般公共服务支出", "545.19"),
+    ]
+
+
 # ---------------------------------------------------------------------------- unruled headers
 # Hand-built pages (characters at known places, no ruling edges) through the layout step alone:
 # a table without rules whose amounts stand in columns, and header labels wrapped over lines.

@@ -131,6 +131,10 @@ OUTCOMES: dict[tuple[str, str], tuple[str, str]] = {
     # the real forms with a narrow name column: long names wrapped in their cells
     ("wenlv-2025", "sh-2025-narrow"): (EXACT, ""),
     ("shengtai-2025", "sh-2025-narrow"): (EXACT, ""),
+    # narrower (75): no rule printed under the merged "项目" header cell, only the column rule
+    # between 功能分类科目编码 and 科目名称 beginning there (read as the row it begins)
+    ("shengtai-2025", "sh-2025-narrow75"): (EXACT, ""),
+    ("yichuan-2025", "sh-2025-narrow75"): (EXACT, ""),
     # Tables and 情况说明 published as two files (as many departments do: the Jiangsu 2017
     # budgets of tests/data/pdf), read together (read_paths): the text file has its own cover
     # and 目录, and its part heading wraps under a long department name ("第三部分 …部门决算

@@ -175,6 +175,7 @@ def _tables(edges: list[dict[str, object]]) -> list[list[tuple[float, float, flo
     merged = _pt.merge_edges(edges, _SNAP, _SNAP, _JOIN, _JOIN)
     merged = _pu.filter_edges(merged, min_length=_EDGE_MIN)
     merged += _open_ends(merged)
+    merged += _rows_begun(merged)
     inter = _pt.edges_to_intersections(merged, _INTERSECT, _INTERSECT)
     cells = _pt.intersections_to_cells(inter)
     return _pt.cells_to_tables(cells)
@@ -210,6 +211,44 @@ def _open_ends(edges: list[dict[str, object]]) -> list[dict[str, object]]:
                 continue
             added.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0,
                           "height": 0.0, "orientation": "h"})
+    return added
+
+
+def _rows_begun(edges: list[dict[str, object]]) -> list[dict[str, object]]:
+    """The missing rule under a merged header cell, where a column rule begins below it.
+
+    A header cell over several columns ("项目" over "功能分类科目编码" and "科目名称") is closed
+    by a rule under it; some tables print that rule only as the top of the column rules
+    beginning there.  A column rule whose top end meets no horizontal rule, inside a row the
+    rules on both sides of it pass through, divides that row there: a person sees the merged
+    cell above and the cells beside the column rule below.  The rule is added across that
+    row's cell (from the nearest column rule on its left passing through that height to the
+    nearest on its right).  (The bottom end is not taken: a cell merged down over two rows
+    ends a column rule the same way.)
+    """
+    hs = [e for e in edges if e["orientation"] == "h"]
+    vs = [e for e in edges if e["orientation"] == "v"]
+    added: list[dict[str, object]] = []
+    seen: set[tuple[int, int, int]] = set()
+    for v in vs:
+        x, y = float(v["x0"]), float(v["top"])  # type: ignore[arg-type]
+        if any(abs(float(h["top"]) - y) <= _INTERSECT  # type: ignore[arg-type]
+               and float(h["x0"]) - _INTERSECT <= x <= float(h["x1"]) + _INTERSECT  # type: ignore[arg-type]
+               for h in hs):
+            continue  # the rule meets a horizontal one: no row begins here unseen
+        through = [float(u["x0"]) for u in vs  # type: ignore[arg-type]
+                   if float(u["top"]) < y - _SNAP and float(u["bottom"]) > y + _SNAP]  # type: ignore[arg-type]
+        left = [u for u in through if u < x - _SNAP]
+        right = [u for u in through if u > x + _SNAP]
+        if not left or not right:
+            continue  # not inside a row of the table (a table's top edge, a page break)
+        x0, x1 = max(left), min(right)
+        key = (round(x0), round(y), round(x1))
+        if key in seen:
+            continue
+        seen.add(key)
+        added.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0,
+                      "height": 0.0, "orientation": "h"})
     return added
 
 
