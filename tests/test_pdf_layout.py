@@ -605,6 +605,52 @@ def test_a_one_line_header_is_unchanged() -> None:
     assert rows == [["项目", "财政拨款", "事业收入"], *_BODY_ROWS]
 
 
+def test_a_label_over_no_column_the_page_does_not_place_stays_as_printed() -> None:
+    """"金额" lies between the names and the first column of figures, over neither: a label
+    centred over the names' column may lie right of short names, one over the figures' column
+    left of its figures (printed at the column's right edge).  Either may be its column (and
+    the line has one cell for two columns): the line stays as printed, two cells, and the
+    reader says it cannot place it (no nearest-column guess)."""
+    rows = _rows(_chars(60, 176, "项目"), _centred(180, 176, "金额"), *_BODY)
+    assert rows == [["项目", "金额"], *_BODY_ROWS]
+
+
+def test_a_label_right_of_a_column_of_figures_names_the_next() -> None:
+    """"上年" lies right of the first column's figures and left of the second's: figures are
+    printed at their column's right edge, so a label centred over the first column cannot lie
+    wholly right of them; it is the second column's (its centre is nearer the first: the old
+    nearest-column guess put it there)."""
+    rows = _rows(_chars(60, 176, "项目"), _centred(271, 176, "上年"), *_BODY)
+    assert rows == [["项目", "", "上年"], *_BODY_ROWS]
+
+
+def test_labels_over_no_column_filling_the_columns_between_are_placed_in_order() -> None:
+    """Two labels between "项目" and the line's end, over no column, and two columns there:
+    one a column, in order."""
+    rows = _rows(_chars(60, 176, "项目"), _centred(190, 176, "本年"), _centred(290, 176, "上年"),
+                 *_BODY)
+    assert rows == [["项目", "本年", "上年"], *_BODY_ROWS]
+
+
+def test_a_label_centred_over_a_first_column_of_amounts_reaches_left_of_them() -> None:
+    """A table of amounts only (a 三公 table): "合计" centred over the first column reaches left
+    of its figures (printed at the column's right edge), beyond the table's width as the
+    figures give it; its centre lies left of their end, so it is a label of the header, and
+    the label wrapped beside it is joined."""
+    body = [
+        _right(150, 190, "631.71"), _right(250, 190, "17.21"), _right(350, 190, "5.00"),
+        _right(150, 206, "545.19"), _right(250, 206, "0.50"), _right(350, 206, "1.00"),
+    ]  # fmt: skip
+    rows = _rows(
+        _centred(120, 170, "合计"),
+        _centred(227, 164, "财政拨款"), _centred(227, 175, "收入"),
+        _centred(327, 170, "事业收入"),
+        *body,
+    )  # fmt: skip
+    assert rows == [["合计", "财政拨款收入", "事业收入"], ["631.71", "17.21", "5.00"],
+                    ["545.19", "0.50", "1.00"]]
+
+
 def test_names_wrapped_around_their_rows_go_back_into_them() -> None:
     """Without rules a name wrapped in its cell prints a piece above its row's other cells and
     one below (and a third in the row's line when it takes three): each goes back into its

@@ -98,10 +98,14 @@ OUTCOMES: dict[tuple[str, str], tuple[str, str]] = {
     **{(doc, lay): (EXACT, "") for doc in ("yichuan-2025", "shiquan-2025", "shengtai-2025",
                                            "wenlv-2025")
        for lay in ("template", "sh-2025", "landscape", "yuan")},
-    # Text-only columns (no ruling): a known limit of the unruled reader (tests/test_pdf_variants
-    # REPORTED): the 财政拨款收入支出决算总表's wrapped group labels and the 基本支出 table's
-    # columns are not found; both reported (READ-cells, typed errors), nothing claimed on them.
-    ("shengtai-2025", "plain"): (REPORTED, "header labels wrapped in a table without rules"),
+    # Text-only columns (no ruling).  The 三公 table's labels on three lines read (合计 centred
+    # over the first column of amounts reaches left of them: still its label).  Reported: the
+    # 基本支出 table (公开06, four blocks of 科目代码 | 科目名称 | 决算数 side by side) prints no
+    # row in its fourth block, and on its second page none in the third block's codes (its
+    # 公用经费合计 centred over blocks 2-4, the figure in the fourth's 决算数): those labels stand
+    # over no column of figures, so the page gives 9 (8) columns where the header names 12 —
+    # rows of fewer cells (READ-cells), the header unplaced (READ-line); nothing claimed on it.
+    ("shengtai-2025", "plain"): (REPORTED, "a 基本支出 block printed empty: its columns unplaced"),
     # 部门预算 (元; the 三公 table in 万元): Shanghai's own (类/款/项 cells, separators, 目录);
     # the central template's style (one code column, 栏次, names indented, 三公 grouped, the
     # 情况说明 reflowed at 12 pt); another column order and one code column (项目支出 before

@@ -5,9 +5,9 @@ Without rules a table is a run of printed lines split into cells at wide gaps
 (:func:`._text._split_line`).  :func:`text_items` turns the text lines of a page into rows:
 
 - consecutive split lines are laid out on shared columns, taken from the cells of the lines
-  holding amounts (:func:`_align`); the two pieces of a label wrapped in its cell around a
-  row (one line above the row's other cells, one below) are put back into it
-  (:func:`_join_wrapped`);
+  holding amounts, each cell where the page places it (:mod:`._columns`); the two pieces of a
+  label wrapped in its cell around a row (one line above the row's other cells, one below)
+  are put back into it (:func:`_join_wrapped`);
 - a header whose labels wrap over lines (a label printed on two or three lines, "行"
   over "次", a group label over its columns) is rebuilt as a ruled table's header rows, each
   label under the columns its pieces stand over (:func:`_header`);
@@ -21,80 +21,13 @@ reports what it cannot read.  See docs/reading.md (PDF).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from itertools import pairwise
 
 from ..source import Box
+from ._columns import _AMOUNT, _NUMBER, _align, _anchors, _hits, _numeric
 from ._text import Char, _bbox, _Item, _joiner, _line_text, _lines, _split_line
 
 __all__ = ["text_items"]
-
-
-_NUMBER = re.compile(r"^-?[\d,]+(\.\d+)?%?$")
-_AMOUNT = re.compile(r"^-?[\d,]*\d\.\d+$")
-
-
-def _anchors(block: list[_Item]) -> list[tuple[float, float]] | None:
-    """The columns of a run of split lines: the x extents of the cells of its lines holding
-    numbers, left to right; None when they give fewer than two, or overlapping ones."""
-    anchors: list[tuple[float, float]] = []
-    # Amount lines ("631.71") make the columns when the run has them: a 栏次 line ("栏次 1 2 3",
-    # its label centred over two columns, its numbers centred where amounts sit right) or a
-    # line of 行次 alone would give columns that are not the table's.
-    amounts = [it for it in block if any(_AMOUNT.match(t.replace(" ", "")) for t in it.cells)]
-    for item in amounts or block:
-        if not any(_NUMBER.match(t.replace(" ", "")) for t in item.cells):
-            continue
-        for b in item.boxes:
-            if b is None:
-                continue  # a line already laid out on columns: its empty cells
-            for k, (a0, a1) in enumerate(anchors):
-                if b.x0 < a1 and b.x1 > a0:
-                    anchors[k] = (min(a0, b.x0), max(a1, b.x1))
-                    break
-            else:
-                anchors.append((b.x0, b.x1))
-    anchors.sort()
-    if len(anchors) < 2 or any(a[1] > b[0] for a, b in pairwise(anchors)):
-        return None
-    return anchors
-
-
-def _align(block: list[_Item]) -> list[tuple[float, float]] | None:
-    """Place the cells of a run of split lines (a table without ruling lines) in columns.
-
-    Columns come from the lines holding numbers: each of their cells is a column, by its x
-    extent.  Every line of the run whose cells each fall into one distinct column is laid out
-    on those columns ("" where it has no cell); other lines keep their cells as they are.
-    Returns the columns (x extents, left to right), or None when the run gives none.
-    """
-    anchors = _anchors(block)
-    if anchors is None:
-        return None
-    for item in block:
-        slots: list[int] = []
-        for b in item.boxes:
-            assert b is not None
-            hit = [k for k, (a0, a1) in enumerate(anchors) if b.x0 < a1 and b.x1 > a0]
-            if len(hit) != 1:
-                # no overlap: the nearest column by centre, when it lies between columns
-                if not hit:
-                    mid = (b.x0 + b.x1) / 2
-                    hit = [min(range(len(anchors)),
-                               key=lambda k: abs((anchors[k][0] + anchors[k][1]) / 2 - mid))]
-                else:
-                    slots = []
-                    break
-            slots.append(hit[0])
-        if not slots or len(set(slots)) != len(slots) or slots != sorted(slots):
-            continue
-        cells = [""] * len(anchors)
-        boxes: list[Box | None] = [None] * len(anchors)
-        for k, t, b in zip(slots, item.cells, item.boxes):
-            cells[k], boxes[k] = t, b
-        item.cells, item.boxes = cells, boxes
-    return anchors
 
 
 def _wraps_into(frag: _Item, row: _Item, above: bool) -> bool:
@@ -189,13 +122,17 @@ class _Label:
                    max(b.bottom for b in bs))
 
 
-def _header_zone(items: list[_Item], first: int, extent: tuple[float, float]) -> int:
+def _header_zone(
+    items: list[_Item], first: int, extent: tuple[float, float], figures: float | None = None
+) -> int:
     """The index of the first line of the header above ``items[first]`` (the first line of a
     table without ruling lines that holds a number): the text lines right above it that lie
     within the table's width, each less than a line height above the next.  ``first`` (no
     header) when a line holding a number is met first: ``items[first]`` then continues a
     table whose rows lie above (the lines between are pieces of a name wrapped in its cell).
-    ``extent``: the table's width, from its lines below.
+    ``extent``: the table's width, from its lines below.  ``figures``: where the figures of
+    the table's first column end, when it is a column of figures: a label centred over it
+    may reach left of its figures (printed at its right edge), its centre left of their end.
     """
     size = max((b.bottom - b.top for b in items[first].boxes if b is not None), default=0.0)
     x0, x1 = extent[0] - size / 2, extent[1] + size / 2
@@ -208,7 +145,8 @@ def _header_zone(items: list[_Item], first: int, extent: tuple[float, float]) ->
             break
         if any(_NUMBER.match(t.replace(" ", "")) for t in it.cells):
             return first  # a table's row: the lines below it are not a header
-        if min(b.x0 for b in boxes) < x0 or max(b.x1 for b in boxes) > x1:
+        if any(b.x0 < x0 and (figures is None or (b.x0 + b.x1) / 2 >= figures)
+               for b in boxes) or max(b.x1 for b in boxes) > x1:
             break  # wider than the table: a title, the 部门名称/单位 line
         if top - max(b.bottom for b in boxes) > _ZONE_GAP * size:
             break
@@ -323,7 +261,11 @@ def _free(labels: list[_Label], u: _Label, k: int) -> bool:
 
 
 def _header(
-    items: list[_Item], first: int, anchors: list[tuple[float, float]], extent: tuple[float, float]
+    items: list[_Item],
+    first: int,
+    anchors: list[tuple[float, float]],
+    extent: tuple[float, float],
+    figures: float | None = None,
 ) -> list[_Item]:
     """Rebuild the header of a table without ruling lines whose labels wrap over lines.
 
@@ -339,7 +281,7 @@ def _header(
     Nothing changes when no label wraps (a header of one-line labels is read as its lines),
     nor when the page does not tell where a piece belongs (:func:`_labels`: None).
     """
-    start = _header_zone(items, first, extent)
+    start = _header_zone(items, first, extent, figures)
     top = start if start < first and not _placed(items[start], anchors) else None
     if top is not None:
         start += 1
@@ -379,10 +321,6 @@ def _header(
     if top is not None:
         _as_printed(items[top])
     return [*items[:start], *out, *items[first:]]
-
-
-def _hits(b: Box, anchors: list[tuple[float, float]]) -> list[int]:
-    return [k for k, (a0, a1) in enumerate(anchors) if b.x0 < a1 and b.x1 > a0]
 
 
 def _body(
@@ -524,7 +462,12 @@ def text_items(chars: list[Char]) -> list[_Item]:
         extent = (min(b.x0 for b in below), max(b.x1 for b in below))
         at = next(i for i, it in enumerate(items) if it is first)
         lead = _leading(items, at)
-        items = _header(items, at - lead, anchors, extent)
+        # a first column of amounts (printed at its right edge): its label may reach left of
+        # them, its centre left of their end (a 三公 table's 合计)
+        amounts = [it for it in group[k:]
+                   if any(_AMOUNT.match(t.replace(" ", "")) for t in it.cells)]
+        figures = anchors[0][1] if amounts and _numeric(amounts, anchors)[0] else None
+        items = _header(items, at - lead, anchors, extent, figures)
         at = next(i for i, it in enumerate(items) if it is first)
         items = _body(items, at - lead, anchors, extent)
     return items
