@@ -273,6 +273,18 @@ def test_a_list_item_opens_a_paragraph() -> None:
     assert not hard_break(lead, "表3 支出预算总表") and not hard_break(lead, "合计\t100.00")
 
 
+def test_an_indented_line_opens_a_paragraph_in_a_text_source() -> None:
+    # A paragraph missing its "。" before an indented one: not one sentence (the year opening
+    # the second would be lost to it); the pasted text's own breaks begin flush.
+    # (A long line before them, so that the page's widths alone join neither.)
+    wide = "本单位负责辖区内的社区管理、社区服务、社区平安和社区自治等各项工作，依法履职。" * 2
+    first, second = "本年支出100万元，主要用于日常运转", "2025年当年预算执行数为90万元。"
+    for indent in ("    ", "\u3000\u3000"):
+        got = [s.text for s in sentences(f"{wide}\n{first}\n{indent}{second}")]
+        assert got[-2:] == [first, second]
+    assert [s.text for s in sentences(f"{wide}\n{first}\n{second}")][-1] == first + second
+
+
 def test_a_sentence_ending_at_a_line_end_is_kept() -> None:
     first, second = (
         "本年收入合计100万元，全部为财政拨款收入。",

@@ -46,20 +46,26 @@ _STARTER = lazy_pattern("^(?:" + "|".join(PARAGRAPH_STARTERS.values()) + ")")
 SENTENCE_MARKS = frozenset("，,；;。！？!?")
 #: A comma between digit groups ("1,131.92万元"): no mark of a sentence.
 _DIGIT_GROUPS = lazy_pattern(r"(?<=\d)[,，](?=\d{3})")
+#: A paragraph's first-line indent in a text source: two spaces or more, or an ideographic
+#: space (a line the text wrapped, or one its pasted page broke, begins flush).
+_INDENT = lazy_pattern("^(?:\u3000| {2,})")
 #: A table's unit, on its title's line or one of its own ("部门：…单位：万元").
 _UNIT_LINE = lazy_pattern(r"单位[：:](?:亿元|万元|元)")
 
 
 def opens_paragraph(line: str) -> bool:
     """Does ``line`` (a source line) open a paragraph by its words: one of
-    :data:`PARAGRAPH_STARTERS`, or a table row (cells separated by tabs)?
+    :data:`PARAGRAPH_STARTERS`, a table row (cells separated by tabs), or indented as a
+    paragraph's first line is (:data:`_INDENT`; a text whose every line is indented so has
+    all its lines open paragraphs: nothing is joined by its words)?
 
     >>> [opens_paragraph(s) for s in ("（二）事业收入", "2.“公共安全支出”", "表3 支出预算总表",
-    ...  "算减少2,163.37万元；", "2025年当年预算执行数", "1.5万元", "合计\\t100.00")]
-    [True, True, True, False, False, False, True]
+    ...  "算减少2,163.37万元；", "2025年当年预算执行数", "1.5万元", "合计\\t100.00",
+    ...  "    2025年当年预算执行数", "\u3000\u30002025年当年预算执行数", " “一般公共服务支出”")]
+    [True, True, True, False, False, False, True, True, True, False]
     """
     s = line.strip()
-    return _STARTER.match(s) is not None or "\t" in s
+    return _STARTER.match(s) is not None or "\t" in s or _INDENT.match(line) is not None
 
 
 def hard_break(line: str, following: str, *, before: str = "") -> bool:
