@@ -72,12 +72,11 @@ DOCUMENTS = {
     "wanli-2025": ACCURACY / "sh-putuo-wanlijiedao-2025-yusuan.txt",
     "shiquan-2026": ACCURACY / "sh-putuo-shiquan-2026-danwei-yusuan.txt",
 }
-#: Documents whose 情况说明 text keeps the lines of the page it was typed from (a sentence
-#: broken wherever that page broke it: "…比2025" / "年预算执行数减少2.18%";
-#: tests/data/accuracy/README.md).  Printed line for line on a page of another width each of
-#: those lines would wrap again, leaving a stub line no page prints; they are printed as
-#: whole paragraphs wrapped at the page's width (``reflow``), as a page prints them.
-PAGE_LINES = {"shiquan-2026"}
+#: Each document's 情况说明 is printed line for line as its text holds it.  The 石泉路 2026 text
+#: keeps the lines of the page it was typed from (a sentence broken wherever that page broke it:
+#: "…比2025" / "年预算执行数减少2.18%"; tests/data/accuracy/README.md): on a page of another width
+#: each of those lines wraps again, leaving a short line ending mid-sentence, and the read joins
+#: it to the next by its words (govfin.narrative.breaks.hard_break): no reflowed print is needed.
 
 EXACT, REPORTED = "exact", "reported"
 #: Read whole but one printed column no kind models, which the header marks as a 其中 (a part)
@@ -241,8 +240,7 @@ class Case:
         base = layout.removesuffix(SPLIT).removesuffix(FILES)
         self.layout: Layout | BudgetLayout
         if self.budget:
-            lay = BUDGET_LAYOUTS[base]
-            self.layout = attrs.evolve(lay, reflow=True) if doc in PAGE_LINES else lay
+            self.layout = BUDGET_LAYOUTS[base]
         else:
             self.layout = JUESUAN_LAYOUTS[base]
         text = (attrs.evolve(d, tables=[]), path.with_name(f"{path.stem}-text.pdf"))

@@ -15,6 +15,7 @@ import attrs
 
 from govfin._lazy import lazy_pattern
 from govfin.errors import ArgumentTypeError, ArgumentValueError
+from govfin.narrative.breaks import PARAGRAPH_ENDERS, hard_break
 
 __all__ = [
     "ATTRIBUTES",
@@ -414,7 +415,9 @@ class Sentence:
 
 
 #: Marks a printed paragraph may end with (a line ending otherwise may have been wrapped).
-_PARAGRAPH_END = frozenset("。；;！？!?：:）)”」》")
+_PARAGRAPH_END = PARAGRAPH_ENDERS
+
+
 #: A line at least this share of the text's longest line, ending without a paragraph's mark,
 #: ran to the right margin: the print wrapped its paragraph onto the next line.
 _FULL_LINE = Decimal("0.8")
@@ -501,6 +504,8 @@ def _blocks(text: str, first_line: int | None) -> list[list[tuple[str, int | Non
     else:
         full = [False] * len(raws)
     prev_full = False
+    # the last source line of the paragraph before, and the paragraph's lines before that one
+    prev_before = prev_raw = ""
     for i, raw in enumerate(raws):
         line_text = compact[i]
         if not line_text:
@@ -513,10 +518,14 @@ def _blocks(text: str, first_line: int | None) -> list[list[tuple[str, int | Non
                 prev[-1] in _CONTINUES_AFTER
                 or line_text[0] in _CONTINUES_BEFORE
                 or _wrapped(prev, wrapped_full, line_text)
+                or hard_break(prev_raw, raw, before=prev_before)
             ):
                 paragraphs[-1].append((line_text, line_no))
+                prev_before += prev_raw
+                prev_raw = raw
                 continue
         paragraphs.append([(line_text, line_no)])
+        prev_before, prev_raw = "", raw
     return paragraphs
 
 

@@ -164,7 +164,13 @@ def _texts(lines: Sequence[Line]) -> list[str]:
     source line, so that line k of a section is still source line ``text_line + k``.
 
     Whether a line was wrapped is told by :func:`_wrapped`.  Text from a text source is
-    taken as it is: its lines are the document's own.
+    taken as it is: its lines are the document's own.  A line the page did not wrap but that
+    ends inside a sentence (a hard line break the printed text kept from the page it was typed
+    from: "…比2025年预" / "算减少…") is left on a line of its own here, and joined to its
+    paragraph by :func:`govfin.narrative.text.sentences` (by the words,
+    :func:`govfin.narrative.breaks.hard_break`), as in a text source: each such line keeps its
+    own source line (a claim's line, and its "（第N处）" among repeats on one line, stay those of
+    the text printed line for line).
     """
     texts = [ln.text for ln in lines]
     boxes = [b for b in map(_box, lines) if b is not None]
