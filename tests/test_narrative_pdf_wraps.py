@@ -154,22 +154,26 @@ def test_a_contents_entry_wrapped_over_two_lines_stays_in_the_contents() -> None
     assert "明" in toc and any(t.endswith("情况说") for t in toc)
 
 
-def test_a_later_files_cover_is_a_cover_not_text(tmp_path) -> None:
-    # Several files read as one document (read_paths): the 情况说明, then a file that opens
-    # with a cover of its own.  Its cover lines were read as the last lines of the text before
-    # them (or, after a table, as that table's rows: READ-line warnings).
+def _read_after_text(tmp_path, lines: list[str]):
+    """A short 情况说明 in one file, then ``lines`` in a second, read together (read_paths)."""
     from govfin.readers.files import read_paths
 
-    text = tmp_path / "a.txt"
+    text, more = tmp_path / "a.txt", tmp_path / "b.txt"
     _write(text, [
         "某某局", "2025年度部门决算", "第三部分 情况说明", "一、收入支出决算总体情况说明",
         "本年收入支出总计100.00万元。",
     ])  # fmt: skip
-    more = tmp_path / "b.txt"
-    _write(more, [
+    _write(more, lines)
+    return read_paths([text, more])
+
+
+def test_a_later_files_cover_is_a_cover_not_text(tmp_path) -> None:
+    # Several files read as one document (read_paths): the 情况说明, then a file that opens
+    # with a cover of its own.  Its cover lines were read as the last lines of the text before
+    # them (or, after a table, as that table's rows: READ-line warnings).
+    read = _read_after_text(tmp_path, [
         "某某局", "2025年度部门决算（名词解释）", "第四部分 名词解释", "一、财政拨款收入：指本级财政拨款。",
     ])  # fmt: skip
-    read = read_paths([text, more])
     (section,) = read.disclosure.narrative.sections
     assert section.text.strip() == "本年收入支出总计100.00万元。"
     covers = [e.text for e in read.log.entries if e.note == "cover of a later file"]
@@ -179,18 +183,9 @@ def test_a_later_files_cover_is_a_cover_not_text(tmp_path) -> None:
 def test_a_later_file_going_on_with_the_text_is_the_text(tmp_path) -> None:
     # A file that begins inside the text (a document cut into files by pages) has no cover:
     # its lines stay the text's.
-    from govfin.readers.files import read_paths
-
-    text = tmp_path / "a.txt"
-    _write(text, [
-        "某某局", "2025年度部门决算", "第三部分 情况说明", "一、收入支出决算总体情况说明",
-        "本年收入支出总计100.00万元。",
-    ])  # fmt: skip
-    more = tmp_path / "b.txt"
-    _write(more, [
+    read = _read_after_text(tmp_path, [
         "与2024年度相比，增加10.00万元，增长11.11%。", "二、收入决算情况说明", "本年收入合计100.00万元。",
     ])  # fmt: skip
-    read = read_paths([text, more])
     first, second = read.disclosure.narrative.sections
     assert "增加10.00万元" in first.text and second.heading == "二、收入决算情况说明"
     assert not [e for e in read.log.entries if e.note == "cover of a later file"]

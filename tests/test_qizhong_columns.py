@@ -19,8 +19,8 @@ read whole): an unknown addend would break the row sums, and nothing is guessed.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import attrs

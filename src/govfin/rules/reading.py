@@ -56,8 +56,8 @@ READ_RULES: tuple[tuple[str, str, str, Severity], ...] = (
      Severity.WARNING),
     ("READ-identity", "表格标题与表头不符", "a table whose title and header disagree", Severity.WARNING),
     ("READ-part", "未建模的“其中”列未读入（其余各列照常读入核对）",
-     "a 其中 column no kind models set aside: its figures are not read or checked (the other "
-     "columns are)", Severity.WARNING),
+     ("a 其中 column no kind models set aside: its figures are not read or checked (the other "
+      "columns are)"), Severity.WARNING),
     ("READ-unit", "缺少金额单位行", "a table without its unit line", Severity.WARNING),
     ("READ-year", "文档年度与所请求的年度不符", "the document's year is not the year asked for", Severity.WARNING),
     ("READ-kind", "封面所称文档类型与表格不符", "the cover's kind (预算/决算) contradicts the tables", Severity.WARNING),
