@@ -20,7 +20,7 @@ __all__ = [
 ]
 
 
-def _compact(text: str) -> str:
+def compact(text: str) -> str:
     """The text without white space (Unicode's: U+3000 and no-break spaces too)."""
     return "".join(text.split())
 
@@ -95,12 +95,12 @@ def hard_break(line: str, following: str, *, before: str = "") -> bool:
     >>> hard_break("本年支出合计100万元。", "其中：基本支出50万元。")
     False
     """
-    s = _compact(line)
+    s = compact(line)
     return (
         bool(s)
         and s[-1] not in PARAGRAPH_ENDERS
         and "\t" not in line
         and _UNIT_LINE.search(s) is None
-        and not SENTENCE_MARKS.isdisjoint(_DIGIT_GROUPS.sub("", _compact(before) + s))
+        and not SENTENCE_MARKS.isdisjoint(_DIGIT_GROUPS.sub("", compact(before) + s))
         and not opens_paragraph(following)
     )

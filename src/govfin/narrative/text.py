@@ -16,6 +16,7 @@ import attrs
 from govfin._lazy import lazy_pattern
 from govfin.errors import ArgumentTypeError, ArgumentValueError
 from govfin.narrative.breaks import PARAGRAPH_ENDERS, hard_break
+from govfin.narrative.breaks import compact as _compact
 
 __all__ = [
     "ATTRIBUTES",
@@ -221,11 +222,6 @@ _KEY_CHARS = str.maketrans({**dict.fromkeys("“”\"‘’'「」『』"), "(":
 _KEY_LEVEL = re.compile(r"（[类款项]）")
 
 
-def _compact(text: str) -> str:
-    """The text without white space (Unicode's: U+3000 and no-break spaces too)."""
-    return "".join(text.split())
-
-
 @functools.lru_cache(maxsize=4096)
 def subject_key(subject: str) -> str:
     """A subject as compared: no quotes, spaces or (类)/(款)/(项) marks, one bracket width.
@@ -414,10 +410,6 @@ class Sentence:
         return self.line_at(0)
 
 
-#: Marks a printed paragraph may end with (a line ending otherwise may have been wrapped).
-_PARAGRAPH_END = PARAGRAPH_ENDERS
-
-
 #: A line at least this share of the text's longest line, ending without a paragraph's mark,
 #: ran to the right margin: the print wrapped its paragraph onto the next line.
 _FULL_LINE = Decimal("0.8")
@@ -467,7 +459,7 @@ def _wrapped(prev: str, full: bool, line_text: str) -> bool:
     支出" / "的84.06%,同比减少…", text copied from a PDF of 梧州 2024 with the page's line
     breaks)."""
     return (
-        prev[-1] not in _PARAGRAPH_END
+        prev[-1] not in PARAGRAPH_ENDERS
         and (full or _CONTINUING.match(line_text) is not None)
         and _ENUM.match(line_text) is None
         and _SECTION_START.match(line_text) is None
@@ -499,7 +491,7 @@ def _blocks(text: str, first_line: int | None) -> list[list[tuple[str, int | Non
     compact = [_compact(raw) for raw in raws]
     # whether a line ran to the margin matters only after a line ending no paragraph: a text
     # whose lines all end theirs (one paragraph per line) needs no widths
-    if any(c and c[-1] not in _PARAGRAPH_END for c in compact[:-1]):
+    if any(c and c[-1] not in PARAGRAPH_ENDERS for c in compact[:-1]):
         full = _full_lines(raws, compact)
     else:
         full = [False] * len(raws)

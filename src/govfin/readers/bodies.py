@@ -192,8 +192,6 @@ class _FunctionalBody(_Body):
         self._split_code = 0
         #: The code of the last coded row read (the context of a malformed code).
         self._last_code: str | None = None
-        #: The header column index of each 其中 column set aside (not modelled: not read).
-        self._aside: tuple[int, ...] = ()
 
     def _columns(self) -> list[int | None]:
         if self._order is None:
@@ -287,16 +285,9 @@ class _FunctionalBody(_Body):
         them are passed over) nor checked; the other columns are read as usual."""
         if not aside:
             return
-        self._aside = tuple(aside)
         where = next((h for h in headers for i in aside if h.cell(i).strip()), headers[-1])
         shown = "、".join(names[i] for i in aside)
-        self.error(
-            SetAsideColumnError,
-            f"printed column(s) {shown} set aside: a 其中 (part) of another column, no column "
-            f"of {self.kind.KIND}; their figures are not read or checked (the other columns "
-            "are read and checked as usual)",
-            where,
-        )
+        self.error(SetAsideColumnError, SetAsideColumnError.describe(shown, self.kind.KIND), where)
 
     def feed(self, line: Line) -> None:
         printed = line  # a header line is kept as printed: _layout joins its code columns
@@ -595,13 +586,8 @@ class _SummaryBody(_Body):
         if aside and not self._aside:
             self._aside = tuple(aside)
             shown = "、".join(squash(line.cell(i)) for i in aside)
-            self.error(
-                SetAsideColumnError,
-                f"printed column(s) {shown} set aside: a 其中 (part) of another column, no "
-                f"column of {self.kind.KIND}; their figures are not read or checked (the other "
-                "columns are read and checked as usual)",
-                line,
-            )
+            self.error(SetAsideColumnError, SetAsideColumnError.describe(shown, self.kind.KIND),
+                       line)
 
     def _placed(
         self, line: Line, columns: tuple[str, ...], cells: range, parts: frozenset[int]

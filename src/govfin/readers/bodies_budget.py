@@ -432,10 +432,8 @@ class BudgetSummaryBody(_BudgetBody):
         :class:`SetAsideColumnError` (READ-part) a table names the first so found."""
         if not self._aside:
             where = next((h for h in heads if h.cell(i).strip()), heads[-1])
-            self.error(SetAsideColumnError,
-                       f"printed column(s) {text} set aside: a 其中 (part) of another column, no "
-                       f"column of {self.kind.KIND}; their figures are not read or checked (the "
-                       "other columns are read and checked as usual)", where)
+            self.error(SetAsideColumnError, SetAsideColumnError.describe(text, self.kind.KIND),
+                       where)
         self._aside.add(i)
 
     def _row(self, label: str, cells: list[str], line: Line, at: int = -1) -> Row | None:
@@ -666,10 +664,9 @@ class BudgetThreePublicBody(_BudgetBody):
                 # "其中：一般公共预算安排数" beside this year's 预算数: a part of it, set aside
                 shown = "、".join("".join(squash(h.cell(i)) for h in distinct_headers(self.headers))
                                  for i in others)
-                self.error(SetAsideColumnError, f"printed column(s) {shown} set aside: a 其中 "
-                           f"(part) of another column, no column of {self.kind.KIND}; their "
-                           "figures are not read or checked (the other columns are read and "
-                           "checked as usual)", self.headers[-1] if self.headers else line)
+                self.error(SetAsideColumnError,
+                           SetAsideColumnError.describe(shown, self.kind.KIND),
+                           self.headers[-1] if self.headers else line)
             else:
                 self.error(TableIdentityError, "a second figure column (a 其中 column: "
                            f"{' '.join(self.headers[-1].values) if self.headers else ''}) is "

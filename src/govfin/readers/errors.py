@@ -138,6 +138,18 @@ class SetAsideColumnError(ReadError):
     checked; the table's modelled columns are read and checked as usual — a part of a column is
     never an addend of the row's total, so setting it aside leaves every other sum as printed."""
 
+    @staticmethod
+    def describe(labels: str, kind: str) -> str:
+        """The message naming the columns set aside (``labels``, as printed) in a table of
+        ``kind``.
+
+        >>> SetAsideColumnError.describe("其中：政府采购", "公开05").split(";")[0]
+        'printed column(s) 其中：政府采购 set aside: a 其中 (part) of another column, no column of 公开05'
+        """
+        return (f"printed column(s) {labels} set aside: a 其中 (part) of another column, no "
+                f"column of {kind}; their figures are not read or checked (the other columns "
+                "are read and checked as usual)")
+
 
 class DuplicateTableError(ReadError):
     """The same table kind printed twice."""

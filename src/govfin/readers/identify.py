@@ -462,8 +462,7 @@ def identify_by_header(
 
     ``document`` ("决算" or "预算") restricts the answer to that family's kinds.
     """
-    text = "".join(norm_column(h.joined) for h in headers)
-    if not text:
+    if not any(norm_column(h.joined) for h in headers):
         return None
     # The cue words below name a kind; a 其中 column's label names a part of a column
     # ("其中：政府采购" beside 项目支出 is no 公开10 header): left out of the cues.

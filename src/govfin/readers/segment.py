@@ -252,8 +252,8 @@ def segment_lines(lines: Sequence[Line], log: LogBuilder, department: str | None
             tail = ""
             if kind is None and not numbered:
                 kind = _wrapped_title(lines, i, titles, wrapped)
-                if kind is not None:
-                    tail = _next_nonblank_line(lines, i)
+                after = _next_nonblank(lines, i) if kind is not None else None
+                tail = after.joined if after is not None else ""
             if kind is not None and _continues(current, kind, line):
                 # A paged source repeats the title over a table's next page: same table.
                 log.mark(line, LineKind.BOILERPLATE, kind.KIND, "title repeated on a new page")
@@ -319,14 +319,6 @@ def _centred_under(head: Line, tail: Line) -> bool:
             and -0.1 * size <= b.top - a.bottom <= 0.5 * size
             and abs((a.x0 + a.x1) - (b.x0 + b.x1)) / 2 <= 0.5 * size
             and b.x1 - b.x0 < a.x1 - a.x0)
-
-
-def _next_nonblank_line(lines: Sequence[Line], i: int) -> str:
-    """The text of the first non-blank line after ``lines[i]`` (a wrapped title's end)."""
-    j = i + 1
-    while j < len(lines) and lines[j].blank:
-        j += 1
-    return lines[j].joined if j < len(lines) else ""
 
 
 def _part_kind(lines: Sequence[Line], i: int, wrapped: set[int]) -> str:

@@ -2,7 +2,7 @@
 cells placed in them.
 
 The columns are the x extents of the cells of the lines holding numbers (amounts when the
-run has them) (:func:`_anchors`).  A cell over one column is in it; a cell over no column
+run has them) (:func:`column_extents`).  A cell over one column is in it; a cell over no column
 only where the page settles which it is (:func:`_slots`); a line the page does not place keeps
 its cells as printed, and the reader then says what it cannot place.  Used by
 :mod:`._unruled`.  See docs/reading.md (PDF).
@@ -14,25 +14,25 @@ import re
 from itertools import pairwise
 
 from ..source import Box
-from ._text import _Item
+from ._text import Item
 
 __all__: list[str] = []
 
 
-_NUMBER = re.compile(r"^-?[\d,]+(\.\d+)?%?$")
-_AMOUNT = re.compile(r"^-?[\d,]*\d\.\d+$")
+NUMBER = re.compile(r"^-?[\d,]+(\.\d+)?%?$")
+AMOUNT = re.compile(r"^-?[\d,]*\d\.\d+$")
 
 
-def _anchors(block: list[_Item]) -> list[tuple[float, float]] | None:
+def column_extents(block: list[Item]) -> list[tuple[float, float]] | None:
     """The columns of a run of split lines: the x extents of the cells of its lines holding
     numbers, left to right; None when they give fewer than two, or overlapping ones."""
     anchors: list[tuple[float, float]] = []
     # Amount lines ("631.71") make the columns when the run has them: a 栏次 line ("栏次 1 2 3",
     # its label centred over two columns, its numbers centred where amounts sit right) or a
     # line of 行次 alone would give columns that are not the table's.
-    amounts = [it for it in block if any(_AMOUNT.match(t.replace(" ", "")) for t in it.cells)]
+    amounts = [it for it in block if any(AMOUNT.match(t.replace(" ", "")) for t in it.cells)]
     for item in amounts or block:
-        if not any(_NUMBER.match(t.replace(" ", "")) for t in item.cells):
+        if not any(NUMBER.match(t.replace(" ", "")) for t in item.cells):
             continue
         for b in item.boxes:
             if b is None:
@@ -49,7 +49,7 @@ def _anchors(block: list[_Item]) -> list[tuple[float, float]] | None:
     return anchors
 
 
-def _align(block: list[_Item]) -> list[tuple[float, float]] | None:
+def align(block: list[Item]) -> list[tuple[float, float]] | None:
     """Place the cells of a run of split lines (a table without ruling lines) in columns.
 
     Columns come from the lines holding numbers: each of their cells is a column, by its x
@@ -60,10 +60,10 @@ def _align(block: list[_Item]) -> list[tuple[float, float]] | None:
     (the reader then says what it cannot place).  Returns the columns (x extents, left to
     right), or None when the run gives none.
     """
-    anchors = _anchors(block)
+    anchors = column_extents(block)
     if anchors is None:
         return None
-    numeric = _numeric(block, anchors)
+    numeric = figure_columns(block, anchors)
     for item in block:
         slots = _slots(item.boxes, anchors, numeric)
         if slots is None:
@@ -80,21 +80,21 @@ _DASH = re.compile(r"^[-－—–]+$")
 _CODE = re.compile(r"^\d{3}(\d{2}){0,2}$")  # a 科目 code (201, 20101, 2010101): not a figure
 
 
-def _numeric(block: list[_Item], anchors: list[tuple[float, float]]) -> list[bool]:
+def figure_columns(block: list[Item], anchors: list[tuple[float, float]]) -> list[bool]:
     """Per column: whether every cell over it on the lines holding numbers is a number or a
     dash (a column of figures, not of codes and names)."""
     out = [True] * len(anchors)
     seen = [False] * len(anchors)
     for item in block:
-        if not any(_NUMBER.match(t.replace(" ", "")) for t in item.cells):
+        if not any(NUMBER.match(t.replace(" ", "")) for t in item.cells):
             continue
         for t, b in zip(item.cells, item.boxes):
             if b is None or not t:
                 continue
-            for k in _hits(b, anchors):
+            for k in columns_under(b, anchors):
                 seen[k] = True
                 text = t.replace(" ", "")
-                if not (_NUMBER.match(text) or _DASH.match(text)) or _CODE.match(text):
+                if not (NUMBER.match(text) or _DASH.match(text)) or _CODE.match(text):
                     out[k] = False
     return [n and s for n, s in zip(out, seen)]
 
@@ -129,7 +129,7 @@ def _slots(
     hits: list[int | None] = []
     for b in boxes:
         assert b is not None
-        hit = _hits(b, anchors)
+        hit = columns_under(b, anchors)
         if len(hit) > 1:
             return None
         hits.append(hit[0] if hit else None)
@@ -165,5 +165,5 @@ def _slots(
     return slots
 
 
-def _hits(b: Box, anchors: list[tuple[float, float]]) -> list[int]:
+def columns_under(b: Box, anchors: list[tuple[float, float]]) -> list[int]:
     return [k for k, (a0, a1) in enumerate(anchors) if b.x0 < a1 and b.x1 > a0]

@@ -29,7 +29,7 @@ from pdfplumber import table as _pt
 from pdfplumber import utils as _pu
 
 from ..source import Box
-from ._text import _SPACE_GAP, Char, _cell_text, _Item, _lines
+from ._text import SPACE_GAP, Char, Item, cell_text, printed_lines
 from ._unruled import text_items
 
 __all__ = ["Char", "PageContent", "page_rows"]
@@ -263,11 +263,11 @@ def _keep_runs_whole(placed: list[Char], where: dict[int, tuple[int, int]]) -> N
     total: dict[tuple[int, int], int] = {}
     for key in where.values():
         total[key] = total.get(key, 0) + 1
-    for line in _lines(placed):
+    for line in printed_lines(placed):
         run: list[Char] = []
         for ch in line + [("", 1e9, 0.0, 1e9, 0.0, 0.0)]:
             if run and (ch[0] in ("", " ") or ch[1] - run[-1][3]
-                        > _SPACE_GAP * max(ch[5], run[-1][5], 1.0)):
+                        > SPACE_GAP * max(ch[5], run[-1][5], 1.0)):
                 keys = [where[id(c)] for c in run]
                 if len(set(keys)) > 1:
                     best = max(dict.fromkeys(keys), key=keys.count)
@@ -284,7 +284,7 @@ def _keep_runs_whole(placed: list[Char], where: dict[int, tuple[int, int]]) -> N
 
 def _table_items(
     cells: list[tuple[float, float, float, float]], chars: list[Char], taken: list[bool]
-) -> list[_Item]:
+) -> list[Item]:
     """One item per non-empty grid row of a ruled table; ghost columns removed."""
     xs = sorted({c[0] for c in cells})
     tops = sorted({c[1] for c in cells})
@@ -321,13 +321,13 @@ def _table_items(
     content: dict[tuple[int, int], list[Char]] = {}
     for ch in placed:
         content.setdefault(where[id(ch)], []).append(ch)
-    texts = {k: t for k, v in content.items() if (t := _cell_text(v))}
+    texts = {k: t for k, v in content.items() if (t := cell_text(v))}
     # a ghost column (cell shading in Word exports) is narrow and empty in every row; a wide
     # empty column is a real one (an amount column blank on this page) and is kept
     widths = [min(c[2] - c[0] for c in cells if c[0] == x) for x in xs]
     filled = {k[1] for k in texts}
     used_cols = [i for i in range(len(xs)) if i in filled or widths[i] >= _GHOST_WIDTH]
-    items: list[_Item] = []
+    items: list[Item] = []
     for r in range(len(tops)):
         if not any((r, c) in texts for c in used_cols):
             continue  # an empty row
@@ -335,7 +335,7 @@ def _table_items(
         for c in used_cols:
             cell = grid.get((r, c))
             boxes.append(Box(*cell) if cell is not None else None)
-        items.append(_Item(tops[r], x0, [texts.get((r, c), "") for c in used_cols], boxes))
+        items.append(Item(tops[r], x0, [texts.get((r, c), "") for c in used_cols], boxes))
     return items
 
 
@@ -384,7 +384,7 @@ def page_rows(page: PageContent) -> list[tuple[list[str], list[Box | None]]]:
     """The rows of one page in reading order: (cells, boxes) per printed row."""
     chars = dedupe(page.chars)
     taken = [False] * len(chars)
-    items: list[_Item] = []
+    items: list[Item] = []
     # smallest first, so that a table inside a box takes its own characters; a lone cell
     # framing the page (a border drawn as four lines) is no table
     for cells in sorted(_tables(page.edges), key=_area):

@@ -16,12 +16,12 @@ from ..source import Box
 # Char: (text, x0, top, x1, bottom, size) -- a plain tuple: pages hold thousands of them.
 Char = tuple[str, float, float, float, float, float]
 
-_SPACE_GAP = 0.25  # a gap wider than this share of the font size is a space
+SPACE_GAP = 0.25  # a gap wider than this share of the font size is a space
 _CELL_GAP = 2.0  # a gap wider than this many font sizes splits a text line into cells
 
 
 @dataclass
-class _Item:
+class Item:
     """One output row before ranking: its top (for ordering), cells and boxes."""
 
     top: float
@@ -35,10 +35,10 @@ class _Item:
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 
 
-def _joiner(left: str, right: str) -> str:
+def joiner(left: str, right: str) -> str:
     """What joins two pieces of text of one cell printed on two lines: "" or " ".
 
-    >>> _joiner("人大事务及其他一般", "公共服务支出"), _joiner("Other general", "public services")
+    >>> joiner("人大事务及其他一般", "公共服务支出"), joiner("Other general", "public services")
     ('', ' ')
     """
     if not left or not right:
@@ -48,7 +48,7 @@ def _joiner(left: str, right: str) -> str:
     return " "
 
 
-def _lines(chars: Sequence[Char]) -> list[list[Char]]:
+def printed_lines(chars: Sequence[Char]) -> list[list[Char]]:
     """Group characters into printed lines (by vertical overlap), each sorted left to right."""
     lines: list[list[Char]] = []
     spans: list[tuple[float, float]] = []
@@ -68,7 +68,7 @@ def _lines(chars: Sequence[Char]) -> list[list[Char]]:
     return lines
 
 
-def _line_text(line: Sequence[Char]) -> str:
+def line_text(line: Sequence[Char]) -> str:
     """The text of one printed line: a space where the PDF has one or where a gap is wide."""
     out: list[str] = []
     prev: Char | None = None
@@ -77,28 +77,28 @@ def _line_text(line: Sequence[Char]) -> str:
         if ch[0] == " ":
             space = prev is not None
             continue
-        if prev is not None and (space or ch[1] - prev[3] > _SPACE_GAP * max(ch[5], prev[5], 1.0)):
+        if prev is not None and (space or ch[1] - prev[3] > SPACE_GAP * max(ch[5], prev[5], 1.0)):
             out.append(" ")
         out.append(ch[0])
         prev, space = ch, False
     return "".join(out)
 
 
-def _cell_text(chars: Sequence[Char]) -> str:
+def cell_text(chars: Sequence[Char]) -> str:
     text = ""
-    for line in _lines(chars):
-        piece = _line_text(line)
-        text = text + _joiner(text, piece) + piece if text else piece
+    for line in printed_lines(chars):
+        piece = line_text(line)
+        text = text + joiner(text, piece) + piece if text else piece
     return text
 
 
-def _bbox(chars: Iterable[Char]) -> Box:
+def text_box(chars: Iterable[Char]) -> Box:
     cs = [c for c in chars if c[0] != " "]
     return Box(min(c[1] for c in cs), min(c[2] for c in cs), max(c[3] for c in cs),
                max(c[4] for c in cs))
 
 
-def _split_line(line: Sequence[Char], spaced: bool = True) -> list[list[Char]]:
+def split_line(line: Sequence[Char], spaced: bool = True) -> list[list[Char]]:
     """Split one printed line into cells at gaps wider than :data:`_CELL_GAP` font sizes.
 
     Space characters (Word pads with them) neither open a cell nor bridge a gap.  With

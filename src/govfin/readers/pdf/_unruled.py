@@ -2,7 +2,7 @@
 and their wrapped names put back together.
 
 Without rules a table is a run of printed lines split into cells at wide gaps
-(:func:`._text._split_line`).  :func:`text_items` turns the text lines of a page into rows:
+(:func:`._text.split_line`).  :func:`text_items` turns the text lines of a page into rows:
 
 - consecutive split lines are laid out on shared columns, taken from the cells of the lines
   holding amounts, each cell where the page places it (:mod:`._columns`); the two pieces of a
@@ -24,13 +24,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..source import Box
-from ._columns import _AMOUNT, _NUMBER, _align, _anchors, _hits, _numeric
-from ._text import Char, _bbox, _Item, _joiner, _line_text, _lines, _split_line
+from ._columns import AMOUNT, NUMBER, align, column_extents, columns_under, figure_columns
+from ._text import Char, Item, joiner, line_text, printed_lines, split_line, text_box
 
 __all__ = ["text_items"]
 
 
-def _wraps_into(frag: _Item, row: _Item, above: bool) -> bool:
+def _wraps_into(frag: Item, row: Item, above: bool) -> bool:
     """Is the one-cell line ``frag`` a piece of a label wrapped in its cell around ``row``?
 
     Without ruling lines a name wrapped over two lines and centred in its cell prints its
@@ -39,7 +39,7 @@ def _wraps_into(frag: _Item, row: _Item, above: bool) -> bool:
     if len(frag.cells) != 1 or len(row.cells) < 3 or not frag.cells[0].strip():
         return False
     f, boxes = frag.boxes[0], [b for b in row.boxes if b is not None]
-    if f is None or len(boxes) != len(row.boxes) or _NUMBER.match(frag.cells[0].replace(" ", "")):
+    if f is None or len(boxes) != len(row.boxes) or NUMBER.match(frag.cells[0].replace(" ", "")):
         return False
     height = max(b.bottom - b.top for b in boxes)
     gap = row.top - f.bottom if above else f.top - max(b.bottom for b in boxes)
@@ -50,10 +50,10 @@ def _wraps_into(frag: _Item, row: _Item, above: bool) -> bool:
     return boxes[0].x1 < f.x0 and f.x1 < boxes[-1].x0  # between two cells of the row
 
 
-def _join_wrapped(items: list[_Item]) -> list[_Item]:
+def _join_wrapped(items: list[Item]) -> list[Item]:
     """Put the pieces of a label wrapped around a row of a table without ruling lines (see
     :func:`_wraps_into`) back into the row, as one cell where the row has none."""
-    out: list[_Item] = []
+    out: list[Item] = []
     i = 0
     while i < len(items):
         row = items[i]
@@ -70,7 +70,7 @@ def _join_wrapped(items: list[_Item]) -> list[_Item]:
             k = sum(1 for b in row.boxes if b is not None and b.x1 <= box.x0)
             parts = [row.lines, *(p.lines for p in pieces)]
             lines = [ln for ls in parts if ls is not None for ln in ls]
-            row = _Item(row.top, row.left, [*row.cells[:k], text, *row.cells[k:]],
+            row = Item(row.top, row.left, [*row.cells[:k], text, *row.cells[k:]],
                         [*row.boxes[:k], box, *row.boxes[k:]],
                         None if None in parts else lines)
             i += 1 if after is None else 2
@@ -80,7 +80,7 @@ def _join_wrapped(items: list[_Item]) -> list[_Item]:
     return out
 
 
-def _same_column(a: _Item | None, b: _Item | None) -> bool:
+def _same_column(a: Item | None, b: Item | None) -> bool:
     assert a is not None and b is not None
     x, y = a.boxes[0], b.boxes[0]
     return x is not None and y is not None and x.x0 < y.x1 and y.x0 < x.x1
@@ -112,7 +112,7 @@ class _Label:
     def text(self) -> str:
         text = ""
         for _, piece in sorted(self.pieces, key=lambda p: (p[0].top, p[0].x0)):
-            text = text + _joiner(text, piece) + piece if text else piece
+            text = text + joiner(text, piece) + piece if text else piece
         return text
 
     @property
@@ -123,7 +123,7 @@ class _Label:
 
 
 def _header_zone(
-    items: list[_Item], first: int, extent: tuple[float, float], figures: float | None = None
+    items: list[Item], first: int, extent: tuple[float, float], figures: float | None = None
 ) -> int:
     """The index of the first line of the header above ``items[first]`` (the first line of a
     table without ruling lines that holds a number): the text lines right above it that lie
@@ -143,7 +143,7 @@ def _header_zone(
         boxes = [b for b in it.boxes if b is not None]
         if it.lines is None or not boxes:
             break
-        if any(_NUMBER.match(t.replace(" ", "")) for t in it.cells):
+        if any(NUMBER.match(t.replace(" ", "")) for t in it.cells):
             return first  # a table's row: the lines below it are not a header
         if any(b.x0 < x0 and (figures is None or (b.x0 + b.x1) / 2 >= figures)
                for b in boxes) or max(b.x1 for b in boxes) > x1:
@@ -154,16 +154,16 @@ def _header_zone(
     return start
 
 
-def _labels(zone: list[_Item], anchors: list[tuple[float, float]]) -> list[_Label] | None:
+def _labels(zone: list[Item], anchors: list[tuple[float, float]]) -> list[_Label] | None:
     """The header labels of ``zone``, each over the columns its pieces overlap; None when the
     page does not tell: a label none of whose pieces stands over a column, or the lines of one
     label over different columns."""
     pieces: list[tuple[Box, str, list[int]]] = []
     for item in zone:
         assert item.lines is not None
-        for p in (p for line in item.lines for p in _split_line(line, spaced=False)):
-            b = _bbox(p)
-            pieces.append((b, _line_text(p), _hits(b, anchors)))
+        for p in (p for line in item.lines for p in split_line(line, spaced=False)):
+            b = text_box(p)
+            pieces.append((b, line_text(p), columns_under(b, anchors)))
     # the lines of one label: pieces on consecutive lines (less than _LABEL_GAP of a line
     # apart), one over the other
     parent = list(range(len(pieces)))
@@ -197,20 +197,20 @@ def _labels(zone: list[_Item], anchors: list[tuple[float, float]]) -> list[_Labe
     return labels
 
 
-def _placed(item: _Item, anchors: list[tuple[float, float]]) -> bool:
+def _placed(item: Item, anchors: list[tuple[float, float]]) -> bool:
     """Whether every piece of a header line stands over a column."""
     assert item.lines is not None
     return all(any(b.x0 < a1 and b.x1 > a0 for a0, a1 in anchors)
-               for line in item.lines for b in map(_bbox, _split_line(line, spaced=False)))
+               for line in item.lines for b in map(text_box, split_line(line, spaced=False)))
 
 
-def _as_printed(item: _Item) -> None:
+def _as_printed(item: Item) -> None:
     """A line put back as printed: its cells split at wide gaps, placed in no column."""
     assert item.lines is not None
-    pieces = sorted((p for line in item.lines for p in _split_line(line)),
-                    key=lambda p: _bbox(p).x0)
-    item.cells = [_line_text(p) for p in pieces]
-    item.boxes = [_bbox(p) for p in pieces]
+    pieces = sorted((p for line in item.lines for p in split_line(line)),
+                    key=lambda p: text_box(p).x0)
+    item.cells = [line_text(p) for p in pieces]
+    item.boxes = [text_box(p) for p in pieces]
 
 
 def _spans(labels: list[_Label]) -> None:
@@ -261,12 +261,12 @@ def _free(labels: list[_Label], u: _Label, k: int) -> bool:
 
 
 def _header(
-    items: list[_Item],
+    items: list[Item],
     first: int,
     anchors: list[tuple[float, float]],
     extent: tuple[float, float],
     figures: float | None = None,
-) -> list[_Item]:
+) -> list[Item]:
     """Rebuild the header of a table without ruling lines whose labels wrap over lines.
 
     The header lines (:func:`_header_zone`) are cut into pieces at wide gaps; a piece belongs
@@ -301,7 +301,7 @@ def _header(
         depth[id(lb)] = 1 + max(under, default=-1)
     last = max(depth.values())
     level = {k: last - d for k, d in depth.items()}
-    out: list[_Item] = []
+    out: list[Item] = []
     n = len(anchors)
     for r in range(last + 1):
         row = sorted((lb for lb in labels if level[id(lb)] == r), key=lambda x: (x.top, x.box.x0))
@@ -317,15 +317,15 @@ def _header(
                 min(old.x0, box.x0), min(old.top, box.top), max(old.x1, box.x1),
                 max(old.bottom, box.bottom))
         placed = [b for b in boxes if b is not None]
-        out.append(_Item(min(b.top for b in placed), min(b.x0 for b in placed), cells, boxes))
+        out.append(Item(min(b.top for b in placed), min(b.x0 for b in placed), cells, boxes))
     if top is not None:
         _as_printed(items[top])
     return [*items[:start], *out, *items[first:]]
 
 
 def _body(
-    items: list[_Item], first: int, anchors: list[tuple[float, float]], extent: tuple[float, float]
-) -> list[_Item]:
+    items: list[Item], first: int, anchors: list[tuple[float, float]], extent: tuple[float, float]
+) -> list[Item]:
     """Put the pieces of names wrapped in their cells back into their rows, in the body of a
     table without ruling lines that starts at ``items[first]``.
 
@@ -350,10 +350,10 @@ def _body(
         if it.lines is None or not boxes or min(b.x0 for b in boxes) < x0 \
                 or max(b.x1 for b in boxes) > x1:
             break
-        numeric = any(_NUMBER.match(t.replace(" ", "")) for t in it.cells)
+        numeric = any(NUMBER.match(t.replace(" ", "")) for t in it.cells)
         if numeric:
             cells: list[tuple[Box, str] | None] = [None] * n
-            if len(it.cells) == n and all(b is None or _hits(b, anchors) == [c]
+            if len(it.cells) == n and all(b is None or columns_under(b, anchors) == [c]
                                           for c, b in enumerate(it.boxes)):
                 for c, (t, b) in enumerate(zip(it.cells, it.boxes)):
                     cells[c] = None if b is None or not t else (b, t)
@@ -361,7 +361,7 @@ def _body(
                 for t, b in zip(it.cells, it.boxes):
                     if b is None or not t:
                         continue
-                    hit = _hits(b, anchors)
+                    hit = columns_under(b, anchors)
                     if len(hit) != 1 or cells[hit[0]] is not None:
                         cells = []
                         break
@@ -370,8 +370,8 @@ def _body(
                     break
             rows.append((k, cells))
         else:
-            pieces = [(_hits(b, anchors), b, _line_text(p)) for line in it.lines
-                      for p in _split_line(line, spaced=False) for b in (_bbox(p),)]
+            pieces = [(columns_under(b, anchors), b, line_text(p)) for line in it.lines
+                      for p in split_line(line, spaced=False) for b in (text_box(p),)]
             if any(len(h) != 1 for h, _, _ in pieces) or not _beside(items, k):
                 break  # a piece over no column or two; a line apart from the rows (a note)
             frags.append((k, [(h[0], b, t) for h, b, t in pieces]))
@@ -409,7 +409,7 @@ def _body(
             if len(owners) != 1:
                 return items  # the page does not tell which row the text belongs to
             put[(owners.pop(), c)] = [(b, t) for b, t, _ in chain]
-    out_rows: dict[int, _Item] = {}
+    out_rows: dict[int, Item] = {}
     for r, (k, cells) in enumerate(rows):
         it = items[k]
         texts = ["" if x is None else x[1] for x in cells]
@@ -418,43 +418,43 @@ def _body(
             if (r, c) in put:
                 text = ""
                 for _, piece in put[(r, c)]:
-                    text = text + _joiner(text, piece) + piece if text else piece
+                    text = text + joiner(text, piece) + piece if text else piece
                 bs = [b for b, _ in put[(r, c)]]
                 texts[c] = text
                 bxs[c] = Box(min(b.x0 for b in bs), min(b.top for b in bs),
                              max(b.x1 for b in bs), max(b.bottom for b in bs))
-        out_rows[k] = _Item(it.top, it.left, texts, bxs, it.lines)
+        out_rows[k] = Item(it.top, it.left, texts, bxs, it.lines)
     gone = {k for k, _ in frags}
     body = [out_rows.get(k, items[k]) for k in range(first, end) if k not in gone]
     return [*items[:first], *body, *items[end:]]
 
 
-def text_items(chars: list[Char]) -> list[_Item]:
+def text_items(chars: list[Char]) -> list[Item]:
     """The rows of a page's text lines (everything outside ruled tables), top to bottom."""
-    items: list[_Item] = []
-    for line in _lines(chars):
-        pieces = _split_line(line)
+    items: list[Item] = []
+    for line in printed_lines(chars):
+        pieces = split_line(line)
         if not pieces:
             continue  # a line of spaces only
-        box = [_bbox(p) for p in pieces]
-        items.append(_Item(min(b.top for b in box), box[0].x0,
-                           [_line_text(p) for p in pieces], list(box), [list(line)]))
+        box = [text_box(p) for p in pieces]
+        items.append(Item(min(b.top for b in box), box[0].x0,
+                           [line_text(p) for p in pieces], list(box), [list(line)]))
     items = _join_wrapped(items)
     # runs of consecutive multi-cell lines holding a number: tables without ruling lines
-    run: list[_Item] = []
-    for item in items + [_Item(0, 0, [""], [None])]:
+    run: list[Item] = []
+    for item in items + [Item(0, 0, [""], [None])]:
         if len(item.cells) > 1:
             run.append(item)
             continue
         if len(run) >= 2:
-            _align(run)
+            align(run)
         run = []
     # a table's header and the names wrapped in its cells: the lines of the table, its runs
     # with the lines of pieces between them (at most _BRIDGE in a row)
     for group in _groups(items):
-        anchors = _anchors(group)
+        anchors = column_extents(group)
         k = next((i for i, it in enumerate(group)
-                  if any(_NUMBER.match(t.replace(" ", "")) for t in it.cells)), None)
+                  if any(NUMBER.match(t.replace(" ", "")) for t in it.cells)), None)
         if anchors is None or k is None:
             continue
         first = group[k]
@@ -465,15 +465,15 @@ def text_items(chars: list[Char]) -> list[_Item]:
         # a first column of amounts (printed at its right edge): its label may reach left of
         # them, its centre left of their end (a 三公 table's 合计)
         amounts = [it for it in group[k:]
-                   if any(_AMOUNT.match(t.replace(" ", "")) for t in it.cells)]
-        figures = anchors[0][1] if amounts and _numeric(amounts, anchors)[0] else None
+                   if any(AMOUNT.match(t.replace(" ", "")) for t in it.cells)]
+        figures = anchors[0][1] if amounts and figure_columns(amounts, anchors)[0] else None
         items = _header(items, at - lead, anchors, extent, figures)
         at = next(i for i, it in enumerate(items) if it is first)
         items = _body(items, at - lead, anchors, extent)
     return items
 
 
-def _beside(items: list[_Item], k: int) -> bool:
+def _beside(items: list[Item], k: int) -> bool:
     """Whether line ``k`` lies less than ``_LABEL_GAP`` of a line from the line above or
     below it (or reaches into it), as the pieces of a name wrapped in its cell do."""
     boxes = [b for b in items[k].boxes if b is not None]
@@ -490,7 +490,7 @@ def _beside(items: list[_Item], k: int) -> bool:
     return False
 
 
-def _leading(items: list[_Item], first: int) -> int:
+def _leading(items: list[Item], first: int) -> int:
     """How many lines right above ``items[first]`` (a table's first row) are the first pieces
     of names wrapped in its cells, not header lines: each reaches into the line below it or
     lies less than ``_LABEL_GAP`` of a line above it (a header keeps a row's padding)."""
@@ -499,7 +499,7 @@ def _leading(items: list[_Item], first: int) -> int:
     while first - n > 0:
         it = items[first - n - 1]
         boxes = [b for b in it.boxes if b is not None]
-        if not boxes or any(_NUMBER.match(t.replace(" ", "")) for t in it.cells):
+        if not boxes or any(NUMBER.match(t.replace(" ", "")) for t in it.cells):
             break
         height = max(b.bottom - b.top for b in boxes)
         if top - max(b.bottom for b in boxes) > _LABEL_GAP * height:
@@ -512,17 +512,17 @@ def _leading(items: list[_Item], first: int) -> int:
 _BRIDGE = 2  # lines of pieces of wrapped names between two rows of a table without rules
 
 
-def _groups(items: list[_Item]) -> list[list[_Item]]:
+def _groups(items: list[Item]) -> list[list[Item]]:
     """The multi-cell lines of each table without ruling lines: runs of them with at most
     :data:`_BRIDGE` one-cell lines without a number between (pieces of wrapped names)."""
-    groups: list[list[_Item]] = []
-    current: list[_Item] = []
+    groups: list[list[Item]] = []
+    current: list[Item] = []
     gap = 0
     for item in items:
         if len(item.cells) > 1:
             current.append(item)
             gap = 0
-        elif gap < _BRIDGE and current and not _NUMBER.match(item.cells[0].replace(" ", "")):
+        elif gap < _BRIDGE and current and not NUMBER.match(item.cells[0].replace(" ", "")):
             gap += 1
         else:
             if len(current) >= 2:
